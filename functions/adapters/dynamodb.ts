@@ -1,0 +1,192 @@
+/**
+ * The DynamoDB side of the core's `Store`. Key design and access patterns: infra/system.ts `table`.
+ */
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../core/audit.ts';
+import type { Holiday } from '../core/calendar.ts';
+import { DomainError, fail } from '../core/errors.ts';
+import { message } from '../core/messages.ts';
+import type { Agency, User } from '../core/model.ts';
+import type { Page, Store, Write } from '../core/ports.ts';
+import { config } from './config.ts';
+
+let client: DynamoDBDocumentClient | undefined;
+let clientEndpoint: string | undefined;
+export function documentClient(): DynamoDBDocumentClient {
+  // One client per container; made again only if the local host moved DynamoDB Local (tests restart it).
+  if (!client || clientEndpoint !== process.env.AWS_ENDPOINT_URL_DYNAMODB) {
+    clientEndpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    client = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+  return client;
+}
+
+type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Key = Record<string, unknown>;
+
+export const keys = {
+  agency: (a: Pick<Agency, 'id' | 'kind' | 'name' | 'parentId'>) => ({
+    pk: `AGENCY#${a.id}`,
+    sk: 'AGENCY',
+    gsi1pk: 'AGENCIES',
+    gsi1sk: `${a.kind}#${a.name.toLowerCase()}#${a.id}`,
+    ...(a.parentId ? { gsi2pk: `AGENCY_CHILDREN#${a.parentId}`, gsi2sk: a.name.toLowerCase() } : {}),
+  }),
+  user: (u: Pick<User, 'username' | 'agencyId'>) => ({
+    pk: `USER#${u.username}`,
+    sk: 'USER',
+    gsi1pk: `USERS#${u.agencyId}`,
+    gsi1sk: u.username,
+    gsi2pk: 'USERS',
+    gsi2sk: u.username,
+  }),
+  audit: (e: AuditEvent) => ({
+    pk: `AUDIT#${e.agencyId}`,
+    sk: `${e.at}#${e.eventId}`,
+    gsi1pk: `AUDIT#${e.at.slice(0, 7)}`,
+    gsi1sk: `${e.at}#${e.eventId}`,
+    gsi2pk: `ENTITY#${e.entity.type}#${e.entity.id}`,
+    gsi2sk: `${e.at}#${e.eventId}`,
+  }),
+  holiday: (date: string) => ({ pk: `CALENDAR#${date.slice(0, 4)}`, sk: date }),
+};
+
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
+export function strip<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRS.includes(k)) out[k] = v;
+  return out as T;
+}
+
+/** Cursors are opaque to clients; they are checked to belong to the query they are used with. */
+export function encodeCursor(key: Key | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+export function decodeCursor(cursor: string | undefined, expect: Record<string, string>): Key | undefined {
+  if (!cursor) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return fail('validation', 'invalid_cursor');
+  }
+  const ok =
+    typeof key === 'object' &&
+    key !== null &&
+    Object.values(key).every((v) => typeof v === 'string') &&
+    Object.entries(expect).every(([k, v]) => (key as Key)[k] === v) &&
+    Object.keys(key).every((k) => KEY_ATTRS.includes(k));
+  if (!ok) fail('validation', 'invalid_cursor');
+  return key as Key;
+}
+
+export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName'>, expect: Record<string, string>, cursor: string | undefined, limit: number): Promise<Page<T>> {
+  const res = await documentClient().send(
+    new QueryCommand({ TableName: config.tableName(), ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, expect) }),
+  );
+  const nextCursor = encodeCursor(res.LastEvaluatedKey);
+  return { items: (res.Items ?? []).map((i) => strip<T>(i)), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+export async function queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+  const items: T[] = [];
+  let start: Key | undefined;
+  do {
+    const res = await documentClient().send(new QueryCommand({ TableName: config.tableName(), ...input, ExclusiveStartKey: start }));
+    for (const i of res.Items ?? []) items.push(strip<T>(i));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+function versionCondition(expectedVersion: number | null): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> } {
+  return expectedVersion === null
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
+}
+
+export function auditPut(e: AuditEvent): TxItem {
+  return { Put: { TableName: config.tableName(), Item: { ...keys.audit(e), ...e }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+function toTx(w: Write): TxItem {
+  const TableName = config.tableName();
+  switch (w.entity) {
+    case 'agency':
+      return { Put: { TableName, Item: { ...keys.agency(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'user':
+      return { Put: { TableName, Item: { ...keys.user(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'holiday':
+      return 'delete' in w
+        ? { Delete: { TableName, Key: keys.holiday(w.delete) } }
+        : { Put: { TableName, Item: { ...keys.holiday(w.value.date), ...w.value } } };
+  }
+}
+
+/**
+ * Runs one transaction of record writes plus their audit event. A failed condition means someone
+ * changed the record between our read and our write: that is a 409 the person can resolve by
+ * reloading, never a 500.
+ */
+export async function transact(items: TxItem[]): Promise<void> {
+  try {
+    await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (e) {
+    if (e instanceof TransactionCanceledException && e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
+      throw new DomainError('conflict', message('concurrent_change'));
+    }
+    throw e;
+  }
+}
+
+export const dynamoStore: Store = {
+  async getAgency(id) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `AGENCY#${id}`, sk: 'AGENCY' } }));
+    return res.Item ? strip<Agency>(res.Item) : undefined;
+  },
+  listAgencies() {
+    return queryAll<Agency>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'AGENCIES' } });
+  },
+  async getUser(username) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `USER#${username}`, sk: 'USER' } }));
+    return res.Item ? strip<User>(res.Item) : undefined;
+  },
+  listUsers({ agencyId, cursor, limit }) {
+    return agencyId
+      ? queryPage<User>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `USERS#${agencyId}` } }, { gsi1pk: `USERS#${agencyId}` }, cursor, limit)
+      : queryPage<User>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'USERS' } }, { gsi2pk: 'USERS' }, cursor, limit);
+  },
+  listAudit({ agencyId, month, entity, cursor, limit }) {
+    const newestFirst = { ScanIndexForward: false };
+    if (entity) {
+      const p = `ENTITY#${entity.type}#${entity.id}`;
+      return queryPage<AuditEvent>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': p }, ...newestFirst }, { gsi2pk: p }, cursor, limit);
+    }
+    if (agencyId) {
+      const p = `AUDIT#${agencyId}`;
+      const monthCond = month ? { KeyConditionExpression: 'pk = :p AND begins_with(sk, :m)', ExpressionAttributeValues: { ':p': p, ':m': month } } : { KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': p } };
+      return queryPage<AuditEvent>({ ...monthCond, ...newestFirst }, { pk: p }, cursor, limit);
+    }
+    const p = `AUDIT#${month}`;
+    return queryPage<AuditEvent>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': p }, ...newestFirst }, { gsi1pk: p }, cursor, limit);
+  },
+  async listHolidays(years) {
+    const perYear = await Promise.all(
+      years.map((y) => queryAll<Holiday>({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `CALENDAR#${y}` } })),
+    );
+    return perYear.flat();
+  },
+  async commit(writes, audit) {
+    await transact([...writes.map(toTx), auditPut(audit)]);
+  },
+};

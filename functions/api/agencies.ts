@@ -1,0 +1,26 @@
+import * as z from 'zod';
+import { createAgency, getAgency, updateAgency } from '../core/agencies.ts';
+import { Agency, AgencyPatch, agencyId, NewAgency } from '../core/model.ts';
+import { endpoint } from './http.ts';
+
+const AgencyParams = z.strictObject({ agencyId });
+
+/** The agency directory (names, kinds, time zones) is not secret; every staff user may read it. */
+export const list = endpoint(
+  { summary: 'List agencies: the PPID Utama unit first, then every SKPD by name', response: z.object({ items: z.array(Agency) }) },
+  async ({ ctx }) => ({ items: await ctx.store.listAgencies() }),
+);
+
+export const get = endpoint({ summary: 'Read one agency', params: AgencyParams, response: Agency }, ({ ctx, params }) =>
+  getAgency(ctx, params.agencyId),
+);
+
+export const create = endpoint(
+  { summary: 'Create an agency (admin): the one PPID Utama unit, or an SKPD under it', body: NewAgency, response: Agency, status: 201 },
+  ({ ctx, principal, body }) => createAgency(ctx, principal, body),
+);
+
+export const update = endpoint(
+  { summary: 'Change an agency (admin), with the version you read', params: AgencyParams, body: AgencyPatch, response: Agency },
+  ({ ctx, principal, params, body }) => updateAgency(ctx, principal, params.agencyId, body),
+);

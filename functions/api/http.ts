@@ -1,0 +1,169 @@
+/**
+ * The one way an HTTP handler is written: middy + zod, API Gateway HTTP API (v2) events.
+ *
+ *   export const create = endpoint({ summary, body: NewAgency, response: Agency, status: 201 },
+ *     ({ ctx, principal, body }) => createAgency(ctx, principal, body));
+ *
+ * The pipeline (the same on AWS and on the local host, which builds the same events):
+ * 1. find the route's declaration in infra/system.ts by `event.routeKey`;
+ * 2. for non-public routes, read the caller from the JWT claims the authorizer passed (Cognito ID
+ *    token shape), load that user from the table (role, agency and `enabled` are read from the table
+ *    on every request, so a change by an admin takes effect at once), and check the route's roles;
+ * 3. validate path parameters, query string and JSON body with zod: 400 with one message per field,
+ *    in Bahasa Indonesia and English;
+ * 4. call the use case; map DomainError to its 4xx, anything else to a 500 that names the request id.
+ */
+import middy from '@middy/core';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import * as z from 'zod';
+import { type RouteDecl, routes } from '../../infra/system.ts';
+import type { Principal } from '../core/access.ts';
+import { DomainError, type ErrorDetail, fail } from '../core/errors.ts';
+import { message, type Text } from '../core/messages.ts';
+import type { Context } from '../core/ports.ts';
+import { dynamoStore } from '../adapters/dynamodb.ts';
+import { identityDirectory } from '../adapters/identity.ts';
+
+export const logger = new Logger({ serviceName: 'sip-ppid' });
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type AnyObject = z.ZodType<Record<string, unknown>>;
+
+export interface EndpointSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType> {
+  summary: string;
+  description?: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Success status; 204 sends no body. */
+  status?: 200 | 201 | 204;
+}
+
+export interface Request<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Present on every non-public route. */
+  principal: Principal;
+  ctx: Context;
+  event: Event;
+  lang: 'id' | 'en';
+}
+
+export type EndpointHandler = ((event: Event, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>) & {
+  spec: EndpointSpec<AnyObject, AnyObject, z.ZodType, z.ZodType>;
+};
+
+export function languageOf(event: Pick<Event, 'headers'>): 'id' | 'en' {
+  const accept = (event.headers?.['accept-language'] ?? '').toLowerCase();
+  return accept.startsWith('en') ? 'en' : 'id';
+}
+
+export function json(status: number, body: unknown, extra: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+export function errorBody(lang: 'id' | 'en', code: string, text: Text, details: ErrorDetail[] = [], requestId?: string) {
+  return {
+    error: {
+      code,
+      message: text[lang],
+      messages: text,
+      ...(details.length ? { details: details.map((d) => ({ path: d.path, message: d.message[lang], messages: d.message })) } : {}),
+      ...(requestId ? { requestId } : {}),
+    },
+  };
+}
+
+const localeId = z.locales.id().localeError;
+const localeEn = z.locales.en().localeError;
+
+/** One bilingual message per invalid field. A custom message written as "id / en" is split. */
+export function zodDetails(error: z.ZodError, where: string): ErrorDetail[] {
+  return error.issues.map((issue) => {
+    const path = [where, ...issue.path.map(String)].filter(Boolean).join('.');
+    const custom = issue.message.includes(' / ') ? issue.message.split(' / ') : undefined;
+    const raw = issue as unknown as Parameters<typeof localeId>[0];
+    const id = custom?.[0] ?? (localeId(raw) as string | undefined) ?? issue.message;
+    const en = custom?.[1] ?? (localeEn(raw) as string | undefined) ?? issue.message;
+    return { path, message: { id: `${path}: ${id}`, en: `${path}: ${en}` } };
+  });
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+  if (!schema) return undefined as z.infer<T>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new DomainError('validation', message('validation_failed'), zodDetails(result.error, where));
+  return result.data;
+}
+
+function routeOf(event: Event): RouteDecl {
+  const decl = routes.find((r) => `${r.method} ${r.path}` === event.routeKey);
+  return decl ?? fail('not_found', 'route_not_found', { path: event.rawPath ?? event.routeKey });
+}
+
+function claim(event: Event, name: string): string | undefined {
+  const v = event.requestContext.authorizer?.jwt?.claims?.[name];
+  return v === undefined ? undefined : String(v);
+}
+
+async function principalOf(event: Event, ctx: Context, decl: RouteDecl): Promise<Principal> {
+  const username = claim(event, 'cognito:username') ?? claim(event, 'username');
+  if (!username) fail('unauthenticated', 'unauthenticated');
+  const user = await ctx.store.getUser(username);
+  if (!user || !user.enabled) fail('forbidden', 'user_not_registered', { username });
+  const principal: Principal = { username: user.username, name: user.name, role: user.role, agencyId: user.agencyId };
+  if (decl.roles !== 'public' && !decl.roles.includes(principal.role)) fail('forbidden', 'forbidden_role', { role: principal.role });
+  return principal;
+}
+
+function bodyOf(event: Event): unknown {
+  if (!event.body) return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail('validation', 'invalid_json');
+  }
+}
+
+export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType>(
+  spec: EndpointSpec<P, Q, B, R>,
+  fn: (req: Request<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<z.input<R> | undefined>,
+): EndpointHandler {
+  const handler = middy<Event, APIGatewayProxyStructuredResultV2>()
+    .use({
+      onError: async (request) => {
+        const lang = languageOf(request.event);
+        const e = request.error;
+        const requestId = request.event.requestContext?.requestId;
+        if (e instanceof DomainError) {
+          request.response = json(e.status, errorBody(lang, e.code, e.text, e.details));
+          return;
+        }
+        logger.error('unhandled error', { error: e as Error, requestId });
+        request.response = json(
+          500,
+          errorBody(lang, 'internal', { id: 'Terjadi kesalahan pada server. Sebutkan kode permintaan ini saat melapor.', en: 'Something went wrong on the server. Quote this request id when you report it.' }, [], requestId),
+        );
+      },
+    })
+    .handler(async (event) => {
+      const decl = routeOf(event);
+      const ctx: Context = { store: dynamoStore, identity: identityDirectory(), requestId: event.requestContext.requestId, now: new Date() };
+      const principal = decl.roles === 'public' ? (undefined as unknown as Principal) : await principalOf(event, ctx, decl);
+      const params = parse(spec.params, event.pathParameters ?? {}, 'path');
+      const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
+      const body = parse(spec.body, spec.body ? (bodyOf(event) ?? {}) : undefined, 'body');
+      const result = await fn({ params, query, body, principal, ctx, event, lang: languageOf(event) });
+      const status = spec.status ?? 200;
+      return json(status, status === 204 ? undefined : result);
+    });
+  return Object.assign(handler as unknown as EndpointHandler, { spec: spec as unknown as EndpointHandler['spec'] });
+}

@@ -1,0 +1,34 @@
+import * as z from 'zod';
+import { createUser, getUser, listUsers, updateUser } from '../core/users.ts';
+import { agencyId, NewUser, PageQuery, page, User, UserPatch, username } from '../core/model.ts';
+import { endpoint } from './http.ts';
+
+const UserParams = z.strictObject({ username });
+
+export const me = endpoint(
+  { summary: 'The signed-in user: name, role and agency', response: User },
+  ({ ctx, principal }) => getUser(ctx, principal, principal.username),
+);
+
+export const list = endpoint(
+  {
+    summary: "List users: admin and PPID Utama see every agency's users; others their own agency's",
+    query: PageQuery.extend({ agencyId: agencyId.optional() }),
+    response: page(User),
+  },
+  ({ ctx, principal, query }) => listUsers(ctx, principal, query),
+);
+
+export const get = endpoint({ summary: 'Read one user', params: UserParams, response: User }, ({ ctx, principal, params }) =>
+  getUser(ctx, principal, params.username),
+);
+
+export const create = endpoint(
+  { summary: 'Create a staff user (admin) with one role in one agency', body: NewUser, response: User, status: 201 },
+  ({ ctx, principal, body }) => createUser(ctx, principal, body),
+);
+
+export const update = endpoint(
+  { summary: 'Change a user (admin): name, e-mail, role, agency or enabled, with the version you read', params: UserParams, body: UserPatch, response: User },
+  ({ ctx, principal, params, body }) => updateUser(ctx, principal, params.username, body),
+);

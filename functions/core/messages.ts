@@ -1,0 +1,111 @@
+/**
+ * The message catalogue for text the API returns to people: Bahasa Indonesia first, English second.
+ * The staff app has its own catalogue for its screens (web/staff/i18n.ts).
+ */
+export interface Text {
+  id: string;
+  en: string;
+}
+
+const catalogue = {
+  forbidden: {
+    id: 'Anda tidak berwenang melakukan tindakan ini.',
+    en: 'You are not allowed to do this.',
+  },
+  forbidden_role: {
+    id: 'Peran Anda ({role}) tidak berwenang memakai fitur ini.',
+    en: 'Your role ({role}) may not use this feature.',
+  },
+  forbidden_agency: {
+    id: 'Data ini milik perangkat daerah lain; Anda hanya dapat mengakses data perangkat daerah Anda sendiri.',
+    en: "This data belongs to another agency; you can only reach your own agency's data.",
+  },
+  unauthenticated: {
+    id: 'Anda belum masuk atau sesi Anda telah berakhir. Silakan masuk kembali.',
+    en: 'You are not signed in or your session has expired. Please sign in again.',
+  },
+  user_not_registered: {
+    id: 'Akun {username} tidak terdaftar atau telah dinonaktifkan. Hubungi administrator.',
+    en: 'Account {username} is not registered or has been disabled. Contact the administrator.',
+  },
+  validation_failed: {
+    id: 'Data yang dikirim tidak valid. Periksa kolom yang ditandai.',
+    en: 'The data sent is not valid. Check the fields listed.',
+  },
+  invalid_json: {
+    id: 'Isi permintaan bukan JSON yang valid.',
+    en: 'The request body is not valid JSON.',
+  },
+  invalid_cursor: {
+    id: 'Penanda halaman (cursor) tidak valid. Muat ulang daftar dari halaman pertama.',
+    en: 'The page cursor is not valid. Reload the list from the first page.',
+  },
+  route_not_found: {
+    id: 'Alamat API {path} tidak ditemukan.',
+    en: 'API path {path} was not found.',
+  },
+  agency_not_found: {
+    id: 'Perangkat daerah {agencyId} tidak ditemukan.',
+    en: 'Agency {agencyId} was not found.',
+  },
+  agency_exists: {
+    id: 'Perangkat daerah dengan kode {agencyId} sudah ada.',
+    en: 'An agency with code {agencyId} already exists.',
+  },
+  ppid_utama_exists: {
+    id: 'Badan publik ini sudah memiliki unit PPID Utama ({agencyId}); hanya boleh ada satu.',
+    en: 'This public body already has a PPID Utama unit ({agencyId}); there can be only one.',
+  },
+  ppid_utama_missing: {
+    id: 'Buat unit PPID Utama terlebih dahulu; setiap SKPD berada di bawahnya.',
+    en: 'Create the PPID Utama unit first; every SKPD sits under it.',
+  },
+  parent_must_be_ppid_utama: {
+    id: 'Induk SKPD harus unit PPID Utama ({agencyId}).',
+    en: 'The parent of an SKPD must be the PPID Utama unit ({agencyId}).',
+  },
+  stale_version: {
+    id: 'Data ini telah diubah orang lain (versi {actual}, Anda mengirim versi {expected}). Muat ulang lalu ulangi perubahan Anda.',
+    en: 'Someone else changed this record (version {actual}, you sent version {expected}). Reload and make your change again.',
+  },
+  concurrent_change: {
+    id: 'Data ini baru saja diubah oleh orang lain pada saat yang sama. Muat ulang lalu ulangi perubahan Anda.',
+    en: 'Someone else changed this record at the same moment. Reload and make your change again.',
+  },
+  user_not_found: {
+    id: 'Pengguna {username} tidak ditemukan.',
+    en: 'User {username} was not found.',
+  },
+  user_exists: {
+    id: 'Nama pengguna {username} sudah dipakai.',
+    en: 'Username {username} is already taken.',
+  },
+  role_needs_ppid_utama_agency: {
+    id: 'Peran {role} hanya untuk pengguna di unit PPID Utama.',
+    en: 'Role {role} is only for users in the PPID Utama unit.',
+  },
+  cannot_disable_self: {
+    id: 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.',
+    en: 'You cannot disable or demote your own account.',
+  },
+  holiday_not_found: {
+    id: 'Tanggal {date} tidak ada dalam kalender hari libur.',
+    en: 'Date {date} is not in the holiday calendar.',
+  },
+  invalid_date: {
+    id: 'Tanggal {date} tidak valid; gunakan format TTTT-BB-HH.',
+    en: 'Date {date} is not valid; use the format YYYY-MM-DD.',
+  },
+  deadline_invalid: {
+    id: 'Tenggat tidak dapat dihitung: {reason}',
+    en: 'The deadline cannot be computed: {reason}',
+  },
+} as const satisfies Record<string, Text>;
+
+export type MessageKey = keyof typeof catalogue;
+
+export function message(key: MessageKey, vars: Record<string, string | number> = {}): Text {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  const t: Text = catalogue[key];
+  return { id: fill(t.id), en: fill(t.en) };
+}

@@ -1,0 +1,67 @@
+/**
+ * Local build of every Lambda handler module: one esbuild run, no Docker, no per-function bundling.
+ *
+ * Each module `functions/<module>.ts` becomes `.build/lambda/<module with / → ->/index.mjs` (plus its
+ * source map), so each asset directory holds exactly one module. Every route and task of that module
+ * is its own Lambda function over the same asset (`handler: index.<export>`); CDK hashes the directory,
+ * so functions of one module share one uploaded asset.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { handlerModules } from '../system.ts';
+
+/** Repository root (this file is `infra/aws/bundle.ts`). */
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const LAMBDA_OUT = join(ROOT, '.build/lambda');
+
+/** `api/agencies` → `api-agencies`: the asset directory name of a handler module. */
+export const assetName = (module: string): string => module.replaceAll('/', '-');
+
+/** Absolute path of a module's asset directory (valid after `bundleFunctions()`). */
+export const assetDir = (module: string): string => join(LAMBDA_OUT, assetName(module));
+
+/**
+ * ESM bundles have no `require`, but some bundled CommonJS dependencies call it for Node built-ins.
+ * The banner gives them one (plus `__filename`/`__dirname`, which the same libraries sometimes use).
+ */
+const banner = [
+  "import { createRequire as __sipCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __sipFileURLToPath } from 'node:url';",
+  'const require = __sipCreateRequire(import.meta.url);',
+  'const __filename = __sipFileURLToPath(import.meta.url);',
+  "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+].join('\n');
+
+/** Bundles every handler module; returns module → asset directory. */
+export function bundleFunctions(): Map<string, string> {
+  const modules = handlerModules();
+  const missing = modules.filter((m) => !existsSync(join(ROOT, 'functions', `${m}.ts`)));
+  if (missing.length) {
+    throw new Error(`handler modules declared in infra/system.ts are missing: ${missing.map((m) => `functions/${m}.ts`).join(', ')}`);
+  }
+  buildSync({
+    absWorkingDir: ROOT,
+    // `out` puts each entry straight into its own asset directory under outdir.
+    entryPoints: modules.map((m) => ({ in: `functions/${m}.ts`, out: `${assetName(m)}/index` })),
+    outdir: LAMBDA_OUT,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    // Nothing is external, not even `@aws-sdk/*`: the SDK inside the Lambda runtime lags behind the
+    // version we test against and changes without notice; bundling pins exactly what the tests ran.
+    // Prefer the ESM entry points so the SDK tree-shakes.
+    mainFields: ['module', 'main'],
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    minify: true,
+    // Mappings only: enough for `--enable-source-maps` stack traces, without shipping the sources.
+    sourcemap: true,
+    sourcesContent: false,
+    legalComments: 'none',
+    banner: { js: banner },
+    logLevel: 'warning',
+  });
+  return new Map(modules.map((m) => [m, assetDir(m)]));
+}

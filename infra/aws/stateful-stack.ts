@@ -1,0 +1,85 @@
+/**
+ * Stateful stack: everything that holds data and must outlive any redeploy of the code around it.
+ * The table and the buckets come from `infra/system.ts`; all are RETAINed.
+ */
+import { Aws, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { type BucketName, buckets, table } from '../system.ts';
+import { acknowledge } from './nag.ts';
+
+export class StatefulStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly buckets: Record<BucketName, s3.Bucket>;
+  /** Server access logs of the buckets and CloudFront standard logs. */
+  readonly logBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.table = new dynamodb.Table(this, table.id, {
+      partitionKey: { name: table.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: table.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: table.timeToLiveAttribute,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of table.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.logBucket = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED, // log delivery requires SSE-S3
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // CloudFront standard logging writes through bucket ACLs, so ACLs must stay enabled here.
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(this.logBucket, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop.');
+
+    const bucket = (name: BucketName) =>
+      new s3.Bucket(this, buckets[name].id, {
+        versioned: buckets[name].versioned,
+        encryption: s3.BucketEncryption.S3_MANAGED,
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        enforceSSL: true,
+        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        serverAccessLogsBucket: this.logBucket,
+        serverAccessLogsPrefix: `s3/${buckets[name].id}/`,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    this.buckets = { documents: bucket('documents'), register: bucket('register'), staffApp: bucket('staffApp') };
+
+    // The sites are read only by CloudFront through Origin Access Control. The distributions live in
+    // the stateless stack; naming a distribution ID here would make the two stacks depend on each
+    // other (bucket policy → distribution → bucket), so the grant is to CloudFront distributions of
+    // this account. The stateless stack therefore hands CloudFront an imported bucket reference, which
+    // OAC leaves alone.
+    for (const site of [this.buckets.register, this.buckets.staffApp]) {
+      site.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowCloudFrontOacRead',
+          principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+          actions: ['s3:GetObject'],
+          resources: [site.arnForObjects('*')],
+          conditions: {
+            StringEquals: { 'AWS:SourceAccount': Aws.ACCOUNT_ID },
+            ArnLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*` },
+          },
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,454 @@
+/**
+ * Stateless stack: code and wiring around the stateful resources, rendered from `infra/system.ts`.
+ *
+ * Order matters only to keep references acyclic: Cognito → HTTP API → distributions (the staff one
+ * fronts the API) → app client (callback on the staff distribution) → functions (APP_URL) → routes
+ * (JWT audience = app client) → state machines (task function ARNs) → schedules → staff app upload.
+ */
+import { Aws, CfnResource, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct, IConstruct } from 'constructs';
+import {
+  type BucketName,
+  buckets,
+  env,
+  handlerExport,
+  handlerModule,
+  ROLES,
+  type RouteDecl,
+  routes,
+  schedules,
+  stateMachines,
+} from '../system.ts';
+import { assetDir, ROOT } from './bundle.ts';
+import { acknowledge } from './nag.ts';
+
+/** CloudFormation metadata keys that `renderedSurface()` reads back from the synthesized templates. */
+export const META = { handler: 'SipPpid:Handler', stateMachine: 'SipPpid:StateMachine', schedule: 'SipPpid:Schedule' };
+
+export interface StatelessStackProps extends StackProps {
+  table: dynamodb.ITable;
+  buckets: Record<BucketName, s3.IBucket>;
+  logBucket: s3.IBucket;
+  /** Directory holding the built staff app (uploaded under `app/`). */
+  staffAppDir: string;
+}
+
+type Uses = NonNullable<RouteDecl['uses']>;
+
+const pascal = (s: string) =>
+  s
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase())
+    .join('');
+
+export class StatelessStack extends Stack {
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { table } = props;
+
+    // ---------------------------------------------------------------- Cognito
+    // The pool holds the staff accounts, so it is retained and deletion-protected even here.
+    const userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      // Admins choose usernames (they appear in `cognito:username` and in `USER#<username>`); people
+      // may sign in with either that username or their verified email.
+      signInAliases: { username: true, email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      // Mutable so an admin can move an officer to another agency; the app client below cannot write it.
+      customAttributes: { agency: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(userPool, 'AwsSolutions-COG2', 'MFA is OPTIONAL with TOTP as the requirements state; switch to Mfa.REQUIRED once every officer has enrolled an authenticator.');
+    acknowledge(userPool, 'AwsSolutions-COG8', 'Threat protection (advanced security) needs the Cognito Plus feature plan, billed per active user; not in this deployment budget.');
+    for (const role of ROLES) {
+      new cognito.CfnUserPoolGroup(this, `Group${pascal(role)}`, {
+        userPoolId: userPool.userPoolId,
+        groupName: role,
+        description: `SIP PPID role ${role} (arrives in the ID token as cognito:groups)`,
+      });
+    }
+    const domainPrefix: string = this.node.tryGetContext('cognitoDomainPrefix') ?? `sip-ppid-${Aws.ACCOUNT_ID}`;
+    const userPoolDomain = userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix } });
+    const authBase = userPoolDomain.baseUrl();
+
+    // ---------------------------------------------------------------- HTTP API
+    const api = new apigw.HttpApi(this, 'Api', {
+      description: 'SIP PPID API, reached through the staff CloudFront distribution at /api/*',
+      createDefaultStage: false, // created below, to configure access logs and throttling
+    });
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      // Per-stage cap well under the account default (10,000 rps) so one client cannot exhaust Lambda
+      // concurrency or table capacity for everyone else.
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            user: '$context.authorizer.claims.cognito:username',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    // ---------------------------------------------------------------- CloudFront
+    // Imported references on purpose: see the OAC note in stateful-stack.ts (the bucket policies there
+    // already let this account's distributions read; updating them from here would form a cycle).
+    const siteBucket = (name: 'register' | 'staffApp') =>
+      s3.Bucket.fromBucketAttributes(this, `${buckets[name].id}Site`, {
+        bucketArn: props.buckets[name].bucketArn,
+        bucketName: props.buckets[name].bucketName,
+        bucketRegionalDomainName: props.buckets[name].bucketRegionalDomainName,
+      });
+    const registerBucket = siteBucket('register');
+    const staffBucket = siteBucket('staffApp');
+
+    const baseCsp = [
+      "default-src 'self'",
+      "img-src 'self' data:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      'upgrade-insecure-requests',
+    ];
+    const headers = (id: string, csp: string[]) =>
+      new cloudfront.ResponseHeadersPolicy(this, id, {
+        comment: `SIP PPID ${id}: CSP without unsafe-inline, HSTS, nosniff, strict referrer, no framing`,
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy: csp.join('; '), override: true },
+          strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+          contentTypeOptions: { override: true },
+          referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+          frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        },
+      });
+    const registerHeaders = headers('RegisterHeaders', baseCsp);
+    // The staff app also talks to Cognito (token endpoint) and uploads straight to the documents bucket
+    // with presigned URLs.
+    const staffHeaders = headers('StaffAppHeaders', [
+      ...baseCsp,
+      `connect-src 'self' ${authBase} https://${props.buckets.documents.bucketRegionalDomainName}`,
+    ]);
+
+    // Directory indexes for the register; app-shell fallback and `/` → `/app/` for the staff app.
+    const viewerRequest = (id: string, body: string) => [
+      {
+        eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+        function: new cloudfront.Function(this, id, {
+          runtime: cloudfront.FunctionRuntime.JS_2_0,
+          code: cloudfront.FunctionCode.fromInline(
+            `function handler(event) { var request = event.request; var uri = request.uri; var last = uri.split('/').pop(); ${body} return request; }`,
+          ),
+        }),
+      },
+    ];
+    const registerRewrite = viewerRequest(
+      'RegisterIndexRewrite',
+      "if (uri.endsWith('/')) { request.uri = uri + 'index.html'; } else if (last.indexOf('.') === -1) { request.uri = uri + '/index.html'; }",
+    );
+    const staffRewrite = viewerRequest(
+      'StaffAppRewrite',
+      "if (uri === '/' || uri === '/app') { return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/app/' } } }; } if (uri.startsWith('/app/') && last.indexOf('.') === -1) { request.uri = '/app/index.html'; }",
+    );
+
+    const common = {
+      enableLogging: true,
+      logBucket: props.logBucket,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Includes the Asia edge locations that serve Indonesia, without the most expensive regions.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      // Takes effect once a custom domain + certificate is attached; the default certificate is fixed.
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+    };
+    const register = new cloudfront.Distribution(this, 'RegisterDistribution', {
+      ...common,
+      comment: 'SIP PPID public register',
+      logFilePrefix: 'cloudfront/register/',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(registerBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: registerHeaders,
+        functionAssociations: registerRewrite,
+      },
+    });
+
+    const staffOrigin = origins.S3BucketOrigin.withOriginAccessControl(staffBucket);
+    const staffBehavior: cloudfront.BehaviorOptions = {
+      origin: staffOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      responseHeadersPolicy: staffHeaders,
+      functionAssociations: staffRewrite,
+    };
+    const staff = new cloudfront.Distribution(this, 'StaffAppDistribution', {
+      ...common,
+      comment: 'SIP PPID staff app (/app/) and API (/api/)',
+      logFilePrefix: 'cloudfront/staff-app/',
+      defaultBehavior: staffBehavior,
+      additionalBehaviors: {
+        '/app/*': staffBehavior,
+        '/api/*': {
+          origin: new origins.HttpOrigin(`${api.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // Forwards Authorization and query strings; Host must be the API's own for it to route.
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: staffHeaders,
+        },
+      },
+    });
+    for (const distribution of [register, staff]) {
+      acknowledge(distribution, 'AwsSolutions-CFR1', 'A public-information service (UU 14/2008) must be reachable from anywhere; no geo restriction.');
+      acknowledge(distribution, 'AwsSolutions-CFR2', 'No WAF web ACL yet (it must be created in us-east-1, outside these stacks); the HTTP API stage throttles requests meanwhile.');
+      acknowledge(
+        distribution,
+        'AwsSolutions-CFR4',
+        'Served on the default *.cloudfront.net certificate, whose security policy CloudFront fixes; TLS_V1_2_2021 is already set and applies once a custom domain certificate is attached.',
+      );
+    }
+    const appUrl = `https://${staff.distributionDomainName}/app/`;
+
+    // The staff app signs in with the authorization code grant + PKCE (public client, no secret) and
+    // sends the ID token, which carries cognito:groups, cognito:username and custom:agency.
+    const client = userPool.addClient('StaffAppClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [appUrl],
+        logoutUrls: [appUrl],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      // People must not edit their own agency or email through the client API; admins do, via the API.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    const authorizer = new HttpJwtAuthorizer(
+      'CognitoAuthorizer',
+      `https://cognito-idp.${Aws.REGION}.amazonaws.com/${userPool.userPoolId}`,
+      { jwtAudience: [client.userPoolClientId], identitySource: ['$request.header.Authorization'] },
+    );
+
+    // ---------------------------------------------------------------- Functions
+    const mailFrom: string = this.node.tryGetContext('mailFrom') ?? 'noreply@sip-ppid.example';
+    const machines = new Map<string, sfn.StateMachine>();
+
+    const makeFunction = (id: string, handler: string, uses: Uses, description: string, timeout: Duration) => {
+      const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
+      // Own role without AWSLambdaBasicExecutionRole: it may write only to its own log group.
+      const role = new iam.Role(this, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      logGroup.grantWrite(role);
+      const environment: Record<string, string> = {
+        [env.table]: table.tableName,
+        [env.appUrl]: appUrl,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'sip-ppid',
+      };
+      const fn = new lambda.Function(this, id, {
+        description,
+        runtime: lambda.Runtime.NODEJS_24_X,
+        architecture: lambda.Architecture.ARM_64,
+        code: lambda.Code.fromAsset(assetDir(handlerModule(handler))),
+        handler: `index.${handlerExport(handler)}`,
+        memorySize: 1024,
+        timeout,
+        tracing: lambda.Tracing.ACTIVE,
+        logGroup,
+        role,
+        environment,
+      });
+      (fn.node.defaultChild as CfnResource).addMetadata(META.handler, handler);
+      table.grantReadWriteData(fn);
+
+      const wildcard = (reason: string, finding: string | RegExp) => acknowledge(role, 'AwsSolutions-IAM5', reason, finding);
+      wildcard('Active X-Ray tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.', 'Resource::*');
+      wildcard('Queries on the table GSIs: the grant names <table ARN>/index/*.', /^Resource::.*\/index\/\*$/);
+      for (const use of uses) {
+        switch (use) {
+          case 'documents':
+          case 'register': {
+            const bucket = props.buckets[use];
+            environment[buckets[use].env] = bucket.bucketName;
+            bucket.grantReadWrite(fn);
+            wildcard(`Objects of the ${use} bucket only (<bucket ARN>/*).`, new RegExp(`^Resource::.*${buckets[use].id}.*/\\*$`));
+            wildcard('S3 action groups of grantReadWrite (GetObject*, GetBucket*, List*, DeleteObject*, Abort*), on one bucket only.', /^Action::s3:[A-Za-z]+\*$/);
+            break;
+          }
+          case 'identity':
+            environment[env.userPoolId] = userPool.userPoolId;
+            userPool.grant(fn, 'cognito-idp:Admin*');
+            wildcard('User administration (create, update, groups, enable/disable) on this one user pool: cognito-idp:Admin* on the pool ARN.', 'Action::cognito-idp:Admin*');
+            break;
+          case 'mail': {
+            environment[env.mailFrom] = mailFrom;
+            const identities = this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+            fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [identities] }));
+            wildcard(
+              'ses:SendEmail is authorized against the sender identity and, in the SES sandbox, each recipient identity: identities of this account and region.',
+              'Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*',
+            );
+            break;
+          }
+          case 'workflows':
+            if (machines.size === 0) throw new Error(`${description}: 'workflows' is only supported on routes (task functions come before their state machines)`);
+            for (const [smId, sm] of machines) {
+              environment[env.stateMachineArn(smId)] = sm.stateMachineArn;
+              sm.grantStartExecution(fn);
+              sm.grantTaskResponse(fn);
+            }
+            break;
+        }
+      }
+      return fn;
+    };
+
+    // ---------------------------------------------------------------- State machines
+    for (const decl of stateMachines) {
+      const substitutions: Record<string, string> = {};
+      const fns: lambda.Function[] = [];
+      for (const [placeholder, task] of Object.entries(decl.tasks)) {
+        const fn = makeFunction(`${decl.id}${placeholder.replace(/FunctionArn$/, '')}`, task.handler, task.uses ?? [], `${decl.id} task ${placeholder} → ${task.handler}`, Duration.minutes(1));
+        substitutions[placeholder] = fn.functionArn;
+        fns.push(fn);
+      }
+      const sm = new sfn.StateMachine(this, decl.id, {
+        stateMachineType: sfn.StateMachineType.STANDARD,
+        definitionBody: sfn.DefinitionBody.fromFile(`${ROOT}/statemachines/${decl.definition}`),
+        definitionSubstitutions: substitutions,
+        logs: {
+          destination: new logs.LogGroup(this, `${decl.id}Logs`, { retention: logs.RetentionDays.ONE_YEAR }),
+          level: sfn.LogLevel.ALL,
+          includeExecutionData: true,
+        },
+        tracingEnabled: true,
+      });
+      (sm.node.defaultChild as CfnResource).addMetadata(META.stateMachine, decl.id);
+      for (const fn of fns) fn.grantInvoke(sm);
+      acknowledge(sm.role, 'AwsSolutions-IAM5', 'CloudWatch Logs delivery (logs:*LogDelivery*, DescribeLogGroups, ...) and X-Ray actions support no resource-level permissions.', 'Resource::*');
+      acknowledge(sm.role, 'AwsSolutions-IAM5', `lambda:InvokeFunction on the ${decl.id} task functions and their versions (<function ARN>:*).`, /^Resource::<.*\.Arn>:\*$/);
+      machines.set(decl.id, sm);
+    }
+
+    // ---------------------------------------------------------------- Routes
+    for (const route of routes) {
+      const id = pascal(`${route.method} ${route.path}`);
+      const fn = makeFunction(`Fn${id}`, route.handler, route.uses ?? [], `${route.method} ${route.path} → ${route.handler}`, Duration.seconds(29));
+      const httpRoute = new apigw.HttpRoute(this, `Route${id}`, {
+        httpApi: api,
+        routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`Integration${id}`, fn),
+        // Roles are checked by the handler (cognito:groups in the ID token); the authorizer checks the token.
+        authorizer: route.roles === 'public' ? new apigw.HttpNoneAuthorizer() : authorizer,
+      });
+      if (route.roles === 'public') {
+        acknowledge(httpRoute, 'AwsSolutions-APIG4', `${route.method} ${route.path} is declared public in infra/system.ts (no sign-in; it serves no personal data).`);
+      }
+    }
+
+    // ---------------------------------------------------------------- Schedules
+    for (const decl of schedules) {
+      const sm = machines.get(decl.target.stateMachine);
+      if (!sm) throw new Error(`schedule ${decl.id}: unknown state machine ${decl.target.stateMachine}`);
+      const schedule = new scheduler.Schedule(this, decl.id, {
+        description: decl.description,
+        schedule: scheduler.ScheduleExpression.expression(decl.expression, TimeZone.of(decl.timezone)),
+        timeWindow: scheduler.TimeWindow.off(),
+        // The target's role is allowed states:StartExecution on this state machine only.
+        target: new targets.StepFunctionsStartExecution(sm, {
+          input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),
+        }),
+      });
+      (schedule.node.defaultChild as CfnResource).addMetadata(META.schedule, decl.id);
+    }
+
+    // ---------------------------------------------------------------- Staff app upload
+    const deployment = new s3deploy.BucketDeployment(this, 'StaffAppDeployment', {
+      destinationBucket: staffBucket,
+      destinationKeyPrefix: 'app/',
+      sources: [
+        s3deploy.Source.asset(props.staffAppDir),
+        s3deploy.Source.jsonData('config.json', {
+          apiBase: '/api',
+          auth: {
+            kind: 'cognito',
+            authorizeUrl: `${authBase}/oauth2/authorize`,
+            tokenUrl: `${authBase}/oauth2/token`,
+            logoutUrl: `${authBase}/logout`,
+            clientId: client.userPoolClientId,
+            redirectUri: appUrl,
+          },
+        }),
+      ],
+      distribution: staff,
+      distributionPaths: ['/app/*'],
+      logGroup: new logs.LogGroup(this, 'StaffAppDeploymentLogs', { retention: logs.RetentionDays.ONE_YEAR }),
+    });
+    // The CDK-managed singleton handler of BucketDeployment (outside this app's control).
+    const singleton = this.node.children.filter((c: IConstruct) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    for (const c of [...singleton, deployment.handlerRole]) {
+      acknowledge(c, 'AwsSolutions-IAM4', 'CDK BucketDeployment singleton handler role uses AWSLambdaBasicExecutionRole; the construct does not let us replace it.', /.*/);
+      acknowledge(
+        c,
+        'AwsSolutions-IAM5',
+        'CDK BucketDeployment grants: read of the CDK asset objects, write/delete of staff app bucket objects (S3 action groups on <bucket ARN>/*), cloudfront:CreateInvalidation/GetInvalidation (no resource-level permissions).',
+        /.*/,
+      );
+      acknowledge(c, 'AwsSolutions-L1', 'The runtime of the CDK BucketDeployment singleton handler is chosen by aws-cdk-lib, not by this app.');
+    }
+  }
+}

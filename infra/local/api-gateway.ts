@@ -1,0 +1,143 @@
+/**
+ * API Gateway HTTP API (payload 2.0) on the local host: the same route table (infra/system.ts), the
+ * same event shape, the same JWT check as the Cognito authorizer (signature, issuer, audience,
+ * expiry; claims passed as strings, arrays as "[a b]" like API Gateway does), the same handler
+ * modules called in-process.
+ */
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { handlerExport, handlerModule, type RouteDecl, routes } from '../system.ts';
+import type { LocalIdp } from './idp.ts';
+
+type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+interface CompiledRoute {
+  decl: RouteDecl;
+  pattern: RegExp;
+  names: string[];
+}
+
+const compiled: CompiledRoute[] = routes.map((decl) => {
+  const names: string[] = [];
+  const source = decl.path.replaceAll('.', '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { decl, pattern: new RegExp(`^${source}$`), names };
+});
+
+export function matchRoute(method: string, path: string): { decl: RouteDecl; params: Record<string, string> } | 'method' | undefined {
+  let pathMatched = false;
+  for (const r of compiled) {
+    const m = r.pattern.exec(path);
+    if (!m) continue;
+    pathMatched = true;
+    if (r.decl.method !== method) continue;
+    const params: Record<string, string> = {};
+    r.names.forEach((n, i) => {
+      params[n] = decodeURIComponent(m[i + 1]);
+    });
+    return { decl: r.decl, params };
+  }
+  return pathMatched ? 'method' : undefined;
+}
+
+/** Loads handler modules from source (the local host runs under tsx). */
+export async function loadHandler(handler: string): Promise<Handler> {
+  const mod = (await import(`../../functions/${handlerModule(handler)}.ts`)) as Record<string, unknown>;
+  const fn = mod[handlerExport(handler)];
+  if (typeof fn !== 'function') throw new Error(`Handler ${handler} is not exported`);
+  return fn as Handler;
+}
+
+export function lambdaContext(name: string, requestId: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
+function claimStrings(payload: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(payload)) out[k] = Array.isArray(v) ? `[${v.join(' ')}]` : String(v);
+  return out;
+}
+
+export interface GatewayRequest {
+  method: string;
+  path: string;
+  rawQuery: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  sourceIp: string;
+}
+
+const unauthorized: APIGatewayProxyStructuredResultV2 = {
+  statusCode: 401,
+  headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+  body: JSON.stringify({
+    message: 'Unauthorized',
+    error: {
+      code: 'unauthenticated',
+      message: 'Anda belum masuk atau sesi Anda telah berakhir. Silakan masuk kembali.',
+      messages: { id: 'Anda belum masuk atau sesi Anda telah berakhir. Silakan masuk kembali.', en: 'You are not signed in or your session has expired. Please sign in again.' },
+    },
+  }),
+};
+
+export async function invokeApi(req: GatewayRequest, idp: LocalIdp): Promise<APIGatewayProxyStructuredResultV2> {
+  const match = matchRoute(req.method, req.path);
+  if (!match || match === 'method') {
+    return { statusCode: match ? 405 : 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: match ? 'Method Not Allowed' : 'Not Found' }) };
+  }
+  const { decl, params } = match;
+  let claims: Record<string, string> | undefined;
+  if (decl.roles !== 'public') {
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const payload = token ? await idp.verify(token) : undefined;
+    if (!payload) return unauthorized;
+    claims = claimStrings(payload as Record<string, unknown>);
+  }
+  const query = new URLSearchParams(req.rawQuery);
+  const qsp: Record<string, string> = {};
+  for (const key of new Set(query.keys())) qsp[key] = query.getAll(key).join(',');
+  const textual = /^(application\/(json|x-www-form-urlencoded)|text\/)/.test(req.headers['content-type'] ?? 'application/json');
+  const requestId = randomUUID();
+  const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
+    version: '2.0',
+    routeKey: `${decl.method} ${decl.path}`,
+    rawPath: req.path,
+    rawQueryString: req.rawQuery,
+    headers: req.headers,
+    ...(Object.keys(qsp).length ? { queryStringParameters: qsp } : {}),
+    ...(Object.keys(params).length ? { pathParameters: params } : {}),
+    ...(req.body.length ? { body: textual ? req.body.toString('utf8') : req.body.toString('base64') } : {}),
+    isBase64Encoded: req.body.length > 0 && !textual,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: req.headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: { method: req.method, path: req.path, protocol: 'HTTP/1.1', sourceIp: req.sourceIp, userAgent: req.headers['user-agent'] ?? '' },
+      requestId,
+      routeKey: `${decl.method} ${decl.path}`,
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },
+    },
+  } as APIGatewayProxyEventV2WithJWTAuthorizer;
+  if (decl.roles === 'public') delete (event.requestContext as { authorizer?: unknown }).authorizer;
+  const fn = await loadHandler(decl.handler);
+  return fn(event, lambdaContext(decl.handler.replace(/[/.]/g, '-'), requestId));
+}

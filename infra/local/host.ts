@@ -1,0 +1,312 @@
+/**
+ * The embedded local host: everything `npm start` runs, and what tests start on free ports.
+ *
+ *   DynamoDB Local ─┐
+ *   S3 emulator ────┤  one HTTP server on PORT (default 3000):
+ *   Step Functions ─┤    /api/*   API Gateway HTTP API emulation → the handler modules
+ *   Scheduler ──────┤    /auth/*  local identity provider (OAuth2 code + PKCE, JWKS)
+ *   Mail outbox ────┘    /app/*   the staff app, from the staff-app bucket
+ *                        /outbox/ the mail outbox
+ *                        /*       the public register, from the register bucket
+ *
+ * Data lives under `dataDir` (default `.data/`) and survives restarts.
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand, S3Client, NoSuchKey } from '@aws-sdk/client-s3';
+import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
+import type { OutboxMessage } from '../../functions/adapters/mail.ts';
+import { identityDirectory } from '../../functions/adapters/identity.ts';
+import { buckets, env, schedules } from '../system.ts';
+import { invokeApi } from './api-gateway.ts';
+import { type Running, startDynamoDbLocal, startS3 } from './emulators.ts';
+import { CLIENT_ID, createLocalIdp, type LocalIdp } from './idp.ts';
+import { ensureBuckets, ensureTable } from './resources.ts';
+import { LocalScheduler } from './scheduler.ts';
+import { seedDemoData } from './seed.ts';
+import { ApiError, LocalStepFunctions, machineArn } from './stepfunctions.ts';
+import { buildStaffApp } from '../../web/staff/build.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const REGION = 'ap-southeast-3';
+
+export interface LocalHostOptions {
+  /** HTTP port; 0 picks a free one. Default: PORT or 3000. */
+  port?: number;
+  dataDir?: string;
+  /** Write the demo data if missing (default true). */
+  seed?: boolean;
+  quiet?: boolean;
+  /** Milliseconds to wait instead of each named Wait state's own time (tests). */
+  waitTimeOverrides?: Record<string, number>;
+}
+
+export interface LocalHost {
+  url: string;
+  port: number;
+  dataDir: string;
+  tableName: string;
+  bucketNames: Record<keyof typeof buckets, string>;
+  endpoints: { dynamodb: string; s3: string; stepfunctions: string };
+  stepFunctions: LocalStepFunctions;
+  scheduler: LocalScheduler;
+  idp: LocalIdp;
+  /** A signed ID token for a user in the table, as the sign-in page would issue. */
+  tokenFor(username: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Security headers as CloudFront sends them in AWS (infra/aws). */
+export const SITE_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', json: 'application/json', map: 'application/json',
+  svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon', csv: 'text/csv; charset=utf-8', jsonld: 'application/ld+json', pdf: 'application/pdf', txt: 'text/plain; charset=utf-8',
+};
+export const contentTypeOf = (key: string) => CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+
+const MAX_BODY = 10 * 1024 * 1024; // API Gateway's payload limit
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => ok(size > MAX_BODY ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function outboxPage(dir: string): string {
+  let messages: OutboxMessage[] = [];
+  try {
+    messages = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as OutboxMessage)
+      .sort((a, b) => b.at.localeCompare(a.at));
+  } catch {
+    messages = [];
+  }
+  const rows = messages
+    .map((m) => `<article><h2>${escapeHtml(m.subject)}</h2><p class="meta">${escapeHtml(new Date(m.at).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }))} · Kepada / To: ${escapeHtml(m.to.join(', '))}</p><pre>${escapeHtml(m.text)}</pre></article>`)
+    .join('');
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Kotak keluar surel – SIP PPID (lokal)</title><link rel="stylesheet" href="/auth/login.css"></head><body><main style="max-width:60rem"><h1>Kotak keluar surel <span lang="en">/ Mail outbox</span></h1><p>Surel yang dikirim host lokal (di AWS: Amazon SES). <span lang="en">Mail sent by the local host (on AWS: Amazon SES).</span></p>${rows || '<p>Belum ada surel. <span lang="en">No mail yet.</span></p>'}</main></body></html>`;
+}
+
+const NO_REGISTER = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Daftar Informasi Publik – SIP PPID</title><link rel="stylesheet" href="/auth/login.css"></head><body><main><h1>Daftar Informasi Publik</h1><p>Daftar Informasi Publik belum diterbitkan. <span lang="en">The public information register has not been published yet.</span></p><p><a href="/app/">Aplikasi petugas <span lang="en">/ Staff app</span></a></p></main></body></html>`;
+
+export async function startLocalHost(opts: LocalHostOptions = {}): Promise<LocalHost> {
+  const log = (msg: string) => {
+    if (!opts.quiet) console.log(msg);
+  };
+  const dataDir = resolve(opts.dataDir ?? join(ROOT, '.data'));
+  mkdirSync(dataDir, { recursive: true });
+  const started: Running[] = [];
+  try {
+    const [dynamo, s3rv] = await Promise.all([startDynamoDbLocal(join(dataDir, 'dynamodb')), startS3(join(dataDir, 's3'))]);
+    started.push(dynamo, s3rv);
+    return await startWith(opts, dataDir, dynamo, s3rv, log);
+  } catch (e) {
+    await Promise.allSettled(started.map((r) => r.stop()));
+    throw e;
+  }
+}
+
+async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Running, s3rv: Running, log: (m: string) => void): Promise<LocalHost> {
+  const tableName = 'sip-ppid';
+  const bucketNames = { documents: 'sip-ppid-documents', register: 'sip-ppid-register', staffApp: 'sip-ppid-staff-app' };
+  const outboxDir = join(dataDir, 'outbox');
+  mkdirSync(outboxDir, { recursive: true });
+
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(opts.port ?? Number(process.env.PORT ?? 3000), '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  const url = `http://localhost:${port}`;
+  const sfnEndpoint = `${url}/_local/stepfunctions`;
+
+  // The same variables CDK sets on every function, plus where the emulators are.
+  Object.assign(process.env, {
+    SIP_PPID_HOST: 'local',
+    AWS_REGION: REGION,
+    // s3rver accepts only its own key pair; DynamoDB Local accepts any.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_S3: s3rv.endpoint,
+    AWS_ENDPOINT_URL_SFN: sfnEndpoint,
+    S3_FORCE_PATH_STYLE: '1',
+    DYNAMODB_VERSION: dynamo.version,
+    S3_VERSION: s3rv.version,
+    SFN_VERSION: 'aws-local-stepfunctions 3',
+    MAIL_OUTBOX_DIR: outboxDir,
+    [env.table]: tableName,
+    [env.appUrl]: `${url}/app/`,
+    [env.mailFrom]: 'ppid@kalbarprov.go.id',
+    ...Object.fromEntries(Object.entries(buckets).map(([k, b]) => [b.env, bucketNames[k as keyof typeof buckets]])),
+  });
+  const { stateMachines } = await import('../system.ts');
+  for (const m of stateMachines) process.env[env.stateMachineArn(m.id)] = machineArn(m.id);
+
+  const ddb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION });
+  const s3 = new S3Client({ endpoint: s3rv.endpoint, region: REGION, forcePathStyle: true });
+  await ensureTable(ddb, tableName);
+  await ensureBuckets(s3, bucketNames);
+
+  // The staff app goes into its bucket, as BucketDeployment does in AWS.
+  const appDir = join(dataDir, 'staff-app-build');
+  await buildStaffApp(appDir);
+  for (const file of readdirSync(appDir, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue;
+    const full = join(file.parentPath, file.name);
+    const key = `app/${full.slice(appDir.length + 1).replaceAll('\\', '/')}`;
+    await s3.send(new PutObjectCommand({ Bucket: bucketNames.staffApp, Key: key, Body: readFileSync(full), ContentType: contentTypeOf(key) }));
+  }
+
+  const idp = await createLocalIdp({ dataDir, issuer: `${url}/auth`, findUser: (u) => dynamoStore.getUser(u) });
+  const stepFunctions = new LocalStepFunctions({ dataDir, root: ROOT, waitTimeOverrides: opts.waitTimeOverrides, log });
+  const scheduler = new LocalScheduler(schedules, (s, at) => {
+    try {
+      stepFunctions.startExecution(machineArn(s.target.stateMachine), JSON.stringify({ scheduledTime: at.toISOString() }), `${s.id}-${at.toISOString().replace(/[:.]/g, '-')}`);
+    } catch (e) {
+      log(`schedule ${s.id}: ${(e as Error).message}`);
+    }
+  });
+
+  async function serveObject(res: ServerResponse, bucket: string, key: string, fallback?: string): Promise<void> {
+    try {
+      const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const body = Buffer.from(await obj.Body!.transformToByteArray());
+      res.writeHead(200, { ...SITE_HEADERS, 'content-type': obj.ContentType ?? contentTypeOf(key), 'cache-control': key.endsWith('.html') ? 'no-cache' : 'public, max-age=300' });
+      res.end(body);
+    } catch (e) {
+      if (!(e instanceof NoSuchKey) && (e as { name?: string }).name !== 'NoSuchKey') throw e;
+      res.writeHead(fallback ? 200 : 404, { ...SITE_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+      res.end(fallback ?? '<!doctype html><html lang="id"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <span lang="en">Page not found.</span> <a href="/">Beranda / Home</a></p></html>');
+    }
+  }
+
+  server.on('request', async (req, res) => {
+    try {
+      const u = new URL(req.url ?? '/', url);
+      const path = u.pathname;
+      const method = req.method ?? 'GET';
+      if (path.startsWith('/api/')) {
+        const body = await readBody(req);
+        if (body === 'too_large') {
+          res.writeHead(413, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: 'Request Entity Too Large' }));
+          return;
+        }
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+        const out = await invokeApi({ method, path, rawQuery: u.search.slice(1), headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' }, idp);
+        res.writeHead(out.statusCode ?? 200, out.headers as Record<string, string>);
+        res.end(out.body ? Buffer.from(out.body, out.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+        return;
+      }
+      if (path.startsWith('/auth/')) {
+        const body = method === 'POST' ? await readBody(req) : Buffer.alloc(0);
+        const form = new URLSearchParams(body === 'too_large' ? '' : body.toString('utf8'));
+        const out = await idp.handle({ method, path, query: u.searchParams, form });
+        if (out) {
+          res.writeHead(out.status, { ...SITE_HEADERS, ...out.headers });
+          res.end(out.body);
+          return;
+        }
+      }
+      if (path === '/_local/stepfunctions' || path === '/_local/stepfunctions/') {
+        const body = await readBody(req);
+        const target = String(req.headers['x-amz-target'] ?? '');
+        try {
+          const out = await stepFunctions.handleApi(target, JSON.parse(body === 'too_large' ? '{}' : body.toString('utf8') || '{}'));
+          res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+          res.end(JSON.stringify(out));
+        } catch (e) {
+          const type = e instanceof ApiError ? e.type : 'InternalFailure';
+          res.writeHead(e instanceof ApiError ? 400 : 500, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': type });
+          res.end(JSON.stringify({ __type: type, message: (e as Error).message }));
+        }
+        return;
+      }
+      if (path === '/outbox' || path === '/outbox/') {
+        res.writeHead(200, { ...SITE_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+        res.end(outboxPage(outboxDir));
+        return;
+      }
+      if (path === '/app') {
+        res.writeHead(301, { location: '/app/' });
+        res.end();
+        return;
+      }
+      if (path === '/app/config.json') {
+        // In AWS the deployment writes config.json into the bucket; here it follows the Host header,
+        // so signing in works whether the browser says localhost or 127.0.0.1.
+        const origin = `http://${req.headers.host ?? `localhost:${port}`}`;
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ apiBase: '/api', auth: { kind: 'local', authorizeUrl: '/auth/oauth2/authorize', tokenUrl: '/auth/oauth2/token', logoutUrl: '/auth/logout', clientId: CLIENT_ID, redirectUri: `${origin}/app/` } }));
+        return;
+      }
+      if (method !== 'GET' && method !== 'HEAD') {
+        res.writeHead(405, SITE_HEADERS);
+        res.end();
+        return;
+      }
+      const key = decodeURIComponent(path).replace(/^\/+/, '');
+      if (path.startsWith('/app/')) return await serveObject(res, bucketNames.staffApp, key.endsWith('/') ? `${key}index.html` : key);
+      const registerKey = key === '' || key.endsWith('/') ? `${key}index.html` : key;
+      return await serveObject(res, bucketNames.register, registerKey, registerKey === 'index.html' ? NO_REGISTER : undefined);
+    } catch (e) {
+      log(`local host error: ${(e as Error).stack}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error');
+    }
+  });
+
+  const seeded = opts.seed === false ? 0 : await seedDemoData({ store: dynamoStore, identity: identityDirectory(), requestId: 'seed', now: new Date() });
+  if (seeded) log(`Seeded ${seeded} demo records.`);
+  const resumed = stepFunctions.resume();
+  if (resumed) log(`Resumed ${resumed} waiting workflow execution(s).`);
+  scheduler.start();
+
+  let stopped = false;
+  return {
+    url,
+    port,
+    dataDir,
+    tableName,
+    bucketNames,
+    endpoints: { dynamodb: dynamo.endpoint, s3: s3rv.endpoint, stepfunctions: sfnEndpoint },
+    stepFunctions,
+    scheduler,
+    idp,
+    async tokenFor(username) {
+      const user = await dynamoStore.getUser(username);
+      if (!user) throw new Error(`No user ${username}`);
+      return idp.issueIdToken(user);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      scheduler.stop();
+      await stepFunctions.close();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      ddb.destroy();
+      s3.destroy();
+      await Promise.allSettled([dynamo.stop(), s3rv.stop()]);
+    },
+  };
+}

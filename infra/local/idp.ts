@@ -1,0 +1,174 @@
+/**
+ * The local identity provider: speaks the part of Cognito's hosted-UI OAuth2 protocol the staff app
+ * uses (authorization code + PKCE, token, logout, JWKS), and signs ID tokens shaped like Cognito's
+ * (`cognito:username`, `cognito:groups`, `custom:agency`) for the users in the table. The signing key
+ * is kept under the data directory, so tokens survive a restart.
+ *
+ * Every active user signs in with the local password (default `demo12345`, `LOCAL_PASSWORD` to
+ * change). This is a development host: there is no password store here; Cognito has it in AWS.
+ *
+ * For curl and scripts: `POST /auth/oauth2/token` also takes `grant_type=password` (Cognito's
+ * equivalent is `aws cognito-idp initiate-auth --auth-flow USER_PASSWORD_AUTH`).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, type JWTPayload, SignJWT, createLocalJWKSet } from 'jose';
+import type { User } from '../../functions/core/model.ts';
+
+export const CLIENT_ID = 'staff-app';
+export const DEMO_PASSWORD = process.env.LOCAL_PASSWORD ?? 'demo12345';
+const TOKEN_SECONDS = 3600;
+
+export interface LocalIdp {
+  issuer: string;
+  jwks: { keys: JWK[] };
+  issueIdToken(user: User): Promise<string>;
+  /** Verifies signature, issuer, audience and expiry; returns the claims or undefined. */
+  verify(token: string): Promise<JWTPayload | undefined>;
+  handle(req: IdpRequest): Promise<IdpResponse | undefined>;
+}
+
+export interface IdpRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  form: URLSearchParams;
+}
+export interface IdpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface PendingCode {
+  username: string;
+  redirectUri: string;
+  challenge: string;
+  expires: number;
+}
+
+async function loadKey(dataDir: string) {
+  const file = join(dataDir, 'idp-signing-key.json');
+  if (existsSync(file)) {
+    const jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub } = jwk;
+    return { privateKey: await importJWK(jwk, 'RS256'), publicJwk: pub as JWK };
+  }
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomBytes(8).toString('hex');
+  const priv = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+  writeFileSync(file, JSON.stringify(priv), { mode: 0o600 });
+  return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function loginPage(params: URLSearchParams, error?: string): string {
+  const hidden = [...params.entries()].map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`).join('');
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Masuk – SIP PPID (lokal)</title><link rel="stylesheet" href="/auth/login.css"></head><body>
+<main><h1>SIP PPID</h1><p>Masuk ke aplikasi petugas <span lang="en">/ Sign in to the staff app</span></p>
+${error ? `<p role="alert" class="error">${escape(error)}</p>` : ''}
+<form method="post" action="/auth/oauth2/authorize">${hidden}
+<label for="username">Nama pengguna <span lang="en">/ Username</span></label><input id="username" name="username" autocomplete="username" required autofocus>
+<label for="password">Kata sandi <span lang="en">/ Password</span></label><input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Masuk</button></form>
+<p class="note">Penyedia identitas lokal untuk pengembangan; di AWS, login memakai Amazon Cognito. <span lang="en">Local identity provider for development; on AWS, sign-in uses Amazon Cognito.</span></p>
+</main></body></html>`;
+}
+
+export const LOGIN_CSS = `body{font-family:system-ui,sans-serif;background:#f4f6f9;color:#1a1a1a;margin:0}main{max-width:24rem;margin:4rem auto;background:#fff;padding:2rem;border-top:4px solid #0b3d91;box-shadow:0 1px 3px #0002}h1{color:#0b3d91;margin-top:0}label{display:block;margin-top:1rem;font-weight:600}input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem;border:1px solid #767676}input:focus,button:focus{outline:3px solid #f2a900;outline-offset:2px}button{margin-top:1.5rem;background:#0b3d91;color:#fff;border:0;padding:.6rem 1.5rem;font-size:1rem;cursor:pointer}.error{background:#fde8e8;border-left:4px solid #b00020;padding:.5rem}.note{font-size:.85rem;color:#444}`;
+
+export async function createLocalIdp(opts: { dataDir: string; issuer: string; findUser: (username: string) => Promise<User | undefined> }): Promise<LocalIdp> {
+  const { privateKey, publicJwk } = await loadKey(opts.dataDir);
+  const jwks = { keys: [publicJwk] };
+  const keySet = createLocalJWKSet(jwks);
+  const codes = new Map<string, PendingCode>();
+
+  const issueIdToken = (user: User) =>
+    new SignJWT({
+      'cognito:username': user.username,
+      'cognito:groups': [user.role],
+      'custom:agency': user.agencyId,
+      email: user.email,
+      name: user.name,
+      token_use: 'id',
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid })
+      .setSubject(createHash('sha256').update(user.username).digest('hex').slice(0, 32))
+      .setIssuer(opts.issuer)
+      .setAudience(CLIENT_ID)
+      .setIssuedAt()
+      .setExpirationTime(`${TOKEN_SECONDS}s`)
+      .sign(privateKey);
+
+  async function activeUser(username: string, password: string): Promise<User | undefined> {
+    const user = await opts.findUser(username.trim().toLowerCase());
+    return user?.enabled && password === DEMO_PASSWORD ? user : undefined;
+  }
+
+  const html = (status: number, body: string): IdpResponse => ({ status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body });
+  const json = (status: number, body: unknown): IdpResponse => ({ status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
+  const tokenResponse = async (user: User) => json(200, { id_token: await issueIdToken(user), access_token: await issueIdToken(user), token_type: 'Bearer', expires_in: TOKEN_SECONDS });
+
+  return {
+    issuer: opts.issuer,
+    jwks,
+    issueIdToken,
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, keySet, { issuer: opts.issuer, audience: CLIENT_ID });
+        return payload;
+      } catch {
+        return undefined;
+      }
+    },
+    async handle({ method, path, query, form }) {
+      if (path === '/auth/.well-known/jwks.json') return json(200, jwks);
+      if (path === '/auth/login.css') return { status: 200, headers: { 'content-type': 'text/css' }, body: LOGIN_CSS };
+      if (path === '/auth/oauth2/authorize' && method === 'GET') {
+        if (query.get('client_id') !== CLIENT_ID || query.get('response_type') !== 'code' || !query.get('redirect_uri') || query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge')) {
+          return html(400, '<!doctype html><html lang="id"><title>Permintaan masuk tidak valid</title><p>Permintaan masuk tidak valid (client_id, redirect_uri, PKCE S256). <span lang="en">Invalid sign-in request.</span></p></html>');
+        }
+        return html(200, loginPage(query));
+      }
+      if (path === '/auth/oauth2/authorize' && method === 'POST') {
+        const user = await activeUser(form.get('username') ?? '', form.get('password') ?? '');
+        const params = new URLSearchParams(form);
+        params.delete('username');
+        params.delete('password');
+        if (!user) return html(401, loginPage(params, 'Nama pengguna atau kata sandi salah, atau akun dinonaktifkan. / Wrong username or password, or the account is disabled.'));
+        const code = randomBytes(24).toString('base64url');
+        codes.set(code, { username: user.username, redirectUri: form.get('redirect_uri') ?? '', challenge: form.get('code_challenge') ?? '', expires: Date.now() + 120_000 });
+        const target = new URL(form.get('redirect_uri') ?? '/app/', 'http://placeholder');
+        target.searchParams.set('code', code);
+        if (form.get('state')) target.searchParams.set('state', form.get('state') ?? '');
+        const location = form.get('redirect_uri')?.startsWith('http') ? target.toString() : `${target.pathname}${target.search}`;
+        return { status: 302, headers: { location, 'cache-control': 'no-store' }, body: '' };
+      }
+      if (path === '/auth/oauth2/token' && method === 'POST') {
+        if (form.get('client_id') !== CLIENT_ID) return json(400, { error: 'invalid_client' });
+        if (form.get('grant_type') === 'password') {
+          const user = await activeUser(form.get('username') ?? '', form.get('password') ?? '');
+          return user ? tokenResponse(user) : json(400, { error: 'invalid_grant', error_description: 'Wrong username or password, or the account is disabled' });
+        }
+        if (form.get('grant_type') !== 'authorization_code') return json(400, { error: 'unsupported_grant_type' });
+        const pending = codes.get(form.get('code') ?? '');
+        codes.delete(form.get('code') ?? '');
+        const verifier = form.get('code_verifier') ?? '';
+        const challenge = createHash('sha256').update(verifier).digest('base64url');
+        if (!pending || pending.expires < Date.now() || pending.redirectUri !== form.get('redirect_uri') || pending.challenge !== challenge) {
+          return json(400, { error: 'invalid_grant' });
+        }
+        const user = await opts.findUser(pending.username);
+        return user?.enabled ? tokenResponse(user) : json(400, { error: 'invalid_grant' });
+      }
+      if (path === '/auth/logout') {
+        const to = query.get('logout_uri') ?? '/app/';
+        return { status: 302, headers: { location: to.startsWith('/') || to.startsWith('http://localhost') || to.startsWith('http://127.0.0.1') ? to : '/app/' }, body: '' };
+      }
+      return undefined;
+    },
+  };
+}

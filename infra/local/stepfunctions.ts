@@ -1,0 +1,326 @@
+/**
+ * The local Step Functions engine: the same `statemachines/*.asl.json` run in aws-local-stepfunctions,
+ * each Task bound in-process to its handler from infra/system.ts, behind an HTTP endpoint that speaks
+ * the Step Functions API (AWS JSON 1.0), so handler code uses the real @aws-sdk/client-sfn on both
+ * hosts (`AWS_ENDPOINT_URL_SFN` points at it locally).
+ *
+ * Supported API: StartExecution, DescribeExecution, ListExecutions, StopExecution, SendTaskSuccess,
+ * SendTaskFailure, SendTaskHeartbeat.
+ *
+ * Waiting for people: a Task whose Resource is `arn:aws:states:::lambda:invoke.waitForTaskToken`
+ * gets a fresh token from `$$.Task.Token`, runs its handler with the `Payload`, and then waits until
+ * SendTaskSuccess/SendTaskFailure names that token or its TimeoutSeconds(Path) runs out
+ * (States.Timeout). A token that timed out answers `TaskTimedOut`, as in AWS.
+ *
+ * Restart: executions still running are written to `<dataDir>/executions.json`; when the host starts
+ * again they are started again from the beginning under the same ARN. That is safe because every task
+ * is idempotent and reads its truth from the table (ARCHITECTURE.md principle 3).
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
+import { type StateMachineDecl, stateMachines } from '../system.ts';
+import { lambdaContext, loadHandler } from './api-gateway.ts';
+
+const REGION = 'ap-southeast-3';
+const ACCOUNT = '000000000000';
+export const machineArn = (id: string) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${id}`;
+const functionArn = (handler: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${handler.replace(/[/.]/g, '-')}`;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type AslState = { Type: string; Resource?: string; Parameters?: Record<string, Json>; Branches?: { States: Record<string, AslState> }[]; Iterator?: { States: Record<string, AslState> }; ItemProcessor?: { States: Record<string, AslState> }; TimeoutSecondsPath?: string };
+type Asl = { States: Record<string, AslState>; StartAt: string };
+
+export interface ExecutionRecord {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  input: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
+  startDate: number;
+  stopDate?: number;
+  output?: string;
+  error?: string;
+  cause?: string;
+}
+
+interface Binding {
+  /** Task state name → the handler it runs and whether it waits for a token. */
+  [stateName: string]: { handler: string; waitForTaskToken: boolean };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Puts each `${Placeholder}` of the ASL in place and finds which Task state runs which handler. */
+export function bindDefinition(decl: StateMachineDecl, text: string): { definition: Asl; bindings: Binding } {
+  const arnByPlaceholder = new Map(Object.entries(decl.tasks).map(([ph, t]) => [ph, functionArn(t.handler)]));
+  const substituted = text.replace(/\$\{(\w+)\}/g, (m, name: string) => {
+    const arn = arnByPlaceholder.get(name);
+    if (!arn) throw new Error(`${decl.definition}: placeholder ${m} has no task in infra/system.ts`);
+    return arn;
+  });
+  const definition = JSON.parse(substituted) as Asl;
+  const handlerByArn = new Map(Object.values(decl.tasks).map((t) => [functionArn(t.handler), t]));
+  const bindings: Binding = {};
+  const visit = (states: Record<string, AslState>) => {
+    for (const [name, state] of Object.entries(states)) {
+      if (state.Type === 'Task') {
+        const arn = state.Resource?.startsWith('arn:aws:states:::lambda:invoke') ? String(state.Parameters?.FunctionName ?? '') : (state.Resource ?? '');
+        const task = handlerByArn.get(arn);
+        if (!task) throw new Error(`${decl.definition}: Task ${name} runs ${arn}, which infra/system.ts does not declare`);
+        bindings[name] = { handler: task.handler, waitForTaskToken: state.Resource?.endsWith('.waitForTaskToken') ?? false };
+        // aws-local-stepfunctions reads TimeoutSecondsPath from the input after Parameters; AWS reads
+        // it from the state input. With `Payload.$: "$"` the same value sits under `$.Payload`.
+        if (state.TimeoutSecondsPath && state.Parameters?.['Payload.$'] === '$') {
+          state.TimeoutSecondsPath = state.TimeoutSecondsPath.replace(/^\$\./, '$.Payload.');
+        }
+      }
+      for (const b of state.Branches ?? []) visit(b.States);
+      const inner = state.ItemProcessor ?? state.Iterator;
+      if (inner) visit(inner.States);
+    }
+  };
+  visit(definition.States);
+  const unused = Object.keys(decl.tasks).filter((ph) => !text.includes(`\${${ph}}`));
+  if (unused.length) throw new Error(`${decl.definition}: tasks ${unused.join(', ')} are declared but not used`);
+  return { definition, bindings };
+}
+
+interface PendingToken {
+  executionArn: string;
+  resolve(output: Json): void;
+  reject(error: Error): void;
+}
+
+class TaskFailure extends Error {
+  constructor(
+    readonly error: string,
+    readonly cause: string,
+  ) {
+    super(cause);
+    this.name = error;
+  }
+}
+
+export class LocalStepFunctions {
+  private readonly machines = new Map<string, { decl: StateMachineDecl; machine: StateMachine; bindings: Binding }>();
+  readonly executions = new Map<string, ExecutionRecord>();
+  private readonly aborts = new Map<string, () => void>();
+  private readonly tokens = new Map<string, PendingToken>();
+  private readonly closedTokens = new Map<string, 'timed_out' | 'done'>();
+  private readonly finished = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly opts: { dataDir: string; root: string; waitTimeOverrides?: Record<string, number>; log?: (msg: string) => void },
+  ) {
+    for (const decl of stateMachines) {
+      const text = readFileSync(join(opts.root, 'statemachines', decl.definition), 'utf8');
+      const { definition, bindings } = bindDefinition(decl, text);
+      const machine = new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
+      this.machines.set(machineArn(decl.id), { decl, machine, bindings });
+    }
+  }
+
+  /** Tasks as bound here, for the parity test: `<StateMachineId>:<Placeholder>:<handler>`. */
+  surface(): string[] {
+    return [...this.machines.values()].flatMap(({ decl }) => Object.entries(decl.tasks).map(([ph, t]) => `${decl.id}:${ph}:${t.handler}`));
+  }
+
+  private get stateFile() {
+    return join(this.opts.dataDir, 'executions.json');
+  }
+
+  private persist(): void {
+    const running = [...this.executions.values()].filter((e) => e.status === 'RUNNING');
+    writeFileSync(this.stateFile, JSON.stringify(running, null, 2));
+  }
+
+  /** Starts again every execution that was running when the host stopped. */
+  resume(): number {
+    if (!existsSync(this.stateFile)) return 0;
+    const running = JSON.parse(readFileSync(this.stateFile, 'utf8')) as ExecutionRecord[];
+    for (const e of running) if (this.machines.has(e.stateMachineArn)) this.run(e);
+    return running.length;
+  }
+
+  startExecution(stateMachineArn: string, input = '{}', name: string = randomUUID()): { executionArn: string; startDate: number } {
+    if (!this.machines.has(stateMachineArn)) throw new ApiError('StateMachineDoesNotExist', `State machine does not exist: ${stateMachineArn}`);
+    const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const existing = this.executions.get(executionArn);
+    if (existing) {
+      // Standard workflows: same name and same input while running is idempotent; otherwise an error.
+      if (existing.status === 'RUNNING' && existing.input === input) return { executionArn, startDate: existing.startDate / 1000 };
+      throw new ApiError('ExecutionAlreadyExists', `Execution already exists: ${executionArn}`);
+    }
+    try {
+      JSON.parse(input);
+    } catch {
+      throw new ApiError('InvalidExecutionInput', 'Input is not valid JSON');
+    }
+    const record: ExecutionRecord = { executionArn, stateMachineArn, name, input, status: 'RUNNING', startDate: Date.now() };
+    this.run(record);
+    return { executionArn, startDate: record.startDate / 1000 };
+  }
+
+  private run(record: ExecutionRecord): void {
+    const entry = this.machines.get(record.stateMachineArn);
+    if (!entry) return;
+    this.executions.set(record.executionArn, record);
+    this.persist();
+    const handlers: Record<string, (input: Json) => Promise<Json>> = {};
+    for (const [stateName, b] of Object.entries(entry.bindings)) {
+      handlers[stateName] = async (input) => {
+        const fn = (await loadHandler(b.handler)) as unknown as (event: Json, ctx: unknown) => Promise<Json>;
+        if (!b.waitForTaskToken) return this.invoke(fn, input, b.handler);
+        const payload = (input as { Payload?: Json }).Payload ?? {};
+        const token = findToken(payload);
+        if (!token) throw new TaskFailure('States.Runtime', 'A waitForTaskToken task must pass $$.Task.Token in its Payload');
+        const waiting = new Promise<Json>((resolve, reject) => this.tokens.set(token, { executionArn: record.executionArn, resolve, reject }));
+        await this.invoke(fn, payload, b.handler);
+        try {
+          return await waiting;
+        } finally {
+          this.tokens.delete(token);
+          if (!this.closedTokens.has(token)) this.closedTokens.set(token, 'timed_out');
+        }
+      };
+    }
+    const context: Record<string, unknown> = { Execution: { Id: record.executionArn, Name: record.name, StartTime: new Date(record.startDate).toISOString(), Input: JSON.parse(record.input) }, StateMachine: { Id: record.stateMachineArn, Name: entry.decl.id } };
+    // Each read of $$.Task.Token yields a new token, as each task in AWS gets its own.
+    Object.defineProperty(context, 'Task', { enumerable: true, get: () => ({ Token: `local-${randomUUID()}` }) });
+    const execution = entry.machine.run(JSON.parse(record.input), {
+      context,
+      overrides: { taskResourceLocalHandlers: handlers as never, waitTimeOverrides: this.opts.waitTimeOverrides },
+    });
+    this.aborts.set(record.executionArn, execution.abort);
+    const done = execution.result
+      .then((output) => Object.assign(record, { status: 'SUCCEEDED', output: JSON.stringify(output) }))
+      .catch((e: unknown) => {
+        if (record.status !== 'RUNNING') return;
+        const cause = e instanceof ExecutionError ? (e.cause as Error | undefined) : (e as Error);
+        Object.assign(record, { status: 'FAILED', error: cause?.name ?? 'Error', cause: cause?.message ?? String(e) });
+        this.opts.log?.(`execution ${record.name} failed: ${record.error}: ${record.cause}`);
+      })
+      .finally(() => {
+        record.stopDate ??= Date.now();
+        this.aborts.delete(record.executionArn);
+        this.persist();
+        this.finished.delete(done);
+      });
+    this.finished.add(done);
+  }
+
+  private async invoke(fn: (event: Json, ctx: unknown) => Promise<Json>, input: Json, handler: string): Promise<Json> {
+    try {
+      const out = await fn(input, lambdaContext(handler.replace(/[/.]/g, '-'), randomUUID()));
+      return out ?? null;
+    } catch (e) {
+      // As with Lambda: the error's name becomes the error Step Functions sees, for Retry/Catch.
+      const err = e as Error;
+      throw new TaskFailure(err.name || 'Error', err.message);
+    }
+  }
+
+  sendTaskSuccess(token: string, output: string): void {
+    const pending = this.pendingToken(token);
+    let parsed: Json;
+    try {
+      parsed = JSON.parse(output) as Json;
+    } catch {
+      throw new ApiError('InvalidOutput', 'Output is not valid JSON');
+    }
+    this.closedTokens.set(token, 'done');
+    pending.resolve(parsed);
+  }
+
+  sendTaskFailure(token: string, error = 'TaskFailed', cause = ''): void {
+    const pending = this.pendingToken(token);
+    this.closedTokens.set(token, 'done');
+    pending.reject(new TaskFailure(error, cause));
+  }
+
+  private pendingToken(token: string): PendingToken {
+    const pending = this.tokens.get(token);
+    if (pending) return pending;
+    if (this.closedTokens.has(token)) throw new ApiError('TaskTimedOut', 'Task Timed Out');
+    throw new ApiError('InvalidToken', 'Invalid Token');
+  }
+
+  stopExecution(executionArn: string, error?: string, cause?: string): number {
+    const record = this.describe(executionArn);
+    if (record.status === 'RUNNING') {
+      Object.assign(record, { status: 'ABORTED', error, cause, stopDate: Date.now() });
+      this.aborts.get(executionArn)?.();
+      this.persist();
+    }
+    return (record.stopDate ?? Date.now()) / 1000;
+  }
+
+  describe(executionArn: string): ExecutionRecord {
+    const record = this.executions.get(executionArn);
+    if (!record) throw new ApiError('ExecutionDoesNotExist', `Execution does not exist: ${executionArn}`);
+    return record;
+  }
+
+  /** Waits until every execution has finished (tests). */
+  async idle(): Promise<void> {
+    while (this.finished.size) await Promise.allSettled([...this.finished]);
+  }
+
+  /** Stops the engine; running executions stay recorded as running, to resume at the next start. */
+  async close(): Promise<void> {
+    this.persist();
+    const running = [...this.executions.values()].filter((e) => e.status === 'RUNNING');
+    for (const e of running) this.aborts.get(e.executionArn)?.();
+    await Promise.allSettled([...this.finished]);
+    // Aborting flipped nothing: the records are still RUNNING in the file written above.
+    writeFileSync(this.stateFile, JSON.stringify(running, null, 2));
+  }
+
+  /** The Step Functions JSON API, for the real SDK client. */
+  async handleApi(target: string, body: Record<string, unknown>): Promise<unknown> {
+    const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
+    switch (target) {
+      case 'AWSStepFunctions.StartExecution':
+        return this.startExecution(s('stateMachineArn') ?? '', s('input') ?? '{}', s('name'));
+      case 'AWSStepFunctions.DescribeExecution': {
+        const r = this.describe(s('executionArn') ?? '');
+        return { ...r, startDate: r.startDate / 1000, ...(r.stopDate ? { stopDate: r.stopDate / 1000 } : {}) };
+      }
+      case 'AWSStepFunctions.ListExecutions': {
+        const items = [...this.executions.values()].filter((e) => e.stateMachineArn === s('stateMachineArn') && (!s('statusFilter') || e.status === s('statusFilter')));
+        return { executions: items.map((e) => ({ executionArn: e.executionArn, stateMachineArn: e.stateMachineArn, name: e.name, status: e.status, startDate: e.startDate / 1000, ...(e.stopDate ? { stopDate: e.stopDate / 1000 } : {}) })) };
+      }
+      case 'AWSStepFunctions.StopExecution':
+        return { stopDate: this.stopExecution(s('executionArn') ?? '', s('error'), s('cause')) };
+      case 'AWSStepFunctions.SendTaskSuccess':
+        this.sendTaskSuccess(s('taskToken') ?? '', s('output') ?? 'null');
+        return {};
+      case 'AWSStepFunctions.SendTaskFailure':
+        this.sendTaskFailure(s('taskToken') ?? '', s('error'), s('cause'));
+        return {};
+      case 'AWSStepFunctions.SendTaskHeartbeat':
+        this.pendingToken(s('taskToken') ?? '');
+        return {};
+      default:
+        throw new ApiError('UnknownOperationException', `Not supported by the local engine: ${target}`);
+    }
+  }
+}
+
+function findToken(payload: Json): string | undefined {
+  if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
+    for (const [k, v] of Object.entries(payload)) {
+      if (/^task_?token$/i.test(k) && typeof v === 'string') return v;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,328 @@
+/**
+ * The shell: config, sign-in, the signed-in user, header, navigation, hash routes, the live region.
+ */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type Api, createApi, SessionExpired } from './api.ts';
+import { beginLogin, clearSession, completeLogin, currentToken, logout } from './auth.ts';
+import { type AppState, AppContext } from './context.ts';
+import { type MessageKey, translate, type Vars } from './i18n.ts';
+import { AgenciesPage } from './pages/agencies.tsx';
+import { AuditPage } from './pages/audit.tsx';
+import { CalendarPage } from './pages/calendar.tsx';
+import { HomePage } from './pages/home.tsx';
+import { UsersPage } from './pages/users.tsx';
+import { type Agency, type AppConfig, BODY_WIDE, type Lang, type Text, type User } from './types.ts';
+
+const LANG_KEY = 'sip-ppid.lang';
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+function useLang() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // storage may be blocked; the choice then lasts for this page only
+    }
+  }, [lang]);
+  const t = useCallback((key: MessageKey, vars?: Vars) => translate(lang, key, vars), [lang]);
+  return { lang, setLang, t };
+}
+
+function LangSwitch({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
+  const options: { value: Lang; label: string }[] = [
+    { value: 'id', label: 'Bahasa Indonesia' },
+    { value: 'en', label: 'English' },
+  ];
+  return (
+    <div class="lang-switch" role="group" aria-label={translate(lang, 'language')}>
+      {options.map((o) => (
+        <button key={o.value} type="button" lang={o.value} aria-pressed={lang === o.value} onClick={() => setLang(o.value)}>
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Brand({ lang }: { lang: Lang }) {
+  return (
+    <div class="brand">
+      <span class="brand-name">SIP PPID</span>
+      <span class="brand-sub">{translate(lang, 'app_full')}</span>
+    </div>
+  );
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'config-error' }
+  | { kind: 'signin'; notice?: string }
+  | { kind: 'ready'; me: User };
+
+export function Root() {
+  const { lang, setLang, t } = useLang();
+  const [config, setConfig] = useState<AppConfig | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
+  const expire = useCallback(() => {
+    clearSession();
+    setPhase({ kind: 'signin', notice: translate(langRef.current, 'signin_expired') });
+  }, []);
+
+  const api = useMemo<Api | null>(() => (config ? createApi(config.apiBase, () => langRef.current, expire) : null), [config, expire]);
+
+  useEffect(() => {
+    (async () => {
+      let cfg: AppConfig;
+      try {
+        const res = await fetch('./config.json', { cache: 'no-store' });
+        if (!res.ok) throw new Error(String(res.status));
+        cfg = (await res.json()) as AppConfig;
+      } catch {
+        setPhase({ kind: 'config-error' });
+        return;
+      }
+      setConfig(cfg);
+      let notice: string | undefined;
+      try {
+        const cb = await completeLogin(cfg.auth);
+        if (cb.kind === 'error') notice = translate(langRef.current, 'signin_failed', { detail: cb.detail });
+      } catch (e) {
+        notice = translate(langRef.current, 'signin_failed', { detail: String(e) });
+      }
+      if (!currentToken()) {
+        setPhase({ kind: 'signin', notice });
+        return;
+      }
+      try {
+        const me = await createApi(cfg.apiBase, () => langRef.current, expire).get<User>('/me');
+        setPhase({ kind: 'ready', me });
+      } catch (e) {
+        if (e instanceof SessionExpired) return;
+        const text = (e as { messages?: Text }).messages;
+        clearSession();
+        setPhase({ kind: 'signin', notice: text ? text[langRef.current] : String(e) });
+      }
+    })();
+  }, [expire]);
+
+  if (phase.kind === 'loading') {
+    return (
+      <main id="main" class="boot">
+        <h1>SIP PPID</h1>
+        <p role="status">{t('loading')}</p>
+      </main>
+    );
+  }
+  if (phase.kind === 'config-error' || !config || !api) {
+    return (
+      <main id="main" class="boot">
+        <h1>SIP PPID</h1>
+        <p class="error-summary" role="alert">
+          {t('config_failed')}
+        </p>
+        <button type="button" onClick={() => location.reload()}>
+          {t('retry')}
+        </button>
+      </main>
+    );
+  }
+  if (phase.kind === 'signin') return <SignIn config={config} lang={lang} setLang={setLang} notice={phase.notice} />;
+  return <Shell config={config} api={api} me={phase.me} lang={lang} setLang={setLang} />;
+}
+
+function SignIn({ config, lang, setLang, notice }: { config: AppConfig; lang: Lang; setLang: (l: Lang) => void; notice?: string }) {
+  const [busy, setBusy] = useState(false);
+  const t = (key: MessageKey) => translate(lang, key);
+  useEffect(() => {
+    document.title = `${t('signin_title')} · SIP PPID`;
+  });
+  return (
+    <>
+      <header class="masthead">
+        <Brand lang={lang} />
+        <div class="account">
+          <LangSwitch lang={lang} setLang={setLang} />
+        </div>
+      </header>
+      <main id="main" class="signin">
+        <h1>{t('signin_title')}</h1>
+        <p>{t('signin_intro')}</p>
+        <div role="status" aria-live="polite">
+          {notice && <p class="notice">{notice}</p>}
+          {busy && <p>{t('signin_redirecting')}</p>}
+        </div>
+        <button
+          type="button"
+          class="primary large"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            beginLogin(config.auth).catch(() => setBusy(false));
+          }}
+        >
+          {t('signin_button')}
+        </button>
+      </main>
+      <Footer lang={lang} />
+    </>
+  );
+}
+
+function Footer({ lang }: { lang: Lang }) {
+  return (
+    <footer class="site-footer">
+      <p>{translate(lang, 'footer')}</p>
+    </footer>
+  );
+}
+
+const ROUTES: { path: string; label: MessageKey; page: () => ComponentChildren }[] = [
+  { path: '/', label: 'nav_home', page: () => <HomePage /> },
+  { path: '/agencies', label: 'nav_agencies', page: () => <AgenciesPage /> },
+  { path: '/users', label: 'nav_users', page: () => <UsersPage /> },
+  { path: '/audit', label: 'nav_audit', page: () => <AuditPage /> },
+  { path: '/calendar', label: 'nav_calendar', page: () => <CalendarPage /> },
+];
+
+function routeOf(hash: string): string {
+  return hash.startsWith('#/') ? hash.slice(1).split('?')[0]! : '/';
+}
+
+function useHashRoute(): string {
+  const [path, setPath] = useState(() => routeOf(location.hash));
+  useEffect(() => {
+    const onChange = () => setPath(routeOf(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return path;
+}
+
+function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api; me: User; lang: Lang; setLang: (l: Lang) => void }) {
+  const path = useHashRoute();
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [status, setStatus] = useState('');
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  const reloadAgencies = useCallback(async () => {
+    try {
+      const { items } = await api.get<{ items: Agency[] }>('/agencies');
+      setAgencies(items);
+    } catch {
+      // the agencies page shows its own error
+    }
+  }, [api]);
+  useEffect(() => {
+    void reloadAgencies();
+  }, [reloadAgencies]);
+
+  const announce = useCallback((text: string) => {
+    // Clear first so that the same message twice is announced twice.
+    setStatus('');
+    setTimeout(() => setStatus(text), 50);
+  }, []);
+
+  // After navigation: clear old messages and move the focus to the new page's heading.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    setStatus('');
+    const h1 = mainRef.current?.querySelector('h1');
+    (h1 ?? mainRef.current)?.focus();
+  }, [path]);
+
+  const state = useMemo<AppState>(() => {
+    const byId = new Map(agencies.map((a) => [a.id, a]));
+    return {
+      lang,
+      t: (key, vars) => translate(lang, key, vars),
+      pick: (text: Text) => text[lang],
+      config,
+      api,
+      me,
+      isAdmin: me.role === 'admin',
+      bodyWide: BODY_WIDE.includes(me.role),
+      agencies,
+      agencyName: (id: string) => byId.get(id)?.name ?? id,
+      timeZone: byId.get(me.agencyId)?.timezone,
+      reloadAgencies,
+      announce,
+    };
+  }, [lang, config, api, me, agencies, reloadAgencies, announce]);
+
+  const t = state.t;
+  const route = ROUTES.find((r) => r.path === path);
+
+  return (
+    <AppContext.Provider value={state}>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        {t('skip_link')}
+      </a>
+      <header class="masthead">
+        <Brand lang={lang} />
+        <div class="account">
+          <section class="who" aria-label={t('user_info')}>
+            <strong>{me.name}</strong>
+            <span>
+              {t(`role_${me.role}` as MessageKey)} · {state.agencyName(me.agencyId)}
+            </span>
+          </section>
+          <LangSwitch lang={lang} setLang={setLang} />
+          <button type="button" class="on-dark" onClick={() => logout(config.auth)}>
+            {t('logout')}
+          </button>
+        </div>
+      </header>
+      <nav class="main-nav" aria-label={t('nav_label')}>
+        <ul>
+          {ROUTES.map((r) => (
+            <li key={r.path}>
+              <a href={`#${r.path}`} aria-current={r.path === path ? 'page' : undefined}>
+                {t(r.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="live" role="status" aria-live="polite" aria-atomic="true">
+        {status && <p class="notice success">{status}</p>}
+      </div>
+      <main id="main" tabIndex={-1} ref={mainRef}>
+        {route ? (
+          route.page()
+        ) : (
+          <>
+            <h1 tabIndex={-1}>{t('not_found')}</h1>
+            <p>
+              <a href="#/">{t('nav_home')}</a>
+            </p>
+          </>
+        )}
+      </main>
+      <Footer lang={lang} />
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,87 @@
+/** Dates and times for people: Intl with 'id-ID' or 'en-GB'. */
+import type { Lang } from './types.ts';
+
+export const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
+
+/** A local calendar date 'YYYY-MM-DD', e.g. "Senin, 17 Agustus 2026". */
+export function formatDate(lang: Lang, date: string, withWeekday = true): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: 'UTC',
+    ...(withWeekday ? { weekday: 'long' } : {}),
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(d);
+}
+
+/** An instant, in the given time zone (default: the browser's), with the zone's short name. */
+export function formatDateTime(lang: Lang, iso: string, timeZone?: string, long = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(lang), {
+    ...(timeZone ? { timeZone } : {}),
+    ...(long ? { weekday: 'long' } : {}),
+    day: 'numeric',
+    month: long ? 'long' : 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(long ? { second: '2-digit' } : {}),
+    timeZoneName: 'short',
+  }).format(d);
+}
+
+/** ISO weekday numbers (1 = Monday) as short local names, e.g. "Sen–Jum" style list "Sen, Sel, Rab". */
+export function weekdayName(lang: Lang, isoDay: number, style: 'short' | 'long' = 'short'): string {
+  // 2024-01-01 was a Monday.
+  const d = new Date(Date.UTC(2024, 0, isoDay));
+  return new Intl.DateTimeFormat(locale(lang), { weekday: style, timeZone: 'UTC' }).format(d);
+}
+
+export function formatMonth(lang: Lang, month: string): string {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return month;
+  return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** The current month as YYYY-MM in the browser's time zone. */
+export function thisMonth(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Fixed UTC offsets of Indonesia's zones (no daylight saving). */
+const ZONE_OFFSET: Record<string, string> = {
+  'Asia/Jakarta': '+07:00',
+  'Asia/Pontianak': '+07:00',
+  'Asia/Makassar': '+08:00',
+  'Asia/Jayapura': '+09:00',
+};
+
+/** `YYYY-MM-DDTHH:mm` wall time in a zone → ISO-8601 with that zone's offset. */
+export function wallTimeToIso(local: string, timeZone: string): string {
+  let offset = ZONE_OFFSET[timeZone];
+  if (!offset) {
+    const minutes = -new Date(local).getTimezoneOffset();
+    const abs = Math.abs(minutes);
+    offset = `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  }
+  return `${local.length === 16 ? `${local}:00` : local}${offset}`;
+}
+
+/** Now as `YYYY-MM-DDTHH:mm` wall time in a zone (for a datetime-local input). */
+export function nowWallTime(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date());
+  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '00';
+  return `${p('year')}-${p('month')}-${p('day')}T${p('hour')}:${p('minute')}`;
+}

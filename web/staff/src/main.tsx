@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { Root } from './app.tsx';
+
+render(<Root />, document.getElementById('root')!);

@@ -1,0 +1,187 @@
+import { useState } from 'preact/hooks';
+import { useApp } from '../context.ts';
+import { formatDateTime, formatMonth, thisMonth } from '../format.ts';
+import { type MessageKey, translateDynamic } from '../i18n.ts';
+import type { AuditEvent, Lang, Page } from '../types.ts';
+import { ErrorMessage, Field, LoadMore, Loading, PageHeader, usePaged } from '../ui.tsx';
+import { sortAgencies, workWeekText } from './agencies.tsx';
+
+const FIELD_LABEL: Record<string, MessageKey> = {
+  id: 'f_agency_id',
+  kind: 'f_kind',
+  name: 'f_name',
+  shortName: 'f_short_name',
+  timezone: 'f_timezone',
+  workWeek: 'f_work_week',
+  email: 'f_email',
+  address: 'f_address',
+  username: 'f_username',
+  role: 'f_role',
+  agencyId: 'f_agency',
+  enabled: 'f_enabled',
+  date: 'f_date',
+  provisional: 'provisional',
+  parentId: 'f_parent',
+  version: 'f_version',
+  createdAt: 'f_created_at',
+  updatedAt: 'f_updated_at',
+};
+
+export interface DiffRow {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The fields whose values differ between `before` and `after` (every field on create or delete). */
+export function diffRows(before: unknown, after: unknown): DiffRow[] {
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ field: k, before: b[k], after: a[k] }));
+}
+
+function valueText(lang: Lang, field: string, v: unknown, timeZone: string | undefined): string {
+  if (v === undefined || v === null || v === '') return translateDynamic(lang, 'empty_value', '—');
+  if (field === 'workWeek' && Array.isArray(v)) return workWeekText(lang, v as number[]);
+  if (field.endsWith('At') && typeof v === 'string') return formatDateTime(lang, v, timeZone);
+  if (typeof v === 'boolean') return translateDynamic(lang, v ? 'yes' : 'no', String(v));
+  if (field === 'role' && typeof v === 'string') return translateDynamic(lang, `role_${v}`, v);
+  if (field === 'kind' && typeof v === 'string') return translateDynamic(lang, `kind_${v}`, translateDynamic(lang, `holiday_kind_${v}`, v));
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function Changes({ event }: { event: AuditEvent }) {
+  const { t, lang, timeZone } = useApp();
+  const rows = diffRows(event.before, event.after);
+  if (rows.length === 0) return <span class="muted">{t('no_changes')}</span>;
+  return (
+    <details>
+      <summary>{t('show_changes', { n: rows.length })}</summary>
+      <table class="diff">
+        <thead>
+          <tr>
+            <th scope="col">{t('diff_field')}</th>
+            <th scope="col">{t('diff_before')}</th>
+            <th scope="col">{t('diff_after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.field}>
+              <th scope="row">{FIELD_LABEL[r.field] ? t(FIELD_LABEL[r.field]!) : r.field}</th>
+              <td>
+                <del>{valueText(lang, r.field, r.before, timeZone)}</del>
+              </td>
+              <td>
+                <ins>{valueText(lang, r.field, r.after, timeZone)}</ins>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="hint">
+        {t('request_id')}: <code>{event.requestId}</code>
+      </p>
+    </details>
+  );
+}
+
+export function AuditPage() {
+  const { t, lang, api, me, bodyWide, agencies, agencyName, timeZone } = useApp();
+  const [draft, setDraft] = useState({ agencyId: '', month: thisMonth() });
+  const [filter, setFilter] = useState(draft);
+  const paged = usePaged(
+    (cursor) => api.get<Page<AuditEvent>>('/audit', { agencyId: filter.agencyId || undefined, month: filter.month || undefined, cursor, limit: '25' }),
+    [api, filter.agencyId, filter.month],
+  );
+
+  return (
+    <>
+      <PageHeader title={t('nav_audit')} intro={t('audit_intro')} />
+      <form
+        class="filters no-print"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilter({ ...draft, month: draft.month || (draft.agencyId || !bodyWide ? '' : thisMonth()) });
+        }}
+      >
+        {bodyWide && (
+          <Field label={t('f_agency')} name="agencyId">
+            {(a) => (
+              <select {...a} value={draft.agencyId} onChange={(e) => setDraft({ ...draft, agencyId: e.currentTarget.value })}>
+                <option value="">{t('all_agencies')}</option>
+                {sortAgencies(agencies).map((ag) => (
+                  <option key={ag.id} value={ag.id}>
+                    {ag.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label={t('f_month')} name="month">
+          {(a) => <input {...a} type="month" value={draft.month} placeholder="YYYY-MM" onInput={(e) => setDraft({ ...draft, month: e.currentTarget.value })} />}
+        </Field>
+        <button type="submit" class="secondary">
+          {t('show')}
+        </button>
+        {bodyWide && <p class="hint filters-note">{t('audit_month_hint')}</p>}
+      </form>
+      <ErrorMessage error={paged.error} />
+      {paged.loading && paged.items.length === 0 ? (
+        <Loading />
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption>
+              {t('audit_caption')} · {bodyWide ? (filter.agencyId ? agencyName(filter.agencyId) : t('all_agencies')) : agencyName(me.agencyId)}
+              {filter.month ? ` · ${formatMonth(lang, filter.month)}` : ''} · {t('shown_count', { n: paged.items.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('col_time')}</th>
+                <th scope="col">{t('col_actor')}</th>
+                <th scope="col">{t('col_action')}</th>
+                <th scope="col">{t('col_entity')}</th>
+                <th scope="col">{t('f_agency')}</th>
+                <th scope="col">{t('col_changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {paged.items.length === 0 && (
+                <tr>
+                  <td colSpan={6}>{t('empty')}</td>
+                </tr>
+              )}
+              {paged.items.map((ev) => (
+                <tr key={ev.eventId}>
+                  <td class="nowrap">
+                    <time dateTime={ev.at}>{formatDateTime(lang, ev.at, timeZone)}</time>
+                  </td>
+                  <td>
+                    <code>{ev.actor.username}</code>
+                    <span class="sub-line">{translateDynamic(lang, `role_${ev.actor.role}`, ev.actor.role)}</span>
+                  </td>
+                  <td>{translateDynamic(lang, `action_${ev.action.replace(/\./g, '_')}`, ev.action)}</td>
+                  <td>
+                    {translateDynamic(lang, `entity_${ev.entity.type}`, ev.entity.type)} <code>{ev.entity.id}</code>
+                  </td>
+                  <td>{agencyName(ev.agencyId)}</td>
+                  <td>
+                    <Changes event={ev} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LoadMore paged={paged} />
+    </>
+  );
+}
