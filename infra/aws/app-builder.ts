@@ -64,10 +64,13 @@ type Resource = { Type: string; Properties?: Record<string, unknown>; Metadata?:
  * handler is not visible in a template (it is in the asset), so it comes from the function's metadata.
  */
 export function renderedSurface(stacks: readonly Stack[] | { stateful: Stack; stateless: Stack }) {
-  const list = Array.isArray(stacks) ? stacks : [(stacks as { stateful: Stack }).stateful, (stacks as { stateless: Stack }).stateless];
+  const list = 'stateful' in stacks ? [stacks.stateful, stacks.stateless] : stacks;
   const resources: Record<string, Resource> = {};
   for (const stack of list) {
-    const template = Stage.of(stack)!.synth().getStackArtifact(stack.artifactId).template as { Resources?: Record<string, Resource> };
+    const stage = Stage.of(stack);
+    if (!stage) throw new Error(`${stack.node.path} is not in an app`);
+    // synth() returns the cached assembly when the app was already synthesized.
+    const template = stage.synth().getStackArtifact(stack.artifactId).template as { Resources?: Record<string, Resource> };
     Object.assign(resources, template.Resources);
   }
   const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);

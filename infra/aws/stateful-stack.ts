@@ -8,7 +8,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { type BucketName, buckets, table } from '../system.ts';
-import { acknowledge } from './nag.ts';
 
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
@@ -47,7 +46,6 @@ export class StatefulStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(this.logBucket, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop.');
 
     const bucket = (name: BucketName) =>
       new s3.Bucket(this, buckets[name].id, {

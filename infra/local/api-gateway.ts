@@ -5,6 +5,8 @@
  * modules called in-process.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { handlerExport, handlerModule, type RouteDecl, routes } from '../system.ts';
 import type { LocalIdp } from './idp.ts';
@@ -44,7 +46,8 @@ export function matchRoute(method: string, path: string): { decl: RouteDecl; par
 
 /** Loads handler modules from source (the local host runs under tsx). */
 export async function loadHandler(handler: string): Promise<Handler> {
-  const mod = (await import(`../../functions/${handlerModule(handler)}.ts`)) as Record<string, unknown>;
+  const file = pathToFileURL(join(import.meta.dirname, '../../functions', `${handlerModule(handler)}.ts`)).href;
+  const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
   const fn = mod[handlerExport(handler)];
   if (typeof fn !== 'function') throw new Error(`Handler ${handler} is not exported`);
   return fn as Handler;

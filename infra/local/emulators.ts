@@ -66,6 +66,9 @@ export async function startDynamoDbLocal(dataDir: string | undefined, port?: num
   const path = dataDir ? resolve(dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
   const child = spawnDynamo({ port: p, path, sharedDb: true, stdio: 'pipe' });
+  // Whatever way this process ends, DynamoDB Local ends with it.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -87,6 +90,7 @@ export async function startDynamoDbLocal(dataDir: string | undefined, port?: num
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
+      process.off('exit', killChild);
     },
   };
 }

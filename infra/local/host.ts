@@ -29,6 +29,8 @@ import { seedDemoData } from './seed.ts';
 import { ApiError, LocalStepFunctions, machineArn } from './stepfunctions.ts';
 import { buildStaffApp } from '../../web/staff/build.ts';
 
+export class PortInUseError extends Error {}
+
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const REGION = 'ap-southeast-3';
 
@@ -118,21 +120,29 @@ export async function startLocalHost(opts: LocalHostOptions = {}): Promise<Local
   try {
     const [dynamo, s3rv] = await Promise.all([startDynamoDbLocal(join(dataDir, 'dynamodb')), startS3(join(dataDir, 's3'))]);
     started.push(dynamo, s3rv);
-    return await startWith(opts, dataDir, dynamo, s3rv, log);
+    return await startWith(opts, dataDir, dynamo, s3rv, log, started);
   } catch (e) {
     await Promise.allSettled(started.map((r) => r.stop()));
     throw e;
   }
 }
 
-async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Running, s3rv: Running, log: (m: string) => void): Promise<LocalHost> {
+async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Running, s3rv: Running, log: (m: string) => void, started: Running[]): Promise<LocalHost> {
   const tableName = 'sip-ppid';
   const bucketNames = { documents: 'sip-ppid-documents', register: 'sip-ppid-register', staffApp: 'sip-ppid-staff-app' };
   const outboxDir = join(dataDir, 'outbox');
   mkdirSync(outboxDir, { recursive: true });
 
   const server = createServer();
-  await new Promise<void>((ok) => server.listen(opts.port ?? Number(process.env.PORT ?? 3000), '127.0.0.1', ok));
+  const wanted = opts.port ?? Number(process.env.PORT ?? 3000);
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      fail(e.code === 'EADDRINUSE' ? new PortInUseError(`Port ${wanted} is in use (is SIP PPID already running?). Stop the other program or choose another port: PORT=3001 npm start`) : e),
+    );
+    server.listen(wanted, '127.0.0.1', ok);
+  });
+  // If anything below fails, the caller stops what was started, this server included.
+  started.push({ endpoint: '', version: '', stop: () => new Promise<void>((ok) => server.close(() => ok())) });
   const port = (server.address() as { port: number }).port;
   const url = `http://localhost:${port}`;
   const sfnEndpoint = `${url}/_local/stepfunctions`;

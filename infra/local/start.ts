@@ -4,7 +4,7 @@
 import { MissingJavaError } from './emulators.ts';
 import { DEMO_PASSWORD } from './idp.ts';
 import { DEMO_USERS, PUBLIC_BODY } from './seed.ts';
-import { startLocalHost } from './host.ts';
+import { PortInUseError, startLocalHost } from './host.ts';
 
 const ROLE_NAMES: Record<string, string> = {
   admin: 'Administrator',
@@ -48,7 +48,7 @@ Press Ctrl-C to stop.`);
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (e) {
-  if (e instanceof MissingJavaError) {
+  if (e instanceof MissingJavaError || e instanceof PortInUseError) {
     console.error(`\n${e.message}\n`);
     process.exit(1);
   }

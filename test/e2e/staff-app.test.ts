@@ -19,7 +19,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sip-ppid-e2e-'));
-  host = await startLocalHost({ port: 0, dataDir, seed: true, quiet: true });
+  host = await startLocalHost({ port: 0, dataDir, seed: true, quiet: !process.env.E2E_VERBOSE });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -51,7 +51,12 @@ async function signIn(username: string): Promise<{ page: Page; errors: string[] 
   await page.getByRole('button', { name: 'Masuk' }).click();
 
   // Back in the app at the redirect URI, with the code exchanged and the query string gone.
-  await page.getByRole('button', { name: 'Keluar' }).waitFor({ timeout: 20_000 });
+  await page
+    .getByRole('button', { name: 'Keluar' })
+    .waitFor({ timeout: 20_000 })
+    .catch(async (e: Error) => {
+      throw new Error(`${e.message}\nPage ${page.url()} shows:\n${await page.locator('body').innerText()}`);
+    });
   expect(new URL(page.url()).search).toBe('');
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Perangkat Daerah' }).click();
   await page.getByRole('heading', { level: 1, name: 'Perangkat Daerah' }).waitFor();

@@ -1,0 +1,219 @@
+/**
+ * The AWS host renders infra/system.ts completely and passes cdk-nag (AwsSolutions) with every
+ * finding either fixed or acknowledged with a reason. Offline: no account, no Docker.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, renderedSurface } from '../../infra/aws/app-builder.ts';
+import { SipPpidNagChecks } from '../../infra/aws/nag.ts';
+import { buckets, ROLES, routes, schedules, stateMachines, table } from '../../infra/system.ts';
+
+let built: ReturnType<typeof buildApp>;
+let stateful: Template;
+let stateless: Template;
+
+beforeAll(() => {
+  built = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'sip-ppid-cdk-')) });
+  // In-process synth throws if cdk-nag (a validation plugin) reports an unacknowledged error.
+  built.app.synth();
+  stateful = Template.fromStack(built.stateful);
+  stateless = Template.fromStack(built.stateless);
+}, 180_000);
+
+const taskCount = stateMachines.reduce((n, m) => n + Object.keys(m.tasks).length, 0);
+
+describe('stateful stack', () => {
+  it('has the single table with PITR, deletion protection, TTL and the GSIs', () => {
+    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true },
+        KeySchema: [
+          { AttributeName: table.partitionKey, KeyType: 'HASH' },
+          { AttributeName: table.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: table.indexes.map((i) =>
+          Match.objectLike({
+            IndexName: i.name,
+            KeySchema: [
+              { AttributeName: i.partitionKey, KeyType: 'HASH' },
+              { AttributeName: i.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          }),
+        ),
+      }),
+    });
+  });
+
+  it('keeps documents versioned, encrypted, private, TLS-only and logged', () => {
+    const [id] = Object.keys(
+      stateful.findResources('AWS::S3::Bucket', {
+        Properties: Match.objectLike({ VersioningConfiguration: { Status: 'Enabled' } }),
+      }),
+    );
+    expect(id).toMatch(new RegExp(`^${buckets.documents.id}`));
+    stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+      }),
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+  });
+});
+
+describe('stateless stack', () => {
+  it('has one arm64 nodejs24.x function per route and per task', () => {
+    const fns = stateless.findResources('AWS::Lambda::Function', {
+      Properties: Match.objectLike({ Runtime: 'nodejs24.x', Architectures: ['arm64'] }),
+    });
+    expect(Object.keys(fns)).toHaveLength(routes.length + taskCount);
+    for (const fn of Object.values(fns)) {
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        TABLE_NAME: expect.anything(),
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'sip-ppid',
+      });
+      expect(fn.Properties.LoggingConfig?.LogGroup).toBeDefined();
+    }
+  });
+
+  it('gives each function the variables and grants of its `uses`, and no others', () => {
+    const fns = stateless.findResources('AWS::Lambda::Function', { Properties: Match.objectLike({ Runtime: 'nodejs24.x' }) });
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy'));
+    const decls = [
+      ...routes.map((r) => ({ handler: r.handler, uses: r.uses ?? [] })),
+      ...stateMachines.flatMap((m) => Object.values(m.tasks).map((t) => ({ handler: t.handler, uses: t.uses ?? [] }))),
+    ];
+    for (const fn of Object.values(fns)) {
+      const decl = decls.find((d) => d.handler === fn.Metadata['SipPpid:Handler']);
+      expect(decl).toBeDefined();
+      const uses: readonly string[] = decl?.uses ?? [];
+      const vars = Object.keys(fn.Properties.Environment.Variables);
+      expect(vars.includes('USER_POOL_ID')).toBe(uses.includes('identity'));
+      expect(vars.includes('MAIL_FROM')).toBe(uses.includes('mail'));
+      expect(vars.includes(buckets.documents.env)).toBe(uses.includes('documents'));
+      expect(vars.includes(buckets.register.env)).toBe(uses.includes('register'));
+      const roleRef = fn.Properties.Role['Fn::GetAtt'][0];
+      const actions = policies
+        .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => [st.Action].flat()));
+      expect(actions.includes('cognito-idp:Admin*')).toBe(uses.includes('identity'));
+      expect(actions.includes('ses:SendEmail')).toBe(uses.includes('mail'));
+      expect(actions.includes('states:StartExecution')).toBe(uses.includes('workflows'));
+      expect(actions.some((a) => a.startsWith('s3:'))).toBe(uses.includes('documents') || uses.includes('register'));
+    }
+  });
+
+  it('has an HTTP API route per system route, JWT-authorized exactly when not public', () => {
+    stateless.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+    for (const r of routes) {
+      stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${r.method} ${r.path}`,
+        AuthorizationType: r.roles === 'public' ? 'NONE' : 'JWT',
+        AuthorizerId: r.roles === 'public' ? Match.absent() : Match.anyValue(),
+      });
+    }
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  it('has one Cognito group per role and a PKCE public client', () => {
+    const groups = Object.values(stateless.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+    stateless.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'OPTIONAL',
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'agency', Mutable: true })]),
+    });
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+    });
+  });
+
+  it('has a state machine per declaration and a schedule per declaration', () => {
+    stateless.resourceCountIs('AWS::StepFunctions::StateMachine', stateMachines.length);
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', schedules.length);
+    for (const s of schedules) {
+      stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: s.expression,
+        ScheduleExpressionTimezone: s.timezone,
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: Match.objectLike({ Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }) }),
+      });
+    }
+  });
+
+  it('has two CloudFront distributions with origin access control', () => {
+    stateless.resourceCountIs('AWS::CloudFront::Distribution', 2);
+    stateless.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    const dists = Object.values(stateless.findResources('AWS::CloudFront::Distribution'));
+    for (const d of dists) {
+      const s3Origins = d.Properties.DistributionConfig.Origins.filter((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
+      expect(s3Origins.length).toBeGreaterThan(0);
+      for (const o of s3Origins) expect(o.OriginAccessControlId).toBeDefined();
+      expect(d.Properties.DistributionConfig.Logging).toBeDefined();
+    }
+    stateless.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['PATCH', 'POST', 'DELETE']) })]),
+      }),
+    });
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('leaves no unacknowledged error or warning in either stack', () => {
+    for (const stack of [built.stateful, built.stateless]) {
+      const report = new SipPpidNagChecks(undefined, { verbose: true }).validateScope(stack);
+      const findings = report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+      expect(findings).toEqual([]);
+    }
+  });
+});
+
+describe('renderedSurface', () => {
+  it('reads the routes, tasks and schedules back from the templates', () => {
+    const surface = renderedSurface(built);
+    expect(surface.routes).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    expect(surface.tasks).toEqual(
+      stateMachines.flatMap((m) => Object.entries(m.tasks).map(([p, t]) => `${m.id}:${p}:${t.handler}`)).sort(),
+    );
+    expect(surface.schedules).toEqual(schedules.map((s) => `${s.id}:${s.target.stateMachine}`).sort());
+  });
+});
