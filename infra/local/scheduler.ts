@@ -68,6 +68,11 @@ export class LocalScheduler {
     private readonly fire: (s: ScheduleDecl, scheduledTime: Date) => void,
   ) {}
 
+  /** Schedules as this host runs them, for the parity test: `<id>:<stateMachineId>`. */
+  surface(): string[] {
+    return this.schedules.map((s) => `${s.id}:${s.target.stateMachine}`);
+  }
+
   start(now = new Date()): void {
     for (const s of this.schedules) this.arm(s, now);
   }

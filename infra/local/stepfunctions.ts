@@ -131,7 +131,12 @@ export class LocalStepFunctions {
 
   /** Tasks as bound here, for the parity test: `<StateMachineId>:<Placeholder>:<handler>`. */
   surface(): string[] {
-    return [...this.machines.values()].flatMap(({ decl }) => Object.entries(decl.tasks).map(([ph, t]) => `${decl.id}:${ph}:${t.handler}`));
+    return [...this.machines.values()].flatMap(({ decl, bindings }) => {
+      const bound = new Set(Object.values(bindings).map((b) => b.handler));
+      return Object.entries(decl.tasks)
+        .filter(([, t]) => bound.has(t.handler))
+        .map(([ph, t]) => `${decl.id}:${ph}:${t.handler}`);
+    });
   }
 
   private get stateFile() {
