@@ -10,6 +10,7 @@ import { getAgency } from './agencies.ts';
 import { auditEvent } from './audit.ts';
 import { deadline, type DeadlineResult, type Holiday } from './calendar.ts';
 import { fail, notFound } from './errors.ts';
+import { SHIPPED_HOLIDAYS } from './holidays.ts';
 import type { Context } from './ports.ts';
 
 export const HolidayInput = z.strictObject({
@@ -95,4 +96,22 @@ export function coverage(nextYear: number, holidays: Holiday[], today: string): 
   if (ofYear.length === 0) reason = 'missing';
   else if (provisional > 0 && lateInYear) reason = 'provisional';
   return { year: nextYear, holidays: ofYear.length, provisional, needsAttention: reason !== 'ok', reason };
+}
+
+/**
+ * Loads the shipped national holidays and cuti bersama (functions/core/holidays.ts) for every year
+ * whose calendar is still empty; a year an admin has already filled is never touched. Each holiday
+ * is written with its audit event. Returns how many were written.
+ */
+export async function loadShippedHolidays(ctx: Context, actor: Principal): Promise<number> {
+  let written = 0;
+  const years = [...new Set(SHIPPED_HOLIDAYS.map((h) => yearOf(h.date)))];
+  for (const year of years) {
+    if ((await ctx.store.listHolidays([year])).length) continue;
+    for (const { date, ...holiday } of SHIPPED_HOLIDAYS.filter((h) => yearOf(h.date) === year)) {
+      await putHoliday(ctx, actor, date, holiday);
+      written++;
+    }
+  }
+  return written;
 }

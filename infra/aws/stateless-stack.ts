@@ -5,7 +5,7 @@
  * fronts the API) → app client (callback on the staff distribution) → functions (APP_URL) → routes
  * (JWT audience = app client) → state machines (task function ARNs) → schedules → staff app upload.
  */
-import { Aws, type CfnResource, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { Aws, CfnOutput, type CfnResource, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -246,6 +246,10 @@ export class StatelessStack extends Stack {
         },
       },
     });
+    new CfnOutput(this, 'RegisterUrl', { value: `https://${register.distributionDomainName}/`, description: 'The public register' });
+    new CfnOutput(this, 'StaffAppUrl', { value: `https://${staff.distributionDomainName}/app/`, description: 'The staff app' });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId, description: 'For npm run bootstrap --user-pool' });
+    new CfnOutput(this, 'TableName', { value: props.table.tableName, description: 'For npm run bootstrap --table' });
     for (const distribution of [register, staff]) {
       acknowledge(distribution, 'AwsSolutions-CFR1', 'A public-information service (UU 14/2008) must be reachable from anywhere; no geo restriction.');
       acknowledge(distribution, 'AwsSolutions-CFR2', 'No WAF web ACL yet (it must be created in us-east-1, outside these stacks); the HTTP API stage throttles requests meanwhile.');

@@ -5,8 +5,7 @@
  */
 import type { Principal } from '../../functions/core/access.ts';
 import { createAgency } from '../../functions/core/agencies.ts';
-import { putHoliday } from '../../functions/core/holiday-calendar.ts';
-import { SHIPPED_HOLIDAYS } from '../../functions/core/holidays.ts';
+import { loadShippedHolidays } from '../../functions/core/holiday-calendar.ts';
 import type { NewAgency, NewUser } from '../../functions/core/model.ts';
 import type { Context } from '../../functions/core/ports.ts';
 import { createUser } from '../../functions/core/users.ts';
@@ -52,13 +51,5 @@ export async function seedDemoData(ctx: Context): Promise<number> {
     await createUser(ctx, SEED_ACTOR, user);
     written++;
   }
-  const years = [...new Set(SHIPPED_HOLIDAYS.map((h) => Number(h.date.slice(0, 4))))];
-  for (const year of years) {
-    if ((await ctx.store.listHolidays([year])).length) continue; // an admin's calendar is never overwritten
-    for (const { date, ...holiday } of SHIPPED_HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`))) {
-      await putHoliday(ctx, SEED_ACTOR, date, holiday);
-      written++;
-    }
-  }
-  return written;
+  return written + (await loadShippedHolidays(ctx, SEED_ACTOR));
 }

@@ -34,7 +34,7 @@ export function Field({ label, name, required, hint, error, children }: FieldPro
       <label for={id}>
         {label}
         {required && (
-          <span class="req" title={t('required')}>
+          <span class="req" aria-hidden="true" title={t('required')}>
             {' '}
             *
           </span>

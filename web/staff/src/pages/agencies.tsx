@@ -209,7 +209,10 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
         <fieldset class={workWeekError ? 'field has-error' : 'field'} aria-describedby={workWeekError ? 'workweek-error' : undefined}>
           <legend>
             {t('f_work_week')}
-            <span class="req"> *</span>
+            <span class="req" aria-hidden="true">
+              {' '}
+              *
+            </span>
           </legend>
           {workWeekError && (
             <p id="workweek-error" class="field-error">
