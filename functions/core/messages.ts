@@ -1,6 +1,6 @@
 /**
  * The message catalogue for text the API returns to people: Bahasa Indonesia first, English second.
- * The staff app has its own catalogue for its screens (web/staff/i18n.ts).
+ * The staff app has its own catalogue for its screens (web/staff/src/i18n.ts).
  */
 export interface Text {
   id: string;
@@ -99,6 +99,70 @@ const catalogue = {
   deadline_invalid: {
     id: 'Tenggat tidak dapat dihitung: {reason}',
     en: 'The deadline cannot be computed: {reason}',
+  },
+  upload_type_not_allowed: {
+    id: 'Jenis berkas "{fileName}" ({contentType}) tidak diterima. Jenis yang diterima: {allowed}.',
+    en: 'File type of "{fileName}" ({contentType}) is not accepted. Accepted types: {allowed}.',
+  },
+  upload_too_large: {
+    id: 'Berkas berukuran {found}, melebihi batas {limit}. Perkecil berkas (misalnya kompres PDF atau pecah menjadi beberapa berkas) lalu unggah lagi.',
+    en: 'The file is {found}, over the limit of {limit}. Make it smaller (for example compress the PDF or split it into several files) and upload it again.',
+  },
+  upload_missing: {
+    id: 'Berkas yang diunggah tidak ditemukan di penyimpanan. Unggah berkas lagi sebelum tautan unggah kedaluwarsa ({minutes} menit).',
+    en: 'The uploaded file was not found in storage. Upload the file again before the upload link expires ({minutes} minutes).',
+  },
+  upload_size_mismatch: {
+    id: 'Ukuran berkas yang diterima ({found} byte) tidak sama dengan ukuran yang dinyatakan ({expected} byte). Unggahan mungkin terputus; unggah berkas lagi.',
+    en: 'The file received is {found} bytes, not the {expected} bytes declared. The upload may have been cut off; upload the file again.',
+  },
+  upload_type_mismatch: {
+    id: 'Isi berkas bukan {expected} seperti yang dinyatakan, melainkan {found}. Simpan berkas sebagai {expected} lalu unggah lagi.',
+    en: 'The file content is not {expected} as declared but {found}. Save the file as {expected} and upload it again.',
+  },
+  upload_hash_mismatch: {
+    id: 'Sidik SHA-256 berkas yang diterima ({found}) tidak sama dengan yang dinyatakan ({expected}); berkas berubah dalam perjalanan. Unggah berkas lagi.',
+    en: 'The SHA-256 of the file received ({found}) differs from the one declared ({expected}); the file changed on the way. Upload the file again.',
+  },
+  item_not_found: {
+    id: 'Informasi {itemId} tidak ditemukan.',
+    en: 'Information item {itemId} was not found.',
+  },
+  items_need_agency_or_status: {
+    id: 'Pilih perangkat daerah atau status untuk menampilkan daftar informasi.',
+    en: 'Choose an agency or a status to list information items.',
+  },
+  item_not_editable: {
+    id: 'Informasi ini sedang berstatus "{state}" dan tidak dapat diubah sekarang; tunggu keputusan Kepala PPID.',
+    en: 'This item is "{state}" and cannot be changed now; wait for the Kepala PPID’s decision.',
+  },
+  item_not_submittable: {
+    id: 'Informasi ini berstatus "{state}"; hanya draf atau informasi yang dikembalikan yang dapat diajukan.',
+    en: 'This item is "{state}"; only a draft or a returned item can be submitted.',
+  },
+  documents_unverified: {
+    id: 'Ada dokumen yang belum selesai diunggah atau diperiksa. Selesaikan unggahan atau hapus dokumen itu sebelum mengajukan.',
+    en: 'A document has not finished uploading or has not been checked. Finish the upload or remove it before submitting.',
+  },
+  decision_stale_version: {
+    id: 'Keputusan ini untuk versi {expected}, tetapi versi yang menunggu sekarang adalah versi {actual}. Muat ulang lalu periksa versi terbaru.',
+    en: 'This decision is for version {expected}, but the version waiting now is version {actual}. Reload and review the latest version.',
+  },
+  decision_already_made: {
+    id: 'Keputusan untuk informasi ini sudah dicatat (status sekarang: {state}); keputusan hanya dapat diberikan sekali.',
+    en: 'A decision on this item has already been recorded (now: {state}); a decision can be made only once.',
+  },
+  return_needs_reason: {
+    id: 'Tuliskan alasan pengembalian agar petugas tahu apa yang harus diperbaiki.',
+    en: 'Write the reason for returning it, so the officer knows what to fix.',
+  },
+  item_not_published: {
+    id: 'Informasi ini tidak sedang dipublikasikan, jadi tidak dapat ditarik.',
+    en: 'This item is not published, so it cannot be withdrawn.',
+  },
+  workflow_unavailable: {
+    id: 'Alur persetujuan tidak dapat dimulai sekarang; pengajuan dibatalkan tanpa perubahan. Coba lagi sebentar lagi.',
+    en: 'The approval workflow could not be started; the submission was undone. Try again in a moment.',
   },
 } as const satisfies Record<string, Text>;
 

@@ -22,7 +22,15 @@ beforeAll(async () => {
   host = await startLocalHost({ port: 0, dataDir, seed: true, quiet: !process.env.E2E_VERBOSE });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 120_000);
 
@@ -55,7 +63,7 @@ async function signIn(username: string): Promise<{ page: Page; errors: string[] 
     .getByRole('button', { name: 'Keluar' })
     .waitFor({ timeout: 20_000 })
     .catch(async (e: Error) => {
-      throw new Error(`${e.message}\nPage ${page.url()} shows:\n${await page.locator('body').innerText()}`);
+      throw new Error(`${e.message}\nPage ${page.url()} shows:\n${await page.locator('body').textContent()}`);
     });
   expect(new URL(page.url()).search).toBe('');
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Perangkat Daerah' }).click();
@@ -67,7 +75,7 @@ async function signIn(username: string): Promise<{ page: Page; errors: string[] 
 describe('staff app', () => {
   it('admin signs in and sees the agencies, PPID Utama first, with the create action', { timeout: 120_000 }, async () => {
     const { page, errors } = await signIn('admin');
-    expect(await page.getByRole('banner').innerText()).toContain('Administrator');
+    expect(await page.getByRole('banner').textContent()).toContain('Administrator');
 
     const kinds = await page.locator('table tbody tr td:nth-child(3)').allInnerTexts();
     expect(kinds[0]).toBe('PPID Utama');
@@ -87,7 +95,7 @@ describe('staff app', () => {
 
   it('a petugas sees the agencies but not the admin-only actions', { timeout: 120_000 }, async () => {
     const { page, errors } = await signIn('petugas.dinkes');
-    expect(await page.getByRole('banner').innerText()).toContain('Petugas PPID');
+    expect(await page.getByRole('banner').textContent()).toContain('Petugas PPID');
     expect(await page.getByRole('cell', { name: 'SKPD', exact: true }).count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByRole('button', { name: 'Tambah perangkat daerah' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Ubah/ }).count()).toBe(0);

@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Api, createApi, SessionExpired } from './api.ts';
 import { beginLogin, clearSession, completeLogin, currentToken, logout } from './auth.ts';
-import { type AppState, AppContext } from './context.ts';
+import { AppContext, type AppState } from './context.ts';
 import { type MessageKey, translate, type Vars } from './i18n.ts';
 import { AgenciesPage } from './pages/agencies.tsx';
 import { AuditPage } from './pages/audit.tsx';
@@ -44,13 +44,14 @@ function LangSwitch({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void 
     { value: 'en', label: 'English' },
   ];
   return (
-    <div class="lang-switch" role="group" aria-label={translate(lang, 'language')}>
+    <fieldset class="lang-switch">
+      <legend class="visually-hidden">{translate(lang, 'language')}</legend>
       {options.map((o) => (
         <button key={o.value} type="button" lang={o.value} aria-pressed={lang === o.value} onClick={() => setLang(o.value)}>
           {o.label}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
 
@@ -63,11 +64,7 @@ function Brand({ lang }: { lang: Lang }) {
   );
 }
 
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'config-error' }
-  | { kind: 'signin'; notice?: string }
-  | { kind: 'ready'; me: User };
+type Phase = { kind: 'loading' } | { kind: 'config-error' } | { kind: 'signin'; notice?: string } | { kind: 'ready'; me: User };
 
 export function Root() {
   const { lang, setLang, t } = useLang();
@@ -147,8 +144,8 @@ function SignIn({ config, lang, setLang, notice }: { config: AppConfig; lang: La
   const [busy, setBusy] = useState(false);
   const t = (key: MessageKey) => translate(lang, key);
   useEffect(() => {
-    document.title = `${t('signin_title')} · SIP PPID`;
-  });
+    document.title = `${translate(lang, 'signin_title')} · SIP PPID`;
+  }, [lang]);
   return (
     <>
       <header class="masthead">
@@ -271,16 +268,10 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
 
   return (
     <AppContext.Provider value={state}>
-      <a
-        class="skip-link"
-        href="#main"
-        onClick={(e) => {
-          e.preventDefault();
-          mainRef.current?.focus();
-        }}
-      >
+      {/* A button, not a link: the hash is the route, so href="#main" would navigate away. */}
+      <button type="button" class="skip-link" onClick={() => mainRef.current?.focus()}>
         {t('skip_link')}
-      </a>
+      </button>
       <header class="masthead">
         <Brand lang={lang} />
         <div class="account">

@@ -234,7 +234,10 @@ export function translateDynamic(lang: Lang, key: string, fallback: string): str
 export const roleDuties: Record<Role, Text[]> = {
   admin: [
     { id: 'Mengelola perangkat daerah: unit PPID Utama dan SKPD/OPD.', en: 'Manage agencies: the PPID Utama unit and the SKPD/OPD units.' },
-    { id: 'Membuat akun pengguna, menetapkan peran dan perangkat daerahnya, serta mengaktifkan atau menonaktifkan akun.', en: 'Create user accounts, set their role and agency, and enable or disable accounts.' },
+    {
+      id: 'Membuat akun pengguna, menetapkan peran dan perangkat daerahnya, serta mengaktifkan atau menonaktifkan akun.',
+      en: 'Create user accounts, set their role and agency, and enable or disable accounts.',
+    },
     { id: 'Memelihara kalender hari libur nasional dan cuti bersama.', en: 'Maintain the calendar of national holidays and collective leave.' },
     { id: 'Membaca jejak audit seluruh perangkat daerah.', en: 'Read the audit trail of every agency.' },
   ],
@@ -244,21 +247,36 @@ export const roleDuties: Record<Role, Text[]> = {
     { id: 'Menghitung tenggat layanan dengan kalender kerja.', en: 'Compute service deadlines with the working calendar.' },
   ],
   ppid_pelaksana: [
-    { id: 'Menyetujui informasi perangkat daerah Anda untuk dimuat dalam Daftar Informasi Publik (DIP).', en: "Approve your agency's information for its Public Information List (DIP)." },
+    {
+      id: 'Menyetujui informasi perangkat daerah Anda untuk dimuat dalam Daftar Informasi Publik (DIP).',
+      en: "Approve your agency's information for its Public Information List (DIP).",
+    },
     { id: 'Menanggapi permintaan data dan permohonan yang diteruskan oleh PPID Utama.', en: 'Answer data calls and requests passed down by the PPID Utama.' },
     { id: 'Memantau pengguna dan jejak audit perangkat daerah Anda.', en: "Oversee your agency's users and audit trail." },
   ],
   ppid_utama: [
-    { id: 'Meninjau dan memperbaiki daftar informasi dari SKPD serta memelihara DIP gabungan.', en: 'Review and correct the SKPD lists and keep the consolidated DIP.' },
-    { id: 'Menjalankan uji konsekuensi, meneruskan permohonan, dan menyusun laporan layanan informasi.', en: 'Run consequence tests, route requests and prepare the information-service reports.' },
+    {
+      id: 'Meninjau dan memperbaiki daftar informasi dari SKPD serta memelihara DIP gabungan.',
+      en: 'Review and correct the SKPD lists and keep the consolidated DIP.',
+    },
+    {
+      id: 'Menjalankan uji konsekuensi, meneruskan permohonan, dan menyusun laporan layanan informasi.',
+      en: 'Run consequence tests, route requests and prepare the information-service reports.',
+    },
     { id: 'Membaca pengguna dan jejak audit seluruh perangkat daerah.', en: 'Read the users and the audit trail of every agency.' },
   ],
   pejabat_pid: [
-    { id: 'Menghimpun daftar data dari setiap OPD dan mengirimkannya ke PPID Utama (SOP 004).', en: 'Gather the data lists of each OPD and send them to the PPID Utama (SOP 004).' },
+    {
+      id: 'Menghimpun daftar data dari setiap OPD dan mengirimkannya ke PPID Utama (SOP 004).',
+      en: 'Gather the data lists of each OPD and send them to the PPID Utama (SOP 004).',
+    },
     { id: 'Mengunggah informasi yang telah diperiksa ke situs PPID.', en: 'Upload checked information to the PPID website.' },
   ],
   atasan_ppid: [
     { id: 'Memutuskan Ya/Tidak atas usulan informasi yang dikecualikan (SOP 002).', en: 'Decide Yes/No on information proposed for exclusion (SOP 002).' },
-    { id: 'Memberikan tanggapan tertulis atas keberatan dalam 30 hari kerja (UU 14/2008 Pasal 36).', en: 'Answer objections in writing within 30 working days (Law 14/2008 Art. 36).' },
+    {
+      id: 'Memberikan tanggapan tertulis atas keberatan dalam 30 hari kerja (UU 14/2008 Pasal 36).',
+      en: 'Answer objections in writing within 30 working days (Law 14/2008 Art. 36).',
+    },
   ],
 };

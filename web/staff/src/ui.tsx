@@ -254,3 +254,17 @@ export function LoadMore({ paged }: { paged: { hasMore: boolean; loading: boolea
     </p>
   );
 }
+
+/** An e-mail address that may wrap after the @ in a narrow table column. */
+export function Email({ address }: { address?: string }) {
+  if (!address) return <>—</>;
+  const at = address.indexOf('@');
+  if (at < 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
+  );
+}

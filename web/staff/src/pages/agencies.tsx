@@ -3,7 +3,7 @@ import { useApp } from '../context.ts';
 import { weekdayName } from '../format.ts';
 import { type MessageKey, translateDynamic } from '../i18n.ts';
 import { type Agency, type AgencyKind, type Lang, TIME_ZONES } from '../types.ts';
-import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, RequiredNote, useLoad, useSubmit } from '../ui.tsx';
+import { Email, ErrorMessage, ErrorSummary, Field, Loading, PageHeader, RequiredNote, useLoad, useSubmit } from '../ui.tsx';
 
 /** PPID Utama first, then the SKPDs by name. */
 export function sortAgencies(items: Agency[]): Agency[] {
@@ -53,7 +53,12 @@ export function AgenciesPage() {
         )}
       </PageHeader>
       {isAdmin && mode.kind !== 'closed' && (
-        <AgencyForm key={mode.kind === 'edit' ? mode.agency.id : 'new'} agency={mode.kind === 'edit' ? mode.agency : undefined} onDone={saved} onCancel={close} />
+        <AgencyForm
+          key={mode.kind === 'edit' ? mode.agency.id : 'new'}
+          agency={mode.kind === 'edit' ? mode.agency : undefined}
+          onDone={saved}
+          onCancel={close}
+        />
       )}
       <ErrorMessage error={list.error} />
       {list.loading && !list.data ? (
@@ -72,7 +77,11 @@ export function AgenciesPage() {
                 <th scope="col">{t('f_timezone')}</th>
                 <th scope="col">{t('f_work_week')}</th>
                 <th scope="col">{t('f_email')}</th>
-                {isAdmin && <th scope="col" class="no-print">{t('actions')}</th>}
+                {isAdmin && (
+                  <th scope="col" class="no-print">
+                    {t('actions')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -94,7 +103,9 @@ export function AgenciesPage() {
                   <td>{t(`kind_${a.kind}` as MessageKey)}</td>
                   <td>{translateDynamic(lang, `tz_${a.timezone.replace('/', '_')}`, a.timezone)}</td>
                   <td>{workWeekText(lang, a.workWeek)}</td>
-                  <td>{a.email ?? '—'}</td>
+                  <td>
+                    <Email address={a.email} />
+                  </td>
                   {isAdmin && (
                     <td class="no-print">
                       <button type="button" class="link" aria-label={t('edit_named', { name: a.name })} onClick={() => setMode({ kind: 'edit', agency: a })}>
@@ -175,7 +186,9 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
       <form onSubmit={onSubmit} noValidate>
         <div class="grid">
           <Field label={t('f_agency_id')} name="id" required={!agency} hint={agency ? undefined : t('f_agency_id_hint')} error={submit.fieldError('id')}>
-            {(a) => <input {...a} type="text" value={id} readOnly={!!agency} autoComplete="off" spellcheck={false} onInput={(e) => setId(e.currentTarget.value)} />}
+            {(a) => (
+              <input {...a} type="text" value={id} readOnly={!!agency} autoComplete="off" spellcheck={false} onInput={(e) => setId(e.currentTarget.value)} />
+            )}
           </Field>
           <Field label={t('f_kind')} name="kind" required={!agency} error={submit.fieldError('kind')}>
             {(a) => (
@@ -222,7 +235,13 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
           <div class="checks">
             {[1, 2, 3, 4, 5, 6, 7].map((d) => (
               <label key={d} class="check">
-                <input type="checkbox" name="workWeek" value={String(d)} checked={workWeek.includes(d)} onChange={(e) => toggleDay(d, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  name="workWeek"
+                  value={String(d)}
+                  checked={workWeek.includes(d)}
+                  onChange={(e) => toggleDay(d, e.currentTarget.checked)}
+                />
                 {weekdayName(lang, d, 'long')}
               </label>
             ))}

@@ -3,7 +3,7 @@ import { useApp } from '../context.ts';
 import { formatDateTime, formatMonth, thisMonth } from '../format.ts';
 import { type MessageKey, translateDynamic } from '../i18n.ts';
 import type { AuditEvent, Lang, Page } from '../types.ts';
-import { ErrorMessage, Field, LoadMore, Loading, PageHeader, usePaged } from '../ui.tsx';
+import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
 import { sortAgencies, workWeekText } from './agencies.tsx';
 
 const FIELD_LABEL: Record<string, MessageKey> = {

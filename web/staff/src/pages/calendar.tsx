@@ -88,7 +88,11 @@ export function CalendarPage() {
                 <th scope="col">{t('f_holiday_name')}</th>
                 <th scope="col">{t('f_kind')}</th>
                 <th scope="col">{t('provisional')}</th>
-                {isAdmin && <th scope="col" class="no-print">{t('actions')}</th>}
+                {isAdmin && (
+                  <th scope="col" class="no-print">
+                    {t('actions')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -107,7 +111,12 @@ export function CalendarPage() {
                   <td>{h.provisional ? t('yes') : '—'}</td>
                   {isAdmin && (
                     <td class="no-print">
-                      <button type="button" class="link danger" aria-label={t('holiday_remove_named', { name: `${h.name}, ${formatDate(lang, h.date)}` })} onClick={() => void remove(h)}>
+                      <button
+                        type="button"
+                        class="link danger"
+                        aria-label={t('holiday_remove_named', { name: `${h.name}, ${formatDate(lang, h.date)}` })}
+                        onClick={() => void remove(h)}
+                      >
                         {t('holiday_remove')}
                       </button>
                     </td>
@@ -265,7 +274,10 @@ function DeadlineCalculator() {
       {result && (
         <div class="result">
           <p class="deadline">
-            {t('deadline_result')}: <strong><time dateTime={result.localDeadline}>{formatDateTime(lang, result.deadline, result.timezone, true)}</time></strong>
+            {t('deadline_result')}:{' '}
+            <strong>
+              <time dateTime={result.localDeadline}>{formatDateTime(lang, result.deadline, result.timezone, true)}</time>
+            </strong>
           </p>
           <p>{pick(result.explanation)}</p>
           {result.skipped.length > 0 && (

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, SessionExpired } from '../api.ts';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../i18n.ts';
-import { type Page, type Role, ROLES, type User } from '../types.ts';
-import { ErrorMessage, ErrorSummary, Field, LoadMore, Loading, PageHeader, RequiredNote, usePaged, useSubmit } from '../ui.tsx';
+import { type Page, ROLES, type Role, type User } from '../types.ts';
+import { Email, ErrorMessage, ErrorSummary, Field, Loading, LoadMore, PageHeader, RequiredNote, usePaged, useSubmit } from '../ui.tsx';
 import { sortAgencies } from './agencies.tsx';
 
 type Mode = { kind: 'closed' } | { kind: 'new' } | { kind: 'edit'; user: User };
@@ -106,7 +106,11 @@ export function UsersPage() {
                 <th scope="col">{t('f_role')}</th>
                 <th scope="col">{t('f_agency')}</th>
                 <th scope="col">{t('f_status')}</th>
-                {isAdmin && <th scope="col" class="no-print">{t('actions')}</th>}
+                {isAdmin && (
+                  <th scope="col" class="no-print">
+                    {t('actions')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -123,7 +127,9 @@ export function UsersPage() {
                   <th scope="row">
                     {u.name} {u.username === me.username && <span class="muted">{t('you')}</span>}
                   </th>
-                  <td>{u.email}</td>
+                  <td>
+                    <Email address={u.email} />
+                  </td>
                   <td>{roleName(u.role)}</td>
                   <td>{agencyName(u.agencyId)}</td>
                   <td>
@@ -203,7 +209,15 @@ function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: User, c
         <div class="grid">
           <Field label={t('f_username')} name="username" required={!user} hint={user ? undefined : t('f_username_hint')} error={submit.fieldError('username')}>
             {(a) => (
-              <input {...a} type="text" value={username} readOnly={!!user} autoComplete="off" spellcheck={false} onInput={(e) => setUsername(e.currentTarget.value)} />
+              <input
+                {...a}
+                type="text"
+                value={username}
+                readOnly={!!user}
+                autoComplete="off"
+                spellcheck={false}
+                onInput={(e) => setUsername(e.currentTarget.value)}
+              />
             )}
           </Field>
           <Field label={t('f_full_name')} name="name" required error={submit.fieldError('name')}>
