@@ -14,6 +14,7 @@ import type { AuditEvent } from '../core/audit.ts';
 import type { Holiday } from '../core/calendar.ts';
 import { DomainError, fail } from '../core/errors.ts';
 import { message } from '../core/messages.ts';
+import type { InboxEntry, Item, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
 import type { Agency, User } from '../core/model.ts';
 import type { Page, Store, Write } from '../core/ports.ts';
 import { config } from './config.ts';
@@ -59,7 +60,55 @@ export const keys = {
     gsi2sk: `${e.at}#${e.eventId}`,
   }),
   holiday: (date: string) => ({ pk: `CALENDAR#${date.slice(0, 4)}`, sk: date }),
+  item: (i: Item) => {
+    const order = `${i.regYear}#${String(i.sequence).padStart(6, '0')}`;
+    return { pk: `ITEM#${i.itemId}`, sk: 'ITEM', gsi1pk: `ITEMS#${i.agencyId}`, gsi1sk: order, gsi2pk: `ITEMSTATUS#${i.status}`, gsi2sk: `${i.agencyId}#${order}` };
+  },
+  published: (p: Pick<PublishedVersion, 'itemId' | 'agencyId' | 'regYear' | 'sequence' | 'content'>) => {
+    const order = `${p.agencyId}#${p.regYear}#${String(p.sequence).padStart(6, '0')}`;
+    return { pk: `ITEM#${p.itemId}`, sk: 'PUBLISHED', gsi1pk: 'DIP', gsi1sk: order, gsi2pk: `DIP#${p.content.category}`, gsi2sk: order };
+  },
+  publicationHistory: (p: PublishedVersion) => ({ pk: `ITEM#${p.itemId}`, sk: `PUB#${String(p.versionNo).padStart(4, '0')}` }),
+  inbox: (e: InboxEntry) => ({ pk: e.box.kind === 'escalated' ? 'INBOX#escalated' : `INBOX#${e.box.kind}#${e.box.agencyId}`, sk: `${e.since}#${e.itemId}` }),
+  registerEvent: (e: RegisterEvent) => ({ pk: 'REGISTER_QUEUE', sk: `${e.at}#${e.eventId}` }),
+  stepRecord: (r: StepRecord) => ({
+    pk: `STEPS#${r.sop}#${(r.endedAt ?? r.startedAt).slice(0, 7)}`,
+    sk: `${r.endedAt ?? r.startedAt}#${r.itemId}#v${r.versionNo}#${r.step}`,
+    gsi1pk: `STEPS#${r.sop}#${r.agencyId}`,
+    gsi1sk: `${r.endedAt ?? r.startedAt}#${r.itemId}#v${r.versionNo}#${r.step}`,
+  }),
+  counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
+  settings: (name: string) => ({ pk: 'SETTINGS', sk: name }),
 };
+
+const boxPk = (box: InboxEntry['box']) => (box.kind === 'escalated' ? 'INBOX#escalated' : `INBOX#${box.kind}#${box.agencyId}`);
+
+/** FilterExpression parts for the item list's optional filters (after the key condition). */
+function itemFilters(q: { status?: string; publication?: string; category?: string; year?: number }, byStatusIndex: boolean) {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (q.status && !byStatusIndex) {
+    parts.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = q.status;
+  }
+  if (q.publication) {
+    parts.push('publication = :publication');
+    values[':publication'] = q.publication;
+  }
+  if (q.category) {
+    parts.push('#current.#content.category = :category');
+    Object.assign(names, { '#current': 'current', '#content': 'content' });
+    values[':category'] = q.category;
+  }
+  if (q.year) {
+    parts.push('#current.#content.#year = :year');
+    Object.assign(names, { '#current': 'current', '#content': 'content', '#year': 'year' });
+    values[':year'] = q.year;
+  }
+  return parts.length ? { FilterExpression: parts.join(' AND '), ExpressionAttributeNames: names, values } : { values };
+}
 
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt'];
 export function strip<T>(item: Record<string, unknown>): T {
@@ -130,6 +179,36 @@ function toTx(w: Write): TxItem {
       return 'delete' in w
         ? { Delete: { TableName, Key: keys.holiday(w.delete) } }
         : { Put: { TableName, Item: { ...keys.holiday(w.value.date), ...w.value } } };
+    case 'item':
+      return { Put: { TableName, Item: { ...keys.item(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'published':
+      return 'delete' in w
+        ? { Delete: { TableName, Key: { pk: `ITEM#${w.delete}`, sk: 'PUBLISHED' } } }
+        : { Put: { TableName, Item: { ...keys.published(w.value), ...w.value } } };
+    case 'publicationHistory':
+      return { Put: { TableName, Item: { ...keys.publicationHistory(w.value), ...w.value } } };
+    case 'inbox':
+      if ('delete' in w) {
+        const { pk, sk } = keys.inbox(w.delete);
+        return { Delete: { TableName, Key: { pk, sk } } };
+      }
+      return { Put: { TableName, Item: { ...keys.inbox(w.value), ...w.value } } };
+    case 'registerEvent':
+      return { Put: { TableName, Item: { ...keys.registerEvent(w.value), ...w.value } } };
+    case 'stepRecord':
+      return { Put: { TableName, Item: { ...keys.stepRecord(w.value), ...w.value } } };
+    case 'counter':
+      return {
+        Put: {
+          TableName,
+          Item: { ...keys.counter(w.name), value: w.to },
+          ConditionExpression: w.from === 0 ? 'attribute_not_exists(pk) OR #v = :from' : '#v = :from',
+          ExpressionAttributeNames: { '#v': 'value' },
+          ExpressionAttributeValues: { ':from': w.from },
+        },
+      };
+    case 'settings':
+      return { Put: { TableName, Item: { ...keys.settings(w.name), ...w.value } } };
   }
 }
 
@@ -185,6 +264,62 @@ export const dynamoStore: Store = {
       years.map((y) => queryAll<Holiday>({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `CALENDAR#${y}` } })),
     );
     return perYear.flat();
+  },
+  async getItem(itemId) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `ITEM#${itemId}`, sk: 'ITEM' } }));
+    return res.Item ? strip<Item>(res.Item) : undefined;
+  },
+  listItems(q) {
+    const byStatusIndex = !q.agencyId;
+    const { values, ...filter } = itemFilters(q, byStatusIndex);
+    if (q.agencyId) {
+      const p = `ITEMS#${q.agencyId}`;
+      return queryPage<Item>(
+        { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ...filter, ExpressionAttributeValues: { ':p': p, ...values }, ScanIndexForward: false },
+        { gsi1pk: p },
+        q.cursor,
+        q.limit,
+      );
+    }
+    const p = `ITEMSTATUS#${q.status}`;
+    return queryPage<Item>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ...filter, ExpressionAttributeValues: { ':p': p, ...values } }, { gsi2pk: p }, q.cursor, q.limit);
+  },
+  listPublished({ agencyId, category, year, cursor, limit }) {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const filters: string[] = [];
+    if (year) {
+      filters.push('#content.#year = :year');
+      Object.assign(names, { '#content': 'content', '#year': 'year' });
+      values[':year'] = year;
+    }
+    const index = category ? 'gsi2' : 'gsi1';
+    const p = category ? `DIP#${category}` : 'DIP';
+    const keyCond = agencyId ? `${index}pk = :p AND begins_with(${index}sk, :a)` : `${index}pk = :p`;
+    if (agencyId) values[':a'] = `${agencyId}#`;
+    return queryPage<PublishedVersion>(
+      {
+        IndexName: index,
+        KeyConditionExpression: keyCond,
+        ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: { ':p': p, ...values },
+      },
+      { [`${index}pk`]: p },
+      cursor,
+      limit,
+    );
+  },
+  listInbox(box, { cursor, limit }) {
+    const p = boxPk(box);
+    return queryPage<InboxEntry>({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': p } }, { pk: p }, cursor, limit);
+  },
+  async getCounter(name) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.counter(name) }));
+    return (res.Item?.value as number | undefined) ?? 0;
+  },
+  async getSettings(name) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.settings(name) }));
+    return res.Item ? strip(res.Item) : undefined;
   },
   async commit(writes, audit) {
     await transact([...writes.map(toTx), auditPut(audit)]);

@@ -3,6 +3,8 @@
  */
 import type { AuditEvent } from './audit.ts';
 import type { Holiday } from './calendar.ts';
+import type { DeadlineRule } from './calendar.ts';
+import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
 
 export interface Page<T> {
@@ -18,7 +20,20 @@ export type Write =
   | { entity: 'agency'; value: Agency; expectedVersion: number | null }
   | { entity: 'user'; value: User; expectedVersion: number | null }
   | { entity: 'holiday'; value: Holiday; expectedVersion?: undefined }
-  | { entity: 'holiday'; delete: string; expectedVersion?: undefined };
+  | { entity: 'holiday'; delete: string; expectedVersion?: undefined }
+  | { entity: 'item'; value: Item; expectedVersion: number | null }
+  /** The version the public sees; one per item. */
+  | { entity: 'published'; value: PublishedVersion }
+  | { entity: 'published'; delete: string }
+  /** Every publication, kept: the versions' publication dates. */
+  | { entity: 'publicationHistory'; value: PublishedVersion }
+  | { entity: 'inbox'; value: InboxEntry }
+  | { entity: 'inbox'; delete: InboxEntry }
+  | { entity: 'registerEvent'; value: RegisterEvent }
+  | { entity: 'stepRecord'; value: StepRecord }
+  /** A gap-free counter moved from `from` to `to` (refused if someone moved it first). */
+  | { entity: 'counter'; name: string; from: number; to: number }
+  | { entity: 'settings'; name: string; value: Record<string, unknown>; expectedVersion?: undefined };
 
 export interface Store {
   getAgency(id: string): Promise<Agency | undefined>;
@@ -27,6 +42,12 @@ export interface Store {
   listUsers(q: { agencyId?: string; cursor?: string; limit: number }): Promise<Page<User>>;
   listAudit(q: { agencyId?: string; month?: string; entity?: { type: string; id: string }; cursor?: string; limit: number }): Promise<Page<AuditEvent>>;
   listHolidays(years: number[]): Promise<Holiday[]>;
+  getItem(itemId: string): Promise<Item | undefined>;
+  listItems(q: ItemQuery): Promise<Page<Item>>;
+  listPublished(q: { agencyId?: string; category?: string; year?: number; cursor?: string; limit: number }): Promise<Page<PublishedVersion>>;
+  listInbox(box: InboxEntry['box'], q: { cursor?: string; limit: number }): Promise<Page<InboxEntry>>;
+  getCounter(name: string): Promise<number>;
+  getSettings<T extends Record<string, unknown>>(name: string): Promise<T | undefined>;
   /** Writes every record and the audit event in one transaction, or nothing. */
   commit(writes: Write[], audit: AuditEvent): Promise<void>;
 }
@@ -44,9 +65,20 @@ export interface Clock {
   now(): Date;
 }
 
+/** Step Functions as the core needs it. */
+export interface Workflows {
+  start(stateMachineId: string, name: string, input: Record<string, unknown>): Promise<void>;
+  /** Completes a waiting task. Returns false when the token is no longer waiting (timed out, done). */
+  complete(taskToken: string, output: Record<string, unknown>): Promise<boolean>;
+}
+
+export type { DeadlineRule };
+
 export interface Context {
   store: Store;
   identity: IdentityDirectory;
+  workflows?: Workflows;
+  mailer?: Mailer;
   requestId: string;
   now: Date;
 }

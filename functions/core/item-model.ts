@@ -1,0 +1,171 @@
+/**
+ * Public information items and their DIP columns (Perki 1/2010, carried into Perki 1/2021):
+ * 1 Nomor · 2 Ringkasan isi informasi · 3 Pejabat atau unit yang menguasai informasi ·
+ * 4 Penanggung jawab pembuatan atau penerbitan · 5 Waktu dan tempat pembuatan ·
+ * 6 Bentuk informasi yang tersedia · 7 Jangka waktu penyimpanan / retensi arsip · plus the category.
+ *
+ * An item has one working version (what staff edit and submit) and, once approved, a published
+ * version (what the public sees). Editing a published item opens a new working version; the public
+ * keeps the last published one until the new one is approved.
+ */
+import * as z from 'zod';
+
+export const CATEGORIES = ['berkala', 'serta_merta', 'setiap_saat'] as const;
+export const Category = z.enum(CATEGORIES).meta({
+  description: 'berkala (UU 14/2008 Pasal 9), serta-merta (Pasal 10), tersedia setiap saat (Pasal 11)',
+});
+export type Category = z.infer<typeof Category>;
+
+const text = (min: number, max: number, what: string) =>
+  z.string().trim().min(min, `${what}: minimal ${min} karakter / ${what}: at least ${min} characters`).max(max, `${what}: maksimal ${max} karakter / ${what}: at most ${max} characters`);
+
+export const ItemContent = z.strictObject({
+  title: text(3, 300, 'judul / title').meta({ description: 'Judul informasi' }),
+  summary: text(10, 4000, 'ringkasan isi / summary').meta({ description: 'Kolom 2: ringkasan isi informasi' }),
+  holder: text(3, 200, 'pejabat/unit yang menguasai / holder').meta({ description: 'Kolom 3: pejabat atau unit yang menguasai informasi' }),
+  responsible: text(3, 200, 'penanggung jawab / responsible').meta({ description: 'Kolom 4: penanggung jawab pembuatan atau penerbitan' }),
+  createdWhen: text(4, 100, 'waktu pembuatan / when made').meta({ description: 'Kolom 5: waktu pembuatan, e.g. "Januari 2026" or "2026-01-15"' }),
+  createdWhere: text(3, 200, 'tempat pembuatan / where made').meta({ description: 'Kolom 5: tempat pembuatan' }),
+  formats: z
+    .array(z.enum(['softcopy', 'hardcopy']))
+    .min(1, 'pilih softcopy dan/atau hardcopy / choose softcopy and/or hardcopy')
+    .refine((f) => new Set(f).size === f.length, 'bentuk tidak boleh berulang / formats must not repeat')
+    .meta({ description: 'Kolom 6: bentuk informasi yang tersedia' }),
+  retention: text(2, 100, 'jangka waktu penyimpanan / retention').meta({ description: 'Kolom 7: jangka waktu penyimpanan atau retensi arsip, e.g. "5 tahun"' }),
+  category: Category,
+  year: z.number().int().min(1945).max(2100).meta({ description: 'The year the information concerns' }),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+});
+export type ItemContent = z.infer<typeof ItemContent>;
+
+export interface DocumentRef {
+  docId: string;
+  fileName: string;
+  contentType: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  key: string;
+  /** `pending` until the server has checked the uploaded object. */
+  status: 'pending' | 'verified';
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** A step of SOP 000 as it happened, against its time standard. */
+export interface StepTiming {
+  step: 'input' | 'approval' | 'publication';
+  sopStep: number;
+  startedAt: string;
+  endedAt?: string;
+  seconds?: number;
+  standardText: string;
+  /** true/false once ended, against the standard; undefined while running. */
+  withinStandard?: boolean;
+  by?: string;
+}
+
+export type WorkingState = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+
+export interface WorkingVersion {
+  versionNo: number;
+  state: WorkingState;
+  content: ItemContent;
+  documents: DocumentRef[];
+  submittedAt?: string;
+  submittedBy?: string;
+  /** The approval deadline and how it was computed (set when the workflow starts waiting). */
+  deadline?: { at: string; local: string; explanation: { id: string; en: string }; rule: unknown };
+  decision?: { decision: 'approve' | 'return'; by: string; role: string; at: string; reason?: string };
+  returnReason?: string;
+  reminders: number;
+  escalatedAt?: string;
+  nextReminderAt?: string;
+  /** Set by the workflow while it waits for the Kepala PPID; never sent to clients. */
+  taskToken?: string;
+  executionName?: string;
+  steps: StepTiming[];
+}
+
+export interface PublishedVersion {
+  itemId: string;
+  agencyId: string;
+  number: string;
+  versionNo: number;
+  content: ItemContent;
+  documents: DocumentRef[];
+  approvedBy: string;
+  publishedAt: string;
+  /** Registration year and sequence: the DIP's order. */
+  regYear: number;
+  sequence: number;
+}
+
+export interface Item {
+  itemId: string;
+  agencyId: string;
+  /** Nomor: per agency and registration year, gap-free, e.g. `DINKES/2026/0007`. */
+  number: string;
+  regYear: number;
+  sequence: number;
+  status: WorkingState;
+  publication: 'none' | 'published' | 'withdrawn';
+  current: WorkingVersion;
+  published?: { versionNo: number; publishedAt: string };
+  withdrawn?: { at: string; by: string; reason: string };
+  /** The inbox entries this item has now (so they can be removed when it moves on). */
+  inbox: InboxEntry[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  /** Optimistic lock. */
+  version: number;
+}
+
+/** What an inbox shows: one thing waiting for someone, with its deadline and its explanation. */
+export interface InboxEntry {
+  box: { kind: 'approval' | 'returned'; agencyId: string } | { kind: 'escalated' };
+  itemId: string;
+  agencyId: string;
+  number: string;
+  title: string;
+  versionNo: number;
+  since: string;
+  deadline?: WorkingVersion['deadline'];
+  reason?: string;
+}
+
+/** For the register builder (issue: the public register): what changed and which version to show. */
+export interface RegisterEvent {
+  eventId: string;
+  at: string;
+  type: 'published' | 'withdrawn';
+  itemId: string;
+  agencyId: string;
+  versionNo: number;
+}
+
+/** One ended SOP step, kept for the service reports (SLA compliance per step). */
+export interface StepRecord extends StepTiming {
+  sop: string;
+  itemId: string;
+  agencyId: string;
+  versionNo: number;
+}
+
+export const ItemQuery = z.strictObject({
+  agencyId: z.string().optional(),
+  status: z.enum(['draft', 'submitted', 'returned', 'approved', 'published']).optional(),
+  publication: z.enum(['none', 'published', 'withdrawn']).optional(),
+  category: Category.optional(),
+  year: z.coerce.number().int().min(1945).max(2100).optional(),
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ItemQuery = z.infer<typeof ItemQuery>;
+
+/** What clients see of an item: the task token stays on the server. */
+export function publicView(item: Item) {
+  const { taskToken: _token, executionName: _execution, ...current } = item.current;
+  return { ...item, current };
+}

@@ -1,0 +1,470 @@
+/**
+ * SOP 000: collection, documentation and online publication by the SKPD and PPID Utama.
+ *
+ *   petugas creates an item (step 2) ─ submit ─▶ Kepala PPID approves or returns (step 3, 1 week)
+ *     ─ approve ─▶ the workflow publishes into PPID Utama's DIP (step 4, 1 minute) ─▶ register
+ *
+ * The waiting of step 3 is a Step Functions execution (statemachines/publication.asl.json). The
+ * table is the truth: a decision is recorded here exactly once, under a condition, and only then
+ * handed to the waiting execution; a task that runs again finds its result already recorded.
+ */
+import { actsForWholeBody, assertAgencyScope, assertRole, listScope, type Principal } from './access.ts';
+import { getAgency } from './agencies.ts';
+import { auditEvent, SYSTEM_ACTOR } from './audit.ts';
+import { type DeadlineRule, localDateOf } from './calendar.ts';
+import { conflict, fail, notFound } from './errors.ts';
+import { agencyDeadline } from './holiday-calendar.ts';
+import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRecord, StepTiming, WorkingVersion } from './item-model.ts';
+import type { Context, Page, Write } from './ports.ts';
+import { nominalSeconds, SOP_000, type Sop000Step } from './sop.ts';
+
+export const PUBLICATION_WORKFLOW = 'Publication';
+
+/** Rules an admin may change (settings `rules`); these defaults follow SOP 000. */
+export interface PublicationRules {
+  [key: string]: unknown;
+  /** SOP 000 step 3: the Kepala PPID decides within 1 week. */
+  publicationApproval: DeadlineRule;
+  /** After the deadline: remind and escalate, then again after this long, until someone decides. */
+  approvalReminder: DeadlineRule;
+}
+export const DEFAULT_RULES: PublicationRules = {
+  publicationApproval: SOP_000.approval.standard,
+  approvalReminder: { unit: 'workingDays', amount: 1 },
+};
+
+export async function publicationRules(ctx: Context): Promise<PublicationRules> {
+  return { ...DEFAULT_RULES, ...((await ctx.store.getSettings<Partial<PublicationRules>>('rules')) ?? {}) };
+}
+
+// ─── who may do what ─────────────────────────────────────────────────────────────────────────────
+
+const EDITORS = ['petugas', 'ppid_pelaksana', 'ppid_utama'] as const;
+const APPROVERS = ['ppid_pelaksana', 'ppid_utama'] as const;
+
+function assertMayEdit(actor: Principal, agencyId: string): void {
+  assertRole(actor, EDITORS);
+  assertAgencyScope(actor, agencyId);
+}
+
+function assertMayDecide(actor: Principal, agencyId: string): void {
+  assertRole(actor, APPROVERS);
+  assertAgencyScope(actor, agencyId);
+}
+
+export async function getItem(ctx: Context, actor: Principal, itemId: string): Promise<Item> {
+  const item = await ctx.store.getItem(itemId);
+  if (!item) return notFound('item_not_found', { itemId });
+  assertAgencyScope(actor, item.agencyId);
+  return item;
+}
+
+async function loadItem(ctx: Context, itemId: string): Promise<Item> {
+  return (await ctx.store.getItem(itemId)) ?? notFound('item_not_found', { itemId });
+}
+
+export async function listItems(ctx: Context, actor: Principal, q: ItemQuery): Promise<Page<Item>> {
+  const agencyId = listScope(actor, q.agencyId);
+  if (!agencyId && !q.status) fail('validation', 'items_need_agency_or_status');
+  return ctx.store.listItems({ ...q, agencyId });
+}
+
+// ─── timing against the Mutu Baku ────────────────────────────────────────────────────────────────
+
+function startStep(step: Sop000Step, at: string): StepTiming {
+  return { step, sopStep: SOP_000[step].step, startedAt: at, standardText: SOP_000[step].standardText };
+}
+
+/** Ends the running step; returns the record kept for the reports. */
+function endStep(item: Item, version: WorkingVersion, step: Sop000Step, at: string, by: string): StepRecord | undefined {
+  const running = version.steps.find((s) => s.step === step && !s.endedAt);
+  if (!running) return undefined;
+  running.endedAt = at;
+  running.by = by;
+  running.seconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(running.startedAt)) / 1000));
+  const allowed = nominalSeconds(SOP_000[step].standard);
+  if (allowed !== undefined) running.withinStandard = running.seconds <= allowed;
+  return { ...running, sop: '000', itemId: item.itemId, agencyId: item.agencyId, versionNo: version.versionNo };
+}
+
+const stepWrite = (r: StepRecord | undefined): Write[] => (r ? [{ entity: 'stepRecord', value: r }] : []);
+
+// ─── create and edit ─────────────────────────────────────────────────────────────────────────────
+
+export async function createItem(ctx: Context, actor: Principal, input: { agencyId?: string; content: ItemContent }): Promise<Item> {
+  const agencyId = input.agencyId ?? actor.agencyId;
+  assertMayEdit(actor, agencyId);
+  const agency = await getAgency(ctx, agencyId);
+  const at = ctx.now.toISOString();
+  const regYear = Number(localDateOf(ctx.now, agency.timezone).slice(0, 4));
+  const counter = `items#${agencyId}#${regYear}`;
+  const previous = await ctx.store.getCounter(counter);
+  const sequence = previous + 1;
+  const item: Item = {
+    itemId: crypto.randomUUID(),
+    agencyId,
+    number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
+    regYear,
+    sequence,
+    status: 'draft',
+    publication: 'none',
+    current: { versionNo: 1, state: 'draft', content: input.content, documents: [], reminders: 0, steps: [startStep('input', at)] },
+    inbox: [],
+    createdAt: at,
+    createdBy: actor.username,
+    updatedAt: at,
+    version: 1,
+  };
+  // The counter moves in the same transaction: two people creating at once never share a number,
+  // and a failed write leaves no gap (the loser gets 409 and tries again).
+  await ctx.store.commit(
+    [
+      { entity: 'counter', name: counter, from: previous, to: sequence },
+      { entity: 'item', value: item, expectedVersion: null },
+    ],
+    auditEvent({ actor, action: 'item.create', entity: { type: 'item', id: item.itemId }, agencyId, after: item.current.content, requestId: ctx.requestId, now: ctx.now }),
+  );
+  return item;
+}
+
+/** The version staff may change now: the draft or returned one, or a new one after publication. */
+function editableVersion(item: Item, at: string): WorkingVersion {
+  const v = item.current;
+  if (v.state === 'draft' || v.state === 'returned') return v;
+  if (v.state === 'published') {
+    // A new version of a published item; the public keeps seeing the published one meanwhile.
+    return { versionNo: v.versionNo + 1, state: 'draft', content: v.content, documents: v.documents, reminders: 0, steps: [startStep('input', at)] };
+  }
+  return conflict('item_not_editable', { state: v.state });
+}
+
+export async function updateItem(ctx: Context, actor: Principal, itemId: string, input: { content: ItemContent; version: number }): Promise<Item> {
+  const before = await loadItem(ctx, itemId);
+  assertMayEdit(actor, before.agencyId);
+  if (before.version !== input.version) conflict('stale_version', { expected: input.version, actual: before.version });
+  const at = ctx.now.toISOString();
+  const current = { ...editableVersion(before, at), content: input.content };
+  const after: Item = { ...before, current, status: current.state, updatedAt: at, version: before.version + 1 };
+  await ctx.store.commit(
+    [{ entity: 'item', value: after, expectedVersion: before.version }],
+    auditEvent({ actor, action: 'item.update', entity: { type: 'item', id: itemId }, agencyId: before.agencyId, before: before.current.content, after: content(after), requestId: ctx.requestId, now: ctx.now }),
+  );
+  return after;
+}
+
+const content = (item: Item) => ({ versionNo: item.current.versionNo, ...item.current.content });
+
+/** Changes the documents of the editable version (used by the document use cases). */
+export async function changeDocuments(
+  ctx: Context,
+  actor: Principal,
+  itemId: string,
+  action: string,
+  change: (docs: WorkingVersion['documents']) => WorkingVersion['documents'],
+  detail: unknown,
+): Promise<Item> {
+  const before = await loadItem(ctx, itemId);
+  assertMayEdit(actor, before.agencyId);
+  const at = ctx.now.toISOString();
+  const version = editableVersion(before, at);
+  const current = { ...version, documents: change([...version.documents]) };
+  const after: Item = { ...before, current, status: current.state, updatedAt: at, version: before.version + 1 };
+  await ctx.store.commit(
+    [{ entity: 'item', value: after, expectedVersion: before.version }],
+    auditEvent({ actor, action, entity: { type: 'item', id: itemId }, agencyId: before.agencyId, after: detail, requestId: ctx.requestId, now: ctx.now }),
+  );
+  return after;
+}
+
+// ─── submit, decide, withdraw ────────────────────────────────────────────────────────────────────
+
+export const executionName = (item: Pick<Item, 'itemId'>, versionNo: number) => `publication-${item.itemId}-v${versionNo}`;
+
+export async function submitItem(ctx: Context, actor: Principal, itemId: string, input: { version: number }): Promise<Item> {
+  const before = await loadItem(ctx, itemId);
+  assertMayEdit(actor, before.agencyId);
+  if (before.version !== input.version) conflict('stale_version', { expected: input.version, actual: before.version });
+  const v = before.current;
+  if (v.state !== 'draft' && v.state !== 'returned') conflict('item_not_submittable', { state: v.state });
+  if (v.documents.some((d) => d.status !== 'verified')) fail('validation', 'documents_unverified');
+  const at = ctx.now.toISOString();
+  const current: WorkingVersion = structuredClone({ ...v, state: 'submitted', submittedAt: at, submittedBy: actor.username, executionName: executionName(before, v.versionNo) });
+  delete current.decision;
+  const record = endStep(before, current, 'input', at, actor.username);
+  current.steps.push(startStep('approval', at));
+  const waiting: InboxEntry = { box: { kind: 'approval', agencyId: before.agencyId }, itemId, agencyId: before.agencyId, number: before.number, title: v.content.title, versionNo: v.versionNo, since: at };
+  const after: Item = { ...before, current, status: 'submitted', inbox: [waiting], updatedAt: at, version: before.version + 1 };
+  await ctx.store.commit(
+    [
+      { entity: 'item', value: after, expectedVersion: before.version },
+      ...before.inbox.map((e): Write => ({ entity: 'inbox', delete: e })),
+      { entity: 'inbox', value: waiting },
+      ...stepWrite(record),
+    ],
+    auditEvent({ actor, action: 'item.submit', entity: { type: 'item', id: itemId }, agencyId: before.agencyId, before: { state: v.state }, after: { state: 'submitted', versionNo: v.versionNo }, requestId: ctx.requestId, now: ctx.now }),
+  );
+  try {
+    await ctx.workflows!.start(PUBLICATION_WORKFLOW, current.executionName!, { itemId, versionNo: v.versionNo });
+  } catch (e) {
+    // Without its workflow the submission would wait forever: put the item back as it was.
+    await ctx.store.commit(
+      [{ entity: 'item', value: { ...before, version: after.version + 1 }, expectedVersion: after.version }, { entity: 'inbox', delete: waiting }, ...before.inbox.map((x): Write => ({ entity: 'inbox', value: x }))],
+      auditEvent({ actor: SYSTEM_ACTOR, action: 'item.submit_reverted', entity: { type: 'item', id: itemId }, agencyId: before.agencyId, reason: (e as Error).message, requestId: ctx.requestId, now: ctx.now }),
+    );
+    throw e;
+  }
+  return after;
+}
+
+export async function decide(
+  ctx: Context,
+  actor: Principal,
+  itemId: string,
+  input: { decision: 'approve' | 'return'; versionNo: number; reason?: string },
+): Promise<Item> {
+  const before = await loadItem(ctx, itemId);
+  assertMayDecide(actor, before.agencyId);
+  const v = before.current;
+  if (v.versionNo !== input.versionNo) conflict('decision_stale_version', { expected: input.versionNo, actual: v.versionNo });
+  if (v.state !== 'submitted') conflict('decision_already_made', { state: v.state });
+  if (input.decision === 'return' && !input.reason?.trim()) fail('validation', 'return_needs_reason');
+  const at = ctx.now.toISOString();
+  const current: WorkingVersion = structuredClone(v);
+  current.decision = { decision: input.decision, by: actor.username, role: actor.role, at, ...(input.reason ? { reason: input.reason.trim() } : {}) };
+  current.state = input.decision === 'approve' ? 'approved' : 'returned';
+  if (input.decision === 'return') current.returnReason = input.reason!.trim();
+  const record = endStep(before, current, 'approval', at, actor.username);
+  if (input.decision === 'approve') current.steps.push(startStep('publication', at));
+  const token = current.taskToken;
+  delete current.taskToken;
+  const returned: InboxEntry[] =
+    input.decision === 'return'
+      ? [{ box: { kind: 'returned', agencyId: before.agencyId }, itemId, agencyId: before.agencyId, number: before.number, title: v.content.title, versionNo: v.versionNo, since: at, reason: current.returnReason }]
+      : [];
+  const after: Item = { ...before, current, status: current.state, inbox: returned, updatedAt: at, version: before.version + 1 };
+  await ctx.store.commit(
+    [
+      // The condition on the version is what makes a decision happen exactly once.
+      { entity: 'item', value: after, expectedVersion: before.version },
+      ...before.inbox.map((e): Write => ({ entity: 'inbox', delete: e })),
+      ...returned.map((e): Write => ({ entity: 'inbox', value: e })),
+      ...stepWrite(record),
+    ],
+    auditEvent({
+      actor,
+      action: input.decision === 'approve' ? 'item.approve' : 'item.return',
+      entity: { type: 'item', id: itemId },
+      agencyId: before.agencyId,
+      before: { state: 'submitted', versionNo: v.versionNo },
+      after: { state: current.state, versionNo: v.versionNo },
+      reason: input.reason,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
+  );
+  // Hand the decision to the waiting workflow. If its token just timed out, the workflow is
+  // reminding and will wait again; that next wait finds this decision recorded and goes on.
+  if (token) await ctx.workflows!.complete(token, { decision: input.decision });
+  return after;
+}
+
+export async function withdraw(ctx: Context, actor: Principal, itemId: string, input: { reason: string }): Promise<Item> {
+  const before = await loadItem(ctx, itemId);
+  assertMayDecide(actor, before.agencyId);
+  const published = before.published;
+  if (before.publication !== 'published' || !published) return conflict('item_not_published');
+  const at = ctx.now.toISOString();
+  const after: Item = { ...before, publication: 'withdrawn', withdrawn: { at, by: actor.username, reason: input.reason }, updatedAt: at, version: before.version + 1 };
+  if (after.current.state === 'published') after.status = 'published';
+  await ctx.store.commit(
+    [
+      { entity: 'item', value: after, expectedVersion: before.version },
+      { entity: 'published', delete: itemId },
+      { entity: 'registerEvent', value: { eventId: crypto.randomUUID(), at, type: 'withdrawn', itemId, agencyId: before.agencyId, versionNo: published.versionNo } },
+    ],
+    auditEvent({ actor, action: 'item.withdraw', entity: { type: 'item', id: itemId }, agencyId: before.agencyId, before: { publication: 'published', versionNo: published.versionNo }, after: { publication: 'withdrawn' }, reason: input.reason, requestId: ctx.requestId, now: ctx.now }),
+  );
+  return after;
+}
+
+// ─── the workflow's tasks ────────────────────────────────────────────────────────────────────────
+
+export interface ApprovalWait {
+  /** Seconds until the deadline or the next reminder (at least 1, as Step Functions requires). */
+  timeoutSeconds: number;
+  deadline: string;
+  /** Set when the decision is already recorded: the workflow goes straight on. */
+  decision?: 'approve' | 'return' | 'superseded';
+}
+
+function recordedDecision(item: Item, versionNo: number): ApprovalWait['decision'] | undefined {
+  const v = item.current;
+  if (v.versionNo !== versionNo) return 'superseded';
+  if (v.state === 'submitted') return undefined;
+  if (v.decision?.decision) return v.decision.decision;
+  return v.state === 'published' || v.state === 'approved' ? 'approve' : 'superseded';
+}
+
+const secondsUntil = (iso: string, now: Date) => Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
+
+/** Task PrepareApproval: computes the deadline of step 3 once (from the submission time) and records it. */
+export async function prepareApproval(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {
+  const item = await loadItem(ctx, input.itemId);
+  const decided = recordedDecision(item, input.versionNo);
+  if (decided) return { timeoutSeconds: 1, deadline: ctx.now.toISOString(), decision: decided };
+  const v = item.current;
+  if (v.deadline) return { timeoutSeconds: secondsUntil(v.escalatedAt ? nextReminderAt(v) : v.deadline.at, ctx.now), deadline: v.deadline.at };
+  const rules = await publicationRules(ctx);
+  const result = await agencyDeadline(ctx, item.agencyId, new Date(v.submittedAt ?? item.updatedAt), rules.publicationApproval);
+  const deadline = { at: result.deadline, local: result.localDeadline, explanation: result.explanation, rule: rules.publicationApproval };
+  const current = { ...v, deadline };
+  const inbox = item.inbox.map((e) => (e.box.kind === 'approval' ? { ...e, deadline } : e));
+  await ctx.store.commit(
+    [{ entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version }, ...inbox.map((e): Write => ({ entity: 'inbox', value: e }))],
+    auditEvent({ actor: SYSTEM_ACTOR, action: 'item.approval_deadline', entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, after: deadline, requestId: ctx.requestId, now: ctx.now }),
+  );
+  return { timeoutSeconds: secondsUntil(deadline.at, ctx.now), deadline: deadline.at };
+}
+
+function nextReminderAt(v: WorkingVersion): string {
+  return v.nextReminderAt ?? v.deadline!.at;
+}
+
+/**
+ * Task AwaitApproval (`.waitForTaskToken`): keeps the token with the item so the decision can be
+ * handed over. If the decision is already recorded (it came while no token was waiting), it
+ * completes its own token at once.
+ */
+export async function awaitApproval(ctx: Context, input: { itemId: string; versionNo: number; taskToken: string }): Promise<void> {
+  const item = await loadItem(ctx, input.itemId);
+  const decided = recordedDecision(item, input.versionNo);
+  if (decided) {
+    await ctx.workflows!.complete(input.taskToken, { decision: decided });
+    return;
+  }
+  await ctx.store.commit(
+    [{ entity: 'item', value: { ...item, current: { ...item.current, taskToken: input.taskToken }, version: item.version + 1 }, expectedVersion: item.version }],
+    auditEvent({ actor: SYSTEM_ACTOR, action: 'item.approval_waiting', entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, after: { versionNo: input.versionNo, deadline: item.current.deadline?.at }, requestId: ctx.requestId, now: ctx.now }),
+  );
+}
+
+/**
+ * Task RemindAndEscalate (after States.Timeout): reminds the agency's Kepala PPID, puts the item in
+ * PPID Utama's inbox, and says how long to wait before the next reminder. Each reminder round is
+ * counted under a condition, so a retried task does not mail twice.
+ */
+export async function remindAndEscalate(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {
+  const item = await loadItem(ctx, input.itemId);
+  const decided = recordedDecision(item, input.versionNo);
+  if (decided) return { timeoutSeconds: 1, deadline: ctx.now.toISOString(), decision: decided };
+  const v = item.current;
+  const rules = await publicationRules(ctx);
+  const next = await agencyDeadline(ctx, item.agencyId, ctx.now, rules.approvalReminder);
+  const at = ctx.now.toISOString();
+  const escalated: InboxEntry = { box: { kind: 'escalated' }, itemId: item.itemId, agencyId: item.agencyId, number: item.number, title: v.content.title, versionNo: v.versionNo, since: at, deadline: v.deadline };
+  const hadEscalation = item.inbox.some((e) => e.box.kind === 'escalated');
+  const current: WorkingVersion = { ...v, reminders: v.reminders + 1, escalatedAt: v.escalatedAt ?? at, nextReminderAt: next.deadline };
+  const inbox = hadEscalation ? item.inbox : [...item.inbox, escalated];
+  await ctx.store.commit(
+    [{ entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version }, ...(hadEscalation ? [] : [{ entity: 'inbox', value: escalated } as Write])],
+    auditEvent({ actor: SYSTEM_ACTOR, action: 'item.approval_escalated', entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, after: { reminder: current.reminders, nextReminderAt: next.deadline }, requestId: ctx.requestId, now: ctx.now }),
+  );
+  await notifyOverdue(ctx, item, current);
+  return { timeoutSeconds: secondsUntil(next.deadline, ctx.now), deadline: next.deadline };
+}
+
+async function notifyOverdue(ctx: Context, item: Item, v: WorkingVersion): Promise<void> {
+  const approvers = await usersWithRole(ctx, item.agencyId, 'ppid_pelaksana');
+  const utama = await usersWithRole(ctx, undefined, 'ppid_utama');
+  const to = [...new Set([...approvers, ...utama].map((u) => u.email))];
+  if (!to.length || !ctx.mailer) return;
+  const deadline = v.deadline?.local ?? '';
+  await ctx.mailer.send({
+    to,
+    subject: `[SIP PPID] Pengingat ${v.reminders}: persetujuan ${item.number} melewati tenggat / Reminder ${v.reminders}: approval of ${item.number} is overdue`,
+    text: [
+      `Informasi "${v.content.title}" (${item.number}) menunggu persetujuan Kepala PPID sejak ${v.submittedAt}; tenggat SOP 000 langkah 3 (${SOP_000.approval.standardText}) adalah ${deadline}.`,
+      'Permintaan ini juga diteruskan ke PPID Utama.',
+      '',
+      `"${v.content.title}" (${item.number}) has waited for the Kepala PPID's approval since ${v.submittedAt}; the SOP 000 step 3 deadline (1 week) was ${deadline}.`,
+      'It has also been passed to PPID Utama.',
+    ].join('\n'),
+    idempotencyKey: `approval-reminder-${item.itemId}-v${v.versionNo}-${v.reminders}`,
+  });
+}
+
+async function usersWithRole(ctx: Context, agencyId: string | undefined, role: string) {
+  const out = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.store.listUsers({ agencyId, cursor, limit: 100 });
+    out.push(...page.items.filter((u) => u.role === role && u.enabled));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/**
+ * Task Publish (SOP 000 step 4): the approved version joins PPID Utama's consolidated DIP and the
+ * public register. Idempotent: a version already published is left as it is.
+ */
+export async function publish(ctx: Context, input: { itemId: string; versionNo: number }): Promise<{ published: boolean; number: string }> {
+  const item = await loadItem(ctx, input.itemId);
+  const v = item.current;
+  if (v.versionNo !== input.versionNo || v.state !== 'approved') return { published: item.published?.versionNo === input.versionNo, number: item.number };
+  const at = ctx.now.toISOString();
+  const current: WorkingVersion = structuredClone(v);
+  current.state = 'published';
+  const record = endStep(item, current, 'publication', at, 'system');
+  const version: PublishedVersion = {
+    itemId: item.itemId,
+    agencyId: item.agencyId,
+    number: item.number,
+    versionNo: v.versionNo,
+    content: v.content,
+    documents: v.documents,
+    approvedBy: v.decision?.by ?? '',
+    publishedAt: at,
+    regYear: item.regYear,
+    sequence: item.sequence,
+  };
+  const after: Item = { ...item, current, status: 'published', publication: 'published', published: { versionNo: v.versionNo, publishedAt: at }, updatedAt: at, version: item.version + 1 };
+  delete after.withdrawn;
+  await ctx.store.commit(
+    [
+      { entity: 'item', value: after, expectedVersion: item.version },
+      { entity: 'published', value: version },
+      { entity: 'publicationHistory', value: version },
+      { entity: 'registerEvent', value: { eventId: crypto.randomUUID(), at, type: 'published', itemId: item.itemId, agencyId: item.agencyId, versionNo: v.versionNo } },
+      ...stepWrite(record),
+    ],
+    auditEvent({ actor: SYSTEM_ACTOR, action: 'item.publish', entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, before: { publication: item.publication }, after: { publication: 'published', versionNo: v.versionNo }, requestId: ctx.requestId, now: ctx.now }),
+  );
+  return { published: true, number: item.number };
+}
+
+// ─── inboxes ─────────────────────────────────────────────────────────────────────────────────────
+
+/** The boxes a person reads: what waits for their role in their agency (PPID Utama: escalations). */
+export function boxesFor(actor: Principal): InboxEntry['box'][] {
+  switch (actor.role) {
+    case 'ppid_pelaksana':
+      return [{ kind: 'approval', agencyId: actor.agencyId }];
+    case 'petugas':
+      return [{ kind: 'returned', agencyId: actor.agencyId }];
+    case 'ppid_utama':
+      return [{ kind: 'escalated' }, { kind: 'approval', agencyId: actor.agencyId }];
+    default:
+      return actsForWholeBody(actor) ? [{ kind: 'escalated' }] : [];
+  }
+}
+
+export async function inbox(ctx: Context, actor: Principal) {
+  const now = ctx.now.getTime();
+  const entries = (await Promise.all(boxesFor(actor).map((b) => ctx.store.listInbox(b, { limit: 100 })))).flatMap((p) => p.items);
+  return entries.map((e) => ({
+    ...e,
+    timeLeftSeconds: e.deadline ? Math.round((Date.parse(e.deadline.at) - now) / 1000) : undefined,
+    overdue: e.deadline ? Date.parse(e.deadline.at) < now : false,
+  }));
+}

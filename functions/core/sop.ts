@@ -1,0 +1,49 @@
+/**
+ * The SOP steps the system times against their Mutu Baku (time standard), so that reports can show
+ * compliance per step. Seed 000: Kalbar Diskominfo SOP 68/2024, "Pengumpulan, Pendokumentasian dan
+ * Publikasi Informasi Secara Online Oleh SKPD dan PPID Utama".
+ */
+import type { DeadlineRule } from './calendar.ts';
+
+export interface SopStep {
+  sop: string;
+  step: number;
+  name: { id: string; en: string };
+  /** The Waktu column; `undefined` where the SOP says "Tentatif". */
+  standard?: DeadlineRule;
+  standardText: string;
+}
+
+export const SOP_000 = {
+  input: {
+    sop: '000',
+    step: 2,
+    name: { id: 'Menginput informasi dan dokumen ke aplikasi SIP PPID', en: 'Enter the information and documents into SIP PPID' },
+    standard: { unit: 'minutes', amount: 1 },
+    standardText: '1 Menit',
+  },
+  approval: {
+    sop: '000',
+    step: 3,
+    name: { id: 'Kepala PPID memberi persetujuan untuk DIP SKPD', en: 'The Kepala PPID approves it for the SKPD’s DIP' },
+    standard: { unit: 'calendarDays', amount: 7 },
+    standardText: '1 Minggu',
+  },
+  publication: {
+    sop: '000',
+    step: 4,
+    name: { id: 'Diunggah dan menjadi bagian DIP PPID Utama', en: 'Uploaded into PPID Utama’s DIP' },
+    standard: { unit: 'minutes', amount: 1 },
+    standardText: '1 Menit',
+  },
+} as const satisfies Record<string, SopStep>;
+
+export type Sop000Step = keyof typeof SOP_000;
+
+/** Seconds a rule allows when it is a fixed duration (minutes, calendar days); working days vary. */
+export function nominalSeconds(rule: DeadlineRule | undefined): number | undefined {
+  if (!rule) return undefined;
+  if (rule.unit === 'minutes') return rule.amount * 60;
+  if (rule.unit === 'calendarDays') return rule.amount * 86_400;
+  return undefined;
+}
