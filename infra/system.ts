@@ -15,6 +15,10 @@ export type Role = (typeof ROLES)[number];
 
 /** Every signed-in staff role. */
 export const STAFF: readonly Role[] = ROLES;
+/** Who enters and edits information items (SOP 000 step 2); PPID Utama may act for any agency. */
+export const EDITORS: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama'];
+/** Who approves, returns and withdraws them (SOP 000 step 3). */
+export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
 
 /**
  * Single table. Access patterns (every read is GetItem, Query or BatchGet; never Scan):
@@ -26,6 +30,13 @@ export const STAFF: readonly Role[] = ROLES;
  * | audit event   | AUDIT#<agencyId>      | <iso time>#<eventId>    | AUDIT#<yyyy-mm> / <iso>#<eventId>  | ENTITY#<type>#<id> / <iso>#<id> |
  * | holiday       | CALENDAR#<yyyy>       | <yyyy-mm-dd>            |                                    |                                 |
  * | settings      | SETTINGS              | <name>                  |                                    |                                 |
+ * | item          | ITEM#<itemId>         | ITEM                    | ITEMS#<agency> / <regYear>#<seq>   | ITEMSTATUS#<status> / <agency>#<regYear>#<seq> |
+ * | published     | ITEM#<itemId>         | PUBLISHED               | DIP / <agency>#<regYear>#<seq>     | DIP#<category> / <agency>#…     |
+ * | pub. history  | ITEM#<itemId>         | PUB#<versionNo>         |                                    |                                 |
+ * | inbox entry   | INBOX#<kind>#<agency> | <since>#<itemId>        | (escalated: pk INBOX#escalated)    |                                 |
+ * | register evt  | REGISTER_QUEUE        | <at>#<eventId>          |                                    |                                 |
+ * | step record   | STEPS#<sop>#<yyyy-mm> | <endedAt>#<item>#v#step | STEPS#<sop>#<agency> / <endedAt>…  |                                 |
+ * | counter       | COUNTER#<name>        | COUNTER                 |                                    |                                 |
  * | idempotency   | IDEMPOTENCY#<key>     | IDEMPOTENCY             | (expiresAt TTL)                    |                                 |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
@@ -34,6 +45,11 @@ export const STAFF: readonly Role[] = ROLES;
  * - audit of an agency, newest first: Query pk AUDIT#<agencyId> ScanIndexForward=false
  * - audit across agencies by month: Query gsi1 AUDIT#<yyyy-mm>; history of one entity: Query gsi2
  * - holidays of a year: Query pk CALENDAR#<yyyy>
+ * - an agency's items, newest number first (filters: status, category, year): Query gsi1 ITEMS#<agency>
+ * - items in one status across agencies (PPID Utama's pipeline): Query gsi2 ITEMSTATUS#<status>
+ * - the consolidated DIP, optionally one agency's: Query gsi1 DIP (begins_with <agency>#); by category: gsi2
+ * - an inbox: Query pk INBOX#…; the register builder's queue: Query pk REGISTER_QUEUE
+ * - SOP step timings for the reports: Query pk STEPS#<sop>#<month> or gsi1 STEPS#<sop>#<agency>
  */
 export const table = {
   id: 'Main',
@@ -90,6 +106,23 @@ export const routes: readonly RouteDecl[] = [
   { method: 'PUT', path: '/api/calendar/holidays/{date}', handler: 'api/calendar.put', roles: ['admin'] },
   { method: 'DELETE', path: '/api/calendar/holidays/{date}', handler: 'api/calendar.remove', roles: ['admin'] },
   { method: 'POST', path: '/api/calendar/deadline', handler: 'api/calendar.deadline', roles: STAFF },
+
+  { method: 'GET', path: '/api/settings/rules', handler: 'api/settings.getRules', roles: STAFF },
+  { method: 'PUT', path: '/api/settings/rules', handler: 'api/settings.putRules', roles: ['admin'] },
+
+  { method: 'GET', path: '/api/items', handler: 'api/items.list', roles: STAFF },
+  { method: 'POST', path: '/api/items', handler: 'api/items.create', roles: EDITORS },
+  { method: 'GET', path: '/api/items/{itemId}', handler: 'api/items.get', roles: STAFF },
+  { method: 'PUT', path: '/api/items/{itemId}', handler: 'api/items.update', roles: EDITORS },
+  { method: 'POST', path: '/api/items/{itemId}/submit', handler: 'api/items.submit', roles: EDITORS, uses: ['workflows'] },
+  { method: 'POST', path: '/api/items/{itemId}/decision', handler: 'api/items.decision', roles: APPROVERS, uses: ['workflows', 'mail'] },
+  { method: 'POST', path: '/api/items/{itemId}/withdraw', handler: 'api/items.withdrawItem', roles: APPROVERS },
+  { method: 'POST', path: '/api/items/{itemId}/documents', handler: 'api/documents.create', roles: EDITORS, uses: ['documents'] },
+  { method: 'POST', path: '/api/items/{itemId}/documents/{docId}/verify', handler: 'api/documents.verify', roles: EDITORS, uses: ['documents'] },
+  { method: 'GET', path: '/api/items/{itemId}/documents/{docId}', handler: 'api/documents.download', roles: STAFF, uses: ['documents'] },
+  { method: 'DELETE', path: '/api/items/{itemId}/documents/{docId}', handler: 'api/documents.remove', roles: EDITORS, uses: ['documents'] },
+  { method: 'GET', path: '/api/inbox', handler: 'api/items.inbox', roles: STAFF },
+  { method: 'GET', path: '/api/dip', handler: 'api/items.dip', roles: STAFF },
 ];
 
 export interface TaskDecl {
@@ -108,6 +141,16 @@ export interface StateMachineDecl {
 }
 
 export const stateMachines: readonly StateMachineDecl[] = [
+  {
+    id: 'Publication',
+    definition: 'publication.asl.json',
+    tasks: {
+      PrepareApprovalFunctionArn: { handler: 'tasks/publication.prepareApproval' },
+      AwaitApprovalFunctionArn: { handler: 'tasks/publication.awaitApproval', waitForTaskToken: true, uses: ['workflows'] },
+      RemindAndEscalateFunctionArn: { handler: 'tasks/publication.remindAndEscalate', uses: ['mail'] },
+      PublishFunctionArn: { handler: 'tasks/publication.publish' },
+    },
+  },
   {
     id: 'CalendarCheck',
     definition: 'calendar-check.asl.json',

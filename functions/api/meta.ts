@@ -8,6 +8,9 @@ import { s3 } from '../adapters/s3.ts';
 import * as agencies from './agencies.ts';
 import * as audit from './audit.ts';
 import * as calendar from './calendar.ts';
+import * as documents from './documents.ts';
+import * as items from './items.ts';
+import * as settings from './settings.ts';
 import type { EndpointHandler } from './http.ts';
 import { endpoint, errorBody } from './http.ts';
 import * as users from './users.ts';
@@ -58,6 +61,9 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/agencies': agencies,
   'api/audit': audit,
   'api/calendar': calendar,
+  'api/documents': documents,
+  'api/items': items,
+  'api/settings': settings,
   'api/meta': { health, openapi: undefined },
   'api/users': users,
 };
@@ -111,7 +117,7 @@ export function openApiDocument(): Record<string, unknown> {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'SIP PPID API', version: appVersion, description: 'Public-information service under UU 14/2008: agencies, users, audit trail, working-day calendar.' },
+    info: { title: 'SIP PPID API', version: appVersion, description: 'Public-information service under UU 14/2008: agencies, users, audit trail, working-day calendar, information items and their publication (SOP 000).' },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token (local host: token from `npm run token`)' } },

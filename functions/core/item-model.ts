@@ -38,19 +38,20 @@ export const ItemContent = z.strictObject({
 });
 export type ItemContent = z.infer<typeof ItemContent>;
 
-export interface DocumentRef {
-  docId: string;
-  fileName: string;
-  contentType: string;
-  kind: string;
-  size: number;
-  sha256: string;
-  key: string;
+export const DocumentRef = z.object({
+  docId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  kind: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  key: z.string(),
   /** `pending` until the server has checked the uploaded object. */
-  status: 'pending' | 'verified';
-  uploadedBy: string;
-  uploadedAt: string;
-}
+  status: z.enum(['pending', 'verified']),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type DocumentRef = z.infer<typeof DocumentRef>;
 
 /** A step of SOP 000 as it happened, against its time standard. */
 export interface StepTiming {

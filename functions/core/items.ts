@@ -178,7 +178,8 @@ export async function changeDocuments(
 
 // ─── submit, decide, withdraw ────────────────────────────────────────────────────────────────────
 
-export const executionName = (item: Pick<Item, 'itemId'>, versionNo: number) => `publication-${item.itemId}-v${versionNo}`;
+/** One execution per submission (a returned version may be submitted again). */
+export const executionName = (item: Pick<Item, 'itemId'>, versionNo: number, at: string) => `publication-${item.itemId}-v${versionNo}-${Date.parse(at)}`;
 
 export async function submitItem(ctx: Context, actor: Principal, itemId: string, input: { version: number }): Promise<Item> {
   const before = await loadItem(ctx, itemId);
@@ -188,8 +189,9 @@ export async function submitItem(ctx: Context, actor: Principal, itemId: string,
   if (v.state !== 'draft' && v.state !== 'returned') conflict('item_not_submittable', { state: v.state });
   if (v.documents.some((d) => d.status !== 'verified')) fail('validation', 'documents_unverified');
   const at = ctx.now.toISOString();
-  const current: WorkingVersion = structuredClone({ ...v, state: 'submitted', submittedAt: at, submittedBy: actor.username, executionName: executionName(before, v.versionNo) });
-  delete current.decision;
+  const current: WorkingVersion = structuredClone({ ...v, state: 'submitted', submittedAt: at, submittedBy: actor.username, executionName: executionName(before, v.versionNo, at), reminders: 0 });
+  // A resubmission (after a return) starts its wait afresh.
+  for (const stale of ['decision', 'deadline', 'escalatedAt', 'nextReminderAt', 'taskToken'] as const) delete current[stale];
   const record = endStep(before, current, 'input', at, actor.username);
   current.steps.push(startStep('approval', at));
   const waiting: InboxEntry = { box: { kind: 'approval', agencyId: before.agencyId }, itemId, agencyId: before.agencyId, number: before.number, title: v.content.title, versionNo: v.versionNo, since: at };

@@ -164,6 +164,18 @@ const catalogue = {
     id: 'Alur persetujuan tidak dapat dimulai sekarang; pengajuan dibatalkan tanpa perubahan. Coba lagi sebentar lagi.',
     en: 'The approval workflow could not be started; the submission was undone. Try again in a moment.',
   },
+  too_many_documents: {
+    id: 'Satu informasi paling banyak memuat {max} dokumen.',
+    en: 'An item can hold at most {max} documents.',
+  },
+  document_not_found: {
+    id: 'Dokumen {docId} tidak ada pada versi kerja informasi ini.',
+    en: 'Document {docId} is not in the working version of this item.',
+  },
+  document_not_verified: {
+    id: 'Berkas {fileName} belum diperiksa server, jadi belum dapat diunduh.',
+    en: 'File {fileName} has not been checked by the server yet, so it cannot be downloaded.',
+  },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -47,8 +47,27 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // The staff app uploads documents from the browser straight to the documents bucket with a
+    // presigned POST (functions/adapters/uploads.ts), so that bucket answers CORS for POST and PUT.
+    // The staff app's origin is only known after the stateless stack (CloudFront) exists; naming it
+    // here would make the stacks depend on each other, so it comes as context:
+    //   npx cdk deploy -c staffAppOrigin=https://d1234abcd.cloudfront.net
+    // Without it any origin may send the request, which is still safe: each POST needs a policy that
+    // the API signed for one key, one Content-Type and one size, and the API verifies every object.
+    const staffAppOrigin: string | undefined = this.node.tryGetContext('staffAppOrigin');
+    const uploadCors: s3.CorsRule[] = [
+      {
+        allowedOrigins: [staffAppOrigin ?? '*'],
+        allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT],
+        allowedHeaders: ['*'],
+        exposedHeaders: ['ETag'],
+        maxAge: 3000,
+      },
+    ];
+
     const bucket = (name: BucketName) =>
       new s3.Bucket(this, buckets[name].id, {
+        ...(name === 'documents' ? { cors: uploadCors } : {}),
         versioned: buckets[name].versioned,
         encryption: s3.BucketEncryption.S3_MANAGED,
         blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

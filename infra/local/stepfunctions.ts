@@ -46,9 +46,20 @@ export interface ExecutionRecord {
 }
 
 interface Binding {
-  /** Task state name → the handler it runs and whether it waits for a token. */
-  [stateName: string]: { handler: string; waitForTaskToken: boolean };
+  /** Task state name → the handler it runs, whether it waits for a token, and for how long. */
+  [stateName: string]: { handler: string; waitForTaskToken: boolean; timeout?: { seconds?: number; path?: string } };
 }
+
+const TOKEN_PLACEHOLDER = '__LOCAL_TASK_TOKEN__';
+
+/** Standard workflows wait at most a year for a token when no timeout is given. */
+const ONE_YEAR = 365 * 86_400;
+/**
+ * The library races every task against setTimeout(TimeoutSeconds * 1000), which overflows (and
+ * fires at once) past 2^31-1 ms. Token waits get this ceiling there and their real timeout here; a
+ * single token wait longer than ~24.8 days therefore ends with States.Timeout at 24.8 days locally.
+ */
+const LIBRARY_MAX_TIMEOUT = Math.floor((2 ** 31 - 1) / 1000);
 
 export class ApiError extends Error {
   constructor(
@@ -76,11 +87,14 @@ export function bindDefinition(decl: StateMachineDecl, text: string): { definiti
         const arn = state.Resource?.startsWith('arn:aws:states:::lambda:invoke') ? String(state.Parameters?.FunctionName ?? '') : (state.Resource ?? '');
         const task = handlerByArn.get(arn);
         if (!task) throw new Error(`${decl.definition}: Task ${name} runs ${arn}, which infra/system.ts does not declare`);
-        bindings[name] = { handler: task.handler, waitForTaskToken: state.Resource?.endsWith('.waitForTaskToken') ?? false };
-        // aws-local-stepfunctions reads TimeoutSecondsPath from the input after Parameters; AWS reads
-        // it from the state input. With `Payload.$: "$"` the same value sits under `$.Payload`.
-        if (state.TimeoutSecondsPath && state.Parameters?.['Payload.$'] === '$') {
-          state.TimeoutSecondsPath = state.TimeoutSecondsPath.replace(/^\$\./, '$.Payload.');
+        const waitForTaskToken = state.Resource?.endsWith('.waitForTaskToken') ?? false;
+        bindings[name] = { handler: task.handler, waitForTaskToken };
+        if (waitForTaskToken) {
+          // The engine times token waits itself (see `waitForToken`): the library's own task timer
+          // cannot tell the binding which token expired, and it overflows past 24.8 days.
+          bindings[name].timeout = state.TimeoutSecondsPath ? { path: localTimeoutPath(name, state) } : { seconds: (state as { TimeoutSeconds?: number }).TimeoutSeconds ?? ONE_YEAR };
+          delete state.TimeoutSecondsPath;
+          (state as { TimeoutSeconds?: number }).TimeoutSeconds = LIBRARY_MAX_TIMEOUT;
         }
       }
       for (const b of state.Branches ?? []) visit(b.States);
@@ -92,6 +106,17 @@ export function bindDefinition(decl: StateMachineDecl, text: string): { definiti
   const unused = Object.keys(decl.tasks).filter((ph) => !text.includes(`\${${ph}}`));
   if (unused.length) throw new Error(`${decl.definition}: tasks ${unused.join(', ')} are declared but not used`);
   return { definition, bindings };
+}
+
+function localTimeoutPath(stateName: string, state: AslState): string {
+  const path = state.TimeoutSecondsPath ?? '';
+  const first = /^\$\.([A-Za-z0-9_]+)/.exec(path)?.[1];
+  const payload = state.Parameters?.Payload;
+  const carried =
+    state.Parameters?.['Payload.$'] === '$' ||
+    (first !== undefined && payload !== null && typeof payload === 'object' && !Array.isArray(payload) && payload[`${first}.$`] === `$.${first}`);
+  if (!carried) throw new Error(`Task ${stateName}: the local engine needs TimeoutSecondsPath ${path} to be passed in its Payload too`);
+  return path.replace(/^\$\./, '$.Payload.');
 }
 
 interface PendingToken {
@@ -185,22 +210,34 @@ export class LocalStepFunctions {
       handlers[stateName] = async (input) => {
         const fn = (await loadHandler(b.handler)) as unknown as (event: Json, ctx: unknown) => Promise<Json>;
         if (!b.waitForTaskToken) return this.invoke(fn, input, b.handler);
-        const payload = (input as { Payload?: Json }).Payload ?? {};
-        const token = findToken(payload);
-        if (!token) throw new TaskFailure('States.Runtime', 'A waitForTaskToken task must pass $$.Task.Token in its Payload');
+        const given = (input as { Payload?: Json }).Payload ?? {};
+        if (!JSON.stringify(given).includes(TOKEN_PLACEHOLDER)) throw new TaskFailure('States.Runtime', 'A waitForTaskToken task must pass $$.Task.Token in its Payload');
+        // Each task gets its own token, as in AWS.
+        const token = `local-${randomUUID()}`;
+        const payload = JSON.parse(JSON.stringify(given).replaceAll(TOKEN_PLACEHOLDER, token)) as Json;
         const waiting = new Promise<Json>((resolve, reject) => this.tokens.set(token, { executionArn: record.executionArn, resolve, reject }));
-        await this.invoke(fn, payload, b.handler);
+        const seconds = b.timeout?.path ? Number(readPath(input, b.timeout.path)) : (b.timeout?.seconds ?? ONE_YEAR);
+        if (!Number.isInteger(seconds) || seconds < 1) throw new TaskFailure('States.Runtime', `TimeoutSecondsPath must point to a positive integer, got ${seconds}`);
+        const timer = longTimer(seconds * 1000, () => {
+          const pending = this.tokens.get(token);
+          this.tokens.delete(token);
+          this.closedTokens.set(token, 'timed_out');
+          pending?.reject(new TaskFailure('States.Timeout', 'Task timed out waiting for a token'));
+        });
         try {
+          await this.invoke(fn, payload, b.handler);
           return await waiting;
         } finally {
+          timer.cancel();
           this.tokens.delete(token);
           if (!this.closedTokens.has(token)) this.closedTokens.set(token, 'timed_out');
         }
       };
     }
     const context: Record<string, unknown> = { Execution: { Id: record.executionArn, Name: record.name, StartTime: new Date(record.startDate).toISOString(), Input: JSON.parse(record.input) }, StateMachine: { Id: record.stateMachineArn, Name: entry.decl.id } };
-    // Each read of $$.Task.Token yields a new token, as each task in AWS gets its own.
-    Object.defineProperty(context, 'Task', { enumerable: true, get: () => ({ Token: `local-${randomUUID()}` }) });
+    // The library evaluates the context once per execution, so $$.Task.Token is a placeholder that
+    // the task binding replaces with a fresh token for each task it runs.
+    context.Task = { Token: TOKEN_PLACEHOLDER };
     const execution = entry.machine.run(JSON.parse(record.input), {
       context,
       overrides: { taskResourceLocalHandlers: handlers as never, waitTimeOverrides: this.opts.waitTimeOverrides },
@@ -321,11 +358,22 @@ export class LocalStepFunctions {
   }
 }
 
-function findToken(payload: Json): string | undefined {
-  if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
-    for (const [k, v] of Object.entries(payload)) {
-      if (/^task_?token$/i.test(k) && typeof v === 'string') return v;
-    }
-  }
-  return undefined;
+/** `$.a.b.c` on a JSON value (the only path form the ASL files use for timeouts). */
+function readPath(value: Json, path: string): unknown {
+  return path
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+}
+
+/** setTimeout for any length (in steps below the 2^31-1 ms limit). */
+function longTimer(ms: number, fire: () => void): { cancel(): void } {
+  const end = Date.now() + ms;
+  let handle: NodeJS.Timeout;
+  const arm = () => {
+    handle = setTimeout(() => (Date.now() >= end ? fire() : arm()), Math.min(end - Date.now(), 2 ** 31 - 1));
+  };
+  arm();
+  return { cancel: () => clearTimeout(handle) };
 }

@@ -42,3 +42,32 @@ export function apiClient(host: LocalHost) {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
 }
+
+/** Polls until `check` returns something truthy (workflows run in the background). */
+export async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A complete, valid set of DIP columns for tests. */
+export function dipContent(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Profil Kesehatan Provinsi Kalimantan Barat 2025',
+    summary: 'Data dan informasi kesehatan provinsi: derajat kesehatan, sumber daya kesehatan, dan pelayanan kesehatan tahun 2025.',
+    holder: 'Bidang Sumber Daya Kesehatan, Dinas Kesehatan',
+    responsible: 'Kepala Dinas Kesehatan Provinsi Kalimantan Barat',
+    createdWhen: 'Maret 2026',
+    createdWhere: 'Pontianak',
+    formats: ['softcopy', 'hardcopy'],
+    retention: '5 tahun',
+    category: 'berkala',
+    year: 2025,
+    tags: ['kesehatan', 'profil'],
+    ...overrides,
+  };
+}

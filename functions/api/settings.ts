@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { assertRole } from '../core/access.ts';
+import { auditEvent } from '../core/audit.ts';
+import { DEFAULT_RULES, publicationRules } from '../core/items.ts';
+import { endpoint } from './http.ts';
+
+const Rule = z.discriminatedUnion('unit', [
+  z.strictObject({ unit: z.literal('minutes'), amount: z.number().int().min(0).max(525_600) }),
+  z.strictObject({ unit: z.literal('calendarDays'), amount: z.number().int().min(0).max(366) }),
+  z.strictObject({ unit: z.literal('workingDays'), amount: z.number().int().min(0).max(250) }),
+]);
+const Rules = z.strictObject({
+  publicationApproval: Rule.meta({ description: 'SOP 000 step 3: time for the Kepala PPID to decide (default 7 calendar days, "1 Minggu")' }),
+  approvalReminder: Rule.meta({ description: 'After the deadline: how long between reminders and escalations (default 1 working day)' }),
+});
+
+export const getRules = endpoint({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }, ({ ctx }) => publicationRules(ctx));
+
+export const putRules = endpoint(
+  { summary: 'Change the deadline rules (admin); applies to deadlines computed from now on; audited', body: Rules, response: Rules },
+  async ({ ctx, principal, body }) => {
+    assertRole(principal, ['admin']);
+    const before = await publicationRules(ctx);
+    await ctx.store.commit(
+      [{ entity: 'settings', name: 'rules', value: body }],
+      auditEvent({ actor: principal, action: 'settings.rules', entity: { type: 'settings', id: 'rules' }, agencyId: principal.agencyId, before, after: body, requestId: ctx.requestId, now: ctx.now }),
+    );
+    return { ...DEFAULT_RULES, ...body };
+  },
+);
