@@ -15,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand, S3Client, NoSuchKey } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutBucketCorsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import type { OutboxMessage } from '../../functions/adapters/mail.ts';
 import { identityDirectory } from '../../functions/adapters/identity.ts';
@@ -174,6 +174,16 @@ async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Runnin
   const s3 = new S3Client({ endpoint: s3rv.endpoint, region: REGION, forcePathStyle: true });
   await ensureTable(ddb, tableName);
   await ensureBuckets(s3, bucketNames);
+  // The staff app (this origin) uploads straight to the emulator on another loopback port, as it
+  // does to the documents bucket in AWS (whose CORS rule is in infra/aws/stateful-stack.ts).
+  await s3.send(
+    new PutBucketCorsCommand({
+      Bucket: bucketNames.documents,
+      CORSConfiguration: { CORSRules: [{ AllowedOrigins: [url, `http://127.0.0.1:${port}`], AllowedMethods: ['POST', 'PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 3000 }] },
+    }),
+  );
+  // ... and its pages may connect there (in AWS the bucket's own domain is allowed the same way).
+  const staffHeaders = { ...SITE_HEADERS, 'content-security-policy': SITE_HEADERS['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${s3rv.endpoint}`) };
 
   // The staff app goes into its bucket, as BucketDeployment does in AWS.
   const appDir = join(dataDir, 'staff-app-build');
@@ -196,14 +206,15 @@ async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Runnin
   });
 
   async function serveObject(res: ServerResponse, bucket: string, key: string, fallback?: string): Promise<void> {
+    const headers = bucket === bucketNames.staffApp ? staffHeaders : SITE_HEADERS;
     try {
       const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       const body = Buffer.from(await obj.Body!.transformToByteArray());
-      res.writeHead(200, { ...SITE_HEADERS, 'content-type': obj.ContentType ?? contentTypeOf(key), 'cache-control': key.endsWith('.html') ? 'no-cache' : 'public, max-age=300' });
+      res.writeHead(200, { ...headers, 'content-type': obj.ContentType ?? contentTypeOf(key), 'cache-control': key.endsWith('.html') ? 'no-cache' : 'public, max-age=300' });
       res.end(body);
     } catch (e) {
       if (!(e instanceof NoSuchKey) && (e as { name?: string }).name !== 'NoSuchKey') throw e;
-      res.writeHead(fallback ? 200 : 404, { ...SITE_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(fallback ? 200 : 404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(fallback ?? '<!doctype html><html lang="id"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <span lang="en">Page not found.</span> <a href="/">Beranda / Home</a></p></html>');
     }
   }

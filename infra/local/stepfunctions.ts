@@ -142,6 +142,7 @@ export class LocalStepFunctions {
   private readonly tokens = new Map<string, PendingToken>();
   private readonly closedTokens = new Map<string, 'timed_out' | 'done'>();
   private readonly finished = new Set<Promise<unknown>>();
+  private closing = false;
 
   constructor(
     private readonly opts: { dataDir: string; root: string; waitTimeOverrides?: Record<string, number>; log?: (msg: string) => void },
@@ -176,8 +177,8 @@ export class LocalStepFunctions {
   /** Starts again every execution that was running when the host stopped. */
   resume(): number {
     if (!existsSync(this.stateFile)) return 0;
-    const running = JSON.parse(readFileSync(this.stateFile, 'utf8')) as ExecutionRecord[];
-    for (const e of running) if (this.machines.has(e.stateMachineArn)) this.run(e);
+    const running = (JSON.parse(readFileSync(this.stateFile, 'utf8')) as ExecutionRecord[]).filter((e) => this.machines.has(e.stateMachineArn));
+    for (const e of running) this.run({ ...e, status: 'RUNNING' });
     return running.length;
   }
 
@@ -246,16 +247,17 @@ export class LocalStepFunctions {
     const done = execution.result
       .then((output) => Object.assign(record, { status: 'SUCCEEDED', output: JSON.stringify(output) }))
       .catch((e: unknown) => {
-        if (record.status !== 'RUNNING') return;
+        if (record.status !== 'RUNNING' || this.closing) return;
         const cause = e instanceof ExecutionError ? (e.cause as Error | undefined) : (e as Error);
         Object.assign(record, { status: 'FAILED', error: cause?.name ?? 'Error', cause: cause?.message ?? String(e) });
         this.opts.log?.(`execution ${record.name} failed: ${record.error}: ${record.cause}`);
       })
       .finally(() => {
-        record.stopDate ??= Date.now();
         this.aborts.delete(record.executionArn);
-        this.persist();
         this.finished.delete(done);
+        if (this.closing) return;
+        record.stopDate ??= Date.now();
+        this.persist();
       });
     this.finished.add(done);
   }
@@ -319,12 +321,11 @@ export class LocalStepFunctions {
 
   /** Stops the engine; running executions stay recorded as running, to resume at the next start. */
   async close(): Promise<void> {
+    // While closing, an aborted execution stays RUNNING in the record, so the file keeps it to resume.
+    this.closing = true;
     this.persist();
-    const running = [...this.executions.values()].filter((e) => e.status === 'RUNNING');
-    for (const e of running) this.aborts.get(e.executionArn)?.();
+    for (const abort of this.aborts.values()) abort();
     await Promise.allSettled([...this.finished]);
-    // Aborting flipped nothing: the records are still RUNNING in the file written above.
-    writeFileSync(this.stateFile, JSON.stringify(running, null, 2));
   }
 
   /** The Step Functions JSON API, for the real SDK client. */

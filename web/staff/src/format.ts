@@ -85,3 +85,44 @@ export function nowWallTime(timeZone: string): string {
   const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '00';
   return `${p('year')}-${p('month')}-${p('day')}T${p('hour')}:${p('minute')}`;
 }
+
+const UNITS: { seconds: number; id: string; en: [string, string] }[] = [
+  { seconds: 86_400, id: 'hari', en: ['day', 'days'] },
+  { seconds: 3_600, id: 'jam', en: ['hour', 'hours'] },
+  { seconds: 60, id: 'menit', en: ['minute', 'minutes'] },
+  { seconds: 1, id: 'detik', en: ['second', 'seconds'] },
+];
+
+/**
+ * A length of time in its two largest units: "3 hari 4 jam", "1 menit 5 detik" / "3 days 4 hours".
+ * `minUnit` drops the smaller units (e.g. 60 for "time left", where seconds are noise).
+ */
+export function formatDuration(lang: Lang, totalSeconds: number, minUnit = 1): string {
+  let rest = Math.floor(Math.abs(totalSeconds));
+  const parts: string[] = [];
+  const label = (n: number, u: (typeof UNITS)[number]) => (lang === 'id' ? `${n} ${u.id}` : `${n} ${u.en[n === 1 ? 0 : 1]}`);
+  for (const u of UNITS) {
+    if (u.seconds < minUnit) break;
+    const n = Math.floor(rest / u.seconds);
+    rest -= n * u.seconds;
+    if (parts.length === 0) {
+      if (n > 0) parts.push(label(n, u));
+      continue;
+    }
+    // Only the unit next to the largest: "2 hari 5 menit" would read as more precise than it is.
+    if (n > 0) parts.push(label(n, u));
+    break;
+  }
+  if (parts.length === 0) {
+    const u = UNITS.find((x) => x.seconds === minUnit) ?? UNITS[3]!;
+    return lang === 'id' ? `kurang dari 1 ${u.id}` : `less than 1 ${u.en[0]}`;
+  }
+  return parts.join(' ');
+}
+
+/** "3 hari 4 jam lagi" / "terlambat 2 jam" (and the English equivalents). */
+export function formatTimeLeft(lang: Lang, seconds: number): string {
+  const d = formatDuration(lang, seconds, 60);
+  if (seconds >= 0) return lang === 'id' ? `${d} lagi` : `${d} left`;
+  return lang === 'id' ? `terlambat ${d}` : `${d} overdue`;
+}

@@ -93,3 +93,142 @@ export interface DeadlineResult {
 }
 
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+
+// ─── Information items (SOP 000; functions/core/item-model.ts) ───────────────────────────────────
+
+export const CATEGORIES = ['berkala', 'serta_merta', 'setiap_saat'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const FORMATS = ['softcopy', 'hardcopy'] as const;
+export type Format = (typeof FORMATS)[number];
+export const WORKING_STATES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
+export type WorkingState = (typeof WORKING_STATES)[number];
+export const PUBLICATIONS = ['none', 'published', 'withdrawn'] as const;
+export type Publication = (typeof PUBLICATIONS)[number];
+
+/** Every DIP column (Perki 1/2010, 1/2021) plus the category, the year and tags. */
+export interface ItemContent {
+  title: string;
+  summary: string;
+  holder: string;
+  responsible: string;
+  createdWhen: string;
+  createdWhere: string;
+  formats: Format[];
+  retention: string;
+  category: Category;
+  year: number;
+  tags: string[];
+}
+
+export interface DocumentRef {
+  docId: string;
+  fileName: string;
+  contentType: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  key: string;
+  status: 'pending' | 'verified';
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export type SopStepName = 'input' | 'approval' | 'publication';
+
+export interface StepTiming {
+  step: SopStepName;
+  sopStep: number;
+  startedAt: string;
+  endedAt?: string;
+  seconds?: number;
+  standardText: string;
+  withinStandard?: boolean;
+  by?: string;
+}
+
+export interface ItemDeadline {
+  at: string;
+  local: string;
+  explanation: Text;
+  rule: unknown;
+}
+
+export interface WorkingVersion {
+  versionNo: number;
+  state: WorkingState;
+  content: ItemContent;
+  documents: DocumentRef[];
+  submittedAt?: string;
+  submittedBy?: string;
+  deadline?: ItemDeadline;
+  decision?: { decision: 'approve' | 'return'; by: string; role: string; at: string; reason?: string };
+  returnReason?: string;
+  reminders: number;
+  escalatedAt?: string;
+  nextReminderAt?: string;
+  steps: StepTiming[];
+}
+
+export interface Item {
+  itemId: string;
+  agencyId: string;
+  number: string;
+  regYear: number;
+  sequence: number;
+  status: WorkingState;
+  publication: Publication;
+  current: WorkingVersion;
+  published?: { versionNo: number; publishedAt: string };
+  withdrawn?: { at: string; by: string; reason: string };
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A version in PPID Utama's consolidated DIP (GET /api/dip). */
+export interface PublishedVersion {
+  itemId: string;
+  agencyId: string;
+  number: string;
+  versionNo: number;
+  content: ItemContent;
+  documents: DocumentRef[];
+  approvedBy: string;
+  publishedAt: string;
+  regYear: number;
+  sequence: number;
+}
+
+export type InboxKind = 'approval' | 'returned' | 'escalated';
+
+/** One thing waiting for the signed-in person (GET /api/inbox). */
+export interface InboxItem {
+  box: { kind: InboxKind; agencyId?: string };
+  itemId: string;
+  agencyId: string;
+  number: string;
+  title: string;
+  versionNo: number;
+  since: string;
+  deadline?: ItemDeadline;
+  reason?: string;
+  timeLeftSeconds?: number;
+  overdue: boolean;
+}
+
+export interface DeadlineRule {
+  unit: DeadlineUnit;
+  amount: number;
+}
+
+export interface PublicationRules {
+  publicationApproval: DeadlineRule;
+  approvalReminder: DeadlineRule;
+}
+
+/** Roles that enter and edit items, and that approve them (infra/system.ts EDITORS, APPROVERS). */
+export const EDITORS: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama'];
+export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
+/** Roles with an inbox (functions/core/items.ts boxesFor). */
+export const INBOX_ROLES: readonly Role[] = ['admin', 'petugas', 'ppid_pelaksana', 'ppid_utama'];
