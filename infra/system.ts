@@ -103,8 +103,8 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/audit', handler: 'api/audit.list', roles: STAFF },
 
   { method: 'GET', path: '/api/calendar/{year}', handler: 'api/calendar.list', roles: STAFF },
-  { method: 'PUT', path: '/api/calendar/holidays/{date}', handler: 'api/calendar.put', roles: ['admin'] },
-  { method: 'DELETE', path: '/api/calendar/holidays/{date}', handler: 'api/calendar.remove', roles: ['admin'] },
+  { method: 'PUT', path: '/api/calendar/holidays/{date}', handler: 'api/calendar.put', roles: ['admin'], uses: ['workflows'] },
+  { method: 'DELETE', path: '/api/calendar/holidays/{date}', handler: 'api/calendar.remove', roles: ['admin'], uses: ['workflows'] },
   { method: 'POST', path: '/api/calendar/deadline', handler: 'api/calendar.deadline', roles: STAFF },
 
   { method: 'GET', path: '/api/settings/rules', handler: 'api/settings.getRules', roles: STAFF },
@@ -115,7 +115,7 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/items/{itemId}', handler: 'api/items.get', roles: STAFF },
   { method: 'PUT', path: '/api/items/{itemId}', handler: 'api/items.update', roles: EDITORS },
   { method: 'POST', path: '/api/items/{itemId}/submit', handler: 'api/items.submit', roles: EDITORS, uses: ['workflows'] },
-  { method: 'POST', path: '/api/items/{itemId}/decision', handler: 'api/items.decision', roles: APPROVERS, uses: ['workflows', 'mail'] },
+  { method: 'POST', path: '/api/items/{itemId}/decision', handler: 'api/items.decision', roles: APPROVERS, uses: ['workflows'] },
   { method: 'POST', path: '/api/items/{itemId}/withdraw', handler: 'api/items.withdrawItem', roles: APPROVERS },
   { method: 'POST', path: '/api/items/{itemId}/documents', handler: 'api/documents.create', roles: EDITORS, uses: ['documents'] },
   { method: 'POST', path: '/api/items/{itemId}/documents/{docId}/verify', handler: 'api/documents.verify', roles: EDITORS, uses: ['documents'] },

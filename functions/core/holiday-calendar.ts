@@ -6,10 +6,10 @@
  */
 import * as z from 'zod';
 import { assertRole, type Principal } from './access.ts';
-import { getAgency } from './agencies.ts';
 import { auditEvent } from './audit.ts';
-import { deadline, type DeadlineResult, type Holiday } from './calendar.ts';
+import type { Holiday } from './calendar.ts';
 import { fail, notFound } from './errors.ts';
+import { recomputeOpenDeadlines } from './deadlines.ts';
 import { SHIPPED_HOLIDAYS } from './holidays.ts';
 import type { Context } from './ports.ts';
 
@@ -42,7 +42,8 @@ export function assertRealDate(date: string): void {
   }
 }
 
-export async function putHoliday(ctx: Context, actor: Principal, date: string, input: HolidayInput): Promise<Holiday> {
+/** Adds or changes a holiday, then recomputes every open deadline (unless told not to: loading a calendar). */
+export async function putHoliday(ctx: Context, actor: Principal, date: string, input: HolidayInput, opts: { recompute?: boolean } = {}): Promise<Holiday> {
   assertRole(actor, ['admin']);
   assertRealDate(date);
   const [before] = (await ctx.store.listHolidays([yearOf(date)])).filter((h) => h.date === date);
@@ -51,6 +52,7 @@ export async function putHoliday(ctx: Context, actor: Principal, date: string, i
     [{ entity: 'holiday', value: after }],
     auditEvent({ actor, action: before ? 'holiday.update' : 'holiday.create', entity: { type: 'holiday', id: date }, agencyId: actor.agencyId, before, after, requestId: ctx.requestId, now: ctx.now }),
   );
+  if (opts.recompute !== false) await recomputeOpenDeadlines(ctx, actor);
   return after;
 }
 
@@ -63,20 +65,7 @@ export async function removeHoliday(ctx: Context, actor: Principal, date: string
     [{ entity: 'holiday', delete: date }],
     auditEvent({ actor, action: 'holiday.delete', entity: { type: 'holiday', id: date }, agencyId: actor.agencyId, before, requestId: ctx.requestId, now: ctx.now }),
   );
-}
-
-/** Deadline for an agency: its time zone and work week, the body's holiday calendar. */
-export async function agencyDeadline(ctx: Context, agencyId: string, start: Date, rule: DeadlineRequest['rule']): Promise<DeadlineResult> {
-  const agency = await getAgency(ctx, agencyId);
-  const startYear = start.getUTCFullYear();
-  // A year of working days can never run past the next year's end, so two years of holidays suffice.
-  const holidays = await ctx.store.listHolidays([startYear - 1, startYear, startYear + 1, startYear + 2]);
-  try {
-    return deadline(start, rule, { holidays, workWeek: agency.workWeek }, agency.timezone);
-  } catch (e) {
-    if (e instanceof RangeError) fail('validation', 'deadline_invalid', { reason: e.message });
-    throw e;
-  }
+  await recomputeOpenDeadlines(ctx, actor);
 }
 
 export interface CalendarCoverage {
@@ -109,7 +98,7 @@ export async function loadShippedHolidays(ctx: Context, actor: Principal): Promi
   for (const year of years) {
     if ((await ctx.store.listHolidays([year])).length) continue;
     for (const { date, ...holiday } of SHIPPED_HOLIDAYS.filter((h) => yearOf(h.date) === year)) {
-      await putHoliday(ctx, actor, date, holiday);
+      await putHoliday(ctx, actor, date, holiday, { recompute: false });
       written++;
     }
   }

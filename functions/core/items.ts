@@ -13,7 +13,7 @@ import { getAgency } from './agencies.ts';
 import { auditEvent, SYSTEM_ACTOR } from './audit.ts';
 import { type DeadlineRule, localDateOf } from './calendar.ts';
 import { conflict, fail, notFound } from './errors.ts';
-import { agencyDeadline } from './holiday-calendar.ts';
+import { agencyDeadline } from './agency-deadline.ts';
 import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRecord, StepTiming, WorkingVersion } from './item-model.ts';
 import type { Context, Page, Write } from './ports.ts';
 import { nominalSeconds, SOP_000, type Sop000Step } from './sop.ts';

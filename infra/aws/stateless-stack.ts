@@ -5,7 +5,7 @@
  * fronts the API) → app client (callback on the staff distribution) → functions (APP_URL) → routes
  * (JWT audience = app client) → state machines (task function ARNs) → schedules → staff app upload.
  */
-import { Aws, CfnOutput, type CfnResource, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, type CfnResource, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -297,6 +297,8 @@ export class StatelessStack extends Stack {
     const mailFrom: string = this.node.tryGetContext('mailFrom') ?? 'noreply@sip-ppid.example';
     const machines = new Map<string, sfn.StateMachine>();
 
+    /** Fixed state machine names (per stack), so task functions can be granted on them by ARN. */
+    const machineName = (id: string) => `${this.stackName}-${id}`;
     const makeFunction = (id: string, handler: string, uses: Uses, description: string, timeout: Duration) => {
       const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
       // Own role without AWSLambdaBasicExecutionRole: it may write only to its own log group.
@@ -355,7 +357,15 @@ export class StatelessStack extends Stack {
             break;
           }
           case 'workflows':
-            if (machines.size === 0) throw new Error(`${description}: 'workflows' is only supported on routes (task functions come before their state machines)`);
+            if (machines.size === 0) {
+              // A task function exists before its state machine (the machine's definition names the
+              // function), so it cannot take a reference to it. State machines have fixed names, so
+              // the ARNs are known without one: enough to answer task tokens (e.g. a wait that finds
+              // its decision already recorded completes its own token).
+              const arns = stateMachines.map((m) => this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: machineName(m.id), arnFormat: ArnFormat.COLON_RESOURCE_NAME }));
+              fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: arns }));
+              break;
+            }
             for (const [smId, sm] of machines) {
               fn.addEnvironment(env.stateMachineArn(smId), sm.stateMachineArn);
               sm.grantStartExecution(fn);
@@ -377,6 +387,7 @@ export class StatelessStack extends Stack {
         fns.push(fn);
       }
       const sm = new sfn.StateMachine(this, decl.id, {
+        stateMachineName: machineName(decl.id),
         stateMachineType: sfn.StateMachineType.STANDARD,
         definitionBody: sfn.DefinitionBody.fromFile(`${ROOT}/statemachines/${decl.definition}`),
         definitionSubstitutions: substitutions,

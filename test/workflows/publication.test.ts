@@ -186,6 +186,28 @@ describe('SOP 000 publication workflow', () => {
     expect(events.filter((a) => a === 'item.publish')).toHaveLength(2);
   }, 40_000);
 
+  it('a holiday added by the admin moves an open approval deadline (audited) and the workflow waits for the new one', async () => {
+    await api('admin', 'PUT', '/api/settings/rules', { publicationApproval: { unit: 'workingDays', amount: 1 }, approvalReminder: { unit: 'workingDays', amount: 1 } });
+    const submitted = await createAndSubmit('Jadwal Imunisasi');
+    const entry = await waitingIn('kepala.dinkes', submitted.itemId);
+    const firstToken = await tokenWaiting(submitted.itemId);
+    const day = entry.deadline.local.slice(0, 10);
+    const put = await api('admin', 'PUT', `/api/calendar/holidays/${day}`, { name: 'Libur Daerah Uji', kind: 'national' });
+    expect(put.status).toBe(200);
+    const moved = (await item(submitted.itemId)).current.deadline;
+    expect(moved.local > entry.deadline.local).toBe(true);
+    expect(moved.explanation.id).toMatch(/Libur Daerah Uji/);
+    expect((await inboxOf('kepala.dinkes')).find((e) => e.itemId === submitted.itemId).deadline.local).toBe(moved.local);
+    const recomputed = (await audit(submitted.itemId)).find((e) => e.action === 'item.deadline_recomputed');
+    expect(recomputed).toMatchObject({ actor: { username: 'admin' }, before: { deadline: entry.deadline.local }, after: { deadline: moved.local } });
+    await until(async () => {
+      const t = (await dynamoStore.getItem(submitted.itemId))?.current.taskToken;
+      return t && t !== firstToken;
+    }, 'the wait for the new deadline');
+    expect((await api('admin', 'DELETE', `/api/calendar/holidays/${day}`)).status).toBe(204);
+    expect((await item(submitted.itemId)).current.deadline.local).toBe(entry.deadline.local);
+  });
+
   it('lists page with cursors and filter by agency, status, category and year', async () => {
     const first = await api('kepala.dinkes', 'GET', '/api/items?limit=2');
     expect(first.status).toBe(200);
