@@ -201,10 +201,7 @@ export function handlerExport(handler: string): string {
 
 /** Every handler module that either host must bundle or load. */
 export function handlerModules(): string[] {
-  const all = [
-    ...routes.map((r) => r.handler),
-    ...stateMachines.flatMap((m) => Object.values(m.tasks).map((t) => t.handler)),
-  ];
+  const all = [...routes.map((r) => r.handler), ...stateMachines.flatMap((m) => Object.values(m.tasks).map((t) => t.handler))];
   return [...new Set(all.map(handlerModule))].sort();
 }
 

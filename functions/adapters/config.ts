@@ -2,7 +2,7 @@
  * Configuration from the environment, read when first needed, so that the local host and tests can
  * set the variables before a handler runs. The same names are set by CDK in AWS (infra/system.ts `env`).
  */
-import { buckets, env, type BucketName } from '../../infra/system.ts';
+import { type BucketName, buckets, env } from '../../infra/system.ts';
 
 function required(name: string): string {
   const value = process.env[name];

@@ -13,8 +13,8 @@ import {
 import type { AuditEvent } from '../core/audit.ts';
 import type { Holiday } from '../core/calendar.ts';
 import { DomainError, fail } from '../core/errors.ts';
-import { message } from '../core/messages.ts';
 import type { InboxEntry, Item, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
+import { message } from '../core/messages.ts';
 import type { Agency, User } from '../core/model.ts';
 import type { Page, Store, Write } from '../core/ports.ts';
 import { config } from './config.ts';
@@ -62,7 +62,14 @@ export const keys = {
   holiday: (date: string) => ({ pk: `CALENDAR#${date.slice(0, 4)}`, sk: date }),
   item: (i: Item) => {
     const order = `${i.regYear}#${String(i.sequence).padStart(6, '0')}`;
-    return { pk: `ITEM#${i.itemId}`, sk: 'ITEM', gsi1pk: `ITEMS#${i.agencyId}`, gsi1sk: order, gsi2pk: `ITEMSTATUS#${i.status}`, gsi2sk: `${i.agencyId}#${order}` };
+    return {
+      pk: `ITEM#${i.itemId}`,
+      sk: 'ITEM',
+      gsi1pk: `ITEMS#${i.agencyId}`,
+      gsi1sk: order,
+      gsi2pk: `ITEMSTATUS#${i.status}`,
+      gsi2sk: `${i.agencyId}#${order}`,
+    };
   },
   published: (p: Pick<PublishedVersion, 'itemId' | 'agencyId' | 'regYear' | 'sequence' | 'content'>) => {
     const order = `${p.agencyId}#${p.regYear}#${String(p.sequence).padStart(6, '0')}`;
@@ -139,7 +146,12 @@ export function decodeCursor(cursor: string | undefined, expect: Record<string, 
   return key as Key;
 }
 
-export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName'>, expect: Record<string, string>, cursor: string | undefined, limit: number): Promise<Page<T>> {
+export async function queryPage<T>(
+  input: Omit<QueryCommandInput, 'TableName'>,
+  expect: Record<string, string>,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<T>> {
   const res = await documentClient().send(
     new QueryCommand({ TableName: config.tableName(), ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, expect) }),
   );
@@ -242,22 +254,44 @@ export const dynamoStore: Store = {
   },
   listUsers({ agencyId, cursor, limit }) {
     return agencyId
-      ? queryPage<User>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `USERS#${agencyId}` } }, { gsi1pk: `USERS#${agencyId}` }, cursor, limit)
-      : queryPage<User>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'USERS' } }, { gsi2pk: 'USERS' }, cursor, limit);
+      ? queryPage<User>(
+          { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `USERS#${agencyId}` } },
+          { gsi1pk: `USERS#${agencyId}` },
+          cursor,
+          limit,
+        )
+      : queryPage<User>(
+          { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'USERS' } },
+          { gsi2pk: 'USERS' },
+          cursor,
+          limit,
+        );
   },
   listAudit({ agencyId, month, entity, cursor, limit }) {
     const newestFirst = { ScanIndexForward: false };
     if (entity) {
       const p = `ENTITY#${entity.type}#${entity.id}`;
-      return queryPage<AuditEvent>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': p }, ...newestFirst }, { gsi2pk: p }, cursor, limit);
+      return queryPage<AuditEvent>(
+        { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': p }, ...newestFirst },
+        { gsi2pk: p },
+        cursor,
+        limit,
+      );
     }
     if (agencyId) {
       const p = `AUDIT#${agencyId}`;
-      const monthCond = month ? { KeyConditionExpression: 'pk = :p AND begins_with(sk, :m)', ExpressionAttributeValues: { ':p': p, ':m': month } } : { KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': p } };
+      const monthCond = month
+        ? { KeyConditionExpression: 'pk = :p AND begins_with(sk, :m)', ExpressionAttributeValues: { ':p': p, ':m': month } }
+        : { KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': p } };
       return queryPage<AuditEvent>({ ...monthCond, ...newestFirst }, { pk: p }, cursor, limit);
     }
     const p = `AUDIT#${month}`;
-    return queryPage<AuditEvent>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': p }, ...newestFirst }, { gsi1pk: p }, cursor, limit);
+    return queryPage<AuditEvent>(
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': p }, ...newestFirst },
+      { gsi1pk: p },
+      cursor,
+      limit,
+    );
   },
   async listHolidays(years) {
     const perYear = await Promise.all(
@@ -282,7 +316,12 @@ export const dynamoStore: Store = {
       );
     }
     const p = `ITEMSTATUS#${q.status}`;
-    return queryPage<Item>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ...filter, ExpressionAttributeValues: { ':p': p, ...values } }, { gsi2pk: p }, q.cursor, q.limit);
+    return queryPage<Item>(
+      { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ...filter, ExpressionAttributeValues: { ':p': p, ...values } },
+      { gsi2pk: p },
+      q.cursor,
+      q.limit,
+    );
   },
   listPublished({ agencyId, category, year, cursor, limit }) {
     const names: Record<string, string> = {};

@@ -13,7 +13,12 @@ export const itemUploads: UploadsPort = {
     try {
       await s3().send(new CopyObjectCommand({ Bucket, Key: finalKey, CopySource: `${Bucket}/${encodeURIComponent(uploadKey).replaceAll('%2F', '/')}` }));
     } catch (e) {
-      if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey' || (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+      if (
+        e instanceof NoSuchKey ||
+        (e as { name?: string }).name === 'NoSuchKey' ||
+        (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+      )
+        return false;
       throw e;
     }
     await s3().send(new DeleteObjectCommand({ Bucket, Key: uploadKey }));
@@ -23,6 +28,10 @@ export const itemUploads: UploadsPort = {
   remove: deleteObject,
   downloadUrl(key, fileName, contentType) {
     const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-    return getSignedUrl(s3(), new GetObjectCommand({ Bucket: config.bucket('documents'), Key: key, ResponseContentDisposition: disposition, ResponseContentType: contentType }), { expiresIn: 300 });
+    return getSignedUrl(
+      s3(),
+      new GetObjectCommand({ Bucket: config.bucket('documents'), Key: key, ResponseContentDisposition: disposition, ResponseContentType: contentType }),
+      { expiresIn: 300 },
+    );
   },
 };

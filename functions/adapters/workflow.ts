@@ -2,7 +2,7 @@
  * Step Functions for the core: the real SDK on both hosts (locally AWS_ENDPOINT_URL_SFN points at the
  * local engine's Step Functions API).
  */
-import { ExecutionAlreadyExists, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Workflows } from '../core/ports.ts';
 import { config } from './config.ts';
 

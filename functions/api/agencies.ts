@@ -11,9 +11,7 @@ export const list = endpoint(
   async ({ ctx }) => ({ items: await ctx.store.listAgencies() }),
 );
 
-export const get = endpoint({ summary: 'Read one agency', params: AgencyParams, response: Agency }, ({ ctx, params }) =>
-  getAgency(ctx, params.agencyId),
-);
+export const get = endpoint({ summary: 'Read one agency', params: AgencyParams, response: Agency }, ({ ctx, params }) => getAgency(ctx, params.agencyId));
 
 export const create = endpoint(
   { summary: 'Create an agency (admin): the one PPID Utama unit, or an SKPD under it', body: NewAgency, response: Agency, status: 201 },

@@ -1,8 +1,8 @@
 import * as z from 'zod';
+import { workflows } from '../adapters/workflow.ts';
 import { agencyDeadline } from '../core/agency-deadline.ts';
 import { DeadlineRequest, HolidayInput, putHoliday, removeHoliday } from '../core/holiday-calendar.ts';
 import { isoDate } from '../core/model.ts';
-import { workflows } from '../adapters/workflow.ts';
 import { endpoint } from './http.ts';
 
 const HolidaySchema = z.object({ date: z.string(), name: z.string(), kind: z.enum(['national', 'cuti_bersama']), provisional: z.boolean().optional() });
@@ -17,12 +17,22 @@ export const list = endpoint(
 );
 
 export const put = endpoint(
-  { summary: 'Add or change a holiday (admin); every open deadline is recomputed; audited', params: z.strictObject({ date: isoDate }), body: HolidayInput, response: HolidaySchema },
+  {
+    summary: 'Add or change a holiday (admin); every open deadline is recomputed; audited',
+    params: z.strictObject({ date: isoDate }),
+    body: HolidayInput,
+    response: HolidaySchema,
+  },
   ({ ctx, principal, params, body }) => putHoliday({ ...ctx, workflows }, principal, params.date, body),
 );
 
 export const remove = endpoint(
-  { summary: 'Remove a holiday (admin); every open deadline is recomputed; audited', params: z.strictObject({ date: isoDate }), response: z.null(), status: 204 },
+  {
+    summary: 'Remove a holiday (admin); every open deadline is recomputed; audited',
+    params: z.strictObject({ date: isoDate }),
+    response: z.null(),
+    status: 204,
+  },
   async ({ ctx, principal, params }) => {
     await removeHoliday({ ...ctx, workflows }, principal, params.date);
     return undefined;

@@ -10,17 +10,26 @@ const DocParams = z.strictObject({ itemId: z.uuid(), docId: z.uuid() });
 export const create = endpoint(
   {
     summary: 'Declare a document (name, type, size, SHA-256) and get an upload ticket: a presigned POST bound to one key, one content type and that size',
-    description: 'POST the file as multipart/form-data to `upload.url` with `upload.fields` first and the file last as `file`, then call …/verify. Allowed: PDF, office documents, images, CSV; 25 MB by default.',
+    description:
+      'POST the file as multipart/form-data to `upload.url` with `upload.fields` first and the file last as `file`, then call …/verify. Allowed: PDF, office documents, images, CSV; 25 MB by default.',
     params: z.strictObject({ itemId: z.uuid() }),
     body: UploadRequest,
-    response: z.object({ document: DocumentRef, upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() }), itemVersion: z.number() }),
+    response: z.object({
+      document: DocumentRef,
+      upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() }),
+      itemVersion: z.number(),
+    }),
     status: 201,
   },
   ({ ctx, principal, params, body }) => addDocument(ctx, itemUploads, principal, params.itemId, body),
 );
 
 export const verify = endpoint(
-  { summary: 'Check the uploaded file (size, type by content, SHA-256); a file that fails is removed and the reason returned', params: DocParams, response: z.object({ document: DocumentRef, itemVersion: z.number() }) },
+  {
+    summary: 'Check the uploaded file (size, type by content, SHA-256); a file that fails is removed and the reason returned',
+    params: DocParams,
+    response: z.object({ document: DocumentRef, itemVersion: z.number() }),
+  },
   ({ ctx, principal, params }) => verifyDocument(ctx, itemUploads, principal, params.itemId, params.docId),
 );
 
@@ -30,6 +39,10 @@ export const remove = endpoint(
 );
 
 export const download = endpoint(
-  { summary: 'A short-lived download link for a checked document (staff of the agency, PPID Utama)', params: DocParams, response: z.object({ url: z.string(), expiresInSeconds: z.number() }) },
+  {
+    summary: 'A short-lived download link for a checked document (staff of the agency, PPID Utama)',
+    params: DocParams,
+    response: z.object({ url: z.string(), expiresInSeconds: z.number() }),
+  },
   ({ ctx, principal, params }) => documentDownload(ctx, itemUploads, principal, params.itemId, params.docId),
 );

@@ -13,17 +13,18 @@
  *    in Bahasa Indonesia and English;
  * 4. call the use case; map DomainError to its 4xx, anything else to a 500 that names the request id.
  */
-import middy from '@middy/core';
+
 import { Logger } from '@aws-lambda-powertools/logger';
+import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import * as z from 'zod';
 import { type RouteDecl, routes } from '../../infra/system.ts';
+import { dynamoStore } from '../adapters/dynamodb.ts';
+import { identityDirectory } from '../adapters/identity.ts';
 import type { Principal } from '../core/access.ts';
 import { DomainError, type ErrorDetail, fail } from '../core/errors.ts';
 import { message, type Text } from '../core/messages.ts';
 import type { Context } from '../core/ports.ts';
-import { dynamoStore } from '../adapters/dynamodb.ts';
-import { identityDirectory } from '../adapters/identity.ts';
 
 export const logger = new Logger({ serviceName: 'sip-ppid' });
 
@@ -150,7 +151,16 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
         logger.error('unhandled error', { error: e as Error, requestId });
         request.response = json(
           500,
-          errorBody(lang, 'internal', { id: 'Terjadi kesalahan pada server. Sebutkan kode permintaan ini saat melapor.', en: 'Something went wrong on the server. Quote this request id when you report it.' }, [], requestId),
+          errorBody(
+            lang,
+            'internal',
+            {
+              id: 'Terjadi kesalahan pada server. Sebutkan kode permintaan ini saat melapor.',
+              en: 'Something went wrong on the server. Quote this request id when you report it.',
+            },
+            [],
+            requestId,
+          ),
         );
       },
     })

@@ -1,17 +1,27 @@
 import * as z from 'zod';
-import { workflows } from '../adapters/workflow.ts';
 import { mailer } from '../adapters/mail.ts';
+import { workflows } from '../adapters/workflow.ts';
 import { DocumentRef, ItemContent, ItemQuery, publicView } from '../core/item-model.ts';
 import { createItem, decide, getItem, inbox as inboxUseCase, listItems, submitItem, updateItem, withdraw } from '../core/items.ts';
-import type { Context } from '../core/ports.ts';
 import { agencyId } from '../core/model.ts';
+import type { Context } from '../core/ports.ts';
 import { endpoint } from './http.ts';
 
 const ItemParams = z.strictObject({ itemId: z.uuid() });
 const version = z.number().int().min(1).meta({ description: 'The item version you read; a newer one on the server gives 409' });
 
 /** Item responses are described loosely here; the shape is `Item` in functions/core/item-model.ts. */
-const ItemSchema = z.object({ itemId: z.string(), agencyId: z.string(), number: z.string(), status: z.string(), publication: z.string(), current: z.object({ versionNo: z.number(), state: z.string(), content: ItemContent }).loose(), version: z.number() }).loose();
+const ItemSchema = z
+  .object({
+    itemId: z.string(),
+    agencyId: z.string(),
+    number: z.string(),
+    status: z.string(),
+    publication: z.string(),
+    current: z.object({ versionNo: z.number(), state: z.string(), content: ItemContent }).loose(),
+    version: z.number(),
+  })
+  .loose();
 
 const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: mailer() });
 
@@ -28,12 +38,18 @@ export const list = endpoint(
 );
 
 export const create = endpoint(
-  { summary: 'Create an information item with every DIP column (petugas, Kepala PPID, PPID Utama)', body: z.strictObject({ agencyId: agencyId.optional(), content: ItemContent }), response: ItemSchema, status: 201 },
+  {
+    summary: 'Create an information item with every DIP column (petugas, Kepala PPID, PPID Utama)',
+    body: z.strictObject({ agencyId: agencyId.optional(), content: ItemContent }),
+    response: ItemSchema,
+    status: 201,
+  },
   async ({ ctx, principal, body }) => publicView(await createItem(ctx, principal, body)),
 );
 
-export const get = endpoint({ summary: 'Read one item: working version, published version, documents, timing', params: ItemParams, response: ItemSchema }, async ({ ctx, principal, params }) =>
-  publicView(await getItem(ctx, principal, params.itemId)),
+export const get = endpoint(
+  { summary: 'Read one item: working version, published version, documents, timing', params: ItemParams, response: ItemSchema },
+  async ({ ctx, principal, params }) => publicView(await getItem(ctx, principal, params.itemId)),
 );
 
 export const update = endpoint(
@@ -47,7 +63,12 @@ export const update = endpoint(
 );
 
 export const submit = endpoint(
-  { summary: 'Submit the working version to the Kepala PPID (starts the publication workflow)', params: ItemParams, body: z.strictObject({ version }), response: ItemSchema },
+  {
+    summary: 'Submit the working version to the Kepala PPID (starts the publication workflow)',
+    params: ItemParams,
+    body: z.strictObject({ version }),
+    response: ItemSchema,
+  },
   async ({ ctx, principal, params, body }) => publicView(await submitItem(withWorkflows(ctx), principal, params.itemId, body)),
 );
 
@@ -78,7 +99,20 @@ export const withdrawItem = endpoint(
 export const inbox = endpoint(
   {
     summary: 'What waits for me: items to approve, returned drafts, escalations; with deadline, time left and how the deadline was computed',
-    response: z.object({ items: z.array(z.object({ itemId: z.string(), number: z.string(), title: z.string(), since: z.string(), timeLeftSeconds: z.number().optional(), overdue: z.boolean() }).loose()) }),
+    response: z.object({
+      items: z.array(
+        z
+          .object({
+            itemId: z.string(),
+            number: z.string(),
+            title: z.string(),
+            since: z.string(),
+            timeLeftSeconds: z.number().optional(),
+            overdue: z.boolean(),
+          })
+          .loose(),
+      ),
+    }),
   },
   async ({ ctx, principal }) => ({ items: await inboxUseCase(ctx, principal) }),
 );

@@ -1,7 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import * as z from 'zod';
-import { routes, handlerExport, handlerModule } from '../../infra/system.ts';
+import { handlerExport, handlerModule, routes } from '../../infra/system.ts';
 import { config } from '../adapters/config.ts';
 import { documentClient } from '../adapters/dynamodb.ts';
 import { s3 } from '../adapters/s3.ts';
@@ -9,10 +9,10 @@ import * as agencies from './agencies.ts';
 import * as audit from './audit.ts';
 import * as calendar from './calendar.ts';
 import * as documents from './documents.ts';
-import * as items from './items.ts';
-import * as settings from './settings.ts';
 import type { EndpointHandler } from './http.ts';
 import { endpoint, errorBody } from './http.ts';
+import * as items from './items.ts';
+import * as settings from './settings.ts';
 import * as users from './users.ts';
 
 /** Filled in at build time by esbuild (`define`), from package.json; `dev` when run from source. */
@@ -20,7 +20,14 @@ declare const __APP_VERSION__: string | undefined;
 const appVersion = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
 
 const Part = z.object({ name: z.string(), version: z.string(), status: z.enum(['ok', 'unreachable']), detail: z.string().optional() });
-const Health = z.object({ status: z.enum(['ok', 'degraded']), service: z.string(), version: z.string(), host: z.string(), runtime: z.string(), parts: z.array(Part) });
+const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  service: z.string(),
+  version: z.string(),
+  host: z.string(),
+  runtime: z.string(),
+  parts: z.array(Part),
+});
 
 async function probe(name: string, version: string, check: () => Promise<string | undefined>): Promise<z.infer<typeof Part>> {
   try {
@@ -31,31 +38,28 @@ async function probe(name: string, version: string, check: () => Promise<string 
   }
 }
 
-export const health = endpoint(
-  { summary: 'Liveness and the versions of the parts the API talks to', response: Health },
-  async () => {
-    const local = config.host() === 'local';
-    const parts = await Promise.all([
-      probe('dynamodb', process.env.DYNAMODB_VERSION ?? (local ? 'DynamoDB Local' : 'Amazon DynamoDB'), async () => {
-        const t = await documentClient().send(new DescribeTableCommand({ TableName: config.tableName() }));
-        return t.Table?.TableStatus;
-      }),
-      probe('s3', process.env.S3_VERSION ?? (local ? 'S3 emulator' : 'Amazon S3'), async () => {
-        await s3().send(new HeadBucketCommand({ Bucket: config.bucket('documents') }));
-        return undefined;
-      }),
-    ]);
-    parts.push({ name: 'stepfunctions', version: process.env.SFN_VERSION ?? (local ? 'aws-local-stepfunctions' : 'AWS Step Functions'), status: 'ok' });
-    return {
-      status: parts.every((p) => p.status === 'ok') ? ('ok' as const) : ('degraded' as const),
-      service: 'sip-ppid',
-      version: appVersion,
-      host: config.host(),
-      runtime: `node ${process.version}`,
-      parts,
-    };
-  },
-);
+export const health = endpoint({ summary: 'Liveness and the versions of the parts the API talks to', response: Health }, async () => {
+  const local = config.host() === 'local';
+  const parts = await Promise.all([
+    probe('dynamodb', process.env.DYNAMODB_VERSION ?? (local ? 'DynamoDB Local' : 'Amazon DynamoDB'), async () => {
+      const t = await documentClient().send(new DescribeTableCommand({ TableName: config.tableName() }));
+      return t.Table?.TableStatus;
+    }),
+    probe('s3', process.env.S3_VERSION ?? (local ? 'S3 emulator' : 'Amazon S3'), async () => {
+      await s3().send(new HeadBucketCommand({ Bucket: config.bucket('documents') }));
+      return undefined;
+    }),
+  ]);
+  parts.push({ name: 'stepfunctions', version: process.env.SFN_VERSION ?? (local ? 'aws-local-stepfunctions' : 'AWS Step Functions'), status: 'ok' });
+  return {
+    status: parts.every((p) => p.status === 'ok') ? ('ok' as const) : ('degraded' as const),
+    service: 'sip-ppid',
+    version: appVersion,
+    host: config.host(),
+    runtime: `node ${process.version}`,
+    parts,
+  };
+});
 
 const modules: Record<string, Record<string, unknown>> = {
   'api/agencies': agencies,
@@ -76,7 +80,12 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
 function paramList(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const s = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(s.properties ?? {}).map(([name, sch]) => ({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: sch }));
+  return Object.entries(s.properties ?? {}).map(([name, sch]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (s.required ?? []).includes(name),
+    schema: sch,
+  }));
 }
 
 const ErrorSchema = jsonSchema(
@@ -110,17 +119,28 @@ export function openApiDocument(): Record<string, unknown> {
       parameters: [...paramList(spec.params, 'path'), ...paramList(spec.query, 'query')],
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
       responses: {
-        [status]: status === '204' ? { description: 'Done' } : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
-        '4XX': { description: 'A problem with the request, explained in Bahasa Indonesia and English', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        [status]:
+          status === '204' ? { description: 'Done' } : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
+        '4XX': {
+          description: 'A problem with the request, explained in Bahasa Indonesia and English',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'SIP PPID API', version: appVersion, description: 'Public-information service under UU 14/2008: agencies, users, audit trail, working-day calendar, information items and their publication (SOP 000).' },
+    info: {
+      title: 'SIP PPID API',
+      version: appVersion,
+      description:
+        'Public-information service under UU 14/2008: agencies, users, audit trail, working-day calendar, information items and their publication (SOP 000).',
+    },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token (local host: token from `npm run token`)' } },
+      securitySchemes: {
+        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token (local host: token from `npm run token`)' },
+      },
       schemas: { Error: ErrorSchema },
     },
     security: [{ cognito: [] }],

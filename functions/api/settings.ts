@@ -23,7 +23,16 @@ export const putRules = endpoint(
     const before = await publicationRules(ctx);
     await ctx.store.commit(
       [{ entity: 'settings', name: 'rules', value: body }],
-      auditEvent({ actor: principal, action: 'settings.rules', entity: { type: 'settings', id: 'rules' }, agencyId: principal.agencyId, before, after: body, requestId: ctx.requestId, now: ctx.now }),
+      auditEvent({
+        actor: principal,
+        action: 'settings.rules',
+        entity: { type: 'settings', id: 'rules' },
+        agencyId: principal.agencyId,
+        before,
+        after: body,
+        requestId: ctx.requestId,
+        now: ctx.now,
+      }),
     );
     return { ...DEFAULT_RULES, ...body };
   },

@@ -1,13 +1,12 @@
 import * as z from 'zod';
-import { createUser, getUser, listUsers, updateUser } from '../core/users.ts';
 import { agencyId, NewUser, PageQuery, page, User, UserPatch, username } from '../core/model.ts';
+import { createUser, getUser, listUsers, updateUser } from '../core/users.ts';
 import { endpoint } from './http.ts';
 
 const UserParams = z.strictObject({ username });
 
-export const me = endpoint(
-  { summary: 'The signed-in user: name, role and agency', response: User },
-  ({ ctx, principal }) => getUser(ctx, principal, principal.username),
+export const me = endpoint({ summary: 'The signed-in user: name, role and agency', response: User }, ({ ctx, principal }) =>
+  getUser(ctx, principal, principal.username),
 );
 
 export const list = endpoint(

@@ -33,7 +33,15 @@ export async function createAgency(ctx: Context, actor: Principal, input: NewAge
   const agency: Agency = { ...fields, ...(parentId ? { parentId } : {}), version: 1, createdAt: now, updatedAt: now };
   await ctx.store.commit(
     [{ entity: 'agency', value: agency, expectedVersion: null }],
-    auditEvent({ actor, action: 'agency.create', entity: { type: 'agency', id: agency.id }, agencyId: agency.id, after: agency, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: 'agency.create',
+      entity: { type: 'agency', id: agency.id },
+      agencyId: agency.id,
+      after: agency,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   return agency;
 }

@@ -1,5 +1,5 @@
 import { getAgency } from './agencies.ts';
-import { deadline, type DeadlineResult } from './calendar.ts';
+import { type DeadlineResult, deadline } from './calendar.ts';
 import { fail } from './errors.ts';
 import type { Context, DeadlineRule } from './ports.ts';
 
@@ -16,4 +16,3 @@ export async function agencyDeadline(ctx: Context, agencyId: string, start: Date
     throw e;
   }
 }
-

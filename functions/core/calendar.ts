@@ -26,10 +26,7 @@ export interface Holiday {
   provisional?: boolean;
 }
 
-export type DeadlineRule =
-  | { unit: 'minutes'; amount: number }
-  | { unit: 'calendarDays'; amount: number }
-  | { unit: 'workingDays'; amount: number };
+export type DeadlineRule = { unit: 'minutes'; amount: number } | { unit: 'calendarDays'; amount: number } | { unit: 'workingDays'; amount: number };
 
 export interface WorkCalendar {
   holidays: readonly Holiday[];
@@ -61,12 +58,7 @@ export interface DeadlineResult {
   explanation: { id: string; en: string };
 }
 
-export const TIME_ZONES: readonly string[] = Object.freeze([
-  'Asia/Jakarta',
-  'Asia/Pontianak',
-  'Asia/Makassar',
-  'Asia/Jayapura',
-]);
+export const TIME_ZONES: readonly string[] = Object.freeze(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
 
 /** Upper bound on days scanned by one calculation (about ten years). */
 const MAX_SCAN_DAYS = 3660;
@@ -241,12 +233,7 @@ function parseStart(start: Date | string): number {
 }
 
 /** Computes the deadline for a request received at `start`. */
-export function deadline(
-  start: Date | string,
-  rule: DeadlineRule,
-  calendar: WorkCalendar,
-  timeZone = 'Asia/Jakarta',
-): DeadlineResult {
+export function deadline(start: Date | string, rule: DeadlineRule, calendar: WorkCalendar, timeZone = 'Asia/Jakarta'): DeadlineResult {
   const startMs = parseStart(start);
   const zone = zoneFormatter(timeZone).resolvedOptions().timeZone;
   const { unit, amount } = (rule ?? {}) as Partial<DeadlineRule>;
@@ -269,9 +256,7 @@ export function deadline(
     let day = startDay;
     for (let scanned = 0; countedDays.length < amount; ) {
       if (++scanned > MAX_SCAN_DAYS) {
-        throw new RangeError(
-          `Deadline needs more than ${MAX_SCAN_DAYS} days to count ${amount} ${unit}; check the calendar's workWeek`,
-        );
+        throw new RangeError(`Deadline needs more than ${MAX_SCAN_DAYS} days to count ${amount} ${unit}; check the calendar's workWeek`);
       }
       day++;
       const skip = classify?.(day);
@@ -303,12 +288,7 @@ function dateEn(day: number): string {
   return `${WEEKDAY_EN[isoWeekday(day)]} ${DATE_EN.format(day * DAY_MS)}`;
 }
 
-function explain(
-  r: Omit<DeadlineResult, 'explanation'>,
-  startMs: number,
-  startDay: number,
-  endDay: number,
-): { id: string; en: string } {
+function explain(r: Omit<DeadlineResult, 'explanation'>, startMs: number, startDay: number, endDay: number): { id: string; en: string } {
   const { unit, amount } = r.rule;
   const ruleId = `${amount} ${unit === 'minutes' ? 'menit' : unit === 'calendarDays' ? 'hari kalender' : 'hari kerja'}`;
   const ruleEn = `${amount} ${unit === 'minutes' ? 'minute' : unit === 'calendarDays' ? 'calendar day' : 'working day'}${amount === 1 ? '' : 's'}`;

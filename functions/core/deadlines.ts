@@ -36,7 +36,10 @@ async function recomputeOne(ctx: Context, actor: Principal, item: Item): Promise
   const current = { ...v, deadline };
   const inbox = item.inbox.map((e) => (e.deadline ? { ...e, deadline } : e));
   await ctx.store.commit(
-    [{ entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version }, ...inbox.map((e): Write => ({ entity: 'inbox', value: e }))],
+    [
+      { entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version },
+      ...inbox.map((e): Write => ({ entity: 'inbox', value: e })),
+    ],
     auditEvent({
       actor,
       action: 'item.deadline_recomputed',

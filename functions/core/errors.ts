@@ -4,14 +4,7 @@
  */
 import { type MessageKey, message, type Text } from './messages.ts';
 
-export type ErrorCode =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type';
+export type ErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'unsupported_media_type';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -45,6 +38,5 @@ export function fail(code: ErrorCode, key: MessageKey, vars: Record<string, stri
 }
 
 export const notFound = (key: MessageKey, vars?: Record<string, string | number>) => fail('not_found', key, vars);
-export const forbidden = (key: MessageKey = 'forbidden', vars?: Record<string, string | number>) =>
-  fail('forbidden', key, vars);
+export const forbidden = (key: MessageKey = 'forbidden', vars?: Record<string, string | number>) => fail('forbidden', key, vars);
 export const conflict = (key: MessageKey, vars?: Record<string, string | number>) => fail('conflict', key, vars);

@@ -8,8 +8,8 @@ import * as z from 'zod';
 import { assertRole, type Principal } from './access.ts';
 import { auditEvent } from './audit.ts';
 import type { Holiday } from './calendar.ts';
-import { fail, notFound } from './errors.ts';
 import { recomputeOpenDeadlines } from './deadlines.ts';
+import { fail, notFound } from './errors.ts';
 import { SHIPPED_HOLIDAYS } from './holidays.ts';
 import type { Context } from './ports.ts';
 
@@ -50,7 +50,16 @@ export async function putHoliday(ctx: Context, actor: Principal, date: string, i
   const after: Holiday = { date, ...input };
   await ctx.store.commit(
     [{ entity: 'holiday', value: after }],
-    auditEvent({ actor, action: before ? 'holiday.update' : 'holiday.create', entity: { type: 'holiday', id: date }, agencyId: actor.agencyId, before, after, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: before ? 'holiday.update' : 'holiday.create',
+      entity: { type: 'holiday', id: date },
+      agencyId: actor.agencyId,
+      before,
+      after,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   if (opts.recompute !== false) await recomputeOpenDeadlines(ctx, actor);
   return after;
@@ -63,7 +72,15 @@ export async function removeHoliday(ctx: Context, actor: Principal, date: string
   if (!before) notFound('holiday_not_found', { date });
   await ctx.store.commit(
     [{ entity: 'holiday', delete: date }],
-    auditEvent({ actor, action: 'holiday.delete', entity: { type: 'holiday', id: date }, agencyId: actor.agencyId, before, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: 'holiday.delete',
+      entity: { type: 'holiday', id: date },
+      agencyId: actor.agencyId,
+      before,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   await recomputeOpenDeadlines(ctx, actor);
 }

@@ -6,7 +6,7 @@
  */
 import { assertAgencyScope, type Principal } from './access.ts';
 import { allowedList, type DocumentKind, kindForUpload, safeFileName, type UploadRequest } from './documents.ts';
-import { DomainError, conflict, fail, notFound } from './errors.ts';
+import { conflict, DomainError, fail, notFound } from './errors.ts';
 import type { DocumentRef } from './item-model.ts';
 import { changeDocuments, getItem } from './items.ts';
 import type { Context } from './ports.ts';
@@ -14,10 +14,17 @@ import type { Context } from './ports.ts';
 export const MAX_DOCUMENTS = 20;
 
 export interface UploadsPort {
-  ticket(key: string, contentType: string, size: number): Promise<{ url: string; fields: Record<string, string>; key: string; expiresAt: string; maxBytes: number }>;
+  ticket(
+    key: string,
+    contentType: string,
+    size: number,
+  ): Promise<{ url: string; fields: Record<string, string>; key: string; expiresAt: string; maxBytes: number }>;
   /** Moves the uploaded object to the server-only key; false when nothing was uploaded. */
   promote(uploadKey: string, finalKey: string): Promise<boolean>;
-  verify(key: string, expected: { size: number; sha256: string; kind: DocumentKind }): Promise<{ ok: true } | { ok: false; reason: string; message: { id: string; en: string } }>;
+  verify(
+    key: string,
+    expected: { size: number; sha256: string; kind: DocumentKind },
+  ): Promise<{ ok: true } | { ok: false; reason: string; message: { id: string; en: string } }>;
   remove(key: string): Promise<void>;
   downloadUrl(key: string, fileName: string, contentType: string): Promise<string>;
 }
@@ -43,10 +50,17 @@ export async function addDocument(ctx: Context, uploads: UploadsPort, actor: Pri
     uploadedAt: ctx.now.toISOString(),
   };
   const ticket = await uploads.ticket(uploadKey(itemId, docId, fileName), req.contentType, req.size);
-  const item = await changeDocuments(ctx, actor, itemId, 'item.document_add', (docs) => {
-    if (docs.length >= MAX_DOCUMENTS) fail('validation', 'too_many_documents', { max: MAX_DOCUMENTS });
-    return [...docs, doc];
-  }, { docId, fileName, size: req.size, sha256: req.sha256 });
+  const item = await changeDocuments(
+    ctx,
+    actor,
+    itemId,
+    'item.document_add',
+    (docs) => {
+      if (docs.length >= MAX_DOCUMENTS) fail('validation', 'too_many_documents', { max: MAX_DOCUMENTS });
+      return [...docs, doc];
+    },
+    { docId, fileName, size: req.size, sha256: req.sha256 },
+  );
   return { document: doc, upload: ticket, itemVersion: item.version };
 }
 
@@ -61,20 +75,36 @@ export async function verifyDocument(ctx: Context, uploads: UploadsPort, actor: 
   const promoted = await uploads.promote(uploadKey(itemId, docId, doc.fileName), doc.key);
   const result = promoted ? await uploads.verify(doc.key, { size: doc.size, sha256: doc.sha256, kind: doc.kind as DocumentKind }) : undefined;
   if (result?.ok) {
-    const after = await changeDocuments(ctx, actor, itemId, 'item.document_verified', (docs) => docs.map((d) => (d.docId === docId ? { ...d, status: 'verified' as const } : d)), { docId, sha256: doc.sha256 });
+    const after = await changeDocuments(
+      ctx,
+      actor,
+      itemId,
+      'item.document_verified',
+      (docs) => docs.map((d) => (d.docId === docId ? { ...d, status: 'verified' as const } : d)),
+      { docId, sha256: doc.sha256 },
+    );
     return { document: { ...doc, status: 'verified' as const }, itemVersion: after.version };
   }
   if (!promoted) fail('validation', 'upload_missing', { minutes: 15 });
   // The object is already gone (verify deletes what fails); the item forgets the document too.
-  await changeDocuments(ctx, actor, itemId, 'item.document_rejected', (docs) => docs.filter((d) => d.docId !== docId), { docId, reason: result!.ok ? '' : result!.reason });
+  await changeDocuments(ctx, actor, itemId, 'item.document_rejected', (docs) => docs.filter((d) => d.docId !== docId), {
+    docId,
+    reason: result!.ok ? '' : result!.reason,
+  });
   const failed = result as { ok: false; reason: string; message: { id: string; en: string } };
-  throw new DomainError(failed.reason === 'too_large' ? 'payload_too_large' : failed.reason === 'type_mismatch' ? 'unsupported_media_type' : 'validation', failed.message);
+  throw new DomainError(
+    failed.reason === 'too_large' ? 'payload_too_large' : failed.reason === 'type_mismatch' ? 'unsupported_media_type' : 'validation',
+    failed.message,
+  );
 }
 
 export async function removeDocument(ctx: Context, uploads: UploadsPort, actor: Principal, itemId: string, docId: string) {
   const item = await getItem(ctx, actor, itemId);
   const doc = findDoc(item.current.documents, docId);
-  const after = await changeDocuments(ctx, actor, itemId, 'item.document_remove', (docs) => docs.filter((d) => d.docId !== docId), { docId, fileName: doc.fileName });
+  const after = await changeDocuments(ctx, actor, itemId, 'item.document_remove', (docs) => docs.filter((d) => d.docId !== docId), {
+    docId,
+    fileName: doc.fileName,
+  });
   // A verified file may belong to the published version too; only never-checked uploads are deleted.
   if (doc.status === 'pending') {
     await uploads.remove(uploadKey(itemId, docId, doc.fileName));

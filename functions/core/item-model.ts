@@ -17,7 +17,11 @@ export const Category = z.enum(CATEGORIES).meta({
 export type Category = z.infer<typeof Category>;
 
 const text = (min: number, max: number, what: string) =>
-  z.string().trim().min(min, `${what}: minimal ${min} karakter / ${what}: at least ${min} characters`).max(max, `${what}: maksimal ${max} karakter / ${what}: at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(min, `${what}: minimal ${min} karakter / ${what}: at least ${min} characters`)
+    .max(max, `${what}: maksimal ${max} karakter / ${what}: at most ${max} characters`);
 
 export const ItemContent = z.strictObject({
   title: text(3, 300, 'judul / title').meta({ description: 'Judul informasi' }),

@@ -10,10 +10,11 @@
  */
 import { actsForWholeBody, assertAgencyScope, assertRole, listScope, type Principal } from './access.ts';
 import { getAgency } from './agencies.ts';
+import { agencyDeadline } from './agency-deadline.ts';
 import { auditEvent, SYSTEM_ACTOR } from './audit.ts';
 import { type DeadlineRule, localDateOf } from './calendar.ts';
-import { conflict, fail, notFound } from './errors.ts';
-import { agencyDeadline } from './agency-deadline.ts';
+import { conflict, DomainError, fail, notFound } from './errors.ts';
+import { message } from './messages.ts';
 import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRecord, StepTiming, WorkingVersion } from './item-model.ts';
 import type { Context, Page, Write } from './ports.ts';
 import { nominalSeconds, SOP_000, type Sop000Step } from './sop.ts';
@@ -35,6 +36,21 @@ export const DEFAULT_RULES: PublicationRules = {
 
 export async function publicationRules(ctx: Context): Promise<PublicationRules> {
   return { ...DEFAULT_RULES, ...((await ctx.store.getSettings<Partial<PublicationRules>>('rules')) ?? {}) };
+}
+
+/**
+ * Runs a read-decide-write step again when its write lost a race (the record changed between the
+ * read and the conditional write, e.g. a person's decision and the workflow's reminder at the same
+ * moment). Each attempt reads afresh, so its checks (already decided? stale version?) still hold.
+ */
+async function retryOnRace<T>(attempt: () => Promise<T>, times = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'conflict' && e.text.en === message('concurrent_change').en) || i >= times) throw e;
+    }
+  }
 }
 
 // ─── who may do what ─────────────────────────────────────────────────────────────────────────────
@@ -122,7 +138,15 @@ export async function createItem(ctx: Context, actor: Principal, input: { agency
       { entity: 'counter', name: counter, from: previous, to: sequence },
       { entity: 'item', value: item, expectedVersion: null },
     ],
-    auditEvent({ actor, action: 'item.create', entity: { type: 'item', id: item.itemId }, agencyId, after: item.current.content, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: 'item.create',
+      entity: { type: 'item', id: item.itemId },
+      agencyId,
+      after: item.current.content,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   return item;
 }
@@ -147,7 +171,16 @@ export async function updateItem(ctx: Context, actor: Principal, itemId: string,
   const after: Item = { ...before, current, status: current.state, updatedAt: at, version: before.version + 1 };
   await ctx.store.commit(
     [{ entity: 'item', value: after, expectedVersion: before.version }],
-    auditEvent({ actor, action: 'item.update', entity: { type: 'item', id: itemId }, agencyId: before.agencyId, before: before.current.content, after: content(after), requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: 'item.update',
+      entity: { type: 'item', id: itemId },
+      agencyId: before.agencyId,
+      before: before.current.content,
+      after: content(after),
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   return after;
 }
@@ -189,12 +222,27 @@ export async function submitItem(ctx: Context, actor: Principal, itemId: string,
   if (v.state !== 'draft' && v.state !== 'returned') conflict('item_not_submittable', { state: v.state });
   if (v.documents.some((d) => d.status !== 'verified')) fail('validation', 'documents_unverified');
   const at = ctx.now.toISOString();
-  const current: WorkingVersion = structuredClone({ ...v, state: 'submitted', submittedAt: at, submittedBy: actor.username, executionName: executionName(before, v.versionNo, at), reminders: 0 });
+  const current: WorkingVersion = structuredClone({
+    ...v,
+    state: 'submitted',
+    submittedAt: at,
+    submittedBy: actor.username,
+    executionName: executionName(before, v.versionNo, at),
+    reminders: 0,
+  });
   // A resubmission (after a return) starts its wait afresh.
   for (const stale of ['decision', 'deadline', 'escalatedAt', 'nextReminderAt', 'taskToken'] as const) delete current[stale];
   const record = endStep(before, current, 'input', at, actor.username);
   current.steps.push(startStep('approval', at));
-  const waiting: InboxEntry = { box: { kind: 'approval', agencyId: before.agencyId }, itemId, agencyId: before.agencyId, number: before.number, title: v.content.title, versionNo: v.versionNo, since: at };
+  const waiting: InboxEntry = {
+    box: { kind: 'approval', agencyId: before.agencyId },
+    itemId,
+    agencyId: before.agencyId,
+    number: before.number,
+    title: v.content.title,
+    versionNo: v.versionNo,
+    since: at,
+  };
   const after: Item = { ...before, current, status: 'submitted', inbox: [waiting], updatedAt: at, version: before.version + 1 };
   await ctx.store.commit(
     [
@@ -203,27 +251,47 @@ export async function submitItem(ctx: Context, actor: Principal, itemId: string,
       { entity: 'inbox', value: waiting },
       ...stepWrite(record),
     ],
-    auditEvent({ actor, action: 'item.submit', entity: { type: 'item', id: itemId }, agencyId: before.agencyId, before: { state: v.state }, after: { state: 'submitted', versionNo: v.versionNo }, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: 'item.submit',
+      entity: { type: 'item', id: itemId },
+      agencyId: before.agencyId,
+      before: { state: v.state },
+      after: { state: 'submitted', versionNo: v.versionNo },
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   try {
     await ctx.workflows!.start(PUBLICATION_WORKFLOW, current.executionName!, { itemId, versionNo: v.versionNo });
   } catch (e) {
     // Without its workflow the submission would wait forever: put the item back as it was.
     await ctx.store.commit(
-      [{ entity: 'item', value: { ...before, version: after.version + 1 }, expectedVersion: after.version }, { entity: 'inbox', delete: waiting }, ...before.inbox.map((x): Write => ({ entity: 'inbox', value: x }))],
-      auditEvent({ actor: SYSTEM_ACTOR, action: 'item.submit_reverted', entity: { type: 'item', id: itemId }, agencyId: before.agencyId, reason: (e as Error).message, requestId: ctx.requestId, now: ctx.now }),
+      [
+        { entity: 'item', value: { ...before, version: after.version + 1 }, expectedVersion: after.version },
+        { entity: 'inbox', delete: waiting },
+        ...before.inbox.map((x): Write => ({ entity: 'inbox', value: x })),
+      ],
+      auditEvent({
+        actor: SYSTEM_ACTOR,
+        action: 'item.submit_reverted',
+        entity: { type: 'item', id: itemId },
+        agencyId: before.agencyId,
+        reason: (e as Error).message,
+        requestId: ctx.requestId,
+        now: ctx.now,
+      }),
     );
     throw e;
   }
   return after;
 }
 
-export async function decide(
-  ctx: Context,
-  actor: Principal,
-  itemId: string,
-  input: { decision: 'approve' | 'return'; versionNo: number; reason?: string },
-): Promise<Item> {
+export function decide(ctx: Context, actor: Principal, itemId: string, input: { decision: 'approve' | 'return'; versionNo: number; reason?: string }): Promise<Item> {
+  return retryOnRace(() => decideOnce(ctx, actor, itemId, input));
+}
+
+async function decideOnce(ctx: Context, actor: Principal, itemId: string, input: { decision: 'approve' | 'return'; versionNo: number; reason?: string }): Promise<Item> {
   const before = await loadItem(ctx, itemId);
   assertMayDecide(actor, before.agencyId);
   const v = before.current;
@@ -241,7 +309,18 @@ export async function decide(
   delete current.taskToken;
   const returned: InboxEntry[] =
     input.decision === 'return'
-      ? [{ box: { kind: 'returned', agencyId: before.agencyId }, itemId, agencyId: before.agencyId, number: before.number, title: v.content.title, versionNo: v.versionNo, since: at, reason: current.returnReason }]
+      ? [
+          {
+            box: { kind: 'returned', agencyId: before.agencyId },
+            itemId,
+            agencyId: before.agencyId,
+            number: before.number,
+            title: v.content.title,
+            versionNo: v.versionNo,
+            since: at,
+            reason: current.returnReason,
+          },
+        ]
       : [];
   const after: Item = { ...before, current, status: current.state, inbox: returned, updatedAt: at, version: before.version + 1 };
   await ctx.store.commit(
@@ -276,15 +355,34 @@ export async function withdraw(ctx: Context, actor: Principal, itemId: string, i
   const published = before.published;
   if (before.publication !== 'published' || !published) return conflict('item_not_published');
   const at = ctx.now.toISOString();
-  const after: Item = { ...before, publication: 'withdrawn', withdrawn: { at, by: actor.username, reason: input.reason }, updatedAt: at, version: before.version + 1 };
+  const after: Item = {
+    ...before,
+    publication: 'withdrawn',
+    withdrawn: { at, by: actor.username, reason: input.reason },
+    updatedAt: at,
+    version: before.version + 1,
+  };
   if (after.current.state === 'published') after.status = 'published';
   await ctx.store.commit(
     [
       { entity: 'item', value: after, expectedVersion: before.version },
       { entity: 'published', delete: itemId },
-      { entity: 'registerEvent', value: { eventId: crypto.randomUUID(), at, type: 'withdrawn', itemId, agencyId: before.agencyId, versionNo: published.versionNo } },
+      {
+        entity: 'registerEvent',
+        value: { eventId: crypto.randomUUID(), at, type: 'withdrawn', itemId, agencyId: before.agencyId, versionNo: published.versionNo },
+      },
     ],
-    auditEvent({ actor, action: 'item.withdraw', entity: { type: 'item', id: itemId }, agencyId: before.agencyId, before: { publication: 'published', versionNo: published.versionNo }, after: { publication: 'withdrawn' }, reason: input.reason, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: 'item.withdraw',
+      entity: { type: 'item', id: itemId },
+      agencyId: before.agencyId,
+      before: { publication: 'published', versionNo: published.versionNo },
+      after: { publication: 'withdrawn' },
+      reason: input.reason,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   return after;
 }
@@ -310,7 +408,11 @@ function recordedDecision(item: Item, versionNo: number): ApprovalWait['decision
 const secondsUntil = (iso: string, now: Date) => Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
 
 /** Task PrepareApproval: computes the deadline of step 3 once (from the submission time) and records it. */
-export async function prepareApproval(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {
+export function prepareApproval(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {
+  return retryOnRace(() => prepareApprovalOnce(ctx, input));
+}
+
+async function prepareApprovalOnce(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {
   const item = await loadItem(ctx, input.itemId);
   const decided = recordedDecision(item, input.versionNo);
   if (decided) return { timeoutSeconds: 1, deadline: ctx.now.toISOString(), decision: decided };
@@ -322,8 +424,19 @@ export async function prepareApproval(ctx: Context, input: { itemId: string; ver
   const current = { ...v, deadline };
   const inbox = item.inbox.map((e) => (e.box.kind === 'approval' ? { ...e, deadline } : e));
   await ctx.store.commit(
-    [{ entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version }, ...inbox.map((e): Write => ({ entity: 'inbox', value: e }))],
-    auditEvent({ actor: SYSTEM_ACTOR, action: 'item.approval_deadline', entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, after: deadline, requestId: ctx.requestId, now: ctx.now }),
+    [
+      { entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version },
+      ...inbox.map((e): Write => ({ entity: 'inbox', value: e })),
+    ],
+    auditEvent({
+      actor: SYSTEM_ACTOR,
+      action: 'item.approval_deadline',
+      entity: { type: 'item', id: item.itemId },
+      agencyId: item.agencyId,
+      after: deadline,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   return { timeoutSeconds: secondsUntil(deadline.at, ctx.now), deadline: deadline.at };
 }
@@ -337,7 +450,11 @@ function nextReminderAt(v: WorkingVersion): string {
  * handed over. If the decision is already recorded (it came while no token was waiting), it
  * completes its own token at once.
  */
-export async function awaitApproval(ctx: Context, input: { itemId: string; versionNo: number; taskToken: string }): Promise<void> {
+export function awaitApproval(ctx: Context, input: { itemId: string; versionNo: number; taskToken: string }): Promise<void> {
+  return retryOnRace(() => awaitApprovalOnce(ctx, input));
+}
+
+async function awaitApprovalOnce(ctx: Context, input: { itemId: string; versionNo: number; taskToken: string }): Promise<void> {
   const item = await loadItem(ctx, input.itemId);
   const decided = recordedDecision(item, input.versionNo);
   if (decided) {
@@ -345,8 +462,22 @@ export async function awaitApproval(ctx: Context, input: { itemId: string; versi
     return;
   }
   await ctx.store.commit(
-    [{ entity: 'item', value: { ...item, current: { ...item.current, taskToken: input.taskToken }, version: item.version + 1 }, expectedVersion: item.version }],
-    auditEvent({ actor: SYSTEM_ACTOR, action: 'item.approval_waiting', entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, after: { versionNo: input.versionNo, deadline: item.current.deadline?.at }, requestId: ctx.requestId, now: ctx.now }),
+    [
+      {
+        entity: 'item',
+        value: { ...item, current: { ...item.current, taskToken: input.taskToken }, version: item.version + 1 },
+        expectedVersion: item.version,
+      },
+    ],
+    auditEvent({
+      actor: SYSTEM_ACTOR,
+      action: 'item.approval_waiting',
+      entity: { type: 'item', id: item.itemId },
+      agencyId: item.agencyId,
+      after: { versionNo: input.versionNo, deadline: item.current.deadline?.at },
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
 }
 
@@ -355,7 +486,11 @@ export async function awaitApproval(ctx: Context, input: { itemId: string; versi
  * PPID Utama's inbox, and says how long to wait before the next reminder. Each reminder round is
  * counted under a condition, so a retried task does not mail twice.
  */
-export async function remindAndEscalate(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {
+export function remindAndEscalate(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {
+  return retryOnRace(() => remindAndEscalateOnce(ctx, input));
+}
+
+async function remindAndEscalateOnce(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {
   const item = await loadItem(ctx, input.itemId);
   const decided = recordedDecision(item, input.versionNo);
   if (decided) return { timeoutSeconds: 1, deadline: ctx.now.toISOString(), decision: decided };
@@ -363,13 +498,33 @@ export async function remindAndEscalate(ctx: Context, input: { itemId: string; v
   const rules = await publicationRules(ctx);
   const next = await agencyDeadline(ctx, item.agencyId, ctx.now, rules.approvalReminder);
   const at = ctx.now.toISOString();
-  const escalated: InboxEntry = { box: { kind: 'escalated' }, itemId: item.itemId, agencyId: item.agencyId, number: item.number, title: v.content.title, versionNo: v.versionNo, since: at, deadline: v.deadline };
+  const escalated: InboxEntry = {
+    box: { kind: 'escalated' },
+    itemId: item.itemId,
+    agencyId: item.agencyId,
+    number: item.number,
+    title: v.content.title,
+    versionNo: v.versionNo,
+    since: at,
+    deadline: v.deadline,
+  };
   const hadEscalation = item.inbox.some((e) => e.box.kind === 'escalated');
   const current: WorkingVersion = { ...v, reminders: v.reminders + 1, escalatedAt: v.escalatedAt ?? at, nextReminderAt: next.deadline };
   const inbox = hadEscalation ? item.inbox : [...item.inbox, escalated];
   await ctx.store.commit(
-    [{ entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version }, ...(hadEscalation ? [] : [{ entity: 'inbox', value: escalated } as Write])],
-    auditEvent({ actor: SYSTEM_ACTOR, action: 'item.approval_escalated', entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, after: { reminder: current.reminders, nextReminderAt: next.deadline }, requestId: ctx.requestId, now: ctx.now }),
+    [
+      { entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version },
+      ...(hadEscalation ? [] : [{ entity: 'inbox', value: escalated } as Write]),
+    ],
+    auditEvent({
+      actor: SYSTEM_ACTOR,
+      action: 'item.approval_escalated',
+      entity: { type: 'item', id: item.itemId },
+      agencyId: item.agencyId,
+      after: { reminder: current.reminders, nextReminderAt: next.deadline },
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   await notifyOverdue(ctx, item, current);
   return { timeoutSeconds: secondsUntil(next.deadline, ctx.now), deadline: next.deadline };
@@ -410,7 +565,11 @@ async function usersWithRole(ctx: Context, agencyId: string | undefined, role: s
  * Task Publish (SOP 000 step 4): the approved version joins PPID Utama's consolidated DIP and the
  * public register. Idempotent: a version already published is left as it is.
  */
-export async function publish(ctx: Context, input: { itemId: string; versionNo: number }): Promise<{ published: boolean; number: string }> {
+export function publish(ctx: Context, input: { itemId: string; versionNo: number }): Promise<{ published: boolean; number: string }> {
+  return retryOnRace(() => publishOnce(ctx, input));
+}
+
+async function publishOnce(ctx: Context, input: { itemId: string; versionNo: number }): Promise<{ published: boolean; number: string }> {
   const item = await loadItem(ctx, input.itemId);
   const v = item.current;
   if (v.versionNo !== input.versionNo || v.state !== 'approved') return { published: item.published?.versionNo === input.versionNo, number: item.number };
@@ -430,17 +589,37 @@ export async function publish(ctx: Context, input: { itemId: string; versionNo: 
     regYear: item.regYear,
     sequence: item.sequence,
   };
-  const after: Item = { ...item, current, status: 'published', publication: 'published', published: { versionNo: v.versionNo, publishedAt: at }, updatedAt: at, version: item.version + 1 };
+  const after: Item = {
+    ...item,
+    current,
+    status: 'published',
+    publication: 'published',
+    published: { versionNo: v.versionNo, publishedAt: at },
+    updatedAt: at,
+    version: item.version + 1,
+  };
   delete after.withdrawn;
   await ctx.store.commit(
     [
       { entity: 'item', value: after, expectedVersion: item.version },
       { entity: 'published', value: version },
       { entity: 'publicationHistory', value: version },
-      { entity: 'registerEvent', value: { eventId: crypto.randomUUID(), at, type: 'published', itemId: item.itemId, agencyId: item.agencyId, versionNo: v.versionNo } },
+      {
+        entity: 'registerEvent',
+        value: { eventId: crypto.randomUUID(), at, type: 'published', itemId: item.itemId, agencyId: item.agencyId, versionNo: v.versionNo },
+      },
       ...stepWrite(record),
     ],
-    auditEvent({ actor: SYSTEM_ACTOR, action: 'item.publish', entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, before: { publication: item.publication }, after: { publication: 'published', versionNo: v.versionNo }, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor: SYSTEM_ACTOR,
+      action: 'item.publish',
+      entity: { type: 'item', id: item.itemId },
+      agencyId: item.agencyId,
+      before: { publication: item.publication },
+      after: { publication: 'published', versionNo: v.versionNo },
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   return { published: true, number: item.number };
 }

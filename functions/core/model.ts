@@ -69,7 +69,10 @@ export const username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'huruf kecil, angka, titik, garis bawah atau tanda hubung, 3–64 karakter / lowercase letters, digits, dots, underscores or hyphens, 3–64 characters');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{2,63}$/,
+    'huruf kecil, angka, titik, garis bawah atau tanda hubung, 3–64 karakter / lowercase letters, digits, dots, underscores or hyphens, 3–64 characters',
+  );
 
 export const User = z.object({
   username: z.string(),

@@ -2,8 +2,7 @@
  * What the core asks of the outside world. Adapters in `functions/adapters/` implement these.
  */
 import type { AuditEvent } from './audit.ts';
-import type { Holiday } from './calendar.ts';
-import type { DeadlineRule } from './calendar.ts';
+import type { DeadlineRule, Holiday } from './calendar.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
 

@@ -41,7 +41,15 @@ export async function createUser(ctx: Context, actor: Principal, input: NewUser)
   await ctx.identity.upsertUser(user);
   await ctx.store.commit(
     [{ entity: 'user', value: user, expectedVersion: null }],
-    auditEvent({ actor, action: 'user.create', entity: { type: 'user', id: user.username }, agencyId: user.agencyId, after: user, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: 'user.create',
+      entity: { type: 'user', id: user.username },
+      agencyId: user.agencyId,
+      after: user,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   return user;
 }
@@ -52,14 +60,23 @@ export async function updateUser(ctx: Context, actor: Principal, username: strin
   if (!before) return notFound('user_not_found', { username });
   const { version, ...changes } = patch;
   if (before.version !== version) conflict('stale_version', { expected: version, actual: before.version });
-  if (username === actor.username && ((changes.enabled === false) || (changes.role && changes.role !== before.role))) {
+  if (username === actor.username && (changes.enabled === false || (changes.role && changes.role !== before.role))) {
     fail('validation', 'cannot_disable_self');
   }
   const after: User = { ...before, ...changes, version: before.version + 1, updatedAt: ctx.now.toISOString() };
   if (changes.role || changes.agencyId) assertRoleFitsAgency(after.role, await getAgency(ctx, after.agencyId));
   await ctx.store.commit(
     [{ entity: 'user', value: after, expectedVersion: before.version }],
-    auditEvent({ actor, action: 'user.update', entity: { type: 'user', id: username }, agencyId: after.agencyId, before, after, requestId: ctx.requestId, now: ctx.now }),
+    auditEvent({
+      actor,
+      action: 'user.update',
+      entity: { type: 'user', id: username },
+      agencyId: after.agencyId,
+      before,
+      after,
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
   );
   // The table is the truth for role, agency and enabled (checked on every request); the identity
   // provider follows it, so a failure here never leaves a user with more rights than recorded.

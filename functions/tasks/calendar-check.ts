@@ -3,13 +3,14 @@
  * schedule. Idempotent: the notice for a given day and reason is sent at most once (the mail's
  * idempotency key, plus a marker item in the table).
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../adapters/config.ts';
 import { documentClient, dynamoStore, queryAll } from '../adapters/dynamodb.ts';
-import type { User } from '../core/model.ts';
 import { mailer } from '../adapters/mail.ts';
 import { type CalendarCoverage, coverage } from '../core/holiday-calendar.ts';
+import type { User } from '../core/model.ts';
 
 export interface CheckInput {
   scheduledTime?: string;
@@ -54,7 +55,10 @@ export async function notifyAdmins(input: { coverage: CalendarCoverage & { today
   const why =
     c.reason === 'missing'
       ? { id: `Kalender hari libur ${c.year} belum diisi.`, en: `The holiday calendar for ${c.year} is empty.` }
-      : { id: `${c.provisional} tanggal libur ${c.year} masih perkiraan (belum sesuai SKB 3 Menteri).`, en: `${c.provisional} holidays of ${c.year} are still provisional (not yet checked against the SKB).` };
+      : {
+          id: `${c.provisional} tanggal libur ${c.year} masih perkiraan (belum sesuai SKB 3 Menteri).`,
+          en: `${c.provisional} holidays of ${c.year} are still provisional (not yet checked against the SKB).`,
+        };
   await mailer().send({
     to: admins.map((a) => a.email),
     subject: `[SIP PPID] Kalender kerja ${c.year} perlu diperbarui / Working-day calendar ${c.year} needs an update`,

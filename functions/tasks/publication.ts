@@ -6,7 +6,12 @@ import { dynamoStore } from '../adapters/dynamodb.ts';
 import { identityDirectory } from '../adapters/identity.ts';
 import { mailer } from '../adapters/mail.ts';
 import { workflows } from '../adapters/workflow.ts';
-import { awaitApproval as awaitApprovalUseCase, prepareApproval as prepareUseCase, publish as publishUseCase, remindAndEscalate as remindUseCase } from '../core/items.ts';
+import {
+  awaitApproval as awaitApprovalUseCase,
+  prepareApproval as prepareUseCase,
+  publish as publishUseCase,
+  remindAndEscalate as remindUseCase,
+} from '../core/items.ts';
 import type { Context } from '../core/ports.ts';
 
 interface Step {

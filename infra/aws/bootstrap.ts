@@ -42,4 +42,6 @@ const ctx = { store: dynamoStore, identity: identityDirectory(), requestId: `boo
 if (!(await dynamoStore.getAgency(agency.id))) await createAgency(ctx, actor, agency);
 if (!(await dynamoStore.getUser(admin.username))) await createUser(ctx, actor, admin);
 const holidays = await loadShippedHolidays(ctx, actor);
-console.log(`PPID Utama ${agency.id} and admin ${admin.username} are in place (${holidays} holidays loaded); Cognito has mailed the temporary password to ${admin.email}.`);
+console.log(
+  `PPID Utama ${agency.id} and admin ${admin.username} are in place (${holidays} holidays loaded); Cognito has mailed the temporary password to ${admin.email}.`,
+);

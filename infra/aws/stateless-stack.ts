@@ -23,18 +23,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct, IConstruct } from 'constructs';
-import {
-  type BucketName,
-  buckets,
-  env,
-  handlerExport,
-  handlerModule,
-  ROLES,
-  type RouteDecl,
-  routes,
-  schedules,
-  stateMachines,
-} from '../system.ts';
+import { type BucketName, buckets, env, handlerExport, handlerModule, ROLES, type RouteDecl, routes, schedules, stateMachines } from '../system.ts';
 import { assetDir, ROOT } from './bundle.ts';
 import { acknowledge } from './nag.ts';
 
@@ -90,8 +79,16 @@ export class StatelessStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(userPool, 'AwsSolutions-COG2', 'MFA is OPTIONAL with TOTP as the requirements state; switch to Mfa.REQUIRED once every officer has enrolled an authenticator.');
-    acknowledge(userPool, 'AwsSolutions-COG8', 'Threat protection (advanced security) needs the Cognito Plus feature plan, billed per active user; not in this deployment budget.');
+    acknowledge(
+      userPool,
+      'AwsSolutions-COG2',
+      'MFA is OPTIONAL with TOTP as the requirements state; switch to Mfa.REQUIRED once every officer has enrolled an authenticator.',
+    );
+    acknowledge(
+      userPool,
+      'AwsSolutions-COG8',
+      'Threat protection (advanced security) needs the Cognito Plus feature plan, billed per active user; not in this deployment budget.',
+    );
     for (const role of ROLES) {
       new cognito.CfnUserPoolGroup(this, `Group${pascal(role)}`, {
         userPoolId: userPool.userPoolId,
@@ -170,10 +167,7 @@ export class StatelessStack extends Stack {
     const registerHeaders = headers('RegisterHeaders', baseCsp);
     // The staff app also talks to Cognito (token endpoint) and uploads straight to the documents bucket
     // with presigned URLs.
-    const staffHeaders = headers('StaffAppHeaders', [
-      ...baseCsp,
-      `connect-src 'self' ${authBase} https://${props.buckets.documents.bucketRegionalDomainName}`,
-    ]);
+    const staffHeaders = headers('StaffAppHeaders', [...baseCsp, `connect-src 'self' ${authBase} https://${props.buckets.documents.bucketRegionalDomainName}`]);
 
     // Directory indexes for the register; app-shell fallback and `/` → `/app/` for the staff app.
     const viewerRequest = (id: string, body: string) => [
@@ -252,7 +246,11 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'TableName', { value: props.table.tableName, description: 'For npm run bootstrap --table' });
     for (const distribution of [register, staff]) {
       acknowledge(distribution, 'AwsSolutions-CFR1', 'A public-information service (UU 14/2008) must be reachable from anywhere; no geo restriction.');
-      acknowledge(distribution, 'AwsSolutions-CFR2', 'No WAF web ACL yet (it must be created in us-east-1, outside these stacks); the HTTP API stage throttles requests meanwhile.');
+      acknowledge(
+        distribution,
+        'AwsSolutions-CFR2',
+        'No WAF web ACL yet (it must be created in us-east-1, outside these stacks); the HTTP API stage throttles requests meanwhile.',
+      );
       acknowledge(
         distribution,
         'AwsSolutions-CFR4',
@@ -287,11 +285,10 @@ export class StatelessStack extends Stack {
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
-    const authorizer = new HttpJwtAuthorizer(
-      'CognitoAuthorizer',
-      `https://cognito-idp.${Aws.REGION}.amazonaws.com/${userPool.userPoolId}`,
-      { jwtAudience: [client.userPoolClientId], identitySource: ['$request.header.Authorization'] },
-    );
+    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', `https://cognito-idp.${Aws.REGION}.amazonaws.com/${userPool.userPoolId}`, {
+      jwtAudience: [client.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
 
     // ---------------------------------------------------------------- Functions
     const mailFrom: string = this.node.tryGetContext('mailFrom') ?? 'noreply@sip-ppid.example';
@@ -338,13 +335,19 @@ export class StatelessStack extends Stack {
             fn.addEnvironment(buckets[use].env, bucket.bucketName);
             bucket.grantReadWrite(fn);
             wildcard(`Objects of the ${use} bucket only (<bucket ARN>/*).`, new RegExp(`^Resource::.*${buckets[use].id}.*/\\*$`));
-            wildcard('S3 action groups of grantReadWrite (GetObject*, GetBucket*, List*, DeleteObject*, Abort*), on one bucket only.', /^Action::s3:[A-Za-z]+\*$/);
+            wildcard(
+              'S3 action groups of grantReadWrite (GetObject*, GetBucket*, List*, DeleteObject*, Abort*), on one bucket only.',
+              /^Action::s3:[A-Za-z]+\*$/,
+            );
             break;
           }
           case 'identity':
             fn.addEnvironment(env.userPoolId, userPool.userPoolId);
             userPool.grant(fn, 'cognito-idp:Admin*');
-            wildcard('User administration (create, update, groups, enable/disable) on this one user pool: cognito-idp:Admin* on the pool ARN.', 'Action::cognito-idp:Admin*');
+            wildcard(
+              'User administration (create, update, groups, enable/disable) on this one user pool: cognito-idp:Admin* on the pool ARN.',
+              'Action::cognito-idp:Admin*',
+            );
             break;
           case 'mail': {
             fn.addEnvironment(env.mailFrom, mailFrom);
@@ -362,8 +365,12 @@ export class StatelessStack extends Stack {
               // function), so it cannot take a reference to it. State machines have fixed names, so
               // the ARNs are known without one: enough to answer task tokens (e.g. a wait that finds
               // its decision already recorded completes its own token).
-              const arns = stateMachines.map((m) => this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: machineName(m.id), arnFormat: ArnFormat.COLON_RESOURCE_NAME }));
-              fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: arns }));
+              const arns = stateMachines.map((m) =>
+                this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: machineName(m.id), arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+              );
+              fn.addToRolePolicy(
+                new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: arns }),
+              );
               break;
             }
             for (const [smId, sm] of machines) {
@@ -382,7 +389,13 @@ export class StatelessStack extends Stack {
       const substitutions: Record<string, string> = {};
       const fns: lambda.Function[] = [];
       for (const [placeholder, task] of Object.entries(decl.tasks)) {
-        const fn = makeFunction(`${decl.id}${placeholder.replace(/FunctionArn$/, '')}`, task.handler, task.uses ?? [], `${decl.id} task ${placeholder} → ${task.handler}`, Duration.minutes(1));
+        const fn = makeFunction(
+          `${decl.id}${placeholder.replace(/FunctionArn$/, '')}`,
+          task.handler,
+          task.uses ?? [],
+          `${decl.id} task ${placeholder} → ${task.handler}`,
+          Duration.minutes(1),
+        );
         substitutions[placeholder] = fn.functionArn;
         fns.push(fn);
       }
@@ -400,8 +413,18 @@ export class StatelessStack extends Stack {
       });
       (sm.node.defaultChild as CfnResource).addMetadata(META.stateMachine, decl.id);
       for (const fn of fns) fn.grantInvoke(sm);
-      acknowledge(sm.role, 'AwsSolutions-IAM5', 'CloudWatch Logs delivery (logs:*LogDelivery*, DescribeLogGroups, ...) and X-Ray actions support no resource-level permissions.', 'Resource::*');
-      acknowledge(sm.role, 'AwsSolutions-IAM5', `lambda:InvokeFunction on the ${decl.id} task functions and their versions (<function ARN>:*).`, /^Resource::<.*\.Arn>:\*$/);
+      acknowledge(
+        sm.role,
+        'AwsSolutions-IAM5',
+        'CloudWatch Logs delivery (logs:*LogDelivery*, DescribeLogGroups, ...) and X-Ray actions support no resource-level permissions.',
+        'Resource::*',
+      );
+      acknowledge(
+        sm.role,
+        'AwsSolutions-IAM5',
+        `lambda:InvokeFunction on the ${decl.id} task functions and their versions (<function ARN>:*).`,
+        /^Resource::<.*\.Arn>:\*$/,
+      );
       machines.set(decl.id, sm);
     }
 
@@ -417,7 +440,11 @@ export class StatelessStack extends Stack {
         authorizer: route.roles === 'public' ? new apigw.HttpNoneAuthorizer() : authorizer,
       });
       if (route.roles === 'public') {
-        acknowledge(httpRoute, 'AwsSolutions-APIG4', `${route.method} ${route.path} is declared public in infra/system.ts (no sign-in; it serves no personal data).`);
+        acknowledge(
+          httpRoute,
+          'AwsSolutions-APIG4',
+          `${route.method} ${route.path} is declared public in infra/system.ts (no sign-in; it serves no personal data).`,
+        );
       }
     }
 
@@ -468,9 +495,21 @@ export class StatelessStack extends Stack {
       'The CDK BucketDeployment singleton role uses AWSLambdaBasicExecutionRole (logs only); the construct offers no way to replace it.',
       'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
     );
-    deployAck('AwsSolutions-IAM5', 'BucketDeployment reads the CDK asset objects and syncs the staff app bucket: S3 action groups from grantRead/grantReadWrite.', /^Action::s3:(GetBucket|GetObject|List|Abort|DeleteObject)\*$/);
-    deployAck('AwsSolutions-IAM5', 'BucketDeployment reads the uploaded staff app zip from the CDK asset bucket.', 'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*');
+    deployAck(
+      'AwsSolutions-IAM5',
+      'BucketDeployment reads the CDK asset objects and syncs the staff app bucket: S3 action groups from grantRead/grantReadWrite.',
+      /^Action::s3:(GetBucket|GetObject|List|Abort|DeleteObject)\*$/,
+    );
+    deployAck(
+      'AwsSolutions-IAM5',
+      'BucketDeployment reads the uploaded staff app zip from the CDK asset bucket.',
+      'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+    );
     deployAck('AwsSolutions-IAM5', 'BucketDeployment writes the objects of the staff app bucket (<bucket ARN>/*).', /^Resource::.*StaffApp.*\/\*$/);
-    deployAck('AwsSolutions-IAM5', 'cloudfront:CreateInvalidation/GetInvalidation (invalidating /app/* after upload) support no resource-level permissions.', 'Resource::*');
+    deployAck(
+      'AwsSolutions-IAM5',
+      'cloudfront:CreateInvalidation/GetInvalidation (invalidating /app/* after upload) support no resource-level permissions.',
+      'Resource::*',
+    );
   }
 }

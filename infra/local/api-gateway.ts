@@ -93,7 +93,10 @@ const unauthorized: APIGatewayProxyStructuredResultV2 = {
     error: {
       code: 'unauthenticated',
       message: 'Anda belum masuk atau sesi Anda telah berakhir. Silakan masuk kembali.',
-      messages: { id: 'Anda belum masuk atau sesi Anda telah berakhir. Silakan masuk kembali.', en: 'You are not signed in or your session has expired. Please sign in again.' },
+      messages: {
+        id: 'Anda belum masuk atau sesi Anda telah berakhir. Silakan masuk kembali.',
+        en: 'You are not signed in or your session has expired. Please sign in again.',
+      },
     },
   }),
 };
@@ -101,7 +104,11 @@ const unauthorized: APIGatewayProxyStructuredResultV2 = {
 export async function invokeApi(req: GatewayRequest, idp: LocalIdp): Promise<APIGatewayProxyStructuredResultV2> {
   const match = matchRoute(req.method, req.path);
   if (!match || match === 'method') {
-    return { statusCode: match ? 405 : 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: match ? 'Method Not Allowed' : 'Not Found' }) };
+    return {
+      statusCode: match ? 405 : 404,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: match ? 'Method Not Allowed' : 'Not Found' }),
+    };
   }
   const { decl, params } = match;
   let claims: Record<string, string> | undefined;

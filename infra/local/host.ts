@@ -17,17 +17,17 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, NoSuchKey, PutBucketCorsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
-import type { OutboxMessage } from '../../functions/adapters/mail.ts';
 import { identityDirectory } from '../../functions/adapters/identity.ts';
+import type { OutboxMessage } from '../../functions/adapters/mail.ts';
+import { buildStaffApp } from '../../web/staff/build.ts';
 import { buckets, env, schedules } from '../system.ts';
 import { invokeApi } from './api-gateway.ts';
 import { type Running, startDynamoDbLocal, startS3 } from './emulators.ts';
-import { CLIENT_ID, createLocalIdp, type LocalIdp } from './idp.ts';
+import { CLIENT_ID, createLocalIdp, escapeHtml, type LocalIdp } from './idp.ts';
 import { ensureBuckets, ensureTable } from './resources.ts';
 import { LocalScheduler } from './scheduler.ts';
 import { seedDemoData } from './seed.ts';
 import { ApiError, LocalStepFunctions, machineArn } from './stepfunctions.ts';
-import { buildStaffApp } from '../../web/staff/build.ts';
 
 export class PortInUseError extends Error {}
 
@@ -62,7 +62,8 @@ export interface LocalHost {
 
 /** Security headers as CloudFront sends them in AWS (infra/aws). */
 export const SITE_HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -70,8 +71,18 @@ export const SITE_HEADERS: Record<string, string> = {
 };
 
 const CONTENT_TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', json: 'application/json', map: 'application/json',
-  svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon', csv: 'text/csv; charset=utf-8', jsonld: 'application/ld+json', pdf: 'application/pdf', txt: 'text/plain; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json',
+  map: 'application/json',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  ico: 'image/x-icon',
+  csv: 'text/csv; charset=utf-8',
+  jsonld: 'application/ld+json',
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
 };
 export const contentTypeOf = (key: string) => CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
 
@@ -90,8 +101,6 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   });
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 function outboxPage(dir: string): string {
   let messages: OutboxMessage[] = [];
   try {
@@ -103,7 +112,10 @@ function outboxPage(dir: string): string {
     messages = [];
   }
   const rows = messages
-    .map((m) => `<article><h2>${escapeHtml(m.subject)}</h2><p class="meta">${escapeHtml(new Date(m.at).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }))} · Kepada / To: ${escapeHtml(m.to.join(', '))}</p><pre>${escapeHtml(m.text)}</pre></article>`)
+    .map(
+      (m) =>
+        `<article><h2>${escapeHtml(m.subject)}</h2><p class="meta">${escapeHtml(new Date(m.at).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }))} · Kepada / To: ${escapeHtml(m.to.join(', '))}</p><pre>${escapeHtml(m.text)}</pre></article>`,
+    )
     .join('');
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Kotak keluar surel – SIP PPID (lokal)</title><link rel="stylesheet" href="/auth/login.css"></head><body><main style="max-width:60rem"><h1>Kotak keluar surel <span lang="en">/ Mail outbox</span></h1><p>Surel yang dikirim host lokal (di AWS: Amazon SES). <span lang="en">Mail sent by the local host (on AWS: Amazon SES).</span></p>${rows || '<p>Belum ada surel. <span lang="en">No mail yet.</span></p>'}</main></body></html>`;
 }
@@ -127,7 +139,14 @@ export async function startLocalHost(opts: LocalHostOptions = {}): Promise<Local
   }
 }
 
-async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Running, s3rv: Running, log: (m: string) => void, started: Running[]): Promise<LocalHost> {
+async function startWith(
+  opts: LocalHostOptions,
+  dataDir: string,
+  dynamo: Running,
+  s3rv: Running,
+  log: (m: string) => void,
+  started: Running[],
+): Promise<LocalHost> {
   const tableName = 'sip-ppid';
   const bucketNames = { documents: 'sip-ppid-documents', register: 'sip-ppid-register', staffApp: 'sip-ppid-staff-app' };
   const outboxDir = join(dataDir, 'outbox');
@@ -137,7 +156,11 @@ async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Runnin
   const wanted = opts.port ?? Number(process.env.PORT ?? 3000);
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'EADDRINUSE' ? new PortInUseError(`Port ${wanted} is in use (is SIP PPID already running?). Stop the other program or choose another port: PORT=3001 npm start`) : e),
+      fail(
+        e.code === 'EADDRINUSE'
+          ? new PortInUseError(`Port ${wanted} is in use (is SIP PPID already running?). Stop the other program or choose another port: PORT=3001 npm start`)
+          : e,
+      ),
     );
     server.listen(wanted, '127.0.0.1', ok);
   });
@@ -179,11 +202,24 @@ async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Runnin
   await s3.send(
     new PutBucketCorsCommand({
       Bucket: bucketNames.documents,
-      CORSConfiguration: { CORSRules: [{ AllowedOrigins: [url, `http://127.0.0.1:${port}`], AllowedMethods: ['POST', 'PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 3000 }] },
+      CORSConfiguration: {
+        CORSRules: [
+          {
+            AllowedOrigins: [url, `http://127.0.0.1:${port}`],
+            AllowedMethods: ['POST', 'PUT'],
+            AllowedHeaders: ['*'],
+            ExposeHeaders: ['ETag'],
+            MaxAgeSeconds: 3000,
+          },
+        ],
+      },
     }),
   );
   // ... and its pages may connect there (in AWS the bucket's own domain is allowed the same way).
-  const staffHeaders = { ...SITE_HEADERS, 'content-security-policy': SITE_HEADERS['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${s3rv.endpoint}`) };
+  const staffHeaders = {
+    ...SITE_HEADERS,
+    'content-security-policy': SITE_HEADERS['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${s3rv.endpoint}`),
+  };
 
   // The staff app goes into its bucket, as BucketDeployment does in AWS.
   const appDir = join(dataDir, 'staff-app-build');
@@ -199,7 +235,11 @@ async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Runnin
   const stepFunctions = new LocalStepFunctions({ dataDir, root: ROOT, waitTimeOverrides: opts.waitTimeOverrides, log });
   const scheduler = new LocalScheduler(schedules, (s, at) => {
     try {
-      stepFunctions.startExecution(machineArn(s.target.stateMachine), JSON.stringify({ scheduledTime: at.toISOString() }), `${s.id}-${at.toISOString().replace(/[:.]/g, '-')}`);
+      stepFunctions.startExecution(
+        machineArn(s.target.stateMachine),
+        JSON.stringify({ scheduledTime: at.toISOString() }),
+        `${s.id}-${at.toISOString().replace(/[:.]/g, '-')}`,
+      );
     } catch (e) {
       log(`schedule ${s.id}: ${(e as Error).message}`);
     }
@@ -210,12 +250,19 @@ async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Runnin
     try {
       const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       const body = Buffer.from(await obj.Body!.transformToByteArray());
-      res.writeHead(200, { ...headers, 'content-type': obj.ContentType ?? contentTypeOf(key), 'cache-control': key.endsWith('.html') ? 'no-cache' : 'public, max-age=300' });
+      res.writeHead(200, {
+        ...headers,
+        'content-type': obj.ContentType ?? contentTypeOf(key),
+        'cache-control': key.endsWith('.html') ? 'no-cache' : 'public, max-age=300',
+      });
       res.end(body);
     } catch (e) {
       if (!(e instanceof NoSuchKey) && (e as { name?: string }).name !== 'NoSuchKey') throw e;
       res.writeHead(fallback ? 200 : 404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      res.end(fallback ?? '<!doctype html><html lang="id"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <span lang="en">Page not found.</span> <a href="/">Beranda / Home</a></p></html>');
+      res.end(
+        fallback ??
+          '<!doctype html><html lang="id"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <span lang="en">Page not found.</span> <a href="/">Beranda / Home</a></p></html>',
+      );
     }
   }
 
@@ -277,7 +324,19 @@ async function startWith(opts: LocalHostOptions, dataDir: string, dynamo: Runnin
         // so signing in works whether the browser says localhost or 127.0.0.1.
         const origin = `http://${req.headers.host ?? `localhost:${port}`}`;
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ apiBase: '/api', auth: { kind: 'local', authorizeUrl: '/auth/oauth2/authorize', tokenUrl: '/auth/oauth2/token', logoutUrl: '/auth/logout', clientId: CLIENT_ID, redirectUri: `${origin}/app/` } }));
+        res.end(
+          JSON.stringify({
+            apiBase: '/api',
+            auth: {
+              kind: 'local',
+              authorizeUrl: '/auth/oauth2/authorize',
+              tokenUrl: '/auth/oauth2/token',
+              logoutUrl: '/auth/logout',
+              clientId: CLIENT_ID,
+              redirectUri: `${origin}/app/`,
+            },
+          }),
+        );
         return;
       }
       if (method !== 'GET' && method !== 'HEAD') {

@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, type JWTPayload, SignJWT, createLocalJWKSet } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { User } from '../../functions/core/model.ts';
 
 export const CLIENT_ID = 'staff-app';
@@ -62,14 +62,15 @@ async function loadKey(dataDir: string) {
   return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Escapes text for HTML (the local host's few hand-written pages). */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function loginPage(params: URLSearchParams, error?: string): string {
-  const hidden = [...params.entries()].map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`).join('');
+  const hidden = [...params.entries()].map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Masuk – SIP PPID (lokal)</title><link rel="stylesheet" href="/auth/login.css"></head><body>
 <main><h1>SIP PPID</h1><p>Masuk ke aplikasi petugas <span lang="en">/ Sign in to the staff app</span></p>
-${error ? `<p role="alert" class="error">${escape(error)}</p>` : ''}
+${error ? `<p role="alert" class="error">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/auth/oauth2/authorize">${hidden}
 <label for="username">Nama pengguna <span lang="en">/ Username</span></label><input id="username" name="username" autocomplete="username" required autofocus>
 <label for="password">Kata sandi <span lang="en">/ Password</span></label><input id="password" name="password" type="password" autocomplete="current-password" required>
@@ -108,9 +109,18 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
     return user?.enabled && password === DEMO_PASSWORD ? user : undefined;
   }
 
-  const html = (status: number, body: string): IdpResponse => ({ status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body });
-  const json = (status: number, body: unknown): IdpResponse => ({ status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
-  const tokenResponse = async (user: User) => json(200, { id_token: await issueIdToken(user), access_token: await issueIdToken(user), token_type: 'Bearer', expires_in: TOKEN_SECONDS });
+  const html = (status: number, body: string): IdpResponse => ({
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    body,
+  });
+  const json = (status: number, body: unknown): IdpResponse => ({
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  });
+  const tokenResponse = async (user: User) =>
+    json(200, { id_token: await issueIdToken(user), access_token: await issueIdToken(user), token_type: 'Bearer', expires_in: TOKEN_SECONDS });
 
   return {
     issuer: opts.issuer,
@@ -128,8 +138,17 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
       if (path === '/auth/.well-known/jwks.json') return json(200, jwks);
       if (path === '/auth/login.css') return { status: 200, headers: { 'content-type': 'text/css' }, body: LOGIN_CSS };
       if (path === '/auth/oauth2/authorize' && method === 'GET') {
-        if (query.get('client_id') !== CLIENT_ID || query.get('response_type') !== 'code' || !query.get('redirect_uri') || query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge')) {
-          return html(400, '<!doctype html><html lang="id"><title>Permintaan masuk tidak valid</title><p>Permintaan masuk tidak valid (client_id, redirect_uri, PKCE S256). <span lang="en">Invalid sign-in request.</span></p></html>');
+        if (
+          query.get('client_id') !== CLIENT_ID ||
+          query.get('response_type') !== 'code' ||
+          !query.get('redirect_uri') ||
+          query.get('code_challenge_method') !== 'S256' ||
+          !query.get('code_challenge')
+        ) {
+          return html(
+            400,
+            '<!doctype html><html lang="id"><title>Permintaan masuk tidak valid</title><p>Permintaan masuk tidak valid (client_id, redirect_uri, PKCE S256). <span lang="en">Invalid sign-in request.</span></p></html>',
+          );
         }
         return html(200, loginPage(query));
       }
@@ -138,9 +157,18 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
         const params = new URLSearchParams(form);
         params.delete('username');
         params.delete('password');
-        if (!user) return html(401, loginPage(params, 'Nama pengguna atau kata sandi salah, atau akun dinonaktifkan. / Wrong username or password, or the account is disabled.'));
+        if (!user)
+          return html(
+            401,
+            loginPage(params, 'Nama pengguna atau kata sandi salah, atau akun dinonaktifkan. / Wrong username or password, or the account is disabled.'),
+          );
         const code = randomBytes(24).toString('base64url');
-        codes.set(code, { username: user.username, redirectUri: form.get('redirect_uri') ?? '', challenge: form.get('code_challenge') ?? '', expires: Date.now() + 120_000 });
+        codes.set(code, {
+          username: user.username,
+          redirectUri: form.get('redirect_uri') ?? '',
+          challenge: form.get('code_challenge') ?? '',
+          expires: Date.now() + 120_000,
+        });
         const target = new URL(form.get('redirect_uri') ?? '/app/', 'http://placeholder');
         target.searchParams.set('code', code);
         if (form.get('state')) target.searchParams.set('state', form.get('state') ?? '');
@@ -151,7 +179,9 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
         if (form.get('client_id') !== CLIENT_ID) return json(400, { error: 'invalid_client' });
         if (form.get('grant_type') === 'password') {
           const user = await activeUser(form.get('username') ?? '', form.get('password') ?? '');
-          return user ? tokenResponse(user) : json(400, { error: 'invalid_grant', error_description: 'Wrong username or password, or the account is disabled' });
+          return user
+            ? tokenResponse(user)
+            : json(400, { error: 'invalid_grant', error_description: 'Wrong username or password, or the account is disabled' });
         }
         if (form.get('grant_type') !== 'authorization_code') return json(400, { error: 'unsupported_grant_type' });
         const pending = codes.get(form.get('code') ?? '');
@@ -166,7 +196,11 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
       }
       if (path === '/auth/logout') {
         const to = query.get('logout_uri') ?? '/app/';
-        return { status: 302, headers: { location: to.startsWith('/') || to.startsWith('http://localhost') || to.startsWith('http://127.0.0.1') ? to : '/app/' }, body: '' };
+        return {
+          status: 302,
+          headers: { location: to.startsWith('/') || to.startsWith('http://localhost') || to.startsWith('http://127.0.0.1') ? to : '/app/' },
+          body: '',
+        };
       }
       return undefined;
     },

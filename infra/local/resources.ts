@@ -2,8 +2,8 @@
  * Creates the declared table and buckets in the emulators, if they are not there yet, exactly as
  * infra/system.ts describes them (the AWS host creates the same through CDK).
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { buckets, table } from '../system.ts';
 
 export async function ensureTable(client: DynamoDBClient, TableName: string): Promise<void> {

@@ -29,9 +29,25 @@ function field(spec: string, min: number, max: number, names: Record<string, num
 const has = (f: Set<number> | 'any', v: number) => f === 'any' || f.has(v);
 
 function localParts(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'short' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    weekday: 'short',
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return { year: Number(get('year')), month: Number(get('month')), day: Number(get('day')), hour: Number(get('hour')), minute: Number(get('minute')), dow: DOW[get('weekday').toUpperCase()] };
+  return {
+    year: Number(get('year')),
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+    dow: DOW[get('weekday').toUpperCase()],
+  };
 }
 
 /** The first time strictly after `after` that the expression fires. */
@@ -45,7 +61,14 @@ export function nextFire(expression: string, timeZone: string, after: Date): Dat
   if (!cron) throw new Error(`Unsupported schedule expression: ${expression}`);
   const f = cron[1].trim().split(/\s+/);
   if (f.length !== 6) throw new Error(`cron needs 6 fields: ${expression}`);
-  const [mi, ho, dom, mo, dow, yr] = [field(f[0], 0, 59), field(f[1], 0, 23), field(f[2], 1, 31), field(f[3], 1, 12, MON), field(f[4], 1, 7, DOW), field(f[5], 1970, 2199)];
+  const [mi, ho, dom, mo, dow, yr] = [
+    field(f[0], 0, 59),
+    field(f[1], 0, 23),
+    field(f[2], 1, 31),
+    field(f[3], 1, 12, MON),
+    field(f[4], 1, 7, DOW),
+    field(f[5], 1970, 2199),
+  ];
   let t = Math.floor(after.getTime() / 60_000) * 60_000 + 60_000;
   const limit = t + 366 * 86_400_000 * 2;
   for (; t < limit; t += 60_000) {
@@ -82,12 +105,15 @@ export class LocalScheduler {
     this.next.set(s.id, at);
     // setTimeout holds at most ~24.8 days; re-arm in steps for longer waits.
     const delay = Math.min(at.getTime() - Date.now(), 2 ** 31 - 1);
-    const timer = setTimeout(() => {
-      if (Date.now() >= at.getTime()) {
-        this.fire(s, at);
-        this.arm(s, at);
-      } else this.arm(s, new Date(at.getTime() - 60_000));
-    }, Math.max(0, delay));
+    const timer = setTimeout(
+      () => {
+        if (Date.now() >= at.getTime()) {
+          this.fire(s, at);
+          this.arm(s, at);
+        } else this.arm(s, new Date(at.getTime() - 60_000));
+      },
+      Math.max(0, delay),
+    );
     timer.unref();
     this.timers.set(s.id, timer);
   }

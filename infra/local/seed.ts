@@ -15,7 +15,16 @@ export const PUBLIC_BODY = 'Pemerintah Provinsi Kalimantan Barat';
 const zone = { timezone: 'Asia/Pontianak', workWeek: [1, 2, 3, 4, 5] } as const;
 
 export const DEMO_AGENCIES: NewAgency[] = [
-  { id: 'diskominfo', kind: 'ppid_utama', name: 'Dinas Komunikasi dan Informatika (PPID Utama)', shortName: 'Diskominfo', email: 'ppid@kalbarprov.go.id', address: 'Jl. Ahmad Yani, Pontianak', ...zone, workWeek: [...zone.workWeek] },
+  {
+    id: 'diskominfo',
+    kind: 'ppid_utama',
+    name: 'Dinas Komunikasi dan Informatika (PPID Utama)',
+    shortName: 'Diskominfo',
+    email: 'ppid@kalbarprov.go.id',
+    address: 'Jl. Ahmad Yani, Pontianak',
+    ...zone,
+    workWeek: [...zone.workWeek],
+  },
   { id: 'dinkes', kind: 'skpd', name: 'Dinas Kesehatan', shortName: 'Dinkes', ...zone, workWeek: [...zone.workWeek] },
   { id: 'disdikbud', kind: 'skpd', name: 'Dinas Pendidikan dan Kebudayaan', shortName: 'Disdikbud', ...zone, workWeek: [...zone.workWeek] },
   { id: 'bappeda', kind: 'skpd', name: 'Badan Perencanaan Pembangunan Daerah', shortName: 'Bappeda', ...zone, workWeek: [...zone.workWeek] },

@@ -2,9 +2,9 @@
  * `npm start`: the whole system on this machine. Ctrl-C stops everything; data stays in `.data/`.
  */
 import { MissingJavaError } from './emulators.ts';
+import { PortInUseError, startLocalHost } from './host.ts';
 import { DEMO_PASSWORD } from './idp.ts';
 import { DEMO_USERS, PUBLIC_BODY } from './seed.ts';
-import { PortInUseError, startLocalHost } from './host.ts';
 
 const ROLE_NAMES: Record<string, string> = {
   admin: 'Administrator',

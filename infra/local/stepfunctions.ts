@@ -29,7 +29,15 @@ export const machineArn = (id: string) => `arn:aws:states:${REGION}:${ACCOUNT}:s
 const functionArn = (handler: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${handler.replace(/[/.]/g, '-')}`;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type AslState = { Type: string; Resource?: string; Parameters?: Record<string, Json>; Branches?: { States: Record<string, AslState> }[]; Iterator?: { States: Record<string, AslState> }; ItemProcessor?: { States: Record<string, AslState> }; TimeoutSecondsPath?: string };
+type AslState = {
+  Type: string;
+  Resource?: string;
+  Parameters?: Record<string, Json>;
+  Branches?: { States: Record<string, AslState> }[];
+  Iterator?: { States: Record<string, AslState> };
+  ItemProcessor?: { States: Record<string, AslState> };
+  TimeoutSecondsPath?: string;
+};
 type Asl = { States: Record<string, AslState>; StartAt: string };
 
 export interface ExecutionRecord {
@@ -92,7 +100,9 @@ export function bindDefinition(decl: StateMachineDecl, text: string): { definiti
         if (waitForTaskToken) {
           // The engine times token waits itself (see `waitForToken`): the library's own task timer
           // cannot tell the binding which token expired, and it overflows past 24.8 days.
-          bindings[name].timeout = state.TimeoutSecondsPath ? { path: localTimeoutPath(name, state) } : { seconds: (state as { TimeoutSeconds?: number }).TimeoutSeconds ?? ONE_YEAR };
+          bindings[name].timeout = state.TimeoutSecondsPath
+            ? { path: localTimeoutPath(name, state) }
+            : { seconds: (state as { TimeoutSeconds?: number }).TimeoutSeconds ?? ONE_YEAR };
           delete state.TimeoutSecondsPath;
           (state as { TimeoutSeconds?: number }).TimeoutSeconds = LIBRARY_MAX_TIMEOUT;
         }
@@ -144,9 +154,7 @@ export class LocalStepFunctions {
   private readonly finished = new Set<Promise<unknown>>();
   private closing = false;
 
-  constructor(
-    private readonly opts: { dataDir: string; root: string; waitTimeOverrides?: Record<string, number>; log?: (msg: string) => void },
-  ) {
+  constructor(private readonly opts: { dataDir: string; root: string; waitTimeOverrides?: Record<string, number>; log?: (msg: string) => void }) {
     for (const decl of stateMachines) {
       const text = readFileSync(join(opts.root, 'statemachines', decl.definition), 'utf8');
       const { definition, bindings } = bindDefinition(decl, text);
@@ -212,13 +220,15 @@ export class LocalStepFunctions {
         const fn = (await loadHandler(b.handler)) as unknown as (event: Json, ctx: unknown) => Promise<Json>;
         if (!b.waitForTaskToken) return this.invoke(fn, input, b.handler);
         const given = (input as { Payload?: Json }).Payload ?? {};
-        if (!JSON.stringify(given).includes(TOKEN_PLACEHOLDER)) throw new TaskFailure('States.Runtime', 'A waitForTaskToken task must pass $$.Task.Token in its Payload');
+        if (!JSON.stringify(given).includes(TOKEN_PLACEHOLDER))
+          throw new TaskFailure('States.Runtime', 'A waitForTaskToken task must pass $$.Task.Token in its Payload');
         // Each task gets its own token, as in AWS.
         const token = `local-${randomUUID()}`;
         const payload = JSON.parse(JSON.stringify(given).replaceAll(TOKEN_PLACEHOLDER, token)) as Json;
         const waiting = new Promise<Json>((resolve, reject) => this.tokens.set(token, { executionArn: record.executionArn, resolve, reject }));
         const seconds = b.timeout?.path ? Number(readPath(input, b.timeout.path)) : (b.timeout?.seconds ?? ONE_YEAR);
-        if (!Number.isInteger(seconds) || seconds < 1) throw new TaskFailure('States.Runtime', `TimeoutSecondsPath must point to a positive integer, got ${seconds}`);
+        if (!Number.isInteger(seconds) || seconds < 1)
+          throw new TaskFailure('States.Runtime', `TimeoutSecondsPath must point to a positive integer, got ${seconds}`);
         const timer = longTimer(seconds * 1000, () => {
           const pending = this.tokens.get(token);
           this.tokens.delete(token);
@@ -235,7 +245,10 @@ export class LocalStepFunctions {
         }
       };
     }
-    const context: Record<string, unknown> = { Execution: { Id: record.executionArn, Name: record.name, StartTime: new Date(record.startDate).toISOString(), Input: JSON.parse(record.input) }, StateMachine: { Id: record.stateMachineArn, Name: entry.decl.id } };
+    const context: Record<string, unknown> = {
+      Execution: { Id: record.executionArn, Name: record.name, StartTime: new Date(record.startDate).toISOString(), Input: JSON.parse(record.input) },
+      StateMachine: { Id: record.stateMachineArn, Name: entry.decl.id },
+    };
     // The library evaluates the context once per execution, so $$.Task.Token is a placeholder that
     // the task binding replaces with a fresh token for each task it runs.
     context.Task = { Token: TOKEN_PLACEHOLDER };
@@ -339,8 +352,19 @@ export class LocalStepFunctions {
         return { ...r, startDate: r.startDate / 1000, ...(r.stopDate ? { stopDate: r.stopDate / 1000 } : {}) };
       }
       case 'AWSStepFunctions.ListExecutions': {
-        const items = [...this.executions.values()].filter((e) => e.stateMachineArn === s('stateMachineArn') && (!s('statusFilter') || e.status === s('statusFilter')));
-        return { executions: items.map((e) => ({ executionArn: e.executionArn, stateMachineArn: e.stateMachineArn, name: e.name, status: e.status, startDate: e.startDate / 1000, ...(e.stopDate ? { stopDate: e.stopDate / 1000 } : {}) })) };
+        const items = [...this.executions.values()].filter(
+          (e) => e.stateMachineArn === s('stateMachineArn') && (!s('statusFilter') || e.status === s('statusFilter')),
+        );
+        return {
+          executions: items.map((e) => ({
+            executionArn: e.executionArn,
+            stateMachineArn: e.stateMachineArn,
+            name: e.name,
+            status: e.status,
+            startDate: e.startDate / 1000,
+            ...(e.stopDate ? { stopDate: e.stopDate / 1000 } : {}),
+          })),
+        };
       }
       case 'AWSStepFunctions.StopExecution':
         return { stopDate: this.stopExecution(s('executionArn') ?? '', s('error'), s('cause')) };

@@ -79,9 +79,7 @@ describe('stateful stack', () => {
     stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: id },
       PolicyDocument: Match.objectLike({
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       }),
     });
   });
@@ -214,9 +212,7 @@ describe('renderedSurface', () => {
   it('reads the routes, tasks and schedules back from the templates', () => {
     const surface = renderedSurface(built);
     expect(surface.routes).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
-    expect(surface.tasks).toEqual(
-      stateMachines.flatMap((m) => Object.entries(m.tasks).map(([p, t]) => `${m.id}:${p}:${t.handler}`)).sort(),
-    );
+    expect(surface.tasks).toEqual(stateMachines.flatMap((m) => Object.entries(m.tasks).map(([p, t]) => `${m.id}:${p}:${t.handler}`)).sort());
     expect(surface.schedules).toEqual(schedules.map((s) => `${s.id}:${s.target.stateMachine}`).sort());
   });
 });

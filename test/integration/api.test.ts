@@ -46,7 +46,9 @@ describe('public routes', () => {
 
   it('refuses a staff route without a token, or with a forged one', async () => {
     expect((await api(null, 'GET', '/api/agencies')).status).toBe(401);
-    const forged = await fetch(`${host.url}/api/agencies`, { headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJjb2duaXRvOnVzZXJuYW1lIjoiYWRtaW4ifQ.' } });
+    const forged = await fetch(`${host.url}/api/agencies`, {
+      headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJjb2duaXRvOnVzZXJuYW1lIjoiYWRtaW4ifQ.' },
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -58,7 +60,14 @@ describe('public routes', () => {
 
 describe('every demo role signs in', () => {
   it.each(ROLES)('%s reads /api/me', async (role) => {
-    const usernames: Record<string, string> = { admin: 'admin', petugas: 'petugas.dinkes', ppid_pelaksana: 'kepala.dinkes', ppid_utama: 'ppid.utama', pejabat_pid: 'pejabat.pid', atasan_ppid: 'atasan.ppid' };
+    const usernames: Record<string, string> = {
+      admin: 'admin',
+      petugas: 'petugas.dinkes',
+      ppid_pelaksana: 'kepala.dinkes',
+      ppid_utama: 'ppid.utama',
+      pejabat_pid: 'pejabat.pid',
+      atasan_ppid: 'atasan.ppid',
+    };
     const res = await api(usernames[role], 'GET', '/api/me');
     expect(res.status).toBe(200);
     expect(res.body.role).toBe(role);
@@ -78,7 +87,12 @@ describe('agencies', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ id: 'dishub', parentId: 'diskominfo', timezone: 'Asia/Jakarta', workWeek: [1, 2, 3, 4, 5], version: 1 });
     const [event] = await auditFor('agency', 'dishub');
-    expect(event).toMatchObject({ action: 'agency.create', actor: { username: 'admin', role: 'admin', agencyId: 'diskominfo' }, agencyId: 'dishub', before: null });
+    expect(event).toMatchObject({
+      action: 'agency.create',
+      actor: { username: 'admin', role: 'admin', agencyId: 'diskominfo' },
+      agencyId: 'dishub',
+      before: null,
+    });
     expect(event.after.name).toBe('Dinas Perhubungan');
     expect(event.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -122,7 +136,7 @@ describe('agencies', () => {
 
   it('only admin may create or change agencies', async () => {
     for (const user of ['ppid.utama', 'kepala.dinkes', 'petugas.dinkes']) {
-      const res = await api(user, 'POST', '/api/agencies', { id: 'x-' + user.replace('.', '-'), kind: 'skpd', name: 'Dinas Uji' });
+      const res = await api(user, 'POST', '/api/agencies', { id: `x-${user.replace('.', '-')}`, kind: 'skpd', name: 'Dinas Uji' });
       expect(res.status, user).toBe(403);
     }
     expect((await api('kepala.dinkes', 'PATCH', '/api/agencies/dinkes', { name: 'Dinas Kesehatan Baru', version: 1 })).status).toBe(403);
@@ -131,12 +145,30 @@ describe('agencies', () => {
 
 describe('users and agency boundaries', () => {
   it('admin creates a user; the role must fit the agency', async () => {
-    const ok = await api('admin', 'POST', '/api/users', { username: 'petugas.bappeda', name: 'Budi Santoso', email: 'budi@bappeda.go.id', role: 'petugas', agencyId: 'bappeda' });
+    const ok = await api('admin', 'POST', '/api/users', {
+      username: 'petugas.bappeda',
+      name: 'Budi Santoso',
+      email: 'budi@bappeda.go.id',
+      role: 'petugas',
+      agencyId: 'bappeda',
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ enabled: true, version: 1 });
-    const wrong = await api('admin', 'POST', '/api/users', { username: 'utama.salah', name: 'Salah Tempat', email: 'x@y.go.id', role: 'ppid_utama', agencyId: 'dinkes' });
+    const wrong = await api('admin', 'POST', '/api/users', {
+      username: 'utama.salah',
+      name: 'Salah Tempat',
+      email: 'x@y.go.id',
+      role: 'ppid_utama',
+      agencyId: 'dinkes',
+    });
     expect(wrong.status).toBe(400);
-    const dup = await api('admin', 'POST', '/api/users', { username: 'petugas.bappeda', name: 'Budi Lagi', email: 'budi2@bappeda.go.id', role: 'petugas', agencyId: 'bappeda' });
+    const dup = await api('admin', 'POST', '/api/users', {
+      username: 'petugas.bappeda',
+      name: 'Budi Lagi',
+      email: 'budi2@bappeda.go.id',
+      role: 'petugas',
+      agencyId: 'bappeda',
+    });
     expect(dup.status).toBe(409);
     expect((await auditFor('user', 'petugas.bappeda'))[0].action).toBe('user.create');
   });
@@ -231,12 +263,20 @@ describe('working-day calendar', () => {
   });
 
   it('admin adds a holiday (audited) and the next deadline moves; others may not', async () => {
-    const before = await api('admin', 'POST', '/api/calendar/deadline', { start: '2026-11-23T09:00:00+07:00', rule: { unit: 'workingDays', amount: 1 }, agencyId: 'dinkes' });
+    const before = await api('admin', 'POST', '/api/calendar/deadline', {
+      start: '2026-11-23T09:00:00+07:00',
+      rule: { unit: 'workingDays', amount: 1 },
+      agencyId: 'dinkes',
+    });
     expect(before.body.localDeadline).toBe('2026-11-24T23:59:59+07:00');
     expect((await api('ppid.utama', 'PUT', '/api/calendar/holidays/2026-11-24', { name: 'Libur Uji', kind: 'national' })).status).toBe(403);
     const put = await api('admin', 'PUT', '/api/calendar/holidays/2026-11-24', { name: 'Hari Libur Daerah', kind: 'national' });
     expect(put.status).toBe(200);
-    const after = await api('admin', 'POST', '/api/calendar/deadline', { start: '2026-11-23T09:00:00+07:00', rule: { unit: 'workingDays', amount: 1 }, agencyId: 'dinkes' });
+    const after = await api('admin', 'POST', '/api/calendar/deadline', {
+      start: '2026-11-23T09:00:00+07:00',
+      rule: { unit: 'workingDays', amount: 1 },
+      agencyId: 'dinkes',
+    });
     expect(after.body.localDeadline).toBe('2026-11-25T23:59:59+07:00');
     expect((await auditFor('holiday', '2026-11-24'))[0]).toMatchObject({ action: 'holiday.create', after: { name: 'Hari Libur Daerah' } });
     expect((await api('admin', 'DELETE', '/api/calendar/holidays/2026-11-24')).status).toBe(204);

@@ -12,14 +12,21 @@ let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
 let s3: S3Client;
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 const HTML = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
   host = await startTestHost();
   api = apiClient(host);
-  s3 = new S3Client({ endpoint: host.endpoints.s3, region: 'ap-southeast-3', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  s3 = new S3Client({
+    endpoint: host.endpoints.s3,
+    region: 'ap-southeast-3',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
 });
 afterAll(async () => {
   s3?.destroy();
@@ -49,7 +56,12 @@ const exists = (key: string) =>
 describe('item documents', () => {
   it('a real PDF is uploaded with its ticket, checked, downloadable, and the item can be submitted', async () => {
     const itemId = await newItem();
-    const declared = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, { fileName: 'Profil Kesehatan 2025.pdf', contentType: 'application/pdf', size: PDF.length, sha256: sha(PDF) });
+    const declared = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, {
+      fileName: 'Profil Kesehatan 2025.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+      sha256: sha(PDF),
+    });
     expect(declared.status).toBe(201);
     expect(declared.body.document.status).toBe('pending');
     const pending = await api('petugas.dinkes', 'GET', `/api/items/${itemId}`);
@@ -75,10 +87,17 @@ describe('item documents', () => {
     ['content that is not the declared SHA-256 (tampered)', Buffer.concat([PDF, Buffer.from('% changed\n')]), PDF.length + 10, sha(PDF), 400, /SHA-256/],
   ])('refuses %s and keeps nothing of it', async (_what, bytes, size, hash, status, text) => {
     const itemId = await newItem();
-    const declared = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, { fileName: 'laporan.pdf', contentType: 'application/pdf', size, sha256: hash });
+    const declared = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, {
+      fileName: 'laporan.pdf',
+      contentType: 'application/pdf',
+      size,
+      sha256: hash,
+    });
     expect(declared.status).toBe(201);
     await upload(declared.body.upload, bytes);
-    const checked = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents/${declared.body.document.docId}/verify`, undefined, { 'accept-language': 'en' });
+    const checked = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents/${declared.body.document.docId}/verify`, undefined, {
+      'accept-language': 'en',
+    });
     expect(checked.status).toBe(status);
     expect(checked.body.error.messages.id).toBeTruthy();
     expect(checked.body.error.message).toMatch(text);
@@ -90,13 +109,28 @@ describe('item documents', () => {
 
   it('refuses a type that is not allowed, a file over the limit, and a verify before any upload', async () => {
     const itemId = await newItem();
-    const exe = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, { fileName: 'setup.exe', contentType: 'application/x-msdownload', size: 100, sha256: 'a'.repeat(64) });
+    const exe = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, {
+      fileName: 'setup.exe',
+      contentType: 'application/x-msdownload',
+      size: 100,
+      sha256: 'a'.repeat(64),
+    });
     expect(exe.status).toBe(400);
     expect(exe.body.error.details[0].messages.en).toMatch(/not accepted/);
-    const big = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, { fileName: 'besar.pdf', contentType: 'application/pdf', size: 26 * 1024 * 1024, sha256: 'a'.repeat(64) });
+    const big = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, {
+      fileName: 'besar.pdf',
+      contentType: 'application/pdf',
+      size: 26 * 1024 * 1024,
+      sha256: 'a'.repeat(64),
+    });
     expect(big.status).toBe(400);
     expect(big.body.error.details[0].messages.id).toMatch(/25 MB/);
-    const declared = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, { fileName: 'nanti.pdf', contentType: 'application/pdf', size: 10, sha256: 'b'.repeat(64) });
+    const declared = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents`, {
+      fileName: 'nanti.pdf',
+      contentType: 'application/pdf',
+      size: 10,
+      sha256: 'b'.repeat(64),
+    });
     const early = await api('petugas.dinkes', 'POST', `/api/items/${itemId}/documents/${declared.body.document.docId}/verify`);
     expect(early.status).toBe(400);
     const removed = await api('petugas.dinkes', 'DELETE', `/api/items/${itemId}/documents/${declared.body.document.docId}`);
@@ -106,7 +140,12 @@ describe('item documents', () => {
 
   it('another agency may not add documents to an item', async () => {
     const itemId = await newItem();
-    const res = await api('petugas.disdikbud', 'POST', `/api/items/${itemId}/documents`, { fileName: 'x.pdf', contentType: 'application/pdf', size: PDF.length, sha256: sha(PDF) });
+    const res = await api('petugas.disdikbud', 'POST', `/api/items/${itemId}/documents`, {
+      fileName: 'x.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+      sha256: sha(PDF),
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -23,7 +23,13 @@ export interface ApiResult<T = any> {
 /** Calls the local API as a user (a real signed token), or anonymously with `token: null`. */
 export function apiClient(host: LocalHost) {
   const tokens = new Map<string, string>();
-  return async function api<T = any>(as: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+  return async function api<T = any>(
+    as: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResult<T>> {
     let token: string | undefined;
     if (as) {
       token = tokens.get(as) ?? (await host.tokenFor(as));

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type DeadlineRule,
-  deadline,
-  endOfLocalDay,
-  isWorkingDay,
-  localDateOf,
-  TIME_ZONES,
-  type WorkCalendar,
-} from '../../functions/core/calendar.ts';
+import { type DeadlineRule, deadline, endOfLocalDay, isWorkingDay, localDateOf, TIME_ZONES, type WorkCalendar } from '../../functions/core/calendar.ts';
 import { easterSunday, holidaysFor, SHIPPED_HOLIDAYS } from '../../functions/core/holidays.ts';
 
 const ID: WorkCalendar = { holidays: SHIPPED_HOLIDAYS };
@@ -90,9 +82,7 @@ describe('deadline: working days', () => {
     expect(r.startLocalDate).toBe('2026-04-09');
     expect(r.localDeadline).toBe('2026-04-10T23:59:59-04:00');
     // In winter the same zone is -05:00: offsets come from Intl, not a constant.
-    expect(deadline('2026-01-08T15:00:00Z', days(1), NONE, 'America/New_York').localDeadline).toBe(
-      '2026-01-09T23:59:59-05:00',
-    );
+    expect(deadline('2026-01-08T15:00:00Z', days(1), NONE, 'America/New_York').localDeadline).toBe('2026-01-09T23:59:59-05:00');
   });
 
   it('Asia/Pontianak and Asia/Jayapura give different UTC instants for the same rule', () => {
@@ -126,15 +116,7 @@ describe('deadline: working days', () => {
 describe('deadline: calendar days and minutes', () => {
   it("calendarDays 7 ('1 minggu') does not skip holidays or weekends", () => {
     const r = deadline('2026-03-17T03:00:00Z', { unit: 'calendarDays', amount: 7 }, ID);
-    expect(r.countedDays).toEqual([
-      '2026-03-18',
-      '2026-03-19',
-      '2026-03-20',
-      '2026-03-21',
-      '2026-03-22',
-      '2026-03-23',
-      '2026-03-24',
-    ]);
+    expect(r.countedDays).toEqual(['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24']);
     expect(r.skipped).toEqual([]);
     expect(r.localDeadline).toBe('2026-03-24T23:59:59+07:00');
     expect(r.deadline).toBe('2026-03-24T16:59:59.000Z');
@@ -181,9 +163,7 @@ describe('deadline: explanation', () => {
   it('marks provisional holidays', () => {
     // Wednesday 5 May 2027; Thursday 6 May 2027 is Ascension (provisional).
     const r = deadline('2027-05-05T03:00:00Z', days(1), ID);
-    expect(r.skipped).toEqual([
-      { date: '2027-05-06', reason: 'national', name: 'Kenaikan Yesus Kristus', provisional: true },
-    ]);
+    expect(r.skipped).toEqual([{ date: '2027-05-06', reason: 'national', name: 'Kenaikan Yesus Kristus', provisional: true }]);
     expect(r.countedDays).toEqual(['2027-05-07']);
     expect(r.explanation.id).toContain('perkiraan');
     expect(r.explanation.en).toContain('provisional');
@@ -192,12 +172,7 @@ describe('deadline: explanation', () => {
 
 describe('deadline: validation', () => {
   const start = '2026-04-10T03:00:00Z';
-  it.each([
-    -1,
-    1.5,
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-  ])('rejects amount %s', (amount) => {
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects amount %s', (amount) => {
     expect(() => deadline(start, days(amount), ID)).toThrow(RangeError);
     expect(() => deadline(start, { unit: 'minutes', amount }, ID)).toThrow(/non-negative integer/);
   });

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DescribeExecutionCommand, SFNClient, StartExecutionCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { apiClient, startTestHost } from '../support/host.ts';
@@ -26,7 +26,9 @@ afterAll(async () => {
 const outbox = () => readdirSync(join(host.dataDir, 'outbox')).filter((f) => f.endsWith('.json'));
 
 async function runCheck(scheduledTime: string, name: string) {
-  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn('CalendarCheck'), name, input: JSON.stringify({ scheduledTime }) }));
+  const { executionArn } = await sfn.send(
+    new StartExecutionCommand({ stateMachineArn: machineArn('CalendarCheck'), name, input: JSON.stringify({ scheduledTime }) }),
+  );
   await host.stepFunctions.idle();
   const done = await sfn.send(new DescribeExecutionCommand({ executionArn }));
   return { status: done.status, output: JSON.parse(done.output ?? 'null') };
@@ -65,9 +67,13 @@ describe('CalendarCheck workflow', () => {
   });
 
   it('the Step Functions API answers like AWS for unknown executions and tokens', async () => {
-    await expect(sfn.send(new DescribeExecutionCommand({ executionArn: `${machineArn('CalendarCheck').replace(':stateMachine:', ':execution:')}:nope` }))).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
+    await expect(
+      sfn.send(new DescribeExecutionCommand({ executionArn: `${machineArn('CalendarCheck').replace(':stateMachine:', ':execution:')}:nope` })),
+    ).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
     await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: 'no-such-token', output: '{}' }))).rejects.toMatchObject({ name: 'InvalidToken' });
-    await expect(sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn('CalendarCheck'), name: 'late-2026', input: '{"other":1}' }))).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
+    await expect(
+      sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn('CalendarCheck'), name: 'late-2026', input: '{"other":1}' })),
+    ).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
   });
 
   it('the staff API still works while the engine runs (smoke)', async () => {

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { apiClient, dipContent, startTestHost, until } from '../support/host.ts';
@@ -21,7 +21,10 @@ afterAll(async () => {
   await host?.cleanup();
 });
 afterEach(async () => {
-  await api('admin', 'PUT', '/api/settings/rules', { publicationApproval: { unit: 'calendarDays', amount: 7 }, approvalReminder: { unit: 'workingDays', amount: 1 } });
+  await api('admin', 'PUT', '/api/settings/rules', {
+    publicationApproval: { unit: 'calendarDays', amount: 7 },
+    approvalReminder: { unit: 'workingDays', amount: 1 },
+  });
 });
 
 async function createAndSubmit(title: string, as = 'petugas.dinkes') {
@@ -33,7 +36,8 @@ async function createAndSubmit(title: string, as = 'petugas.dinkes') {
 }
 
 const inboxOf = async (user: string) => (await api(user, 'GET', '/api/inbox')).body.items as any[];
-const waitingIn = (user: string, itemId: string) => until(async () => (await inboxOf(user)).find((e) => e.itemId === itemId && e.deadline), `${itemId} in ${user}'s inbox`);
+const waitingIn = (user: string, itemId: string) =>
+  until(async () => (await inboxOf(user)).find((e) => e.itemId === itemId && e.deadline), `${itemId} in ${user}'s inbox`);
 const item = async (itemId: string) => (await api('ppid.utama', 'GET', `/api/items/${itemId}`)).body;
 const audit = async (itemId: string) => (await api('admin', 'GET', `/api/audit?entityType=item&entityId=${itemId}&limit=100`)).body.items as any[];
 const tokenWaiting = (itemId: string) => until(async () => (await dynamoStore.getItem(itemId))?.current.taskToken, 'a task token');
@@ -73,7 +77,9 @@ describe('SOP 000 publication workflow', () => {
     const dip = await api('petugas.disdikbud', 'GET', '/api/dip?agencyId=dinkes');
     expect(dip.body.items.map((d: any) => d.itemId)).toContain(submitted.itemId);
     expect((await inboxOf('kepala.dinkes')).some((e) => e.itemId === submitted.itemId)).toBe(false);
-    expect((await audit(submitted.itemId)).map((e) => e.action)).toEqual(expect.arrayContaining(['item.create', 'item.submit', 'item.approve', 'item.publish']));
+    expect((await audit(submitted.itemId)).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['item.create', 'item.submit', 'item.approve', 'item.publish']),
+    );
   });
 
   it('return: back to the petugas as a draft with the reason; a reason is required', async () => {
@@ -81,7 +87,11 @@ describe('SOP 000 publication workflow', () => {
     await waitingIn('kepala.dinkes', submitted.itemId);
     const noReason = await api('kepala.dinkes', 'POST', `/api/items/${submitted.itemId}/decision`, { decision: 'return', versionNo: 1 });
     expect(noReason.status).toBe(400);
-    const res = await api('kepala.dinkes', 'POST', `/api/items/${submitted.itemId}/decision`, { decision: 'return', versionNo: 1, reason: 'Lampirkan dokumen PDF laporan yang sudah ditandatangani.' });
+    const res = await api('kepala.dinkes', 'POST', `/api/items/${submitted.itemId}/decision`, {
+      decision: 'return',
+      versionNo: 1,
+      reason: 'Lampirkan dokumen PDF laporan yang sudah ditandatangani.',
+    });
     expect(res.status).toBe(200);
     const returned = await until(async () => (await inboxOf('petugas.dinkes')).find((e) => e.itemId === submitted.itemId), 'returned entry');
     expect(returned.reason).toMatch(/ditandatangani/);
@@ -89,7 +99,10 @@ describe('SOP 000 publication workflow', () => {
     expect(now.current).toMatchObject({ state: 'returned', returnReason: 'Lampirkan dokumen PDF laporan yang sudah ditandatangani.' });
     expect(now.publication).toBe('none');
     // The petugas fixes and resubmits the same version number; the workflow starts again.
-    const edited = await api('petugas.dinkes', 'PUT', `/api/items/${submitted.itemId}`, { content: dipContent({ title: 'Laporan Keuangan 2025 (revisi)' }), version: now.version });
+    const edited = await api('petugas.dinkes', 'PUT', `/api/items/${submitted.itemId}`, {
+      content: dipContent({ title: 'Laporan Keuangan 2025 (revisi)' }),
+      version: now.version,
+    });
     expect(edited.status).toBe(200);
     expect((await api('petugas.dinkes', 'POST', `/api/items/${submitted.itemId}/submit`, { version: edited.body.version })).status).toBe(200);
     await waitingIn('kepala.dinkes', submitted.itemId);
@@ -134,7 +147,9 @@ describe('SOP 000 publication workflow', () => {
     expect((await audit(submitted.itemId)).some((e) => e.action === 'item.approval_escalated')).toBe(true);
 
     const sfn = new SFNClient({ endpoint: host.endpoints.stepfunctions, region: 'ap-southeast-3', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: firstToken, output: '{"decision":"approve"}' }))).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: firstToken, output: '{"decision":"approve"}' }))).rejects.toMatchObject({
+      name: 'TaskTimedOut',
+    });
     sfn.destroy();
 
     await until(async () => {
@@ -163,10 +178,14 @@ describe('SOP 000 publication workflow', () => {
     await api('kepala.dinkes', 'POST', `/api/items/${submitted.itemId}/decision`, { decision: 'approve', versionNo: 1 });
     const v1 = await until(async () => ((await item(submitted.itemId)).publication === 'published' ? item(submitted.itemId) : undefined), 'v1 published');
 
-    const edit = await api('petugas.dinkes', 'PUT', `/api/items/${submitted.itemId}`, { content: dipContent({ title: 'Standar Pelayanan Rumah Sakit (perubahan)' }), version: v1.version });
+    const edit = await api('petugas.dinkes', 'PUT', `/api/items/${submitted.itemId}`, {
+      content: dipContent({ title: 'Standar Pelayanan Rumah Sakit (perubahan)' }),
+      version: v1.version,
+    });
     expect(edit.status).toBe(200);
     expect(edit.body.current).toMatchObject({ versionNo: 2, state: 'draft' });
-    const publicNow = async () => (await api('ppid.utama', 'GET', '/api/dip?agencyId=dinkes&limit=100')).body.items.find((d: any) => d.itemId === submitted.itemId);
+    const publicNow = async () =>
+      (await api('ppid.utama', 'GET', '/api/dip?agencyId=dinkes&limit=100')).body.items.find((d: any) => d.itemId === submitted.itemId);
     expect((await publicNow()).content.title).toBe('Standar Pelayanan Rumah Sakit');
     await api('petugas.dinkes', 'POST', `/api/items/${submitted.itemId}/submit`, { version: edit.body.version });
     await tokenWaiting(submitted.itemId);
@@ -187,7 +206,10 @@ describe('SOP 000 publication workflow', () => {
   }, 40_000);
 
   it('a holiday added by the admin moves an open approval deadline (audited) and the workflow waits for the new one', async () => {
-    await api('admin', 'PUT', '/api/settings/rules', { publicationApproval: { unit: 'workingDays', amount: 1 }, approvalReminder: { unit: 'workingDays', amount: 1 } });
+    await api('admin', 'PUT', '/api/settings/rules', {
+      publicationApproval: { unit: 'workingDays', amount: 1 },
+      approvalReminder: { unit: 'workingDays', amount: 1 },
+    });
     const submitted = await createAndSubmit('Jadwal Imunisasi');
     const entry = await waitingIn('kepala.dinkes', submitted.itemId);
     const firstToken = await tokenWaiting(submitted.itemId);
