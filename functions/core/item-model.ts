@@ -138,6 +138,8 @@ export interface InboxEntry {
   since: string;
   deadline?: WorkingVersion['deadline'];
   reason?: string;
+  /** Reminders sent since the deadline passed. */
+  reminders?: number;
 }
 
 /** For the register builder (issue: the public register): what changed and which version to show. */

@@ -14,8 +14,8 @@ import { agencyDeadline } from './agency-deadline.ts';
 import { auditEvent, SYSTEM_ACTOR } from './audit.ts';
 import { type DeadlineRule, localDateOf } from './calendar.ts';
 import { conflict, DomainError, fail, notFound } from './errors.ts';
-import { message } from './messages.ts';
 import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRecord, StepTiming, WorkingVersion } from './item-model.ts';
+import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
 import { nominalSeconds, SOP_000, type Sop000Step } from './sop.ts';
 
@@ -287,11 +287,21 @@ export async function submitItem(ctx: Context, actor: Principal, itemId: string,
   return after;
 }
 
-export function decide(ctx: Context, actor: Principal, itemId: string, input: { decision: 'approve' | 'return'; versionNo: number; reason?: string }): Promise<Item> {
+export function decide(
+  ctx: Context,
+  actor: Principal,
+  itemId: string,
+  input: { decision: 'approve' | 'return'; versionNo: number; reason?: string },
+): Promise<Item> {
   return retryOnRace(() => decideOnce(ctx, actor, itemId, input));
 }
 
-async function decideOnce(ctx: Context, actor: Principal, itemId: string, input: { decision: 'approve' | 'return'; versionNo: number; reason?: string }): Promise<Item> {
+async function decideOnce(
+  ctx: Context,
+  actor: Principal,
+  itemId: string,
+  input: { decision: 'approve' | 'return'; versionNo: number; reason?: string },
+): Promise<Item> {
   const before = await loadItem(ctx, itemId);
   assertMayDecide(actor, before.agencyId);
   const v = before.current;
@@ -508,13 +518,16 @@ async function remindAndEscalateOnce(ctx: Context, input: { itemId: string; vers
     since: at,
     deadline: v.deadline,
   };
-  const hadEscalation = item.inbox.some((e) => e.box.kind === 'escalated');
   const current: WorkingVersion = { ...v, reminders: v.reminders + 1, escalatedAt: v.escalatedAt ?? at, nextReminderAt: next.deadline };
-  const inbox = hadEscalation ? item.inbox : [...item.inbox, escalated];
+  // The reminder shows in the Kepala PPID's inbox, and the item joins PPID Utama's (once).
+  const inbox = [
+    ...item.inbox.filter((e) => e.box.kind !== 'escalated').map((e) => ({ ...e, reminders: current.reminders })),
+    { ...(item.inbox.find((e) => e.box.kind === 'escalated') ?? escalated), reminders: current.reminders },
+  ];
   await ctx.store.commit(
     [
       { entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version },
-      ...(hadEscalation ? [] : [{ entity: 'inbox', value: escalated } as Write]),
+      ...inbox.map((e): Write => ({ entity: 'inbox', value: e })),
     ],
     auditEvent({
       actor: SYSTEM_ACTOR,

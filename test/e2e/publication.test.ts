@@ -175,6 +175,9 @@ describe('SOP 000 in the staff app', () => {
     expect(await row.getByText('Bagaimana tenggat dihitung').isVisible()).toBe(true);
     expect(await row.textContent()).toMatch(/\d+ hari( \d+ jam)? lagi/);
     expect(await row.locator('time').first().textContent()).toMatch(/WIB/);
+    // How the deadline was computed, in the agency's calendar.
+    await row.getByText('Bagaimana tenggat dihitung').click();
+    expect(await row.locator('.explanation').textContent()).toMatch(/hari/);
     await page.screenshot({ path: 'test-results/publication-inbox.png', fullPage: true });
 
     await row.getByRole('link', { name: TITLE }).click();

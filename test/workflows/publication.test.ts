@@ -138,11 +138,16 @@ describe('SOP 000 publication workflow', () => {
     const submitted = await createAndSubmit('Data Stunting Balita 2025');
     const firstToken = await tokenWaiting(submitted.itemId);
     const escalated = await until(async () => (await inboxOf('ppid.utama')).find((e) => e.itemId === submitted.itemId), 'escalation', 20_000);
-    expect(escalated.box.kind).toBe('escalated');
+    expect(escalated).toMatchObject({ box: { kind: 'escalated' }, reminders: 1, overdue: true });
+    expect((await inboxOf('kepala.dinkes')).find((e) => e.itemId === submitted.itemId)).toMatchObject({ reminders: 1, overdue: true });
     const now = await item(submitted.itemId);
     expect(now.current.reminders).toBe(1);
     expect(now.current.state).toBe('submitted');
-    const mails = readdirSync(join(host.dataDir, 'outbox')).filter((f) => f.startsWith(`approval-reminder-${submitted.itemId}`));
+    // The mail goes out just after the escalation is recorded.
+    const mails = await until(() => {
+      const found = readdirSync(join(host.dataDir, 'outbox')).filter((f) => f.startsWith(`approval-reminder-${submitted.itemId}`));
+      return found.length ? found : undefined;
+    }, 'the reminder mail');
     expect(mails).toHaveLength(1);
     expect((await audit(submitted.itemId)).some((e) => e.action === 'item.approval_escalated')).toBe(true);
 
