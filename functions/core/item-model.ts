@@ -16,26 +16,27 @@ export const Category = z.enum(CATEGORIES).meta({
 });
 export type Category = z.infer<typeof Category>;
 
-const text = (min: number, max: number, what: string) =>
+/** A trimmed text field whose messages name the DIP column in both languages ("id / en" is split by the API). */
+const text = (min: number, max: number, what: { id: string; en: string }) =>
   z
     .string()
     .trim()
-    .min(min, `${what}: minimal ${min} karakter / ${what}: at least ${min} characters`)
-    .max(max, `${what}: maksimal ${max} karakter / ${what}: at most ${max} characters`);
+    .min(min, `${what.id}: minimal ${min} karakter / ${what.en}: at least ${min} characters`)
+    .max(max, `${what.id}: maksimal ${max} karakter / ${what.en}: at most ${max} characters`);
 
 export const ItemContent = z.strictObject({
-  title: text(3, 300, 'judul / title').meta({ description: 'Judul informasi' }),
-  summary: text(10, 4000, 'ringkasan isi / summary').meta({ description: 'Kolom 2: ringkasan isi informasi' }),
-  holder: text(3, 200, 'pejabat/unit yang menguasai / holder').meta({ description: 'Kolom 3: pejabat atau unit yang menguasai informasi' }),
-  responsible: text(3, 200, 'penanggung jawab / responsible').meta({ description: 'Kolom 4: penanggung jawab pembuatan atau penerbitan' }),
-  createdWhen: text(4, 100, 'waktu pembuatan / when made').meta({ description: 'Kolom 5: waktu pembuatan, e.g. "Januari 2026" or "2026-01-15"' }),
-  createdWhere: text(3, 200, 'tempat pembuatan / where made').meta({ description: 'Kolom 5: tempat pembuatan' }),
+  title: text(3, 300, { id: 'judul', en: 'title' }).meta({ description: 'Judul informasi' }),
+  summary: text(10, 4000, { id: 'ringkasan isi', en: 'summary' }).meta({ description: 'Kolom 2: ringkasan isi informasi' }),
+  holder: text(3, 200, { id: 'pejabat/unit yang menguasai', en: 'holder' }).meta({ description: 'Kolom 3: pejabat atau unit yang menguasai informasi' }),
+  responsible: text(3, 200, { id: 'penanggung jawab', en: 'responsible' }).meta({ description: 'Kolom 4: penanggung jawab pembuatan atau penerbitan' }),
+  createdWhen: text(4, 100, { id: 'waktu pembuatan', en: 'when made' }).meta({ description: 'Kolom 5: waktu pembuatan, e.g. "Januari 2026" or "2026-01-15"' }),
+  createdWhere: text(3, 200, { id: 'tempat pembuatan', en: 'where made' }).meta({ description: 'Kolom 5: tempat pembuatan' }),
   formats: z
     .array(z.enum(['softcopy', 'hardcopy']))
     .min(1, 'pilih softcopy dan/atau hardcopy / choose softcopy and/or hardcopy')
     .refine((f) => new Set(f).size === f.length, 'bentuk tidak boleh berulang / formats must not repeat')
     .meta({ description: 'Kolom 6: bentuk informasi yang tersedia' }),
-  retention: text(2, 100, 'jangka waktu penyimpanan / retention').meta({ description: 'Kolom 7: jangka waktu penyimpanan atau retensi arsip, e.g. "5 tahun"' }),
+  retention: text(2, 100, { id: 'jangka waktu penyimpanan', en: 'retention' }).meta({ description: 'Kolom 7: jangka waktu penyimpanan atau retensi arsip, e.g. "5 tahun"' }),
   category: Category,
   year: z.number().int().min(1945).max(2100).meta({ description: 'The year the information concerns' }),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),

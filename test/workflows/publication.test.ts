@@ -43,6 +43,14 @@ const audit = async (itemId: string) => (await api('admin', 'GET', `/api/audit?e
 const tokenWaiting = (itemId: string) => until(async () => (await dynamoStore.getItem(itemId))?.current.taskToken, 'a task token');
 
 describe('SOP 000 publication workflow', () => {
+  it('refuses an item with a missing or short DIP column, naming the column in both languages', async () => {
+    const res = await api('petugas.dinkes', 'POST', '/api/items', { content: dipContent({ title: 'ab', formats: [] }) });
+    expect(res.status).toBe(400);
+    const title = res.body.error.details.find((d: any) => d.path === 'body.content.title');
+    expect(title.messages).toEqual({ id: 'body.content.title: judul: minimal 3 karakter', en: 'body.content.title: title: at least 3 characters' });
+    expect(res.body.error.details.find((d: any) => d.path === 'body.content.formats').messages.en).toMatch(/softcopy and\/or hardcopy/);
+  });
+
   it('numbers items per agency and year without gaps', async () => {
     const a = await api('petugas.dinkes', 'POST', '/api/items', { content: dipContent({ title: 'Nomor A' }) });
     const b = await api('petugas.dinkes', 'POST', '/api/items', { content: dipContent({ title: 'Nomor B' }) });

@@ -10,9 +10,15 @@ import { type MessageKey, translate, type Vars } from './i18n.ts';
 import { AgenciesPage } from './pages/agencies.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { CalendarPage } from './pages/calendar.tsx';
+import { DipPage } from './pages/dip.tsx';
 import { HomePage } from './pages/home.tsx';
+import { InboxPage } from './pages/inbox.tsx';
+import { ItemDetailPage } from './pages/item-detail.tsx';
+import { ItemFormPage } from './pages/item-form.tsx';
+import { ItemsPage } from './pages/items.tsx';
+import { RulesPage } from './pages/rules.tsx';
 import { UsersPage } from './pages/users.tsx';
-import { type Agency, type AppConfig, BODY_WIDE, type Lang, type Text, type User } from './types.ts';
+import { type Agency, type AppConfig, BODY_WIDE, INBOX_ROLES, type Lang, type Role, type Text, type User } from './types.ts';
 
 const LANG_KEY = 'sip-ppid.lang';
 
@@ -119,6 +125,7 @@ export function Root() {
     return (
       <main id="main" class="boot">
         <h1>SIP PPID</h1>
+        {/* biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>) */}
         <p role="status">{t('loading')}</p>
       </main>
     );
@@ -157,6 +164,7 @@ function SignIn({ config, lang, setLang, notice }: { config: AppConfig; lang: La
       <main id="main" class="signin">
         <h1>{t('signin_title')}</h1>
         <p>{t('signin_intro')}</p>
+        {/* biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>) */}
         <div role="status" aria-live="polite">
           {notice && <p class="notice">{notice}</p>}
           {busy && <p>{t('signin_redirecting')}</p>}
@@ -178,6 +186,13 @@ function SignIn({ config, lang, setLang, notice }: { config: AppConfig; lang: La
   );
 }
 
+/** The agency in the header: its short name when the full one would crowd the header out. */
+function AgencyLabel({ agency, fallback }: { agency?: Agency; fallback: string }) {
+  if (!agency) return <>{fallback}</>;
+  if (agency.name.length <= 32 || !agency.shortName) return <>{agency.name}</>;
+  return <abbr title={agency.name}>{agency.shortName}</abbr>;
+}
+
 function Footer({ lang }: { lang: Lang }) {
   return (
     <footer class="site-footer">
@@ -186,34 +201,88 @@ function Footer({ lang }: { lang: Lang }) {
   );
 }
 
-const ROUTES: { path: string; label: MessageKey; page: () => ComponentChildren }[] = [
-  { path: '/', label: 'nav_home', page: () => <HomePage /> },
-  { path: '/agencies', label: 'nav_agencies', page: () => <AgenciesPage /> },
-  { path: '/users', label: 'nav_users', page: () => <UsersPage /> },
-  { path: '/audit', label: 'nav_audit', page: () => <AuditPage /> },
-  { path: '/calendar', label: 'nav_calendar', page: () => <CalendarPage /> },
-];
-
-function routeOf(hash: string): string {
-  return hash.startsWith('#/') ? hash.slice(1).split('?')[0]! : '/';
+interface RouteMatch {
+  params: Record<string, string>;
+  query: URLSearchParams;
 }
 
-function useHashRoute(): string {
-  const [path, setPath] = useState(() => routeOf(location.hash));
+interface RouteDef {
+  /** A path with `:name` segments, e.g. `/items/:itemId`. */
+  pattern: string;
+  page: (m: RouteMatch) => ComponentChildren;
+  /** Shown in the main menu for these roles (all when omitted). */
+  nav?: { label: MessageKey; roles?: readonly Role[] };
+}
+
+const ROUTES: RouteDef[] = [
+  { pattern: '/', nav: { label: 'nav_home' }, page: () => <HomePage /> },
+  { pattern: '/inbox', nav: { label: 'nav_inbox', roles: INBOX_ROLES }, page: () => <InboxPage /> },
+  { pattern: '/items', nav: { label: 'nav_items' }, page: ({ query }) => <ItemsPage query={query} /> },
+  { pattern: '/items/new', page: () => <ItemFormPage /> },
+  { pattern: '/items/:itemId/edit', page: ({ params }) => <ItemFormPage key={params.itemId} itemId={params.itemId} /> },
+  { pattern: '/items/:itemId', page: ({ params }) => <ItemDetailPage key={params.itemId} itemId={params.itemId!} /> },
+  { pattern: '/dip', nav: { label: 'nav_dip' }, page: () => <DipPage /> },
+  { pattern: '/agencies', nav: { label: 'nav_agencies' }, page: () => <AgenciesPage /> },
+  { pattern: '/users', nav: { label: 'nav_users' }, page: () => <UsersPage /> },
+  { pattern: '/audit', nav: { label: 'nav_audit' }, page: ({ query }) => <AuditPage query={query} /> },
+  { pattern: '/calendar', nav: { label: 'nav_calendar' }, page: () => <CalendarPage /> },
+  { pattern: '/rules', nav: { label: 'nav_rules', roles: ['admin'] }, page: () => <RulesPage /> },
+];
+
+/** Roles whose work starts in the inbox: they land there after signing in. */
+const INBOX_LANDING: readonly Role[] = ['petugas', 'ppid_pelaksana'];
+
+function matchRoute(path: string): { route: RouteDef; params: Record<string, string> } | undefined {
+  const parts = path.split('/').filter(Boolean);
+  for (const route of ROUTES) {
+    const pattern = route.pattern.split('/').filter(Boolean);
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const ok = pattern.every((seg, i) => {
+      if (seg.startsWith(':')) {
+        params[seg.slice(1)] = decodeURIComponent(parts[i]!);
+        return true;
+      }
+      return seg === parts[i];
+    });
+    if (ok) return { route, params };
+  }
+  return undefined;
+}
+
+interface HashRoute {
+  path: string;
+  query: string;
+}
+
+function routeOf(hash: string): HashRoute {
+  if (!hash.startsWith('#/')) return { path: '/', query: '' };
+  const [path, query = ''] = hash.slice(1).split('?', 2) as [string, string?];
+  return { path, query };
+}
+
+function useHashRoute(landing: string | undefined): HashRoute {
+  const [route, setRoute] = useState(() => {
+    if (landing && (location.hash === '' || location.hash === '#' || location.hash === '#/')) {
+      history.replaceState(null, '', `#${landing}`);
+    }
+    return routeOf(location.hash);
+  });
   useEffect(() => {
-    const onChange = () => setPath(routeOf(location.hash));
+    const onChange = () => setRoute(routeOf(location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return path;
+  return route;
 }
 
 function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api; me: User; lang: Lang; setLang: (l: Lang) => void }) {
-  const path = useHashRoute();
+  const { path, query } = useHashRoute(INBOX_LANDING.includes(me.role) ? '/inbox' : undefined);
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [status, setStatus] = useState('');
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const pendingMessage = useRef<string | undefined>(undefined);
 
   const reloadAgencies = useCallback(async () => {
     try {
@@ -242,7 +311,24 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
     setStatus('');
     const h1 = mainRef.current?.querySelector('h1');
     (h1 ?? mainRef.current)?.focus();
-  }, [path]);
+    if (pendingMessage.current) {
+      announce(pendingMessage.current);
+      pendingMessage.current = undefined;
+    }
+  }, [path, announce]);
+
+  const go = useCallback(
+    (to: string, message?: string) => {
+      if (routeOf(location.hash).path === to.split('?')[0]) {
+        location.hash = `#${to}`;
+        if (message) announce(message);
+        return;
+      }
+      pendingMessage.current = message;
+      location.hash = `#${to}`;
+    },
+    [announce],
+  );
 
   const state = useMemo<AppState>(() => {
     const byId = new Map(agencies.map((a) => [a.id, a]));
@@ -258,13 +344,17 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
       agencies,
       agencyName: (id: string) => byId.get(id)?.name ?? id,
       timeZone: byId.get(me.agencyId)?.timezone,
+      agencyTimeZone: (id: string) => byId.get(id)?.timezone,
       reloadAgencies,
       announce,
+      go,
     };
-  }, [lang, config, api, me, agencies, reloadAgencies, announce]);
+  }, [lang, config, api, me, agencies, reloadAgencies, announce, go]);
 
   const t = state.t;
-  const route = ROUTES.find((r) => r.path === path);
+  const matched = matchRoute(path);
+  const section = `/${path.split('/')[1] ?? ''}`;
+  const navRoutes = ROUTES.filter((r) => r.nav && (!r.nav.roles || r.nav.roles.includes(me.role)));
 
   return (
     <AppContext.Provider value={state}>
@@ -278,7 +368,7 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
           <section class="who" aria-label={t('user_info')}>
             <strong>{me.name}</strong>
             <span>
-              {t(`role_${me.role}` as MessageKey)} · {state.agencyName(me.agencyId)}
+              {t(`role_${me.role}` as MessageKey)} · <AgencyLabel agency={agencies.find((a) => a.id === me.agencyId)} fallback={me.agencyId} />
             </span>
           </section>
           <LangSwitch lang={lang} setLang={setLang} />
@@ -289,21 +379,22 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
       </header>
       <nav class="main-nav" aria-label={t('nav_label')}>
         <ul>
-          {ROUTES.map((r) => (
-            <li key={r.path}>
-              <a href={`#${r.path}`} aria-current={r.path === path ? 'page' : undefined}>
-                {t(r.label)}
+          {navRoutes.map((r) => (
+            <li key={r.pattern}>
+              <a href={`#${r.pattern}`} aria-current={r.pattern === path ? 'page' : r.pattern !== '/' && r.pattern === section ? 'true' : undefined}>
+                {t(r.nav!.label)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
+      {/* biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>) */}
       <div class="live" role="status" aria-live="polite" aria-atomic="true">
         {status && <p class="notice success">{status}</p>}
       </div>
       <main id="main" tabIndex={-1} ref={mainRef}>
-        {route ? (
-          route.page()
+        {matched ? (
+          matched.route.page({ params: matched.params, query: new URLSearchParams(query) })
         ) : (
           <>
             <h1 tabIndex={-1}>{t('not_found')}</h1>

@@ -20,9 +20,13 @@ export interface AppState {
   agencyName: (id: string) => string;
   /** The time zone of the signed-in user's agency, for showing instants (audit times). */
   timeZone: string | undefined;
+  /** The time zone of any agency (deadlines are shown in the agency's own zone). */
+  agencyTimeZone: (id: string) => string | undefined;
   reloadAgencies: () => Promise<void>;
   /** Shows a message in the page's aria-live region. */
   announce: (text: string) => void;
+  /** Goes to a route (`/items/…`) and then announces `message` on the new page. */
+  go: (path: string, message?: string) => void;
 }
 
 export const AppContext = createContext<AppState | null>(null);

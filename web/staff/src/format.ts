@@ -126,3 +126,10 @@ export function formatTimeLeft(lang: Lang, seconds: number): string {
   if (seconds >= 0) return lang === 'id' ? `${d} lagi` : `${d} left`;
   return lang === 'id' ? `terlambat ${d}` : `${d} overdue`;
 }
+
+/** "25 MB", "1,5 MB" / "1.5 MB", "900 KB", "12 byte" (as functions/core/documents.ts formatBytes). */
+export function formatBytes(lang: Lang, n: number): string {
+  const [value, unit] = n >= 1024 * 1024 ? [n / (1024 * 1024), 'MB'] : n >= 1024 ? [n / 1024, 'KB'] : [n, lang === 'id' ? 'byte' : n === 1 ? 'byte' : 'bytes'];
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return `${lang === 'id' ? text.replace('.', ',') : text} ${unit}`;
+}

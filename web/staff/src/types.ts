@@ -213,6 +213,8 @@ export interface InboxItem {
   since: string;
   deadline?: ItemDeadline;
   reason?: string;
+  /** Reminders sent since the deadline passed (when the API reports it). */
+  reminders?: number;
   timeLeftSeconds?: number;
   overdue: boolean;
 }
@@ -230,5 +232,8 @@ export interface PublicationRules {
 /** Roles that enter and edit items, and that approve them (infra/system.ts EDITORS, APPROVERS). */
 export const EDITORS: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama'];
 export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
-/** Roles with an inbox (functions/core/items.ts boxesFor). */
-export const INBOX_ROLES: readonly Role[] = ['admin', 'petugas', 'ppid_pelaksana', 'ppid_utama'];
+/**
+ * Roles whose inbox holds work they do (functions/core/items.ts boxesFor). The admin's box would
+ * list escalations the admin cannot decide, so it is left out of the admin's menu.
+ */
+export const INBOX_ROLES: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama'];

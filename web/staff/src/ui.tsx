@@ -156,6 +156,7 @@ export function RequiredNote() {
 export function Loading() {
   const { t } = useApp();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>)
     <p class="loading" role="status">
       {t('loading')}
     </p>
@@ -267,4 +268,55 @@ export function Email({ address }: { address?: string }) {
       {address.slice(at + 1)}
     </>
   );
+}
+
+interface ChoiceGroupProps {
+  legend: string;
+  required?: boolean;
+  hint?: string;
+  error?: string;
+  /** Laid out in a row (checkboxes, short options) or one per line (options with explanations). */
+  layout?: 'row' | 'column';
+  children: ComponentChildren;
+}
+
+/** A group of checkboxes or radio buttons: a fieldset with its legend, hint and the API's error. */
+export function ChoiceGroup({ legend, required, hint, error, layout = 'row', children }: ChoiceGroupProps) {
+  const { t } = useApp();
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={describedBy || undefined}>
+      <legend>
+        {legend}
+        {required && (
+          <span class="req" aria-hidden="true" title={t('required')}>
+            {' '}
+            *
+          </span>
+        )}
+      </legend>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="field-error">
+          {error}
+        </p>
+      )}
+      <div class={layout === 'row' ? 'checks' : 'choices'}>{children}</div>
+    </fieldset>
+  );
+}
+
+/** Re-renders every `intervalMs` and returns the current time (for "time left" texts). */
+export function useNow(intervalMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
 }

@@ -25,6 +25,24 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   version: 'f_version',
   createdAt: 'f_created_at',
   updatedAt: 'f_updated_at',
+  title: 'f_title',
+  summary: 'f_summary',
+  holder: 'f_holder',
+  responsible: 'f_responsible',
+  createdWhen: 'f_created_when',
+  createdWhere: 'f_created_where',
+  formats: 'f_formats',
+  retention: 'f_retention',
+  category: 'f_category',
+  year: 'f_year',
+  tags: 'f_tags',
+  versionNo: 'f_version_no',
+  state: 'f_state',
+  publication: 'f_publication',
+  fileName: 'f_file_name',
+  size: 'f_size',
+  reason: 'f_reason',
+  deadline: 'deadline_label',
 };
 
 export interface DiffRow {
@@ -49,6 +67,11 @@ function valueText(lang: Lang, field: string, v: unknown, timeZone: string | und
   if (field.endsWith('At') && typeof v === 'string') return formatDateTime(lang, v, timeZone);
   if (typeof v === 'boolean') return translateDynamic(lang, v ? 'yes' : 'no', String(v));
   if (field === 'role' && typeof v === 'string') return translateDynamic(lang, `role_${v}`, v);
+  if (field === 'state' && typeof v === 'string') return translateDynamic(lang, `state_${v}`, v);
+  if (field === 'publication' && typeof v === 'string') return translateDynamic(lang, `pub_${v}`, v);
+  if (field === 'category' && typeof v === 'string') return translateDynamic(lang, `cat_${v}`, v);
+  if (field === 'formats' && Array.isArray(v)) return v.map((f) => translateDynamic(lang, `fmt_${f}`, String(f))).join(', ');
+  if (field === 'deadline' && isRecord(v) && typeof v.at === 'string') return formatDateTime(lang, v.at, timeZone);
   if (field === 'kind' && typeof v === 'string') return translateDynamic(lang, `kind_${v}`, translateDynamic(lang, `holiday_kind_${v}`, v));
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
@@ -91,47 +114,73 @@ function Changes({ event }: { event: AuditEvent }) {
   );
 }
 
-export function AuditPage() {
+export function AuditPage({ query }: { query?: URLSearchParams }) {
   const { t, lang, api, me, bodyWide, agencies, agencyName, timeZone } = useApp();
   const [draft, setDraft] = useState({ agencyId: '', month: thisMonth() });
   const [filter, setFilter] = useState(draft);
+  // `#/audit?entityType=item&entityId=…`: the history of one record (linked from its page).
+  const entityType = query?.get('entityType') ?? '';
+  const entityId = query?.get('entityId') ?? '';
+  const byEntity = !!(entityType && entityId);
   const paged = usePaged(
-    (cursor) => api.get<Page<AuditEvent>>('/audit', { agencyId: filter.agencyId || undefined, month: filter.month || undefined, cursor, limit: '25' }),
-    [api, filter.agencyId, filter.month],
+    (cursor) =>
+      api.get<Page<AuditEvent>>(
+        '/audit',
+        byEntity
+          ? { entityType, entityId, cursor, limit: '25' }
+          : { agencyId: filter.agencyId || undefined, month: filter.month || undefined, cursor, limit: '25' },
+      ),
+    [api, byEntity, entityType, entityId, filter.agencyId, filter.month],
   );
+  const entityName = translateDynamic(lang, `entity_${entityType}`, entityType);
 
   return (
     <>
       <PageHeader title={t('nav_audit')} intro={t('audit_intro')} />
-      <form
-        class="filters no-print"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilter({ ...draft, month: draft.month || (draft.agencyId || !bodyWide ? '' : thisMonth()) });
-        }}
-      >
-        {bodyWide && (
-          <Field label={t('f_agency')} name="agencyId">
+      {byEntity && (
+        <p class="notice">
+          {t('audit_entity_filter', { entity: entityName, id: entityId })}{' '}
+          {entityType === 'item' && (
+            <>
+              <a href={`#/items/${encodeURIComponent(entityId)}`}>{t('nav_items')}</a> ·{' '}
+            </>
+          )}
+          <a href="#/audit">{t('audit_entity_clear')}</a>
+        </p>
+      )}
+      {!byEntity && (
+        <form
+          class="filters no-print"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilter({ ...draft, month: draft.month || (draft.agencyId || !bodyWide ? '' : thisMonth()) });
+          }}
+        >
+          {bodyWide && (
+            <Field label={t('f_agency')} name="agencyId">
+              {(a) => (
+                <select {...a} value={draft.agencyId} onChange={(e) => setDraft({ ...draft, agencyId: e.currentTarget.value })}>
+                  <option value="">{t('all_agencies')}</option>
+                  {sortAgencies(agencies).map((ag) => (
+                    <option key={ag.id} value={ag.id}>
+                      {ag.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          <Field label={t('f_month')} name="month">
             {(a) => (
-              <select {...a} value={draft.agencyId} onChange={(e) => setDraft({ ...draft, agencyId: e.currentTarget.value })}>
-                <option value="">{t('all_agencies')}</option>
-                {sortAgencies(agencies).map((ag) => (
-                  <option key={ag.id} value={ag.id}>
-                    {ag.name}
-                  </option>
-                ))}
-              </select>
+              <input {...a} type="month" value={draft.month} placeholder="YYYY-MM" onInput={(e) => setDraft({ ...draft, month: e.currentTarget.value })} />
             )}
           </Field>
-        )}
-        <Field label={t('f_month')} name="month">
-          {(a) => <input {...a} type="month" value={draft.month} placeholder="YYYY-MM" onInput={(e) => setDraft({ ...draft, month: e.currentTarget.value })} />}
-        </Field>
-        <button type="submit" class="secondary">
-          {t('show')}
-        </button>
-        {bodyWide && <p class="hint filters-note">{t('audit_month_hint')}</p>}
-      </form>
+          <button type="submit" class="secondary">
+            {t('show')}
+          </button>
+          {bodyWide && <p class="hint filters-note">{t('audit_month_hint')}</p>}
+        </form>
+      )}
       <ErrorMessage error={paged.error} />
       {paged.loading && paged.items.length === 0 ? (
         <Loading />
@@ -139,8 +188,15 @@ export function AuditPage() {
         <div class="table-wrap">
           <table>
             <caption>
-              {t('audit_caption')} · {bodyWide ? (filter.agencyId ? agencyName(filter.agencyId) : t('all_agencies')) : agencyName(me.agencyId)}
-              {filter.month ? ` · ${formatMonth(lang, filter.month)}` : ''} · {t('shown_count', { n: paged.items.length })}
+              {t('audit_caption')} ·{' '}
+              {byEntity
+                ? `${entityName} ${entityId}`
+                : bodyWide
+                  ? filter.agencyId
+                    ? agencyName(filter.agencyId)
+                    : t('all_agencies')
+                  : agencyName(me.agencyId)}
+              {!byEntity && filter.month ? ` · ${formatMonth(lang, filter.month)}` : ''} · {t('shown_count', { n: paged.items.length })}
             </caption>
             <thead>
               <tr>
@@ -169,7 +225,14 @@ export function AuditPage() {
                   </td>
                   <td>{translateDynamic(lang, `action_${ev.action.replace(/\./g, '_')}`, ev.action)}</td>
                   <td>
-                    {translateDynamic(lang, `entity_${ev.entity.type}`, ev.entity.type)} <code>{ev.entity.id}</code>
+                    {translateDynamic(lang, `entity_${ev.entity.type}`, ev.entity.type)}{' '}
+                    {ev.entity.type === 'item' && !byEntity ? (
+                      <a href={`#/items/${encodeURIComponent(ev.entity.id)}`}>
+                        <code>{ev.entity.id}</code>
+                      </a>
+                    ) : (
+                      <code>{ev.entity.id}</code>
+                    )}
                   </td>
                   <td>{agencyName(ev.agencyId)}</td>
                   <td>

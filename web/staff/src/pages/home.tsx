@@ -1,6 +1,8 @@
 import { useApp } from '../context.ts';
 import { type MessageKey, roleDuties } from '../i18n.ts';
-import { PageHeader } from '../ui.tsx';
+import { INBOX_ROLES, type Role } from '../types.ts';
+import { ErrorMessage, PageHeader } from '../ui.tsx';
+import { useInbox } from './inbox.tsx';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 11) return 'greet_morning';
@@ -11,16 +13,21 @@ function greetingKey(hour: number): MessageKey {
 
 export function HomePage() {
   const { t, pick, me, agencyName } = useApp();
-  const menus: { href: string; label: MessageKey; what: MessageKey }[] = [
+  const menus: { href: string; label: MessageKey; what: MessageKey; roles?: readonly Role[] }[] = [
+    { href: '#/inbox', label: 'nav_inbox', what: 'home_menu_inbox', roles: INBOX_ROLES },
+    { href: '#/items', label: 'nav_items', what: 'home_menu_items' },
+    { href: '#/dip', label: 'nav_dip', what: 'home_menu_dip' },
     { href: '#/agencies', label: 'nav_agencies', what: 'home_menu_agencies' },
     { href: '#/users', label: 'nav_users', what: 'home_menu_users' },
     { href: '#/audit', label: 'nav_audit', what: 'home_menu_audit' },
     { href: '#/calendar', label: 'nav_calendar', what: 'home_menu_calendar' },
+    { href: '#/rules', label: 'nav_rules', what: 'home_menu_rules', roles: ['admin'] },
   ];
   return (
     <>
       <PageHeader title={t(greetingKey(new Date().getHours()), { name: me.name })} />
       <p class="lead">{t('home_role', { role: t(`role_${me.role}` as MessageKey), agency: agencyName(me.agencyId) })}</p>
+      {INBOX_ROLES.includes(me.role) && <InboxSummary />}
       <div class="columns">
         <section class="panel" aria-labelledby="duties-h">
           <h2 id="duties-h">{t('home_duties')}</h2>
@@ -33,14 +40,38 @@ export function HomePage() {
         <section class="panel" aria-labelledby="menus-h">
           <h2 id="menus-h">{t('home_menu')}</h2>
           <ul class="menu-list">
-            {menus.map((m) => (
-              <li key={m.href}>
-                <a href={m.href}>{t(m.label)}</a>: {t(m.what)}
-              </li>
-            ))}
+            {menus
+              .filter((m) => !m.roles || m.roles.includes(me.role))
+              .map((m) => (
+                <li key={m.href}>
+                  <a href={m.href}>{t(m.label)}</a>: {t(m.what)}
+                </li>
+              ))}
           </ul>
         </section>
       </div>
     </>
+  );
+}
+
+function InboxSummary() {
+  const { t } = useApp();
+  const inbox = useInbox();
+  if (inbox.error) return <ErrorMessage error={inbox.error} />;
+  if (!inbox.data) return null;
+  const n = inbox.data.items.length;
+  const overdue = inbox.data.items.filter((e) => e.overdue).length;
+  return (
+    <section class={overdue ? 'callout warn inbox-summary' : 'callout inbox-summary'} aria-labelledby="inbox-summary-h">
+      <h2 id="inbox-summary-h">{t('nav_inbox')}</h2>
+      <p>
+        {n === 0 ? t('inbox_empty') : t('home_inbox_count', { n })} {overdue > 0 && <strong>{t('home_inbox_overdue', { n: overdue })}</strong>}
+      </p>
+      {n > 0 && (
+        <p>
+          <a href="#/inbox">{t('home_inbox_open')}</a>
+        </p>
+      )}
+    </section>
   );
 }

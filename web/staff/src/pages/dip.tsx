@@ -1,0 +1,165 @@
+/** DIP PPID Utama: the consolidated Public Information List with the Perki columns; prints on A4 landscape. */
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from '../context.ts';
+import { formatDateTime } from '../format.ts';
+import { CATEGORIES, type Page, type PublishedVersion } from '../types.ts';
+import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
+import { sortAgencies } from './agencies.tsx';
+import { categoryKey, formatsText } from './item-parts.tsx';
+
+interface DipFilter {
+  agencyId: string;
+  category: string;
+  year: string;
+}
+
+/** While this page is shown, printing uses A4 landscape (app.css `body.print-landscape`). */
+function useLandscapePrint() {
+  useEffect(() => {
+    document.body.classList.add('print-landscape');
+    return () => document.body.classList.remove('print-landscape');
+  }, []);
+}
+
+export function DipPage() {
+  const { t, lang, api, me, bodyWide, agencies, agencyName, timeZone } = useApp();
+  const [draft, setDraft] = useState<DipFilter>({ agencyId: '', category: '', year: '' });
+  const [filter, setFilter] = useState(draft);
+  useLandscapePrint();
+  const paged = usePaged(
+    (cursor) =>
+      api.get<Page<PublishedVersion>>('/dip', {
+        agencyId: filter.agencyId || undefined,
+        category: filter.category || undefined,
+        year: filter.year || undefined,
+        cursor,
+        limit: '50',
+      }),
+    [api, filter.agencyId, filter.category, filter.year],
+  );
+  const scope = [
+    filter.agencyId ? agencyName(filter.agencyId) : t('all_agencies'),
+    filter.category ? t(categoryKey(filter.category as PublishedVersion['content']['category'])) : '',
+    filter.year,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <>
+      <PageHeader title={t('nav_dip')} intro={t('dip_intro')} />
+      <form
+        class="filters no-print"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilter({ ...draft });
+        }}
+      >
+        <Field label={t('f_agency')} name="agencyId">
+          {(a) => (
+            <select {...a} value={draft.agencyId} onChange={(e) => setDraft({ ...draft, agencyId: e.currentTarget.value })}>
+              <option value="">{t('all_agencies')}</option>
+              {sortAgencies(agencies).map((ag) => (
+                <option key={ag.id} value={ag.id}>
+                  {ag.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('f_category')} name="category">
+          {(a) => (
+            <select {...a} value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.currentTarget.value })}>
+              <option value="">{t('all_categories')}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(categoryKey(c))}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('f_year')} name="year">
+          {(a) => (
+            <input
+              {...a}
+              class="narrow"
+              type="number"
+              min={1945}
+              max={2100}
+              inputMode="numeric"
+              value={draft.year}
+              onInput={(e) => setDraft({ ...draft, year: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <button type="submit" class="secondary">
+          {t('show')}
+        </button>
+      </form>
+      <p class="print-only">{t('printed_at', { at: formatDateTime(lang, new Date().toISOString(), timeZone) })}</p>
+      <ErrorMessage error={paged.error} />
+      {paged.loading && paged.items.length === 0 ? (
+        <Loading />
+      ) : (
+        <div class="table-wrap">
+          <table class="dip">
+            <caption>
+              {t('dip_caption')} · {scope} · {t('shown_count', { n: paged.items.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dip_col_no')}</th>
+                <th scope="col">{t('dip_col_summary')}</th>
+                <th scope="col">{t('dip_col_holder')}</th>
+                <th scope="col">{t('dip_col_responsible')}</th>
+                <th scope="col">{t('dip_col_when_where')}</th>
+                <th scope="col">{t('dip_col_formats')}</th>
+                <th scope="col">{t('dip_col_retention')}</th>
+                <th scope="col">{t('dip_col_category')}</th>
+                <th scope="col">{t('f_agency')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {paged.items.length === 0 && (
+                <tr>
+                  <td colSpan={9}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
+                </tr>
+              )}
+              {paged.items.map((d, i) => (
+                <tr key={d.itemId}>
+                  <td class="nowrap">
+                    {i + 1}
+                    <span class="sub-line">
+                      <code>{d.number}</code>
+                    </span>
+                  </td>
+                  <td class="dip-summary">
+                    {bodyWide || d.agencyId === me.agencyId ? (
+                      <a href={`#/items/${d.itemId}`} class="dip-title">
+                        {d.content.title}
+                      </a>
+                    ) : (
+                      <strong class="dip-title">{d.content.title}</strong>
+                    )}
+                    <span class="sub-line pre-line">{d.content.summary}</span>
+                  </td>
+                  <td>{d.content.holder}</td>
+                  <td>{d.content.responsible}</td>
+                  <td>
+                    {d.content.createdWhere}, {d.content.createdWhen}
+                  </td>
+                  <td>{formatsText(t, d.content.formats)}</td>
+                  <td>{d.content.retention}</td>
+                  <td>{t(categoryKey(d.content.category))}</td>
+                  <td>{agencyName(d.agencyId)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LoadMore paged={paged} />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+/** Kotak masuk: what waits for the signed-in person, with deadlines in the agency's own time zone. */
+import { useApp } from '../context.ts';
+import { formatDateTime } from '../format.ts';
+import type { MessageKey } from '../i18n.ts';
+import type { InboxItem, ItemDeadline, Role } from '../types.ts';
+import { ErrorMessage, Loading, PageHeader, useLoad } from '../ui.tsx';
+import { DeadlineWhen, TimeLeft, useTimeLeft } from './item-parts.tsx';
+
+const INTRO: Partial<Record<Role, MessageKey>> = {
+  ppid_pelaksana: 'inbox_intro_ppid_pelaksana',
+  petugas: 'inbox_intro_petugas',
+  ppid_utama: 'inbox_intro_ppid_utama',
+};
+
+/** The inbox with the moment it was read (time left is counted from the server's answer). */
+export function useInbox() {
+  const { api } = useApp();
+  return useLoad(async () => {
+    const { items } = await api.get<{ items: InboxItem[] }>('/inbox');
+    // Overdue first, then the nearest deadline, then the oldest.
+    const order = (e: InboxItem) => e.timeLeftSeconds ?? Number.POSITIVE_INFINITY;
+    items.sort((a, b) => order(a) - order(b) || a.since.localeCompare(b.since));
+    return { items, fetchedAt: Date.now() };
+  }, [api]);
+}
+
+export function InboxPage() {
+  const { t, lang, me, agencyName, agencyTimeZone, bodyWide } = useApp();
+  const inbox = useInbox();
+  const items = inbox.data?.items ?? [];
+  const overdue = items.filter((e) => e.overdue).length;
+  return (
+    <>
+      <PageHeader title={t('nav_inbox')} intro={t(INTRO[me.role] ?? 'inbox_intro_other')}>
+        <button type="button" class="secondary" onClick={inbox.reload} disabled={inbox.loading}>
+          {t('inbox_reload')}
+        </button>
+      </PageHeader>
+      <ErrorMessage error={inbox.error} />
+      {inbox.loading && !inbox.data ? (
+        <Loading />
+      ) : (
+        <div class="table-wrap">
+          <table class="inbox">
+            <caption>
+              {t('inbox_caption')} · {t('shown_count', { n: items.length })}
+              {overdue > 0 && ` · ${t('home_inbox_overdue', { n: overdue })}`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('col_number')}</th>
+                <th scope="col">{t('col_title')}</th>
+                <th scope="col">{t('col_since')}</th>
+                <th scope="col">{t('col_deadline')}</th>
+                <th scope="col">{t('col_time_left')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.length === 0 && (
+                <tr>
+                  <td colSpan={5}>{t('inbox_empty')}</td>
+                </tr>
+              )}
+              {items.map((e) => (
+                <tr key={`${e.box.kind}-${e.itemId}`} class={e.overdue ? 'overdue-row' : undefined}>
+                  <td class="nowrap" data-label={t('col_number')}>
+                    <code>{e.number}</code>
+                    <span class="sub-line">{t('version_n', { n: e.versionNo })}</span>
+                  </td>
+                  <th scope="row">
+                    <a href={`#/items/${e.itemId}`}>{e.title}</a>
+                    <span class="sub-line">
+                      <span class={`badge box-${e.box.kind}`}>{t(`box_${e.box.kind}` as MessageKey)}</span>
+                      {(bodyWide || e.agencyId !== me.agencyId) && ` ${agencyName(e.agencyId)}`}
+                    </span>
+                    {e.reason && <span class="sub-line reason-line">{t('reason_label', { reason: e.reason })}</span>}
+                    {!!e.reminders && <span class="sub-line reason-line">{t('reminders_sent', { n: e.reminders })}</span>}
+                  </th>
+                  <td data-label={t('col_since')}>
+                    <time dateTime={e.since}>{formatDateTime(lang, e.since, agencyTimeZone(e.agencyId))}</time>
+                  </td>
+                  {e.deadline ? (
+                    <DeadlineCells entry={e} deadline={e.deadline} fetchedAt={inbox.data?.fetchedAt} />
+                  ) : (
+                    <td colSpan={2} class="muted" data-label={t('col_deadline')}>
+                      {e.box.kind === 'approval' ? t('deadline_pending') : t('no_deadline')}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function DeadlineCells({ entry, deadline, fetchedAt }: { entry: InboxItem; deadline: ItemDeadline; fetchedAt?: number }) {
+  const { t } = useApp();
+  const left = useTimeLeft(deadline, entry.timeLeftSeconds, fetchedAt);
+  return (
+    <>
+      <td class="deadline-cell" data-label={t('col_deadline')}>
+        <DeadlineWhen deadline={deadline} agencyId={entry.agencyId} />
+      </td>
+      <td class="nowrap" data-label={t('col_time_left')}>
+        <TimeLeft seconds={left} />
+      </td>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+/** Pieces the information-item screens share: labels of states and categories, badges, DIP columns. */
+import type { ComponentChildren } from 'preact';
+import { useApp } from '../context.ts';
+import { formatDateTime, formatTimeLeft } from '../format.ts';
+import type { MessageKey } from '../i18n.ts';
+import type { Category, Format, Item, ItemContent, ItemDeadline, Publication, WorkingState } from '../types.ts';
+import { useNow } from '../ui.tsx';
+
+export const stateKey = (s: WorkingState) => `state_${s}` as MessageKey;
+export const publicationKey = (p: Publication) => `pub_${p}` as MessageKey;
+export const categoryKey = (c: Category) => `cat_${c}` as MessageKey;
+export const formatKey = (f: Format) => `fmt_${f}` as MessageKey;
+
+/** The working state and the publication as readable badges; the same fact is never shown twice. */
+export function StatusBadges({ item }: { item: Pick<Item, 'status' | 'publication'> }) {
+  const { t } = useApp();
+  const showState = !(item.status === 'published' && item.publication !== 'none');
+  return (
+    <span class="badges">
+      {showState && <span class={`badge state-${item.status}`}>{t(stateKey(item.status))}</span>}
+      {item.publication !== 'none' && <span class={`badge pub-${item.publication}`}>{t(publicationKey(item.publication))}</span>}
+    </span>
+  );
+}
+
+export function formatsText(t: (k: MessageKey) => string, formats: readonly Format[]): string {
+  return formats.map((f) => t(formatKey(f))).join(', ');
+}
+
+/** The DIP columns in the order of Perki 1/2010 (1 Nomor is the item's number), then the rest. */
+export const CONTENT_ROWS: { field: keyof ItemContent; label: MessageKey; long?: boolean }[] = [
+  { field: 'title', label: 'f_title' },
+  { field: 'summary', label: 'f_summary', long: true },
+  { field: 'holder', label: 'f_holder' },
+  { field: 'responsible', label: 'f_responsible' },
+  { field: 'createdWhen', label: 'f_created_when' },
+  { field: 'createdWhere', label: 'f_created_where' },
+  { field: 'formats', label: 'f_formats' },
+  { field: 'retention', label: 'f_retention' },
+  { field: 'category', label: 'f_category' },
+  { field: 'year', label: 'f_year' },
+  { field: 'tags', label: 'f_tags' },
+];
+
+/** One content value as people read it. */
+export function ContentValue({ content, field }: { content: ItemContent; field: keyof ItemContent }): ComponentChildren {
+  const { t } = useApp();
+  switch (field) {
+    case 'formats':
+      return formatsText(t, content.formats);
+    case 'category':
+      return t(categoryKey(content.category));
+    case 'tags':
+      return content.tags.length ? (
+        <span class="tags">
+          {content.tags.map((tag) => (
+            <span key={tag} class="tag">
+              {tag}
+            </span>
+          ))}
+        </span>
+      ) : (
+        '—'
+      );
+    case 'summary':
+      return <span class="pre-line">{content.summary}</span>;
+    default:
+      return String(content[field]);
+  }
+}
+
+export const sameValue = (a: ItemContent, b: ItemContent, field: keyof ItemContent) => JSON.stringify(a[field]) === JSON.stringify(b[field]);
+
+/**
+ * Seconds until a deadline (negative when late), kept current. `timeLeftSeconds` from the server,
+ * read at `fetchedAt`, is preferred over the browser's clock.
+ */
+export function useTimeLeft(deadline: ItemDeadline, timeLeftSeconds?: number, fetchedAt?: number): number {
+  const now = useNow(30_000);
+  return timeLeftSeconds !== undefined && fetchedAt !== undefined ? timeLeftSeconds - (now - fetchedAt) / 1000 : (Date.parse(deadline.at) - now) / 1000;
+}
+
+export function TimeLeft({ seconds }: { seconds: number }) {
+  const { t, lang } = useApp();
+  const overdue = seconds < 0;
+  return (
+    <span class={overdue ? 'time-left overdue' : 'time-left'}>
+      {overdue && <strong class="overdue-flag">{t('overdue')}</strong>} {formatTimeLeft(lang, seconds)}
+    </span>
+  );
+}
+
+/** The deadline in the agency's own time zone, with how it was computed in a disclosure. */
+export function DeadlineWhen({ deadline, agencyId }: { deadline: ItemDeadline; agencyId: string }) {
+  const { t, lang, pick, agencyTimeZone } = useApp();
+  return (
+    <>
+      <time class="deadline-when" dateTime={deadline.at}>
+        {formatDateTime(lang, deadline.at, agencyTimeZone(agencyId), true)}
+      </time>
+      <details>
+        <summary>{t('deadline_how')}</summary>
+        <p class="explanation">{pick(deadline.explanation)}</p>
+      </details>
+    </>
+  );
+}
+
+/** A deadline, the time left (or how late), and how it was computed. */
+export function Deadline({ deadline, agencyId }: { deadline: ItemDeadline; agencyId: string }) {
+  const left = useTimeLeft(deadline);
+  return (
+    <div class={left < 0 ? 'deadline-box overdue' : 'deadline-box'}>
+      <p>
+        <TimeLeft seconds={left} />
+      </p>
+      <DeadlineWhen deadline={deadline} agencyId={agencyId} />
+    </div>
+  );
+}

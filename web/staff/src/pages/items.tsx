@@ -1,0 +1,200 @@
+/** Informasi: the information items of an agency (or, for PPID Utama and admin, by status across agencies). */
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from '../context.ts';
+import { formatDateTime } from '../format.ts';
+import { CATEGORIES, EDITORS, type Item, type Page, PUBLICATIONS, WORKING_STATES } from '../types.ts';
+import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
+import { sortAgencies } from './agencies.tsx';
+import { categoryKey, publicationKey, StatusBadges, stateKey } from './item-parts.tsx';
+
+const FILTERS = ['agencyId', 'status', 'publication', 'category', 'year'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+
+function filtersOf(query: URLSearchParams, bodyWide: boolean): Filters {
+  const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Filters;
+  // PPID Utama and admin start with what waits for approval across all agencies.
+  if (bodyWide && !f.agencyId && !f.status && ![...query.keys()].length) f.status = 'submitted';
+  return f;
+}
+
+function toQuery(f: Filters): string {
+  const q = new URLSearchParams();
+  for (const k of FILTERS) if (f[k]) q.set(k, f[k]);
+  return q.toString();
+}
+
+export function ItemsPage({ query }: { query: URLSearchParams }) {
+  const { t, lang, api, me, bodyWide, agencies, agencyName, agencyTimeZone, go } = useApp();
+  const filter = filtersOf(query, bodyWide);
+  const key = toQuery(filter);
+  const [draft, setDraft] = useState<Filters>(filter);
+  // The hash changed (back button, a link): the form follows it.
+  useEffect(() => setDraft(filter), [key]);
+  const needsChoice = bodyWide && !filter.agencyId && !filter.status;
+  const paged = usePaged(
+    (cursor) =>
+      needsChoice
+        ? Promise.resolve<Page<Item>>({ items: [] })
+        : api.get<Page<Item>>('/items', {
+            agencyId: bodyWide ? filter.agencyId || undefined : undefined,
+            status: filter.status || undefined,
+            publication: filter.publication || undefined,
+            category: filter.category || undefined,
+            year: filter.year || undefined,
+            cursor,
+            limit: '25',
+          }),
+    [api, key],
+  );
+  const showAgency = bodyWide && !filter.agencyId;
+  const set = (k: keyof Filters, v: string) => setDraft({ ...draft, [k]: v });
+  const scope = bodyWide ? (filter.agencyId ? agencyName(filter.agencyId) : t('all_agencies')) : agencyName(me.agencyId);
+
+  return (
+    <>
+      <PageHeader title={t('nav_items')} intro={t('items_intro')}>
+        {EDITORS.includes(me.role) && (
+          <a class="button primary" href="#/items/new">
+            {t('item_add')}
+          </a>
+        )}
+      </PageHeader>
+      <form
+        class="filters no-print"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go(`/items?${toQuery(draft) || 'all=1'}`);
+        }}
+      >
+        {bodyWide && (
+          <Field label={t('f_agency')} name="agencyId">
+            {(a) => (
+              <select {...a} value={draft.agencyId} onChange={(e) => set('agencyId', e.currentTarget.value)}>
+                <option value="">{t('all_agencies')}</option>
+                {sortAgencies(agencies).map((ag) => (
+                  <option key={ag.id} value={ag.id}>
+                    {ag.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label={t('f_status')} name="status">
+          {(a) => (
+            <select {...a} value={draft.status} onChange={(e) => set('status', e.currentTarget.value)}>
+              <option value="">{t('all_statuses')}</option>
+              {WORKING_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t(stateKey(s))}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('f_publication')} name="publication">
+          {(a) => (
+            <select {...a} value={draft.publication} onChange={(e) => set('publication', e.currentTarget.value)}>
+              <option value="">{t('all_publications')}</option>
+              {PUBLICATIONS.map((p) => (
+                <option key={p} value={p}>
+                  {t(publicationKey(p))}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('f_category')} name="category">
+          {(a) => (
+            <select {...a} value={draft.category} onChange={(e) => set('category', e.currentTarget.value)}>
+              <option value="">{t('all_categories')}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(categoryKey(c))}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('f_year')} name="year">
+          {(a) => (
+            <input
+              {...a}
+              class="narrow"
+              type="number"
+              min={1945}
+              max={2100}
+              inputMode="numeric"
+              value={draft.year}
+              onInput={(e) => set('year', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" class="secondary">
+          {t('show')}
+        </button>
+        {bodyWide && <p class="hint filters-note">{t('items_need_filter')}</p>}
+      </form>
+      {needsChoice ? (
+        // biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>)
+        <p class="notice" role="status">
+          {t('items_need_filter')}
+        </p>
+      ) : (
+        <>
+          <ErrorMessage error={paged.error} />
+          {paged.loading && paged.items.length === 0 ? (
+            <Loading />
+          ) : (
+            <div class="table-wrap">
+              <table class="items-table">
+                <caption>
+                  {t('items_caption')} · {scope}
+                  {filter.status ? ` · ${t(stateKey(filter.status as Item['status']))}` : ''} · {t('shown_count', { n: paged.items.length })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col_number')}</th>
+                    <th scope="col">{t('col_title')}</th>
+                    {showAgency && <th scope="col">{t('f_agency')}</th>}
+                    <th scope="col">{t('f_category')}</th>
+                    <th scope="col">{t('f_year')}</th>
+                    <th scope="col">{t('f_status')}</th>
+                    <th scope="col">{t('col_updated')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {paged.items.length === 0 && (
+                    <tr>
+                      <td colSpan={showAgency ? 7 : 6}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
+                    </tr>
+                  )}
+                  {paged.items.map((it) => (
+                    <tr key={it.itemId}>
+                      <td class="nowrap">
+                        <code>{it.number}</code>
+                      </td>
+                      <th scope="row">
+                        <a href={`#/items/${it.itemId}`}>{it.current.content.title}</a>
+                      </th>
+                      {showAgency && <td>{agencyName(it.agencyId)}</td>}
+                      <td>{t(categoryKey(it.current.content.category))}</td>
+                      <td>{it.current.content.year}</td>
+                      <td>
+                        <StatusBadges item={it} />
+                      </td>
+                      <td>
+                        <time dateTime={it.updatedAt}>{formatDateTime(lang, it.updatedAt, agencyTimeZone(it.agencyId))}</time>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <LoadMore paged={paged} />
+        </>
+      )}
+    </>
+  );
+}
