@@ -36,7 +36,9 @@ export const ItemContent = z.strictObject({
     .min(1, 'pilih softcopy dan/atau hardcopy / choose softcopy and/or hardcopy')
     .refine((f) => new Set(f).size === f.length, 'bentuk tidak boleh berulang / formats must not repeat')
     .meta({ description: 'Kolom 6: bentuk informasi yang tersedia' }),
-  retention: text(2, 100, { id: 'jangka waktu penyimpanan', en: 'retention' }).meta({ description: 'Kolom 7: jangka waktu penyimpanan atau retensi arsip, e.g. "5 tahun"' }),
+  retention: text(2, 100, { id: 'jangka waktu penyimpanan', en: 'retention' }).meta({
+    description: 'Kolom 7: jangka waktu penyimpanan atau retensi arsip, e.g. "5 tahun"',
+  }),
   category: Category,
   year: z.number().int().min(1945).max(2100).meta({ description: 'The year the information concerns' }),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
