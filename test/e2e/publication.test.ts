@@ -7,14 +7,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED } from '../../functions/core/documents.ts';
 import { UPLOAD_TYPES } from '../../web/staff/src/upload.ts';
+import { launchChromium, signIn } from '../support/browser.ts';
 import { startTestHost } from '../support/host.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'demo12345';
 const TITLE = `Profil Kesehatan Provinsi Kalimantan Barat 2025 (uji ${Date.now().toString(36)})`;
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -24,18 +23,7 @@ let workDir: string;
 beforeAll(async () => {
   host = await startTestHost({ seed: true });
   workDir = mkdtempSync(join(tmpdir(), 'sip-ppid-e2e-pub-'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync('test-results', { recursive: true });
 }, 120_000);
 
@@ -44,22 +32,6 @@ afterAll(async () => {
   await host?.cleanup();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }, 60_000);
-
-/** Signs in through the local identity provider in a fresh context; returns the page on its landing page. */
-async function signIn(username: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${host.url}/app/`);
-  await page.getByRole('heading', { level: 1, name: 'Masuk ke SIP PPID' }).waitFor();
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor({ timeout: 20_000 });
-  return { page, errors };
-}
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true });
 
@@ -94,7 +66,7 @@ describe('SOP 000 in the staff app', () => {
 
   it('petugas enters and submits with a PDF, Kepala PPID approves from the inbox, PPID Utama sees it in the DIP', { timeout: 120_000 }, async () => {
     // ── Petugas PPID: step 2, input ──
-    const petugas = await signIn('petugas.dinkes');
+    const petugas = await signIn(browser, host.url, 'petugas.dinkes');
     let page = petugas.page;
     // The petugas lands in the inbox.
     await page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor();
@@ -154,7 +126,7 @@ describe('SOP 000 in the staff app', () => {
     expect(petugas.errors).toEqual([]);
 
     // ── Kepala PPID: step 3, approval from the inbox ──
-    const kepala = await signIn('kepala.dinkes');
+    const kepala = await signIn(browser, host.url, 'kepala.dinkes');
     page = kepala.page;
     await page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor();
     // The deadline is computed by the workflow just after submission; reload until it is there.
@@ -193,7 +165,7 @@ describe('SOP 000 in the staff app', () => {
     expect(kepala.errors).toEqual([]);
 
     // ── PPID Utama: the consolidated DIP ──
-    const utama = await signIn('ppid.utama');
+    const utama = await signIn(browser, host.url, 'ppid.utama');
     page = utama.page;
     await nav(page, 'DIP PPID Utama').click();
     await page.getByRole('heading', { level: 1, name: 'DIP PPID Utama' }).waitFor();

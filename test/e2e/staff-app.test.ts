@@ -6,12 +6,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalHost } from '../../infra/local/host.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'demo12345';
+import { launchChromium, signIn } from '../support/browser.ts';
 
 let host: { url: string; stop(): Promise<void> };
 let browser: Browser;
@@ -20,18 +18,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sip-ppid-e2e-'));
   host = await startLocalHost({ port: 0, dataDir, seed: true, quiet: !process.env.E2E_VERBOSE });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -40,31 +27,10 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-/** Opens the app in a fresh context, signs in, and returns the page on the agency list. */
-async function signIn(username: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-
-  await page.goto(`${host.url}/app/`);
-  // The app shows its own sign-in page first; it does not redirect by itself.
-  await page.getByRole('heading', { level: 1, name: 'Masuk ke SIP PPID' }).waitFor();
+/** Signs in and opens the agency list. */
+async function signInToAgencies(username: string): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await signIn(browser, host.url, username);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-
-  // The local identity provider's form.
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-
-  // Back in the app at the redirect URI, with the code exchanged and the query string gone.
-  await page
-    .getByRole('button', { name: 'Keluar' })
-    .waitFor({ timeout: 20_000 })
-    .catch(async (e: Error) => {
-      throw new Error(`${e.message}\nPage ${page.url()} shows:\n${await page.locator('body').textContent()}`);
-    });
   expect(new URL(page.url()).search).toBe('');
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Perangkat Daerah' }).click();
   await page.getByRole('heading', { level: 1, name: 'Perangkat Daerah' }).waitFor();
@@ -74,7 +40,7 @@ async function signIn(username: string): Promise<{ page: Page; errors: string[] 
 
 describe('staff app', () => {
   it('admin signs in and sees the agencies, PPID Utama first, with the create action', { timeout: 120_000 }, async () => {
-    const { page, errors } = await signIn('admin');
+    const { page, errors } = await signInToAgencies('admin');
     expect(await page.getByRole('banner').textContent()).toContain('Administrator');
 
     const kinds = await page.locator('table tbody tr td:nth-child(3)').allInnerTexts();
@@ -94,7 +60,7 @@ describe('staff app', () => {
   });
 
   it('a petugas sees the agencies but not the admin-only actions', { timeout: 120_000 }, async () => {
-    const { page, errors } = await signIn('petugas.dinkes');
+    const { page, errors } = await signInToAgencies('petugas.dinkes');
     expect(await page.getByRole('banner').textContent()).toContain('Petugas PPID');
     expect(await page.getByRole('cell', { name: 'SKPD', exact: true }).count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByRole('button', { name: 'Tambah perangkat daerah' }).count()).toBe(0);
