@@ -10,7 +10,7 @@ import * as audit from './audit.ts';
 import * as calendar from './calendar.ts';
 import * as documents from './documents.ts';
 import type { EndpointHandler } from './http.ts';
-import { endpoint, errorBody } from './http.ts';
+import { endpoint } from './http.ts';
 import * as items from './items.ts';
 import * as settings from './settings.ts';
 import * as users from './users.ts';
@@ -152,5 +152,3 @@ export const openapi: EndpointHandler = endpoint(
   { summary: 'This API described as OpenAPI 3.1, generated from the zod schemas of every route', response: z.record(z.string(), z.unknown()) },
   async () => openApiDocument() as Record<string, unknown>,
 );
-
-void errorBody;

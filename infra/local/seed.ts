@@ -12,7 +12,8 @@ import { createUser } from '../../functions/core/users.ts';
 
 export const PUBLIC_BODY = 'Pemerintah Provinsi Kalimantan Barat';
 
-const zone = { timezone: 'Asia/Pontianak', workWeek: [1, 2, 3, 4, 5] } as const;
+/** West Kalimantan keeps WIB; a Monday–Friday work week. */
+const zone = () => ({ timezone: 'Asia/Pontianak', workWeek: [1, 2, 3, 4, 5] });
 
 export const DEMO_AGENCIES: NewAgency[] = [
   {
@@ -22,13 +23,12 @@ export const DEMO_AGENCIES: NewAgency[] = [
     shortName: 'Diskominfo',
     email: 'ppid@kalbarprov.go.id',
     address: 'Jl. Ahmad Yani, Pontianak',
-    ...zone,
-    workWeek: [...zone.workWeek],
+    ...zone(),
   },
-  { id: 'dinkes', kind: 'skpd', name: 'Dinas Kesehatan', shortName: 'Dinkes', ...zone, workWeek: [...zone.workWeek] },
-  { id: 'disdikbud', kind: 'skpd', name: 'Dinas Pendidikan dan Kebudayaan', shortName: 'Disdikbud', ...zone, workWeek: [...zone.workWeek] },
-  { id: 'bappeda', kind: 'skpd', name: 'Badan Perencanaan Pembangunan Daerah', shortName: 'Bappeda', ...zone, workWeek: [...zone.workWeek] },
-  { id: 'banhub', kind: 'skpd', name: 'Badan Penghubung', shortName: 'Banhub', ...zone, workWeek: [...zone.workWeek] },
+  { id: 'dinkes', kind: 'skpd', name: 'Dinas Kesehatan', shortName: 'Dinkes', ...zone() },
+  { id: 'disdikbud', kind: 'skpd', name: 'Dinas Pendidikan dan Kebudayaan', shortName: 'Disdikbud', ...zone() },
+  { id: 'bappeda', kind: 'skpd', name: 'Badan Perencanaan Pembangunan Daerah', shortName: 'Bappeda', ...zone() },
+  { id: 'banhub', kind: 'skpd', name: 'Badan Penghubung', shortName: 'Banhub', ...zone() },
 ];
 
 export const DEMO_USERS: NewUser[] = [
