@@ -116,7 +116,8 @@ export const routes: readonly RouteDecl[] = [
   { method: 'PUT', path: '/api/items/{itemId}', handler: 'api/items.update', roles: EDITORS },
   { method: 'POST', path: '/api/items/{itemId}/submit', handler: 'api/items.submit', roles: EDITORS, uses: ['workflows'] },
   { method: 'POST', path: '/api/items/{itemId}/decision', handler: 'api/items.decision', roles: APPROVERS, uses: ['workflows'] },
-  { method: 'POST', path: '/api/items/{itemId}/withdraw', handler: 'api/items.withdrawItem', roles: APPROVERS },
+  { method: 'POST', path: '/api/items/{itemId}/withdraw', handler: 'api/items.withdrawItem', roles: APPROVERS, uses: ['workflows'] },
+  { method: 'POST', path: '/api/register/rebuild', handler: 'api/items.rebuildRegister', roles: ['admin'], uses: ['workflows'] },
   { method: 'POST', path: '/api/items/{itemId}/documents', handler: 'api/documents.create', roles: EDITORS, uses: ['documents'] },
   { method: 'POST', path: '/api/items/{itemId}/documents/{docId}/verify', handler: 'api/documents.verify', roles: EDITORS, uses: ['documents'] },
   { method: 'GET', path: '/api/items/{itemId}/documents/{docId}', handler: 'api/documents.download', roles: STAFF, uses: ['documents'] },
@@ -149,6 +150,14 @@ export const stateMachines: readonly StateMachineDecl[] = [
       AwaitApprovalFunctionArn: { handler: 'tasks/publication.awaitApproval', waitForTaskToken: true, uses: ['workflows'] },
       RemindAndEscalateFunctionArn: { handler: 'tasks/publication.remindAndEscalate', uses: ['mail'] },
       PublishFunctionArn: { handler: 'tasks/publication.publish' },
+      UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
+    },
+  },
+  {
+    id: 'RegisterUpdate',
+    definition: 'register-update.asl.json',
+    tasks: {
+      UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
     },
   },
   {

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { mailer } from '../adapters/mail.ts';
 import { workflows } from '../adapters/workflow.ts';
+import { assertRole } from '../core/access.ts';
 import { DocumentRef, ItemContent, ItemQuery, publicView } from '../core/item-model.ts';
-import { createItem, decide, getItem, inbox as inboxUseCase, listItems, submitItem, updateItem, withdraw } from '../core/items.ts';
+import { createItem, decide, getItem, inbox as inboxUseCase, listItems, REGISTER_WORKFLOW, submitItem, updateItem, withdraw } from '../core/items.ts';
 import { agencyId } from '../core/model.ts';
 import type { Context } from '../core/ports.ts';
 import { endpoint } from './http.ts';
@@ -93,7 +94,7 @@ export const withdrawItem = endpoint(
     body: z.strictObject({ reason: z.string().trim().min(5, 'alasan minimal 5 karakter / the reason needs at least 5 characters').max(2000) }),
     response: ItemSchema,
   },
-  async ({ ctx, principal, params, body }) => publicView(await withdraw(ctx, principal, params.itemId, body)),
+  async ({ ctx, principal, params, body }) => publicView(await withdraw(withWorkflows(ctx), principal, params.itemId, body)),
 );
 
 export const inbox = endpoint(
@@ -147,4 +148,14 @@ export const dip = endpoint(
   },
   // The DIP is public information: every staff user may read all of it.
   ({ ctx, query }) => ctx.store.listPublished(query),
+);
+
+export const rebuildRegister = endpoint(
+  { summary: 'Rebuild the whole public register from the published versions (admin; for recovery)', response: z.object({ started: z.string() }), status: 201 },
+  async ({ ctx, principal }) => {
+    assertRole(principal, ['admin']);
+    const name = `register-full-${ctx.now.getTime()}`;
+    await workflows.start(REGISTER_WORKFLOW, name, { full: true });
+    return { started: name };
+  },
 );

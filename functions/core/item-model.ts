@@ -107,6 +107,8 @@ export interface PublishedVersion {
   /** Registration year and sequence: the DIP's order. */
   regYear: number;
   sequence: number;
+  /** Every publication of this item so far, this one last: the versions' publication dates. */
+  history: { versionNo: number; publishedAt: string }[];
 }
 
 export interface Item {
@@ -120,6 +122,8 @@ export interface Item {
   publication: 'none' | 'published' | 'withdrawn';
   current: WorkingVersion;
   published?: { versionNo: number; publishedAt: string };
+  /** Every publication so far (kept across withdrawals). */
+  publications?: { versionNo: number; publishedAt: string }[];
   withdrawn?: { at: string; by: string; reason: string };
   /** The inbox entries this item has now (so they can be removed when it moves on). */
   inbox: InboxEntry[];

@@ -20,6 +20,7 @@ import type { Context, Page, Write } from './ports.ts';
 import { nominalSeconds, SOP_000, type Sop000Step } from './sop.ts';
 
 export const PUBLICATION_WORKFLOW = 'Publication';
+export const REGISTER_WORKFLOW = 'RegisterUpdate';
 
 /** Rules an admin may change (settings `rules`); these defaults follow SOP 000. */
 export interface PublicationRules {
@@ -394,6 +395,8 @@ export async function withdraw(ctx: Context, actor: Principal, itemId: string, i
       now: ctx.now,
     }),
   );
+  // The register drops it (pages, exports, search, files); the event above is what it works from.
+  await ctx.workflows?.start(REGISTER_WORKFLOW, `register-${itemId}-${Date.parse(at)}`, { full: false });
   return after;
 }
 
@@ -601,6 +604,7 @@ async function publishOnce(ctx: Context, input: { itemId: string; versionNo: num
     publishedAt: at,
     regYear: item.regYear,
     sequence: item.sequence,
+    history: [...(item.publications ?? []), { versionNo: v.versionNo, publishedAt: at }],
   };
   const after: Item = {
     ...item,
@@ -608,6 +612,7 @@ async function publishOnce(ctx: Context, input: { itemId: string; versionNo: num
     status: 'published',
     publication: 'published',
     published: { versionNo: v.versionNo, publishedAt: at },
+    publications: version.history,
     updatedAt: at,
     version: item.version + 1,
   };

@@ -13,6 +13,7 @@ import type { Principal } from '../../functions/core/access.ts';
 import { createAgency } from '../../functions/core/agencies.ts';
 import { loadShippedHolidays } from '../../functions/core/holiday-calendar.ts';
 import { NewAgency, NewUser } from '../../functions/core/model.ts';
+import { setPublicBody } from '../../functions/core/public-body.ts';
 import { createUser } from '../../functions/core/users.ts';
 import { env } from '../system.ts';
 
@@ -22,13 +23,14 @@ const { values } = parseArgs({
     'user-pool': { type: 'string' },
     'agency-id': { type: 'string' },
     'agency-name': { type: 'string' },
+    'body-name': { type: 'string' },
     timezone: { type: 'string', default: 'Asia/Jakarta' },
     username: { type: 'string' },
     name: { type: 'string' },
     email: { type: 'string' },
   },
 });
-const missing = ['table', 'user-pool', 'agency-id', 'agency-name', 'username', 'name', 'email'].filter((k) => !values[k as keyof typeof values]);
+const missing = ['table', 'user-pool', 'body-name', 'agency-id', 'agency-name', 'username', 'name', 'email'].filter((k) => !values[k as keyof typeof values]);
 if (missing.length) {
   console.error(`Missing: ${missing.map((m) => `--${m}`).join(' ')}`);
   process.exit(2);
@@ -41,6 +43,7 @@ const actor: Principal = { username: 'bootstrap', name: 'Bootstrap', role: 'admi
 const ctx = { store: dynamoStore, identity: identityDirectory(), requestId: `bootstrap-${Date.now()}`, now: new Date() };
 if (!(await dynamoStore.getAgency(agency.id))) await createAgency(ctx, actor, agency);
 if (!(await dynamoStore.getUser(admin.username))) await createUser(ctx, actor, admin);
+await setPublicBody(ctx, actor, { name: values['body-name'] as string });
 const holidays = await loadShippedHolidays(ctx, actor);
 console.log(
   `PPID Utama ${agency.id} and admin ${admin.username} are in place (${holidays} holidays loaded); Cognito has mailed the temporary password to ${admin.email}.`,

@@ -335,6 +335,16 @@ export class StatelessStack extends Stack {
             fn.addEnvironment(buckets[use].env, bucket.bucketName);
             bucket.grantReadWrite(fn);
             wildcard(`Objects of the ${use} bucket only (<bucket ARN>/*).`, new RegExp(`^Resource::.*${buckets[use].id}.*/\\*$`));
+            if (use === 'register') {
+              // The register builder invalidates exactly the paths it rewrote.
+              fn.addEnvironment('REGISTER_DISTRIBUTION_ID', register.distributionId);
+              fn.addToRolePolicy(
+                new iam.PolicyStatement({
+                  actions: ['cloudfront:CreateInvalidation'],
+                  resources: [this.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: register.distributionId })],
+                }),
+              );
+            }
             wildcard(
               'S3 action groups of grantReadWrite (GetObject*, GetBucket*, List*, DeleteObject*, Abort*), on one bucket only.',
               /^Action::s3:[A-Za-z]+\*$/,

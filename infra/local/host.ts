@@ -19,6 +19,8 @@ import { GetObjectCommand, NoSuchKey, PutBucketCorsCommand, PutObjectCommand, S3
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { identityDirectory } from '../../functions/adapters/identity.ts';
 import type { OutboxMessage } from '../../functions/adapters/mail.ts';
+import { mailer } from '../../functions/adapters/mail.ts';
+import { workflows } from '../../functions/adapters/workflow.ts';
 import { buildStaffApp } from '../../web/staff/build.ts';
 import { buckets, env, schedules } from '../system.ts';
 import { invokeApi } from './api-gateway.ts';
@@ -40,6 +42,8 @@ export interface LocalHostOptions {
   dataDir?: string;
   /** Write the demo data if missing (default true). */
   seed?: boolean;
+  /** Also publish a few demo items through the real workflow (npm start does; tests start empty). */
+  demoItems?: boolean;
   quiet?: boolean;
   /** Milliseconds to wait instead of each named Wait state's own time (tests). */
   waitTimeOverrides?: Record<string, number>;
@@ -355,7 +359,13 @@ async function startWith(
     }
   });
 
-  const seeded = opts.seed === false ? 0 : await seedDemoData({ store: dynamoStore, identity: identityDirectory(), requestId: 'seed', now: new Date() });
+  const seeded =
+    opts.seed === false
+      ? 0
+      : await seedDemoData(
+          { store: dynamoStore, identity: identityDirectory(), workflows, mailer: mailer(), requestId: 'seed', now: new Date() },
+          { items: opts.demoItems },
+        );
   if (seeded) log(`Seeded ${seeded} demo records.`);
   const resumed = stepFunctions.resume();
   if (resumed) log(`Resumed ${resumed} waiting workflow execution(s).`);

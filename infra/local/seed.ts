@@ -6,8 +6,11 @@
 import type { Principal } from '../../functions/core/access.ts';
 import { createAgency } from '../../functions/core/agencies.ts';
 import { loadShippedHolidays } from '../../functions/core/holiday-calendar.ts';
+import type { Category, ItemContent } from '../../functions/core/item-model.ts';
+import { createItem, decide, submitItem } from '../../functions/core/items.ts';
 import type { NewAgency, NewUser } from '../../functions/core/model.ts';
 import type { Context } from '../../functions/core/ports.ts';
+import { setPublicBody } from '../../functions/core/public-body.ts';
 import { createUser } from '../../functions/core/users.ts';
 
 export const PUBLIC_BODY = 'Pemerintah Provinsi Kalimantan Barat';
@@ -44,11 +47,99 @@ export const DEMO_USERS: NewUser[] = [
 
 const SEED_ACTOR: Principal = { username: 'seed', name: 'Data awal', role: 'admin', agencyId: 'diskominfo' };
 
+const demoItem = (title: string, summary: string, holder: string, responsible: string, category: Category, year: number, tags: string[]): ItemContent => ({
+  title,
+  summary,
+  holder,
+  responsible,
+  createdWhen: `${year}`,
+  createdWhere: 'Pontianak',
+  formats: ['softcopy', 'hardcopy'],
+  retention: '5 tahun',
+  category,
+  year,
+  tags,
+});
+
+/** Published on first start through the real workflow: created, submitted, approved, published. */
+export const DEMO_ITEMS: { agencyId: string; by: string; approver: string; content: ItemContent }[] = [
+  {
+    agencyId: 'dinkes',
+    by: 'petugas.dinkes',
+    approver: 'kepala.dinkes',
+    content: demoItem(
+      'Profil Kesehatan Provinsi Kalimantan Barat Tahun 2025',
+      'Gambaran derajat kesehatan masyarakat, sumber daya kesehatan, dan capaian pelayanan kesehatan di 14 kabupaten/kota tahun 2025.',
+      'Bidang Sumber Daya Kesehatan',
+      'Kepala Dinas Kesehatan',
+      'berkala',
+      2025,
+      ['kesehatan', 'profil'],
+    ),
+  },
+  {
+    agencyId: 'dinkes',
+    by: 'petugas.dinkes',
+    approver: 'kepala.dinkes',
+    content: demoItem(
+      'Kewaspadaan Demam Berdarah Dengue Musim Hujan',
+      'Peringatan dini peningkatan kasus demam berdarah dengue, gejala yang perlu diwaspadai, dan langkah 3M Plus bagi masyarakat.',
+      'Bidang Pencegahan dan Pengendalian Penyakit',
+      'Kepala Dinas Kesehatan',
+      'serta_merta',
+      2026,
+      ['dbd', 'kesehatan'],
+    ),
+  },
+  {
+    agencyId: 'disdikbud',
+    by: 'petugas.disdikbud',
+    approver: 'kepala.disdikbud',
+    content: demoItem(
+      'Petunjuk Teknis Penerimaan Murid Baru SMA/SMK 2026',
+      'Jadwal, jalur, persyaratan, dan tata cara pendaftaran murid baru SMA, SMK, dan SLB negeri tahun ajaran 2026/2027.',
+      'Bidang Pembinaan SMA',
+      'Kepala Dinas Pendidikan dan Kebudayaan',
+      'setiap_saat',
+      2026,
+      ['pendidikan', 'spmb'],
+    ),
+  },
+  {
+    agencyId: 'disdikbud',
+    by: 'petugas.disdikbud',
+    approver: 'kepala.disdikbud',
+    content: demoItem(
+      'Data Pokok Pendidikan Jenjang Menengah 2025',
+      'Jumlah sekolah, peserta didik, pendidik, dan rombongan belajar SMA, SMK, dan SLB per kabupaten/kota.',
+      'Sekretariat — Subbagian Perencanaan',
+      'Kepala Dinas Pendidikan dan Kebudayaan',
+      'berkala',
+      2025,
+      ['pendidikan', 'statistik'],
+    ),
+  },
+  {
+    agencyId: 'bappeda',
+    by: 'ppid.utama',
+    approver: 'ppid.utama',
+    content: demoItem(
+      'Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2026',
+      'Dokumen perencanaan tahunan daerah: prioritas pembangunan, program, kegiatan, dan pagu indikatif perangkat daerah.',
+      'Bidang Perencanaan, Pengendalian dan Evaluasi',
+      'Kepala Bappeda',
+      'setiap_saat',
+      2026,
+      ['perencanaan', 'rkpd'],
+    ),
+  },
+];
+
 /**
  * Writes whatever of the demo data is missing (so a start interrupted half-way completes on the next
  * one) and returns how many records it wrote; 0 on every later start.
  */
-export async function seedDemoData(ctx: Context): Promise<number> {
+export async function seedDemoData(ctx: Context, opts: { items?: boolean } = {}): Promise<number> {
   let written = 0;
   for (const agency of DEMO_AGENCIES) {
     if (await ctx.store.getAgency(agency.id)) continue;
@@ -58,6 +149,22 @@ export async function seedDemoData(ctx: Context): Promise<number> {
   for (const user of DEMO_USERS) {
     if (await ctx.store.getUser(user.username)) continue;
     await createUser(ctx, SEED_ACTOR, user);
+    written++;
+  }
+  for (const demo of opts.items ? DEMO_ITEMS : []) {
+    const existing = await ctx.store.listItems({ agencyId: demo.agencyId, limit: 100 });
+    if (existing.items.some((i) => i.current.content.title === demo.content.title)) continue;
+    const as = async (username: string): Promise<Principal> => {
+      const u = (await ctx.store.getUser(username))!;
+      return { username: u.username, name: u.name, role: u.role, agencyId: u.agencyId };
+    };
+    const created = await createItem(ctx, await as(demo.by), { agencyId: demo.agencyId, content: demo.content });
+    const submitted = await submitItem(ctx, await as(demo.by), created.itemId, { version: created.version });
+    await decide(ctx, await as(demo.approver), created.itemId, { decision: 'approve', versionNo: submitted.current.versionNo });
+    written++;
+  }
+  if (!(await ctx.store.getSettings('publicBody'))) {
+    await setPublicBody(ctx, SEED_ACTOR, { name: PUBLIC_BODY });
     written++;
   }
   return written + (await loadShippedHolidays(ctx, SEED_ACTOR));

@@ -17,7 +17,7 @@ const ROLE_NAMES: Record<string, string> = {
 
 try {
   console.log('Starting SIP PPID on the local host …');
-  const host = await startLocalHost({ port: Number(process.env.PORT ?? 3000), dataDir: process.env.DATA_DIR ?? '.data' });
+  const host = await startLocalHost({ port: Number(process.env.PORT ?? 3000), dataDir: process.env.DATA_DIR ?? '.data', demoItems: true });
   const users = DEMO_USERS.map((u) => `    ${u.username.padEnd(18)} ${ROLE_NAMES[u.role].padEnd(30)} ${u.agencyId}`).join('\n');
   console.log(`
 SIP PPID is running — ${PUBLIC_BODY} (demo data)

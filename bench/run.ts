@@ -1,0 +1,24 @@
+/**
+ * Runs the benchmarks and prints their results as a table (`npm run bench`).
+ *   node --import tsx bench/run.ts [items] [agencies]      default 100000 300
+ */
+import { type Row, registerBench } from './register.bench.ts';
+
+function table(title: string, rows: Row[]): string {
+  const w = Math.max(...rows.map((r) => r.metric.length), 6);
+  const v = Math.max(...rows.map((r) => r.value.length), 5);
+  const line = `+${'-'.repeat(w + 2)}+${'-'.repeat(v + 2)}+`;
+  return [
+    title,
+    line,
+    `| ${'metric'.padEnd(w)} | ${'value'.padEnd(v)} |`,
+    line,
+    ...rows.map((r) => `| ${r.metric.padEnd(w)} | ${r.value.padEnd(v)} |`),
+    line,
+  ].join('\n');
+}
+
+const [items = '100000', agencies = '300'] = process.argv.slice(2);
+const t0 = performance.now();
+const rows = await registerBench(Number(items), Number(agencies));
+console.log(table(`Public register (node ${process.version}, ${((performance.now() - t0) / 1000).toFixed(1)} s in all)`, rows));

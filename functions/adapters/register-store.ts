@@ -1,0 +1,87 @@
+/**
+ * DynamoDB side of the register update (functions/core/register-update.ts).
+ *
+ * | record              | pk             | sk           | gsi1pk / gsi1sk          |
+ * |---------------------|----------------|--------------|--------------------------|
+ * | what the register   | ITEM#<itemId>  | REGISTERED   | REGISTERED / <itemId>    |
+ * | shows for an item   |                |              |                          |
+ * | register event      | REGISTER_QUEUE | <at>#<id>    |                          |
+ */
+import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RegisterEvent } from '../core/item-model.ts';
+import type { PublishedEntry } from '../core/register/index.ts';
+import type { RegisterStore } from '../core/register-update.ts';
+import { config } from './config.ts';
+import { documentClient, dynamoStore, keys, queryAll, strip } from './dynamodb.ts';
+
+const registeredKey = (itemId: string) => ({ pk: `ITEM#${itemId}`, sk: 'REGISTERED' });
+
+async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
+    for (let attempt = 0; pending?.length; attempt++) {
+      const res = await documentClient().send(new BatchWriteCommand({ RequestItems: { [config.tableName()]: pending as never } }));
+      pending = res.UnprocessedItems?.[config.tableName()] as Record<string, unknown>[] | undefined;
+      if (pending?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+    }
+  }
+}
+
+export const registerStore: RegisterStore = {
+  async loadInput(now) {
+    const [agencies, items, body] = await Promise.all([
+      dynamoStore.listAgencies(),
+      queryAll<PublishedEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIP' } }),
+      dynamoStore.getSettings<{ name: string }>('publicBody'),
+    ]);
+    return {
+      publicBody: { name: body?.name ?? 'Badan Publik' },
+      agencies,
+      items: items.map((i) => ({ ...i, history: i.history ?? [{ versionNo: i.versionNo, publishedAt: i.publishedAt }] })),
+      generatedAt: now.toISOString(),
+    };
+  },
+  async queue(limit) {
+    const res = await documentClient().send(
+      new QueryCommand({
+        TableName: config.tableName(),
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': 'REGISTER_QUEUE' },
+        Limit: limit,
+      }),
+    );
+    return (res.Items ?? []).map((i) => strip<RegisterEvent>(i));
+  },
+  async registered(itemId) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: registeredKey(itemId) }));
+    return res.Item ? strip<PublishedEntry>(res.Item) : undefined;
+  },
+  async markRendered(itemId, shown, events) {
+    const TableName = config.tableName();
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          shown
+            ? { Put: { TableName, Item: { ...registeredKey(itemId), gsi1pk: 'REGISTERED', gsi1sk: itemId, ...shown } } }
+            : { Delete: { TableName, Key: registeredKey(itemId) } },
+          ...events.map((e) => ({ Delete: { TableName, Key: keys.registerEvent(e) } })),
+        ],
+      }),
+    );
+  },
+  async builtAt() {
+    return (await dynamoStore.getSettings<{ builtAt: string }>('register'))?.builtAt;
+  },
+  async resetRendered(shown, events, builtAt) {
+    const published = new Set(shown.map((s) => s.itemId));
+    const stale = (
+      await queryAll<{ itemId: string }>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'REGISTERED' } })
+    ).filter((r) => !published.has(r.itemId));
+    await batchWrite([
+      ...shown.map((s) => ({ PutRequest: { Item: { ...registeredKey(s.itemId), gsi1pk: 'REGISTERED', gsi1sk: s.itemId, ...s } } })),
+      ...stale.map((r) => ({ DeleteRequest: { Key: registeredKey(r.itemId) } })),
+      ...events.map((e) => ({ DeleteRequest: { Key: keys.registerEvent(e) } })),
+      { PutRequest: { Item: { ...keys.settings('register'), builtAt } } },
+    ]);
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Keeping the public register in step with publications (SOP 000 step 5, SOP 002 step 4).
+ *
+ * Publication and withdrawal write a register event in the same transaction as the change (see
+ * items.ts). This use case drains those events: for each item it compares what the register shows
+ * (the `registered` snapshot) with what is published now, renders only what that change touches,
+ * writes it, records the new snapshot and removes the events. Running it twice does nothing more;
+ * a crash half-way leaves the events in place for the next run. `full` re-renders everything
+ * (recovery) and resets every snapshot.
+ */
+import type { RegisterEvent } from './item-model.ts';
+import { type PublishedEntry, type RegisterInput, renderChanges, renderFull, type SitePlan } from './register/index.ts';
+
+export interface RegisterStore {
+  loadInput(now: Date): Promise<RegisterInput>;
+  queue(limit: number): Promise<RegisterEvent[]>;
+  registered(itemId: string): Promise<PublishedEntry | undefined>;
+  /** Records what the register now shows for an item (undefined: nothing) and drops its events. */
+  markRendered(itemId: string, shown: PublishedEntry | undefined, events: RegisterEvent[]): Promise<void>;
+  /** After a full rebuild: every snapshot equals the published set, the queue is empty, and the build is recorded. */
+  resetRendered(shown: PublishedEntry[], events: RegisterEvent[], builtAt: string): Promise<void>;
+  /** When the register was last built in full; undefined if never (a new installation). */
+  builtAt(): Promise<string | undefined>;
+}
+
+export interface RegisterSite {
+  /** Writes the plan; with `prune`, also deletes every object the plan does not name (full rebuild). */
+  apply(plan: SitePlan, opts?: { prune?: boolean }): Promise<string[]>;
+  invalidate(paths: string[]): Promise<number>;
+}
+
+export interface RegisterUpdate {
+  events: number;
+  files: number;
+  invalidated: number;
+}
+
+export async function updateRegister(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date } = {}): Promise<RegisterUpdate> {
+  const now = opts.now ?? new Date();
+  // A register never built has no home page, assets or lists for a change to update: build it whole.
+  if (opts.full || !(await store.builtAt())) {
+    const events = await store.queue(10_000);
+    const input = await store.loadInput(now);
+    const paths = await site.apply(renderFull(input), { prune: true });
+    await store.resetRendered(input.items, events, now.toISOString());
+    return { events: events.length, files: paths.length, invalidated: await site.invalidate(paths) };
+  }
+  const events = await store.queue(100);
+  if (events.length === 0) return { events: 0, files: 0, invalidated: 0 };
+  const input = await store.loadInput(now);
+  const byItem = new Map<string, RegisterEvent[]>();
+  for (const e of events) byItem.set(e.itemId, [...(byItem.get(e.itemId) ?? []), e]);
+  const published = new Map(input.items.map((i) => [i.itemId, i]));
+  // One plan for the whole batch: the pages and exports are rendered once, however many events.
+  const changes = await Promise.all(
+    [...byItem.keys()].map(async (itemId) => ({ itemId, before: await store.registered(itemId), after: published.get(itemId) })),
+  );
+  const changed = await site.apply(renderChanges(input, changes));
+  for (const c of changes) await store.markRendered(c.itemId, c.after, byItem.get(c.itemId) ?? []);
+  return { events: events.length, files: changed.length, invalidated: await site.invalidate([...new Set(changed)]) };
+}

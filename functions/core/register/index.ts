@@ -1,0 +1,268 @@
+/**
+ * The public register, rendered: pure functions from the published DIP to the files of a static
+ * site (no AWS, no I/O). The adapter applies the plan to the register bucket and invalidates the
+ * changed paths.
+ *
+ * Site (Indonesian at `/…`, English twins at `/en/…`, each page linking the other with hreflang):
+ *
+ *   index.html                                 home: the body, its PPID, categories, latest, agencies
+ *   dip/index.html                             consolidated DIP: counts by year and by agency
+ *   dip/<year>/index.html                      one registration year: agencies × categories
+ *   dip/<year>/<agency>/<block>.html           DIP table: ≤100 rows, sequences (block-1)·100+1 … block·100
+ *   dip/<year>/<agency>/<category>/<block>.html  the same, one category
+ *   instansi/<agency>/index.html               an agency's (SKPD's) DIP: years × categories
+ *   kategori/<category>/index.html             one category: years × agencies
+ *   informasi/<agency>/<year>/<sequence>.html  one item: every DIP column, versions, documents
+ *   cari/index.html                            search (needs JavaScript)
+ *   assets/register.css, assets/search.js
+ *   search/<prefix>.json, search/doc/<year>/<agency>/<card>.json    the split search index
+ *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data
+ *   berkas/<itemId>/<docId>/<fileName>         public documents (copied by the adapter)
+ *
+ * Incremental: a page depends only on its own chunk, counts, or the item, so one publication or
+ * withdrawal touches O(1) pages plus the search shards of its terms and the exports (see
+ * `renderChange`). Pages carry no build time, so an unchanged page renders byte for byte the same.
+ */
+
+import { REGISTER_CSS, SEARCH_JS } from '../../../web/register/assets.ts';
+import { renderPage } from '../../../web/register/pages.tsx';
+import type { PublishedVersion } from '../item-model.ts';
+import { CATEGORIES } from '../item-model.ts';
+import type { Agency } from '../model.ts';
+import { catalogJsonLd, dipCsv, dipJson, EXPORT_PATHS, utf8Length } from './exports.ts';
+import {
+  allPages,
+  buildModel,
+  type ChunkKey,
+  chunkKeyOf,
+  documentPath,
+  getOrSet,
+  itemRef,
+  LANGS,
+  localPath,
+  type Model,
+  neighbours,
+  type PageRef,
+  pagePath,
+} from './model.ts';
+import { allCardFiles, cardKeyOf, cardsFile, cardsPath, type ItemTerms, itemTerms, shardFiles, shardPath, shardsOf } from './search-index.ts';
+import { shardOf } from './text.ts';
+
+export interface PublishedEntry extends PublishedVersion {
+  /** Every publication of this item so far, this one last. */
+  history: { versionNo: number; publishedAt: string }[];
+}
+
+export interface RegisterInput {
+  publicBody: { name: string };
+  agencies: Agency[];
+  items: PublishedEntry[];
+  /** The time of the change (exports and catalogue are stamped with it; pages never are). */
+  generatedAt: string;
+  /** The site's origin, e.g. `https://ppid.kalbarprov.go.id`, for absolute links in the exports; root-relative when absent. */
+  siteUrl?: string;
+}
+
+export interface SiteFile {
+  /** No leading slash, e.g. `index.html`, `en/index.html`, `data/dip.csv`. */
+  path: string;
+  body: string | Uint8Array;
+  contentType: string;
+}
+
+export interface SitePlan {
+  put: SiteFile[];
+  delete: string[];
+  /** Public documents to copy from the private document bucket (`from`: its key) to the register (`to`). */
+  copies: { from: string; to: string }[];
+  /** Register path prefixes to delete, e.g. `berkas/<itemId>/`. */
+  removeCopies: string[];
+}
+
+export const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+  jsonld: 'application/ld+json; charset=utf-8',
+} as const;
+
+const html = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.html });
+const json = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.json });
+
+/** The open-data exports alone (for an adapter that refreshes them less often than every change). */
+export const renderExports = (input: RegisterInput): SiteFile[] => exportFiles(buildModel(input), input.generatedAt);
+
+function exportFiles(m: Model, generatedAt: string): SiteFile[] {
+  const j = dipJson(m, generatedAt);
+  const c = dipCsv(m);
+  return [
+    json(EXPORT_PATHS.json, j),
+    { path: EXPORT_PATHS.csv, body: c, contentType: CONTENT_TYPES.csv },
+    { path: EXPORT_PATHS.catalog, body: catalogJsonLd(m, generatedAt, { json: utf8Length(j), csv: utf8Length(c) }), contentType: CONTENT_TYPES.jsonld },
+  ];
+}
+
+const copiesOf = (e: PublishedEntry, except: ReadonlySet<string> = new Set()) =>
+  e.documents.filter((d) => d.status === 'verified' && !except.has(d.docId)).map((d) => ({ from: d.key, to: documentPath(e.itemId, d.docId, d.fileName) }));
+
+/**
+ * Every file of the site, one at a time (an adapter can upload as it goes instead of holding a
+ * 100,000-item site in memory).
+ */
+export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
+  const m = buildModel(input);
+  yield { path: 'assets/register.css', body: REGISTER_CSS, contentType: CONTENT_TYPES.css };
+  yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
+  for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
+  for (const [shard, body] of shardFiles(m, itemTerms)) yield json(shardPath(shard), body);
+  for (const [path, body] of allCardFiles(m)) yield json(path, body);
+  yield* exportFiles(m, input.generatedAt);
+}
+
+/** Every public document of the register, to copy (with renderFullFiles when streaming a rebuild). */
+export const documentCopies = (input: RegisterInput) => input.items.flatMap((e) => copiesOf(e));
+
+/**
+ * The whole site, for recovery. `delete` is empty: the plan is complete, so the adapter may remove
+ * whatever the bucket holds outside `put` and the `copies` targets. At 100,000 items this holds the
+ * whole site in memory (≈1.4 GB of strings); renderFullFiles + documentCopies stream it instead.
+ */
+export function renderFull(input: RegisterInput): SitePlan {
+  return { put: [...renderFullFiles(input)], delete: [], copies: documentCopies(input), removeCopies: [] };
+}
+
+/** One publication or withdrawal: the item as the register showed it, and as it is now. */
+export interface RegisterChange {
+  itemId: string;
+  /** As it was on the register; undefined if it was not there (new, or republished after a withdrawal). */
+  before?: PublishedEntry;
+  /** As it is now; undefined if withdrawn. */
+  after?: PublishedEntry;
+}
+
+/**
+ * What one publication or withdrawal changes. `before` is the item as it was on the register
+ * (undefined if new), `after` as it is now (undefined if withdrawn); `input` is the whole register
+ * after the change.
+ */
+export function renderChange(input: RegisterInput, change: RegisterChange, options?: ChangeOptions): SitePlan {
+  return renderChanges(input, [change], options);
+}
+
+export interface ChangeOptions {
+  /**
+   * Put the exports (default true). They are the whole DIP (≈170 MB at 100,000 items), so an
+   * adapter under a stream of publications may pass false and call renderExports on a schedule.
+   */
+  exports?: boolean;
+}
+
+/**
+ * What a batch of publications and withdrawals changes, as one plan: every page the batch touches
+ * is rendered once and the exports once (calling renderChange per item would rewrite the exports,
+ * the whole DIP, once per item). `input` is the register after all of them; an item appears at most
+ * once in `changes`.
+ *
+ * The pages a change may touch are few and known (the item's page, its chunks and their neighbours,
+ * its agency, year and category pages, home and the consolidated DIP, the shards of its terms, its
+ * result-card file); each is rendered in the register before and after the batch and put only when
+ * it differs, deleted when it no longer exists. The exports always change.
+ *
+ * Cost: O(n) to group the register twice and to tokenize every item once (a shard also holds other
+ * items' postings), plus the exports, which are the whole DIP by definition.
+ */
+export function renderChanges(input: RegisterInput, changes: readonly RegisterChange[], options: ChangeOptions = {}): SitePlan {
+  const ids = new Set(changes.map((c) => c.itemId));
+  const others = input.items.filter((e) => !ids.has(e.itemId));
+  const defined = (e: PublishedEntry | undefined): e is PublishedEntry => e !== undefined;
+  const mBefore = buildModel(input, [...others, ...changes.map((c) => c.before).filter(defined)]);
+  const mAfter = buildModel(input, [...others, ...changes.map((c) => c.after).filter(defined)]);
+  const touched = changes.flatMap((c) => [c.before, c.after]).filter(defined);
+
+  const put: SiteFile[] = [];
+  const del: string[] = [];
+  const seen = new Set<string>();
+  const compare = (path: string, was: () => string | undefined, now: () => string | undefined, file: (path: string, body: string) => SiteFile) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const after = now();
+    if (after === undefined) {
+      if (was() !== undefined) del.push(path);
+    } else if (after !== was()) put.push(file(path, after));
+  };
+
+  // Pages.
+  const refs: PageRef[] = [{ kind: 'home' }, { kind: 'dip' }];
+  for (const e of touched) {
+    refs.push(itemRef(e), { kind: 'agency', agencyId: e.agencyId }, { kind: 'year', year: e.regYear }, { kind: 'category', category: e.content.category });
+    for (const category of [undefined, ...CATEGORIES]) {
+      const key: ChunkKey = chunkKeyOf(e, category);
+      refs.push({ kind: 'chunk', key });
+      for (const m of [mBefore, mAfter]) {
+        const { prev, next } = neighbours(m, key);
+        if (prev) refs.push({ kind: 'chunk', key: prev });
+        if (next) refs.push({ kind: 'chunk', key: next });
+      }
+    }
+  }
+  for (const ref of refs) {
+    for (const lang of LANGS) {
+      compare(
+        localPath(pagePath(ref), lang),
+        () => renderPage(mBefore, ref, lang),
+        () => renderPage(mAfter, ref, lang),
+        html,
+      );
+    }
+  }
+
+  // Search: the items' result-card files, and the shards of their terms (before and after).
+  for (const e of touched) {
+    const key = cardKeyOf(e);
+    compare(
+      cardsPath(key),
+      () => cardsFile(mBefore, key),
+      () => cardsFile(mAfter, key),
+      json,
+    );
+  }
+  const cache = new Map<PublishedEntry, ItemTerms>(touched.map((e) => [e, itemTerms(e)]));
+  const shards = new Set(touched.flatMap((e) => [...shardsOf(cache.get(e)!)]));
+  // Every other item is tokenized once, keeping only its terms that fall in these shards.
+  const shardOfTerm = new Map<string, string>();
+  const keep = (term: string) => {
+    return shards.has(getOrSet(shardOfTerm, term, () => shardOf(term)));
+  };
+  const termsOf = (e: PublishedEntry) =>
+    getOrSet(cache, e, () => {
+      const all = itemTerms(e);
+      return { title: all.title.filter(keep), body: all.body.filter(keep) };
+    });
+  const shardsBefore = shardFiles(mBefore, termsOf, shards);
+  const shardsAfter = shardFiles(mAfter, termsOf, shards);
+  for (const shard of [...shards].sort()) {
+    compare(
+      shardPath(shard),
+      () => shardsBefore.get(shard),
+      () => shardsAfter.get(shard),
+      json,
+    );
+  }
+
+  if (options.exports !== false) put.push(...exportFiles(mAfter, input.generatedAt));
+
+  // Documents: copy what is new, remove what is gone (everything of a withdrawn item).
+  const copies: SitePlan['copies'] = [];
+  const removeCopies: string[] = [];
+  for (const { itemId, before, after } of changes) {
+    const docIds = (e?: PublishedEntry) => new Set(e?.documents.filter((d) => d.status === 'verified').map((d) => d.docId) ?? []);
+    const was = docIds(before);
+    const now = docIds(after);
+    if (after) copies.push(...copiesOf(after, was));
+    if (!after && before) removeCopies.push(`berkas/${itemId}/`);
+    else for (const d of was) if (!now.has(d)) removeCopies.push(`berkas/${itemId}/${d}/`);
+  }
+  return { put, delete: del, copies, removeCopies };
+}

@@ -1,0 +1,275 @@
+/**
+ * The register as the pages see it: agencies in display order, published items grouped into stable
+ * chunks, counts, and the site's paths.
+ *
+ * Why chunks and not "page 1, 2, 3": a page's membership must depend on the item alone, so that
+ * publishing or withdrawing one item rewrites one list page, not every page after it. The DIP's own
+ * order is per agency, registration year and sequence (`DINKES/2026/0007`), and the sequence is fixed
+ * at creation and gap-free, so a chunk is
+ *
+ *   (registration year, agency, block)            block = ceil(sequence / 100)       → `dip/<year>/<agency>/<block>.html`
+ *   (registration year, agency, category, block)  the same, one category             → `dip/<year>/<agency>/<category>/<block>.html`
+ *
+ * holding at most 100 rows in DIP order. A new item lands in the chunk of its sequence (usually the
+ * agency's last); a withdrawn one leaves a gap in its chunk. The consolidated, year, category and
+ * agency views are small index pages of counts that link to these chunks.
+ */
+import type { Category } from '../item-model.ts';
+import { CATEGORIES } from '../item-model.ts';
+import type { Agency } from '../model.ts';
+import type { PublishedEntry, RegisterInput } from './index.ts';
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+/** Rows per chunk (a block of 100 sequence numbers). */
+export const BLOCK = 100;
+/** How many of the newest publications the home page lists. */
+export const LATEST = 10;
+
+export const CATEGORY_SLUG: Record<Category, string> = { berkala: 'berkala', serta_merta: 'serta-merta', setiap_saat: 'setiap-saat' };
+
+/** What the pages need of an agency (an item whose agency is unknown still shows, under its id). */
+export interface AgencyInfo {
+  id: string;
+  name: string;
+  shortName?: string;
+  kind: 'ppid_utama' | 'skpd';
+  timezone: string;
+  address?: string;
+  email?: string;
+  parentId?: string;
+}
+
+export interface ChunkKey {
+  year: number;
+  agencyId: string;
+  block: number;
+  /** Absent: every category. */
+  category?: Category;
+}
+
+export type Counts = Record<Category, number> & { total: number };
+
+/** One page of the site, language aside. */
+export type PageRef =
+  | { kind: 'home' }
+  | { kind: 'dip' }
+  | { kind: 'search' }
+  | { kind: 'year'; year: number }
+  | { kind: 'agency'; agencyId: string }
+  | { kind: 'category'; category: Category }
+  | { kind: 'chunk'; key: ChunkKey }
+  | { kind: 'item'; agencyId: string; year: number; sequence: number };
+
+export interface Model {
+  publicBody: { name: string };
+  siteUrl: string;
+  /** PPID Utama first, then by name (Indonesian collation). */
+  agencies: AgencyInfo[];
+  agency: (id: string) => AgencyInfo;
+  ppid?: AgencyInfo;
+  /** In DIP order: agency order, registration year, sequence. */
+  items: PublishedEntry[];
+  item: (agencyId: string, year: number, sequence: number) => PublishedEntry | undefined;
+  /** chunkId → the chunk, its rows in sequence order. */
+  chunks: Map<string, { key: ChunkKey; rows: PublishedEntry[] }>;
+  /** seriesId (chunk id without the block) → its blocks, ascending. */
+  series: Map<string, number[]>;
+  /** Registration years with items, newest first. */
+  years: number[];
+  /** agencyId → year → counts. */
+  counts: Map<string, Map<number, Counts>>;
+  latest: PublishedEntry[];
+}
+
+export const blockOf = (sequence: number) => Math.ceil(sequence / BLOCK);
+export const blockRange = (block: number) => [(block - 1) * BLOCK + 1, block * BLOCK] as const;
+export const seriesId = (k: { year: number; agencyId: string; category?: Category }) => `${k.year}/${k.agencyId}${k.category ? `/${k.category}` : ''}`;
+export const chunkId = (k: ChunkKey) => `${seriesId(k)}#${k.block}`;
+export const chunkKeyOf = (e: PublishedEntry, category?: Category): ChunkKey => ({
+  year: e.regYear,
+  agencyId: e.agencyId,
+  block: blockOf(e.sequence),
+  ...(category ? { category } : {}),
+});
+
+/** The map's value for `key`, made and stored first if missing. */
+export function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+export const emptyCounts = (): Counts => ({ total: 0, berkala: 0, serta_merta: 0, setiap_saat: 0 });
+export function addCounts(into: Counts, c: Counts): Counts {
+  into.total += c.total;
+  for (const cat of CATEGORIES) into[cat] += c[cat];
+  return into;
+}
+
+/** When the item was first published (its place among "the latest"). */
+export const firstPublishedAt = (e: PublishedEntry) => e.history[0]?.publishedAt ?? e.publishedAt;
+
+// --- paths ------------------------------------------------------------------------------------------
+
+/** A path segment as written in keys and links (agency ids are already `[a-z0-9-]`). */
+const seg = (s: string | number) => encodeURIComponent(String(s));
+
+/** The language-neutral path of a page; English pages live under `en/`. */
+export function pagePath(ref: PageRef): string {
+  switch (ref.kind) {
+    case 'home':
+      return 'index.html';
+    case 'dip':
+      return 'dip/index.html';
+    case 'search':
+      return 'cari/index.html';
+    case 'year':
+      return `dip/${ref.year}/index.html`;
+    case 'agency':
+      return `instansi/${seg(ref.agencyId)}/index.html`;
+    case 'category':
+      return `kategori/${CATEGORY_SLUG[ref.category]}/index.html`;
+    case 'chunk': {
+      const k = ref.key;
+      return `dip/${k.year}/${seg(k.agencyId)}/${k.category ? `${CATEGORY_SLUG[k.category]}/` : ''}${k.block}.html`;
+    }
+    case 'item':
+      return `informasi/${seg(ref.agencyId)}/${ref.year}/${ref.sequence}.html`;
+  }
+}
+
+export const itemRef = (e: { agencyId: string; regYear: number; sequence: number }): PageRef => ({
+  kind: 'item',
+  agencyId: e.agencyId,
+  year: e.regYear,
+  sequence: e.sequence,
+});
+export const localPath = (path: string, lang: Lang) => (lang === 'id' ? path : `en/${path}`);
+/** The link to a path: root-relative, directory URL for `index.html` (both hosts rewrite it back). */
+export const href = (path: string, lang: Lang = 'id') => `/${localPath(path, lang)}`.replace(/(^|\/)index\.html$/, '$1');
+export const documentPath = (itemId: string, docId: string, fileName: string) => `berkas/${itemId}/${docId}/${fileName}`;
+export const documentHref = (itemId: string, docId: string, fileName: string) => `/berkas/${seg(itemId)}/${seg(docId)}/${seg(fileName)}`;
+
+// --- building ---------------------------------------------------------------------------------------
+
+function agencyInfo(a: Agency): AgencyInfo {
+  return {
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    timezone: a.timezone,
+    ...(a.shortName ? { shortName: a.shortName } : {}),
+    ...(a.address ? { address: a.address } : {}),
+    ...(a.email ? { email: a.email } : {}),
+    ...(a.parentId ? { parentId: a.parentId } : {}),
+  };
+}
+
+const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
+
+export function buildModel(input: RegisterInput, items: readonly PublishedEntry[] = input.items): Model {
+  const byId = new Map<string, AgencyInfo>();
+  for (const a of input.agencies) byId.set(a.id, agencyInfo(a));
+  for (const e of items) {
+    if (!byId.has(e.agencyId)) byId.set(e.agencyId, { id: e.agencyId, name: e.agencyId, kind: 'skpd', timezone: 'Asia/Jakarta' });
+  }
+  const agencies = [...byId.values()].sort((a, b) =>
+    a.kind !== b.kind ? (a.kind === 'ppid_utama' ? -1 : 1) : collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const rank = new Map(agencies.map((a, i) => [a.id, i]));
+  const sorted = items
+    .map((e) => ({ e, r: rank.get(e.agencyId)! }))
+    .sort((a, b) => a.r - b.r || a.e.regYear - b.e.regYear || a.e.sequence - b.e.sequence)
+    .map((x) => x.e);
+
+  const chunks = new Map<string, { key: ChunkKey; rows: PublishedEntry[] }>();
+  const seriesBlocks = new Map<string, Set<number>>();
+  const counts = new Map<string, Map<number, Counts>>();
+  const bySlot = new Map<string, PublishedEntry>();
+  const years = new Set<number>();
+  const push = (k: ChunkKey, e: PublishedEntry) => {
+    const id = chunkId(k);
+    const chunk = chunks.get(id);
+    if (chunk) chunk.rows.push(e);
+    else chunks.set(id, { key: k, rows: [e] });
+    const sid = seriesId(k);
+    const blocks = seriesBlocks.get(sid);
+    if (blocks) blocks.add(k.block);
+    else seriesBlocks.set(sid, new Set([k.block]));
+  };
+  for (const e of sorted) {
+    push(chunkKeyOf(e), e);
+    push(chunkKeyOf(e, e.content.category), e);
+    bySlot.set(`${e.agencyId}/${e.regYear}/${e.sequence}`, e);
+    years.add(e.regYear);
+    const c = getOrSet(
+      getOrSet(counts, e.agencyId, () => new Map<number, Counts>()),
+      e.regYear,
+      emptyCounts,
+    );
+    c.total++;
+    c[e.content.category]++;
+  }
+  const series = new Map([...seriesBlocks].map(([id, blocks]) => [id, [...blocks].sort((a, b) => a - b)]));
+  // The newest LATEST publications, in one pass.
+  const newer = (a: PublishedEntry, b: PublishedEntry) => a.publishedAt > b.publishedAt || (a.publishedAt === b.publishedAt && a.itemId < b.itemId);
+  const latest: PublishedEntry[] = [];
+  for (const e of items) {
+    if (latest.length === LATEST && !newer(e, latest[LATEST - 1]!)) continue;
+    let i = Math.min(latest.length, LATEST - 1);
+    latest[i] = e;
+    for (; i > 0 && newer(latest[i]!, latest[i - 1]!); i--) [latest[i], latest[i - 1]] = [latest[i - 1]!, latest[i]!];
+  }
+
+  return {
+    publicBody: input.publicBody,
+    siteUrl: (input.siteUrl ?? '').replace(/\/+$/, ''),
+    agencies,
+    agency: (id) => byId.get(id) ?? { id, name: id, kind: 'skpd', timezone: 'Asia/Jakarta' },
+    ppid: agencies.find((a) => a.kind === 'ppid_utama'),
+    items: sorted,
+    item: (agencyId, year, sequence) => bySlot.get(`${agencyId}/${year}/${sequence}`),
+    chunks,
+    series,
+    years: [...years].sort((a, b) => b - a),
+    counts,
+    latest,
+  };
+}
+
+/** Counts of one agency over all years, or of all agencies in one year, or everything. */
+export function countsWhere(m: Model, f: { agencyId?: string; year?: number } = {}): Counts {
+  const sum = emptyCounts();
+  for (const [agencyId, perYear] of m.counts) {
+    if (f.agencyId && agencyId !== f.agencyId) continue;
+    for (const [year, c] of perYear) if (f.year === undefined || year === f.year) addCounts(sum, c);
+  }
+  return sum;
+}
+
+export const rowsOf = (m: Model, k: ChunkKey) => m.chunks.get(chunkId(k))?.rows;
+export const blocksOf = (m: Model, k: { year: number; agencyId: string; category?: Category }) => m.series.get(seriesId(k)) ?? [];
+
+/** The chunks next to `block` in its series (the pager's previous and next), if any. */
+export function neighbours(m: Model, k: ChunkKey): { prev?: ChunkKey; next?: ChunkKey } {
+  const blocks = blocksOf(m, k);
+  const prev = blocks.filter((b) => b < k.block).at(-1);
+  const next = blocks.find((b) => b > k.block);
+  return { ...(prev !== undefined ? { prev: { ...k, block: prev } } : {}), ...(next !== undefined ? { next: { ...k, block: next } } : {}) };
+}
+
+/** Every page of the register in this state. */
+export function* allPages(m: Model): Generator<PageRef> {
+  yield { kind: 'home' };
+  yield { kind: 'dip' };
+  yield { kind: 'search' };
+  for (const category of CATEGORIES) yield { kind: 'category', category };
+  for (const year of m.years) yield { kind: 'year', year };
+  for (const a of m.agencies) yield { kind: 'agency', agencyId: a.id };
+  for (const { key } of m.chunks.values()) yield { kind: 'chunk', key };
+  for (const e of m.items) yield itemRef(e);
+}

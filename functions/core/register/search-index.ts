@@ -1,0 +1,131 @@
+/**
+ * The register's search index, split so that one query downloads little even with 100,000 items.
+ *
+ * - Shards `search/<prefix>.json`: an inverted index of title and summary terms (text.ts), one file
+ *   per term prefix (the first 3 code points). A one-word query fetches one shard.
+ *   `{"a":["dinkes",…],"t":{"lapor":["0:2026:1,4,a;1:2025:3", "…"]}}`: per term, the items whose
+ *   title has it, then those whose summary only has it, as `agency index:registration year:sequences`
+ *   with the sequences as base-36 deltas.
+ * - Result cards `search/doc/<year>/<agency>/<card>.json`: title, number and category of the items
+ *   with sequences (card-1)·10+1 … card·10 of one agency and year, fetched only for the results
+ *   shown (20 at a time): small files, so that showing scattered results stays cheap.
+ *
+ * Both depend on an item's own chunk and terms only, so a publication rewrites the shards of its
+ * terms and one card file.
+ */
+import type { PublishedEntry } from './index.ts';
+import { blockOf, getOrSet, type Model, rowsOf } from './model.ts';
+import { shardOf, terms } from './text.ts';
+
+export interface ItemTerms {
+  /** Distinct terms of the title. */
+  title: string[];
+  /** Distinct terms of the summary that are not in the title. */
+  body: string[];
+}
+
+export function itemTerms(e: PublishedEntry): ItemTerms {
+  const title = new Set(terms(e.content.title));
+  const body = new Set<string>();
+  for (const t of terms(e.content.summary)) if (!title.has(t)) body.add(t);
+  return { title: [...title], body: [...body] };
+}
+
+/** Sequences per result-card file (divides BLOCK, so a card file lies within one DIP chunk). */
+export const CARD_BLOCK = 10;
+
+export interface CardKey {
+  year: number;
+  agencyId: string;
+  card: number;
+}
+export const cardKeyOf = (e: PublishedEntry): CardKey => ({ year: e.regYear, agencyId: e.agencyId, card: Math.ceil(e.sequence / CARD_BLOCK) });
+export const shardPath = (shard: string) => `search/${shard}.json`;
+export const cardsPath = (k: CardKey) => `search/doc/${k.year}/${encodeURIComponent(k.agencyId)}/${k.card}.json`;
+
+/** The shards an item's terms live in. */
+export function shardsOf(t: ItemTerms): Set<string> {
+  return new Set([...t.title, ...t.body].map(shardOf));
+}
+
+/**
+ * Shard files (shard name → JSON) for the model's items; only the shards in `only` when given.
+ * `termsOf` lets the caller tokenize each item once for several states of the register.
+ */
+export function shardFiles(m: Model, termsOf: (e: PublishedEntry) => ItemTerms, only?: ReadonlySet<string>): Map<string, string> {
+  // shard → term → [title postings, summary postings], as indices into m.items (ascending = DIP order)
+  const shards = new Map<string, Map<string, [number[], number[]]>>();
+  const shardCache = new Map<string, string>();
+  const add = (term: string, i: number, list: 0 | 1) => {
+    const shard = getOrSet(shardCache, term, () => shardOf(term));
+    if (only && !only.has(shard)) return;
+    const postings = getOrSet(
+      getOrSet(shards, shard, () => new Map()),
+      term,
+      (): [number[], number[]] => [[], []],
+    );
+    postings[list].push(i);
+  };
+  m.items.forEach((e, i) => {
+    const t = termsOf(e);
+    for (const term of t.title) add(term, i, 0);
+    for (const term of t.body) add(term, i, 1);
+  });
+  const files = new Map<string, string>();
+  for (const [shard, byTerm] of shards) files.set(shard, serializeShard(m, byTerm));
+  return files;
+}
+
+function serializeShard(m: Model, byTerm: Map<string, [number[], number[]]>): string {
+  const agencies: string[] = [];
+  const agencyIndex = new Map<string, number>();
+  const encode = (postings: number[]) => {
+    let out = '';
+    let group = '';
+    let last = 0;
+    for (const i of postings) {
+      const e = m.items[i]!;
+      const key = `${e.agencyId}:${e.regYear}`;
+      if (key !== group) {
+        const a = getOrSet(agencyIndex, e.agencyId, () => agencies.push(e.agencyId) - 1);
+        out += `${out ? ';' : ''}${a}:${e.regYear}:${e.sequence.toString(36)}`;
+        group = key;
+      } else out += `,${(e.sequence - last).toString(36)}`;
+      last = e.sequence;
+    }
+    return out;
+  };
+  const t: Record<string, [string, string]> = Object.create(null);
+  for (const term of [...byTerm.keys()].sort()) {
+    const [title, body] = byTerm.get(term)!;
+    t[term] = [encode(title), encode(body)];
+  }
+  return JSON.stringify({ a: agencies, t });
+}
+
+function cardsBody(m: Model, agencyId: string, rows: readonly PublishedEntry[]): string {
+  const d: Record<string, [string, string, string]> = Object.create(null);
+  for (const e of rows) d[e.sequence] = [e.content.title, e.number, e.content.category];
+  return JSON.stringify({ n: m.agency(agencyId).name, d });
+}
+
+/** One result-card file, or undefined when none of its items is published. */
+export function cardsFile(m: Model, k: CardKey): string | undefined {
+  const from = (k.card - 1) * CARD_BLOCK + 1;
+  const rows = rowsOf(m, { year: k.year, agencyId: k.agencyId, block: blockOf(from) })?.filter((e) => e.sequence >= from && e.sequence < from + CARD_BLOCK);
+  return rows?.length ? cardsBody(m, k.agencyId, rows) : undefined;
+}
+
+/** Every result-card file of the register: path → JSON. */
+export function* allCardFiles(m: Model): Generator<[string, string]> {
+  for (const { key, rows } of m.chunks.values()) {
+    if (key.category) continue;
+    for (let i = 0; i < rows.length; ) {
+      const k = cardKeyOf(rows[i]!);
+      let j = i;
+      while (j < rows.length && cardKeyOf(rows[j]!).card === k.card) j++;
+      yield [cardsPath(k), cardsBody(m, k.agencyId, rows.slice(i, j))];
+      i = j;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The register builder against the S3 emulator, driven by the real workflows: publishing writes the
+ * item's page, its public documents and the exports into the register bucket; withdrawing removes
+ * them everywhere; drafts never reach the register; a full rebuild gives the same site.
+ */
+import { createHash } from 'node:crypto';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, dipContent, startTestHost, until } from '../support/host.ts';
+
+let host: Awaited<ReturnType<typeof startTestHost>>;
+let api: ReturnType<typeof apiClient>;
+let s3: S3Client;
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+beforeAll(async () => {
+  host = await startTestHost();
+  api = apiClient(host);
+  s3 = new S3Client({
+    endpoint: host.endpoints.s3,
+    region: 'ap-southeast-3',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+});
+afterAll(async () => {
+  s3?.destroy();
+  await host?.cleanup();
+});
+
+async function registerKeys(prefix = ''): Promise<string[]> {
+  const res = await s3.send(new ListObjectsV2Command({ Bucket: host.bucketNames.register, Prefix: prefix }));
+  return (res.Contents ?? []).map((o) => o.Key!);
+}
+
+async function itemWithPdf(title: string) {
+  const created = await api('petugas.dinkes', 'POST', '/api/items', { content: dipContent({ title }) });
+  const doc = await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/documents`, {
+    fileName: 'lampiran.pdf',
+    contentType: 'application/pdf',
+    size: PDF.length,
+    sha256: sha(PDF),
+  });
+  const form = new FormData();
+  for (const [k, v] of Object.entries(doc.body.upload.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'file');
+  await fetch(doc.body.upload.url, { method: 'POST', body: form });
+  const verified = await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/documents/${doc.body.document.docId}/verify`);
+  expect(verified.status).toBe(200);
+  return {
+    itemId: created.body.itemId as string,
+    docId: doc.body.document.docId as string,
+    version: verified.body.itemVersion as number,
+    regYear: created.body.regYear,
+    sequence: created.body.sequence,
+  };
+}
+
+const page = (path: string) => fetch(`${host.url}/${path}`).then(async (r) => ({ status: r.status, text: await r.text() }));
+
+describe('public register', () => {
+  let published: Awaited<ReturnType<typeof itemWithPdf>>;
+  let draft: Awaited<ReturnType<typeof itemWithPdf>>;
+  const itemPage = () => `informasi/dinkes/${published.regYear}/${published.sequence}.html`;
+
+  it('publishing writes the item page, its public document and the exports; drafts stay out', async () => {
+    published = await itemWithPdf('Laporan Akuntabilitas Kinerja Dinas Kesehatan <2025> & "Lampiran"');
+    draft = await itemWithPdf('Draf yang belum diajukan');
+    expect((await api('petugas.dinkes', 'POST', `/api/items/${published.itemId}/submit`, { version: published.version })).status).toBe(200);
+    expect((await api('kepala.dinkes', 'POST', `/api/items/${published.itemId}/decision`, { decision: 'approve', versionNo: 1 })).status).toBe(200);
+
+    const html = await until(
+      async () => {
+        const p = await page(itemPage());
+        return p.status === 200 ? p.text : undefined;
+      },
+      'the item page on the register',
+      30_000,
+    );
+    // Escaped by construction (preact-render-to-string leaves a lone `>` in text, which is harmless).
+    expect(html).toMatch(/Laporan Akuntabilitas Kinerja Dinas Kesehatan &lt;2025(&gt;|>) &amp; (&quot;|")Lampiran(&quot;|")/);
+    expect(html).not.toContain('<2025>');
+    const file = await fetch(`${host.url}/berkas/${published.itemId}/${published.docId}/lampiran.pdf`);
+    expect(file.status).toBe(200);
+    expect(sha(Buffer.from(await file.arrayBuffer()))).toBe(sha(PDF));
+    const json = JSON.parse((await page('data/dip.json')).text);
+    expect(JSON.stringify(json)).toContain(published.itemId);
+    expect((await page('data/dip.csv')).text).toContain('Laporan Akuntabilitas Kinerja');
+    expect((await page('index.html')).status).toBe(200);
+    expect(await registerKeys(`berkas/${draft.itemId}`)).toEqual([]);
+    expect(JSON.stringify(json)).not.toContain(draft.itemId);
+  });
+
+  it('withdrawal removes the page, the document and the export rows', async () => {
+    expect((await api('kepala.dinkes', 'POST', `/api/items/${published.itemId}/withdraw`, { reason: 'Salah unggah dokumen' })).status).toBe(200);
+    await until(async () => (await page(itemPage())).status === 404, 'the item page gone', 30_000);
+    expect(await registerKeys(`berkas/${published.itemId}`)).toEqual([]);
+    expect((await page('data/dip.json')).text).not.toContain(published.itemId);
+    expect((await page('data/dip.csv')).text).not.toContain('Laporan Akuntabilitas Kinerja');
+  });
+
+  it('a full rebuild (admin) gives the same site', async () => {
+    const before = (await registerKeys()).sort();
+    expect((await api('ppid.utama', 'POST', '/api/register/rebuild')).status).toBe(403);
+    const res = await api('admin', 'POST', '/api/register/rebuild');
+    expect(res.status).toBe(201);
+    await until(
+      async () => [...host.stepFunctions.executions.values()].find((e) => e.name === res.body.started && e.status === 'SUCCEEDED'),
+      'the rebuild',
+      30_000,
+    );
+    expect((await registerKeys()).sort()).toEqual(before);
+  });
+});

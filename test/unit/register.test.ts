@@ -1,0 +1,730 @@
+/**
+ * The public register renderer (functions/core/register): the files of a small register, incremental
+ * changes checked against two full renders, open data (CSV round trip, JSON-LD), escaping of hostile
+ * content, columns without JavaScript, languages, and search run end to end (the emitted search.js
+ * against the emitted shards, in a VM with a minimal DOM).
+ */
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import type { DocumentRef, ItemContent } from '../../functions/core/item-model.ts';
+import type { Agency } from '../../functions/core/model.ts';
+import {
+  type PublishedEntry,
+  type RegisterChange,
+  type RegisterInput,
+  renderChange,
+  renderChanges,
+  renderExports,
+  renderFull,
+  type SitePlan,
+} from '../../functions/core/register/index.ts';
+import { stem, terms } from '../../functions/core/register/text.ts';
+
+// --- fixture ------------------------------------------------------------------------------------------
+
+const agency = (id: string, name: string, kind: Agency['kind'] = 'skpd', extra: Partial<Agency> = {}): Agency => ({
+  id,
+  name,
+  kind,
+  timezone: 'Asia/Pontianak',
+  workWeek: [1, 2, 3, 4, 5],
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...extra,
+});
+
+const AGENCIES = [
+  agency('diskominfo', 'Dinas Komunikasi dan Informatika (PPID Utama)', 'ppid_utama', { address: 'Jl. Ahmad Yani, Pontianak', email: 'ppid@kalbarprov.go.id' }),
+  agency('dinkes', 'Dinas Kesehatan', 'skpd', { parentId: 'diskominfo' }),
+  agency('disdikbud', 'Dinas Pendidikan dan Kebudayaan', 'skpd', { parentId: 'diskominfo' }),
+];
+
+const HOSTILE_TITLE = `<script>alert(1)</script> "kutip" & 'apos' <img src=x onerror=alert(2)>`;
+const FORMULA = `=cmd|' /C calc'!A0`;
+
+const doc = (itemId: string, docId: string, fileName: string): DocumentRef => ({
+  docId,
+  fileName,
+  contentType: 'application/pdf',
+  kind: 'pdf',
+  size: 123_456,
+  sha256: 'a'.repeat(64),
+  key: `items/${itemId}/${docId}/${fileName}`,
+  status: 'verified',
+  uploadedBy: 'petugas',
+  uploadedAt: '2026-01-02T00:00:00.000Z',
+});
+
+function entry(
+  agencyId: string,
+  regYear: number,
+  sequence: number,
+  content: Partial<ItemContent> & { title: string },
+  opts: { versions?: string[]; documents?: DocumentRef[]; itemId?: string } = {},
+): PublishedEntry {
+  const versions = opts.versions ?? [`${regYear}-02-${String((sequence % 27) + 1).padStart(2, '0')}T03:00:00.000Z`];
+  const itemId = opts.itemId ?? `${agencyId}-${regYear}-${sequence}`;
+  return {
+    itemId,
+    agencyId,
+    number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
+    versionNo: versions.length,
+    regYear,
+    sequence,
+    approvedBy: 'kepala',
+    publishedAt: versions.at(-1)!,
+    history: versions.map((publishedAt, i) => ({ versionNo: i + 1, publishedAt })),
+    documents: opts.documents ?? [],
+    content: {
+      summary: `Ringkasan ${content.title} untuk masyarakat.`,
+      holder: 'Sekretariat',
+      responsible: 'Kepala Dinas',
+      createdWhen: `Januari ${regYear}`,
+      createdWhere: 'Pontianak',
+      formats: ['softcopy', 'hardcopy'],
+      retention: '5 tahun',
+      category: 'berkala',
+      year: regYear,
+      tags: [],
+      ...content,
+    },
+  };
+}
+
+const ITEMS: PublishedEntry[] = [
+  entry(
+    'diskominfo',
+    2026,
+    1,
+    { title: 'Daftar Informasi Publik Tahun 2026', category: 'setiap_saat' },
+    { documents: [doc('diskominfo-2026-1', 'd1', 'DIP 2026.pdf')] },
+  ),
+  entry('diskominfo', 2026, 2, { title: 'Laporan Layanan Informasi Publik 2025' }),
+  entry(
+    'dinkes',
+    2025,
+    1,
+    { title: 'Profil Kesehatan Provinsi Kalimantan Barat Tahun 2025', summary: 'Gambaran derajat kesehatan masyarakat dan capaian pelayanan kesehatan.' },
+    { versions: ['2025-03-01T02:00:00.000Z', '2025-09-01T02:00:00.000Z'] },
+  ),
+  entry(
+    'dinkes',
+    2026,
+    1,
+    { title: 'Kewaspadaan Demam Berdarah Dengue Musim Hujan', category: 'serta_merta' },
+    { documents: [doc('dinkes-2026-1', 'd2', 'Leaflet DBD.pdf')] },
+  ),
+  entry('dinkes', 2026, 2, {
+    title: 'Laporan Keuangan Dinas Kesehatan 2025',
+    summary: 'Laporan realisasi anggaran dan neraca dinas kesehatan tahun anggaran 2025.',
+  }),
+  entry('dinkes', 2026, 3, {
+    title: HOSTILE_TITLE,
+    summary: `${FORMULA} ringkasan, dengan koma "kutip"\nbaris baru`,
+    holder: '+SUM(A1:A9)',
+    responsible: '@import',
+    retention: '-5 tahun',
+    createdWhere: '\tTab',
+    category: 'setiap_saat',
+  }),
+  entry('disdikbud', 2025, 4, { title: 'Data Pokok Pendidikan Jenjang Menengah 2025' }),
+  entry('disdikbud', 2026, 1, { title: 'Petunjuk Teknis Penerimaan Murid Baru SMA/SMK 2026', category: 'setiap_saat' }),
+  entry('disdikbud', 2026, 2, { title: 'Laporan Realisasi Anggaran Semester I' }),
+  entry('disdikbud', 2026, 100, { title: 'Rencana Strategis Dinas Pendidikan 2025–2029', category: 'setiap_saat' }),
+];
+
+const input = (items: PublishedEntry[], generatedAt = '2026-03-01T00:00:00.000Z'): RegisterInput => ({
+  publicBody: { name: 'Pemerintah Provinsi Kalimantan Barat' },
+  agencies: AGENCIES,
+  items,
+  generatedAt,
+});
+
+// --- helpers ------------------------------------------------------------------------------------------
+
+const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
+const siteOf = (plan: SitePlan) => new Map(plan.put.map((f) => [f.path, text(f.body)]));
+
+/** What changes between two full renders: the files put with new content, and the files gone. */
+function diff(before: Map<string, string>, after: Map<string, string>) {
+  const changed = [...after].filter(([p, body]) => before.get(p) !== body).map(([p]) => p);
+  const deleted = [...before.keys()].filter((p) => !after.has(p));
+  return { changed: changed.sort(), deleted: deleted.sort() };
+}
+
+/** renderChange(s) must put exactly what two full renders say changed, with the same bytes. */
+function checkChange(itemsBefore: PublishedEntry[], itemsAfter: PublishedEntry[], change: RegisterChange | RegisterChange[]) {
+  const before = siteOf(renderFull(input(itemsBefore, '2026-03-01T00:00:00.000Z')));
+  const after = siteOf(renderFull(input(itemsAfter, '2026-03-02T00:00:00.000Z')));
+  const changed = input(itemsAfter, '2026-03-02T00:00:00.000Z');
+  const plan = Array.isArray(change) ? renderChanges(changed, change) : renderChange(changed, change);
+  const expected = diff(before, after);
+  expect(plan.put.map((f) => f.path).sort()).toEqual(expected.changed);
+  expect([...plan.delete].sort()).toEqual(expected.deleted);
+  for (const f of plan.put) expect(text(f.body), f.path).toBe(after.get(f.path));
+  // Applying the change to the old site gives the new site.
+  const applied = new Map(before);
+  for (const p of plan.delete) applied.delete(p);
+  for (const f of plan.put) applied.set(f.path, text(f.body));
+  expect(applied).toEqual(after);
+  return { plan, paths: expected.changed, deleted: expected.deleted };
+}
+
+const htmlFiles = (site: Map<string, string>) => [...site].filter(([p]) => p.endsWith('.html'));
+
+// --- tests --------------------------------------------------------------------------------------------
+
+describe('full render of a small register', () => {
+  const plan = renderFull(input(ITEMS));
+  const site = siteOf(plan);
+
+  it('writes the pages, the chunks, the index, the exports and the assets, in both languages', () => {
+    const expected = [
+      'index.html',
+      'dip/index.html',
+      'cari/index.html',
+      'dip/2025/index.html',
+      'dip/2026/index.html',
+      'kategori/berkala/index.html',
+      'kategori/serta-merta/index.html',
+      'kategori/setiap-saat/index.html',
+      'instansi/diskominfo/index.html',
+      'instansi/dinkes/index.html',
+      'instansi/disdikbud/index.html',
+      'dip/2026/dinkes/1.html',
+      'dip/2026/dinkes/berkala/1.html',
+      'dip/2026/dinkes/serta-merta/1.html',
+      'dip/2026/dinkes/setiap-saat/1.html',
+      'dip/2025/disdikbud/1.html',
+      'informasi/dinkes/2026/3.html',
+      'informasi/disdikbud/2026/100.html',
+    ];
+    for (const p of expected) {
+      expect(site.has(p), p).toBe(true);
+      expect(site.has(`en/${p}`), `en/${p}`).toBe(true);
+    }
+    // 10 items → 10 item pages per language; no category chunk without rows.
+    expect([...site.keys()].filter((p) => p.startsWith('informasi/'))).toHaveLength(10);
+    expect(site.has('dip/2025/disdikbud/setiap-saat/1.html')).toBe(false);
+    for (const p of ['assets/register.css', 'assets/search.js', 'data/dip.json', 'data/dip.csv', 'data/catalog.jsonld', 'search/doc/2026/dinkes/1.json'])
+      expect(site.has(p), p).toBe(true);
+    expect([...site.keys()].some((p) => /^search\/[a-z0-9_]+\.json$/.test(p))).toBe(true);
+    // Every path is relative, unique, and typed.
+    expect(new Set(plan.put.map((f) => f.path)).size).toBe(plan.put.length);
+    for (const f of plan.put) {
+      expect(f.path.startsWith('/')).toBe(false);
+      expect(f.contentType).toMatch(/charset=utf-8/);
+    }
+    expect(plan.put.find((f) => f.path === 'data/catalog.jsonld')?.contentType).toMatch(/^application\/ld\+json/);
+  });
+
+  it('copies the public documents to berkas/<itemId>/<docId>/<fileName>', () => {
+    expect(plan.copies).toEqual(
+      expect.arrayContaining([
+        { from: 'items/diskominfo-2026-1/d1/DIP 2026.pdf', to: 'berkas/diskominfo-2026-1/d1/DIP 2026.pdf' },
+        { from: 'items/dinkes-2026-1/d2/Leaflet DBD.pdf', to: 'berkas/dinkes-2026-1/d2/Leaflet DBD.pdf' },
+      ]),
+    );
+    expect(plan.copies).toHaveLength(2);
+    const page = site.get('informasi/dinkes/2026/1.html')!;
+    expect(page).toContain('href="/berkas/dinkes-2026-1/d2/Leaflet%20DBD.pdf"');
+    expect(page).toContain('120,6 KB');
+  });
+
+  it('shows every DIP column on the table and item pages, without JavaScript', () => {
+    const columns = [
+      'Ringkasan isi informasi',
+      'Pejabat atau unit yang menguasai informasi',
+      'Penanggung jawab pembuatan atau penerbitan',
+      'Waktu dan tempat pembuatan',
+      'Bentuk informasi yang tersedia',
+      'Jangka waktu penyimpanan',
+      'Kategori',
+    ];
+    const table = site.get('dip/2026/dinkes/1.html')!;
+    const item = site.get('informasi/dinkes/2025/1.html')!;
+    for (const page of [table, item]) {
+      expect(page).toContain('>No.</th>');
+      for (const c of columns) expect(page).toContain(`>${c}</th>`);
+    }
+    const e = ITEMS[2]!;
+    for (const v of [
+      e.number,
+      e.content.summary,
+      e.content.holder,
+      e.content.responsible,
+      `${e.content.createdWhen}, ${e.content.createdWhere}`,
+      'Softcopy, Hardcopy',
+      e.content.retention,
+      'Berkala',
+    ]) {
+      expect(item).toContain(v);
+    }
+    // Both versions with their dates; the table rows in DIP order.
+    expect(item).toContain('Versi 2: diterbitkan <time datetime="2025-09-01T02:00:00.000Z">1 September 2025</time> (berlaku)');
+    expect(item).toContain('Versi 1: diterbitkan <time datetime="2025-03-01T02:00:00.000Z">1 Maret 2025</time>');
+    expect(table.indexOf('DINKES/2026/0001')).toBeLessThan(table.indexOf('DINKES/2026/0002'));
+    expect(site.get('en/dip/2026/dinkes/1.html')).toContain('>Official or unit holding the information</th>');
+  });
+
+  it('lists the body, its PPID, category counts, the latest publications and every agency on the home page', () => {
+    const home = site.get('index.html')!;
+    expect(home).toContain('Pemerintah Provinsi Kalimantan Barat');
+    expect(home).toContain('Dinas Komunikasi dan Informatika (PPID Utama)');
+    expect(home).toContain('Jl. Ahmad Yani, Pontianak');
+    expect(home).toMatch(/Berkala<\/span><span class="card-count">5 informasi/);
+    expect(home).toMatch(/Serta-merta<\/span><span class="card-count">1 informasi/);
+    expect(home).toMatch(/Tersedia setiap saat<\/span><span class="card-count">4 informasi/);
+    for (const a of AGENCIES) expect(home).toContain(`href="/instansi/${a.id}/"`);
+    expect(home).toContain('Unduh data terbuka');
+    expect(home).toContain('Undang-Undang Nomor 14 Tahun 2008');
+    // The newest first: the second version of the 2025 profile is older than every 2026 item.
+    const latest = home.slice(home.indexOf('class="latest"'), home.indexOf('</ol>', home.indexOf('class="latest"')));
+    expect(latest.match(/<li>/g)).toHaveLength(10);
+    expect(latest.indexOf('Rencana Strategis')).toBeLessThan(latest.indexOf('Profil Kesehatan'));
+  });
+
+  it('marks languages: html lang, hreflang twins that exist, Indonesian content on English pages, a skip link', () => {
+    for (const [path, body] of htmlFiles(site)) {
+      const en = path.startsWith('en/');
+      expect(body.startsWith(`<!doctype html>\n<html lang="${en ? 'en' : 'id'}">`), path).toBe(true);
+      const twin = en ? path.slice(3) : `en/${path}`;
+      expect(site.has(twin), twin).toBe(true);
+      const url = (p: string) => `/${p}`.replace(/(^|\/)index\.html$/, '$1');
+      expect(body).toContain(`<link rel="alternate" hreflang="id" href="${url(en ? twin : path)}"/>`);
+      expect(body).toContain(`<link rel="alternate" hreflang="en" href="${url(en ? path : twin)}"/>`);
+      expect(body).toContain(`hreflang="${en ? 'id' : 'en'}" lang="${en ? 'id' : 'en'}"`);
+      expect(body).toContain('<a class="skip" href="#isi">');
+      expect(body).toContain('<main id="isi"');
+    }
+    expect(site.get('en/informasi/dinkes/2025/1.html')).toContain('<h1 lang="id">Profil Kesehatan');
+    expect(site.get('informasi/dinkes/2025/1.html')).toContain('<h1>Profil Kesehatan');
+  });
+
+  it('links only to pages that exist', () => {
+    for (const [path, body] of htmlFiles(site)) {
+      for (const [, target] of body.matchAll(/href="(\/[^"#]*)/g)) {
+        const key = decodeURIComponent(target!.slice(1));
+        if (key.startsWith('berkas/')) continue; // copied by the adapter
+        const file = key === '' || key.endsWith('/') ? `${key}index.html` : key;
+        expect(site.has(file), `${path} → ${target}`).toBe(true);
+      }
+    }
+  });
+
+  it('never turns content into markup, and has no inline script, style or handler', () => {
+    for (const [path, body] of htmlFiles(site)) {
+      expect(body, path).not.toContain('<script>alert');
+      expect(body, path).not.toContain('<img src=x');
+      // Inside real tags (content is escaped, so its "<" never opens one): no handler, no style.
+      for (const [tag] of body.matchAll(/<[a-z][^<>]*>/gi)) expect(tag, path).not.toMatch(/\s(on[a-z]+|style)=/i);
+      expect(body, path).not.toMatch(/<style/i);
+      for (const [tag] of body.matchAll(/<script[^>]*>/g)) expect(tag).toBe('<script src="/assets/search.js" defer>');
+    }
+    const page = site.get('informasi/dinkes/2026/3.html')!;
+    expect(page).toContain(`&lt;script>alert(1)&lt;/script> &quot;kutip&quot; &amp; 'apos' &lt;img src=x onerror=alert(2)>`);
+    expect(page).toContain(`<title>DINKES/2026/0003 &lt;script>alert(1)&lt;/script>`);
+    // JSON stays JSON: the title is a string value, not code.
+    const json = JSON.parse(site.get('data/dip.json')!);
+    expect(json.items.find((i: { number: string }) => i.number === 'DINKES/2026/0003').title).toBe(HOSTILE_TITLE);
+  });
+
+  it('writes the DIP as CSV: BOM, RFC 4180 quoting, formulas neutralised', () => {
+    const file = plan.put.find((f) => f.path === 'data/dip.csv')!;
+    const bytes = new TextEncoder().encode(text(file.body));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(text(file.body).slice(1));
+    expect(rows[0]?.slice(0, 10)).toEqual([
+      'Nomor',
+      'Judul',
+      'Ringkasan isi informasi',
+      'Pejabat atau unit yang menguasai informasi',
+      'Penanggung jawab pembuatan atau penerbitan',
+      'Waktu pembuatan',
+      'Tempat pembuatan',
+      'Bentuk informasi yang tersedia',
+      'Jangka waktu penyimpanan',
+      'Kategori',
+    ]);
+    expect(rows).toHaveLength(ITEMS.length + 1);
+    expect(new Set(rows.map((r) => r.length)).size).toBe(1);
+    const hostile = rows.find((r) => r[0] === 'DINKES/2026/0003')!;
+    expect(hostile[1]).toBe(HOSTILE_TITLE); // quotes, commas survive
+    expect(hostile[2]).toBe(`'${FORMULA} ringkasan, dengan koma "kutip"\nbaris baru`); // newline survives, formula neutralised
+    expect(hostile[3]).toBe("'+SUM(A1:A9)");
+    expect(hostile[4]).toBe("'@import");
+    expect(hostile[6]).toBe("'\tTab");
+    expect(hostile[8]).toBe("'-5 tahun");
+    // No cell of the file starts a formula.
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const doc = rows.find((r) => r[0] === 'DINKES/2026/0001')!;
+    expect(doc.at(-1)).toBe('/berkas/dinkes-2026-1/d2/Leaflet%20DBD.pdf');
+    expect(doc.at(-2)).toBe('/informasi/dinkes/2026/1.html');
+  });
+
+  it('writes the DIP as JSON in DIP order', () => {
+    const json = JSON.parse(site.get('data/dip.json')!);
+    expect(json.count).toBe(ITEMS.length);
+    expect(json.items.map((i: { number: string }) => i.number).slice(0, 3)).toEqual(['DISKOMINFO/2026/0001', 'DISKOMINFO/2026/0002', 'DINKES/2025/0001']);
+    const profile = json.items.find((i: { number: string }) => i.number === 'DINKES/2025/0001');
+    expect(profile).toMatchObject({ versionNo: 2, firstPublishedAt: '2025-03-01T02:00:00.000Z', agency: { id: 'dinkes', name: 'Dinas Kesehatan' } });
+  });
+
+  it('describes the exports in a DCAT catalogue (JSON-LD)', () => {
+    const catalog = JSON.parse(site.get('data/catalog.jsonld')!);
+    expect(catalog['@context']).toMatchObject({ dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/' });
+    expect(catalog['@type']).toBe('dcat:Catalog');
+    expect(catalog['dct:publisher']).toEqual({ '@type': 'foaf:Organization', 'foaf:name': 'Pemerintah Provinsi Kalimantan Barat' });
+    expect(catalog['dct:language']).toEqual({ '@id': 'http://id.loc.gov/vocabulary/iso639-1/id' });
+    const [dataset] = catalog['dcat:dataset'];
+    expect(dataset['@type']).toBe('dcat:Dataset');
+    expect(dataset['dct:modified']).toEqual({ '@value': '2026-03-01T00:00:00.000Z', '@type': 'xsd:dateTime' });
+    expect(dataset['dct:title']).toContainEqual({ '@value': 'Daftar Informasi Publik Pemerintah Provinsi Kalimantan Barat', '@language': 'id' });
+    const dists = dataset['dcat:distribution'];
+    expect(dists.map((d: Record<string, unknown>) => d['@type'])).toEqual(['dcat:Distribution', 'dcat:Distribution']);
+    expect(dists.map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])).toEqual(['/data/dip.json', '/data/dip.csv']);
+    expect(dists[1]['dcat:mediaType']).toEqual({ '@id': 'https://www.iana.org/assignments/media-types/text/csv' });
+    expect(Number(dists[1]['dcat:byteSize']['@value'])).toBe(new TextEncoder().encode(site.get('data/dip.csv')!).length);
+    expect(dists[0]['dct:modified']['@value']).toBe('2026-03-01T00:00:00.000Z');
+    // Absolute URLs when the site's origin is known.
+    const withUrl = siteOf(renderFull({ ...input(ITEMS), siteUrl: 'https://ppid.example.go.id/' }));
+    expect(JSON.parse(withUrl.get('data/catalog.jsonld')!)['dcat:dataset'][0]['dcat:distribution'][1]['dcat:downloadURL']['@id']).toBe(
+      'https://ppid.example.go.id/data/dip.csv',
+    );
+  });
+});
+
+describe('incremental changes equal the difference of two full renders', () => {
+  const added = entry('dinkes', 2026, 4, {
+    title: 'Rencana Kerja Dinas Kesehatan 2027',
+    summary: 'Program dan kegiatan prioritas bidang kesehatan tahun 2027.',
+  });
+
+  it('publishing a new item writes its pages, its chunks, the counts, the shards of its words and the exports', () => {
+    const { plan, paths } = checkChange(ITEMS, [...ITEMS, added], { itemId: added.itemId, after: added });
+    const pages = paths.filter((p) => p.endsWith('.html') && !p.startsWith('en/'));
+    expect(pages.sort()).toEqual(
+      [
+        'index.html',
+        'dip/index.html',
+        'dip/2026/index.html',
+        'instansi/dinkes/index.html',
+        'kategori/berkala/index.html',
+        'dip/2026/dinkes/1.html',
+        'dip/2026/dinkes/berkala/1.html',
+        // the siblings' category filter shows the new count of "all" and "berkala"
+        'dip/2026/dinkes/serta-merta/1.html',
+        'dip/2026/dinkes/setiap-saat/1.html',
+        'informasi/dinkes/2026/4.html',
+      ].sort(),
+    );
+    expect(paths).toEqual(expect.arrayContaining(['data/dip.json', 'data/dip.csv', 'data/catalog.jsonld', 'search/doc/2026/dinkes/1.json', 'search/ren.json']));
+    expect(plan.delete).toEqual([]);
+    expect(plan.copies).toEqual([]);
+    expect(plan.removeCopies).toEqual([]);
+  });
+
+  it('publishing the first item of a new block also updates the pager of the block before', () => {
+    const next = entry('disdikbud', 2026, 101, { title: 'Laporan Kinerja Instansi Pemerintah 2026', category: 'setiap_saat' });
+    const { paths } = checkChange(ITEMS, [...ITEMS, next], { itemId: next.itemId, after: next });
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'dip/2026/disdikbud/2.html',
+        'dip/2026/disdikbud/1.html',
+        'dip/2026/disdikbud/setiap-saat/1.html',
+        'dip/2026/disdikbud/setiap-saat/2.html',
+      ]),
+    );
+    // block 1 lost nothing but its pager now links to block 2
+    expect(renderFull(input([...ITEMS, next])).put.find((f) => f.path === 'dip/2026/disdikbud/1.html')?.body).toContain(
+      'rel="next" href="/dip/2026/disdikbud/2.html"',
+    );
+  });
+
+  it('a new version (summary, category and a new document) rewrites what shows it', () => {
+    const old = ITEMS[4]!;
+    const edited: PublishedEntry = {
+      ...old,
+      versionNo: 2,
+      publishedAt: '2026-03-02T01:00:00.000Z',
+      history: [...old.history, { versionNo: 2, publishedAt: '2026-03-02T01:00:00.000Z' }],
+      content: { ...old.content, summary: 'Laporan keuangan audited beserta catatan atas laporan keuangan.', category: 'setiap_saat' },
+      documents: [doc(old.itemId, 'd9', 'LK 2025.pdf')],
+    };
+    const items = ITEMS.map((e) => (e.itemId === old.itemId ? edited : e));
+    const { plan, paths, deleted } = checkChange(ITEMS, items, { itemId: old.itemId, before: old, after: edited });
+    expect(paths).toEqual(
+      expect.arrayContaining(['informasi/dinkes/2026/2.html', 'dip/2026/dinkes/1.html', 'dip/2026/dinkes/setiap-saat/1.html', 'kategori/berkala/index.html']),
+    );
+    // It was the agency's only "berkala" item of 2026: that table is gone.
+    expect(deleted).toEqual(['dip/2026/dinkes/berkala/1.html', 'en/dip/2026/dinkes/berkala/1.html', 'search/ner.json']); // and the word "neraca"
+    expect(paths).not.toContain('instansi/diskominfo/index.html');
+    expect(paths).not.toContain('dip/2025/index.html');
+    expect(plan.copies).toEqual([{ from: `items/${old.itemId}/d9/LK 2025.pdf`, to: `berkas/${old.itemId}/d9/LK 2025.pdf` }]);
+    expect(plan.removeCopies).toEqual([]);
+  });
+
+  it('a new version that changes nothing shown writes only the exports and what shows its date', () => {
+    const old = ITEMS[8]!;
+    const same: PublishedEntry = {
+      ...old,
+      versionNo: 2,
+      publishedAt: '2026-03-02T01:00:00.000Z',
+      history: [...old.history, { versionNo: 2, publishedAt: '2026-03-02T01:00:00.000Z' }],
+    };
+    const { paths } = checkChange(
+      ITEMS,
+      ITEMS.map((e) => (e.itemId === old.itemId ? same : e)),
+      { itemId: old.itemId, before: old, after: same },
+    );
+    expect(paths.filter((p) => !p.startsWith('en/')).sort()).toEqual([
+      'data/catalog.jsonld',
+      'data/dip.csv',
+      'data/dip.json',
+      'index.html',
+      'informasi/disdikbud/2026/2.html',
+    ]);
+  });
+
+  it('withdrawing deletes the item page, removes its documents and leaves no trace in pages, index or exports', () => {
+    const gone = ITEMS[3]!; // dinkes 2026/1, the only serta-merta item, with a document
+    const items = ITEMS.filter((e) => e !== gone);
+    const { plan, deleted } = checkChange(ITEMS, items, { itemId: gone.itemId, before: gone });
+    expect(deleted).toEqual(
+      expect.arrayContaining([
+        'informasi/dinkes/2026/1.html',
+        'en/informasi/dinkes/2026/1.html',
+        'dip/2026/dinkes/serta-merta/1.html',
+        'en/dip/2026/dinkes/serta-merta/1.html',
+      ]),
+    );
+    expect(plan.removeCopies).toEqual([`berkas/${gone.itemId}/`]);
+    expect(plan.copies).toEqual([]);
+    const site = siteOf(renderFull(input(items)));
+    for (const [path, body] of site) expect(body, path).not.toContain('Kewaspadaan Demam Berdarah');
+    for (const [path, body] of site) if (/^search\/[^/]+\.json$/.test(path)) expect(postings(body), path).not.toContain('dinkes/2026/1');
+    expect(site.get('search/doc/2026/dinkes/1.json')).not.toContain('"1":');
+  });
+
+  it('withdrawing the last item of a year removes the year', () => {
+    const lone = entry('dinkes', 2024, 9, { title: 'Arsip Lama Dinas Kesehatan' });
+    const { deleted } = checkChange([...ITEMS, lone], ITEMS, { itemId: lone.itemId, before: lone });
+    expect(deleted).toEqual(
+      expect.arrayContaining([
+        'dip/2024/index.html',
+        'dip/2024/dinkes/1.html',
+        'dip/2024/dinkes/berkala/1.html',
+        'search/doc/2024/dinkes/1.json',
+        'search/ars.json',
+      ]),
+    );
+  });
+
+  it('a batch (publish, edit, withdraw) is one plan, equal to the difference of two full renders', () => {
+    const edited: PublishedEntry = { ...ITEMS[6]!, versionNo: 2, content: { ...ITEMS[6]!.content, title: 'Data Pokok Pendidikan Menengah 2025 (revisi)' } };
+    const gone = ITEMS[0]!;
+    const after = [...ITEMS.filter((e) => e !== gone && e !== ITEMS[6]), edited, added];
+    const { plan } = checkChange(ITEMS, after, [
+      { itemId: added.itemId, after: added },
+      { itemId: edited.itemId, before: ITEMS[6], after: edited },
+      { itemId: gone.itemId, before: gone },
+    ]);
+    expect(plan.put.filter((f) => f.path === 'data/dip.csv')).toHaveLength(1);
+    expect(plan.removeCopies).toEqual([`berkas/${gone.itemId}/`]);
+  });
+
+  it('can leave the exports to a separate, less frequent job', () => {
+    const plan = renderChange(input([...ITEMS, added]), { itemId: added.itemId, after: added }, { exports: false });
+    expect(plan.put.some((f) => f.path.startsWith('data/'))).toBe(false);
+    expect(plan.put.some((f) => f.path === 'informasi/dinkes/2026/4.html')).toBe(true);
+    const exports = renderExports(input([...ITEMS, added]));
+    expect(exports.map((f) => f.path)).toEqual(['data/dip.json', 'data/dip.csv', 'data/catalog.jsonld']);
+    const full = siteOf(renderFull(input([...ITEMS, added])));
+    for (const f of exports) expect(text(f.body)).toBe(full.get(f.path));
+  });
+
+  it('republishing after a withdrawal copies the documents again', () => {
+    const back = ITEMS[0]!;
+    const { plan } = checkChange(
+      ITEMS.filter((e) => e !== back),
+      ITEMS,
+      { itemId: back.itemId, after: back },
+    );
+    expect(plan.copies).toEqual([{ from: 'items/diskominfo-2026-1/d1/DIP 2026.pdf', to: 'berkas/diskominfo-2026-1/d1/DIP 2026.pdf' }]);
+  });
+});
+
+describe('search', () => {
+  it('cuts Indonesian words into the same terms for documents and queries', () => {
+    expect(['melaporkan', 'laporan', 'pelaporan'].map(stem)).toEqual(['lapor', 'lapor', 'lapor']);
+    expect(['kesehatan', 'keterbukaan', 'pembangunan', 'informasi', 'dinas'].map(stem)).toEqual(['sehat', 'buka', 'bangun', 'informasi', 'dinas']);
+    expect(terms('Évaluasi kinerja dan laporan TAHUN 2026')).toEqual(['evaluasi', 'kinerja', 'lapor', 'tahun', '2026']);
+  });
+
+  const site = siteOf(renderFull(input(ITEMS)));
+
+  it('finds items by words of the title and summary, titles first, AND across words', async () => {
+    const r = await runSearch(site, 'laporan');
+    expect(r.status).toBe('3 informasi ditemukan.');
+    expect(r.results.map((x) => x.href)).toEqual(
+      expect.arrayContaining(['/informasi/dinkes/2026/2.html', '/informasi/disdikbud/2026/2.html', '/informasi/diskominfo/2026/2.html']),
+    );
+    expect(r.results[0]!.title).toMatch(/^Laporan/);
+    expect(r.results[0]!.meta).toMatch(/ · Berkala$/);
+    const both = await runSearch(site, 'Laporan keuangan');
+    expect(both.results.map((x) => x.href)).toEqual(['/informasi/dinkes/2026/2.html']);
+    const inflected = await runSearch(site, 'pelaporan KEUANGANNYA');
+    expect(inflected.results.map((x) => x.href)).toEqual(['/informasi/dinkes/2026/2.html']);
+    expect((await runSearch(site, 'tidakadakatainiadadimanapun')).status).toBe('Tidak ada informasi yang cocok.');
+  });
+
+  it('fetches one shard per word and the result cards of the results shown', async () => {
+    const r = await runSearch(site, 'anggaran');
+    expect(r.fetched.filter((u) => /^\/search\/[^/]+\.json$/.test(u))).toEqual(['/search/ang.json']);
+    expect(r.fetched.every((u) => u.startsWith('/search/'))).toBe(true);
+  });
+
+  it('renders hostile titles as text, and links English results to English pages', async () => {
+    const r = await runSearch(site, 'kutip', 'en');
+    expect(r.results).toEqual([expect.objectContaining({ href: '/en/informasi/dinkes/2026/3.html', title: HOSTILE_TITLE })]);
+    expect(r.status).toBe('1 item found.');
+  });
+});
+
+/** Every `agency/year/sequence` a shard lists. */
+function postings(shard: string): string[] {
+  const { a, t } = JSON.parse(shard) as { a: string[]; t: Record<string, [string, string]> };
+  const out: string[] = [];
+  for (const lists of Object.values(t))
+    for (const list of lists)
+      for (const group of list ? list.split(';') : []) {
+        const [i, year, seqs] = group.split(':');
+        let seq = 0;
+        for (const d of seqs!.split(',')) {
+          seq += Number.parseInt(d, 36);
+          out.push(`${a[Number(i)]}/${year}/${seq}`);
+        }
+      }
+  return out;
+}
+
+// --- a small RFC 4180 parser --------------------------------------------------------------------------
+
+function parseCsv(s: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += c;
+        i++;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' && s[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 2;
+    } else if (c === '\r' || c === '\n' || c === '"') {
+      throw new Error(`bare ${JSON.stringify(c)} outside quotes at ${i}`);
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (quoted) throw new Error('unterminated quote');
+  if (field !== '' || row.length) throw new Error('last record without CRLF');
+  return rows;
+}
+
+// --- search.js in a VM with a minimal DOM -------------------------------------------------------------
+
+class FakeElement {
+  children: FakeElement[] = [];
+  dataset: Record<string, string> = {};
+  hidden = false;
+  textContent = '';
+  value = '';
+  href = '';
+  lang = '';
+  className = '';
+  listeners: Record<string, () => void> = {};
+  append(...c: FakeElement[]) {
+    this.children.push(...c);
+  }
+  appendChild(c: FakeElement) {
+    this.children.push(c);
+    return c;
+  }
+  addEventListener(type: string, f: () => void) {
+    this.listeners[type] = f;
+  }
+  querySelector(): FakeElement | null {
+    return null;
+  }
+}
+
+/** Runs the emitted search.js on the emitted cari page's form, with the site as the network. */
+async function runSearch(site: Map<string, string>, q: string, lang: 'id' | 'en' = 'id') {
+  const page = site.get(lang === 'id' ? 'cari/index.html' : 'en/cari/index.html')!;
+  const formTag = page.match(/<form[^>]*id="search-form"[^>]*>/)![0];
+  const unescapeHtml = (v: string) =>
+    v.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  const form = new FakeElement();
+  for (const [, name, value] of formTag.matchAll(/data-([a-z-]+)="([^"]*)"/g))
+    form.dataset[name!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = unescapeHtml(value!);
+  const input = new FakeElement();
+  form.querySelector = () => input;
+  const elements: Record<string, FakeElement> = {
+    'search-form': form,
+    'search-results': new FakeElement(),
+    'search-status': new FakeElement(),
+    'search-more': new FakeElement(),
+  };
+  const fetched: string[] = [];
+  const context = {
+    document: {
+      getElementById: (id: string) => elements[id] ?? null,
+      querySelectorAll: () => [],
+      createElement: () => new FakeElement(),
+      documentElement: { lang },
+    },
+    location: { search: `?q=${encodeURIComponent(q)}` },
+    window: { print() {} },
+    URLSearchParams,
+    fetch: async (url: string) => {
+      fetched.push(url);
+      const body = site.get(url.slice(1));
+      return body === undefined ? { ok: false, status: 404 } : { ok: true, status: 200, json: async () => JSON.parse(body) };
+    },
+  };
+  vm.runInNewContext(site.get('assets/search.js')!, context);
+  for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+  return {
+    status: elements['search-status']!.textContent,
+    results: elements['search-results']!.children.map((li) => ({
+      href: li.children[0]!.href,
+      title: li.children[0]!.textContent,
+      meta: li.children[1]!.textContent,
+    })),
+    fetched,
+  };
+}

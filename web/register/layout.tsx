@@ -1,0 +1,143 @@
+/** @jsxImportSource preact */
+/**
+ * The frame of every register page: language, skip link, the public body's name, the main menu,
+ * the link to the same page in the other language (hreflang twins), breadcrumbs and the footer
+ * citing UU 14/2008. No inline script or style anywhere (the register's CSP has no unsafe-inline).
+ */
+import type { ComponentChildren } from 'preact';
+import { href, type Lang, type Model } from '../../functions/core/register/model.ts';
+import { dict } from './i18n.ts';
+
+export interface Crumb {
+  label: string;
+  path?: string;
+}
+
+type Section = 'home' | 'dip' | 'search';
+
+export function Layout(props: {
+  m: Model;
+  lang: Lang;
+  /** Language-neutral path of this page (for the twin links). */
+  path: string;
+  title: string;
+  section?: Section;
+  crumbs?: Crumb[];
+  children: ComponentChildren;
+}) {
+  const { m, lang, path } = props;
+  const t = dict(lang);
+  const other: Lang = lang === 'id' ? 'en' : 'id';
+  const abs = (p: string, l: Lang) => `${m.siteUrl}${href(p, l)}`;
+  const nav: [Section, string, string][] = [
+    ['home', 'index.html', t.home],
+    ['dip', 'dip/index.html', t.dipLong],
+    ['search', 'cari/index.html', t.search],
+  ];
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – ${t.siteName} – ${m.publicBody.name}`}</title>
+        <link rel="stylesheet" href="/assets/register.css" />
+        <link rel="icon" href="data:," />
+        <link rel="alternate" hrefLang="id" href={abs(path, 'id')} />
+        <link rel="alternate" hrefLang="en" href={abs(path, 'en')} />
+        <link rel="alternate" hrefLang="x-default" href={abs(path, 'id')} />
+        <script src="/assets/search.js" defer />
+      </head>
+      <body>
+        <a class="skip" href="#isi">
+          {t.skip}
+        </a>
+        <header class="site">
+          <div class="wrap head">
+            <p class="brand">
+              <a href={href('index.html', lang)}>
+                <span class="body-name">{m.publicBody.name}</span>
+                <span class="site-name">
+                  {t.siteName} · {t.ppidUtama}
+                </span>
+              </a>
+            </p>
+            <a class="lang" href={href(path, other)} hrefLang={other} lang={other} title={t.otherLangLabel}>
+              {t.otherLang}
+            </a>
+          </div>
+          <nav class="wrap menu" aria-label={t.navLabel}>
+            <ul>
+              {nav.map(([section, p, label]) => (
+                <li key={section}>
+                  <a href={href(p, lang)} aria-current={props.section === section ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={`${href('index.html', lang)}#data-terbuka`}>{t.openData}</a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        {props.crumbs?.length ? (
+          <nav class="wrap crumbs" aria-label={t.breadcrumb}>
+            <ol>
+              {props.crumbs.map((c, i) => (
+                <li key={i}>{c.path ? <a href={href(c.path, lang)}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <main id="isi" class="wrap" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site">
+          <div class="wrap">
+            <p>{t.footerLaw}</p>
+            <p>
+              {t.footerRequest}
+              {m.ppid ? (
+                <>
+                  {' '}
+                  {t.ppidUtama}: {m.ppid.name}
+                  {m.ppid.address ? `, ${m.ppid.address}` : ''}
+                  {m.ppid.email ? (
+                    <>
+                      , <a href={`mailto:${m.ppid.email}`}>{m.ppid.email}</a>
+                    </>
+                  ) : null}
+                  .
+                </>
+              ) : null}
+            </p>
+            <OpenDataLinks lang={lang} />
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function OpenDataLinks({ lang }: { lang: Lang }) {
+  const t = dict(lang);
+  return (
+    <p class="open-data">
+      <span>{t.downloadOpenData}:</span>{' '}
+      <a href="/data/dip.csv" type="text/csv" download="dip.csv">
+        {t.csv}
+      </a>{' '}
+      ·{' '}
+      <a href="/data/dip.json" type="application/json">
+        {t.json}
+      </a>{' '}
+      ·{' '}
+      <a href="/data/catalog.jsonld" type="application/ld+json">
+        {t.dcat}
+      </a>
+    </p>
+  );
+}
+
+/** Text that is always Indonesian (item content): marked so on English pages. */
+export const idText = (lang: Lang) => (lang === 'en' ? 'id' : undefined);

@@ -1,0 +1,785 @@
+/** @jsxImportSource preact */
+/**
+ * The pages of the public register, rendered to strings (preact-render-to-string escapes every text
+ * and attribute: item content never becomes markup). Every list and item page works without
+ * JavaScript; `/assets/search.js` adds search, column sorting and a print button.
+ */
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
+import type { PublishedEntry } from '../../functions/core/register/index.ts';
+import {
+  type AgencyInfo,
+  BLOCK,
+  blockRange,
+  blocksOf,
+  CATEGORY_SLUG,
+  type ChunkKey,
+  type Counts,
+  countsWhere,
+  documentHref,
+  emptyCounts,
+  href,
+  itemRef,
+  type Lang,
+  type Model,
+  neighbours,
+  type PageRef,
+  pagePath,
+  rowsOf,
+} from '../../functions/core/register/model.ts';
+import { CATEGORY_TEXT, dict, formatDate } from './i18n.ts';
+import { type Crumb, idText, Layout, OpenDataLinks } from './layout.tsx';
+
+type P = { m: Model; lang: Lang };
+
+const num = (n: number, lang: Lang) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
+const agencyLabel = (a: AgencyInfo) => a.name;
+const chunkPath = (key: ChunkKey) => pagePath({ kind: 'chunk', key });
+const crumbsTo = (lang: Lang, ...rest: Crumb[]): Crumb[] => [{ label: dict(lang).home, path: 'index.html' }, ...rest];
+const dipCrumb = (lang: Lang): Crumb => ({ label: dict(lang).dipLong, path: 'dip/index.html' });
+
+/** A summary for the table: whole words, at most ~280 characters (the item page has it all). */
+function shorten(text: string, max = 280): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40)).trimEnd()}…`;
+}
+
+const formatsText = (formats: readonly string[]) => formats.map((f) => (f === 'softcopy' ? 'Softcopy' : 'Hardcopy')).join(', ');
+
+/**
+ * A count that opens the DIP table(s) it stands for: one chunk → the number is the link; several →
+ * the number, then one link per block of sequence numbers. `context` is read by screen readers only.
+ */
+function ChunkLinks({
+  m,
+  lang,
+  year,
+  agencyId,
+  category,
+  count,
+  context,
+}: P & { year: number; agencyId: string; category?: Category; count: number; context: string }) {
+  if (!count) return <span class="zero">0</span>;
+  const blocks = blocksOf(m, { year, agencyId, ...(category ? { category } : {}) });
+  const path = (block: number) => chunkPath({ year, agencyId, block, ...(category ? { category } : {}) });
+  if (blocks.length === 1)
+    return (
+      <a href={href(path(blocks[0]!), lang)}>
+        {num(count, lang)}
+        <span class="vh">{` ${context}`}</span>
+      </a>
+    );
+  return (
+    <>
+      {num(count, lang)}
+      <span class="vh">{` ${context}`}</span>
+      <ul class="blocks">
+        {blocks.map((b) => {
+          const [from, to] = blockRange(b);
+          return (
+            <li key={b}>
+              <a href={href(path(b), lang)} aria-label={`${context}: ${dict(lang).numbers(from, to)}`}>
+                {from}–{to}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** The four count columns (total and per category) of one agency in one year. */
+function CountCells(props: P & { year: number; agency: AgencyInfo; counts: Counts }) {
+  const { lang, year, agency, counts } = props;
+  const label = `${agencyLabel(agency)} ${year}`;
+  return (
+    <>
+      <td class="num">
+        <ChunkLinks {...props} agencyId={agency.id} count={counts.total} context={label} />
+      </td>
+      {CATEGORIES.map((c) => (
+        <td class="num" key={c}>
+          <ChunkLinks {...props} agencyId={agency.id} category={c} count={counts[c]} context={`${label}, ${CATEGORY_TEXT[lang][c].name}`} />
+        </td>
+      ))}
+    </>
+  );
+}
+
+function CountHead({ lang, first }: { lang: Lang; first: string }) {
+  const t = dict(lang);
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col" class="num">
+          {t.total}
+        </th>
+        {CATEGORIES.map((c) => (
+          <th scope="col" class="num" key={c}>
+            <a href={href(pagePath({ kind: 'category', category: c }), lang)}>{CATEGORY_TEXT[lang][c].name}</a>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** A table in a focusable, labelled region so that keyboard users can scroll it sideways. */
+function TableRegion({ id, children }: { id: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus (WCAG 2.1.1)
+    <section class="table-wrap" aria-labelledby={id} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
+
+// --- home -------------------------------------------------------------------------------------------
+
+function HomePage({ m, lang }: P) {
+  const t = dict(lang);
+  const all = countsWhere(m);
+  return (
+    <Layout m={m} lang={lang} path="index.html" title={t.home} section="home">
+      <h1>
+        {t.siteName} <span class="sub">{m.publicBody.name}</span>
+      </h1>
+      <p class="lead">{t.homeIntro(m.publicBody.name)}</p>
+      {m.ppid ? (
+        <section class="ppid" aria-labelledby="ppid-h">
+          <h2 id="ppid-h">{t.ppid}</h2>
+          <p>
+            <a href={href(pagePath({ kind: 'agency', agencyId: m.ppid.id }), lang)}>{m.ppid.name}</a>
+          </p>
+          {m.ppid.address ? (
+            <p>
+              {t.address}: {m.ppid.address}
+            </p>
+          ) : null}
+          {m.ppid.email ? (
+            <p>
+              {t.email}: <a href={`mailto:${m.ppid.email}`}>{m.ppid.email}</a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      <SearchForm lang={lang} id="q-home" />
+      <section aria-labelledby="cat-h">
+        <h2 id="cat-h">{t.categories}</h2>
+        <ul class="cards">
+          {CATEGORIES.map((c) => (
+            <li key={c}>
+              <a href={href(pagePath({ kind: 'category', category: c }), lang)}>
+                <span class="card-title">{CATEGORY_TEXT[lang][c].name}</span>
+                <span class="card-count">{t.itemsCount(all[c])}</span>
+              </a>
+              <p>
+                {CATEGORY_TEXT[lang][c].article} UU 14/2008. {CATEGORY_TEXT[lang][c].about}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={href('dip/index.html', lang)}>
+            {t.dipConsolidated} ({t.itemsCount(all.total)})
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="latest-h">
+        <h2 id="latest-h">{t.latest}</h2>
+        {m.latest.length ? (
+          <ol class="latest">
+            {m.latest.map((e) => (
+              <li key={e.itemId}>
+                <a href={href(pagePath(itemRef(e)), lang)} lang={idText(lang)}>
+                  {e.content.title}
+                </a>
+                <span class="meta">
+                  {m.agency(e.agencyId).name} · {CATEGORY_TEXT[lang][e.content.category].name} ·{' '}
+                  <time dateTime={e.publishedAt}>{formatDate(e.publishedAt, lang, m.agency(e.agencyId).timezone)}</time>
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t.noItems}</p>
+        )}
+      </section>
+      <section aria-labelledby="agencies-h">
+        <h2 id="agencies-h">{t.dipPerAgency}</h2>
+        <ul class="agencies">
+          {m.agencies.map((a) => (
+            <li key={a.id}>
+              <a href={href(pagePath({ kind: 'agency', agencyId: a.id }), lang)}>{a.name}</a>{' '}
+              <span class="meta">
+                ({a.kind === 'ppid_utama' ? t.ppidUtama : t.ppidPelaksana} · {t.itemsCount(countsWhere(m, { agencyId: a.id }).total)})
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section id="data-terbuka" aria-labelledby="data-h">
+        <h2 id="data-h">{t.openData}</h2>
+        <p>{t.openDataIntro}</p>
+        <OpenDataLinks lang={lang} />
+      </section>
+    </Layout>
+  );
+}
+
+// --- consolidated DIP, year, category and agency views ----------------------------------------------
+
+function DipPage({ m, lang }: P) {
+  const t = dict(lang);
+  return (
+    <Layout m={m} lang={lang} path="dip/index.html" title={t.dipConsolidated} section="dip" crumbs={crumbsTo(lang, { label: t.dipLong })}>
+      <h1>{t.dipConsolidated}</h1>
+      <p class="lead">{t.dipIntro}</p>
+      <nav aria-label={t.filters} class="filters">
+        <p>
+          <span class="filter-name">{t.regYear}:</span>{' '}
+          {m.years.map((y, i) => (
+            <span key={y}>
+              {i ? ' · ' : ''}
+              <a href={href(pagePath({ kind: 'year', year: y }), lang)}>{y}</a>
+            </span>
+          ))}
+        </p>
+        <p>
+          <span class="filter-name">{t.colCategory}:</span>{' '}
+          {CATEGORIES.map((c, i) => (
+            <span key={c}>
+              {i ? ' · ' : ''}
+              <a href={href(pagePath({ kind: 'category', category: c }), lang)}>{CATEGORY_TEXT[lang][c].name}</a>
+            </span>
+          ))}
+        </p>
+        <p>
+          <span class="filter-name">{t.colAgency}:</span> <a href="#instansi">{t.dipPerAgency}</a>
+        </p>
+      </nav>
+      <h2 id="tahun">{t.dipPerYear}</h2>
+      <TableRegion id="tahun-cap">
+        <table class="counts">
+          <caption id="tahun-cap">{t.dipPerYear}</caption>
+          <CountHead lang={lang} first={t.regYear} />
+          <tbody>
+            {m.years.map((y) => {
+              const c = countsWhere(m, { year: y });
+              return (
+                <tr key={y}>
+                  <th scope="row">
+                    <a href={href(pagePath({ kind: 'year', year: y }), lang)}>{y}</a>
+                  </th>
+                  <td class="num">{num(c.total, lang)}</td>
+                  {CATEGORIES.map((cat) => (
+                    <td class="num" key={cat}>
+                      {num(c[cat], lang)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableRegion>
+      <h2 id="instansi">{t.dipPerAgency}</h2>
+      <TableRegion id="instansi-cap">
+        <table class="counts">
+          <caption id="instansi-cap">{t.dipPerAgency}</caption>
+          <CountHead lang={lang} first={t.colAgency} />
+          <tbody>
+            {m.agencies.map((a) => {
+              const c = countsWhere(m, { agencyId: a.id });
+              return (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <a href={href(pagePath({ kind: 'agency', agencyId: a.id }), lang)}>{a.name}</a>
+                  </th>
+                  <td class="num">{num(c.total, lang)}</td>
+                  {CATEGORIES.map((cat) => (
+                    <td class="num" key={cat}>
+                      {num(c[cat], lang)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableRegion>
+      <OpenDataLinks lang={lang} />
+    </Layout>
+  );
+}
+
+function YearPage({ m, lang, year }: P & { year: number }) {
+  const t = dict(lang);
+  const rows = m.agencies.map((a) => [a, m.counts.get(a.id)?.get(year)] as const).filter(([, c]) => c?.total);
+  return (
+    <Layout
+      m={m}
+      lang={lang}
+      path={pagePath({ kind: 'year', year })}
+      title={t.dipYearTitle(year)}
+      section="dip"
+      crumbs={crumbsTo(lang, dipCrumb(lang), { label: String(year) })}
+    >
+      <h1>{t.dipYearTitle(year)}</h1>
+      <p class="lead">
+        {t.yearIntro} {t.itemsCount(countsWhere(m, { year }).total)}.
+      </p>
+      <TableRegion id="cap">
+        <table class="counts">
+          <caption id="cap">{t.dipYearTitle(year)}</caption>
+          <CountHead lang={lang} first={t.colAgency} />
+          <tbody>
+            {rows.map(([a, c]) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <a href={href(pagePath({ kind: 'agency', agencyId: a.id }), lang)}>{a.name}</a>
+                </th>
+                <CountCells m={m} lang={lang} year={year} agency={a} counts={c!} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </Layout>
+  );
+}
+
+function CategoryPage({ m, lang, category }: P & { category: Category }) {
+  const t = dict(lang);
+  const text = CATEGORY_TEXT[lang][category];
+  return (
+    <Layout
+      m={m}
+      lang={lang}
+      path={pagePath({ kind: 'category', category })}
+      title={`${t.colCategory}: ${text.name}`}
+      section="dip"
+      crumbs={crumbsTo(lang, dipCrumb(lang), { label: text.name })}
+    >
+      <h1>
+        {t.colCategory}: {text.name}
+      </h1>
+      <p class="lead">
+        {text.article} UU 14/2008. {text.about} {t.categoryIntro}
+      </p>
+      {m.years.map((year) => {
+        const rows = m.agencies.map((a) => [a, m.counts.get(a.id)?.get(year)?.[category] ?? 0] as const).filter(([, n]) => n > 0);
+        if (!rows.length) return null;
+        const id = `y${year}`;
+        return (
+          <section key={year} aria-labelledby={id}>
+            <h2 id={id}>
+              {year} <span class="sub">({t.itemsCount(rows.reduce((s, [, n]) => s + n, 0))})</span>
+            </h2>
+            <TableRegion id={`${id}-cap`}>
+              <table class="counts">
+                <caption id={`${id}-cap`} class="vh">
+                  {text.name} {year}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.colAgency}</th>
+                    <th scope="col" class="num">
+                      {t.total}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map(([a, n]) => (
+                    <tr key={a.id}>
+                      <th scope="row">{a.name}</th>
+                      <td class="num">
+                        <ChunkLinks m={m} lang={lang} year={year} agencyId={a.id} category={category} count={n} context={`${a.name} ${year}, ${text.name}`} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          </section>
+        );
+      })}
+      {m.years.length ? null : <p>{t.noItems}</p>}
+    </Layout>
+  );
+}
+
+function AgencyPage({ m, lang, agency }: P & { agency: AgencyInfo }) {
+  const t = dict(lang);
+  const perYear = m.counts.get(agency.id) ?? new Map<number, Counts>();
+  const years = [...perYear.keys()].sort((a, b) => b - a);
+  const parent = agency.parentId ? m.agencies.find((a) => a.id === agency.parentId) : undefined;
+  return (
+    <Layout
+      m={m}
+      lang={lang}
+      path={pagePath({ kind: 'agency', agencyId: agency.id })}
+      title={`${t.dip} ${agency.name}`}
+      section="dip"
+      crumbs={crumbsTo(lang, dipCrumb(lang), { label: agency.name })}
+    >
+      <h1>
+        {t.dipLong} <span class="sub">{agency.name}</span>
+      </h1>
+      <dl class="profile">
+        <dt>{t.colAgency}</dt>
+        <dd>
+          {agency.kind === 'ppid_utama' ? t.kindPpid : t.kindSkpd}
+          {parent ? ` · ${parent.name}` : ''}
+        </dd>
+        {agency.address ? (
+          <>
+            <dt>{t.address}</dt>
+            <dd>{agency.address}</dd>
+          </>
+        ) : null}
+        {agency.email ? (
+          <>
+            <dt>{t.email}</dt>
+            <dd>
+              <a href={`mailto:${agency.email}`}>{agency.email}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {years.length ? (
+        <TableRegion id="cap">
+          <table class="counts">
+            <caption id="cap">
+              {t.dipLong} {agency.name}
+            </caption>
+            <CountHead lang={lang} first={t.regYear} />
+            <tbody>
+              {years.map((y) => (
+                <tr key={y}>
+                  <th scope="row">{y}</th>
+                  <CountCells m={m} lang={lang} year={y} agency={agency} counts={perYear.get(y) ?? emptyCounts()} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      ) : (
+        <p>{t.noItems}</p>
+      )}
+    </Layout>
+  );
+}
+
+// --- the DIP table ----------------------------------------------------------------------------------
+
+/** The Perki columns, one row per item; the number leads to the item page. */
+export function DipTable({ lang, rows, caption }: { lang: Lang; rows: readonly PublishedEntry[]; caption: string }) {
+  const t = dict(lang);
+  const content = idText(lang);
+  return (
+    <TableRegion id="dip-cap">
+      <table class="dip" data-sortable="">
+        <caption id="dip-cap">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colNo}</th>
+            <th scope="col">{t.colSummary}</th>
+            <th scope="col">{t.colHolder}</th>
+            <th scope="col">{t.colResponsible}</th>
+            <th scope="col">{t.colWhenWhere}</th>
+            <th scope="col">{t.colFormats}</th>
+            <th scope="col">{t.colRetention}</th>
+            <th scope="col">{t.colCategory}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => {
+            const c = e.content;
+            return (
+              <tr key={e.itemId}>
+                <th scope="row" class="no">
+                  <a href={href(pagePath(itemRef(e)), lang)}>{e.number}</a>
+                </th>
+                <td lang={content}>
+                  <a class="title" href={href(pagePath(itemRef(e)), lang)}>
+                    {c.title}
+                  </a>
+                  <span class="summary">{shorten(c.summary)}</span>
+                </td>
+                <td lang={content}>{c.holder}</td>
+                <td lang={content}>{c.responsible}</td>
+                <td lang={content}>
+                  {c.createdWhen}, {c.createdWhere}
+                </td>
+                <td>{formatsText(c.formats)}</td>
+                <td lang={content}>{c.retention}</td>
+                <td>{CATEGORY_TEXT[lang][c.category].name}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function ChunkPage({ m, lang, chunk, rows }: P & { chunk: ChunkKey; rows: readonly PublishedEntry[] }) {
+  const t = dict(lang);
+  const agency = m.agency(chunk.agencyId);
+  const [from, to] = blockRange(chunk.block);
+  const title = t.dipAgencyYear(agency.name, chunk.year);
+  const catName = chunk.category ? CATEGORY_TEXT[lang][chunk.category].name : t.allCategories;
+  const { prev, next } = neighbours(m, chunk);
+  const base = { year: chunk.year, agencyId: chunk.agencyId, block: chunk.block };
+  const siblings = [undefined, ...CATEGORIES].map((c) => ({
+    key: { ...base, ...(c ? { category: c } : {}) } as ChunkKey,
+    c,
+    n: rowsOf(m, { ...base, ...(c ? { category: c } : {}) })?.length ?? 0,
+  }));
+  return (
+    <Layout
+      m={m}
+      lang={lang}
+      path={chunkPath(chunk)}
+      title={`${title} (${from}–${to}${chunk.category ? `, ${catName}` : ''})`}
+      section="dip"
+      crumbs={crumbsTo(
+        lang,
+        dipCrumb(lang),
+        { label: String(chunk.year), path: pagePath({ kind: 'year', year: chunk.year }) },
+        { label: agency.name, path: pagePath({ kind: 'agency', agencyId: agency.id }) },
+      )}
+    >
+      <h1>{title}</h1>
+      <p class="lead">
+        {t.numbers(from, to)} · {catName} · {t.itemsCount(rows.length)}
+      </p>
+      <nav aria-label={t.filterCategory} class="filters no-print">
+        <ul class="inline">
+          {siblings
+            .filter((s) => s.n > 0)
+            .map((s) => (
+              <li key={s.c ?? 'all'}>
+                <a href={href(chunkPath(s.key), lang)} aria-current={s.c === chunk.category ? 'page' : undefined}>
+                  {s.c ? CATEGORY_TEXT[lang][s.c].name : t.allCategories} ({num(s.n, lang)})
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <p class="hint no-print">
+        {t.printHint} {t.sortHint}{' '}
+        <button type="button" data-print="" hidden>
+          {t.print}
+        </button>
+      </p>
+      <DipTable lang={lang} rows={rows} caption={`${title} · ${t.numbers(from, to)} · ${catName}`} />
+      {prev || next ? (
+        <nav aria-label={t.pager} class="pager no-print">
+          <ul class="inline">
+            {prev ? (
+              <li>
+                <a rel="prev" href={href(chunkPath(prev), lang)}>
+                  ← {t.prev}: {t.numbers(...blockRange(prev.block))}
+                </a>
+              </li>
+            ) : null}
+            {next ? (
+              <li>
+                <a rel="next" href={href(chunkPath(next), lang)}>
+                  {t.next}: {t.numbers(...blockRange(next.block))} →
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
+
+// --- item -------------------------------------------------------------------------------------------
+
+function ItemPage({ m, lang, e }: P & { e: PublishedEntry }) {
+  const t = dict(lang);
+  const c = e.content;
+  const agency = m.agency(e.agencyId);
+  const content = idText(lang);
+  const docs = e.documents.filter((d) => d.status === 'verified');
+  const history = [...e.history].sort((a, b) => b.versionNo - a.versionNo);
+  const rows: [string, ComponentChildren, boolean][] = [
+    [t.colNo, e.number, false],
+    [t.colSummary, c.summary, true],
+    [t.colHolder, c.holder, true],
+    [t.colResponsible, c.responsible, true],
+    [t.colWhenWhere, `${c.createdWhen}, ${c.createdWhere}`, true],
+    [t.colFormats, formatsText(c.formats), false],
+    [t.colRetention, c.retention, true],
+    [t.colCategory, `${CATEGORY_TEXT[lang][c.category].name} (${CATEGORY_TEXT[lang][c.category].article} UU 14/2008)`, false],
+    [t.colYear, String(c.year), false],
+    [t.colAgency, <a href={href(pagePath({ kind: 'agency', agencyId: agency.id }), lang)}>{agency.name}</a>, false],
+  ];
+  if (c.tags.length) rows.push([t.colTags, c.tags.join(', '), true]);
+  return (
+    <Layout
+      m={m}
+      lang={lang}
+      path={pagePath(itemRef(e))}
+      title={`${e.number} ${c.title}`}
+      section="dip"
+      crumbs={crumbsTo(lang, dipCrumb(lang), { label: agency.name, path: pagePath({ kind: 'agency', agencyId: agency.id }) }, { label: e.number })}
+    >
+      <h1 lang={content}>{c.title}</h1>
+      <p class="lead">
+        {t.itemOf(agency.name)} · {e.number}
+      </p>
+      <table class="item-cols">
+        <caption class="vh">{t.dipLong}</caption>
+        <tbody>
+          {rows.map(([label, value, isContent]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td lang={isContent ? content : undefined}>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t.documents}</h2>
+      {docs.length ? (
+        <ul class="docs">
+          {docs.map((d) => (
+            <li key={d.docId}>
+              <a href={documentHref(e.itemId, d.docId, d.fileName)} download={d.fileName} type={d.contentType}>
+                <span class="vh">{t.download('')}</span>
+                {d.fileName}
+              </a>{' '}
+              <span class="meta">
+                ({d.kind.toUpperCase()}, {t.size(d.size)})
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.noDocuments(c.holder)}</p>
+      )}
+      <h2>{t.versions}</h2>
+      <ol class="versions" reversed>
+        {history.map((h) => (
+          <li key={h.versionNo}>
+            {t.version(h.versionNo)}: {t.published.toLowerCase()} <time dateTime={h.publishedAt}>{formatDate(h.publishedAt, lang, agency.timezone)}</time>
+            {h.versionNo === e.versionNo ? ` (${t.current})` : ''}
+          </li>
+        ))}
+      </ol>
+      <p class="no-print">
+        <a href={href(chunkPath({ year: e.regYear, agencyId: e.agencyId, block: Math.ceil(e.sequence / BLOCK) }), lang)}>{t.seeInDip}</a>
+      </p>
+    </Layout>
+  );
+}
+
+// --- search -----------------------------------------------------------------------------------------
+
+/**
+ * The search form. On the search page it carries, as data attributes, what search.js needs: where
+ * the index is, the base of item links, and its messages in this language.
+ */
+function SearchForm({ lang, id, full }: { lang: Lang; id: string; full?: boolean }) {
+  const t = dict(lang);
+  const data = full
+    ? {
+        'data-index': '/search/',
+        'data-base': lang === 'id' ? '/' : '/en/',
+        'data-msg-none': t.searchMsgs.none,
+        'data-msg-count': t.searchMsgs.count,
+        'data-msg-count-one': t.searchMsgs.countOne,
+        'data-msg-more': t.searchMsgs.more,
+        'data-msg-loading': t.searchMsgs.loading,
+        'data-msg-error': t.searchMsgs.error,
+        'data-msg-short': t.searchMsgs.short,
+        ...Object.fromEntries(CATEGORIES.map((c) => [`data-cat-${CATEGORY_SLUG[c]}`, CATEGORY_TEXT[lang][c].name])),
+      }
+    : {};
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers and readers the public uses
+    <form role="search" class="search" action={href('cari/index.html', lang)} method="get" id={full ? 'search-form' : undefined} {...data}>
+      <label for={id}>{t.searchLabel}</label>
+      <input id={id} name="q" type="search" autoComplete="off" aria-describedby={`${id}-help`} />
+      <button type="submit">{t.searchButton}</button>
+      <p id={`${id}-help`} class="hint">
+        {t.searchHelp}
+      </p>
+    </form>
+  );
+}
+
+function SearchPage({ m, lang }: P) {
+  const t = dict(lang);
+  return (
+    <Layout m={m} lang={lang} path="cari/index.html" title={t.searchTitle} section="search" crumbs={crumbsTo(lang, { label: t.search })}>
+      <h1>{t.searchTitle}</h1>
+      <SearchForm lang={lang} id="q" full />
+      <noscript>
+        <p>{t.searchNoJs}</p>
+        <ul>
+          <li>
+            <a href={href('dip/index.html', lang)}>{t.dipConsolidated}</a>
+          </li>
+          {CATEGORIES.map((c) => (
+            <li key={c}>
+              <a href={href(pagePath({ kind: 'category', category: c }), lang)}>{CATEGORY_TEXT[lang][c].name}</a>
+            </li>
+          ))}
+        </ul>
+      </noscript>
+      {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
+      <p id="search-status" role="status" aria-live="polite" />
+      <ol id="search-results" class="results" />
+      <p>
+        <button type="button" id="search-more" hidden>
+          {t.searchMsgs.more}
+        </button>
+      </p>
+    </Layout>
+  );
+}
+
+// --- dispatch ---------------------------------------------------------------------------------------
+
+function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
+  switch (ref.kind) {
+    case 'home':
+      return <HomePage m={m} lang={lang} />;
+    case 'dip':
+      return <DipPage m={m} lang={lang} />;
+    case 'search':
+      return <SearchPage m={m} lang={lang} />;
+    case 'year':
+      return m.counts.size && m.years.includes(ref.year) ? <YearPage m={m} lang={lang} year={ref.year} /> : undefined;
+    case 'category':
+      return <CategoryPage m={m} lang={lang} category={ref.category} />;
+    case 'agency': {
+      const agency = m.agencies.find((a) => a.id === ref.agencyId);
+      return agency ? <AgencyPage m={m} lang={lang} agency={agency} /> : undefined;
+    }
+    case 'chunk': {
+      const rows = rowsOf(m, ref.key);
+      return rows?.length ? <ChunkPage m={m} lang={lang} chunk={ref.key} rows={rows} /> : undefined;
+    }
+    case 'item': {
+      const e = m.item(ref.agencyId, ref.year, ref.sequence);
+      return e ? <ItemPage m={m} lang={lang} e={e} /> : undefined;
+    }
+  }
+}
+
+/** The page as HTML, or undefined when it does not exist in this state of the register. */
+export function renderPage(m: Model, ref: PageRef, lang: Lang): string | undefined {
+  const node = pageNode(m, ref, lang);
+  return node ? `<!doctype html>\n${renderToString(node)}` : undefined;
+}
