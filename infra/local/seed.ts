@@ -151,6 +151,11 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean } = {})
     await createUser(ctx, SEED_ACTOR, user);
     written++;
   }
+  // Before any item: the register's first build puts the body's name on every page.
+  if (!(await ctx.store.getSettings('publicBody'))) {
+    await setPublicBody(ctx, SEED_ACTOR, { name: PUBLIC_BODY });
+    written++;
+  }
   for (const demo of opts.items ? DEMO_ITEMS : []) {
     const existing = await ctx.store.listItems({ agencyId: demo.agencyId, limit: 100 });
     if (existing.items.some((i) => i.current.content.title === demo.content.title)) continue;
@@ -161,10 +166,6 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean } = {})
     const created = await createItem(ctx, await as(demo.by), { agencyId: demo.agencyId, content: demo.content });
     const submitted = await submitItem(ctx, await as(demo.by), created.itemId, { version: created.version });
     await decide(ctx, await as(demo.approver), created.itemId, { decision: 'approve', versionNo: submitted.current.versionNo });
-    written++;
-  }
-  if (!(await ctx.store.getSettings('publicBody'))) {
-    await setPublicBody(ctx, SEED_ACTOR, { name: PUBLIC_BODY });
     written++;
   }
   return written + (await loadShippedHolidays(ctx, SEED_ACTOR));
