@@ -1,0 +1,86 @@
+/**
+ * The public register in Chromium, as a member of the public uses it (no login): an item published
+ * through the workflow appears on the home page, is found by search, opens on its own page, and is
+ * in both exports; the main pages pass axe-core with no serious or critical violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { apiClient, dipContent, startTestHost, until } from '../support/host.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TITLE = 'Laporan Penyelenggaraan Pelayanan Puskesmas Keliling 2025';
+
+let host: Awaited<ReturnType<typeof startTestHost>>;
+let browser: Browser;
+let itemPath: string;
+
+beforeAll(async () => {
+  host = await startTestHost();
+  const api = apiClient(host);
+  const created = await api('petugas.dinkes', 'POST', '/api/items', {
+    content: dipContent({ title: TITLE, summary: 'Jadwal, lokasi, dan capaian layanan puskesmas keliling di daerah terpencil selama tahun 2025.' }),
+  });
+  await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/submit`, { version: created.body.version });
+  await api('kepala.dinkes', 'POST', `/api/items/${created.body.itemId}/decision`, { decision: 'approve', versionNo: 1 });
+  itemPath = `/informasi/dinkes/${created.body.regYear}/${created.body.sequence}.html`;
+  await until(async () => (await fetch(`${host.url}${itemPath}`)).status === 200, 'the item on the register', 30_000);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.cleanup();
+}, 60_000);
+
+async function open(path: string, opts: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: opts.bypassCSP ?? false });
+  const page = await context.newPage();
+  await page.goto(`${host.url}${path}`);
+  return page;
+}
+
+describe('public register', () => {
+  it('shows the published item on the home page, finds it by search, and opens its page', async () => {
+    const home = await open('/');
+    expect(await home.evaluate(() => document.documentElement.lang)).toBe('id');
+    await home.getByRole('link', { name: TITLE }).first().waitFor();
+    const search = await open('/cari/');
+    const errors: string[] = [];
+    search.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await search.getByLabel('Kata kunci').fill('puskesmas keliling');
+    await search.getByRole('button', { name: 'Cari' }).click();
+    await search.getByRole('link', { name: TITLE }).click();
+    await search.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(new URL(search.url()).pathname).toBe(itemPath);
+    for (const column of ['Ringkasan isi informasi', 'Penanggung jawab', 'Jangka waktu penyimpanan'])
+      expect(await search.locator('body').textContent()).toContain(column);
+    await search.screenshot({ path: 'test-results/register-item.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('has the item in both open-data exports', async () => {
+    const page = await open('/');
+    const csv = await (await page.request.get(`${host.url}/data/dip.csv`)).body();
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain(TITLE);
+    expect(JSON.stringify(await (await page.request.get(`${host.url}/data/dip.json`)).json())).toContain(TITLE);
+  });
+
+  it('has no serious or critical accessibility violations on the main pages (axe-core)', async () => {
+    const year = itemPath.split('/')[3];
+    for (const path of ['/', '/dip/', `/dip/${year}/`, `/dip/${year}/dinkes/1.html`, itemPath, '/cari/', '/en/', '/instansi/dinkes/']) {
+      const page = await open(path, { bypassCSP: true });
+      expect((await page.request.get(`${host.url}${path}`)).status(), path).toBe(200);
+      await page.addScriptTag({ content: AXE });
+      const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
+        violations: { id: string; impact: string; nodes: unknown[] }[];
+      };
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      expect(bad, path).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
