@@ -7,10 +7,10 @@
  */
 import type { Principal } from './access.ts';
 import { agencyDeadline } from './agency-deadline.ts';
-import { auditEvent } from './audit.ts';
 import type { DeadlineRule } from './calendar.ts';
 import type { Item } from './item-model.ts';
-import type { Context, Write } from './ports.ts';
+import { saveWaiting } from './items.ts';
+import type { Context } from './ports.ts';
 
 export async function recomputeOpenDeadlines(ctx: Context, actor: Principal): Promise<{ checked: number; moved: number }> {
   let checked = 0;
@@ -35,22 +35,17 @@ async function recomputeOne(ctx: Context, actor: Principal, item: Item): Promise
   const deadline = { ...v.deadline, at: result.deadline, local: result.localDeadline, explanation: result.explanation };
   const current = { ...v, deadline };
   const inbox = item.inbox.map((e) => (e.deadline ? { ...e, deadline } : e));
-  await ctx.store.commit(
-    [
-      { entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version },
-      ...inbox.map((e): Write => ({ entity: 'inbox', value: e })),
-    ],
-    auditEvent({
+  await saveWaiting(
+    ctx,
+    item,
+    { current, inbox },
+    {
       actor,
       action: 'item.deadline_recomputed',
-      entity: { type: 'item', id: item.itemId },
-      agencyId: item.agencyId,
       before: { deadline: v.deadline.local },
       after: { deadline: deadline.local },
       reason: 'Kalender hari libur diubah / holiday calendar changed',
-      requestId: ctx.requestId,
-      now: ctx.now,
-    }),
+    },
   );
   // Before escalation the wait runs to the deadline; wake it to wait for the new one.
   if (v.taskToken && !v.escalatedAt) await ctx.workflows?.complete(v.taskToken, { decision: 'recompute' });

@@ -400,6 +400,25 @@ export async function withdraw(ctx: Context, actor: Principal, itemId: string, i
   return after;
 }
 
+/**
+ * Writes a waiting item's working version and inbox entries together (the approval's deadline,
+ * reminders, escalation), with its audit event.
+ */
+export function saveWaiting(
+  ctx: Context,
+  item: Item,
+  change: { current: WorkingVersion; inbox: InboxEntry[] },
+  audit: { actor: Principal | typeof SYSTEM_ACTOR; action: string; before?: unknown; after: unknown; reason?: string },
+): Promise<void> {
+  return ctx.store.commit(
+    [
+      { entity: 'item', value: { ...item, ...change, version: item.version + 1 }, expectedVersion: item.version },
+      ...change.inbox.map((e): Write => ({ entity: 'inbox', value: e })),
+    ],
+    auditEvent({ ...audit, entity: { type: 'item', id: item.itemId }, agencyId: item.agencyId, requestId: ctx.requestId, now: ctx.now }),
+  );
+}
+
 // ─── the workflow's tasks ────────────────────────────────────────────────────────────────────────
 
 export interface ApprovalWait {
@@ -436,21 +455,7 @@ async function prepareApprovalOnce(ctx: Context, input: { itemId: string; versio
   const deadline = { at: result.deadline, local: result.localDeadline, explanation: result.explanation, rule: rules.publicationApproval };
   const current = { ...v, deadline };
   const inbox = item.inbox.map((e) => (e.box.kind === 'approval' ? { ...e, deadline } : e));
-  await ctx.store.commit(
-    [
-      { entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version },
-      ...inbox.map((e): Write => ({ entity: 'inbox', value: e })),
-    ],
-    auditEvent({
-      actor: SYSTEM_ACTOR,
-      action: 'item.approval_deadline',
-      entity: { type: 'item', id: item.itemId },
-      agencyId: item.agencyId,
-      after: deadline,
-      requestId: ctx.requestId,
-      now: ctx.now,
-    }),
-  );
+  await saveWaiting(ctx, item, { current, inbox }, { actor: SYSTEM_ACTOR, action: 'item.approval_deadline', after: deadline });
   return { timeoutSeconds: secondsUntil(deadline.at, ctx.now), deadline: deadline.at };
 }
 
@@ -527,20 +532,11 @@ async function remindAndEscalateOnce(ctx: Context, input: { itemId: string; vers
     ...item.inbox.filter((e) => e.box.kind !== 'escalated').map((e) => ({ ...e, reminders: current.reminders })),
     { ...(item.inbox.find((e) => e.box.kind === 'escalated') ?? escalated), reminders: current.reminders },
   ];
-  await ctx.store.commit(
-    [
-      { entity: 'item', value: { ...item, current, inbox, version: item.version + 1 }, expectedVersion: item.version },
-      ...inbox.map((e): Write => ({ entity: 'inbox', value: e })),
-    ],
-    auditEvent({
-      actor: SYSTEM_ACTOR,
-      action: 'item.approval_escalated',
-      entity: { type: 'item', id: item.itemId },
-      agencyId: item.agencyId,
-      after: { reminder: current.reminders, nextReminderAt: next.deadline },
-      requestId: ctx.requestId,
-      now: ctx.now,
-    }),
+  await saveWaiting(
+    ctx,
+    item,
+    { current, inbox },
+    { actor: SYSTEM_ACTOR, action: 'item.approval_escalated', after: { reminder: current.reminders, nextReminderAt: next.deadline } },
   );
   await notifyOverdue(ctx, item, current);
   return { timeoutSeconds: secondsUntil(next.deadline, ctx.now), deadline: next.deadline };

@@ -3,30 +3,22 @@
  * the server check it; wrong type, wrong size and tampered content are refused with a message and
  * leave nothing behind, in the item or in the bucket.
  */
-import { createHash } from 'node:crypto';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, dipContent, startTestHost } from '../support/host.ts';
+import { apiClient, dipContent, emulatorS3, sha256hex, startTestHost, TINY_PDF, uploadWithTicket } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
 let s3: S3Client;
 
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
 const HTML = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const PDF = TINY_PDF;
+const sha = sha256hex;
 
 beforeAll(async () => {
   host = await startTestHost();
   api = apiClient(host);
-  s3 = new S3Client({
-    endpoint: host.endpoints.s3,
-    region: 'ap-southeast-3',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = emulatorS3(host);
 });
 afterAll(async () => {
   s3?.destroy();
@@ -40,11 +32,7 @@ async function newItem() {
 }
 
 async function upload(ticket: { url: string; fields: Record<string, string> }, bytes: Buffer, type = 'application/pdf') {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'file');
-  const res = await fetch(ticket.url, { method: 'POST', body: form });
-  expect(res.status).toBeLessThan(300);
+  expect(await uploadWithTicket(ticket, bytes, type)).toBeLessThan(300);
 }
 
 const exists = (key: string) =>

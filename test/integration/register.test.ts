@@ -3,29 +3,21 @@
  * item's page, its public documents and the exports into the register bucket; withdrawing removes
  * them everywhere; drafts never reach the register; a full rebuild gives the same site.
  */
-import { createHash } from 'node:crypto';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, dipContent, startTestHost, until } from '../support/host.ts';
+import { apiClient, dipContent, emulatorS3, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
 let s3: S3Client;
 
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const PDF = TINY_PDF;
+const sha = sha256hex;
 
 beforeAll(async () => {
   host = await startTestHost();
   api = apiClient(host);
-  s3 = new S3Client({
-    endpoint: host.endpoints.s3,
-    region: 'ap-southeast-3',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = emulatorS3(host);
 });
 afterAll(async () => {
   s3?.destroy();
@@ -45,10 +37,7 @@ async function itemWithPdf(title: string) {
     size: PDF.length,
     sha256: sha(PDF),
   });
-  const form = new FormData();
-  for (const [k, v] of Object.entries(doc.body.upload.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'file');
-  await fetch(doc.body.upload.url, { method: 'POST', body: form });
+  await uploadWithTicket(doc.body.upload, PDF);
   const verified = await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/documents/${doc.body.document.docId}/verify`);
   expect(verified.status).toBe(200);
   return {

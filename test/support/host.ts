@@ -1,7 +1,9 @@
 /** Starts a local host on free ports with its own data directory, for one test file. */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import { type LocalHost, type LocalHostOptions, startLocalHost } from '../../infra/local/host.ts';
 
 export async function startTestHost(opts: LocalHostOptions = {}): Promise<LocalHost & { cleanup(): Promise<void> }> {
@@ -76,4 +78,28 @@ export function dipContent(overrides: Record<string, unknown> = {}) {
     tags: ['kesehatan', 'profil'],
     ...overrides,
   };
+}
+
+/** A minimal valid PDF (the server checks the type by its content). */
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+export const sha256hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** POSTs a file to S3 with an upload ticket from the API, as the browser does. */
+export async function uploadWithTicket(ticket: { url: string; fields: Record<string, string> }, bytes: Buffer, type = 'application/pdf'): Promise<number> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'file');
+  return (await fetch(ticket.url, { method: 'POST', body: form })).status;
+}
+
+/** An S3 client on the host's emulator. */
+export function emulatorS3(host: LocalHost): S3Client {
+  return new S3Client({
+    endpoint: host.endpoints.s3,
+    region: 'ap-southeast-3',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
 }
