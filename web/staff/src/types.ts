@@ -1,4 +1,5 @@
 /** Shapes the staff app reads from `config.json` and the API (see functions/core/model.ts). */
+import type { DocumentRef, ItemContent, StepTiming } from '../../../functions/core/item-model.ts';
 
 export type Lang = 'id' | 'en';
 export interface Text {
@@ -105,46 +106,14 @@ export type WorkingState = (typeof WORKING_STATES)[number];
 export const PUBLICATIONS = ['none', 'published', 'withdrawn'] as const;
 export type Publication = (typeof PUBLICATIONS)[number];
 
-/** Every DIP column (Perki 1/2010, 1/2021) plus the category, the year and tags. */
-export interface ItemContent {
-  title: string;
-  summary: string;
-  holder: string;
-  responsible: string;
-  createdWhen: string;
-  createdWhere: string;
-  formats: Format[];
-  retention: string;
-  category: Category;
-  year: number;
-  tags: string[];
-}
-
-export interface DocumentRef {
-  docId: string;
-  fileName: string;
-  contentType: string;
-  kind: string;
-  size: number;
-  sha256: string;
-  key: string;
-  status: 'pending' | 'verified';
-  uploadedBy: string;
-  uploadedAt: string;
-}
-
 export type SopStepName = 'input' | 'approval' | 'publication';
 
-export interface StepTiming {
-  step: SopStepName;
-  sopStep: number;
-  startedAt: string;
-  endedAt?: string;
-  seconds?: number;
-  standardText: string;
-  withinStandard?: boolean;
-  by?: string;
-}
+/**
+ * The item shapes the API sends, declared once on the server (type-only: nothing of the server's
+ * code reaches the bundle). ItemContent: every DIP column plus category, year and tags;
+ * PublishedVersion: a version in PPID Utama's consolidated DIP (GET /api/dip).
+ */
+export type { DocumentRef, ItemContent, PublishedVersion, StepTiming } from '../../../functions/core/item-model.ts';
 
 export interface ItemDeadline {
   at: string;
@@ -184,20 +153,6 @@ export interface Item {
   createdBy: string;
   updatedAt: string;
   version: number;
-}
-
-/** A version in PPID Utama's consolidated DIP (GET /api/dip). */
-export interface PublishedVersion {
-  itemId: string;
-  agencyId: string;
-  number: string;
-  versionNo: number;
-  content: ItemContent;
-  documents: DocumentRef[];
-  approvedBy: string;
-  publishedAt: string;
-  regYear: number;
-  sequence: number;
 }
 
 export type InboxKind = 'approval' | 'returned' | 'escalated';

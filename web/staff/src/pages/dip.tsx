@@ -2,10 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
-import { CATEGORIES, type Page, type PublishedVersion } from '../types.ts';
-import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
-import { sortAgencies } from './agencies.tsx';
-import { categoryKey, formatsText } from './item-parts.tsx';
+import type { Page, PublishedVersion } from '../types.ts';
+import { ErrorMessage, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
+import { AgencyFilter, CategoryYearFilters, categoryKey, formatsText } from './item-parts.tsx';
 
 interface DipFilter {
   agencyId: string;
@@ -22,7 +21,7 @@ function useLandscapePrint() {
 }
 
 export function DipPage() {
-  const { t, lang, api, me, bodyWide, agencies, agencyName, timeZone } = useApp();
+  const { t, lang, api, me, bodyWide, agencyName, timeZone } = useApp();
   const [draft, setDraft] = useState<DipFilter>({ agencyId: '', category: '', year: '' });
   const [filter, setFilter] = useState(draft);
   useLandscapePrint();
@@ -55,44 +54,8 @@ export function DipPage() {
           setFilter({ ...draft });
         }}
       >
-        <Field label={t('f_agency')} name="agencyId">
-          {(a) => (
-            <select {...a} value={draft.agencyId} onChange={(e) => setDraft({ ...draft, agencyId: e.currentTarget.value })}>
-              <option value="">{t('all_agencies')}</option>
-              {sortAgencies(agencies).map((ag) => (
-                <option key={ag.id} value={ag.id}>
-                  {ag.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('f_category')} name="category">
-          {(a) => (
-            <select {...a} value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.currentTarget.value })}>
-              <option value="">{t('all_categories')}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(categoryKey(c))}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('f_year')} name="year">
-          {(a) => (
-            <input
-              {...a}
-              class="narrow"
-              type="number"
-              min={1945}
-              max={2100}
-              inputMode="numeric"
-              value={draft.year}
-              onInput={(e) => setDraft({ ...draft, year: e.currentTarget.value })}
-            />
-          )}
-        </Field>
+        <AgencyFilter value={draft.agencyId} onChange={(k, v) => setDraft({ ...draft, [k]: v })} />
+        <CategoryYearFilters category={draft.category} year={draft.year} onChange={(k, v) => setDraft({ ...draft, [k]: v })} />
         <button type="submit" class="secondary">
           {t('show')}
         </button>

@@ -3,8 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { useApp } from '../context.ts';
 import { formatDateTime, formatTimeLeft } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
-import type { Category, Format, Item, ItemContent, ItemDeadline, Publication, WorkingState } from '../types.ts';
-import { useNow } from '../ui.tsx';
+import { CATEGORIES, type Category, type Format, type Item, type ItemContent, type ItemDeadline, type Publication, type WorkingState } from '../types.ts';
+import { Field, useNow } from '../ui.tsx';
+import { sortAgencies } from './agencies.tsx';
 
 export const stateKey = (s: WorkingState) => `state_${s}` as MessageKey;
 export const publicationKey = (p: Publication) => `pub_${p}` as MessageKey;
@@ -116,5 +117,60 @@ export function Deadline({ deadline, agencyId }: { deadline: ItemDeadline; agenc
       </p>
       <DeadlineWhen deadline={deadline} agencyId={agencyId} />
     </div>
+  );
+}
+
+/** The filter fields the item list and the DIP share: agency, category and year (all optional). */
+export type FilterField = 'agencyId' | 'category' | 'year';
+
+export function AgencyFilter({ value, onChange }: { value: string; onChange: (field: FilterField, value: string) => void }) {
+  const { t, agencies } = useApp();
+  return (
+    <Field label={t('f_agency')} name="agencyId">
+      {(a) => (
+        <select {...a} value={value} onChange={(e) => onChange('agencyId', e.currentTarget.value)}>
+          <option value="">{t('all_agencies')}</option>
+          {sortAgencies(agencies).map((ag) => (
+            <option key={ag.id} value={ag.id}>
+              {ag.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function CategoryYearFilters({ category, year, onChange }: { category: string; year: string; onChange: (field: FilterField, value: string) => void }) {
+  const { t } = useApp();
+  return (
+    <>
+      <Field label={t('f_category')} name="category">
+        {(a) => (
+          <select {...a} value={category} onChange={(e) => onChange('category', e.currentTarget.value)}>
+            <option value="">{t('all_categories')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(categoryKey(c))}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('f_year')} name="year">
+        {(a) => (
+          <input
+            {...a}
+            class="narrow"
+            type="number"
+            min={1945}
+            max={2100}
+            inputMode="numeric"
+            value={year}
+            onInput={(e) => onChange('year', e.currentTarget.value)}
+          />
+        )}
+      </Field>
+    </>
   );
 }

@@ -2,10 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
-import { CATEGORIES, EDITORS, type Item, type Page, PUBLICATIONS, WORKING_STATES } from '../types.ts';
+import { EDITORS, type Item, type Page, PUBLICATIONS, WORKING_STATES } from '../types.ts';
 import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
-import { sortAgencies } from './agencies.tsx';
-import { categoryKey, publicationKey, StatusBadges, stateKey } from './item-parts.tsx';
+import { AgencyFilter, CategoryYearFilters, categoryKey, publicationKey, StatusBadges, stateKey } from './item-parts.tsx';
 
 const FILTERS = ['agencyId', 'status', 'publication', 'category', 'year'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
@@ -24,7 +23,7 @@ function toQuery(f: Filters): string {
 }
 
 export function ItemsPage({ query }: { query: URLSearchParams }) {
-  const { t, lang, api, me, bodyWide, agencies, agencyName, agencyTimeZone, go } = useApp();
+  const { t, lang, api, me, bodyWide, agencyName, agencyTimeZone, go } = useApp();
   const filter = filtersOf(query, bodyWide);
   const key = toQuery(filter);
   const [draft, setDraft] = useState<Filters>(filter);
@@ -66,20 +65,7 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
           go(`/items?${toQuery(draft) || 'all=1'}`);
         }}
       >
-        {bodyWide && (
-          <Field label={t('f_agency')} name="agencyId">
-            {(a) => (
-              <select {...a} value={draft.agencyId} onChange={(e) => set('agencyId', e.currentTarget.value)}>
-                <option value="">{t('all_agencies')}</option>
-                {sortAgencies(agencies).map((ag) => (
-                  <option key={ag.id} value={ag.id}>
-                    {ag.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        {bodyWide && <AgencyFilter value={draft.agencyId} onChange={set} />}
         <Field label={t('f_status')} name="status">
           {(a) => (
             <select {...a} value={draft.status} onChange={(e) => set('status', e.currentTarget.value)}>
@@ -104,32 +90,7 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
             </select>
           )}
         </Field>
-        <Field label={t('f_category')} name="category">
-          {(a) => (
-            <select {...a} value={draft.category} onChange={(e) => set('category', e.currentTarget.value)}>
-              <option value="">{t('all_categories')}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(categoryKey(c))}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('f_year')} name="year">
-          {(a) => (
-            <input
-              {...a}
-              class="narrow"
-              type="number"
-              min={1945}
-              max={2100}
-              inputMode="numeric"
-              value={draft.year}
-              onInput={(e) => set('year', e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <CategoryYearFilters category={draft.category} year={draft.year} onChange={set} />
         <button type="submit" class="secondary">
           {t('show')}
         </button>
