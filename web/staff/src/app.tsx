@@ -2,7 +2,7 @@
  * The shell: config, sign-in, the signed-in user, header, navigation, hash routes, the live region.
  */
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Api, createApi, SessionExpired } from './api.ts';
 import { beginLogin, clearSession, completeLogin, currentToken, logout } from './auth.ts';
 import { AppContext, type AppState } from './context.ts';
@@ -32,7 +32,8 @@ function initialLang(): Lang {
 
 function useLang() {
   const [lang, setLang] = useState<Lang>(initialLang);
-  useEffect(() => {
+  // Before paint, so that screen readers never read the new language's text under the old `lang`.
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
     try {
       localStorage.setItem(LANG_KEY, lang);
