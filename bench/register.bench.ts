@@ -167,7 +167,7 @@ export function generate(nItems = 100_000, nAgencies = 300): RegisterInput {
       },
     });
   }
-  return { publicBody: { name: 'Pemerintah Provinsi Kalimantan Barat' }, agencies, items, generatedAt: now };
+  return { publicBody: { name: 'Pemerintah Provinsi Kalimantan Barat' }, agencies, items, dik: [], generatedAt: now };
 }
 
 // --- measuring ----------------------------------------------------------------------------------------

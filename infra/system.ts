@@ -36,6 +36,8 @@ export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
  * | inbox entry   | INBOX#<kind>#<agency> | <since>#<itemId>        | (escalated: pk INBOX#escalated)    |                                 |
  * | register evt  | REGISTER_QUEUE        | <at>#<eventId>          |                                    |                                 |
  * | step record   | STEPS#<sop>#<yyyy-mm> | <endedAt>#<item>#v#step | STEPS#<sop>#<agency> / <endedAt>…  |                                 |
+ * | exclusion     | EXCLUSION#<id>        | EXCLUSION               | EXCLUSIONS#<agency> / <created>#id | EXCLUSIONS / <created>#<id>     |
+ * | DIK row       | EXCLUSION#<id>        | DIK                     | DIK / <year>#<seq>                 |                                 |
  * | counter       | COUNTER#<name>        | COUNTER                 |                                    |                                 |
  * | idempotency   | IDEMPOTENCY#<key>     | IDEMPOTENCY             | (expiresAt TTL)                    |                                 |
  *
@@ -48,7 +50,10 @@ export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
  * - an agency's items, newest number first (filters: status, category, year): Query gsi1 ITEMS#<agency>
  * - items in one status across agencies (PPID Utama's pipeline): Query gsi2 ITEMSTATUS#<status>
  * - the consolidated DIP, optionally one agency's: Query gsi1 DIP (begins_with <agency>#); by category: gsi2
- * - an inbox: Query pk INBOX#…; the register builder's queue: Query pk REGISTER_QUEUE
+ * - an inbox: Query pk INBOX#… (agency boxes INBOX#<kind>#<agency>, body-wide INBOX#<kind>); the register builder's queue: Query pk REGISTER_QUEUE
+ * - exclusions of an agency, newest first: Query gsi1 EXCLUSIONS#<agency>; of the whole body: gsi2 EXCLUSIONS
+ *   (a state filter is a FilterExpression: exclusions are tens a year, not thousands)
+ * - the DIK in force, in DIK order: Query gsi1 DIK
  * - SOP step timings for the reports: Query pk STEPS#<sop>#<month> or gsi1 STEPS#<sop>#<agency>
  */
 export const table = {
@@ -123,6 +128,22 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/items/{itemId}/documents/{docId}', handler: 'api/documents.download', roles: STAFF, uses: ['documents'] },
   { method: 'DELETE', path: '/api/items/{itemId}/documents/{docId}', handler: 'api/documents.remove', roles: EDITORS, uses: ['documents'] },
   { method: 'GET', path: '/api/inbox', handler: 'api/items.inbox', roles: STAFF },
+
+  { method: 'GET', path: '/api/exclusions', handler: 'api/exclusions.list', roles: STAFF },
+  { method: 'POST', path: '/api/exclusions', handler: 'api/exclusions.propose', roles: APPROVERS, uses: ['workflows'] },
+  { method: 'GET', path: '/api/exclusions/{exclusionId}', handler: 'api/exclusions.get', roles: STAFF },
+  { method: 'POST', path: '/api/exclusions/{exclusionId}/resubmit', handler: 'api/exclusions.resubmit', roles: APPROVERS, uses: ['workflows'] },
+  { method: 'POST', path: '/api/exclusions/{exclusionId}/decision', handler: 'api/exclusions.decide', roles: ['atasan_ppid'], uses: ['workflows'] },
+  { method: 'POST', path: '/api/exclusions/{exclusionId}/decree', handler: 'api/exclusions.decree', roles: ['ppid_utama'], uses: ['workflows'] },
+  {
+    method: 'POST',
+    path: '/api/exclusions/{exclusionId}/revoke',
+    handler: 'api/exclusions.revoke',
+    roles: ['ppid_utama', 'atasan_ppid'],
+    uses: ['workflows', 'mail'],
+  },
+  { method: 'POST', path: '/api/exclusions/{exclusionId}/republish', handler: 'api/exclusions.republish', roles: ['ppid_utama'], uses: ['workflows'] },
+  { method: 'GET', path: '/api/exclusions/{exclusionId}/files/{file}', handler: 'api/exclusions.file', roles: STAFF, uses: ['documents'] },
   { method: 'GET', path: '/api/dip', handler: 'api/items.dip', roles: STAFF },
 ];
 
@@ -151,6 +172,20 @@ export const stateMachines: readonly StateMachineDecl[] = [
       RemindAndEscalateFunctionArn: { handler: 'tasks/publication.remindAndEscalate', uses: ['mail'] },
       PublishFunctionArn: { handler: 'tasks/publication.publish' },
       UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
+    },
+  },
+  {
+    id: 'Exclusion',
+    definition: 'exclusion.asl.json',
+    tasks: {
+      PrepareWaitFunctionArn: { handler: 'tasks/exclusion.prepareWait' },
+      AwaitPersonFunctionArn: { handler: 'tasks/exclusion.awaitPerson', waitForTaskToken: true, uses: ['workflows'] },
+      RemindAndEscalateFunctionArn: { handler: 'tasks/exclusion.remindAndEscalate', uses: ['mail'] },
+      SetDikFunctionArn: { handler: 'tasks/exclusion.setDik', uses: ['documents'] },
+      UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
+      PlanExpiryFunctionArn: { handler: 'tasks/exclusion.planExpiry' },
+      ExpireFunctionArn: { handler: 'tasks/exclusion.expire', uses: ['mail'] },
+      ContinueLaterFunctionArn: { handler: 'tasks/exclusion.continueLater', uses: ['workflows'] },
     },
   },
   {

@@ -13,6 +13,7 @@ import {
 import type { AuditEvent } from '../core/audit.ts';
 import type { Holiday } from '../core/calendar.ts';
 import { DomainError, fail } from '../core/errors.ts';
+import type { DikEntry, Exclusion } from '../core/exclusion-model.ts';
 import type { InboxEntry, Item, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
 import { message } from '../core/messages.ts';
 import type { Agency, User } from '../core/model.ts';
@@ -76,7 +77,21 @@ export const keys = {
     return { pk: `ITEM#${p.itemId}`, sk: 'PUBLISHED', gsi1pk: 'DIP', gsi1sk: order, gsi2pk: `DIP#${p.content.category}`, gsi2sk: order };
   },
   publicationHistory: (p: PublishedVersion) => ({ pk: `ITEM#${p.itemId}`, sk: `PUB#${String(p.versionNo).padStart(4, '0')}` }),
-  inbox: (e: InboxEntry) => ({ pk: e.box.kind === 'escalated' ? 'INBOX#escalated' : `INBOX#${e.box.kind}#${e.box.agencyId}`, sk: `${e.since}#${e.itemId}` }),
+  exclusion: (x: Exclusion) => ({
+    pk: `EXCLUSION#${x.exclusionId}`,
+    sk: 'EXCLUSION',
+    gsi1pk: `EXCLUSIONS#${x.agencyId}`,
+    gsi1sk: `${x.createdAt}#${x.exclusionId}`,
+    gsi2pk: 'EXCLUSIONS',
+    gsi2sk: `${x.createdAt}#${x.exclusionId}`,
+  }),
+  dik: (d: Pick<DikEntry, 'exclusionId' | 'year' | 'sequence'>) => ({
+    pk: `EXCLUSION#${d.exclusionId}`,
+    sk: 'DIK',
+    gsi1pk: 'DIK',
+    gsi1sk: `${d.year}#${String(d.sequence).padStart(6, '0')}`,
+  }),
+  inbox: (e: InboxEntry) => ({ pk: boxPk(e.box), sk: `${e.since}#${e.itemId}` }),
   registerEvent: (e: RegisterEvent) => ({ pk: 'REGISTER_QUEUE', sk: `${e.at}#${e.eventId}` }),
   stepRecord: (r: StepRecord) => ({
     pk: `STEPS#${r.sop}#${(r.endedAt ?? r.startedAt).slice(0, 7)}`,
@@ -88,7 +103,10 @@ export const keys = {
   settings: (name: string) => ({ pk: 'SETTINGS', sk: name }),
 };
 
-const boxPk = (box: InboxEntry['box']) => (box.kind === 'escalated' ? 'INBOX#escalated' : `INBOX#${box.kind}#${box.agencyId}`);
+/** Agency boxes are per agency (`INBOX#approval#dinkes`); body-wide boxes are one each (`INBOX#escalated`). */
+function boxPk(box: InboxEntry['box']): string {
+  return 'agencyId' in box ? `INBOX#${box.kind}#${box.agencyId}` : `INBOX#${box.kind}`;
+}
 
 /** FilterExpression parts for the item list's optional filters (after the key condition). */
 function itemFilters(q: { status?: string; publication?: string; category?: string; year?: number }, byStatusIndex: boolean) {
@@ -199,6 +217,12 @@ function toTx(w: Write): TxItem {
         : { Put: { TableName, Item: { ...keys.published(w.value), ...w.value } } };
     case 'publicationHistory':
       return { Put: { TableName, Item: { ...keys.publicationHistory(w.value), ...w.value } } };
+    case 'exclusion':
+      return { Put: { TableName, Item: { ...keys.exclusion(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'dik':
+      return 'delete' in w
+        ? { Delete: { TableName, Key: { pk: `EXCLUSION#${w.delete}`, sk: 'DIK' } } }
+        : { Put: { TableName, Item: { ...keys.dik(w.value), ...w.value } } };
     case 'inbox':
       if ('delete' in w) {
         const { pk, sk } = keys.inbox(w.delete);
@@ -348,6 +372,29 @@ export const dynamoStore: Store = {
       limit,
     );
   },
+  async getExclusion(exclusionId) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `EXCLUSION#${exclusionId}`, sk: 'EXCLUSION' } }));
+    return res.Item ? strip<Exclusion>(res.Item) : undefined;
+  },
+  listExclusions({ agencyId, state, cursor, limit }) {
+    const index = agencyId ? 'gsi1' : 'gsi2';
+    const p = agencyId ? `EXCLUSIONS#${agencyId}` : 'EXCLUSIONS';
+    return queryPage<Exclusion>(
+      {
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :p`,
+        ...(state ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } } : {}),
+        ExpressionAttributeValues: { ':p': p, ...(state ? { ':state': state } : {}) },
+        ScanIndexForward: false,
+      },
+      { [`${index}pk`]: p },
+      cursor,
+      limit,
+    );
+  },
+  listDik() {
+    return queryAll<DikEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIK' } });
+  },
   listInbox(box, { cursor, limit }) {
     const p = boxPk(box);
     return queryPage<InboxEntry>({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': p } }, { pk: p }, cursor, limit);
@@ -361,6 +408,6 @@ export const dynamoStore: Store = {
     return res.Item ? strip(res.Item) : undefined;
   },
   async commit(writes, audit) {
-    await transact([...writes.map(toTx), auditPut(audit)]);
+    await transact([...writes.map(toTx), ...(Array.isArray(audit) ? audit : [audit]).map(auditPut)]);
   },
 };

@@ -29,15 +29,17 @@ async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
 
 export const registerStore: RegisterStore = {
   async loadInput(now) {
-    const [agencies, items, body] = await Promise.all([
+    const [agencies, items, body, dik] = await Promise.all([
       dynamoStore.listAgencies(),
       queryAll<PublishedEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIP' } }),
       dynamoStore.getSettings<{ name: string }>('publicBody'),
+      dynamoStore.listDik(),
     ]);
     return {
       publicBody: { name: body?.name ?? 'Badan Publik' },
       agencies,
       items: items.map((i) => ({ ...i, history: i.history ?? [{ versionNo: i.versionNo, publishedAt: i.publishedAt }] })),
+      dik,
       generatedAt: now.toISOString(),
     };
   },
@@ -69,10 +71,14 @@ export const registerStore: RegisterStore = {
       }),
     );
   },
-  async builtAt() {
-    return (await dynamoStore.getSettings<{ builtAt: string }>('register'))?.builtAt;
+  async built() {
+    const s = await dynamoStore.getSettings<{ builtAt: string; renderer?: number }>('register');
+    return s ? { at: s.builtAt, ...(s.renderer !== undefined ? { renderer: s.renderer } : {}) } : undefined;
   },
-  async resetRendered(shown, events, builtAt) {
+  async dropEvents(events) {
+    await batchWrite(events.map((e) => ({ DeleteRequest: { Key: keys.registerEvent(e) } })));
+  },
+  async resetRendered(shown, events, built) {
     const published = new Set(shown.map((s) => s.itemId));
     const stale = (
       await queryAll<{ itemId: string }>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'REGISTERED' } })
@@ -81,7 +87,7 @@ export const registerStore: RegisterStore = {
       ...shown.map((s) => ({ PutRequest: { Item: { ...registeredKey(s.itemId), gsi1pk: 'REGISTERED', gsi1sk: s.itemId, ...s } } })),
       ...stale.map((r) => ({ DeleteRequest: { Key: registeredKey(r.itemId) } })),
       ...events.map((e) => ({ DeleteRequest: { Key: keys.registerEvent(e) } })),
-      { PutRequest: { Item: { ...keys.settings('register'), builtAt } } },
+      { PutRequest: { Item: { ...keys.settings('register'), builtAt: built.at, renderer: built.renderer } } },
     ]);
   },
 };

@@ -9,6 +9,7 @@ import * as agencies from './agencies.ts';
 import * as audit from './audit.ts';
 import * as calendar from './calendar.ts';
 import * as documents from './documents.ts';
+import * as exclusions from './exclusions.ts';
 import type { EndpointHandler } from './http.ts';
 import { endpoint } from './http.ts';
 import * as items from './items.ts';
@@ -66,6 +67,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/audit': audit,
   'api/calendar': calendar,
   'api/documents': documents,
+  'api/exclusions': exclusions,
   'api/items': items,
   'api/settings': settings,
   'api/meta': { health, openapi: undefined },

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { assertRole } from '../core/access.ts';
 import { auditEvent } from '../core/audit.ts';
-import { DEFAULT_RULES, publicationRules } from '../core/items.ts';
+import { publicationRules } from '../core/items.ts';
 import { endpoint } from './http.ts';
 
 const Rule = z.discriminatedUnion('unit', [
@@ -12,6 +12,10 @@ const Rule = z.discriminatedUnion('unit', [
 const Rules = z.strictObject({
   publicationApproval: Rule.meta({ description: 'SOP 000 step 3: time for the Kepala PPID to decide (default 7 calendar days, "1 Minggu")' }),
   approvalReminder: Rule.meta({ description: 'After the deadline: how long between reminders and escalations (default 1 working day)' }),
+  exclusionDecision: Rule.optional().meta({
+    description: "SOP 002 step 2: time for the Atasan PPID's Ya/Tidak before reminders start (default 1 working day; the SOP's Mutu Baku is 1 minute)",
+  }),
+  exclusionDecree: Rule.optional().meta({ description: 'SOP 002 step 3: time for PPID Utama to set the DIK (default 7 calendar days, "1 Minggu")' }),
 });
 
 export const getRules = endpoint({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }, ({ ctx }) => publicationRules(ctx));
@@ -21,19 +25,20 @@ export const putRules = endpoint(
   async ({ ctx, principal, body }) => {
     assertRole(principal, ['admin']);
     const before = await publicationRules(ctx);
+    const rules = { ...before, ...body };
     await ctx.store.commit(
-      [{ entity: 'settings', name: 'rules', value: body }],
+      [{ entity: 'settings', name: 'rules', value: rules }],
       auditEvent({
         actor: principal,
         action: 'settings.rules',
         entity: { type: 'settings', id: 'rules' },
         agencyId: principal.agencyId,
         before,
-        after: body,
+        after: rules,
         requestId: ctx.requestId,
         now: ctx.now,
       }),
     );
-    return { ...DEFAULT_RULES, ...body };
+    return rules;
   },
 );

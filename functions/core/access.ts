@@ -43,3 +43,13 @@ export function listScope(p: Principal, requested: string | undefined): string |
   if (requested && requested !== p.agencyId) forbidden('forbidden_agency');
   return p.agencyId;
 }
+
+/**
+ * Like listScope, for a feature with its own body-wide roles (exclusions: the Atasan PPID also sees
+ * every agency's). Also used to check that a principal may act for one agency.
+ */
+export function listScopeFor(p: Principal, requested: string | undefined, bodyWide: readonly Role[]): string | undefined {
+  if (bodyWide.includes(p.role)) return requested;
+  if (requested && requested !== p.agencyId) forbidden('forbidden_agency');
+  return p.agencyId;
+}

@@ -22,12 +22,18 @@ export type Pasal17Letter = (typeof PASAL_17)[number];
 /** The grounds of UU 14/2008 Pasal 17, as the forms, PDFs and the register name them. */
 export const PASAL_17_TEXT: Record<Pasal17Letter, { id: string; en: string }> = {
   a: { id: 'menghambat proses penegakan hukum', en: 'would obstruct law enforcement' },
-  b: { id: 'mengganggu perlindungan hak atas kekayaan intelektual dan persaingan usaha tidak sehat', en: 'would harm intellectual property or fair competition' },
+  b: {
+    id: 'mengganggu perlindungan hak atas kekayaan intelektual dan persaingan usaha tidak sehat',
+    en: 'would harm intellectual property or fair competition',
+  },
   c: { id: 'membahayakan pertahanan dan keamanan negara', en: 'would endanger national defence and security' },
   d: { id: 'mengungkapkan kekayaan alam Indonesia', en: 'would reveal Indonesia’s natural wealth' },
   e: { id: 'merugikan ketahanan ekonomi nasional', en: 'would harm national economic resilience' },
   f: { id: 'merugikan kepentingan hubungan luar negeri', en: 'would harm foreign relations' },
-  g: { id: 'mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang', en: 'would reveal private authentic deeds or wills' },
+  g: {
+    id: 'mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang',
+    en: 'would reveal private authentic deeds or wills',
+  },
   h: { id: 'mengungkap rahasia pribadi', en: 'would reveal personal secrets' },
   i: { id: 'memorandum atau surat-surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan', en: 'confidential inter- or intra-agency memoranda' },
   j: { id: 'informasi yang tidak boleh diungkapkan berdasarkan undang-undang', en: 'information that another law forbids disclosing' },
@@ -85,7 +91,9 @@ export type LegalBasis = z.infer<typeof LegalBasis>;
  */
 export const ConsequenceTest = z
   .strictObject({
-    title: text(3, 300, { id: 'informasi yang dikecualikan', en: 'information excluded' }).meta({ description: 'The information excluded, as the DIK names it' }),
+    title: text(3, 300, { id: 'informasi yang dikecualikan', en: 'information excluded' }).meta({
+      description: 'The information excluded, as the DIK names it',
+    }),
     documents: z
       .array(
         z.strictObject({
@@ -115,9 +123,7 @@ export const ConsequenceTest = z
     period: z
       .strictObject(
         {
-          until: isoDate
-            .optional()
-            .meta({ description: 'The exclusion ends at the start of this local date; absent only for Pasal 17 g and h' }),
+          until: isoDate.optional().meta({ description: 'The exclusion ends at the start of this local date; absent only for Pasal 17 g and h' }),
         },
         required(PERIOD),
       )
@@ -137,7 +143,8 @@ export const ConsequenceTest = z
   .superRefine((t, ctx) => {
     if (t.period.until !== undefined) return;
     const grounds = t.legalBasis.pasal17;
-    const permanent = grounds.length > 0 && grounds.every((g) => PERMANENT_GROUNDS.includes(g)) && t.legalBasis.otherLaws.length === 0;
+    // Another law may be cited beside g/h (e.g. the health law beside h for medical records).
+    const permanent = grounds.length > 0 && grounds.every((g) => PERMANENT_GROUNDS.includes(g));
     if (!permanent)
       ctx.addIssue({
         code: 'custom',
@@ -212,6 +219,10 @@ export interface Exclusion {
   dik?: { number: string; sequence: number; year: number; setAt: string; until?: string; endsAt?: string };
   files?: { testSheet?: GeneratedFile; decree?: GeneratedFile };
   ended?: { at: string; reason: 'expired' | 'revoked'; by: string; note?: string };
+  /** After it ended: the item was published again as open (PPID Utama). */
+  reopened?: { at: string; by: string };
+  /** After it ended: the new proposal that tests the information again. */
+  renewedBy?: string;
   /** SOP 002 steps 2–4 as they happened, against the Mutu Baku. */
   steps: StepTiming[];
   inbox: InboxEntry[];
@@ -266,7 +277,8 @@ export function legalBasisText(b: LegalBasis, lang: 'id' | 'en' = 'id'): string 
 
 /** What clients see of an exclusion: the task token stays on the server. */
 export function exclusionView(ex: Exclusion) {
-  if (!ex.wait) return ex;
-  const { taskToken: _t, ...wait } = ex.wait;
-  return { ...ex, wait };
+  const { wait, ...rest } = ex;
+  if (!wait) return { ...rest };
+  const { taskToken: _t, ...visible } = wait;
+  return { ...rest, wait: visible };
 }

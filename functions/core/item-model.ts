@@ -62,7 +62,8 @@ export type DocumentRef = z.infer<typeof DocumentRef>;
 
 /** A step of SOP 000 as it happened, against its time standard. */
 export interface StepTiming {
-  step: 'input' | 'approval' | 'publication';
+  /** SOP 000: input, approval, publication; SOP 002: proposal, decision, decree, publication. */
+  step: 'input' | 'approval' | 'publication' | 'proposal' | 'decision' | 'decree';
   sopStep: number;
   startedAt: string;
   endedAt?: string;
@@ -127,6 +128,11 @@ export interface Item {
   withdrawn?: { at: string; by: string; reason: string };
   /** The inbox entries this item has now (so they can be removed when it moves on). */
   inbox: InboxEntry[];
+  /**
+   * An exclusion (SOP 002) that concerns this item and is still open or in force: the item cannot be
+   * submitted for publication meanwhile, and while it is in force it is off the DIP.
+   */
+  exclusion?: { exclusionId: string; state: 'proposed' | 'approved' | 'in_force' };
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -134,9 +140,19 @@ export interface Item {
   version: number;
 }
 
+/** Inboxes kept per agency. */
+export type AgencyBox = 'approval' | 'returned' | 'exclusion_returned';
+/**
+ * Inboxes of the whole public body: escalations (PPID Utama), exclusions waiting for the Atasan
+ * PPID's Ya/Tidak, for PPID Utama's decree, and ended exclusions to reopen or test again.
+ */
+export type BodyBox = 'escalated' | 'exclusion_decision' | 'exclusion_decree' | 'exclusion_ended';
+
 /** What an inbox shows: one thing waiting for someone, with its deadline and its explanation. */
 export interface InboxEntry {
-  box: { kind: 'approval' | 'returned'; agencyId: string } | { kind: 'escalated' };
+  box: { kind: AgencyBox; agencyId: string } | { kind: BodyBox };
+  /** What waits: an information item (default) or an exclusion (then `itemId` is the exclusion's id). */
+  entity?: 'item' | 'exclusion';
   itemId: string;
   agencyId: string;
   number: string;
@@ -153,7 +169,8 @@ export interface InboxEntry {
 export interface RegisterEvent {
   eventId: string;
   at: string;
-  type: 'published' | 'withdrawn';
+  /** `dik`: the DIK changed (then `itemId` is the exclusion's id). */
+  type: 'published' | 'withdrawn' | 'dik';
   itemId: string;
   agencyId: string;
   versionNo: number;
@@ -162,6 +179,7 @@ export interface RegisterEvent {
 /** One ended SOP step, kept for the service reports (SLA compliance per step). */
 export interface StepRecord extends StepTiming {
   sop: string;
+  /** The item (SOP 000) or the exclusion (SOP 002). */
   itemId: string;
   agencyId: string;
   versionNo: number;

@@ -17,7 +17,7 @@ import { conflict, DomainError, fail, notFound } from './errors.ts';
 import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRecord, StepTiming, WorkingVersion } from './item-model.ts';
 import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
-import { nominalSeconds, SOP_000, type Sop000Step } from './sop.ts';
+import { nominalSeconds, SOP_000, SOP_002, type Sop000Step } from './sop.ts';
 
 export const PUBLICATION_WORKFLOW = 'Publication';
 export const REGISTER_WORKFLOW = 'RegisterUpdate';
@@ -29,10 +29,19 @@ export interface PublicationRules {
   publicationApproval: DeadlineRule;
   /** After the deadline: remind and escalate, then again after this long, until someone decides. */
   approvalReminder: DeadlineRule;
+  /**
+   * SOP 002 step 2: the Atasan PPID's Ya/Tidak. The SOP's Mutu Baku is "1 Menit" (the act itself in
+   * the application, which the step timing is measured against); reminders start after 1 working day.
+   */
+  exclusionDecision: DeadlineRule;
+  /** SOP 002 step 3: PPID Utama sets the DIK within 1 week. */
+  exclusionDecree: DeadlineRule;
 }
 export const DEFAULT_RULES: PublicationRules = {
   publicationApproval: SOP_000.approval.standard,
   approvalReminder: { unit: 'workingDays', amount: 1 },
+  exclusionDecision: { unit: 'workingDays', amount: 1 },
+  exclusionDecree: SOP_002.decree.standard,
 };
 
 export async function publicationRules(ctx: Context): Promise<PublicationRules> {
@@ -44,7 +53,7 @@ export async function publicationRules(ctx: Context): Promise<PublicationRules> 
  * read and the conditional write, e.g. a person's decision and the workflow's reminder at the same
  * moment). Each attempt reads afresh, so its checks (already decided? stale version?) still hold.
  */
-async function retryOnRace<T>(attempt: () => Promise<T>, times = 4): Promise<T> {
+export async function retryOnRace<T>(attempt: () => Promise<T>, times = 4): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
@@ -221,6 +230,7 @@ export async function submitItem(ctx: Context, actor: Principal, itemId: string,
   if (before.version !== input.version) conflict('stale_version', { expected: input.version, actual: before.version });
   const v = before.current;
   if (v.state !== 'draft' && v.state !== 'returned') conflict('item_not_submittable', { state: v.state });
+  if (before.exclusion) conflict('item_excluded', { state: before.exclusion.state });
   if (v.documents.some((d) => d.status !== 'verified')) fail('validation', 'documents_unverified');
   const at = ctx.now.toISOString();
   const current: WorkingVersion = structuredClone({
@@ -562,7 +572,7 @@ async function notifyOverdue(ctx: Context, item: Item, v: WorkingVersion): Promi
   });
 }
 
-async function usersWithRole(ctx: Context, agencyId: string | undefined, role: string) {
+export async function usersWithRole(ctx: Context, agencyId: string | undefined, role: string) {
   const out = [];
   let cursor: string | undefined;
   do {
@@ -589,19 +599,7 @@ async function publishOnce(ctx: Context, input: { itemId: string; versionNo: num
   const current: WorkingVersion = structuredClone(v);
   current.state = 'published';
   const record = endStep(item, current, 'publication', at, 'system');
-  const version: PublishedVersion = {
-    itemId: item.itemId,
-    agencyId: item.agencyId,
-    number: item.number,
-    versionNo: v.versionNo,
-    content: v.content,
-    documents: v.documents,
-    approvedBy: v.decision?.by ?? '',
-    publishedAt: at,
-    regYear: item.regYear,
-    sequence: item.sequence,
-    history: [...(item.publications ?? []), { versionNo: v.versionNo, publishedAt: at }],
-  };
+  const version = publishedVersionOf(item, v, at);
   const after: Item = {
     ...item,
     current,
@@ -638,17 +636,46 @@ async function publishOnce(ctx: Context, input: { itemId: string; versionNo: num
   return { published: true, number: item.number };
 }
 
+/** What the public sees of an approved version, published at `at` (also a republication after an exclusion). */
+export function publishedVersionOf(item: Item, v: WorkingVersion, at: string): PublishedVersion {
+  return {
+    itemId: item.itemId,
+    agencyId: item.agencyId,
+    number: item.number,
+    versionNo: v.versionNo,
+    content: v.content,
+    documents: v.documents,
+    approvedBy: v.decision?.by ?? '',
+    publishedAt: at,
+    regYear: item.regYear,
+    sequence: item.sequence,
+    history: [...(item.publications ?? []), { versionNo: v.versionNo, publishedAt: at }],
+  };
+}
+
 // ─── inboxes ─────────────────────────────────────────────────────────────────────────────────────
 
 /** The boxes a person reads: what waits for their role in their agency (PPID Utama: escalations). */
 export function boxesFor(actor: Principal): InboxEntry['box'][] {
   switch (actor.role) {
     case 'ppid_pelaksana':
-      return [{ kind: 'approval', agencyId: actor.agencyId }];
+      return [
+        { kind: 'approval', agencyId: actor.agencyId },
+        { kind: 'exclusion_returned', agencyId: actor.agencyId },
+      ];
     case 'petugas':
       return [{ kind: 'returned', agencyId: actor.agencyId }];
     case 'ppid_utama':
-      return [{ kind: 'escalated' }, { kind: 'approval', agencyId: actor.agencyId }];
+      return [
+        { kind: 'escalated' },
+        { kind: 'approval', agencyId: actor.agencyId },
+        { kind: 'exclusion_decree' },
+        { kind: 'exclusion_ended' },
+        { kind: 'exclusion_returned', agencyId: actor.agencyId },
+      ];
+    case 'atasan_ppid':
+      // SOP 002 step 2: exclusions wait for the Atasan PPID's Ya/Tidak.
+      return [{ kind: 'exclusion_decision' }];
     default:
       return actsForWholeBody(actor) ? [{ kind: 'escalated' }] : [];
   }

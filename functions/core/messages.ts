@@ -176,6 +176,91 @@ const catalogue = {
     id: 'Berkas {fileName} belum diperiksa server, jadi belum dapat diunduh.',
     en: 'File {fileName} has not been checked by the server yet, so it cannot be downloaded.',
   },
+  // ─── excluded information (SOP 002) ─────────────────────────────────────────────────────────────
+  item_excluded: {
+    id: 'Informasi ini sedang diusulkan atau ditetapkan sebagai informasi yang dikecualikan ({state}), sehingga tidak dapat diajukan untuk dipublikasikan.',
+    en: 'This item is proposed or set as excluded information ({state}), so it cannot be submitted for publication.',
+  },
+  exclusion_not_found: {
+    id: 'Usulan pengecualian {exclusionId} tidak ditemukan.',
+    en: 'Exclusion {exclusionId} was not found.',
+  },
+  exclusion_item_other_agency: {
+    id: 'Informasi {number} milik perangkat daerah lain; usulkan pengecualian atas nama perangkat daerah pemiliknya ({agencyId} tidak sesuai).',
+    en: 'Item {number} belongs to another agency; propose the exclusion for the agency that holds it ({agencyId} does not match).',
+  },
+  exclusion_item_open: {
+    id: 'Sudah ada usulan atau penetapan pengecualian yang berjalan untuk informasi {number}.',
+    en: 'An exclusion of item {number} is already open or in force.',
+  },
+  exclusion_item_in_publication: {
+    id: 'Informasi {number} sedang menunggu keputusan publikasi; tunggu keputusan Kepala PPID sebelum mengusulkan pengecualian.',
+    en: 'Item {number} is waiting for a publication decision; wait for the Kepala PPID before proposing an exclusion.',
+  },
+  exclusion_item_not_republishable: {
+    id: 'Informasi {number} tidak dapat diumumkan kembali dari sini (sudah terbit, atau belum pernah disetujui); gunakan alur publikasi biasa.',
+    en: 'Item {number} cannot be republished from here (it is already published, or was never approved); use the normal publication flow.',
+  },
+  exclusion_has_no_item: {
+    id: 'Pengecualian ini tidak terkait dengan informasi di DIP; buat informasi baru untuk membukanya.',
+    en: 'This exclusion is not linked to a DIP item; create a new item to open the information.',
+  },
+  exclusion_until_past: {
+    id: 'Tanggal berakhir pengecualian ({until}) harus setelah hari ini ({today}).',
+    en: 'The end date of the exclusion ({until}) must be after today ({today}).',
+  },
+  exclusion_tested_future: {
+    id: 'Tanggal uji konsekuensi ({date}) tidak boleh setelah hari ini ({today}).',
+    en: 'The date of the consequence test ({date}) cannot be after today ({today}).',
+  },
+  exclusion_stale_round: {
+    id: 'Keputusan ini untuk pengajuan ke-{expected}, tetapi yang menunggu sekarang pengajuan ke-{actual}. Muat ulang dan tinjau usulan terbaru.',
+    en: 'This decision is for round {expected}, but round {actual} is waiting now. Reload and review the latest proposal.',
+  },
+  exclusion_already_decided: {
+    id: 'Atasan PPID sudah memutuskan usulan ini (sekarang: {state}); keputusan hanya dapat diberikan sekali.',
+    en: 'The Atasan PPID has already decided this proposal (now: {state}); a decision can be made only once.',
+  },
+  exclusion_tidak_needs_note: {
+    id: 'Keputusan Tidak wajib disertai catatan agar pengusul tahu alasannya.',
+    en: 'A Tidak decision needs a note so the proposer knows why.',
+  },
+  exclusion_not_awaiting_decree: {
+    id: 'Usulan ini tidak sedang menunggu penetapan (sekarang: {state}); penetapan hanya setelah Atasan PPID memutuskan Ya, dan hanya sekali.',
+    en: 'This proposal is not waiting for a decree (now: {state}); a decree follows the Atasan PPID’s Ya, once.',
+  },
+  decree_date_future: {
+    id: 'Tanggal surat penetapan ({date}) tidak boleh setelah hari ini ({today}).',
+    en: 'The decree date ({date}) cannot be after today ({today}).',
+  },
+  decree_date_before_ya: {
+    id: 'Tanggal surat penetapan ({date}) tidak boleh sebelum persetujuan Atasan PPID ({approved}).',
+    en: 'The decree date ({date}) cannot be before the Atasan PPID’s approval ({approved}).',
+  },
+  exclusion_not_in_force: {
+    id: 'Pengecualian ini tidak sedang berlaku (sekarang: {state}), sehingga tidak dapat dicabut.',
+    en: 'This exclusion is not in force (now: {state}), so it cannot be revoked.',
+  },
+  exclusion_not_returned: {
+    id: 'Hanya usulan yang dikembalikan (Tidak) yang dapat diperbaiki dan diajukan lagi (sekarang: {state}).',
+    en: 'Only a returned (Tidak) proposal can be revised and proposed again (now: {state}).',
+  },
+  exclusion_not_ended: {
+    id: 'Pengecualian ini belum berakhir atau dicabut (sekarang: {state}).',
+    en: 'This exclusion has not ended or been revoked (now: {state}).',
+  },
+  exclusion_file_missing: {
+    id: 'Berkas {file} belum dibuat; berkas dibuat saat DIK ditetapkan.',
+    en: 'File {file} has not been made yet; it is made when the DIK is set.',
+  },
+  exclusion_expired_note: {
+    id: 'Jangka waktu pengecualian berakhir: umumkan kembali sebagai informasi terbuka atau lakukan uji konsekuensi baru.',
+    en: 'The exclusion period ended: republish the information as open or start a new consequence test.',
+  },
+  exclusion_revoked_note: {
+    id: 'Pengecualian dicabut: umumkan kembali sebagai informasi terbuka atau lakukan uji konsekuensi baru.',
+    en: 'The exclusion was revoked: republish the information as open or start a new consequence test.',
+  },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -3,6 +3,7 @@
  */
 import type { AuditEvent } from './audit.ts';
 import type { DeadlineRule, Holiday } from './calendar.ts';
+import type { DikEntry, Exclusion, ExclusionState } from './exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
 
@@ -26,6 +27,10 @@ export type Write =
   | { entity: 'published'; delete: string }
   /** Every publication, kept: the versions' publication dates. */
   | { entity: 'publicationHistory'; value: PublishedVersion }
+  | { entity: 'exclusion'; value: Exclusion; expectedVersion: number | null }
+  /** A row of the published DIK (one per exclusion in force). */
+  | { entity: 'dik'; value: DikEntry }
+  | { entity: 'dik'; delete: string }
   | { entity: 'inbox'; value: InboxEntry }
   | { entity: 'inbox'; delete: InboxEntry }
   | { entity: 'registerEvent'; value: RegisterEvent }
@@ -44,11 +49,15 @@ export interface Store {
   getItem(itemId: string): Promise<Item | undefined>;
   listItems(q: ItemQuery): Promise<Page<Item>>;
   listPublished(q: { agencyId?: string; category?: string; year?: number; cursor?: string; limit: number }): Promise<Page<PublishedVersion>>;
+  getExclusion(exclusionId: string): Promise<Exclusion | undefined>;
+  listExclusions(q: { agencyId?: string; state?: ExclusionState; cursor?: string; limit: number }): Promise<Page<Exclusion>>;
+  /** The DIK in force, in DIK order. */
+  listDik(): Promise<DikEntry[]>;
   listInbox(box: InboxEntry['box'], q: { cursor?: string; limit: number }): Promise<Page<InboxEntry>>;
   getCounter(name: string): Promise<number>;
   getSettings<T extends Record<string, unknown>>(name: string): Promise<T | undefined>;
-  /** Writes every record and the audit event in one transaction, or nothing. */
-  commit(writes: Write[], audit: AuditEvent): Promise<void>;
+  /** Writes every record and the audit event(s) in one transaction, or nothing. */
+  commit(writes: Write[], audit: AuditEvent | AuditEvent[]): Promise<void>;
 }
 
 /** The identity provider (Cognito in AWS; the local one signs tokens from the table). */
@@ -71,6 +80,13 @@ export interface Workflows {
   complete(taskToken: string, output: Record<string, unknown>): Promise<boolean>;
 }
 
+/** Files the system itself makes (the exclusion PDFs), kept in the private document bucket. */
+export interface GeneratedFiles {
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** A short-lived link to download one. */
+  downloadUrl(key: string, fileName: string, contentType: string): Promise<string>;
+}
+
 export type { DeadlineRule };
 
 export interface Context {
@@ -78,6 +94,7 @@ export interface Context {
   identity: IdentityDirectory;
   workflows?: Workflows;
   mailer?: Mailer;
+  files?: GeneratedFiles;
   requestId: string;
   now: Date;
 }

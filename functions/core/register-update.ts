@@ -9,7 +9,14 @@
  * (recovery) and resets every snapshot.
  */
 import type { RegisterEvent } from './item-model.ts';
-import { type PublishedEntry, type RegisterInput, renderChanges, renderFull, type SitePlan } from './register/index.ts';
+import { type PublishedEntry, type RegisterInput, renderChanges, renderDik, renderFull, type SitePlan } from './register/index.ts';
+
+/**
+ * The shape of the rendered site. Raise it when a change to the pages touches pages that no
+ * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
+ * renderer is then rebuilt in full once, by the next update.
+ */
+export const RENDERER_VERSION = 2;
 
 export interface RegisterStore {
   loadInput(now: Date): Promise<RegisterInput>;
@@ -17,10 +24,12 @@ export interface RegisterStore {
   registered(itemId: string): Promise<PublishedEntry | undefined>;
   /** Records what the register now shows for an item (undefined: nothing) and drops its events. */
   markRendered(itemId: string, shown: PublishedEntry | undefined, events: RegisterEvent[]): Promise<void>;
+  /** Drops handled events that carry no per-item snapshot (DIK changes). */
+  dropEvents(events: RegisterEvent[]): Promise<void>;
   /** After a full rebuild: every snapshot equals the published set, the queue is empty, and the build is recorded. */
-  resetRendered(shown: PublishedEntry[], events: RegisterEvent[], builtAt: string): Promise<void>;
-  /** When the register was last built in full; undefined if never (a new installation). */
-  builtAt(): Promise<string | undefined>;
+  resetRendered(shown: PublishedEntry[], events: RegisterEvent[], built: { at: string; renderer: number }): Promise<void>;
+  /** When the register was last built in full, and by which renderer; undefined if never (a new installation). */
+  built(): Promise<{ at: string; renderer?: number } | undefined>;
 }
 
 export interface RegisterSite {
@@ -38,24 +47,35 @@ export interface RegisterUpdate {
 export async function updateRegister(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date } = {}): Promise<RegisterUpdate> {
   const now = opts.now ?? new Date();
   // A register never built has no home page, assets or lists for a change to update: build it whole.
-  if (opts.full || !(await store.builtAt())) {
+  // So is one built by an older renderer, whose unchanged pages would otherwise keep the old shape.
+  const built = await store.built();
+  if (opts.full || !built || built.renderer !== RENDERER_VERSION) {
     const events = await store.queue(10_000);
     const input = await store.loadInput(now);
     const paths = await site.apply(renderFull(input), { prune: true });
-    await store.resetRendered(input.items, events, now.toISOString());
+    await store.resetRendered(input.items, events, { at: now.toISOString(), renderer: RENDERER_VERSION });
     return { events: events.length, files: paths.length, invalidated: await site.invalidate(paths) };
   }
   const events = await store.queue(100);
   if (events.length === 0) return { events: 0, files: 0, invalidated: 0 };
   const input = await store.loadInput(now);
+  const dikEvents = events.filter((e) => e.type === 'dik');
   const byItem = new Map<string, RegisterEvent[]>();
-  for (const e of events) byItem.set(e.itemId, [...(byItem.get(e.itemId) ?? []), e]);
+  for (const e of events) if (e.type !== 'dik') byItem.set(e.itemId, [...(byItem.get(e.itemId) ?? []), e]);
   const published = new Map(input.items.map((i) => [i.itemId, i]));
   // One plan for the whole batch: the pages and exports are rendered once, however many events.
   const changes = await Promise.all(
     [...byItem.keys()].map(async (itemId) => ({ itemId, before: await store.registered(itemId), after: published.get(itemId) })),
   );
-  const changed = await site.apply(renderChanges(input, changes));
+  const plan: SitePlan = changes.length ? renderChanges(input, changes) : { put: [], delete: [], copies: [], removeCopies: [] };
+  if (dikEvents.length) {
+    // The DIK is small (tens of rows): its page, home and its exports are rendered whole.
+    const dik = renderDik(input);
+    const paths = new Set(dik.map((f) => f.path));
+    plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...dik];
+  }
+  const changed = await site.apply(plan);
   for (const c of changes) await store.markRendered(c.itemId, c.after, byItem.get(c.itemId) ?? []);
+  if (dikEvents.length) await store.dropEvents(dikEvents);
   return { events: events.length, files: changed.length, invalidated: await site.invalidate([...new Set(changed)]) };
 }

@@ -47,3 +47,39 @@ export function nominalSeconds(rule: DeadlineRule | undefined): number | undefin
   if (rule.unit === 'calendarDays') return rule.amount * 86_400;
   return undefined;
 }
+
+/**
+ * Seed 002: Kalteng Diskominfo SOP 473.2/583.2, "Pendokumentasian Informasi Yang Dikecualikan".
+ * Step 1 (collect and inventory) is Tentatif; the proposal with its consequence test ends it.
+ */
+export const SOP_002 = {
+  proposal: {
+    sop: '002',
+    step: 1,
+    name: { id: 'Mengumpulkan dan menginventarisir informasi yang dikecualikan', en: 'Collect and inventory the information proposed for exclusion' },
+    standardText: 'Tentatif',
+  },
+  decision: {
+    sop: '002',
+    step: 2,
+    name: { id: 'Atasan PPID memberi persetujuan (Ya/Tidak)', en: 'The Atasan PPID approves (Ya/Tidak)' },
+    standard: { unit: 'minutes', amount: 1 },
+    standardText: '1 Menit',
+  },
+  decree: {
+    sop: '002',
+    step: 3,
+    name: { id: 'Menetapkan Daftar Informasi yang Dikecualikan', en: 'Set the list of excluded information (DIK)' },
+    standard: { unit: 'calendarDays', amount: 7 },
+    standardText: '1 Minggu',
+  },
+  publication: {
+    sop: '002',
+    step: 4,
+    name: { id: 'Mengunggah DIK ke website PPID', en: 'Upload the DIK to the PPID website' },
+    standard: { unit: 'minutes', amount: 1 },
+    standardText: '1 Menit',
+  },
+} as const satisfies Record<string, SopStep>;
+
+export type Sop002Step = keyof typeof SOP_002;

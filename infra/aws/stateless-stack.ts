@@ -375,11 +375,22 @@ export class StatelessStack extends Stack {
               // function), so it cannot take a reference to it. State machines have fixed names, so
               // the ARNs are known without one: enough to answer task tokens (e.g. a wait that finds
               // its decision already recorded completes its own token).
-              const arns = stateMachines.map((m) =>
-                this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: machineName(m.id), arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
-              );
+              // A task may also start a machine (the exclusion's expiry goes on in a fresh execution).
+              const arns = stateMachines.map((m) => {
+                const arn = this.formatArn({
+                  service: 'states',
+                  resource: 'stateMachine',
+                  resourceName: machineName(m.id),
+                  arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+                });
+                fn.addEnvironment(env.stateMachineArn(m.id), arn);
+                return arn;
+              });
               fn.addToRolePolicy(
-                new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: arns }),
+                new iam.PolicyStatement({
+                  actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+                  resources: arns,
+                }),
               );
               break;
             }

@@ -5,7 +5,7 @@
  */
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, dipContent, emulatorS3, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
+import { apiClient, itemWithPdf as createItemWithPdf, emulatorS3, sha256hex, startTestHost, TINY_PDF, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
@@ -29,25 +29,7 @@ async function registerKeys(prefix = ''): Promise<string[]> {
   return (res.Contents ?? []).map((o) => o.Key!);
 }
 
-async function itemWithPdf(title: string) {
-  const created = await api('petugas.dinkes', 'POST', '/api/items', { content: dipContent({ title }) });
-  const doc = await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/documents`, {
-    fileName: 'lampiran.pdf',
-    contentType: 'application/pdf',
-    size: PDF.length,
-    sha256: sha(PDF),
-  });
-  await uploadWithTicket(doc.body.upload, PDF);
-  const verified = await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/documents/${doc.body.document.docId}/verify`);
-  expect(verified.status).toBe(200);
-  return {
-    itemId: created.body.itemId as string,
-    docId: doc.body.document.docId as string,
-    version: verified.body.itemVersion as number,
-    regYear: created.body.regYear,
-    sequence: created.body.sequence,
-  };
-}
+const itemWithPdf = (title: string) => createItemWithPdf(api, title);
 
 const page = (path: string) => fetch(`${host.url}/${path}`).then(async (r) => ({ status: r.status, text: await r.text() }));
 

@@ -103,3 +103,57 @@ export function emulatorS3(host: LocalHost): S3Client {
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
 }
+
+type Api = ReturnType<typeof apiClient>;
+
+/** A draft item of the agency with one checked PDF (uploaded with a ticket, as the browser does). */
+export async function itemWithPdf(api: Api, title: string, as = 'petugas.dinkes') {
+  const created = await api(as, 'POST', '/api/items', { content: dipContent({ title }) });
+  const doc = await api(as, 'POST', `/api/items/${created.body.itemId}/documents`, {
+    fileName: 'lampiran.pdf',
+    contentType: 'application/pdf',
+    size: TINY_PDF.length,
+    sha256: sha256hex(TINY_PDF),
+  });
+  await uploadWithTicket(doc.body.upload, TINY_PDF);
+  const verified = await api(as, 'POST', `/api/items/${created.body.itemId}/documents/${doc.body.document.docId}/verify`);
+  if (verified.status !== 200) throw new Error(`verify: ${JSON.stringify(verified.body)}`);
+  return {
+    itemId: created.body.itemId as string,
+    docId: doc.body.document.docId as string,
+    version: verified.body.itemVersion as number,
+    regYear: created.body.regYear as number,
+    sequence: created.body.sequence as number,
+  };
+}
+
+/** A complete consequence test (SOP 002 step 1) for tests: Pasal 17 h, personal medical records. */
+export function consequenceTest(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Rekam medis pasien Rumah Sakit Jiwa Daerah',
+    documents: [{ title: 'Berkas rekam medis pasien rawat inap', reference: 'RM/2026' }],
+    description: 'Seluruh isi rekam medis pasien: identitas, diagnosis, riwayat pengobatan dan hasil pemeriksaan penunjang.',
+    legalBasis: { pasal17: ['h'], otherLaws: [{ law: 'Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan', article: 'Pasal 4 ayat (1) huruf i' }] },
+    consequence: {
+      ifOpened: 'Membuka rekam medis mengungkap rahasia pribadi pasien dan kondisi kesehatannya kepada pihak yang tidak berhak.',
+      publicInterest: 'Kepentingan publik lebih besar dilindungi dengan menjaga kerahasiaan pasien; statistik agregat tetap diumumkan.',
+    },
+    period: {},
+    participants: [
+      { name: 'dr. Rina Marlina', position: 'Kepala PPID Pelaksana Dinas Kesehatan' },
+      { name: 'Budi Santoso, S.H.', position: 'Kepala Subbagian Hukum' },
+    ],
+    ...overrides,
+  };
+}
+
+/** A decree for tests, dated today in Western Indonesia. */
+export function decree(overrides: Record<string, unknown> = {}) {
+  return {
+    number: '045/PPID/2026',
+    date: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10),
+    place: 'Pontianak',
+    official: { name: 'Drs. H. Ahmad Fauzi', position: 'PPID Utama Provinsi Kalimantan Barat' },
+    ...overrides,
+  };
+}

@@ -4,6 +4,7 @@
  */
 import { formatBytes } from '../../functions/core/documents.ts';
 import type { Category } from '../../functions/core/item-model.ts';
+import { DIK_NO_TIME_LIMIT } from '../../functions/core/register/dik.ts';
 import { getOrSet, type Lang } from '../../functions/core/register/model.ts';
 
 const id = {
@@ -100,6 +101,33 @@ const id = {
   itemOf: (agency: string) => `Informasi publik ${agency}`,
   size: (n: number) => formatBytes(n, 'id'),
   dateLocale: 'id-ID',
+  // DIK (UU 14/2008 Pasal 17; Perki 1/2017)
+  dikLong: 'Daftar Informasi yang Dikecualikan',
+  dikIntro:
+    'Daftar Informasi yang Dikecualikan (DIK) memuat informasi yang ditetapkan sebagai informasi yang dikecualikan berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, setelah uji konsekuensi menurut Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik.',
+  dikNoDocuments:
+    'Dokumen yang dikecualikan tidak diumumkan. Informasi ini tetap dapat dimohonkan kepada PPID; bila permohonan ditolak karena pengecualian ini, pemohon dapat mengajukan keberatan kepada atasan PPID (Pasal 35 UU 14/2008).',
+  dikEmpty: 'Belum ada informasi yang ditetapkan sebagai informasi yang dikecualikan.',
+  dikHomeIntro: 'Informasi yang ditetapkan sebagai informasi yang dikecualikan (Pasal 17 UU 14/2008), dengan dasar hukum, konsekuensi dan jangka waktunya.',
+  dikCount: (n: number) => `${n.toLocaleString('id-ID')} informasi dikecualikan berlaku`,
+  dikColTitle: 'Informasi yang dikecualikan',
+  dikColBasis: 'Dasar hukum',
+  dikColConsequence: 'Konsekuensi',
+  dikColPeriod: 'Jangka waktu pengecualian',
+  dikColDecree: 'Surat penetapan',
+  dikPasal17: (letter: string) => `Pasal 17 huruf ${letter} UU 14/2008`,
+  dikIfOpened: 'Bila dibuka',
+  dikPublicInterest: 'Kepentingan publik yang dipertimbangkan',
+  dikFrom: 'Sejak',
+  dikUntil: 'sampai',
+  dikNoTimeLimit: DIK_NO_TIME_LIMIT.id as string,
+  dikDecreeNumber: 'Nomor',
+  dikDecreeDate: 'Tanggal',
+  dikDecreePlace: 'Tempat',
+  dikDecreeOfficial: 'Pejabat yang menetapkan',
+  downloadDik: 'Unduh DIK',
+  dikCsv: 'DIK (CSV, UTF-8)',
+  dikJson: 'DIK (JSON)',
 };
 
 export type Dict = typeof id;
@@ -197,6 +225,32 @@ const en: Dict = {
   itemOf: (agency: string) => `Public information of ${agency}`,
   size: (n: number) => formatBytes(n, 'en'),
   dateLocale: 'en-GB',
+  dikLong: 'List of excluded information',
+  dikIntro:
+    'The List of Excluded Information (Daftar Informasi yang Dikecualikan, DIK) lists the information classified as exempt from disclosure under Article 17 of Law No. 14 of 2008 on Public Information Disclosure (UU 14/2008), after a consequence test under Information Commission Regulation No. 1 of 2017 on the Classification of Public Information (Perki 1/2017).',
+  dikNoDocuments:
+    'The excluded documents themselves are not published. The information may still be requested from the PPID; if a request is refused on these grounds, the applicant may file an objection (keberatan) with the superior of the PPID (Article 35 of UU 14/2008).',
+  dikEmpty: 'No information has been classified as excluded.',
+  dikHomeIntro: 'Information classified as excluded from disclosure (Article 17 of UU 14/2008), with its legal basis, consequence and period.',
+  dikCount: (n: number) => `${n.toLocaleString('en-GB')} excluded ${n === 1 ? 'entry' : 'entries'} in force`,
+  dikColTitle: 'Excluded information',
+  dikColBasis: 'Legal basis',
+  dikColConsequence: 'Consequence',
+  dikColPeriod: 'Exclusion period',
+  dikColDecree: 'Classification decree',
+  dikPasal17: (letter: string) => `Article 17(${letter}) of UU 14/2008`,
+  dikIfOpened: 'If opened',
+  dikPublicInterest: 'Public interest weighed',
+  dikFrom: 'From',
+  dikUntil: 'until',
+  dikNoTimeLimit: DIK_NO_TIME_LIMIT.en,
+  dikDecreeNumber: 'Number',
+  dikDecreeDate: 'Date',
+  dikDecreePlace: 'Place',
+  dikDecreeOfficial: 'Issued by',
+  downloadDik: 'Download the DIK',
+  dikCsv: 'DIK (CSV, UTF-8)',
+  dikJson: 'DIK (JSON)',
 };
 
 export const dict = (lang: Lang): Dict => (lang === 'id' ? id : en);
@@ -221,7 +275,7 @@ export const CATEGORY_TEXT: Record<Lang, Record<Category, { name: string; articl
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "12 Januari 2026" in the agency's time zone. */
+/** "12 Januari 2026" in the agency's time zone (a local date `YYYY-MM-DD`: pass `UTC`, it is midnight there). */
 export function formatDate(iso: string, lang: Lang, timeZone: string): string {
   const key = `${lang}|${timeZone}`;
   const f = getOrSet(dateFormats, key, () => new Intl.DateTimeFormat(dict(lang).dateLocale, { dateStyle: 'long', timeZone }));

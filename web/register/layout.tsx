@@ -5,6 +5,7 @@
  * citing UU 14/2008. No inline script or style anywhere (the register's CSP has no unsafe-inline).
  */
 import type { ComponentChildren } from 'preact';
+import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
 import { href, type Lang, type Model } from '../../functions/core/register/model.ts';
 import { dict } from './i18n.ts';
 
@@ -13,7 +14,7 @@ export interface Crumb {
   path?: string;
 }
 
-type Section = 'home' | 'dip' | 'search';
+type Section = 'home' | 'dip' | 'dik' | 'search';
 
 export function Layout(props: {
   m: Model;
@@ -32,6 +33,7 @@ export function Layout(props: {
   const nav: [Section, string, string][] = [
     ['home', 'index.html', t.home],
     ['dip', 'dip/index.html', t.dipLong],
+    ['dik', 'dik/index.html', t.dikLong],
     ['search', 'cari/index.html', t.search],
   ];
   return (
@@ -134,6 +136,23 @@ export function OpenDataLinks({ lang }: { lang: Lang }) {
       ·{' '}
       <a href="/data/catalog.jsonld" type="application/ld+json">
         {t.dcat}
+      </a>
+    </p>
+  );
+}
+
+/** The DIK's two exports (the DCAT catalogue describes the DIP only). */
+export function DikDataLinks({ lang }: { lang: Lang }) {
+  const t = dict(lang);
+  return (
+    <p class="open-data">
+      <span>{t.downloadDik}:</span>{' '}
+      <a href={`/${DIK_EXPORT_PATHS.csv}`} type="text/csv" download="dik.csv">
+        {t.dikCsv}
+      </a>{' '}
+      ·{' '}
+      <a href={`/${DIK_EXPORT_PATHS.json}`} type="application/json">
+        {t.dikJson}
       </a>
     </p>
   );

@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { type DikEntry, PASAL_17_TEXT } from '../../functions/core/exclusion-model.ts';
 import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
 import type { PublishedEntry } from '../../functions/core/register/index.ts';
 import {
@@ -17,6 +18,7 @@ import {
   type ChunkKey,
   type Counts,
   countsWhere,
+  dikAnchor,
   documentHref,
   emptyCounts,
   href,
@@ -29,7 +31,7 @@ import {
   rowsOf,
 } from '../../functions/core/register/model.ts';
 import { CATEGORY_TEXT, dict, formatDate } from './i18n.ts';
-import { type Crumb, idText, Layout, OpenDataLinks } from './layout.tsx';
+import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks } from './layout.tsx';
 
 type P = { m: Model; lang: Lang };
 
@@ -189,6 +191,15 @@ function HomePage({ m, lang }: P) {
           </a>
         </p>
       </section>
+      <section aria-labelledby="dik-h">
+        <h2 id="dik-h">{t.dikLong}</h2>
+        <p>{t.dikHomeIntro}</p>
+        <p>
+          <a href={href(pagePath({ kind: 'dik' }), lang)}>
+            {t.dikLong} ({t.dikCount(m.dik.length)})
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="latest-h">
         <h2 id="latest-h">{t.latest}</h2>
         {m.latest.length ? (
@@ -226,6 +237,7 @@ function HomePage({ m, lang }: P) {
         <h2 id="data-h">{t.openData}</h2>
         <p>{t.openDataIntro}</p>
         <OpenDataLinks lang={lang} />
+        <DikDataLinks lang={lang} />
       </section>
     </Layout>
   );
@@ -683,6 +695,126 @@ function ItemPage({ m, lang, e }: P & { e: PublishedEntry }) {
   );
 }
 
+// --- DIK --------------------------------------------------------------------------------------------
+
+/** A local date (`YYYY-MM-DD`, midnight UTC when parsed) as the other pages write dates. */
+const LocalDate = ({ date, lang }: { date: string; lang: Lang }) => <time dateTime={date}>{formatDate(date, lang, 'UTC')}</time>;
+
+/** One DIK row: the six columns of the list (Perki 1/2017), its number the row's anchor. Never a document. */
+function DikRow({ m, lang, e }: P & { e: DikEntry }) {
+  const t = dict(lang);
+  const content = idText(lang);
+  return (
+    <tr id={dikAnchor(e)}>
+      <th scope="row" class="no">
+        {e.number}
+      </th>
+      <td>
+        <div class="title" lang={content}>
+          {e.title}
+        </div>
+        <div class="meta">{m.agency(e.agencyId).name}</div>
+      </td>
+      <td>
+        <ul class="basis">
+          {e.legalBasis.pasal17.map((l) => (
+            <li key={l}>
+              {t.dikPasal17(l)}: {PASAL_17_TEXT[l][lang]}
+            </li>
+          ))}
+          {e.legalBasis.otherLaws.map((o, i) => (
+            <li key={`law-${i}`} lang={content}>
+              {o.law} {o.article}
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td>
+        <dl class="profile">
+          <dt>{t.dikIfOpened}</dt>
+          <dd lang={content}>{e.consequence.ifOpened}</dd>
+          <dt>{t.dikPublicInterest}</dt>
+          <dd lang={content}>{e.consequence.publicInterest}</dd>
+        </dl>
+      </td>
+      <td>
+        <div>
+          {t.dikFrom} <LocalDate date={e.period.from} lang={lang} />
+        </div>
+        <div>
+          {e.period.until ? (
+            <>
+              {t.dikUntil} <LocalDate date={e.period.until} lang={lang} />
+            </>
+          ) : (
+            t.dikNoTimeLimit
+          )}
+        </div>
+      </td>
+      <td>
+        <dl class="profile">
+          <dt>{t.dikDecreeNumber}</dt>
+          <dd>{e.decree.number}</dd>
+          <dt>{t.dikDecreeDate}</dt>
+          <dd>
+            <LocalDate date={e.decree.date} lang={lang} />
+          </dd>
+          <dt>{t.dikDecreePlace}</dt>
+          <dd lang={content}>{e.decree.place}</dd>
+          <dt>{t.dikDecreeOfficial}</dt>
+          <dd lang={content}>{e.decree.official}</dd>
+        </dl>
+      </td>
+    </tr>
+  );
+}
+
+function DikPage({ m, lang }: P) {
+  const t = dict(lang);
+  return (
+    <Layout m={m} lang={lang} path={pagePath({ kind: 'dik' })} title={t.dikLong} section="dik" crumbs={crumbsTo(lang, { label: t.dikLong })}>
+      <h1>{t.dikLong}</h1>
+      <p class="lead">{t.dikIntro}</p>
+      <p>{t.dikNoDocuments}</p>
+      {m.dik.length ? (
+        <>
+          <p class="hint no-print">
+            {t.printHint} {t.sortHint}{' '}
+            <button type="button" data-print="" hidden>
+              {t.print}
+            </button>
+          </p>
+          <TableRegion id="dik-cap">
+            <table class="dik" data-sortable="">
+              <caption id="dik-cap">
+                {t.dikLong} · {t.dikCount(m.dik.length)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colNo}</th>
+                  <th scope="col">{t.dikColTitle}</th>
+                  <th scope="col">{t.dikColBasis}</th>
+                  <th scope="col">{t.dikColConsequence}</th>
+                  <th scope="col">{t.dikColPeriod}</th>
+                  <th scope="col">{t.dikColDecree}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.dik.map((e) => (
+                  <DikRow key={e.number} m={m} lang={lang} e={e} />
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        </>
+      ) : (
+        <p>{t.dikEmpty}</p>
+      )}
+      <DikDataLinks lang={lang} />
+    </Layout>
+  );
+}
+
 // --- search -----------------------------------------------------------------------------------------
 
 /**
@@ -757,6 +889,8 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
       return <HomePage m={m} lang={lang} />;
     case 'dip':
       return <DipPage m={m} lang={lang} />;
+    case 'dik':
+      return <DikPage m={m} lang={lang} />;
     case 'search':
       return <SearchPage m={m} lang={lang} />;
     case 'year':

@@ -11,6 +11,8 @@ import type { PublishedEntry } from './index.ts';
 import { documentHref, firstPublishedAt, href, itemRef, type Model, pagePath } from './model.ts';
 
 export const EXPORT_PATHS = { json: 'data/dip.json', csv: 'data/dip.csv', catalog: 'data/catalog.jsonld' } as const;
+/** The DIK's own exports (see dik.ts); the DCAT catalogue describes the DIP only. */
+export const DIK_EXPORT_PATHS = { json: 'data/dik.json', csv: 'data/dik.csv' } as const;
 
 const CATEGORY_NAME: Record<Category, string> = { berkala: 'Berkala', serta_merta: 'Serta-merta', setiap_saat: 'Tersedia setiap saat' };
 

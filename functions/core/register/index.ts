@@ -7,6 +7,7 @@
  *
  *   index.html                                 home: the body, its PPID, categories, latest, agencies
  *   dip/index.html                             consolidated DIP: counts by year and by agency
+ *   dik/index.html                             the DIK (list of excluded information): one table, no documents
  *   dip/<year>/index.html                      one registration year: agencies × categories
  *   dip/<year>/<agency>/<block>.html           DIP table: ≤100 rows, sequences (block-1)·100+1 … block·100
  *   dip/<year>/<agency>/<category>/<block>.html  the same, one category
@@ -17,19 +18,24 @@
  *   assets/register.css, assets/search.js
  *   search/<prefix>.json, search/doc/<year>/<agency>/<card>.json    the split search index
  *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data
+ *   data/dik.json, data/dik.csv                                     the DIK as open data (not in the catalogue)
  *   berkas/<itemId>/<docId>/<fileName>         public documents (copied by the adapter)
  *
  * Incremental: a page depends only on its own chunk, counts, or the item, so one publication or
  * withdrawal touches O(1) pages plus the search shards of its terms and the exports (see
  * `renderChange`). Pages carry no build time, so an unchanged page renders byte for byte the same.
+ * A DIK change (an entry set, expired or revoked) touches the DIK page, home (its count) and the
+ * DIK exports only (see `renderDik`); a DIP change never touches the DIK.
  */
 
 import { REGISTER_CSS, SEARCH_JS } from '../../../web/register/assets.ts';
 import { renderPage } from '../../../web/register/pages.tsx';
+import type { DikEntry } from '../exclusion-model.ts';
 import type { PublishedVersion } from '../item-model.ts';
 import { CATEGORIES } from '../item-model.ts';
 import type { Agency } from '../model.ts';
-import { catalogJsonLd, dipCsv, dipJson, EXPORT_PATHS, utf8Length } from './exports.ts';
+import { dikCsv, dikJson } from './dik.ts';
+import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS, utf8Length } from './exports.ts';
 import {
   allPages,
   buildModel,
@@ -57,6 +63,8 @@ export interface RegisterInput {
   publicBody: { name: string };
   agencies: Agency[];
   items: PublishedEntry[];
+  /** The DIK entries in force (any order; the register shows them by year and sequence). */
+  dik: DikEntry[];
   /** The time of the change (exports and catalogue are stamped with it; pages never are). */
   generatedAt: string;
   /** The site's origin, e.g. `https://ppid.kalbarprov.go.id`, for absolute links in the exports; root-relative when absent. */
@@ -91,7 +99,7 @@ export const CONTENT_TYPES = {
 const html = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.html });
 const json = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.json });
 
-/** The open-data exports alone (for an adapter that refreshes them less often than every change). */
+/** The DIP's open-data exports alone (for an adapter that refreshes them less often than every change; the DIK's come with renderDik). */
 export const renderExports = (input: RegisterInput): SiteFile[] => exportFiles(buildModel(input), input.generatedAt);
 
 function exportFiles(m: Model, generatedAt: string): SiteFile[] {
@@ -102,6 +110,11 @@ function exportFiles(m: Model, generatedAt: string): SiteFile[] {
     { path: EXPORT_PATHS.csv, body: c, contentType: CONTENT_TYPES.csv },
     { path: EXPORT_PATHS.catalog, body: catalogJsonLd(m, generatedAt, { json: utf8Length(j), csv: utf8Length(c) }), contentType: CONTENT_TYPES.jsonld },
   ];
+}
+
+/** The DIK's exports (stamped with the time of the change, like the DIP's). */
+function dikExportFiles(m: Model, generatedAt: string): SiteFile[] {
+  return [json(DIK_EXPORT_PATHS.json, dikJson(m, generatedAt)), { path: DIK_EXPORT_PATHS.csv, body: dikCsv(m), contentType: CONTENT_TYPES.csv }];
 }
 
 const copiesOf = (e: PublishedEntry, except: ReadonlySet<string> = new Set()) =>
@@ -119,6 +132,22 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   for (const [shard, body] of shardFiles(m, itemTerms)) yield json(shardPath(shard), body);
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
   yield* exportFiles(m, input.generatedAt);
+  yield* dikExportFiles(m, input.generatedAt);
+}
+
+/**
+ * What a change of the DIK (an entry set, expired or revoked) writes: the DIK page and home (which
+ * shows how many entries are in force), in both languages, and the DIK exports; byte for byte what
+ * renderFullFiles writes at those paths. `input.dik` is the DIK after the change. Never a document:
+ * a DIK entry has none.
+ */
+export function renderDik(input: RegisterInput): SiteFile[] {
+  const m = buildModel(input);
+  const pages: PageRef[] = [{ kind: 'dik' }, { kind: 'home' }];
+  return [
+    ...pages.flatMap((ref) => LANGS.map((lang) => html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!))),
+    ...dikExportFiles(m, input.generatedAt),
+  ];
 }
 
 /** Every public document of the register, to copy (with renderFullFiles when streaming a rebuild). */
@@ -168,7 +197,9 @@ export interface ChangeOptions {
  * The pages a change may touch are few and known (the item's page, its chunks and their neighbours,
  * its agency, year and category pages, home and the consolidated DIP, the shards of its terms, its
  * result-card file); each is rendered in the register before and after the batch and put only when
- * it differs, deleted when it no longer exists. The exports always change.
+ * it differs, deleted when it no longer exists. The exports always change. The DIK page and exports
+ * do not depend on the DIP and are never written here (see renderDik); home, which shows the DIK's
+ * count, is compared like any other page.
  *
  * Cost: O(n) to group the register twice and to tokenize every item once (a shard also holds other
  * items' postings), plus the exports, which are the whole DIP by definition.

@@ -13,7 +13,10 @@
  * holding at most 100 rows in DIP order. A new item lands in the chunk of its sequence (usually the
  * agency's last); a withdrawn one leaves a gap in its chunk. The consolidated, year, category and
  * agency views are small index pages of counts that link to these chunks.
+ *
+ * The DIK (list of excluded information) is one small page of its own, in DIK order (year, sequence).
  */
+import type { DikEntry } from '../exclusion-model.ts';
 import type { Category } from '../item-model.ts';
 import { CATEGORIES } from '../item-model.ts';
 import type { Agency } from '../model.ts';
@@ -54,6 +57,7 @@ export type Counts = Record<Category, number> & { total: number };
 export type PageRef =
   | { kind: 'home' }
   | { kind: 'dip' }
+  | { kind: 'dik' }
   | { kind: 'search' }
   | { kind: 'year'; year: number }
   | { kind: 'agency'; agencyId: string }
@@ -80,6 +84,8 @@ export interface Model {
   /** agencyId → year → counts. */
   counts: Map<string, Map<number, Counts>>;
   latest: PublishedEntry[];
+  /** The DIK entries in force, in DIK order: year, then sequence. */
+  dik: DikEntry[];
 }
 
 export const blockOf = (sequence: number) => Math.ceil(sequence / BLOCK);
@@ -125,6 +131,8 @@ export function pagePath(ref: PageRef): string {
       return 'index.html';
     case 'dip':
       return 'dip/index.html';
+    case 'dik':
+      return 'dik/index.html';
     case 'search':
       return 'cari/index.html';
     case 'year':
@@ -153,6 +161,8 @@ export const localPath = (path: string, lang: Lang) => (lang === 'id' ? path : `
 export const href = (path: string, lang: Lang = 'id') => `/${localPath(path, lang)}`.replace(/(^|\/)index\.html$/, '$1');
 export const documentPath = (itemId: string, docId: string, fileName: string) => `berkas/${itemId}/${docId}/${fileName}`;
 export const documentHref = (itemId: string, docId: string, fileName: string) => `/berkas/${seg(itemId)}/${seg(docId)}/${seg(fileName)}`;
+/** The id of a DIK entry's row on the DIK page (`dik-2026-3`), the fragment of its link. */
+export const dikAnchor = (e: { year: number; sequence: number }) => `dik-${e.year}-${e.sequence}`;
 
 // --- building ---------------------------------------------------------------------------------------
 
@@ -238,6 +248,7 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
     years: [...years].sort((a, b) => b - a),
     counts,
     latest,
+    dik: [...input.dik].sort((a, b) => a.year - b.year || a.sequence - b.sequence || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0)),
   };
 }
 
@@ -266,6 +277,7 @@ export function neighbours(m: Model, k: ChunkKey): { prev?: ChunkKey; next?: Chu
 export function* allPages(m: Model): Generator<PageRef> {
   yield { kind: 'home' };
   yield { kind: 'dip' };
+  yield { kind: 'dik' };
   yield { kind: 'search' };
   for (const category of CATEGORIES) yield { kind: 'category', category };
   for (const year of m.years) yield { kind: 'year', year };

@@ -1,0 +1,20 @@
+/** The S3 side of the files the system makes itself (the exclusion PDFs): private document bucket. */
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { GeneratedFiles } from '../core/ports.ts';
+import { config } from './config.ts';
+import { s3 } from './s3.ts';
+
+export const generatedFiles: GeneratedFiles = {
+  async put(key, body, contentType) {
+    await s3().send(new PutObjectCommand({ Bucket: config.bucket('documents'), Key: key, Body: body, ContentType: contentType }));
+  },
+  downloadUrl(key, fileName, contentType) {
+    const disposition = `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+    return getSignedUrl(
+      s3(),
+      new GetObjectCommand({ Bucket: config.bucket('documents'), Key: key, ResponseContentDisposition: disposition, ResponseContentType: contentType }),
+      { expiresIn: 300 },
+    );
+  },
+};
