@@ -1,16 +1,19 @@
 /**
  * "The holiday calendar is data that an admin maintains; changing it must recompute every open
  * deadline, with an audit entry" (DOMAIN.md). Open deadlines today: approvals waiting in the
- * publication workflow (SOP 000 step 3). Each one is recomputed from its own start and rule; where
- * it moved, the item and its inbox entry are updated (audited), and the waiting execution is woken
+ * publication workflow (SOP 000 step 3), and exclusions waiting for the Atasan PPID or for PPID
+ * Utama's decree (SOP 002 steps 2–3). Each one is recomputed from its own start and rule; where it
+ * moved, the record and its inbox entries are updated (audited), and the waiting execution is woken
  * with `recompute` so that it waits again until the new deadline.
  */
 import type { Principal } from './access.ts';
 import { agencyDeadline } from './agency-deadline.ts';
+import { auditEvent } from './audit.ts';
 import type { DeadlineRule } from './calendar.ts';
+import type { Exclusion } from './exclusion-model.ts';
 import type { Item } from './item-model.ts';
 import { saveWaiting } from './items.ts';
-import type { Context } from './ports.ts';
+import type { Context, Write } from './ports.ts';
 
 export async function recomputeOpenDeadlines(ctx: Context, actor: Principal): Promise<{ checked: number; moved: number }> {
   let checked = 0;
@@ -24,7 +27,45 @@ export async function recomputeOpenDeadlines(ctx: Context, actor: Principal): Pr
     }
     cursor = page.nextCursor;
   } while (cursor);
+  for (const state of ['proposed', 'approved'] as const) {
+    do {
+      const page = await ctx.store.listExclusions({ state, cursor, limit: 100 });
+      for (const ex of page.items) {
+        checked++;
+        if (await recomputeExclusion(ctx, actor, ex)) moved++;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
   return { checked, moved };
+}
+
+async function recomputeExclusion(ctx: Context, actor: Principal, ex: Exclusion): Promise<boolean> {
+  const w = ex.wait;
+  if (!w?.deadline) return false;
+  const result = await agencyDeadline(ctx, ex.agencyId, new Date(w.since), w.deadline.rule as DeadlineRule);
+  if (result.deadline === w.deadline.at) return false;
+  const deadline = { ...w.deadline, at: result.deadline, local: result.localDeadline, explanation: result.explanation };
+  const inbox = ex.inbox.map((e) => (e.deadline ? { ...e, deadline } : e));
+  await ctx.store.commit(
+    [
+      { entity: 'exclusion', value: { ...ex, wait: { ...w, deadline }, inbox, version: ex.version + 1 }, expectedVersion: ex.version },
+      ...inbox.map((e): Write => ({ entity: 'inbox', value: e })),
+    ],
+    auditEvent({
+      actor,
+      action: 'exclusion.deadline_recomputed',
+      entity: { type: 'exclusion', id: ex.exclusionId },
+      agencyId: ex.agencyId,
+      before: { deadline: w.deadline.local },
+      after: { deadline: deadline.local },
+      reason: 'Kalender hari libur diubah / holiday calendar changed',
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
+  );
+  if (w.taskToken && !w.escalatedAt) await ctx.workflows?.complete(w.taskToken, { outcome: 'recompute' });
+  return true;
 }
 
 async function recomputeOne(ctx: Context, actor: Principal, item: Item): Promise<boolean> {

@@ -7,8 +7,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
+import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { apiClient, consequenceTest, decree, emulatorS3, itemWithPdf, startTestHost, until } from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
 
@@ -255,6 +257,25 @@ describe('SOP 002 exclusion workflow', () => {
     expect((await inboxOf('ppid.utama')).some((e) => e.itemId === id && e.box.kind === 'escalated')).toBe(false);
   }, 60_000);
 
+  it('a holiday added by the admin moves the Atasan’s open deadline (audited) and the workflow waits for the new one', async () => {
+    const proposed = await api('kepala.dinkes', 'POST', '/api/exclusions', { test: consequenceTest({ title: 'Catatan konseling pegawai' }) });
+    const id = proposed.body.exclusionId;
+    const entry = await until(async () => (await inboxOf('atasan.ppid')).find((e) => e.itemId === id && e.deadline), 'the Atasan inbox');
+    const firstToken = await tokenWaiting(id, 'decision');
+    const day = entry.deadline.local.slice(0, 10);
+    expect((await api('admin', 'PUT', `/api/calendar/holidays/${day}`, { name: 'Libur Daerah Uji DIK', kind: 'national' })).status).toBe(200);
+    const moved = (await get(id)).wait.deadline;
+    expect(moved.local > entry.deadline.local).toBe(true);
+    expect(moved.explanation.id).toMatch(/Libur Daerah Uji DIK/);
+    expect((await inboxOf('atasan.ppid')).find((e) => e.itemId === id).deadline.local).toBe(moved.local);
+    expect((await audit(id)).find((e) => e.action === 'exclusion.deadline_recomputed')).toMatchObject({ actor: { username: 'admin' } });
+    await until(async () => {
+      const t = (await dynamoStore.getExclusion(id))?.wait?.taskToken;
+      return t && t !== firstToken;
+    }, 'the wait for the new deadline');
+    expect((await api('admin', 'DELETE', `/api/calendar/holidays/${day}`)).status).toBe(204);
+  });
+
   it('expiry: on the end date the entry leaves the DIK (audited) and PPID Utama is asked to republish; republishing restores the item', async () => {
     const item = await publishedItemWithPdf('Rencana Operasi Penanggulangan Wabah');
     const ex = await toDik(
@@ -282,6 +303,31 @@ describe('SOP 002 exclusion workflow', () => {
     expect((await api('ppid.utama', 'GET', `/api/items/${item.itemId}`)).body.publication).toBe('published');
     expect((await inboxOf('ppid.utama')).some((e) => e.itemId === ex.exclusionId)).toBe(false);
   }, 90_000);
+
+  it('an end date beyond one round continues in a fresh execution (no execution nears the 1-year limit) and stays in force', async () => {
+    const until2 = `${new Date().getUTCFullYear() + 2}-06-30`;
+    const ex = await toDik(consequenceTest({ title: 'Rencana pengamanan objek vital', legalBasis: { pasal17: ['c'] }, period: { until: until2 } }));
+    const sfn = new SFNClient({ endpoint: host.endpoints.stepfunctions, region: 'ap-southeast-3', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const arn = machineArn('Exclusion');
+    const continued = await until(
+      async () =>
+        (await sfn.send(new ListExecutionsCommand({ stateMachineArn: arn }))).executions!.find((e) =>
+          e.name!.startsWith(`exclusion-${ex.exclusionId}-r1-expiry-`),
+        ),
+      'the continuing execution',
+      20_000,
+    );
+    sfn.destroy();
+    expect(continued.status).toBe('RUNNING');
+    expect((await get(ex.exclusionId)).state).toBe('in_force');
+    expect((await dikJson()).items.some((r: any) => r.number === ex.dik.number)).toBe(true);
+    // Revoked meanwhile: the waiting execution finds it so and ends without touching the DIK again.
+    const revoked = await api('atasan.ppid', 'POST', `/api/exclusions/${ex.exclusionId}/revoke`, {
+      reason: 'Tidak lagi membahayakan keamanan.',
+      version: (await get(ex.exclusionId)).version,
+    });
+    expect(revoked.status).toBe(200);
+  }, 60_000);
 
   it('revocation takes the entry off the DIK at once', async () => {
     const ex = await toDik(consequenceTest({ title: 'Akta wasiat yang disimpan', legalBasis: { pasal17: ['g'] } }));
