@@ -5,6 +5,9 @@
  */
 import type { Principal } from '../../functions/core/access.ts';
 import { createAgency } from '../../functions/core/agencies.ts';
+import { localDateOf } from '../../functions/core/calendar.ts';
+import type { ConsequenceTest } from '../../functions/core/exclusion-model.ts';
+import { decide as decideExclusion, propose, recordDecree } from '../../functions/core/exclusions.ts';
 import { loadShippedHolidays } from '../../functions/core/holiday-calendar.ts';
 import type { Category, ItemContent } from '../../functions/core/item-model.ts';
 import { createItem, decide, submitItem } from '../../functions/core/items.ts';
@@ -135,6 +138,52 @@ export const DEMO_ITEMS: { agencyId: string; by: string; approver: string; conte
   },
 ];
 
+async function principal(ctx: Context, username: string): Promise<Principal> {
+  const u = (await ctx.store.getUser(username))!;
+  return { username: u.username, name: u.name, role: u.role, agencyId: u.agencyId };
+}
+
+/** Demo exclusions (SOP 002): one on the DIK, one waiting for the Atasan PPID's Ya/Tidak. */
+export const DEMO_EXCLUSIONS: { agencyId: string; by: string; setDik: boolean; test: ConsequenceTest }[] = [
+  {
+    agencyId: 'dinkes',
+    by: 'kepala.dinkes',
+    setDik: true,
+    test: {
+      title: 'Rekam medis pasien rumah sakit milik pemerintah provinsi',
+      documents: [{ title: 'Berkas rekam medis rawat jalan dan rawat inap', reference: 'RM-RSUD' }],
+      description: 'Isi rekam medis pasien: identitas, anamnesis, diagnosis, tindakan, dan hasil pemeriksaan penunjang; statistik agregat tidak termasuk.',
+      legalBasis: { pasal17: ['h'], otherLaws: [{ law: 'Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan', article: 'Pasal 4 ayat (1) huruf i' }] },
+      consequence: {
+        ifOpened: 'Mengungkap rahasia pribadi dan kondisi kesehatan pasien kepada pihak yang tidak berhak, dan dapat merugikan pasien.',
+        publicInterest: 'Perlindungan rahasia pasien lebih besar manfaatnya; statistik kesehatan agregat tetap diumumkan secara berkala.',
+      },
+      period: {},
+      participants: [
+        { name: 'dr. Hendra Wijaya', position: 'Kepala PPID Pelaksana Dinas Kesehatan' },
+        { name: 'Rina Kusumawati', position: 'PPID Utama' },
+      ],
+    },
+  },
+  {
+    agencyId: 'disdikbud',
+    by: 'kepala.disdikbud',
+    setDik: false,
+    test: {
+      title: 'Harga perkiraan sendiri (HPS) pengadaan sarana sekolah sebelum tender diumumkan',
+      documents: [{ title: 'Dokumen HPS pengadaan meubelair SMA negeri', reference: 'HPS/DISDIKBUD' }],
+      description: 'Nilai dan rincian harga perkiraan sendiri pengadaan meubelair sekolah menengah atas negeri sebelum pengumuman tender.',
+      legalBasis: { pasal17: ['b'], otherLaws: [] },
+      consequence: {
+        ifOpened: 'Calon penyedia dapat menyesuaikan penawaran dengan HPS sehingga persaingan usaha menjadi tidak sehat.',
+        publicInterest: 'Persaingan yang sehat menghasilkan harga terbaik bagi keuangan daerah; HPS dibuka setelah tender diumumkan.',
+      },
+      period: { until: `${new Date().getUTCFullYear() + 1}-06-30` },
+      participants: [{ name: 'Yohanes Ading', position: 'Kepala PPID Pelaksana Dinas Pendidikan dan Kebudayaan' }],
+    },
+  },
+];
+
 /**
  * Writes whatever of the demo data is missing (so a start interrupted half-way completes on the next
  * one) and returns how many records it wrote; 0 on every later start.
@@ -159,13 +208,33 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean } = {})
   for (const demo of opts.items ? DEMO_ITEMS : []) {
     const existing = await ctx.store.listItems({ agencyId: demo.agencyId, limit: 100 });
     if (existing.items.some((i) => i.current.content.title === demo.content.title)) continue;
-    const as = async (username: string): Promise<Principal> => {
-      const u = (await ctx.store.getUser(username))!;
-      return { username: u.username, name: u.name, role: u.role, agencyId: u.agencyId };
-    };
+    const as = (username: string) => principal(ctx, username);
     const created = await createItem(ctx, await as(demo.by), { agencyId: demo.agencyId, content: demo.content });
     const submitted = await submitItem(ctx, await as(demo.by), created.itemId, { version: created.version });
     await decide(ctx, await as(demo.approver), created.itemId, { decision: 'approve', versionNo: submitted.current.versionNo });
+    written++;
+  }
+  for (const demo of opts.items ? DEMO_EXCLUSIONS : []) {
+    const existing = await ctx.store.listExclusions({ agencyId: demo.agencyId, limit: 100 });
+    if (existing.items.some((x) => x.test.title === demo.test.title)) continue;
+    const ex = await propose(ctx, await principal(ctx, demo.by), { agencyId: demo.agencyId, test: demo.test });
+    if (demo.setDik) {
+      await decideExclusion(ctx, await principal(ctx, 'atasan.ppid'), ex.exclusionId, {
+        decision: 'ya',
+        note: 'Setuju, sesuai hasil uji konsekuensi.',
+        round: 1,
+      });
+      const approved = (await ctx.store.getExclusion(ex.exclusionId))!;
+      await recordDecree(ctx, await principal(ctx, 'ppid.utama'), ex.exclusionId, {
+        decree: {
+          number: `188.4/01/PPID/${new Date().getUTCFullYear()}`,
+          date: localDateOf(ctx.now, 'Asia/Pontianak'),
+          place: 'Pontianak',
+          official: { name: 'Rina Kusumawati', position: 'PPID Utama Pemerintah Provinsi Kalimantan Barat' },
+        },
+        version: approved.version,
+      });
+    }
     written++;
   }
   return written + (await loadShippedHolidays(ctx, SEED_ACTOR));
