@@ -6,8 +6,9 @@
  * | what the register   | ITEM#<itemId>  | REGISTERED   | REGISTERED / <itemId>    |
  * | shows for an item   |                |              |                          |
  * | register event      | REGISTER_QUEUE | <at>#<id>    |                          |
+ * | update lease        | REGISTER_LOCK  | LOCK         |                          |
  */
-import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEvent } from '../core/item-model.ts';
 import type { PublishedEntry } from '../core/register/index.ts';
 import type { RegisterStore } from '../core/register-update.ts';
@@ -15,6 +16,8 @@ import { config } from './config.ts';
 import { documentClient, dynamoStore, keys, queryAll, strip } from './dynamodb.ts';
 
 const registeredKey = (itemId: string) => ({ pk: `ITEM#${itemId}`, sk: 'REGISTERED' });
+/** The register's lease: one update at a time (`expiresAt` is also the table's TTL attribute). */
+const LOCK_KEY = { pk: 'REGISTER_LOCK', sk: 'LOCK' };
 
 async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < requests.length; i += 25) {
@@ -70,6 +73,38 @@ export const registerStore: RegisterStore = {
         ],
       }),
     );
+  },
+  async lock(owner, seconds) {
+    const now = Math.floor(Date.now() / 1000);
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: config.tableName(),
+          Item: { ...LOCK_KEY, owner, expiresAt: now + seconds },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  },
+  async unlock(owner) {
+    try {
+      await documentClient().send(
+        new DeleteCommand({
+          TableName: config.tableName(),
+          Key: LOCK_KEY,
+          ConditionExpression: '#owner = :o',
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':o': owner },
+        }),
+      );
+    } catch (e) {
+      if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+    }
   },
   async built() {
     const s = await dynamoStore.getSettings<{ builtAt: string; renderer?: number }>('register');

@@ -28,6 +28,12 @@ export interface RegisterStore {
   dropEvents(events: RegisterEvent[]): Promise<void>;
   /** After a full rebuild: every snapshot equals the published set, the queue is empty, and the build is recorded. */
   resetRendered(shown: PublishedEntry[], events: RegisterEvent[], built: { at: string; renderer: number }): Promise<void>;
+  /**
+   * Takes the register's lease for `seconds` (false if another update holds it): two updates at once
+   * would each render from their own reading, and the one that read first could write last.
+   */
+  lock(owner: string, seconds: number): Promise<boolean>;
+  unlock(owner: string): Promise<void>;
   /** When the register was last built in full, and by which renderer; undefined if never (a new installation). */
   built(): Promise<{ at: string; renderer?: number } | undefined>;
 }
@@ -44,7 +50,25 @@ export interface RegisterUpdate {
   invalidated: number;
 }
 
+/** Another update holds the register; the workflow retries the task (its Retry names this error). */
+export class RegisterBusy extends Error {
+  override name = 'RegisterBusy';
+}
+
+/** Longer than any update takes (a full rebuild of 100,000 items takes about 30 s). */
+const LEASE_SECONDS = 300;
+
 export async function updateRegister(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date } = {}): Promise<RegisterUpdate> {
+  const owner = crypto.randomUUID();
+  if (!(await store.lock(owner, LEASE_SECONDS))) throw new RegisterBusy('Another register update is running; this one will be retried.');
+  try {
+    return await updateLocked(store, site, opts);
+  } finally {
+    await store.unlock(owner);
+  }
+}
+
+async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date }): Promise<RegisterUpdate> {
   const now = opts.now ?? new Date();
   // A register never built has no home page, assets or lists for a change to update: build it whole.
   // So is one built by an older renderer, whose unchanged pages would otherwise keep the old shape.

@@ -5,6 +5,7 @@
  */
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerStore } from '../../functions/adapters/register-store.ts';
 import { apiClient, itemWithPdf as createItemWithPdf, emulatorS3, sha256hex, startTestHost, TINY_PDF, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -86,4 +87,21 @@ describe('public register', () => {
     );
     expect((await registerKeys()).sort()).toEqual(before);
   });
+
+  it('one update at a time: an update that finds the register busy is retried by its workflow, then applies', async () => {
+    expect(await registerStore.lock('test-holder', 60)).toBe(true);
+    try {
+      const again = await itemWithPdf('Rencana Kerja Bidang Kesehatan Masyarakat');
+      expect((await api('petugas.dinkes', 'POST', `/api/items/${again.itemId}/submit`, { version: again.version })).status).toBe(200);
+      expect((await api('kepala.dinkes', 'POST', `/api/items/${again.itemId}/decision`, { decision: 'approve', versionNo: 1 })).status).toBe(200);
+      await until(async () => (await api('ppid.utama', 'GET', `/api/items/${again.itemId}`)).body.publication === 'published', 'published');
+      // Published in the table, but the register update waits for the lease (the workflow retries it).
+      await new Promise((r) => setTimeout(r, 2500));
+      expect((await page(`informasi/dinkes/${again.regYear}/${again.sequence}.html`)).status).toBe(404);
+      await registerStore.unlock('test-holder');
+      await until(async () => (await page(`informasi/dinkes/${again.regYear}/${again.sequence}.html`)).status === 200, 'the page after the lease', 30_000);
+    } finally {
+      await registerStore.unlock('test-holder');
+    }
+  }, 60_000);
 });
