@@ -20,6 +20,7 @@ import {
   type SiteFile,
 } from '../../functions/core/register/index.ts';
 import { allPages, buildModel } from '../../functions/core/register/model.ts';
+import { parseCsv } from '../support/csv.ts';
 
 // --- fixture ------------------------------------------------------------------------------------------
 
@@ -147,50 +148,6 @@ function row(page: string, year: number, sequence: number): string {
   const start = page.indexOf(`<tr id="dik-${year}-${sequence}">`);
   expect(start, `row ${year}/${sequence}`).toBeGreaterThan(-1);
   return page.slice(start, page.indexOf('</tr>', start) + 5);
-}
-
-/** RFC 4180: CRLF records, quoted fields, doubled quotes; throws on anything else. */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; ) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i += 2;
-      } else if (c === '"') {
-        quoted = false;
-        i++;
-      } else {
-        field += c;
-        i++;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-      i++;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 2;
-    } else if (c === '\r' || c === '\n' || c === '"') {
-      throw new Error(`bare ${JSON.stringify(c)} outside quotes at ${i}`);
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (quoted) throw new Error('unterminated quote');
-  if (field !== '' || row.length) throw new Error('last record without CRLF');
-  return rows;
 }
 
 // --- tests --------------------------------------------------------------------------------------------
