@@ -11,6 +11,9 @@ import { AgenciesPage } from './pages/agencies.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { CalendarPage } from './pages/calendar.tsx';
 import { DipPage } from './pages/dip.tsx';
+import { ExclusionDetailPage } from './pages/exclusion-detail.tsx';
+import { ExclusionFormPage } from './pages/exclusion-form.tsx';
+import { ExclusionsPage } from './pages/exclusions.tsx';
 import { HomePage } from './pages/home.tsx';
 import { InboxPage } from './pages/inbox.tsx';
 import { ItemDetailPage } from './pages/item-detail.tsx';
@@ -18,7 +21,7 @@ import { ItemFormPage } from './pages/item-form.tsx';
 import { ItemsPage } from './pages/items.tsx';
 import { RulesPage } from './pages/rules.tsx';
 import { UsersPage } from './pages/users.tsx';
-import { type Agency, type AppConfig, BODY_WIDE, INBOX_ROLES, type Lang, type Role, type Text, type User } from './types.ts';
+import { type Agency, type AppConfig, BODY_WIDE, EXCLUSION_NAV, INBOX_ROLES, type Lang, type Role, type Text, type User } from './types.ts';
 
 const LANG_KEY = 'sip-ppid.lang';
 
@@ -223,6 +226,13 @@ const ROUTES: RouteDef[] = [
   { pattern: '/items/:itemId/edit', page: ({ params }) => <ItemFormPage key={params.itemId} itemId={params.itemId} /> },
   { pattern: '/items/:itemId', page: ({ params }) => <ItemDetailPage key={params.itemId} itemId={params.itemId!} /> },
   { pattern: '/dip', nav: { label: 'nav_dip' }, page: () => <DipPage /> },
+  { pattern: '/exclusions', nav: { label: 'nav_exclusions', roles: EXCLUSION_NAV }, page: ({ query }) => <ExclusionsPage query={query} /> },
+  { pattern: '/exclusions/new', page: ({ query }) => <ExclusionFormPage key={query.toString()} query={query} /> },
+  {
+    pattern: '/exclusions/:exclusionId/edit',
+    page: ({ params }) => <ExclusionFormPage key={params.exclusionId} exclusionId={params.exclusionId} />,
+  },
+  { pattern: '/exclusions/:exclusionId', page: ({ params }) => <ExclusionDetailPage key={params.exclusionId} exclusionId={params.exclusionId!} /> },
   { pattern: '/agencies', nav: { label: 'nav_agencies' }, page: () => <AgenciesPage /> },
   { pattern: '/users', nav: { label: 'nav_users' }, page: () => <UsersPage /> },
   { pattern: '/audit', nav: { label: 'nav_audit' }, page: ({ query }) => <AuditPage query={query} /> },
@@ -280,7 +290,7 @@ function useHashRoute(landing: string | undefined): HashRoute {
 function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api; me: User; lang: Lang; setLang: (l: Lang) => void }) {
   const { path, query } = useHashRoute(INBOX_LANDING.includes(me.role) ? '/inbox' : undefined);
   const [agencies, setAgencies] = useState<Agency[]>([]);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<{ text: string; kind: 'success' | 'error' }>({ text: '', kind: 'success' });
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const pendingMessage = useRef<string | undefined>(undefined);
@@ -297,10 +307,10 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
     void reloadAgencies();
   }, [reloadAgencies]);
 
-  const announce = useCallback((text: string) => {
+  const announce = useCallback((text: string, kind: 'success' | 'error' = 'success') => {
     // Clear first so that the same message twice is announced twice.
-    setStatus('');
-    setTimeout(() => setStatus(text), 50);
+    setStatus({ text: '', kind });
+    setTimeout(() => setStatus({ text, kind }), 50);
   }, []);
 
   // After navigation: clear old messages and move the focus to the new page's heading.
@@ -309,7 +319,7 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
       firstRender.current = false;
       return;
     }
-    setStatus('');
+    setStatus({ text: '', kind: 'success' });
     const h1 = mainRef.current?.querySelector('h1');
     (h1 ?? mainRef.current)?.focus();
     if (pendingMessage.current) {
@@ -391,7 +401,7 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
       </nav>
       {/* biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>) */}
       <div class="live" role="status" aria-live="polite" aria-atomic="true">
-        {status && <p class="notice success">{status}</p>}
+        {status.text && <p class={status.kind === 'error' ? 'notice danger' : 'notice success'}>{status.text}</p>}
       </div>
       <main id="main" tabIndex={-1} ref={mainRef}>
         {matched ? (

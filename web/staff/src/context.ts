@@ -23,8 +23,8 @@ export interface AppState {
   /** The time zone of any agency (deadlines are shown in the agency's own zone). */
   agencyTimeZone: (id: string) => string | undefined;
   reloadAgencies: () => Promise<void>;
-  /** Shows a message in the page's aria-live region. */
-  announce: (text: string) => void;
+  /** Shows a message in the page's aria-live region (`error`: a refusal, shown as one). */
+  announce: (text: string, kind?: 'success' | 'error') => void;
   /** Goes to a route (`/items/…`) and then announces `message` on the new page. */
   go: (path: string, message?: string) => void;
 }

@@ -2,7 +2,7 @@
  * Every string the staff app shows: Bahasa Indonesia first, English second.
  * The API's own messages arrive bilingual in its responses (functions/core/messages.ts).
  */
-import type { Lang, Role, Text } from './types.ts';
+import type { Lang, Pasal17Letter, Role, Text } from './types.ts';
 
 export const messages = {
   app_name: { id: 'SIP PPID', en: 'SIP PPID' },
@@ -468,16 +468,16 @@ export const messages = {
 
   // Inbox
   inbox_intro_ppid_pelaksana: {
-    id: 'Informasi perangkat daerah Anda yang menunggu persetujuan (SOP 000 langkah 3, Mutu Baku 1 minggu).',
-    en: 'Your agency’s information waiting for your approval (SOP 000 step 3, standard 1 week).',
+    id: 'Informasi perangkat daerah Anda yang menunggu persetujuan (SOP 000 langkah 3, Mutu Baku 1 minggu), dan usulan pengecualian yang dikembalikan Atasan PPID.',
+    en: 'Your agency’s information waiting for your approval (SOP 000 step 3, standard 1 week), and exclusion proposals the Atasan PPID returned.',
   },
   inbox_intro_petugas: {
     id: 'Informasi yang dikembalikan Kepala PPID untuk diperbaiki lalu diajukan kembali.',
     en: 'Information the Kepala PPID returned to be corrected and submitted again.',
   },
   inbox_intro_ppid_utama: {
-    id: 'Persetujuan perangkat daerah yang melewati tenggat dan diteruskan kepada Anda, serta informasi unit PPID Utama yang menunggu persetujuan.',
-    en: 'Agency approvals that passed their deadline and were passed to you, and the PPID Utama unit’s own information awaiting approval.',
+    id: 'Persetujuan perangkat daerah yang melewati tenggat dan diteruskan kepada Anda, informasi unit PPID Utama yang menunggu persetujuan, serta pengecualian yang menunggu penetapan DIK atau yang telah berakhir.',
+    en: 'Agency approvals that passed their deadline and were passed to you, the PPID Utama unit’s own information awaiting approval, and exclusions awaiting the DIK decree or that have ended.',
   },
   inbox_intro_other: {
     id: 'Persetujuan yang melewati tenggat dan diteruskan ke PPID Utama.',
@@ -559,9 +559,336 @@ export const messages = {
   f_reason: { id: 'Alasan', en: 'Reason' },
   f_file_name: { id: 'Nama berkas', en: 'File name' },
   f_size: { id: 'Ukuran', en: 'Size' },
+  // Excluded information, the DIK (SOP 002)
+  nav_exclusions: { id: 'Informasi Dikecualikan (DIK)', en: 'Excluded information (DIK)' },
+  home_menu_exclusions: {
+    id: 'uji konsekuensi dan Daftar Informasi yang Dikecualikan (SOP 002)',
+    en: 'consequence tests and the list of excluded information (SOP 002)',
+  },
+  inbox_intro_atasan_ppid: {
+    id: 'Usulan pengecualian informasi yang menunggu keputusan Ya/Tidak Anda (SOP 002 langkah 2).',
+    en: 'Proposals to exclude information that wait for your Yes/No (SOP 002 step 2).',
+  },
+  box_exclusion_decision: { id: 'Pengecualian: menunggu Ya/Tidak', en: 'Exclusion: awaiting Yes/No' },
+  box_exclusion_decree: { id: 'Pengecualian: menunggu penetapan DIK', en: 'Exclusion: awaiting the DIK decree' },
+  box_exclusion_ended: { id: 'Pengecualian berakhir', en: 'Exclusion ended' },
+  box_exclusion_returned: { id: 'Usulan pengecualian dikembalikan', en: 'Exclusion proposal returned' },
+  round_n: { id: 'putaran {n}', en: 'round {n}' },
+  ex_state_proposed: { id: 'Menunggu keputusan Atasan PPID', en: 'Awaiting the Atasan PPID’s decision' },
+  ex_state_returned: { id: 'Dikembalikan (Tidak)', en: 'Returned (No)' },
+  ex_state_approved: { id: 'Disetujui, menunggu penetapan', en: 'Approved, awaiting the decree' },
+  ex_state_in_force: { id: 'Berlaku (dalam DIK)', en: 'In force (in the DIK)' },
+  ex_state_expired: { id: 'Berakhir', en: 'Expired' },
+  ex_state_revoked: { id: 'Dicabut', en: 'Revoked' },
+
+  exclusions_intro: {
+    id: 'Informasi yang dikecualikan berdasarkan UU 14/2008 Pasal 17: diusulkan dengan uji konsekuensi (SOP 002 langkah 1), diputuskan Ya/Tidak oleh Atasan PPID (langkah 2), ditetapkan PPID Utama dalam DIK (langkah 3), lalu DIK diumumkan di situs PPID (langkah 4).',
+    en: 'Information excluded under Law 14/2008 Art. 17: proposed with a consequence test (SOP 002 step 1), decided Yes/No by the Atasan PPID (step 2), set in the DIK by PPID Utama (step 3), after which the DIK is published on the PPID website (step 4).',
+  },
+  exclusion_add: { id: 'Usulkan pengecualian', en: 'Propose an exclusion' },
+  exclusions_caption: { id: 'Usulan dan informasi yang dikecualikan', en: 'Exclusion proposals and excluded information' },
+  col_dik_number: { id: 'Nomor DIK', en: 'DIK number' },
+  col_excluded_info: { id: 'Informasi yang dikecualikan', en: 'Information excluded' },
+  col_proposed_at: { id: 'Diusulkan', en: 'Proposed' },
+  col_until: { id: 'Berlaku sampai', en: 'Until' },
+  no_time_limit: { id: 'tanpa batas waktu', en: 'no time limit' },
+
+  exclusion_form_title: { id: 'Usulkan pengecualian informasi', en: 'Propose excluding information' },
+  exclusion_resubmit_title: { id: 'Perbaiki usulan pengecualian', en: 'Revise the exclusion proposal' },
+  exclusion_form_intro: {
+    id: 'Uji konsekuensi (UU 14/2008 Pasal 19; Perki 1/2017): isi setiap unsur secara berurutan. Usulan diteruskan kepada Atasan PPID untuk diputuskan Ya atau Tidak.',
+    en: 'The consequence test (Law 14/2008 Art. 19; Perki 1/2017): fill in every element in order. The proposal goes to the Atasan PPID, who decides Yes or No.',
+  },
+  ex_agency_hint: { id: 'Perangkat daerah yang menguasai informasi ini.', en: 'The agency that holds this information.' },
+  ex_concerns_item: {
+    id: 'Menyangkut informasi {number}: {title}. Bila ditetapkan dalam DIK, informasi ini dikeluarkan dari DIP beserta dokumennya.',
+    en: 'Concerns information {number}: {title}. Once set in the DIK, it leaves the DIP together with its documents.',
+  },
+  ex_renews: { id: 'Menguji kembali pengecualian {number} yang telah berakhir.', en: 'Tests again the ended exclusion {number}.' },
+  ex_returned_note_title: { id: 'Catatan Atasan PPID (Tidak)', en: 'The Atasan PPID’s note (No)' },
+  ex_sec1: { id: 'Dokumen yang diuji', en: 'Documents concerned' },
+  ex_sec1_hint: {
+    id: 'Dokumen yang memuat informasi yang diusulkan untuk dikecualikan; paling sedikit satu.',
+    en: 'The documents that hold the information proposed for exclusion; at least one.',
+  },
+  ex_doc_n: { id: 'Dokumen {n}', en: 'Document {n}' },
+  f_doc_title: { id: 'Judul dokumen', en: 'Document title' },
+  f_doc_reference: { id: 'Nomor atau rujukan dokumen', en: 'Document number or reference' },
+  f_doc_reference_hint: { id: 'Bila ada, mis. RM/2026.', en: 'If any, e.g. RM/2026.' },
+  ex_doc_add: { id: 'Tambah dokumen', en: 'Add a document' },
+  ex_doc_remove: { id: 'Hapus dokumen {n}', en: 'Remove document {n}' },
+  ex_sec2: { id: 'Informasi yang dikecualikan', en: 'Information excluded' },
+  f_ex_title: { id: 'Judul informasi yang dikecualikan', en: 'Title of the information excluded' },
+  f_ex_title_hint: { id: 'Sebagaimana akan tercantum dalam DIK, mis. Rekam medis pasien.', en: 'As the DIK will name it, e.g. Patients’ medical records.' },
+  f_ex_description: { id: 'Uraian informasi secara rinci', en: 'Precise description of the information' },
+  f_ex_description_hint: {
+    id: 'Bagian mana dari dokumen yang ditutup, setepat mungkin (minimal 20 karakter).',
+    en: 'Which part of the documents is closed, as precisely as possible (at least 20 characters).',
+  },
+  ex_sec3: { id: 'Dasar hukum pengecualian', en: 'Legal basis of the exclusion' },
+  ex_sec3_hint: {
+    id: 'Pilih huruf Pasal 17 dan/atau sebutkan undang-undang lain; paling sedikit satu dasar hukum.',
+    en: 'Choose Article 17 letters and/or name another law; at least one legal basis.',
+  },
+  ex_pasal17_legend: { id: 'UU 14/2008 Pasal 17', en: 'Law 14/2008 Article 17' },
+  ex_pasal17_letter: { id: 'huruf {l}', en: 'letter {l}' },
+  ex_other_laws: { id: 'Undang-undang lain', en: 'Other laws' },
+  ex_other_laws_hint: {
+    id: 'Bila undang-undang lain mengecualikan informasi ini; wajib untuk Pasal 17 huruf j.',
+    en: 'When another law excludes this information; required for Article 17 letter j.',
+  },
+  ex_law_n: { id: 'Undang-undang {n}', en: 'Law {n}' },
+  f_law: { id: 'Nama undang-undang', en: 'Name of the law' },
+  f_law_hint: { id: 'Mis. Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan.', en: 'E.g. Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan.' },
+  f_article: { id: 'Pasal', en: 'Article' },
+  f_article_hint: { id: 'Mis. Pasal 4 ayat (1) huruf i.', en: 'E.g. Pasal 4 ayat (1) huruf i.' },
+  ex_law_add: { id: 'Tambah undang-undang lain', en: 'Add another law' },
+  ex_law_remove: { id: 'Hapus undang-undang {n}', en: 'Remove law {n}' },
+  ex_sec4: { id: 'Konsekuensi dan kepentingan publik', en: 'Consequence and public interest' },
+  f_if_opened: { id: 'Konsekuensi bila informasi dibuka', en: 'Consequence if the information is opened' },
+  f_if_opened_hint: {
+    id: 'Kerugian apa yang timbul bila informasi ini dibuka (minimal 20 karakter).',
+    en: 'What harm would follow if it were opened (at least 20 characters).',
+  },
+  f_public_interest: { id: 'Pertimbangan kepentingan publik', en: 'Public interest weighed' },
+  f_public_interest_hint: {
+    id: 'Mengapa menutup informasi ini melindungi kepentingan yang lebih besar daripada membukanya (minimal 20 karakter).',
+    en: 'Why closing it protects a greater interest than opening it (at least 20 characters).',
+  },
+  ex_sec5: { id: 'Jangka waktu pengecualian', en: 'Exclusion period' },
+  f_until: { id: 'Berlaku sampai', en: 'In force until' },
+  f_until_hint: {
+    id: 'Pengecualian berakhir pada awal tanggal ini (waktu setempat perangkat daerah); harus sesudah hari ini.',
+    en: 'The exclusion ends at the start of this date (the agency’s local time); it must be after today.',
+  },
+  f_no_limit: { id: 'Tanpa batas waktu', en: 'No time limit' },
+  f_no_limit_hint: {
+    id: 'Hanya bila setiap huruf Pasal 17 yang dipilih adalah g atau h (akta otentik/wasiat, rahasia pribadi).',
+    en: 'Only when every Article 17 letter chosen is g or h (authentic deeds/wills, personal secrets).',
+  },
+  ex_sec6: { id: 'Peserta uji konsekuensi', en: 'Participants of the test' },
+  ex_sec6_hint: { id: 'Siapa saja yang melakukan uji konsekuensi; paling sedikit satu.', en: 'Who carried out the test; at least one.' },
+  ex_participant_n: { id: 'Peserta {n}', en: 'Participant {n}' },
+  f_participant_name: { id: 'Nama peserta', en: 'Participant’s name' },
+  f_participant_position: { id: 'Jabatan peserta', en: 'Participant’s position' },
+  ex_participant_add: { id: 'Tambah peserta', en: 'Add a participant' },
+  ex_participant_remove: { id: 'Hapus peserta {n}', en: 'Remove participant {n}' },
+  f_tested_on: { id: 'Tanggal uji konsekuensi', en: 'Date of the test' },
+  f_tested_on_hint: { id: 'Tidak boleh sesudah hari ini; hari ini bila dikosongkan.', en: 'Not after today; today when left empty.' },
+  ex_submit: { id: 'Ajukan kepada Atasan PPID', en: 'Submit to the Atasan PPID' },
+  ex_resubmit: { id: 'Ajukan lagi kepada Atasan PPID', en: 'Submit again to the Atasan PPID' },
+  ex_submitting: { id: 'Mengajukan…', en: 'Submitting…' },
+  ex_errors_intro: { id: 'Periksa isian berikut:', en: 'Check the following:' },
+  err_period_required: {
+    id: 'Isi tanggal berakhir; hanya Pasal 17 huruf g dan h yang boleh tanpa batas waktu.',
+    en: 'Enter an end date; only Article 17 letters g and h may have no time limit.',
+  },
+  exclusion_proposed_msg: {
+    id: 'Usulan pengecualian "{title}" telah diajukan kepada Atasan PPID.',
+    en: 'The proposal to exclude "{title}" has been sent to the Atasan PPID.',
+  },
+  exclusion_resubmitted_msg: {
+    id: 'Usulan pengecualian "{title}" telah diajukan lagi (putaran {n}).',
+    en: 'The proposal to exclude "{title}" has been sent again (round {n}).',
+  },
+  ex_not_returned_note: { id: 'Usulan ini sedang "{state}" dan tidak dapat diperbaiki sekarang.', en: 'This proposal is "{state}" and cannot be revised now.' },
+
+  back_to_exclusions: { id: 'Daftar informasi dikecualikan', en: 'Excluded information list' },
+  ex_proposed_by: { id: 'Diusulkan oleh {by}, {at}.', en: 'Proposed by {by}, {at}.' },
+  ex_waiting_decree_title: {
+    id: 'Disetujui Atasan PPID; menunggu penetapan DIK oleh PPID Utama',
+    en: 'Approved by the Atasan PPID; awaiting PPID Utama’s DIK decree',
+  },
+  ex_setting_dik_title: { id: 'Surat penetapan tercatat; DIK sedang ditetapkan…', en: 'The decree is recorded; the DIK is being set…' },
+  ex_wait_who_decision: { id: 'Menunggu: Atasan PPID (keputusan Ya/Tidak, SOP 002 langkah 2).', en: 'Waiting for: the Atasan PPID (Yes/No, SOP 002 step 2).' },
+  ex_wait_who_decree: {
+    id: 'Menunggu: PPID Utama (surat penetapan, SOP 002 langkah 3, Mutu Baku 1 minggu).',
+    en: 'Waiting for: PPID Utama (the decree, SOP 002 step 3, standard 1 week).',
+  },
+  ex_wait_since: { id: 'Menunggu sejak {at}.', en: 'Waiting since {at}.' },
+  ex_escalated_note: {
+    id: 'Tenggat terlewati: sudah diingatkan {n} kali dan diteruskan kepada PPID Utama sejak {at}.',
+    en: 'The deadline has passed: reminded {n} times and passed to PPID Utama on {at}.',
+  },
+  ex_next_reminder: { id: 'Pengingat berikutnya: {at}.', en: 'Next reminder: {at}.' },
+  ex_returned_title: { id: 'Dikembalikan oleh Atasan PPID (Tidak)', en: 'Returned by the Atasan PPID (No)' },
+  ex_returned_next: {
+    id: 'Informasi tetap seperti semula. Perbaiki uji konsekuensi sesuai catatan, lalu ajukan lagi.',
+    en: 'The information stays as it was. Revise the consequence test as the note says, then submit it again.',
+  },
+  ex_in_force_title: { id: 'Berlaku dalam DIK {number}', en: 'In force in the DIK as {number}' },
+  ex_in_force_until: { id: 'Berlaku sejak {from} sampai {until}.', en: 'In force from {from} until {until}.' },
+  ex_in_force_no_limit: { id: 'Berlaku sejak {from}, tanpa batas waktu (Pasal 17 huruf g/h).', en: 'In force from {from}, with no time limit (Art. 17 g/h).' },
+  ex_ends_at: { id: 'Berakhir otomatis pada {at}.', en: 'Ends automatically at {at}.' },
+  ex_expired_title: { id: 'Jangka waktu pengecualian telah berakhir', en: 'The exclusion period has ended' },
+  ex_revoked_title: { id: 'Pengecualian dicabut', en: 'The exclusion was revoked' },
+  ex_ended_detail: { id: 'Pada {at}, oleh {by}.', en: 'At {at}, by {by}.' },
+  ex_ended_next: {
+    id: 'Informasi ini sudah keluar dari DIK. Umumkan kembali sebagai informasi terbuka, atau lakukan uji konsekuensi baru.',
+    en: 'The information is off the DIK. Republish it as open information, or start a new consequence test.',
+  },
+  ex_reopened: { id: 'Diumumkan kembali oleh {by}, {at}.', en: 'Republished by {by}, {at}.' },
+  ex_renewed_by: { id: 'Sudah diuji kembali dalam usulan baru:', en: 'Tested again in a new proposal:' },
+  ex_renewed_link: { id: 'lihat usulan baru', en: 'see the new proposal' },
+  ex_item_label: { id: 'Informasi terkait', en: 'Related information' },
+
+  ex_test_title: { id: 'Lembar uji konsekuensi', en: 'Consequence-test sheet' },
+  ex_test_caption: { id: 'Uji konsekuensi putaran {n}', en: 'Consequence test, round {n}' },
+  ex_row_documents: { id: '1. Dokumen yang diuji', en: '1. Documents concerned' },
+  ex_row_information: { id: '2. Informasi yang dikecualikan', en: '2. Information excluded' },
+  ex_row_legal: { id: '3. Dasar hukum', en: '3. Legal basis' },
+  ex_row_consequence: { id: '4. Konsekuensi bila dibuka', en: '4. Consequence if opened' },
+  ex_row_public_interest: { id: '4. Pertimbangan kepentingan publik', en: '4. Public interest weighed' },
+  ex_row_period: { id: '5. Jangka waktu', en: '5. Period' },
+  ex_row_participants: { id: '6. Peserta uji konsekuensi', en: '6. Participants' },
+  ex_row_tested_on: { id: 'Tanggal uji', en: 'Date of the test' },
+  ex_until_date: { id: 'sampai {date}', en: 'until {date}' },
+  ex_pasal17_line: { id: 'UU 14/2008 Pasal 17 huruf {l}: {text}', en: 'Law 14/2008 Art. 17 letter {l}: {text}' },
+  ex_field: { id: 'Unsur', en: 'Element' },
+  ex_value: { id: 'Isi', en: 'Content' },
+
+  ex_decision_title: { id: 'Keputusan Atasan PPID', en: 'The Atasan PPID’s decision' },
+  ex_decision_ya: { id: 'Ya — dikecualikan', en: 'Yes — excluded' },
+  ex_decision_tidak: { id: 'Tidak — dikembalikan', en: 'No — returned' },
+  f_decision: { id: 'Keputusan', en: 'Decision' },
+  f_by: { id: 'Oleh', en: 'By' },
+  f_at: { id: 'Waktu', en: 'When' },
+  f_note: { id: 'Catatan', en: 'Note' },
+  ex_decision_none: { id: 'Belum ada keputusan untuk putaran ini.', en: 'No decision yet for this round.' },
+
+  ex_decree_title: { id: 'Surat penetapan', en: 'Decree' },
+  f_decree_number: { id: 'Nomor surat penetapan', en: 'Decree number' },
+  f_decree_date: { id: 'Tanggal surat penetapan', en: 'Decree date' },
+  f_decree_date_hint: { id: 'Tidak sebelum keputusan Ya dan tidak sesudah hari ini.', en: 'Not before the Yes and not after today.' },
+  f_decree_place: { id: 'Tempat penetapan', en: 'Place' },
+  f_official_name: { id: 'Nama pejabat PPID yang menetapkan', en: 'Name of the PPID official' },
+  f_official_position: { id: 'Jabatan pejabat', en: 'Official’s position' },
+  f_official_nip: { id: 'NIP', en: 'NIP (civil-service number)' },
+  f_official_nip_hint: { id: 'Bila ada: 18 angka.', en: 'If any: 18 digits.' },
+  ex_recorded_by: { id: 'Dicatat oleh {by}, {at}.', en: 'Recorded by {by}, {at}.' },
+  ex_decree_none: { id: 'Belum ditetapkan.', en: 'Not set yet.' },
+
+  ex_dik_title: { id: 'Entri DIK', en: 'DIK entry' },
+  f_dik_number: { id: 'Nomor DIK', en: 'DIK number' },
+  f_in_force_since: { id: 'Berlaku sejak', en: 'In force since' },
+  f_set_at: { id: 'Ditetapkan dalam DIK', en: 'Set in the DIK' },
+  ex_dik_none: { id: 'Belum masuk DIK.', en: 'Not in the DIK yet.' },
+  ex_files: { id: 'Berkas (PDF)', en: 'Files (PDF)' },
+  ex_file_testSheet: { id: 'Lembar uji konsekuensi (PDF)', en: 'Consequence-test sheet (PDF)' },
+  ex_file_decree: { id: 'Surat penetapan (PDF)', en: 'Decree (PDF)' },
+  ex_file_ready: { id: 'Berkas siap dibuka:', en: 'The file is ready:' },
+
+  ex_actions_title: { id: 'Tindakan', en: 'Actions' },
+  ex_decide_title: { id: 'Putuskan usulan ini', en: 'Decide on this proposal' },
+  ex_decide_intro: {
+    id: 'Periksa uji konsekuensi putaran {n}, lalu putuskan: Ya (dikecualikan dan diteruskan kepada PPID Utama untuk ditetapkan) atau Tidak (dikembalikan kepada pengusul dengan catatan).',
+    en: 'Review the consequence test of round {n}, then decide: Yes (excluded, and passed to PPID Utama to be set) or No (returned to the proposer with a note).',
+  },
+  f_decision_note: { id: 'Catatan keputusan', en: 'Note on the decision' },
+  f_decision_note_hint: {
+    id: 'Wajib bila Tidak: jelaskan mengapa tidak dikecualikan atau apa yang harus diperbaiki.',
+    en: 'Required for No: say why it is not excluded or what must be revised.',
+  },
+  ex_act_ya: { id: 'Ya, kecualikan', en: 'Yes, exclude' },
+  ex_act_tidak: { id: 'Tidak, kembalikan', en: 'No, return' },
+  err_note_required: { id: 'Catatan wajib diisi bila keputusannya Tidak.', en: 'A note is required when the decision is No.' },
+  ex_ya_msg: {
+    id: 'Keputusan Ya tercatat; usulan diteruskan kepada PPID Utama untuk ditetapkan.',
+    en: 'Yes is recorded; the proposal goes to PPID Utama to be set.',
+  },
+  ex_tidak_msg: { id: 'Keputusan Tidak tercatat; usulan dikembalikan kepada pengusul.', en: 'No is recorded; the proposal is returned to the proposer.' },
+  ex_act_decree_title: { id: 'Tetapkan dalam DIK', en: 'Set in the DIK' },
+  ex_act_decree_intro: {
+    id: 'Catat surat penetapan. Sistem memberi nomor DIK, membuat lembar uji konsekuensi dan surat penetapan (PDF), lalu mengumumkan DIK.',
+    en: 'Record the decree. The system gives the DIK number, makes the consequence-test sheet and the decree (PDF), then publishes the DIK.',
+  },
+  ex_act_decree_send: { id: 'Tetapkan', en: 'Set' },
+  ex_decree_msg: { id: 'Surat penetapan tercatat; DIK sedang ditetapkan.', en: 'The decree is recorded; the DIK is being set.' },
+  ex_act_revoke: { id: 'Cabut pengecualian', en: 'Revoke the exclusion' },
+  ex_act_revoke_send: { id: 'Cabut sekarang', en: 'Revoke now' },
+  f_revoke_reason: { id: 'Alasan pencabutan', en: 'Reason for revoking' },
+  f_revoke_reason_hint: {
+    id: 'Minimal 5 karakter. Informasi keluar dari DIK seketika; alasan dicatat dalam jejak audit.',
+    en: 'At least 5 characters. The information leaves the DIK at once; the reason is kept in the audit trail.',
+  },
+  ex_revoked_msg: { id: 'Pengecualian {number} telah dicabut.', en: 'Exclusion {number} has been revoked.' },
+  ex_act_resubmit: { id: 'Perbaiki dan ajukan lagi', en: 'Revise and submit again' },
+  ex_act_republish: { id: 'Umumkan kembali', en: 'Republish' },
+  ex_republish_hint: {
+    id: 'Umumkan kembali: menerbitkan lagi informasi {number} di DIP, sebagaimana versi terakhir yang disetujui.',
+    en: 'Republish: publishes information {number} in the DIP again, as last approved.',
+  },
+  ex_republished_msg: { id: 'Informasi {number} diumumkan kembali di DIP.', en: 'Information {number} has been republished in the DIP.' },
+  ex_act_renew: { id: 'Uji konsekuensi baru', en: 'New consequence test' },
+  ex_audit_link: { id: 'Jejak audit pengecualian ini', en: 'Audit trail of this exclusion' },
+
+  ex_timing_title: { id: 'Waktu pelaksanaan SOP 002', en: 'SOP 002 timing' },
+  ex_timing_caption: {
+    id: 'Langkah-langkah dibandingkan dengan Mutu Baku (waktu standar) SOP 002',
+    en: 'The steps against the SOP 002 time standard (Mutu Baku)',
+  },
+  ex_step_proposal: { id: 'Langkah 1 · Usulan dan uji konsekuensi', en: 'Step 1 · Proposal and consequence test' },
+  ex_step_decision: { id: 'Langkah 2 · Keputusan Atasan PPID', en: 'Step 2 · The Atasan PPID’s decision' },
+  ex_step_decree: { id: 'Langkah 3 · Penetapan DIK', en: 'Step 3 · Setting the DIK' },
+  ex_step_publication: { id: 'Langkah 4 · Pengumuman DIK', en: 'Step 4 · Publishing the DIK' },
+  ex_timing_note: {
+    id: 'Langkah 1 bersifat tentatif sehingga tidak diukur terhadap Mutu Baku. Putaran yang dikembalikan menambah baris langkah 2.',
+    en: 'Step 1 is tentative and not measured against a standard. Each returned round adds a step 2 row.',
+  },
+
+  item_exclusion_propose: { id: 'Usulkan pengecualian', en: 'Propose an exclusion' },
+  item_exclusion_title: { id: 'Pengecualian (SOP 002)', en: 'Exclusion (SOP 002)' },
+  item_exclusion_state: {
+    id: 'Informasi ini dalam proses atau berlaku sebagai informasi yang dikecualikan: {state}.',
+    en: 'This information is being or has been excluded: {state}.',
+  },
+  item_exclusion_open: { id: 'Lihat pengecualian', en: 'See the exclusion' },
+
+  entity_exclusion: { id: 'Informasi dikecualikan', en: 'Exclusion' },
+  action_exclusion_propose: { id: 'Pengecualian diusulkan', en: 'Exclusion proposed' },
+  action_exclusion_propose_reverted: { id: 'Usulan dibatalkan sistem', en: 'Proposal reverted by the system' },
+  action_exclusion_resubmit: { id: 'Usulan diajukan lagi', en: 'Proposal submitted again' },
+  action_exclusion_ya: { id: 'Atasan PPID: Ya', en: 'Atasan PPID: Yes' },
+  action_exclusion_tidak: { id: 'Atasan PPID: Tidak', en: 'Atasan PPID: No' },
+  action_exclusion_decree: { id: 'Surat penetapan dicatat', en: 'Decree recorded' },
+  action_exclusion_dik_set: { id: 'Ditetapkan dalam DIK', en: 'Set in the DIK' },
+  action_exclusion_expire: { id: 'Pengecualian berakhir', en: 'Exclusion expired' },
+  action_exclusion_revoke: { id: 'Pengecualian dicabut', en: 'Exclusion revoked' },
+  action_exclusion_republish: { id: 'Informasi diumumkan kembali', en: 'Information republished' },
+  action_exclusion_decision_deadline: { id: 'Tenggat keputusan dihitung', en: 'Decision deadline computed' },
+  action_exclusion_decree_deadline: { id: 'Tenggat penetapan dihitung', en: 'Decree deadline computed' },
+  action_exclusion_decision_waiting: { id: 'Menunggu keputusan Atasan PPID', en: 'Waiting for the Atasan PPID' },
+  action_exclusion_decree_waiting: { id: 'Menunggu penetapan PPID Utama', en: 'Waiting for PPID Utama' },
+  action_exclusion_decision_escalated: { id: 'Pengingat dan eskalasi (keputusan)', en: 'Reminder and escalation (decision)' },
+  action_exclusion_decree_escalated: { id: 'Pengingat dan eskalasi (penetapan)', en: 'Reminder and escalation (decree)' },
+  action_item_republish: { id: 'Diumumkan kembali', en: 'Republished' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;
+
+/**
+ * The grounds of UU 14/2008 Pasal 17 as the forms, PDFs and the register name them: a copy of
+ * functions/core/exclusion-model.ts PASAL_17_TEXT (the browser bundle takes no server code;
+ * test/e2e/exclusion.test.ts checks that the two agree).
+ */
+export const PASAL_17_TEXT: Record<Pasal17Letter, Text> = {
+  a: { id: 'menghambat proses penegakan hukum', en: 'would obstruct law enforcement' },
+  b: {
+    id: 'mengganggu perlindungan hak atas kekayaan intelektual dan persaingan usaha tidak sehat',
+    en: 'would harm intellectual property or fair competition',
+  },
+  c: { id: 'membahayakan pertahanan dan keamanan negara', en: 'would endanger national defence and security' },
+  d: { id: 'mengungkapkan kekayaan alam Indonesia', en: 'would reveal Indonesia’s natural wealth' },
+  e: { id: 'merugikan ketahanan ekonomi nasional', en: 'would harm national economic resilience' },
+  f: { id: 'merugikan kepentingan hubungan luar negeri', en: 'would harm foreign relations' },
+  g: {
+    id: 'mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang',
+    en: 'would reveal private authentic deeds or wills',
+  },
+  h: { id: 'mengungkap rahasia pribadi', en: 'would reveal personal secrets' },
+  i: { id: 'memorandum atau surat-surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan', en: 'confidential inter- or intra-agency memoranda' },
+  j: { id: 'informasi yang tidak boleh diungkapkan berdasarkan undang-undang', en: 'information that another law forbids disclosing' },
+};
 export type Vars = Record<string, string | number>;
 
 export function translate(lang: Lang, key: MessageKey, vars: Vars = {}): string {

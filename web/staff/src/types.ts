@@ -1,4 +1,5 @@
 /** Shapes the staff app reads from `config.json` and the API (see functions/core/model.ts). */
+import type { ExclusionState, ExclusionWait, Pasal17Letter, Exclusion as ServerExclusion } from '../../../functions/core/exclusion-model.ts';
 import type { DocumentRef, ItemContent, StepTiming } from '../../../functions/core/item-model.ts';
 
 export type Lang = 'id' | 'en';
@@ -149,17 +150,21 @@ export interface Item {
   current: WorkingVersion;
   published?: { versionNo: number; publishedAt: string };
   withdrawn?: { at: string; by: string; reason: string };
+  /** An exclusion (SOP 002) of this item still open or in force (functions/core/item-model.ts). */
+  exclusion?: { exclusionId: string; state: 'proposed' | 'approved' | 'in_force' };
   createdAt: string;
   createdBy: string;
   updatedAt: string;
   version: number;
 }
 
-export type InboxKind = 'approval' | 'returned' | 'escalated';
+export type InboxKind = 'approval' | 'returned' | 'escalated' | 'exclusion_decision' | 'exclusion_decree' | 'exclusion_ended' | 'exclusion_returned';
 
 /** One thing waiting for the signed-in person (GET /api/inbox). */
 export interface InboxItem {
   box: { kind: InboxKind; agencyId?: string };
+  /** An information item (default) or an exclusion: then `itemId` is the exclusion's id and `versionNo` its round. */
+  entity?: 'item' | 'exclusion';
   itemId: string;
   agencyId: string;
   number: string;
@@ -191,4 +196,38 @@ export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
  * Roles whose inbox holds work they do (functions/core/items.ts boxesFor). The admin's box would
  * list escalations the admin cannot decide, so it is left out of the admin's menu.
  */
-export const INBOX_ROLES: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama'];
+export const INBOX_ROLES: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama', 'atasan_ppid'];
+
+// ─── Excluded information, the DIK (SOP 002; functions/core/exclusion-model.ts) ──────────────────
+
+/**
+ * The exclusion shapes, declared once on the server (type-only, as for items). Exclusion: the
+ * proposal with its consequence test, the decision, the decree, the DIK entry, files and timing.
+ */
+export type {
+  ConsequenceTest,
+  Decree,
+  ExclusionState,
+  ExclusionWait,
+  GeneratedFile,
+  LegalBasis,
+  OtherLaw,
+  Pasal17Letter,
+} from '../../../functions/core/exclusion-model.ts';
+
+/** What the API sends of an exclusion (exclusionView): the workflow's task token stays on the server. */
+export type Exclusion = Omit<ServerExclusion, 'wait'> & { wait?: Omit<ExclusionWait, 'taskToken'> };
+
+export const EXCLUSION_STATES = ['proposed', 'returned', 'approved', 'in_force', 'expired', 'revoked'] as const satisfies readonly ExclusionState[];
+/** UU 14/2008 Pasal 17 letters a–j (the texts are in i18n.ts, PASAL_17_TEXT). */
+export const PASAL_17 = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const satisfies readonly Pasal17Letter[];
+/** The only grounds that may be excluded without an end date (Pasal 17 g and h). */
+export const PERMANENT_GROUNDS: readonly Pasal17Letter[] = ['g', 'h'];
+/** Who proposes an exclusion (SOP 002 step 1). */
+export const EXCLUSION_PROPOSERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
+/** Who sees every agency's exclusions (functions/core/exclusions.ts BODY_WIDE). */
+export const EXCLUSION_BODY_WIDE: readonly Role[] = ['admin', 'ppid_utama', 'atasan_ppid'];
+/** Who may revoke an exclusion in force (infra/system.ts). */
+export const EXCLUSION_REVOKERS: readonly Role[] = ['ppid_utama', 'atasan_ppid'];
+/** Who sees the DIK menu (the API lets every staff role read; these work with it). */
+export const EXCLUSION_NAV: readonly Role[] = ['ppid_pelaksana', 'ppid_utama', 'atasan_ppid', 'admin', 'petugas'];

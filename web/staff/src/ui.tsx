@@ -14,6 +14,8 @@ export interface InputAttrs {
 }
 
 interface FieldProps {
+  /** The control's id, when something else must point at it (an error summary); generated otherwise. */
+  id?: string;
   label: string;
   name: string;
   required?: boolean;
@@ -23,9 +25,10 @@ interface FieldProps {
 }
 
 /** A label, an optional hint, the API's error for this field, and the control. */
-export function Field({ label, name, required, hint, error, children }: FieldProps) {
+export function Field({ id: fixedId, label, name, required, hint, error, children }: FieldProps) {
   const { t } = useApp();
-  const id = useId();
+  const generated = useId();
+  const id = fixedId ?? generated;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
@@ -271,6 +274,8 @@ export function Email({ address }: { address?: string }) {
 }
 
 interface ChoiceGroupProps {
+  /** The fieldset's id (for an error summary to point at); generated otherwise. */
+  id?: string;
   legend: string;
   required?: boolean;
   hint?: string;
@@ -281,12 +286,13 @@ interface ChoiceGroupProps {
 }
 
 /** A group of checkboxes or radio buttons: a fieldset with its legend, hint and the API's error. */
-export function ChoiceGroup({ legend, required, hint, error, layout = 'row', children }: ChoiceGroupProps) {
+export function ChoiceGroup({ id: fixedId, legend, required, hint, error, layout = 'row', children }: ChoiceGroupProps) {
   const { t } = useApp();
-  const id = useId();
+  const generated = useId();
+  const id = fixedId ?? generated;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={describedBy || undefined}>
+    <fieldset id={fixedId} class={error ? 'field has-error' : 'field'} aria-describedby={describedBy || undefined}>
       <legend>
         {legend}
         {required && (

@@ -145,6 +145,11 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
               <a href={`#/items/${encodeURIComponent(entityId)}`}>{t('nav_items')}</a> ·{' '}
             </>
           )}
+          {entityType === 'exclusion' && (
+            <>
+              <a href={`#/exclusions/${encodeURIComponent(entityId)}`}>{t('nav_exclusions')}</a> ·{' '}
+            </>
+          )}
           <a href="#/audit">{t('audit_entity_clear')}</a>
         </p>
       )}
@@ -226,8 +231,8 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
                   <td>{translateDynamic(lang, `action_${ev.action.replace(/\./g, '_')}`, ev.action)}</td>
                   <td>
                     {translateDynamic(lang, `entity_${ev.entity.type}`, ev.entity.type)}{' '}
-                    {ev.entity.type === 'item' && !byEntity ? (
-                      <a href={`#/items/${encodeURIComponent(ev.entity.id)}`}>
+                    {(ev.entity.type === 'item' || ev.entity.type === 'exclusion') && !byEntity ? (
+                      <a href={`#/${ev.entity.type === 'item' ? 'items' : 'exclusions'}/${encodeURIComponent(ev.entity.id)}`}>
                         <code>{ev.entity.id}</code>
                       </a>
                     ) : (

@@ -1,6 +1,6 @@
 import { useApp } from '../context.ts';
 import { type MessageKey, roleDuties } from '../i18n.ts';
-import { INBOX_ROLES, type Role } from '../types.ts';
+import { EXCLUSION_NAV, INBOX_ROLES, type Role } from '../types.ts';
 import { ErrorMessage, PageHeader } from '../ui.tsx';
 import { useInbox } from './inbox.tsx';
 
@@ -17,6 +17,7 @@ export function HomePage() {
     { href: '#/inbox', label: 'nav_inbox', what: 'home_menu_inbox', roles: INBOX_ROLES },
     { href: '#/items', label: 'nav_items', what: 'home_menu_items' },
     { href: '#/dip', label: 'nav_dip', what: 'home_menu_dip' },
+    { href: '#/exclusions', label: 'nav_exclusions', what: 'home_menu_exclusions', roles: EXCLUSION_NAV },
     { href: '#/agencies', label: 'nav_agencies', what: 'home_menu_agencies' },
     { href: '#/users', label: 'nav_users', what: 'home_menu_users' },
     { href: '#/audit', label: 'nav_audit', what: 'home_menu_audit' },

@@ -10,7 +10,13 @@ const INTRO: Partial<Record<Role, MessageKey>> = {
   ppid_pelaksana: 'inbox_intro_ppid_pelaksana',
   petugas: 'inbox_intro_petugas',
   ppid_utama: 'inbox_intro_ppid_utama',
+  atasan_ppid: 'inbox_intro_atasan_ppid',
 };
+
+/** Where an entry leads: an information item, or an exclusion (then `itemId` is the exclusion's id). */
+const hrefOf = (e: InboxItem) => (e.entity === 'exclusion' ? `#/exclusions/${e.itemId}` : `#/items/${e.itemId}`);
+/** Boxes whose entries get a deadline from the workflow (shown as "being computed" until then). */
+const TIMED: readonly InboxItem['box']['kind'][] = ['approval', 'exclusion_decision', 'exclusion_decree'];
 
 /** The inbox with the moment it was read (time left is counted from the server's answer). */
 export function useInbox() {
@@ -62,15 +68,16 @@ export function InboxPage() {
                 </tr>
               )}
               {items.map((e) => (
-                <tr key={`${e.box.kind}-${e.itemId}`} class={e.overdue ? 'overdue-row' : undefined}>
+                <tr key={`${e.box.kind}-${e.entity ?? 'item'}-${e.itemId}`} class={e.overdue ? 'overdue-row' : undefined}>
                   <td class="nowrap" data-label={t('col_number')}>
                     <code>{e.number}</code>
-                    <span class="sub-line">{t('version_n', { n: e.versionNo })}</span>
+                    <span class="sub-line">{e.entity === 'exclusion' ? t('round_n', { n: e.versionNo }) : t('version_n', { n: e.versionNo })}</span>
                   </td>
                   <th scope="row">
-                    <a href={`#/items/${e.itemId}`}>{e.title}</a>
+                    <a href={hrefOf(e)}>{e.title}</a>
                     <span class="sub-line">
                       <span class={`badge box-${e.box.kind}`}>{t(`box_${e.box.kind}` as MessageKey)}</span>
+                      {e.entity === 'exclusion' && e.box.kind === 'escalated' && <span class="badge box-exclusion">{t('entity_exclusion')}</span>}
                       {(bodyWide || e.agencyId !== me.agencyId) && ` ${agencyName(e.agencyId)}`}
                     </span>
                     {e.reason && <span class="sub-line reason-line">{t('reason_label', { reason: e.reason })}</span>}
@@ -83,7 +90,7 @@ export function InboxPage() {
                     <DeadlineCells entry={e} deadline={e.deadline} fetchedAt={inbox.data?.fetchedAt} />
                   ) : (
                     <td colSpan={2} class="muted" data-label={t('col_deadline')}>
-                      {e.box.kind === 'approval' ? t('deadline_pending') : t('no_deadline')}
+                      {TIMED.includes(e.box.kind) ? t('deadline_pending') : t('no_deadline')}
                     </td>
                   )}
                 </tr>

@@ -7,7 +7,7 @@ import type { Api } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
-import { APPROVERS, EDITORS, type Item, type Page, type PublishedVersion, type StepTiming } from '../types.ts';
+import { APPROVERS, EDITORS, EXCLUSION_PROPOSERS, type Item, type Page, type PublishedVersion, type StepTiming } from '../types.ts';
 import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, useLoad, useSubmit } from '../ui.tsx';
 import { DocumentsSection } from './item-documents.tsx';
 import { CONTENT_ROWS, ContentValue, Deadline, StatusBadges, sameValue } from './item-parts.tsx';
@@ -46,6 +46,7 @@ export function ItemDetailPage({ itemId }: { itemId: string }) {
             <code>{item.number}</code> · {agencyName(item.agencyId)} · {t('version_n', { n: item.current.versionNo })} <StatusBadges item={item} />
           </p>
           <StatusPanel item={item} />
+          <ExclusionLink item={item} />
           <Actions item={item} onItem={(i) => loaded.setData(i)} />
           <VersionsSection item={item} published={published} />
           <DocumentsSection item={item} editable={mayEdit} onChanged={loaded.reload} />
@@ -167,6 +168,32 @@ function StatusPanel({ item }: { item: Item }) {
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * SOP 002 from an item: its exclusion, when one is open or in force, or (for PPID Pelaksana and
+ * PPID Utama) the way to propose one. Not while the item waits for a publication decision.
+ */
+function ExclusionLink({ item }: { item: Item }) {
+  const { t, me } = useApp();
+  const marker = item.exclusion;
+  if (marker) {
+    return (
+      <p class="notice">
+        {t('item_exclusion_state', { state: t(`ex_state_${marker.state}` as MessageKey) })}{' '}
+        <a href={`#/exclusions/${encodeURIComponent(marker.exclusionId)}`}>{t('item_exclusion_open')}</a>
+      </p>
+    );
+  }
+  const inPublication = item.current.state === 'submitted' || item.current.state === 'approved';
+  if (!EXCLUSION_PROPOSERS.includes(me.role) || inPublication) return null;
+  return (
+    <p class="no-print">
+      <a class="button secondary" href={`#/exclusions/new?itemId=${encodeURIComponent(item.itemId)}`}>
+        {t('item_exclusion_propose')}
+      </a>
+    </p>
   );
 }
 

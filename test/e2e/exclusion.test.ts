@@ -1,0 +1,345 @@
+/**
+ * SOP 002 in a real browser against the full local host, as the people in the SOP do it: the PPID
+ * Pelaksana proposes excluding information with its consequence test (first sent empty, refused
+ * element by element next to each field), the Atasan PPID finds it in the inbox and decides Ya, PPID
+ * Utama records the decree; the detail shows the DIK number and both PDFs, and the public register's
+ * DIK page lists it. The form and the detail pass axe-core with no serious or critical violations.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASAL_17, PASAL_17_TEXT, PERMANENT_GROUNDS } from '../../functions/core/exclusion-model.ts';
+import { PASAL_17_TEXT as WEB_PASAL_17_TEXT } from '../../web/staff/src/i18n.ts';
+import { PASAL_17 as WEB_PASAL_17, PERMANENT_GROUNDS as WEB_PERMANENT_GROUNDS } from '../../web/staff/src/types.ts';
+import { launchChromium, signIn } from '../support/browser.ts';
+import { apiClient, itemWithPdf, startTestHost } from '../support/host.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TITLE = `Rekam medis pasien Rumah Sakit Jiwa (uji ${Date.now().toString(36)})`;
+
+let host: Awaited<ReturnType<typeof startTestHost>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startTestHost({ seed: true });
+  browser = await launchChromium();
+  mkdirSync('test-results', { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.cleanup();
+}, 60_000);
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true });
+
+/**
+ * axe-core on the page as it is. The staff app's CSP allows no injected <script>, so axe is
+ * evaluated through the DevTools protocol, which the CSP does not govern.
+ */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
+    violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+  };
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  expect(bad, what).toEqual([]);
+}
+
+/** The error text a control is described by (aria-describedby), i.e. what a screen reader reads with it. */
+async function describedErrors(page: Page, control: ReturnType<Page['getByLabel']>): Promise<string> {
+  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"].field-error`).allTextContents()));
+  return texts.flat().join(' ');
+}
+
+/** Reloads the inbox until a row with `text` is there (the workflow adds entries in the background). */
+async function inboxRow(page: Page, text: string) {
+  await nav(page, 'Kotak Masuk').click();
+  await page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: text });
+  for (let i = 0; i < 40 && !(await row.isVisible().catch(() => false)); i++) {
+    await page.waitForTimeout(500);
+    await page.getByRole('button', { name: 'Muat ulang' }).click();
+  }
+  await row.waitFor({ timeout: 1000 });
+  return row;
+}
+
+describe('SOP 002 in the staff app', () => {
+  it('the browser names the Pasal 17 grounds as the server does', () => {
+    expect(WEB_PASAL_17_TEXT).toEqual(PASAL_17_TEXT);
+    expect([...WEB_PASAL_17]).toEqual([...PASAL_17]);
+    expect([...WEB_PERMANENT_GROUNDS]).toEqual([...PERMANENT_GROUNDS]);
+  });
+
+  it(
+    'PPID Pelaksana proposes with the consequence test, the Atasan PPID says Ya, PPID Utama sets the DIK; the register lists it',
+    { timeout: 180_000 },
+    async () => {
+      // ── PPID Pelaksana (Kepala PPID Dinas Kesehatan): step 1, the proposal ──
+      const kepala = await signIn(browser, host.url, 'kepala.dinkes');
+      let page = kepala.page;
+      await nav(page, 'Informasi Dikecualikan (DIK)').click();
+      await page.getByRole('heading', { level: 1, name: 'Informasi Dikecualikan (DIK)' }).waitFor();
+      await page.getByRole('link', { name: 'Usulkan pengecualian' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Usulkan pengecualian informasi' }).waitFor();
+      // The six elements of the test, numbered as the law orders them.
+      for (const [n, legend] of [
+        [1, 'Dokumen yang diuji'],
+        [2, 'Informasi yang dikecualikan'],
+        [3, 'Dasar hukum pengecualian'],
+        [4, 'Konsekuensi dan kepentingan publik'],
+        [5, 'Jangka waktu pengecualian'],
+        [6, 'Peserta uji konsekuensi'],
+      ] as const)
+        await page.getByRole('group', { name: `${n}. ${legend}`, exact: true }).waitFor();
+      await expectAccessible(page, 'the empty form');
+
+      // Sent empty: refused element by element, each message next to its field and in the summary.
+      await page.getByRole('button', { name: 'Ajukan kepada Atasan PPID' }).click();
+      const summary = page.getByRole('alert');
+      await summary.waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+      const documents = page.getByRole('group', { name: '1. Dokumen yang diuji', exact: true });
+      expect(await documents.locator(':scope > .field-error').textContent()).toMatch(/dokumen yang diuji \(minimal satu\) wajib diisi/);
+      expect(await documents.getAttribute('aria-describedby')).toContain('ex-documents-error');
+      const description = page.getByLabel('Uraian informasi secara rinci');
+      expect(await description.getAttribute('aria-invalid')).toBe('true');
+      expect(await describedErrors(page, description)).toMatch(/uraian informasi yang dikecualikan: minimal 20 karakter/);
+      const legal = page.getByRole('group', { name: '3. Dasar hukum pengecualian', exact: true });
+      expect(await legal.locator(':scope > .field-error').textContent()).toMatch(/dasar hukum .* wajib diisi/);
+      const participants = page.getByRole('group', { name: '6. Peserta uji konsekuensi', exact: true });
+      expect(await participants.locator(':scope > .field-error').textContent()).toMatch(/peserta uji konsekuensi \(minimal satu\) wajib diisi/);
+      // No end date, and no Pasal 17 g/h that would allow none.
+      expect(await describedErrors(page, page.getByLabel('Berlaku sampai'))).toMatch(/tanggal berakhir wajib diisi/i);
+      const summaryText = (await summary.textContent()) ?? '';
+      for (const name of ['Dokumen yang diuji', 'Uraian informasi secara rinci', 'Dasar hukum pengecualian', 'Peserta uji konsekuensi', 'Berlaku sampai'])
+        expect(summaryText).toContain(name);
+      // The summary leads to the field.
+      await summary.getByRole('button', { name: 'Uraian informasi secara rinci' }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ex-description');
+      await page.screenshot({ path: '/tmp/dik-form-errors.png', fullPage: true });
+
+      // Filled in: Pasal 17 h, with the health law beside it, and no time limit.
+      await documents.getByLabel('Judul dokumen').fill('Berkas rekam medis pasien rawat inap');
+      await documents.getByLabel('Nomor atau rujukan dokumen').fill('RM/2026');
+      await page.getByLabel('Judul informasi yang dikecualikan').fill(TITLE);
+      await description.fill('Seluruh isi rekam medis pasien: identitas, diagnosis, riwayat pengobatan dan hasil pemeriksaan penunjang.');
+      const noLimit = page.getByRole('checkbox', { name: 'Tanpa batas waktu' });
+      expect(await noLimit.isDisabled()).toBe(true);
+      await page.getByRole('checkbox', { name: /^huruf h\b/ }).check();
+      await page.getByRole('button', { name: 'Tambah undang-undang lain' }).click();
+      // The new row's first field has the focus.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^ex-otherLaws-\d+-law$/);
+      await page.getByLabel('Nama undang-undang').fill('Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan');
+      await page.getByRole('textbox', { name: 'Pasal', exact: true }).fill('Pasal 4 ayat (1) huruf i');
+      await page
+        .getByLabel('Konsekuensi bila informasi dibuka')
+        .fill('Membuka rekam medis mengungkap rahasia pribadi pasien dan kondisi kesehatannya kepada pihak yang tidak berhak.');
+      await page
+        .getByLabel('Pertimbangan kepentingan publik')
+        .fill('Kepentingan publik lebih besar dilindungi dengan menjaga kerahasiaan pasien; statistik agregat tetap diumumkan.');
+      expect(await noLimit.isEnabled()).toBe(true);
+      await noLimit.check();
+      expect(await page.getByLabel('Berlaku sampai').isDisabled()).toBe(true);
+      await participants.getByLabel('Nama peserta').fill('dr. Rina Marlina');
+      await participants.getByLabel('Jabatan peserta').fill('Kepala PPID Pelaksana Dinas Kesehatan');
+      await page.getByRole('button', { name: 'Tambah peserta' }).click();
+      const second = page.getByRole('group', { name: 'Peserta 2', exact: true });
+      await second.getByLabel('Nama peserta').fill('Budi Santoso, S.H.');
+      await second.getByLabel('Jabatan peserta').fill('Kepala Subbagian Hukum');
+      await page.screenshot({ path: '/tmp/dik-form.png', fullPage: true });
+      await page.getByRole('button', { name: 'Ajukan kepada Atasan PPID' }).click();
+
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor({ timeout: 20_000 });
+      await page.getByRole('heading', { level: 2, name: 'Menunggu keputusan Atasan PPID' }).waitFor();
+      expect(page.url()).toMatch(/#\/exclusions\/[0-9a-f-]{36}$/);
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('telah diajukan kepada Atasan PPID');
+      const sheet = page.getByRole('region', { name: 'Lembar uji konsekuensi' });
+      for (const text of [
+        'Berkas rekam medis pasien rawat inap',
+        'UU 14/2008 Pasal 17 huruf h: mengungkap rahasia pribadi',
+        'tanpa batas waktu',
+        'Budi Santoso, S.H.',
+      ])
+        expect(await sheet.textContent()).toContain(text);
+      // The deadline of the Atasan's decision, in the agency's time zone, once the workflow has set it.
+      await page.getByText('Bagaimana tenggat dihitung').waitFor({ timeout: 20_000 });
+      await expectAccessible(page, 'the detail (proposed)');
+      expect(kepala.errors).toEqual([]);
+
+      // ── Atasan PPID: step 2, Ya / Tidak from the inbox ──
+      const atasan = await signIn(browser, host.url, 'atasan.ppid');
+      page = atasan.page;
+      const row = await inboxRow(page, TITLE);
+      expect(await row.textContent()).toContain('Pengecualian: menunggu Ya/Tidak');
+      await row.getByRole('link', { name: TITLE }).click();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Putuskan usulan ini' }).waitFor();
+      // Tidak needs a note: refused in the browser before anything is sent.
+      await page.getByRole('button', { name: 'Tidak, kembalikan' }).click();
+      const note = page.getByLabel('Catatan keputusan');
+      await expect.poll(() => describedErrors(page, note)).toMatch(/Catatan wajib diisi bila keputusannya Tidak/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ex-note');
+      await note.fill('Setuju dikecualikan: rekam medis adalah rahasia pribadi pasien.');
+      await page.getByRole('button', { name: 'Ya, kecualikan' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Disetujui Atasan PPID; menunggu penetapan DIK oleh PPID Utama' }).waitFor({ timeout: 20_000 });
+      const decision = page.getByRole('region', { name: 'Keputusan Atasan PPID' });
+      expect(await decision.textContent()).toContain('Ya — dikecualikan');
+      expect(await decision.textContent()).toContain('rekam medis adalah rahasia pribadi');
+      expect(atasan.errors).toEqual([]);
+
+      // ── PPID Utama: step 3, the decree; step 4, the DIK ──
+      const utama = await signIn(browser, host.url, 'ppid.utama');
+      page = utama.page;
+      const decreeRow = await inboxRow(page, TITLE);
+      expect(await decreeRow.textContent()).toContain('Pengecualian: menunggu penetapan DIK');
+      await decreeRow.getByRole('link', { name: TITLE }).click();
+      await page.getByRole('heading', { level: 2, name: 'Tetapkan dalam DIK' }).waitFor();
+      await page.getByLabel('Nomor surat penetapan').fill('045/PPID/2026');
+      await page.getByLabel('Tempat penetapan').fill('Pontianak');
+      expect(await page.getByLabel('Nama pejabat PPID yang menetapkan').inputValue()).toBe('Rina Kusumawati');
+      await page.getByLabel('Jabatan pejabat').fill('PPID Utama Provinsi Kalimantan Barat');
+      await page.getByRole('button', { name: 'Tetapkan', exact: true }).click();
+      const inForce = page.getByRole('heading', { level: 2, name: /^Berlaku dalam DIK DIK\/\d{4}\/\d{4}$/ });
+      await inForce.waitFor({ timeout: 30_000 });
+      const number = (await page.locator('code.dik-number').textContent())!;
+      expect(number).toMatch(/^DIK\/\d{4}\/\d{4}$/);
+      expect(await inForce.textContent()).toContain(number);
+      const dik = page.getByRole('region', { name: 'Entri DIK' });
+      expect(await dik.textContent()).toContain('tanpa batas waktu');
+      expect(await page.getByRole('region', { name: 'Surat penetapan' }).textContent()).toContain('045/PPID/2026');
+      // Both PDFs: a short-lived link, opened in a new tab.
+      for (const [name, file] of [
+        ['Lembar uji konsekuensi (PDF)', 'testSheet'],
+        ['Surat penetapan (PDF)', 'decree'],
+      ] as const) {
+        const [response, tab] = await Promise.all([
+          page.waitForResponse((r) => r.url().includes(`/files/${file}`)),
+          page.context().waitForEvent('page'),
+          dik.getByRole('button', { name }).click(),
+        ]);
+        expect(response.status()).toBe(200);
+        const { url } = (await response.json()) as { url: string };
+        const pdf = await page.request.get(url);
+        expect(pdf.status()).toBe(200);
+        expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        await tab.close();
+      }
+      const timing = page.getByRole('region', { name: 'Waktu pelaksanaan SOP 002' });
+      for (const step of ['Langkah 1', 'Langkah 2', 'Langkah 3', 'Langkah 4']) await timing.getByRole('rowheader', { name: new RegExp(step) }).waitFor();
+      await page.screenshot({ path: '/tmp/dik-detail.png', fullPage: true });
+      // Printed: the consequence-test sheet as on screen, without the actions.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('button', { name: 'Cabut pengecualian' }).isVisible()).toBe(false);
+      expect(await page.getByRole('region', { name: 'Lembar uji konsekuensi' }).isVisible()).toBe(true);
+      await page.screenshot({ path: '/tmp/dik-detail-print.png', fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+      await expectAccessible(page, 'the detail (in force)');
+      expect(utama.errors).toEqual([]);
+
+      // ── The public register's DIK page (rebuilt in the background) ──
+      const reader = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+      let table = '';
+      for (let i = 0; i < 60; i++) {
+        const res = await reader.goto(`${host.url}/dik/`);
+        table = res?.ok()
+          ? ((await reader
+              .locator('table')
+              .first()
+              .textContent()
+              .catch(() => '')) ?? '')
+          : '';
+        if (table.includes(TITLE) && table.includes(number)) break;
+        await reader.waitForTimeout(500);
+      }
+      expect(table).toContain(TITLE);
+      expect(table).toContain(number);
+      await reader.screenshot({ path: 'test-results/dik-register.png', fullPage: true });
+      await reader.context().close();
+    },
+  );
+
+  it(
+    'from an item: the form prefilled; Tidak returns it with the note; revised and proposed again; a decision already taken shows as a 409',
+    { timeout: 120_000 },
+    async () => {
+      const api = apiClient(host);
+      const itemTitle = `Data Kepegawaian Dinas Kesehatan (uji ${Date.now().toString(36)})`;
+      const item = await itemWithPdf(api, itemTitle);
+
+      // ── PPID Pelaksana: from the item's page to a prefilled proposal (Pasal 17 a: an end date is required) ──
+      const kepala = await signIn(browser, host.url, 'kepala.dinkes');
+      let page = kepala.page;
+      await page.goto(`${host.url}/app/#/items/${item.itemId}`);
+      await page.getByRole('heading', { level: 1, name: itemTitle }).waitFor();
+      await page.getByRole('link', { name: 'Usulkan pengecualian' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Usulkan pengecualian informasi' }).waitFor();
+      await page.getByText(/^Menyangkut informasi DINKES\/\d{4}\/\d{4}/).waitFor();
+      expect(await page.getByLabel('Judul informasi yang dikecualikan').inputValue()).toBe(itemTitle);
+      const documents = page.getByRole('group', { name: '1. Dokumen yang diuji', exact: true });
+      expect(await documents.getByLabel('Judul dokumen').first().inputValue()).toBe(itemTitle);
+      expect(await documents.getByLabel('Judul dokumen').nth(1).inputValue()).toBe('lampiran.pdf');
+      await page.getByLabel('Uraian informasi secara rinci').fill('Nomor induk kependudukan dan alamat rumah pegawai dalam data kepegawaian.');
+      await page.getByRole('checkbox', { name: /^huruf a\b/ }).check();
+      expect(await page.getByRole('checkbox', { name: 'Tanpa batas waktu' }).isDisabled()).toBe(true);
+      const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel('Berlaku sampai').fill(nextYear);
+      await page.getByLabel('Konsekuensi bila informasi dibuka').fill('Data pribadi pegawai dapat disalahgunakan untuk penipuan dan pencurian identitas.');
+      await page.getByLabel('Pertimbangan kepentingan publik').fill('Daftar pegawai tanpa NIK dan alamat tetap terbuka; publik tidak kehilangan informasi.');
+      await page.getByLabel('Nama peserta').fill('dr. Hendra Wijaya');
+      await page.getByLabel('Jabatan peserta').fill('Kepala PPID Pelaksana');
+      await page.getByRole('button', { name: 'Ajukan kepada Atasan PPID' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Menunggu keputusan Atasan PPID' }).waitFor({ timeout: 20_000 });
+      const id = page.url().split('/').pop()!;
+      expect(await page.getByRole('link', { name: /^DINKES\/\d{4}\/\d{4}$/ }).isVisible()).toBe(true);
+
+      // ── Atasan PPID says Tidak (through the API): back to the proposer with the note ──
+      const note = 'NIK dan alamat cukup disamarkan; daftar pegawai tetap informasi publik.';
+      expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'tidak', note, round: 1 })).status).toBe(200);
+      await nav(page, 'Kotak Masuk').click();
+      const returned = page.getByRole('row').filter({ hasText: itemTitle });
+      await returned.waitFor();
+      expect(await returned.textContent()).toContain('Usulan pengecualian dikembalikan');
+      expect(await returned.textContent()).toContain(note);
+      await returned.getByRole('link', { name: itemTitle }).click();
+      await page.getByRole('heading', { level: 2, name: 'Dikembalikan oleh Atasan PPID (Tidak)' }).waitFor();
+      expect(await page.locator('.status-area').textContent()).toContain(note);
+      await page.getByRole('link', { name: 'Perbaiki dan ajukan lagi' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Perbaiki usulan pengecualian' }).waitFor();
+      expect(await page.locator('.notice.danger').textContent()).toContain(note);
+      expect(await page.getByLabel('Berlaku sampai').inputValue()).toBe(nextYear);
+      expect(await page.getByRole('checkbox', { name: /^huruf a\b/ }).isChecked()).toBe(true);
+      const revised = `NIK dan alamat pegawai Dinas Kesehatan (uji ${Date.now().toString(36)})`;
+      await page.getByLabel('Judul informasi yang dikecualikan').fill(revised);
+      await page.getByRole('button', { name: 'Ajukan lagi kepada Atasan PPID' }).click();
+      await page.getByRole('heading', { level: 1, name: revised }).waitFor({ timeout: 20_000 });
+      await page.getByRole('heading', { level: 2, name: 'Menunggu keputusan Atasan PPID' }).waitFor();
+      expect(await page.locator('.item-meta').textContent()).toContain('putaran 2');
+      // The list: the proposal with its state.
+      await nav(page, 'Informasi Dikecualikan (DIK)').click();
+      const listed = page.getByRole('row').filter({ hasText: revised });
+      await listed.waitFor();
+      expect(await listed.textContent()).toContain('Menunggu keputusan Atasan PPID');
+      await page.screenshot({ path: '/tmp/dik-list.png', fullPage: true });
+      expect(kepala.errors).toEqual([]);
+
+      // ── The Atasan has the page open while the decision is taken elsewhere: the 409 in the live region ──
+      const atasan = await signIn(browser, host.url, 'atasan.ppid');
+      page = atasan.page;
+      await page.goto(`${host.url}/app/#/exclusions/${id}`);
+      await page.getByRole('heading', { level: 2, name: 'Putuskan usulan ini' }).waitFor();
+      expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'ya', round: 2 })).status).toBe(200);
+      await page.getByRole('button', { name: 'Ya, kecualikan' }).click();
+      await expect.poll(() => page.locator('.live').textContent()).toContain('Atasan PPID sudah memutuskan usulan ini');
+      // …and the page is read again: the decision shows, the form is gone.
+      await page.getByRole('heading', { level: 2, name: 'Disetujui Atasan PPID; menunggu penetapan DIK oleh PPID Utama' }).waitFor();
+      expect(await page.getByRole('heading', { level: 2, name: 'Putuskan usulan ini' }).count()).toBe(0);
+      expect(atasan.errors).toEqual([]);
+    },
+  );
+});
