@@ -58,7 +58,17 @@ const inState = (id: string, state: string, timeoutMs?: number) =>
     timeoutMs,
   );
 const page = (path: string) => fetch(`${host.url}/${path}`).then(async (r) => ({ status: r.status, text: await r.text() }));
-const dikJson = async () => JSON.parse((await page('data/dik.json')).text);
+/**
+ * The DIK export; `{}` while it is being rewritten (s3rver, unlike S3, can serve a file it is still
+ * writing), so the pollers below simply look again.
+ */
+const dikJson = async () => {
+  try {
+    return JSON.parse((await page('data/dik.json')).text);
+  } catch {
+    return {};
+  }
+};
 
 async function registerObjects(): Promise<{ key: string; body: string }[]> {
   const out: { key: string; body: string }[] = [];
@@ -175,11 +185,14 @@ describe('SOP 002 exclusion workflow', () => {
 
     // The register: the DIK row, and nothing of the excluded item anywhere.
     await until(async () => (await dikJson()).items?.some((r: any) => r.number === ex.dik.number), 'the DIK export');
-    const dikPage = await page('dik/index.html');
+    const dikPage = await until(async () => {
+      const p = await page('dik/index.html');
+      return p.text.includes('</html>') && p;
+    }, 'the DIK page');
     expect(dikPage.text).toContain('Rekam medis pasien Rumah Sakit Jiwa Daerah');
     expect(dikPage.text).toContain(ex.dik.number);
     expect(dikPage.text).toContain('045/PPID/2026');
-    expect((await page('data/dik.csv')).text).toContain(ex.dik.number);
+    await until(async () => (await page('data/dik.csv')).text.includes(ex.dik.number), 'the DIK CSV');
     await until(async () => (await page(`berkas/${item.itemId}/${item.docId}/lampiran.pdf`)).status === 404, 'the file off the register');
     const objects = await registerObjects();
     expect(objects.filter((o) => o.key.includes(item.itemId) || o.body.includes(item.itemId) || o.body.includes(item.docId))).toEqual([]);
@@ -290,8 +303,14 @@ describe('SOP 002 exclusion workflow', () => {
 
     const expired = await inState(ex.exclusionId, 'expired', 20_000);
     expect(expired.ended).toMatchObject({ reason: 'expired', by: 'system' });
-    await until(async () => !(await dikJson()).items?.some((r: any) => r.number === ex.dik.number), 'off the DIK');
-    expect((await page('dik/index.html')).text).not.toContain(ex.dik.number);
+    await until(async () => {
+      const j = await dikJson();
+      return j.items && !j.items.some((r: any) => r.number === ex.dik.number);
+    }, 'off the DIK');
+    await until(async () => {
+      const p = await page('dik/index.html');
+      return p.text.includes('</html>') && !p.text.includes(ex.dik.number);
+    }, 'the DIK page without it');
     const ended = await until(async () => (await inboxOf('ppid.utama')).find((e) => e.itemId === ex.exclusionId), 'the ended entry');
     expect(ended.box.kind).toBe('exclusion_ended');
     expect((await audit(ex.exclusionId)).some((e) => e.action === 'exclusion.expire')).toBe(true);
@@ -320,7 +339,7 @@ describe('SOP 002 exclusion workflow', () => {
     sfn.destroy();
     expect(continued.status).toBe('RUNNING');
     expect((await get(ex.exclusionId)).state).toBe('in_force');
-    expect((await dikJson()).items.some((r: any) => r.number === ex.dik.number)).toBe(true);
+    await until(async () => (await dikJson()).items?.some((r: any) => r.number === ex.dik.number), 'on the DIK');
     // Revoked meanwhile: the waiting execution finds it so and ends without touching the DIK again.
     const revoked = await api('atasan.ppid', 'POST', `/api/exclusions/${ex.exclusionId}/revoke`, {
       reason: 'Tidak lagi membahayakan keamanan.',
@@ -339,7 +358,10 @@ describe('SOP 002 exclusion workflow', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.state).toBe('revoked');
-    await until(async () => !(await dikJson()).items?.some((r: any) => r.number === ex.dik.number), 'off the DIK');
+    await until(async () => {
+      const j = await dikJson();
+      return j.items && !j.items.some((r: any) => r.number === ex.dik.number);
+    }, 'off the DIK');
     expect((await audit(ex.exclusionId)).some((e) => e.action === 'exclusion.revoke' && /Komisi Informasi/.test(e.reason))).toBe(true);
     expect((await api('ppid.utama', 'POST', `/api/exclusions/${ex.exclusionId}/revoke`, { reason: 'sekali lagi', version: res.body.version })).status).toBe(
       409,
