@@ -33,11 +33,11 @@ import {
 } from './exclusion-model.ts';
 import { consequenceTestSheetPdf, decreePdf } from './exclusion-pdf.ts';
 import type { InboxEntry, Item, StepRecord, StepTiming } from './item-model.ts';
-import { publicationRules, publishedVersionOf, REGISTER_WORKFLOW, retryOnRace, usersWithRole } from './items.ts';
+import { publicationRules, publishedVersionOf, REGISTER_WORKFLOW, retryOnRace, secondsUntil, usersWithRole } from './items.ts';
 import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
 import type { PublicBody } from './public-body.ts';
-import { nominalSeconds, SOP_002, type Sop002Step, type SopStep } from './sop.ts';
+import { endRunningStep, SOP_002, type Sop002Step, type SopStep } from './sop.ts';
 
 export const EXCLUSION_WORKFLOW = 'Exclusion';
 
@@ -80,15 +80,9 @@ function startStep(step: Sop002Step, at: string): StepTiming {
 }
 
 function endStep(ex: Exclusion, steps: StepTiming[], step: Sop002Step, at: string, by: string): Write[] {
-  const running = steps.find((s) => s.step === step && !s.endedAt);
-  if (!running) return [];
-  running.endedAt = at;
-  running.by = by;
-  running.seconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(running.startedAt)) / 1000));
-  const allowed = nominalSeconds((SOP_002[step] as SopStep).standard);
-  if (allowed !== undefined) running.withinStandard = running.seconds <= allowed;
-  const record: StepRecord = { ...running, sop: '002', itemId: ex.exclusionId, agencyId: ex.agencyId, versionNo: ex.round };
-  return [{ entity: 'stepRecord', value: record }];
+  const ended = endRunningStep(steps, step, at, by, (SOP_002[step] as SopStep).standard);
+  const record: StepRecord | undefined = ended && { ...ended, sop: '002', itemId: ex.exclusionId, agencyId: ex.agencyId, versionNo: ex.round };
+  return record ? [{ entity: 'stepRecord', value: record }] : [];
 }
 
 // ─── inbox entries ───────────────────────────────────────────────────────────────────────────────
@@ -513,7 +507,6 @@ function recordedOutcome(ex: Exclusion, round: number): Outcome | undefined {
   }
 }
 
-const secondsUntil = (iso: string, now: Date) => Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
 const go = (ctx: Context, outcome: Outcome): PersonWait => ({ timeoutSeconds: 1, deadline: ctx.now.toISOString(), outcome });
 
 function saveWait(ctx: Context, ex: Exclusion, wait: ExclusionWait, inbox: InboxEntry[], action: string, after: unknown): Promise<void> {

@@ -17,7 +17,7 @@ import { conflict, DomainError, fail, notFound } from './errors.ts';
 import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRecord, StepTiming, WorkingVersion } from './item-model.ts';
 import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
-import { nominalSeconds, SOP_000, SOP_002, type Sop000Step } from './sop.ts';
+import { endRunningStep, SOP_000, SOP_002, type Sop000Step } from './sop.ts';
 
 export const PUBLICATION_WORKFLOW = 'Publication';
 export const REGISTER_WORKFLOW = 'RegisterUpdate';
@@ -103,14 +103,8 @@ function startStep(step: Sop000Step, at: string): StepTiming {
 
 /** Ends the running step; returns the record kept for the reports. */
 function endStep(item: Item, version: WorkingVersion, step: Sop000Step, at: string, by: string): StepRecord | undefined {
-  const running = version.steps.find((s) => s.step === step && !s.endedAt);
-  if (!running) return undefined;
-  running.endedAt = at;
-  running.by = by;
-  running.seconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(running.startedAt)) / 1000));
-  const allowed = nominalSeconds(SOP_000[step].standard);
-  if (allowed !== undefined) running.withinStandard = running.seconds <= allowed;
-  return { ...running, sop: '000', itemId: item.itemId, agencyId: item.agencyId, versionNo: version.versionNo };
+  const ended = endRunningStep(version.steps, step, at, by, SOP_000[step].standard);
+  return ended && { ...ended, sop: '000', itemId: item.itemId, agencyId: item.agencyId, versionNo: version.versionNo };
 }
 
 const stepWrite = (r: StepRecord | undefined): Write[] => (r ? [{ entity: 'stepRecord', value: r }] : []);
@@ -447,7 +441,8 @@ function recordedDecision(item: Item, versionNo: number): ApprovalWait['decision
   return v.state === 'published' || v.state === 'approved' ? 'approve' : 'superseded';
 }
 
-const secondsUntil = (iso: string, now: Date) => Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
+/** Seconds from now until `iso`, at least 1 (as Step Functions requires of a timeout). */
+export const secondsUntil = (iso: string, now: Date) => Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
 
 /** Task PrepareApproval: computes the deadline of step 3 once (from the submission time) and records it. */
 export function prepareApproval(ctx: Context, input: { itemId: string; versionNo: number }): Promise<ApprovalWait> {

@@ -4,6 +4,7 @@
  * Publikasi Informasi Secara Online Oleh SKPD dan PPID Utama".
  */
 import type { DeadlineRule } from './calendar.ts';
+import type { StepTiming } from './item-model.ts';
 
 export interface SopStep {
   sop: string;
@@ -83,3 +84,24 @@ export const SOP_002 = {
 } as const satisfies Record<string, SopStep>;
 
 export type Sop002Step = keyof typeof SOP_002;
+
+/**
+ * Ends the running timing of `step` (who, when, how long, and whether within the standard when the
+ * standard is a fixed duration); returns it, or undefined if that step was not running.
+ */
+export function endRunningStep(
+  steps: StepTiming[],
+  step: StepTiming['step'],
+  at: string,
+  by: string,
+  standard: DeadlineRule | undefined,
+): StepTiming | undefined {
+  const running = steps.find((s) => s.step === step && !s.endedAt);
+  if (!running) return undefined;
+  running.endedAt = at;
+  running.by = by;
+  running.seconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(running.startedAt)) / 1000));
+  const allowed = nominalSeconds(standard);
+  if (allowed !== undefined) running.withinStandard = running.seconds <= allowed;
+  return running;
+}

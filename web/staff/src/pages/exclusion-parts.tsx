@@ -1,8 +1,9 @@
 /** Pieces the exclusion screens (SOP 002, the DIK) share: state labels, the legal basis, the period, the timing table. */
 import { useApp } from '../context.ts';
-import { formatDate, formatDateTime, formatDuration } from '../format.ts';
+import { formatDate } from '../format.ts';
 import { type MessageKey, PASAL_17_TEXT } from '../i18n.ts';
-import type { Exclusion, ExclusionState, LegalBasis, StepTiming } from '../types.ts';
+import type { Exclusion, ExclusionState, LegalBasis } from '../types.ts';
+import { StepTimingSection } from './step-timing.tsx';
 
 export const exStateKey = (s: ExclusionState) => `ex_state_${s}` as MessageKey;
 
@@ -40,62 +41,18 @@ export function LegalBasisList({ basis }: { basis: LegalBasis }) {
   );
 }
 
-const STANDARD_EN: Record<string, string> = { Tentatif: 'Tentative', '1 Menit': '1 minute', '1 Minggu': '1 week' };
-
 /** SOP 002 steps as they happened, against the Mutu Baku (as the item page shows SOP 000). */
 export function ExclusionTiming({ ex }: { ex: Exclusion }) {
-  const { t, lang, agencyTimeZone } = useApp();
-  const zone = agencyTimeZone(ex.agencyId);
-  const steps = [...ex.steps].sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.sopStep - b.sopStep);
+  const { t, agencyTimeZone } = useApp();
   return (
-    <section class="panel" aria-labelledby="ex-timing-h">
-      <h2 id="ex-timing-h">{t('ex_timing_title')}</h2>
-      {steps.length === 0 ? (
-        <p>{t('timing_empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="timing">
-            <caption>{t('ex_timing_caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col_step')}</th>
-                <th scope="col">{t('col_start')}</th>
-                <th scope="col">{t('col_end')}</th>
-                <th scope="col">{t('col_duration')}</th>
-                <th scope="col">{t('col_standard')}</th>
-                <th scope="col">{t('col_met')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((s) => (
-                <tr key={`${s.step}-${s.startedAt}`}>
-                  <th scope="row">
-                    {t(`ex_step_${s.step}` as MessageKey)}
-                    {s.by && <span class="sub-line">{s.by}</span>}
-                  </th>
-                  <td>
-                    <time dateTime={s.startedAt}>{formatDateTime(lang, s.startedAt, zone)}</time>
-                  </td>
-                  <td>{s.endedAt ? <time dateTime={s.endedAt}>{formatDateTime(lang, s.endedAt, zone)}</time> : '—'}</td>
-                  <td class="nowrap">{s.seconds !== undefined ? formatDuration(lang, s.seconds) : '—'}</td>
-                  <td class="nowrap">{lang === 'en' ? (STANDARD_EN[s.standardText] ?? s.standardText) : s.standardText}</td>
-                  <td>
-                    <Met step={s} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p class="hint">{t('ex_timing_note')}</p>
-    </section>
+    <StepTimingSection
+      id="ex-timing-h"
+      title={t('ex_timing_title')}
+      caption={t('ex_timing_caption')}
+      note={t('ex_timing_note')}
+      steps={[...ex.steps].sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.sopStep - b.sopStep)}
+      timeZone={agencyTimeZone(ex.agencyId)}
+      stepLabel={(s) => t(`ex_step_${s.step}` as MessageKey)}
+    />
   );
-}
-
-function Met({ step }: { step: StepTiming }) {
-  const { t } = useApp();
-  if (!step.endedAt) return <span class="badge state-submitted">{t('met_running')}</span>;
-  if (step.withinStandard === undefined) return <>—</>;
-  return step.withinStandard ? <span class="badge ok">✓ {t('met_yes')}</span> : <span class="badge late">✗ {t('met_no')}</span>;
 }

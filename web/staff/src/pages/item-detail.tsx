@@ -5,12 +5,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { useApp } from '../context.ts';
-import { formatDateTime, formatDuration } from '../format.ts';
+import { formatDateTime } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
-import { APPROVERS, EDITORS, EXCLUSION_PROPOSERS, type Item, type Page, type PublishedVersion, type StepTiming } from '../types.ts';
+import { APPROVERS, EDITORS, EXCLUSION_PROPOSERS, type Item, type Page, type PublishedVersion } from '../types.ts';
 import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, useLoad, useSubmit } from '../ui.tsx';
 import { DocumentsSection } from './item-documents.tsx';
 import { CONTENT_ROWS, ContentValue, Deadline, StatusBadges, sameValue } from './item-parts.tsx';
+import { StepTimingSection } from './step-timing.tsx';
 
 /** States in which staff may change the content or the documents (a published one opens a new version). */
 const EDITABLE = ['draft', 'returned', 'published'];
@@ -410,61 +411,17 @@ function VersionsSection({ item, published }: { item: Item; published: { version
   );
 }
 
-const STANDARD_EN: Record<string, string> = { '1 Menit': '1 minute', '1 Minggu': '1 week' };
-
 function TimingSection({ item }: { item: Item }) {
-  const { t, lang, agencyTimeZone } = useApp();
-  const zone = agencyTimeZone(item.agencyId);
-  const steps = [...item.current.steps].sort((a, b) => a.sopStep - b.sopStep || a.startedAt.localeCompare(b.startedAt));
+  const { t, agencyTimeZone } = useApp();
   return (
-    <section class="panel" aria-labelledby="timing-h">
-      <h2 id="timing-h">{t('timing_title')}</h2>
-      {steps.length === 0 ? (
-        <p>{t('timing_empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="timing">
-            <caption>{t('timing_caption', { n: item.current.versionNo })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col_step')}</th>
-                <th scope="col">{t('col_start')}</th>
-                <th scope="col">{t('col_end')}</th>
-                <th scope="col">{t('col_duration')}</th>
-                <th scope="col">{t('col_standard')}</th>
-                <th scope="col">{t('col_met')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((s) => (
-                <tr key={`${s.step}-${s.startedAt}`}>
-                  <th scope="row">
-                    {t(`step_${s.step}` as MessageKey)}
-                    {s.by && <span class="sub-line">{s.by}</span>}
-                  </th>
-                  <td>
-                    <time dateTime={s.startedAt}>{formatDateTime(lang, s.startedAt, zone, false)}</time>
-                  </td>
-                  <td>{s.endedAt ? <time dateTime={s.endedAt}>{formatDateTime(lang, s.endedAt, zone, false)}</time> : '—'}</td>
-                  <td class="nowrap">{s.seconds !== undefined ? formatDuration(lang, s.seconds) : '—'}</td>
-                  <td class="nowrap">{lang === 'en' ? (STANDARD_EN[s.standardText] ?? s.standardText) : s.standardText}</td>
-                  <td>
-                    <Met step={s} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p class="hint">{t('timing_note')}</p>
-    </section>
+    <StepTimingSection
+      id="timing-h"
+      title={t('timing_title')}
+      caption={t('timing_caption', { n: item.current.versionNo })}
+      note={t('timing_note')}
+      steps={[...item.current.steps].sort((a, b) => a.sopStep - b.sopStep || a.startedAt.localeCompare(b.startedAt))}
+      timeZone={agencyTimeZone(item.agencyId)}
+      stepLabel={(s) => t(`step_${s.step}` as MessageKey)}
+    />
   );
-}
-
-function Met({ step }: { step: StepTiming }) {
-  const { t } = useApp();
-  if (!step.endedAt) return <span class="badge state-submitted">{t('met_running')}</span>;
-  if (step.withinStandard === undefined) return <>—</>;
-  return step.withinStandard ? <span class="badge ok">✓ {t('met_yes')}</span> : <span class="badge late">✗ {t('met_no')}</span>;
 }
