@@ -8,10 +8,10 @@
  * | register event      | REGISTER_QUEUE | <at>#<id>    |                          |
  * | update lease        | REGISTER_LOCK  | LOCK         |                          |
  */
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEvent } from '../core/item-model.ts';
 import type { PublishedEntry } from '../core/register/index.ts';
-import type { RegisterStore } from '../core/register-update.ts';
+import { RegisterBusy, type RegisterStore } from '../core/register-update.ts';
 import { config } from './config.ts';
 import { documentClient, dynamoStore, keys, queryAll, strip } from './dynamodb.ts';
 
@@ -61,18 +61,38 @@ export const registerStore: RegisterStore = {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: registeredKey(itemId) }));
     return res.Item ? strip<PublishedEntry>(res.Item) : undefined;
   },
-  async markRendered(itemId, shown, events) {
+  async markRendered(itemId, shown, events, fence) {
     const TableName = config.tableName();
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          shown
-            ? { Put: { TableName, Item: { ...registeredKey(itemId), gsi1pk: 'REGISTERED', gsi1sk: itemId, ...shown } } }
-            : { Delete: { TableName, Key: registeredKey(itemId) } },
-          ...events.map((e) => ({ Delete: { TableName, Key: keys.registerEvent(e) } })),
-        ],
-      }),
-    );
+    await documentClient()
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            // The fence: written only while this update still holds the register's lease.
+            ...(fence
+              ? [
+                  {
+                    ConditionCheck: {
+                      TableName,
+                      Key: LOCK_KEY,
+                      ConditionExpression: '#owner = :o',
+                      ExpressionAttributeNames: { '#owner': 'owner' },
+                      ExpressionAttributeValues: { ':o': fence },
+                    },
+                  },
+                ]
+              : []),
+            shown
+              ? { Put: { TableName, Item: { ...registeredKey(itemId), gsi1pk: 'REGISTERED', gsi1sk: itemId, ...shown } } }
+              : { Delete: { TableName, Key: registeredKey(itemId) } },
+            ...events.map((e) => ({ Delete: { TableName, Key: keys.registerEvent(e) } })),
+          ],
+        }),
+      )
+      .catch((e: { name?: string; CancellationReasons?: { Code?: string }[] }) => {
+        if (fence && e.name === 'TransactionCanceledException' && e.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+          throw new RegisterBusy('This register update lost its lease; it will be retried.');
+        throw e;
+      });
   },
   async lock(owner, seconds) {
     const now = Math.floor(Date.now() / 1000);
@@ -83,6 +103,24 @@ export const registerStore: RegisterStore = {
           Item: { ...LOCK_KEY, owner, expiresAt: now + seconds },
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
           ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  },
+  async renew(owner, seconds) {
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: config.tableName(),
+          Key: LOCK_KEY,
+          UpdateExpression: 'SET expiresAt = :e',
+          ConditionExpression: '#owner = :o',
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':o': owner, ':e': Math.floor(Date.now() / 1000) + seconds },
         }),
       );
       return true;

@@ -31,7 +31,16 @@ import {
   type GeneratedFile,
   legalBasisText,
 } from './exclusion-model.ts';
-import { consequenceTestSheetPdf, decreePdf } from './exclusion-pdf.ts';
+import { consequenceTestSheetSpec, decreeSpec, type ExclusionDocument, exclusionDocumentCode, type PdfContext, type UnitLetterhead } from './exclusion-pdf.ts';
+import {
+  type DocumentSpec,
+  type IssuedDocument,
+  issueDocument,
+  type Official,
+  officialOf,
+  SigningError,
+  type VerificationRecord,
+} from './official-documents/index.ts';
 import type { InboxEntry, Item, StepRecord, StepTiming } from './item-model.ts';
 import { publicationRules, publishedVersionOf, REGISTER_WORKFLOW, retryOnRace, secondsUntil, usersWithRole } from './items.ts';
 import { message } from './messages.ts';
@@ -161,13 +170,14 @@ async function itemForProposal(ctx: Context, agencyId: string, itemId: string, e
   return item;
 }
 
-export async function propose(ctx: Context, actor: Principal, input: ProposalInput): Promise<Exclusion> {
+/** Proposes an exclusion; `opts.exclusionId` (never from a client) as in `createItem`. */
+export async function propose(ctx: Context, actor: Principal, input: ProposalInput, opts: { exclusionId?: string } = {}): Promise<Exclusion> {
   assertRole(actor, PROPOSERS);
   const agencyId = input.agencyId ?? actor.agencyId;
   listScopeFor(actor, agencyId, ['admin', 'ppid_utama']);
   const agency = await getAgency(ctx, agencyId);
   checkTestDates(input.test, localDateOf(ctx.now, agency.timezone));
-  const exclusionId = crypto.randomUUID();
+  const exclusionId = opts.exclusionId ?? crypto.randomUUID();
   const item = input.itemId ? await itemForProposal(ctx, agencyId, input.itemId, exclusionId) : undefined;
   const renewed = input.renews ? await load(ctx, input.renews) : undefined;
   if (renewed && renewed.state !== 'expired' && renewed.state !== 'revoked') conflict('exclusion_not_ended', { state: renewed.state });
@@ -180,6 +190,7 @@ export async function propose(ctx: Context, actor: Principal, input: ProposalInp
     state: 'proposed',
     round: 1,
     test: input.test,
+    ...(renewed ? { renews: renewed.exclusionId } : {}),
     proposedAt: at,
     proposedBy: actor.username,
     proposedRole: actor.role,
@@ -397,6 +408,15 @@ async function end(ctx: Context, ex: Exclusion, reason: 'expired' | 'revoked', a
   ];
   const item = ex.itemId ? await ctx.store.getItem(ex.itemId) : undefined;
   if (item?.exclusion?.exclusionId === ex.exclusionId) writes.push(itemMarker(item, undefined, at));
+  // A revoked decree is withdrawn; an expired one was valid for its whole period and stays so.
+  if (reason === 'revoked')
+    writes.push(
+      ...verificationWrites(
+        await replacedRecords(ctx, ex, undefined, at, { id: 'Pengecualian dicabut oleh PPID.', en: 'The exclusion was revoked by the PPID.' }),
+        ex.agencyId,
+        at,
+      ),
+    );
   await ctx.store.commit(
     writes,
     exclusionAudit(ctx, after, actor, reason === 'expired' ? 'exclusion.expire' : 'exclusion.revoke', {
@@ -599,16 +619,40 @@ export function setDik(ctx: Context, input: { exclusionId: string }): Promise<{ 
       setAt: at,
       ...(until ? { until, endsAt: endsAtOf(until, agency.timezone) } : {}),
     };
-    const pdfCtx = {
-      publicBody: { name: body.name },
-      agency: { name: agency.name, timezone: agency.timezone, ...(agency.address ? { address: agency.address } : {}) },
+    const people = await documentPeople(ctx, after);
+    const ppidUtama = (await ctx.store.listAgencies()).find((a) => a.kind === 'ppid_utama') ?? agency;
+    const coatOfArms = body.coatOfArms ? await ctx.files!.get(body.coatOfArms.key) : undefined;
+    const pdfCtx: PdfContext = {
+      publicBody: { name: body.name, ...(coatOfArms ? { coatOfArms } : {}) },
+      agency: unitLetterhead(agency),
+      ppidUtama: unitLetterhead(ppidUtama),
+      people,
+      registerUrl: body.registerUrl ?? ctx.registerUrl ?? '',
     };
     const prefix = `exclusions/${ex.exclusionId}/r${ex.round}`;
     const safeNumber = after.dik.number.replaceAll('/', '-');
+    // Both documents are issued (rendered and signed) before anything is stored or recorded: a
+    // signature that fails leaves no file, no verification record and no DIK entry behind.
+    const sheetSpec = consequenceTestSheetSpec(after, pdfCtx);
+    const decreeDoc = decreeSpec(after, pdfCtx);
+    let sheet: IssuedDocument;
+    let decreeFile: IssuedDocument;
+    try {
+      if (!ctx.signer) throw new SigningError('no signing certificate is configured');
+      sheet = await issueDocument(sheetSpec, ctx.signer, 'Lembar uji konsekuensi informasi yang dikecualikan', pdfCtx.agency.city ?? ex.decree.place);
+      decreeFile = await issueDocument(decreeDoc, ctx.signer, `Penetapan informasi yang dikecualikan ${after.dik.number}`, ex.decree.place);
+    } catch (e) {
+      if (!(e instanceof SigningError)) throw e;
+      await recordIssueFailure(ctx, ex, e.message);
+      throw e;
+    }
     after.files = {
-      testSheet: await storePdf(ctx, `${prefix}/uji-konsekuensi.pdf`, `Uji-Konsekuensi-${safeNumber}.pdf`, await consequenceTestSheetPdf(after, pdfCtx), at),
-      decree: await storePdf(ctx, `${prefix}/surat-penetapan.pdf`, `Surat-Penetapan-${safeNumber}.pdf`, await decreePdf(after, pdfCtx), at),
+      testSheet: await storePdf(ctx, `${prefix}/uji-konsekuensi.pdf`, `Uji-Konsekuensi-${safeNumber}.pdf`, sheet, at),
+      decree: await storePdf(ctx, `${prefix}/surat-penetapan.pdf`, `Surat-Penetapan-${safeNumber}.pdf`, decreeFile, at),
     };
+    delete after.issueFailure;
+    const sheetRecord = verificationRecord(sheetSpec, sheet, { agencyId: agency.id, name: agency.name }, body.name, people.proposer, at);
+    const decreeRecord = verificationRecord(decreeDoc, decreeFile, { agencyId: ppidUtama.id, name: ppidUtama.name }, body.name, ex.decree.official, at);
     const stepWrites = endStep(after, after.steps, 'publication', at, 'system');
     after.updatedAt = at;
     after.version = ex.version + 1;
@@ -617,8 +661,15 @@ export function setDik(ctx: Context, input: { exclusionId: string }): Promise<{ 
       { entity: 'exclusion', value: after, expectedVersion: ex.version },
       { entity: 'dik', value: dikEntry(after) },
       { entity: 'registerEvent', value: { eventId: crypto.randomUUID(), at, type: 'dik', itemId: ex.exclusionId, agencyId: ex.agencyId, versionNo: ex.round } },
+      ...verificationWrites([sheetRecord, decreeRecord], ex.agencyId, at),
       ...stepWrites,
     ];
+    // A new consequence test of information whose exclusion ended: its documents replace the old ones.
+    const renewed = ex.renews ? await ctx.store.getExclusion(ex.renews) : undefined;
+    if (renewed) {
+      const replaced = await replacedRecords(ctx, renewed, { testSheet: sheetRecord.code, decree: decreeRecord.code }, at);
+      writes.push(...verificationWrites(replaced, ex.agencyId, at));
+    }
     const audits = [
       exclusionAudit(ctx, after, SYSTEM_ACTOR, 'exclusion.dik_set', {
         after: { number: after.dik.number, until, legalBasis: legalBasisText(ex.test.legalBasis) },
@@ -665,11 +716,107 @@ export function setDik(ctx: Context, input: { exclusionId: string }): Promise<{ 
   });
 }
 
-async function storePdf(ctx: Context, key: string, fileName: string, body: Uint8Array, at: string): Promise<GeneratedFile> {
-  await ctx.files!.put(key, body, 'application/pdf');
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body as Uint8Array<ArrayBuffer>));
-  const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return { key, fileName, size: body.byteLength, sha256, generatedAt: at };
+async function storePdf(ctx: Context, key: string, fileName: string, doc: IssuedDocument, at: string): Promise<GeneratedFile> {
+  await ctx.files!.put(key, doc.bytes, 'application/pdf');
+  return { key, fileName, size: doc.size, sha256: doc.sha256, generatedAt: at };
+}
+
+/** The positions documents give people whose user record names none. */
+const ROLE_POSITION: Record<string, string> = {
+  admin: 'Administrator Sistem Informasi PPID',
+  petugas: 'Petugas PPID',
+  ppid_pelaksana: 'PPID Pelaksana',
+  ppid_utama: 'PPID Utama',
+  pejabat_pid: 'Pejabat Bidang Pelayanan Informasi dan Dokumentasi',
+  atasan_ppid: 'Atasan PPID',
+};
+
+/** The people an exclusion's documents name: the proposer and the Atasan who decided, by name and position. */
+async function documentPeople(ctx: Context, ex: Exclusion): Promise<PdfContext['people']> {
+  const person = async (username: string, role: string): Promise<Official> => {
+    const user = await ctx.store.getUser(username);
+    // A user is never deleted (only disabled); without a record the position alone is printed, never the login.
+    return user ? officialOf(user, ROLE_POSITION[role] ?? role) : { name: ROLE_POSITION[role] ?? role, position: ROLE_POSITION[role] ?? role };
+  };
+  return {
+    proposer: await person(ex.proposedBy, ex.proposedRole),
+    ...(ex.decision ? { decider: await person(ex.decision.by, ex.decision.role) } : {}),
+  };
+}
+
+const unitLetterhead = (a: Agency): UnitLetterhead => ({
+  name: a.name,
+  timezone: a.timezone,
+  ...(a.address ? { address: a.address } : {}),
+  ...(a.city ? { city: a.city } : {}),
+  ...(a.phone ? { phone: a.phone } : {}),
+  ...(a.email ? { email: a.email } : {}),
+  ...(a.website ? { website: a.website } : {}),
+});
+
+function verificationRecord(
+  spec: DocumentSpec,
+  doc: IssuedDocument,
+  unit: { agencyId: string; name: string },
+  bodyName: string,
+  signatory: Official,
+  at: string,
+): VerificationRecord {
+  return {
+    code: spec.verificationUrl.slice(spec.verificationUrl.lastIndexOf('/') + 1),
+    type: spec.type,
+    number: spec.number,
+    date: spec.signature?.date ?? spec.createdAt.slice(0, 10),
+    unit,
+    bodyName,
+    signatory: { name: signatory.name, position: signatory.position },
+    sha256: doc.sha256,
+    size: doc.size,
+    issuedAt: at,
+    status: 'valid',
+  };
+}
+
+/** The records and their register events (the verification pages are rendered from the queue). */
+const verificationWrites = (records: VerificationRecord[], agencyId: string, at: string): Write[] =>
+  records.flatMap((r): Write[] => [
+    { entity: 'verification', value: r },
+    { entity: 'registerEvent', value: { eventId: crypto.randomUUID(), at, type: 'verification', itemId: r.code, agencyId, versionNo: 0 } },
+  ]);
+
+/** An exclusion's documents as withdrawn (revoked) or replaced, for their verification pages. */
+async function replacedRecords(
+  ctx: Context,
+  ex: Exclusion,
+  by: Partial<Record<ExclusionDocument, string>> | undefined,
+  at: string,
+  reason?: { id: string; en: string },
+): Promise<VerificationRecord[]> {
+  const out: VerificationRecord[] = [];
+  for (const doc of ['testSheet', 'decree'] as const) {
+    if (!ex.files?.[doc]) continue;
+    const record = await ctx.store.getVerification(exclusionDocumentCode(ex, doc));
+    if (!record || record.status !== 'valid') continue;
+    const replacedBy = by?.[doc];
+    out.push({
+      ...record,
+      status: replacedBy ? 'replaced' : 'withdrawn',
+      statusAt: at,
+      ...(replacedBy ? { replacedBy } : {}),
+      ...(reason ? { statusReason: reason } : {}),
+    });
+  }
+  return out;
+}
+
+/** Records on the exclusion that its documents could not be signed (shown to staff), audited; nothing else changes. */
+async function recordIssueFailure(ctx: Context, ex: Exclusion, reason: string): Promise<void> {
+  const at = ctx.now.toISOString();
+  const after: Exclusion = { ...structuredClone(ex), issueFailure: { at, reason }, updatedAt: at, version: ex.version + 1 };
+  await ctx.store.commit(
+    [{ entity: 'exclusion', value: after, expectedVersion: ex.version }],
+    exclusionAudit(ctx, after, SYSTEM_ACTOR, 'exclusion.signing_failed', { before: { state: ex.state }, after: { state: ex.state }, reason }),
+  );
 }
 
 export interface ExpiryPlan {

@@ -111,7 +111,16 @@ const stepWrite = (r: StepRecord | undefined): Write[] => (r ? [{ entity: 'stepR
 
 // ─── create and edit ─────────────────────────────────────────────────────────────────────────────
 
-export async function createItem(ctx: Context, actor: Principal, input: { agencyId?: string; content: ItemContent }): Promise<Item> {
+/**
+ * Creates a draft item. `opts.itemId` (never from a client) gives the item a known id, so a caller
+ * that may run twice, like the demo seed, creates it once: the second try finds the id taken (409).
+ */
+export async function createItem(
+  ctx: Context,
+  actor: Principal,
+  input: { agencyId?: string; content: ItemContent },
+  opts: { itemId?: string } = {},
+): Promise<Item> {
   const agencyId = input.agencyId ?? actor.agencyId;
   assertMayEdit(actor, agencyId);
   const agency = await getAgency(ctx, agencyId);
@@ -121,7 +130,7 @@ export async function createItem(ctx: Context, actor: Principal, input: { agency
   const previous = await ctx.store.getCounter(counter);
   const sequence = previous + 1;
   const item: Item = {
-    itemId: crypto.randomUUID(),
+    itemId: opts.itemId ?? crypto.randomUUID(),
     agencyId,
     number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
     regYear,

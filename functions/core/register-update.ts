@@ -23,7 +23,7 @@ export interface RegisterStore {
   queue(limit: number): Promise<RegisterEvent[]>;
   registered(itemId: string): Promise<PublishedEntry | undefined>;
   /** Records what the register now shows for an item (undefined: nothing) and drops its events. */
-  markRendered(itemId: string, shown: PublishedEntry | undefined, events: RegisterEvent[]): Promise<void>;
+  markRendered(itemId: string, shown: PublishedEntry | undefined, events: RegisterEvent[], fence?: string): Promise<void>;
   /** Drops handled events that carry no per-item snapshot (DIK changes). */
   dropEvents(events: RegisterEvent[]): Promise<void>;
   /** After a full rebuild: every snapshot equals the published set, the queue is empty, and the build is recorded. */
@@ -33,6 +33,8 @@ export interface RegisterStore {
    * would each render from their own reading, and the one that read first could write last.
    */
   lock(owner: string, seconds: number): Promise<boolean>;
+  /** Extends the lease this owner holds; false if it has lost it (expired and taken by another). */
+  renew(owner: string, seconds: number): Promise<boolean>;
   unlock(owner: string): Promise<void>;
   /** When the register was last built in full, and by which renderer; undefined if never (a new installation). */
   built(): Promise<{ at: string; renderer?: number } | undefined>;
@@ -55,20 +57,52 @@ export class RegisterBusy extends Error {
   override name = 'RegisterBusy';
 }
 
-/** Longer than any update takes (a full rebuild of 100,000 items takes about 30 s). */
-const LEASE_SECONDS = 300;
+/**
+ * The lease is short and renewed while the update runs, so an update that died (a crashed host, a
+ * killed Lambda) holds the register for at most this long. The holder checks that it still holds
+ * the lease before each write, and the snapshot writes are conditioned on it (the fence): a holder
+ * that lost it stops instead of overwriting what the next holder wrote.
+ */
+export const LEASE_SECONDS = 20;
+const RENEW_EVERY_MS = 5000;
+
+/** The lease as the update sees it: `check()` throws RegisterBusy once it is lost or about to lapse. */
+interface Lease {
+  owner: string;
+  check(): void;
+}
 
 export async function updateRegister(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date } = {}): Promise<RegisterUpdate> {
   const owner = crypto.randomUUID();
   if (!(await store.lock(owner, LEASE_SECONDS))) throw new RegisterBusy('Another register update is running; this one will be retried.');
+  let validUntil = Date.now() + LEASE_SECONDS * 1000;
+  let lost = false;
+  const timer = setInterval(() => {
+    const asked = Date.now();
+    store.renew(owner, LEASE_SECONDS).then(
+      (held) => {
+        if (held) validUntil = asked + LEASE_SECONDS * 1000;
+        else lost = true;
+      },
+      () => undefined, // a failed renewal is retried at the next tick; `check` sees the lease lapse
+    );
+  }, RENEW_EVERY_MS);
+  const lease: Lease = {
+    owner,
+    check() {
+      // A margin for clock and network: stop well before the lease could pass to another update.
+      if (lost || Date.now() > validUntil - 3000) throw new RegisterBusy('This register update lost its lease; it will be retried.');
+    },
+  };
   try {
-    return await updateLocked(store, site, opts);
+    return await updateLocked(store, site, opts, lease);
   } finally {
+    clearInterval(timer);
     await store.unlock(owner);
   }
 }
 
-async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date }): Promise<RegisterUpdate> {
+async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date }, lease: Lease): Promise<RegisterUpdate> {
   const now = opts.now ?? new Date();
   // A register never built has no home page, assets or lists for a change to update: build it whole.
   // So is one built by an older renderer, whose unchanged pages would otherwise keep the old shape.
@@ -76,7 +110,9 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
   if (opts.full || !built || built.renderer !== RENDERER_VERSION) {
     const events = await store.queue(10_000);
     const input = await store.loadInput(now);
+    lease.check();
     const paths = await site.apply(renderFull(input), { prune: true });
+    lease.check();
     await store.resetRendered(input.items, events, { at: now.toISOString(), renderer: RENDERER_VERSION });
     return { events: events.length, files: paths.length, invalidated: await site.invalidate(paths) };
   }
@@ -98,8 +134,10 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
     const paths = new Set(dik.map((f) => f.path));
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...dik];
   }
+  lease.check();
   const changed = await site.apply(plan);
-  for (const c of changes) await store.markRendered(c.itemId, c.after, byItem.get(c.itemId) ?? []);
+  lease.check();
+  for (const c of changes) await store.markRendered(c.itemId, c.after, byItem.get(c.itemId) ?? [], lease.owner);
   if (dikEvents.length) await store.dropEvents(dikEvents);
   return { events: events.length, files: changed.length, invalidated: await site.invalidate([...new Set(changed)]) };
 }

@@ -12,7 +12,7 @@
  * Data lives under `dataDir` (default `.data/`) and survives restarts.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, NoSuchKey, PutBucketCorsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -22,8 +22,8 @@ import type { OutboxMessage } from '../../functions/adapters/mail.ts';
 import { mailer } from '../../functions/adapters/mail.ts';
 import { workflows } from '../../functions/adapters/workflow.ts';
 import { buildStaffApp } from '../../web/staff/build.ts';
-import { buckets, env, schedules } from '../system.ts';
-import { invokeApi } from './api-gateway.ts';
+import { buckets, env, routes, schedules, stateMachines } from '../system.ts';
+import { invokeApi, loadHandler } from './api-gateway.ts';
 import { type Running, startDynamoDbLocal, startS3 } from './emulators.ts';
 import { CLIENT_ID, createLocalIdp, escapeHtml, type LocalIdp } from './idp.ts';
 import { ensureBuckets, ensureTable } from './resources.ts';
@@ -126,37 +126,105 @@ function outboxPage(dir: string): string {
 
 const NO_REGISTER = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Daftar Informasi Publik – SIP PPID</title><link rel="stylesheet" href="/auth/login.css"></head><body><main><h1>Daftar Informasi Publik</h1><p>Daftar Informasi Publik belum diterbitkan. <span lang="en">The public information register has not been published yet.</span></p><p><a href="/app/">Aplikasi petugas <span lang="en">/ Staff app</span></a></p></main></body></html>`;
 
-export async function startLocalHost(opts: LocalHostOptions = {}): Promise<LocalHost> {
+/** A host being started: `ready` once it answers, `stop()` at any moment, even half-way through. */
+export interface LocalHostLaunch {
+  ready: Promise<LocalHost>;
+  /** Stops whatever has started, in dependency order, each part within a bounded time. */
+  stop(): Promise<void>;
+}
+
+export class StartAborted extends Error {
+  constructor() {
+    super('The local host was stopped while it was starting');
+  }
+}
+
+/** Starts the host; rejects (having stopped what it started) if anything fails. */
+export function startLocalHost(opts: LocalHostOptions = {}): Promise<LocalHost> {
+  return launchLocalHost(opts).ready;
+}
+
+/** How long each part may take to stop before the next one is stopped anyway. */
+const STOP_LIMIT_MS = { engine: 3000, server: 1000, emulators: 6000 };
+
+const within = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(() => undefined), new Promise<void>((ok) => setTimeout(ok, ms).unref())]);
+
+/**
+ * Starts the local host in this order, and stops it in the reverse dependency order:
+ *  1. the HTTP port (it answers 503 with Retry-After from the first instant, until the host is ready);
+ *  2. DynamoDB Local and the S3 emulator, each a process in a group of its own (infra/local/guard.ts);
+ *  3. the table, buckets, staff app, identity provider, Step Functions engine and scheduler;
+ *  4. the waiting workflows resumed, then the demo data.
+ * Stopping: scheduler, Step Functions engine (running executions kept for resume), HTTP server, then
+ * the emulators last, so nothing that still runs loses its database under it.
+ */
+export function launchLocalHost(opts: LocalHostOptions = {}): LocalHostLaunch {
   const log = (msg: string) => {
     if (!opts.quiet) console.log(msg);
   };
   const dataDir = resolve(opts.dataDir ?? join(ROOT, '.data'));
   mkdirSync(dataDir, { recursive: true });
-  const started: Running[] = [];
-  try {
-    const [dynamo, s3rv] = await Promise.all([startDynamoDbLocal(join(dataDir, 'dynamodb')), startS3(join(dataDir, 's3'))]);
-    started.push(dynamo, s3rv);
-    return await startWith(opts, dataDir, dynamo, s3rv, log, started);
-  } catch (e) {
-    await Promise.allSettled(started.map((r) => r.stop()));
-    throw e;
-  }
+  const parts: Parts = { emulators: [] };
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      parts.aborted = true;
+      parts.scheduler?.stop();
+      if (parts.engine) await within(STOP_LIMIT_MS.engine, parts.engine.close());
+      if (parts.server) {
+        const server = parts.server;
+        server.closeAllConnections();
+        await within(STOP_LIMIT_MS.server, new Promise<void>((ok) => server.close(() => ok())));
+      }
+      for (const c of parts.clients ?? []) c.destroy();
+      await within(STOP_LIMIT_MS.emulators, Promise.allSettled(parts.emulators.map((r) => r.stop())));
+    })();
+    return stopping;
+  };
+  const ready = startParts(opts, dataDir, parts, log, () => stop()).catch(async (e) => {
+    const aborted = parts.aborted;
+    await stop();
+    throw aborted && !(e instanceof PortInUseError) ? new StartAborted() : e;
+  });
+  return { ready, stop };
 }
 
-async function startWith(
-  opts: LocalHostOptions,
-  dataDir: string,
-  dynamo: Running,
-  s3rv: Running,
-  log: (m: string) => void,
-  started: Running[],
-): Promise<LocalHost> {
-  const tableName = 'sip-ppid';
-  const bucketNames = { documents: 'sip-ppid-documents', register: 'sip-ppid-register', staffApp: 'sip-ppid-staff-app' };
-  const outboxDir = join(dataDir, 'outbox');
-  mkdirSync(outboxDir, { recursive: true });
+interface Parts {
+  aborted?: boolean;
+  server?: Server;
+  emulators: Running[];
+  engine?: LocalStepFunctions;
+  scheduler?: LocalScheduler;
+  clients?: { destroy(): void }[];
+}
 
-  const server = createServer();
+function unavailableBody(stopping: boolean): string {
+  const [id, en] = stopping
+    ? ['SIP PPID sedang berhenti.', 'SIP PPID is stopping.']
+    : ['SIP PPID sedang dimulai; coba lagi sebentar lagi.', 'SIP PPID is starting; try again in a moment.'];
+  const code = stopping ? 'stopping' : 'starting';
+  return JSON.stringify({ status: code, error: { code, message: id, messages: { id, en } } });
+}
+
+async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts, log: (m: string) => void, stop: () => Promise<void>): Promise<LocalHost> {
+  const checkpoint = () => {
+    if (parts.aborted) throw new StartAborted();
+  };
+  // Code is loaded before the port opens: loading and compiling modules blocks the event loop for
+  // seconds on a busy machine, and from the moment the port opens every request gets an answer.
+  await Promise.all([...new Set([...routes, ...stateMachines.flatMap((m) => Object.values(m.tasks))].map((h) => h.handler))].map(loadHandler));
+  const stepFunctions = new LocalStepFunctions({ dataDir, root: ROOT, waitTimeOverrides: opts.waitTimeOverrides, log });
+  parts.engine = stepFunctions;
+  checkpoint();
+
+  // The port opens next and answers at once: 503 until the host is ready, then the real answers.
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const server = createServer((req, res) => {
+    if (handle && !parts.aborted) return handle(req, res);
+    req.resume();
+    res.writeHead(503, { ...SITE_HEADERS, 'content-type': 'application/json', 'retry-after': '2', 'cache-control': 'no-store', connection: 'close' });
+    res.end(unavailableBody(Boolean(parts.aborted)));
+  });
   const wanted = opts.port ?? Number(process.env.PORT ?? 3000);
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
@@ -168,10 +236,21 @@ async function startWith(
     );
     server.listen(wanted, '127.0.0.1', ok);
   });
-  // If anything below fails, the caller stops what was started, this server included.
-  started.push({ endpoint: '', version: '', stop: () => new Promise<void>((ok) => server.close(() => ok())) });
+  parts.server = server;
   const port = (server.address() as { port: number }).port;
   const url = `http://localhost:${port}`;
+  checkpoint();
+
+  const starting = [startDynamoDbLocal(join(dataDir, 'dynamodb')), startS3(join(dataDir, 's3'))];
+  // Whatever started is stopped, also when the other one failed.
+  for (const r of await Promise.allSettled(starting)) if (r.status === 'fulfilled') parts.emulators.push(r.value);
+  const [dynamo, s3rv] = await Promise.all(starting);
+  checkpoint();
+
+  const tableName = 'sip-ppid';
+  const bucketNames = { documents: 'sip-ppid-documents', register: 'sip-ppid-register', staffApp: 'sip-ppid-staff-app' };
+  const outboxDir = join(dataDir, 'outbox');
+  mkdirSync(outboxDir, { recursive: true });
   const sfnEndpoint = `${url}/_local/stepfunctions`;
 
   // The same variables CDK sets on every function, plus where the emulators are.
@@ -194,11 +273,11 @@ async function startWith(
     [env.mailFrom]: 'ppid@kalbarprov.go.id',
     ...Object.fromEntries(Object.entries(buckets).map(([k, b]) => [b.env, bucketNames[k as keyof typeof buckets]])),
   });
-  const { stateMachines } = await import('../system.ts');
   for (const m of stateMachines) process.env[env.stateMachineArn(m.id)] = machineArn(m.id);
 
   const ddb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION });
   const s3 = new S3Client({ endpoint: s3rv.endpoint, region: REGION, forcePathStyle: true });
+  parts.clients = [ddb, s3];
   await ensureTable(ddb, tableName);
   await ensureBuckets(s3, bucketNames);
   // The staff app (this origin) uploads straight to the emulator on another loopback port, as it
@@ -235,8 +314,8 @@ async function startWith(
     await s3.send(new PutObjectCommand({ Bucket: bucketNames.staffApp, Key: key, Body: readFileSync(full), ContentType: contentTypeOf(key) }));
   }
 
+  checkpoint();
   const idp = await createLocalIdp({ dataDir, issuer: `${url}/auth`, findUser: (u) => dynamoStore.getUser(u) });
-  const stepFunctions = new LocalStepFunctions({ dataDir, root: ROOT, waitTimeOverrides: opts.waitTimeOverrides, log });
   const scheduler = new LocalScheduler(schedules, (s, at) => {
     try {
       stepFunctions.startExecution(
@@ -270,7 +349,7 @@ async function startWith(
     }
   }
 
-  server.on('request', async (req, res) => {
+  handle = async (req, res) => {
     try {
       const u = new URL(req.url ?? '/', url);
       const path = u.pathname;
@@ -357,21 +436,24 @@ async function startWith(
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error');
     }
-  });
+  };
 
-  const seeded =
-    opts.seed === false
-      ? 0
-      : await seedDemoData(
-          { store: dynamoStore, identity: identityDirectory(), workflows, mailer: mailer(), requestId: 'seed', now: new Date() },
-          { items: opts.demoItems },
-        );
-  if (seeded) log(`Seeded ${seeded} demo records.`);
+  // Workflows that were waiting when the host last stopped go on first; the demo data then only
+  // adds what is missing (a start interrupted half-way completes on the next one).
   const resumed = stepFunctions.resume();
   if (resumed) log(`Resumed ${resumed} waiting workflow execution(s).`);
+  checkpoint();
+  if (opts.seed !== false) {
+    const seeded = await seedDemoData(
+      { store: dynamoStore, identity: identityDirectory(), workflows, mailer: mailer(), requestId: 'seed', now: new Date() },
+      { items: opts.demoItems, log, aborted: () => Boolean(parts.aborted) },
+    );
+    if (seeded) log(`Seeded ${seeded} demo records.`);
+  }
+  checkpoint();
+  parts.scheduler = scheduler;
   scheduler.start();
 
-  let stopped = false;
   return {
     url,
     port,
@@ -387,16 +469,6 @@ async function startWith(
       if (!user) throw new Error(`No user ${username}`);
       return idp.issueIdToken(user);
     },
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      scheduler.stop();
-      await stepFunctions.close();
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
-      ddb.destroy();
-      s3.destroy();
-      await Promise.allSettled([dynamo.stop(), s3rv.stop()]);
-    },
+    stop,
   };
 }

@@ -3,14 +3,17 @@
  * (so every record has its audit event, by the `seed` actor): Pemerintah Provinsi Kalimantan Barat
  * with its PPID Utama unit, four SKPD, one demo user per role, and the shipped holiday calendar.
  */
+import { createHash } from 'node:crypto';
 import type { Principal } from '../../functions/core/access.ts';
 import { createAgency } from '../../functions/core/agencies.ts';
+import { auditEvent } from '../../functions/core/audit.ts';
 import { localDateOf } from '../../functions/core/calendar.ts';
+import { DomainError } from '../../functions/core/errors.ts';
 import type { ConsequenceTest } from '../../functions/core/exclusion-model.ts';
-import { decide as decideExclusion, propose, recordDecree } from '../../functions/core/exclusions.ts';
+import { decide as decideExclusion, EXCLUSION_WORKFLOW, propose, recordDecree } from '../../functions/core/exclusions.ts';
 import { loadShippedHolidays } from '../../functions/core/holiday-calendar.ts';
 import type { Category, ItemContent } from '../../functions/core/item-model.ts';
-import { createItem, decide, submitItem } from '../../functions/core/items.ts';
+import { createItem, decide, PUBLICATION_WORKFLOW, submitItem } from '../../functions/core/items.ts';
 import type { NewAgency, NewUser } from '../../functions/core/model.ts';
 import type { Context } from '../../functions/core/ports.ts';
 import { setPublicBody } from '../../functions/core/public-body.ts';
@@ -184,11 +187,28 @@ export const DEMO_EXCLUSIONS: { agencyId: string; by: string; setDik: boolean; t
   },
 ];
 
+/** A fixed id for the n-th demo record of a kind: the seed creates each one once, whatever else exists. */
+export function demoId(kind: 'item' | 'exclusion', n: number): string {
+  const h = createHash('sha256').update(`sip-ppid demo ${kind} ${n}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The marker the seed writes when every demo record is in place; later starts then skip it all. */
+const MARKER = 'demoSeed';
+const MARKER_VERSION = 1;
+
 /**
- * Writes whatever of the demo data is missing (so a start interrupted half-way completes on the next
- * one) and returns how many records it wrote; 0 on every later start.
+ * Writes whatever of the demo data is missing and returns how many records it wrote; 0 on every later
+ * start. Each demo record has an id of its own (`demoId`) and is taken from wherever it stopped: a
+ * start interrupted half-way (Ctrl-C during the seed) completes it on the next one, and no number
+ * of restarts with any amount of other data creates or publishes a demo record twice.
  */
-export async function seedDemoData(ctx: Context, opts: { items?: boolean } = {}): Promise<number> {
+export async function seedDemoData(ctx: Context, opts: { items?: boolean; log?: (m: string) => void; aborted?: () => boolean } = {}): Promise<number> {
+  const marker = await ctx.store.getSettings<{ version: number; items: boolean }>(MARKER);
+  if (marker && marker.version >= MARKER_VERSION && (marker.items || !opts.items)) return 0;
+  const stillRunning = () => {
+    if (opts.aborted?.()) throw new Error('seed interrupted');
+  };
   let written = 0;
   for (const agency of DEMO_AGENCIES) {
     if (await ctx.store.getAgency(agency.id)) continue;
@@ -205,27 +225,77 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean } = {})
     await setPublicBody(ctx, SEED_ACTOR, { name: PUBLIC_BODY });
     written++;
   }
-  for (const demo of opts.items ? DEMO_ITEMS : []) {
-    const existing = await ctx.store.listItems({ agencyId: demo.agencyId, limit: 100 });
-    if (existing.items.some((i) => i.current.content.title === demo.content.title)) continue;
-    const as = (username: string) => principal(ctx, username);
-    const created = await createItem(ctx, await as(demo.by), { agencyId: demo.agencyId, content: demo.content });
-    const submitted = await submitItem(ctx, await as(demo.by), created.itemId, { version: created.version });
-    await decide(ctx, await as(demo.approver), created.itemId, { decision: 'approve', versionNo: submitted.current.versionNo });
-    written++;
+  written += await loadShippedHolidays(ctx, SEED_ACTOR);
+  if (opts.items) opts.log?.('Seeding demo data: items published through the publication workflow, exclusions through SOP 002 …');
+  for (const [n, demo] of (opts.items ? DEMO_ITEMS : []).entries()) {
+    stillRunning();
+    if (await seedItem(ctx, demoId('item', n + 1), demo)) {
+      written++;
+      opts.log?.(`  demo item ${n + 1}/${DEMO_ITEMS.length}: ${demo.content.title}`);
+    }
   }
-  for (const demo of opts.items ? DEMO_EXCLUSIONS : []) {
-    const existing = await ctx.store.listExclusions({ agencyId: demo.agencyId, limit: 100 });
-    if (existing.items.some((x) => x.test.title === demo.test.title)) continue;
-    const ex = await propose(ctx, await principal(ctx, demo.by), { agencyId: demo.agencyId, test: demo.test });
-    if (demo.setDik) {
-      await decideExclusion(ctx, await principal(ctx, 'atasan.ppid'), ex.exclusionId, {
-        decision: 'ya',
-        note: 'Setuju, sesuai hasil uji konsekuensi.',
-        round: 1,
-      });
-      const approved = (await ctx.store.getExclusion(ex.exclusionId))!;
-      await recordDecree(ctx, await principal(ctx, 'ppid.utama'), ex.exclusionId, {
+  for (const [n, demo] of (opts.items ? DEMO_EXCLUSIONS : []).entries()) {
+    stillRunning();
+    if (await seedExclusion(ctx, demoId('exclusion', n + 1), demo)) {
+      written++;
+      opts.log?.(`  demo exclusion ${n + 1}/${DEMO_EXCLUSIONS.length}: ${demo.test.title}`);
+    }
+  }
+  stillRunning();
+  await ctx.store.commit(
+    [{ entity: 'settings', name: MARKER, value: { version: MARKER_VERSION, items: Boolean(opts.items || marker?.items) } }],
+    auditEvent({
+      actor: SEED_ACTOR,
+      action: 'seed.complete',
+      entity: { type: 'settings', id: MARKER },
+      agencyId: SEED_ACTOR.agencyId,
+      after: { items: Boolean(opts.items) },
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
+  );
+  return written;
+}
+
+/** Takes one demo item on from its state: created, submitted, approved (the workflow publishes it). */
+async function seedItem(ctx: Context, itemId: string, demo: (typeof DEMO_ITEMS)[number]): Promise<boolean> {
+  const as = (username: string) => principal(ctx, username);
+  let item = await ctx.store.getItem(itemId);
+  if (item && item.current.state !== 'draft' && item.current.state !== 'submitted') {
+    // Approved or later: make sure its workflow runs (it may have been lost with a killed host).
+    if (item.current.state === 'approved' && item.current.executionName)
+      await ctx.workflows!.start(PUBLICATION_WORKFLOW, item.current.executionName, { itemId, versionNo: item.current.versionNo });
+    return false;
+  }
+  item ??= await createItem(ctx, await as(demo.by), { agencyId: demo.agencyId, content: demo.content }, { itemId });
+  if (item.current.state === 'draft') item = await submitItem(ctx, await as(demo.by), itemId, { version: item.version });
+  // Submitted earlier, its workflow may never have started: starting it again is a no-op otherwise.
+  else await ctx.workflows!.start(PUBLICATION_WORKFLOW, item.current.executionName!, { itemId, versionNo: item.current.versionNo });
+  await decide(ctx, await as(demo.approver), itemId, { decision: 'approve', versionNo: item.current.versionNo });
+  return true;
+}
+
+/** Takes one demo exclusion on from its state: proposed, decided Ya, decree recorded. */
+async function seedExclusion(ctx: Context, exclusionId: string, demo: (typeof DEMO_EXCLUSIONS)[number]): Promise<boolean> {
+  const found = await ctx.store.getExclusion(exclusionId);
+  const ex = found ?? (await propose(ctx, await principal(ctx, demo.by), { agencyId: demo.agencyId, test: demo.test }, { exclusionId }));
+  const open = ex.state === 'proposed' || ex.state === 'approved';
+  // Proposed earlier, its workflow may never have started: starting it again is a no-op otherwise.
+  if (open) await ctx.workflows!.start(EXCLUSION_WORKFLOW, ex.executionName!, { exclusionId, round: ex.round });
+  if (!demo.setDik || !open) return !found;
+  if (ex.state === 'proposed') {
+    await decideExclusion(ctx, await principal(ctx, 'atasan.ppid'), exclusionId, {
+      decision: 'ya',
+      note: 'Setuju, sesuai hasil uji konsekuensi.',
+      round: ex.round,
+    });
+  }
+  // The workflow also writes the exclusion (its wait): read the version again when it moved first.
+  for (let attempt = 1; ; attempt++) {
+    const approved = (await ctx.store.getExclusion(exclusionId))!;
+    if (approved.decree) break;
+    try {
+      await recordDecree(ctx, await principal(ctx, 'ppid.utama'), exclusionId, {
         decree: {
           number: `188.4/01/PPID/${new Date().getUTCFullYear()}`,
           date: localDateOf(ctx.now, 'Asia/Pontianak'),
@@ -234,8 +304,11 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean } = {})
         },
         version: approved.version,
       });
+      break;
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'conflict') || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
     }
-    written++;
   }
-  return written + (await loadShippedHolidays(ctx, SEED_ACTOR));
+  return true;
 }

@@ -14,10 +14,13 @@
  *
  * Restart: executions still running are written to `<dataDir>/executions.json`; when the host starts
  * again they are started again from the beginning under the same ARN. That is safe because every task
- * is idempotent and reads its truth from the table (ARCHITECTURE.md principle 3).
+ * is idempotent and reads its truth from the table (ARCHITECTURE.md principle 3). The engine is the
+ * file's one writer: it reads the file when it is constructed (so executions started before
+ * `resume()` join those recorded, never replace them) and replaces it by write-and-rename, so a
+ * crash at any instant leaves either the old list or the new one, never a torn or shortened one.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import { type StateMachineDecl, stateMachines } from '../system.ts';
@@ -152,6 +155,8 @@ export class LocalStepFunctions {
   private readonly tokens = new Map<string, PendingToken>();
   private readonly closedTokens = new Map<string, 'timed_out' | 'done'>();
   private readonly finished = new Set<Promise<unknown>>();
+  /** Recorded as running when the host last stopped; started by `resume()`. */
+  private readonly toResume: ExecutionRecord[] = [];
   private closing = false;
 
   constructor(private readonly opts: { dataDir: string; root: string; waitTimeOverrides?: Record<string, number>; log?: (msg: string) => void }) {
@@ -160,6 +165,15 @@ export class LocalStepFunctions {
       const { definition, bindings } = bindDefinition(decl, text);
       const machine = new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
       this.machines.set(machineArn(decl.id), { decl, machine, bindings });
+    }
+    if (existsSync(this.stateFile)) {
+      const recorded = JSON.parse(readFileSync(this.stateFile, 'utf8')) as ExecutionRecord[];
+      for (const e of recorded) {
+        if (!this.machines.has(e.stateMachineArn) || this.executions.has(e.executionArn)) continue;
+        const record: ExecutionRecord = { ...e, status: 'RUNNING' };
+        this.executions.set(record.executionArn, record);
+        this.toResume.push(record);
+      }
     }
   }
 
@@ -179,18 +193,20 @@ export class LocalStepFunctions {
 
   private persist(): void {
     const running = [...this.executions.values()].filter((e) => e.status === 'RUNNING');
-    writeFileSync(this.stateFile, JSON.stringify(running, null, 2));
+    const temp = `${this.stateFile}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(running, null, 2));
+    renameSync(temp, this.stateFile);
   }
 
   /** Starts again every execution that was running when the host stopped. */
   resume(): number {
-    if (!existsSync(this.stateFile)) return 0;
-    const running = (JSON.parse(readFileSync(this.stateFile, 'utf8')) as ExecutionRecord[]).filter((e) => this.machines.has(e.stateMachineArn));
-    for (const e of running) this.run({ ...e, status: 'RUNNING' });
-    return running.length;
+    const records = this.toResume.splice(0).filter((e) => e.status === 'RUNNING');
+    for (const e of records) this.run(e);
+    return records.length;
   }
 
   startExecution(stateMachineArn: string, input = '{}', name: string = randomUUID()): { executionArn: string; startDate: number } {
+    if (this.closing) throw new ApiError('ServiceUnavailable', 'The local Step Functions engine is stopping');
     if (!this.machines.has(stateMachineArn)) throw new ApiError('StateMachineDoesNotExist', `State machine does not exist: ${stateMachineArn}`);
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
     const existing = this.executions.get(executionArn);
