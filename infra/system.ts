@@ -39,6 +39,7 @@ export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
  * | exclusion     | EXCLUSION#<id>        | EXCLUSION               | EXCLUSIONS#<agency> / <created>#id | EXCLUSIONS / <created>#<id>     |
  * | DIK row       | EXCLUSION#<id>        | DIK                     | DIK / <year>#<seq>                 |                                 |
  * | counter       | COUNTER#<name>        | COUNTER                 |                                    |                                 |
+ * | verification  | VERIFY#<code>         | DOCUMENT                | VERIFICATIONS / <code>             |                                 |
  * | idempotency   | IDEMPOTENCY#<key>     | IDEMPOTENCY             | (expiresAt TTL)                    |                                 |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
@@ -54,6 +55,7 @@ export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
  * - exclusions of an agency, newest first: Query gsi1 EXCLUSIONS#<agency>; of the whole body: gsi2 EXCLUSIONS
  *   (a state filter is a FilterExpression: exclusions are tens a year, not thousands)
  * - the DIK in force, in DIK order: Query gsi1 DIK
+ * - an issued document's verification record: GetItem VERIFY#<code>; all of them (register rebuild): Query gsi1 VERIFICATIONS
  * - SOP step timings for the reports: Query pk STEPS#<sop>#<month> or gsi1 STEPS#<sop>#<agency>
  */
 export const table = {
@@ -87,7 +89,7 @@ export interface RouteDecl {
   /** Roles allowed to call; `public` routes have no authorizer. The handler still checks data scope. */
   roles: readonly Role[] | 'public';
   /** What the route reaches besides the table. */
-  uses?: readonly ('documents' | 'register' | 'workflows' | 'mail' | 'identity')[];
+  uses?: readonly ('documents' | 'register' | 'workflows' | 'mail' | 'identity' | 'signing')[];
 }
 
 export const routes: readonly RouteDecl[] = [
@@ -181,7 +183,7 @@ export const stateMachines: readonly StateMachineDecl[] = [
       PrepareWaitFunctionArn: { handler: 'tasks/exclusion.prepareWait' },
       AwaitPersonFunctionArn: { handler: 'tasks/exclusion.awaitPerson', waitForTaskToken: true, uses: ['workflows'] },
       RemindAndEscalateFunctionArn: { handler: 'tasks/exclusion.remindAndEscalate', uses: ['mail'] },
-      SetDikFunctionArn: { handler: 'tasks/exclusion.setDik', uses: ['documents'] },
+      SetDikFunctionArn: { handler: 'tasks/exclusion.setDik', uses: ['documents', 'signing'] },
       UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
       PlanExpiryFunctionArn: { handler: 'tasks/exclusion.planExpiry' },
       ExpireFunctionArn: { handler: 'tasks/exclusion.expire', uses: ['mail'] },
@@ -232,6 +234,10 @@ export const env = {
   mailFrom: 'MAIL_FROM',
   userPoolId: 'USER_POOL_ID',
   appUrl: 'APP_URL',
+  /** The public register's origin, printed in every document's verification link (unless the body set its own). */
+  registerUrl: 'REGISTER_URL',
+  /** Functions that issue documents (`uses: ['signing']`): the Secrets Manager secret with the body's PKCS#12. */
+  signingSecretArn: 'SIGNING_SECRET_ARN',
 } as const;
 
 /** The module part of a handler reference: `api/agencies.create` → `api/agencies`. */

@@ -17,6 +17,7 @@ export const config = {
   mailFrom: () => process.env[env.mailFrom] ?? 'ppid@localhost',
   userPoolId: () => process.env[env.userPoolId],
   appUrl: () => process.env[env.appUrl] ?? '',
+  registerUrl: () => process.env[env.registerUrl] ?? '',
   /** The local host runs S3 on loopback, where virtual-hosted bucket names do not resolve. */
   s3ForcePathStyle: () => process.env.S3_FORCE_PATH_STYLE === '1',
   /** Set by the local host: `local` (outbox, local identity, local engine) or `aws`. */

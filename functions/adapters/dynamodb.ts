@@ -17,6 +17,7 @@ import type { DikEntry, Exclusion } from '../core/exclusion-model.ts';
 import type { InboxEntry, Item, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
 import { message } from '../core/messages.ts';
 import type { Agency, User } from '../core/model.ts';
+import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { Page, Store, Write } from '../core/ports.ts';
 import { config } from './config.ts';
 
@@ -100,6 +101,7 @@ export const keys = {
     gsi1sk: `${r.endedAt ?? r.startedAt}#${r.itemId}#v${r.versionNo}#${r.step}`,
   }),
   counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
+  verification: (code: string) => ({ pk: `VERIFY#${code}`, sk: 'DOCUMENT', gsi1pk: 'VERIFICATIONS', gsi1sk: code }),
   settings: (name: string) => ({ pk: 'SETTINGS', sk: name }),
 };
 
@@ -233,6 +235,8 @@ function toTx(w: Write): TxItem {
       return { Put: { TableName, Item: { ...keys.registerEvent(w.value), ...w.value } } };
     case 'stepRecord':
       return { Put: { TableName, Item: { ...keys.stepRecord(w.value), ...w.value } } };
+    case 'verification':
+      return { Put: { TableName, Item: { ...keys.verification(w.value.code), ...w.value } } };
     case 'counter':
       return {
         Put: {
@@ -402,6 +406,10 @@ export const dynamoStore: Store = {
   async getCounter(name) {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.counter(name) }));
     return (res.Item?.value as number | undefined) ?? 0;
+  },
+  async getVerification(code) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `VERIFY#${code}`, sk: 'DOCUMENT' } }));
+    return res.Item ? strip<VerificationRecord>(res.Item) : undefined;
   },
   async getSettings(name) {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.settings(name) }));

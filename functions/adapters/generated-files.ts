@@ -1,5 +1,5 @@
 /** The S3 side of the files the system makes itself (the exclusion PDFs): private document bucket. */
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { GeneratedFiles } from '../core/ports.ts';
 import { config } from './config.ts';
@@ -8,6 +8,15 @@ import { s3 } from './s3.ts';
 export const generatedFiles: GeneratedFiles = {
   async put(key, body, contentType) {
     await s3().send(new PutObjectCommand({ Bucket: config.bucket('documents'), Key: key, Body: body, ContentType: contentType }));
+  },
+  async get(key) {
+    try {
+      const res = await s3().send(new GetObjectCommand({ Bucket: config.bucket('documents'), Key: key }));
+      return await res.Body!.transformToByteArray();
+    } catch (e) {
+      if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw e;
+    }
   },
   downloadUrl(key, fileName, contentType) {
     const disposition = `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`;

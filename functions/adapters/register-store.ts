@@ -10,6 +10,7 @@
  */
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEvent } from '../core/item-model.ts';
+import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { PublishedEntry } from '../core/register/index.ts';
 import { RegisterBusy, type RegisterStore } from '../core/register-update.ts';
 import { config } from './config.ts';
@@ -32,17 +33,19 @@ async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
 
 export const registerStore: RegisterStore = {
   async loadInput(now) {
-    const [agencies, items, body, dik] = await Promise.all([
+    const [agencies, items, body, dik, verifications] = await Promise.all([
       dynamoStore.listAgencies(),
       queryAll<PublishedEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIP' } }),
       dynamoStore.getSettings<{ name: string }>('publicBody'),
       dynamoStore.listDik(),
+      queryAll<VerificationRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'VERIFICATIONS' } }),
     ]);
     return {
       publicBody: { name: body?.name ?? 'Badan Publik' },
       agencies,
       items: items.map((i) => ({ ...i, history: i.history ?? [{ versionNo: i.versionNo, publishedAt: i.publishedAt }] })),
       dik,
+      verifications,
       generatedAt: now.toISOString(),
     };
   },

@@ -15,6 +15,7 @@
 import * as z from 'zod';
 import type { InboxEntry, StepTiming } from './item-model.ts';
 import { isoDate } from './model.ts';
+import { Nip } from './official-documents/people.ts';
 
 export const PASAL_17 = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
 export type Pasal17Letter = (typeof PASAL_17)[number];
@@ -163,11 +164,8 @@ export const Decree = z.strictObject({
     {
       name: text(3, 200, { id: 'nama pejabat PPID yang menetapkan', en: 'name of the PPID official' }),
       position: text(3, 200, { id: 'jabatan pejabat PPID', en: 'position of the PPID official' }),
-      nip: z
-        .string()
-        .trim()
-        .regex(/^\d{18}$/, 'NIP terdiri atas 18 angka / NIP has 18 digits')
-        .optional(),
+      rank: text(3, 100, { id: 'pangkat/golongan pejabat PPID', en: 'rank of the PPID official' }).optional(),
+      nip: Nip.optional(),
     },
     required({ id: 'pejabat PPID yang menetapkan', en: 'the PPID official who set it' }),
   ),
@@ -218,6 +216,10 @@ export interface Exclusion {
   /** Set when the DIK is set: its number there, and from when to when. */
   dik?: { number: string; sequence: number; year: number; setAt: string; until?: string; endsAt?: string };
   files?: { testSheet?: GeneratedFile; decree?: GeneratedFile };
+  /** The last attempt to issue the documents failed (the signature); cleared when they are issued. */
+  issueFailure?: { at: string; reason: string };
+  /** The ended exclusion of the same information that this proposal tests again. */
+  renews?: string;
   ended?: { at: string; reason: 'expired' | 'revoked'; by: string; note?: string };
   /** After it ended: the item was published again as open (PPID Utama). */
   reopened?: { at: string; by: string };

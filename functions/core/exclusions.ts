@@ -32,6 +32,10 @@ import {
   legalBasisText,
 } from './exclusion-model.ts';
 import { consequenceTestSheetSpec, decreeSpec, type ExclusionDocument, exclusionDocumentCode, type PdfContext, type UnitLetterhead } from './exclusion-pdf.ts';
+import type { InboxEntry, Item, StepRecord, StepTiming } from './item-model.ts';
+import { publicationRules, publishedVersionOf, REGISTER_WORKFLOW, retryOnRace, secondsUntil, usersWithRole } from './items.ts';
+import { message } from './messages.ts';
+import type { Agency } from './model.ts';
 import {
   type DocumentSpec,
   type IssuedDocument,
@@ -41,9 +45,6 @@ import {
   SigningError,
   type VerificationRecord,
 } from './official-documents/index.ts';
-import type { InboxEntry, Item, StepRecord, StepTiming } from './item-model.ts';
-import { publicationRules, publishedVersionOf, REGISTER_WORKFLOW, retryOnRace, secondsUntil, usersWithRole } from './items.ts';
-import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
 import type { PublicBody } from './public-body.ts';
 import { endRunningStep, SOP_002, type Sop002Step, type SopStep } from './sop.ts';

@@ -169,8 +169,8 @@ export interface InboxEntry {
 export interface RegisterEvent {
   eventId: string;
   at: string;
-  /** `dik`: the DIK changed (then `itemId` is the exclusion's id). */
-  type: 'published' | 'withdrawn' | 'dik';
+  /** `dik`: the DIK changed (then `itemId` is the exclusion's id); `verification`: a document's verification page (`itemId` is its code). */
+  type: 'published' | 'withdrawn' | 'dik' | 'verification';
   itemId: string;
   agencyId: string;
   versionNo: number;

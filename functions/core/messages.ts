@@ -108,6 +108,14 @@ const catalogue = {
     id: 'Berkas berukuran {found}, melebihi batas {limit}. Perkecil berkas (misalnya kompres PDF atau pecah menjadi beberapa berkas) lalu unggah lagi.',
     en: 'The file is {found}, over the limit of {limit}. Make it smaller (for example compress the PDF or split it into several files) and upload it again.',
   },
+  coat_of_arms_unusable: {
+    id: 'Gambar lambang tidak dapat dipakai pada kop surat ({problem}). Unggah PNG atau JPEG biasa (tanpa interlace, RGB atau skala abu-abu).',
+    en: 'The coat-of-arms image cannot be used on the letterhead ({problem}). Upload a plain PNG or JPEG (not interlaced, RGB or greyscale).',
+  },
+  document_signing_failed: {
+    id: 'Dokumen tidak dapat ditandatangani secara elektronik, sehingga tidak diterbitkan: {reason}. Periksa sertifikat elektronik badan publik, lalu ulangi.',
+    en: "The document could not be signed electronically, so it was not issued: {reason}. Check the public body's electronic certificate, then try again.",
+  },
   upload_missing: {
     id: 'Berkas yang diunggah tidak ditemukan di penyimpanan. Unggah berkas lagi sebelum tautan unggah kedaluwarsa ({minutes} menit).',
     en: 'The uploaded file was not found in storage. Upload the file again before the upload link expires ({minutes} minutes).',

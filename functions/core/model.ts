@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { ROLES } from '../../infra/system.ts';
 import { TIME_ZONES } from './calendar.ts';
+import { Nip } from './official-documents/people.ts';
 
 export const isoDate = z.iso.date().meta({ description: 'Local calendar date, YYYY-MM-DD' });
 
@@ -35,6 +36,10 @@ export const Agency = z.object({
   workWeek: z.array(z.number().int()),
   email: z.string().optional(),
   address: z.string().optional(),
+  /** Letterhead: the city the unit signs in, its phone and website (with `address` and `email`). */
+  city: z.string().optional(),
+  phone: z.string().optional(),
+  website: z.string().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -48,6 +53,23 @@ const agencyFields = {
   workWeek: workWeek.default([1, 2, 3, 4, 5]),
   email: z.email().optional(),
   address: z.string().trim().max(300).optional(),
+  city: z.string().trim().min(2).max(100).optional().meta({ description: 'Letterhead: the city documents are signed in, e.g. `Pontianak`' }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+()\-. ]{5,40}$/, 'nomor telepon: angka, spasi, + ( ) - . / phone: digits, spaces, + ( ) - .')
+    .optional()
+    .meta({ description: 'Letterhead: phone, e.g. `(0561) 736541`' }),
+  website: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9.-]+\.[a-z]{2,}(\/[^\s]*)?$/i,
+      'laman: nama domain tanpa https://, mis. ppid.kalbarprov.go.id / website: a domain without https://, e.g. ppid.kalbarprov.go.id',
+    )
+    .max(200)
+    .optional()
+    .meta({ description: 'Letterhead: website, e.g. `diskominfo.kalbarprov.go.id`' }),
 };
 
 export const NewAgency = z.strictObject({ id: agencyId, kind: AgencyKind, parentId: agencyId.optional(), ...agencyFields });
@@ -60,6 +82,9 @@ export const AgencyPatch = z.strictObject({
   workWeek: workWeek.optional(),
   email: agencyFields.email,
   address: agencyFields.address,
+  city: agencyFields.city,
+  phone: agencyFields.phone,
+  website: agencyFields.website,
   version: z.number().int().min(1).meta({ description: 'The version you read; a newer one on the server gives 409' }),
 });
 export type AgencyPatch = z.infer<typeof AgencyPatch>;
@@ -74,9 +99,21 @@ export const username = z
     'huruf kecil, angka, titik, garis bawah atau tanda hubung, 3–64 karakter / lowercase letters, digits, dots, underscores or hyphens, 3–64 characters',
   );
 
+/** How documents name a person (people.ts): full name with titles, position, rank and NIP. */
+const officialFields = {
+  fullName: z.string().trim().min(3).max(200).optional().meta({ description: 'Full name with titles, e.g. `Drs. Bambang Setiawan, M.Si.`' }),
+  position: z.string().trim().min(3).max(200).optional().meta({ description: 'Jabatan, e.g. `Kepala Dinas Komunikasi dan Informatika`' }),
+  rank: z.string().trim().min(3).max(100).optional().meta({ description: 'Pangkat/golongan, e.g. `Pembina Utama Muda (IV/c)`' }),
+  nip: Nip.optional(),
+};
+
 export const User = z.object({
   username: z.string(),
   name: z.string(),
+  fullName: z.string().optional(),
+  position: z.string().optional(),
+  rank: z.string().optional(),
+  nip: z.string().optional(),
   email: z.string(),
   role: Role,
   agencyId: z.string(),
@@ -93,6 +130,7 @@ export const NewUser = z.strictObject({
   email: z.email(),
   role: Role,
   agencyId,
+  ...officialFields,
 });
 export type NewUser = z.infer<typeof NewUser>;
 
@@ -102,6 +140,7 @@ export const UserPatch = z.strictObject({
   role: Role.optional(),
   agencyId: agencyId.optional(),
   enabled: z.boolean().optional(),
+  ...officialFields,
   version: z.number().int().min(1),
 });
 export type UserPatch = z.infer<typeof UserPatch>;

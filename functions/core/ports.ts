@@ -6,6 +6,8 @@ import type { DeadlineRule, Holiday } from './calendar.ts';
 import type { DikEntry, Exclusion, ExclusionState } from './exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
+import type { DocumentSigner } from './official-documents/signing.ts';
+import type { VerificationRecord } from './official-documents/verification.ts';
 
 export interface Page<T> {
   items: T[];
@@ -35,6 +37,8 @@ export type Write =
   | { entity: 'inbox'; delete: InboxEntry }
   | { entity: 'registerEvent'; value: RegisterEvent }
   | { entity: 'stepRecord'; value: StepRecord }
+  /** What the verification page of an issued document shows (official-documents/verification.ts). */
+  | { entity: 'verification'; value: VerificationRecord }
   /** A gap-free counter moved from `from` to `to` (refused if someone moved it first). */
   | { entity: 'counter'; name: string; from: number; to: number }
   | { entity: 'settings'; name: string; value: Record<string, unknown>; expectedVersion?: undefined };
@@ -55,6 +59,7 @@ export interface Store {
   listDik(): Promise<DikEntry[]>;
   listInbox(box: InboxEntry['box'], q: { cursor?: string; limit: number }): Promise<Page<InboxEntry>>;
   getCounter(name: string): Promise<number>;
+  getVerification(code: string): Promise<VerificationRecord | undefined>;
   getSettings<T extends Record<string, unknown>>(name: string): Promise<T | undefined>;
   /** Writes every record and the audit event(s) in one transaction, or nothing. */
   commit(writes: Write[], audit: AuditEvent | AuditEvent[]): Promise<void>;
@@ -83,6 +88,8 @@ export interface Workflows {
 /** Files the system itself makes (the exclusion PDFs), kept in the private document bucket. */
 export interface GeneratedFiles {
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** A stored file's bytes (the coat of arms for letterheads), or undefined if there is none. */
+  get(key: string): Promise<Uint8Array | undefined>;
   /** A short-lived link to download one. */
   downloadUrl(key: string, fileName: string, contentType: string): Promise<string>;
 }
@@ -95,6 +102,10 @@ export interface Context {
   workflows?: Workflows;
   mailer?: Mailer;
   files?: GeneratedFiles;
+  /** Signs issued documents (adapters/signing.ts): present in the tasks that issue documents. */
+  signer?: DocumentSigner;
+  /** The public register's address for verification links, when the body has not set its own. */
+  registerUrl?: string;
   requestId: string;
   now: Date;
 }

@@ -1,29 +1,150 @@
-/** The public body itself (Pemerintah Provinsi / Kota …): its name heads the public register. */
+/**
+ * The public body itself (Pemerintah Provinsi / Kota …): its name heads the public register and every
+ * letterhead; its coat of arms (lambang daerah) stands on every letterhead; `registerUrl` is the
+ * public register's address printed under the verification QR code of every document (the host's
+ * own address when unset, e.g. before the body's domain points at CloudFront).
+ *
+ * The coat of arms is uploaded like an item's document (adapters/uploads.ts): a ticket bound to one
+ * key, type and size; the server then moves the object to a key only it writes and checks size,
+ * type by content and SHA-256; PNG or JPEG only, and the image must open for the PDF writer.
+ */
+import * as z from 'zod';
 import { assertRole, type Principal } from './access.ts';
 import { auditEvent } from './audit.ts';
+import { allowedList, type DocumentKind, kindForUpload, type UploadRequest } from './documents.ts';
+import { DomainError, fail } from './errors.ts';
+import type { UploadsPort } from './item-documents.ts';
+import { letterheadImageProblem } from './official-documents/document.ts';
 import type { Context } from './ports.ts';
+
+export interface CoatOfArms {
+  key: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
+}
 
 export interface PublicBody {
   [key: string]: unknown;
   name: string;
+  /** e.g. `https://ppid.kalbarprov.go.id` */
+  registerUrl?: string;
+  coatOfArms?: CoatOfArms;
+  /** An upload announced but not yet checked. */
+  coatOfArmsPending?: CoatOfArms & { uploadKey: string; kind: DocumentKind };
 }
 
-export async function setPublicBody(ctx: Context, actor: Principal, body: PublicBody): Promise<PublicBody> {
-  assertRole(actor, ['admin']);
-  const before = await ctx.store.getSettings<PublicBody>('publicBody');
-  if (before?.name === body.name) return before;
+export const PublicBodyView = z.object({
+  name: z.string(),
+  registerUrl: z.string().optional(),
+  coatOfArms: z.object({ contentType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string(), uploadedBy: z.string() }).optional(),
+});
+
+export const PublicBodyPatch = z.strictObject({
+  name: z.string().trim().min(3).max(200).optional(),
+  registerUrl: z
+    .url({ protocol: /^https?$/, error: 'alamat register harus URL http(s) / the register address must be an http(s) URL' })
+    .max(200)
+    .optional()
+    .meta({ description: 'The public register address printed on documents, e.g. `https://ppid.kalbarprov.go.id`' }),
+});
+
+export function publicBodyView(body: PublicBody): z.infer<typeof PublicBodyView> {
+  const { coatOfArms: c } = body;
+  return {
+    name: body.name,
+    ...(body.registerUrl ? { registerUrl: body.registerUrl } : {}),
+    ...(c ? { coatOfArms: { contentType: c.contentType, size: c.size, sha256: c.sha256, uploadedAt: c.uploadedAt, uploadedBy: c.uploadedBy } } : {}),
+  };
+}
+
+export async function getPublicBody(ctx: Context): Promise<PublicBody> {
+  return (await ctx.store.getSettings<PublicBody>('publicBody')) ?? { name: 'Badan Publik' };
+}
+
+async function save(ctx: Context, actor: Principal, before: PublicBody | undefined, after: PublicBody, action: string): Promise<PublicBody> {
   await ctx.store.commit(
-    [{ entity: 'settings', name: 'publicBody', value: body }],
+    [{ entity: 'settings', name: 'publicBody', value: after }],
     auditEvent({
       actor,
-      action: 'settings.public_body',
+      action,
       entity: { type: 'settings', id: 'publicBody' },
       agencyId: actor.agencyId,
       before,
-      after: body,
+      after,
       requestId: ctx.requestId,
       now: ctx.now,
     }),
   );
-  return body;
+  return after;
 }
+
+/** Sets the body's name and register address (admin); the coat of arms is kept. */
+export async function setPublicBody(ctx: Context, actor: Principal, patch: { name?: string; registerUrl?: string }): Promise<PublicBody> {
+  assertRole(actor, ['admin']);
+  const before = await ctx.store.getSettings<PublicBody>('publicBody');
+  const after: PublicBody = { ...(before ?? { name: 'Badan Publik' }), ...patch };
+  if (before && before.name === after.name && before.registerUrl === after.registerUrl) return before;
+  return save(ctx, actor, before, after, 'settings.public_body');
+}
+
+const uploadKeyOf = (id: string, kind: DocumentKind) => `uploads/coat-of-arms/${id}/lambang.${kind === 'png' ? 'png' : 'jpg'}`;
+const finalKeyOf = (id: string, kind: DocumentKind) => `settings/coat-of-arms/${id}.${kind === 'png' ? 'png' : 'jpg'}`;
+
+/** Announces a coat-of-arms upload (admin): PNG or JPEG, checked like any upload. Returns the ticket. */
+export async function startCoatOfArmsUpload(ctx: Context, uploads: UploadsPort, actor: Principal, req: UploadRequest) {
+  assertRole(actor, ['admin']);
+  const kind = kindForUpload(req.fileName, req.contentType);
+  if (kind !== 'png' && kind !== 'jpeg')
+    return fail('unsupported_media_type', 'upload_type_not_allowed', { fileName: req.fileName, contentType: req.contentType, allowed: 'PNG, JPEG' });
+  const id = crypto.randomUUID();
+  const before = await getPublicBody(ctx);
+  const pending = {
+    key: finalKeyOf(id, kind),
+    uploadKey: uploadKeyOf(id, kind),
+    kind,
+    contentType: req.contentType,
+    size: req.size,
+    sha256: req.sha256,
+    uploadedAt: ctx.now.toISOString(),
+    uploadedBy: actor.username,
+  };
+  const ticket = await uploads.ticket(pending.uploadKey, req.contentType, req.size);
+  await save(ctx, actor, before, { ...before, coatOfArmsPending: pending }, 'settings.coat_of_arms_upload');
+  return { upload: ticket };
+}
+
+/**
+ * Checks the uploaded coat of arms (size, type by content, SHA-256, and that the PDF writer can
+ * open it) and, if it passes, puts it on every letterhead from now on. A file that fails is removed.
+ */
+export async function verifyCoatOfArms(ctx: Context, uploads: UploadsPort, actor: Principal): Promise<PublicBody> {
+  assertRole(actor, ['admin']);
+  const before = await getPublicBody(ctx);
+  const p = before.coatOfArmsPending;
+  if (!p) return fail('validation', 'upload_missing', { minutes: 15 });
+  const { coatOfArmsPending: _p, ...rest } = before;
+  const promoted = await uploads.promote(p.uploadKey, p.key);
+  if (!promoted) fail('validation', 'upload_missing', { minutes: 15 });
+  const result = await uploads.verify(p.key, { size: p.size, sha256: p.sha256, kind: p.kind });
+  if (!result.ok) {
+    await save(ctx, actor, before, rest, 'settings.coat_of_arms_rejected');
+    throw new DomainError(
+      result.reason === 'too_large' ? 'payload_too_large' : result.reason === 'type_mismatch' ? 'unsupported_media_type' : 'validation',
+      result.message,
+    );
+  }
+  const bytes = await ctx.files?.get(p.key);
+  const problem = bytes ? letterheadImageProblem(bytes) : 'missing';
+  if (problem) {
+    await uploads.remove(p.key);
+    await save(ctx, actor, before, rest, 'settings.coat_of_arms_rejected');
+    return fail('unsupported_media_type', 'coat_of_arms_unusable', { problem });
+  }
+  const { uploadKey: _u, kind: _k, ...coatOfArms } = p;
+  return save(ctx, actor, before, { ...rest, coatOfArms }, 'settings.coat_of_arms');
+}
+
+export { allowedList };

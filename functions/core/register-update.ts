@@ -9,7 +9,7 @@
  * (recovery) and resets every snapshot.
  */
 import type { RegisterEvent } from './item-model.ts';
-import { type PublishedEntry, type RegisterInput, renderChanges, renderDik, renderFull, type SitePlan } from './register/index.ts';
+import { type PublishedEntry, type RegisterInput, renderChanges, renderDik, renderFull, renderVerifications, type SitePlan } from './register/index.ts';
 
 /**
  * The shape of the rendered site. Raise it when a change to the pages touches pages that no
@@ -120,8 +120,9 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
   if (events.length === 0) return { events: 0, files: 0, invalidated: 0 };
   const input = await store.loadInput(now);
   const dikEvents = events.filter((e) => e.type === 'dik');
+  const verificationEvents = events.filter((e) => e.type === 'verification');
   const byItem = new Map<string, RegisterEvent[]>();
-  for (const e of events) if (e.type !== 'dik') byItem.set(e.itemId, [...(byItem.get(e.itemId) ?? []), e]);
+  for (const e of events) if (e.type === 'published' || e.type === 'withdrawn') byItem.set(e.itemId, [...(byItem.get(e.itemId) ?? []), e]);
   const published = new Map(input.items.map((i) => [i.itemId, i]));
   // One plan for the whole batch: the pages and exports are rendered once, however many events.
   const changes = await Promise.all(
@@ -134,10 +135,16 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
     const paths = new Set(dik.map((f) => f.path));
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...dik];
   }
+  if (verificationEvents.length) {
+    // A document issued, withdrawn or replaced: its verification pages, both languages.
+    const pages = renderVerifications(input, new Set(verificationEvents.map((e) => e.itemId)));
+    const paths = new Set(pages.map((f) => f.path));
+    plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...pages];
+  }
   lease.check();
   const changed = await site.apply(plan);
   lease.check();
   for (const c of changes) await store.markRendered(c.itemId, c.after, byItem.get(c.itemId) ?? [], lease.owner);
-  if (dikEvents.length) await store.dropEvents(dikEvents);
+  if (dikEvents.length || verificationEvents.length) await store.dropEvents([...dikEvents, ...verificationEvents]);
   return { events: events.length, files: changed.length, invalidated: await site.invalidate([...new Set(changed)]) };
 }

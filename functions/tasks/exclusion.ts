@@ -2,10 +2,13 @@
  * Tasks of statemachines/exclusion.asl.json (SOP 002). Each is idempotent and reads its truth from
  * the table, so an execution restarted from the beginning is safe.
  */
+
+import { config } from '../adapters/config.ts';
 import { dynamoStore } from '../adapters/dynamodb.ts';
 import { generatedFiles } from '../adapters/generated-files.ts';
 import { identityDirectory } from '../adapters/identity.ts';
 import { mailer } from '../adapters/mail.ts';
+import { documentSigner } from '../adapters/signing.ts';
 import { workflows } from '../adapters/workflow.ts';
 import * as exclusions from '../core/exclusions.ts';
 import type { Context } from '../core/ports.ts';
@@ -22,6 +25,8 @@ function context(): Context {
     workflows,
     mailer: mailer(),
     files: generatedFiles,
+    signer: documentSigner(),
+    registerUrl: config.registerUrl(),
     requestId: `workflow-${crypto.randomUUID()}`,
     now: new Date(),
   };

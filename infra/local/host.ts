@@ -29,6 +29,7 @@ import { CLIENT_ID, createLocalIdp, escapeHtml, type LocalIdp } from './idp.ts';
 import { ensureBuckets, ensureTable } from './resources.ts';
 import { LocalScheduler } from './scheduler.ts';
 import { seedDemoData } from './seed.ts';
+import { ensureLocalSigning } from './signing.ts';
 import { ApiError, LocalStepFunctions, machineArn } from './stepfunctions.ts';
 
 export class PortInUseError extends Error {}
@@ -270,7 +271,10 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
     MAIL_OUTBOX_DIR: outboxDir,
     [env.table]: tableName,
     [env.appUrl]: `${url}/app/`,
+    [env.registerUrl]: url,
     [env.mailFrom]: 'ppid@kalbarprov.go.id',
+    // The local signing certificate (generated on first start under the data dir).
+    ...ensureLocalSigning(dataDir),
     ...Object.fromEntries(Object.entries(buckets).map(([k, b]) => [b.env, bucketNames[k as keyof typeof buckets]])),
   });
   for (const m of stateMachines) process.env[env.stateMachineArn(m.id)] = machineArn(m.id);

@@ -635,6 +635,25 @@ function footers(L: Layout, spec: DocumentSpec): void {
   }
 }
 
+/**
+ * Why the PDF writer cannot put this image on a letterhead (a short English reason), or undefined:
+ * the coat-of-arms upload is checked with it, so a document never fails on its letterhead.
+ */
+export function letterheadImageProblem(bytes: Uint8Array): string | undefined {
+  try {
+    const doc = new PDFDocument({ autoFirstPage: false }) as Doc;
+    const image = doc.openImage(Buffer.from(bytes)) as { width: number; height: number };
+    if (!(image.width > 0 && image.height > 0)) return 'empty image';
+    if (image.width > 4000 || image.height > 4000) return 'larger than 4000 pixels';
+    // Embedding decodes the pixels (PNG) or reads the markers (JPEG): do it, into a document that is thrown away.
+    doc.addPage();
+    doc.image(Buffer.from(bytes), 0, 0, { width: 10 });
+    return undefined;
+  } catch (e) {
+    return (e as Error).message || 'unreadable image';
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering
 

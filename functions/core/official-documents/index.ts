@@ -23,6 +23,7 @@ export interface IssuedDocument {
 }
 
 export async function issueDocument(spec: DocumentSpec, signer: DocumentSigner, reason: string, location: string): Promise<IssuedDocument> {
+  await signer.ready?.();
   const unsigned = await renderDocument(spec, { signerName: signer.name, reason, location, signingTime: spec.createdAt });
   const bytes = await signPdf(unsigned, signer);
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength };

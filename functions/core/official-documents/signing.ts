@@ -22,8 +22,10 @@ import forge from 'node-forge';
 export interface DocumentSigner {
   /** The detached CMS SignedData (DER) over `content`, the PDF without its /Contents value. */
   sign(content: Uint8Array): Promise<Uint8Array>;
-  /** The signer's certificate subject (common name), for the signature dictionary's /Name. */
+  /** The signer's certificate subject (common name), for the signature dictionary's /Name (valid after `ready`). */
   readonly name: string;
+  /** Loads the certificate if the adapter defers that; a SigningError if it cannot. */
+  ready?(): Promise<void>;
 }
 
 /** Thrown when the signature cannot be applied: the document is not issued. */

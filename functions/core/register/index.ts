@@ -30,10 +30,12 @@
 
 import { REGISTER_CSS, SEARCH_JS } from '../../../web/register/assets.ts';
 import { renderPage } from '../../../web/register/pages.tsx';
+import { renderVerificationPage } from '../../../web/register/verification.tsx';
 import type { DikEntry } from '../exclusion-model.ts';
 import type { PublishedVersion } from '../item-model.ts';
 import { CATEGORIES } from '../item-model.ts';
 import type { Agency } from '../model.ts';
+import { type VerificationRecord, verificationPath } from '../official-documents/verification.ts';
 import { dikCsv, dikJson } from './dik.ts';
 import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS, utf8Length } from './exports.ts';
 import {
@@ -65,6 +67,8 @@ export interface RegisterInput {
   items: PublishedEntry[];
   /** The DIK entries in force (any order; the register shows them by year and sequence). */
   dik: DikEntry[];
+  /** Every issued document's verification record (its page at `verifikasi/<code>/`). */
+  verifications?: VerificationRecord[];
   /** The time of the change (exports and catalogue are stamped with it; pages never are). */
   generatedAt: string;
   /** The site's origin, e.g. `https://ppid.kalbarprov.go.id`, for absolute links in the exports; root-relative when absent. */
@@ -133,6 +137,23 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
   yield* exportFiles(m, input.generatedAt);
   yield* dikExportFiles(m, input.generatedAt);
+  yield* verificationFiles(m, input.verifications ?? []);
+}
+
+/**
+ * The verification pages of issued documents (Indonesian and English), one per record. A record is
+ * never deleted: a withdrawn or replaced document's page says so.
+ */
+function verificationFiles(m: Model, records: readonly VerificationRecord[]): SiteFile[] {
+  return records.flatMap((r) => LANGS.map((lang) => html(localPath(verificationPath(r.code), lang), renderVerificationPage(m, r, lang))));
+}
+
+/** What a change of verification records writes: their pages, byte for byte as renderFullFiles does. */
+export function renderVerifications(input: RegisterInput, codes: ReadonlySet<string>): SiteFile[] {
+  return verificationFiles(
+    buildModel(input),
+    (input.verifications ?? []).filter((r) => codes.has(r.code)),
+  );
 }
 
 /**
