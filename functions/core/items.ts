@@ -59,9 +59,14 @@ export async function retryOnRace<T>(attempt: () => Promise<T>, times = 4): Prom
       return await attempt();
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'conflict' && e.text.en === message('concurrent_change').en) || i >= times) throw e;
+      // A little random wait, growing: many writers at once then take turns instead of colliding again.
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * i)));
     }
   }
 }
+
+/** Enough turns for every one of many people creating records in one agency at the same moment. */
+export const COUNTER_RACE_ATTEMPTS = 100;
 
 // ─── who may do what ─────────────────────────────────────────────────────────────────────────────
 
@@ -121,6 +126,11 @@ export async function createItem(
   input: { agencyId?: string; content: ItemContent },
   opts: { itemId?: string } = {},
 ): Promise<Item> {
+  // Two people creating at once race for the next number; the loser reads the counter again.
+  return retryOnRace(() => createItemOnce(ctx, actor, input, opts), COUNTER_RACE_ATTEMPTS);
+}
+
+async function createItemOnce(ctx: Context, actor: Principal, input: { agencyId?: string; content: ItemContent }, opts: { itemId?: string }): Promise<Item> {
   const agencyId = input.agencyId ?? actor.agencyId;
   assertMayEdit(actor, agencyId);
   const agency = await getAgency(ctx, agencyId);
@@ -145,7 +155,7 @@ export async function createItem(
     version: 1,
   };
   // The counter moves in the same transaction: two people creating at once never share a number,
-  // and a failed write leaves no gap (the loser gets 409 and tries again).
+  // and a failed write leaves no gap (the loser's attempt is run again by `createItem`).
   await ctx.store.commit(
     [
       { entity: 'counter', name: counter, from: previous, to: sequence },
