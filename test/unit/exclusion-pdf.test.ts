@@ -1,11 +1,80 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The DIK documents on the document module: content (pdf.js), and for each type the archival and
+ * signature checks with real tools: qpdf --check, pdffonts, pdfinfo -meta (XMP, PDF/A), an
+ * independent PAdES verifier (and one changed byte), and the QR code read back from the rendered page.
+ */
+import { deflateSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Exclusion } from '../../functions/core/exclusion-model.ts';
-import { consequenceTestSheetPdf, decreePdf, indonesianDate, type PdfContext, winAnsiSafe } from '../../functions/core/exclusion-pdf.ts';
+import {
+  consequenceTestSheetPdf,
+  consequenceTestSheetSpec,
+  decreePdf,
+  decreeSpec,
+  exclusionDocumentCode,
+  indonesianDate,
+  type PdfContext,
+} from '../../functions/core/exclusion-pdf.ts';
+import { type DocumentSigner, issueDocument, letterheadImageProblem, p12Signer, SigningError } from '../../functions/core/official-documents/index.ts';
+import { createLocalCertificate } from '../../infra/local/signing.ts';
 import { pdfText } from '../support/pdf.ts';
+import { decodeQr, pdfFonts, pdfInfo, qpdfCheck, sha256Hex, verifyPdfSignature } from '../support/pdf-tools.ts';
+
+/** A 16×16 PNG (a red square), built here so the test needs no image file. */
+function png(): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(16, 0);
+  ihdr.writeUInt32BE(16, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const raw = Buffer.concat(
+    Array.from({ length: 16 }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 16 }, () => [200, 30, 30]).flat())])),
+  );
+  return new Uint8Array(
+    Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
+  );
+}
 
 const CTX: PdfContext = {
-  publicBody: { name: 'Pemerintah Provinsi Kalimantan Barat' },
-  agency: { name: 'Dinas Kesehatan', address: 'Jalan Jenderal Ahmad Yani No. 1, Pontianak 78124', timezone: 'Asia/Pontianak' },
+  publicBody: { name: 'Pemerintah Provinsi Kalimantan Barat', coatOfArms: png() },
+  agency: {
+    name: 'Dinas Kesehatan',
+    address: 'Jalan Jenderal Ahmad Yani No. 1, Pontianak 78124',
+    city: 'Pontianak',
+    phone: '(0561) 737701',
+    email: 'dinkes@kalbarprov.go.id',
+    timezone: 'Asia/Pontianak',
+  },
+  ppidUtama: {
+    name: 'Dinas Komunikasi dan Informatika',
+    address: 'Jalan Ahmad Yani No. 2, Pontianak 78121',
+    city: 'Pontianak',
+    phone: '(0561) 736541',
+    website: 'diskominfo.kalbarprov.go.id',
+    timezone: 'Asia/Pontianak',
+  },
+  people: {
+    proposer: { name: 'Siti Rahmawati, S.H., M.H.', position: 'Kepala Bidang Informasi Dinas Kesehatan', rank: 'Pembina (IV/a)', nip: '198203142006042011' },
+    decider: { name: 'Dr. H. Ahmad Yusuf, M.Si.', position: 'Sekretaris Daerah Provinsi Kalimantan Barat' },
+  },
+  registerUrl: 'https://ppid.kalbarprov.go.id',
 };
 
 /** Letter h: a patient's medical records, no end date; proposed, approved, decreed, set in the DIK. */
@@ -43,7 +112,12 @@ function medicalRecords(): Exclusion {
       number: '000.9/112/PPID/2026',
       date: '2026-11-22',
       place: 'Pontianak',
-      official: { name: 'Drs. Bambang Setiawan, M.Si.', position: 'PPID Utama Provinsi Kalimantan Barat', nip: '197003121995031002' },
+      official: {
+        name: 'Drs. Bambang Setiawan, M.Si.',
+        position: 'PPID Utama Provinsi Kalimantan Barat',
+        rank: 'Pembina Utama Muda (IV/c)',
+        nip: '197003121995031002',
+      },
       recordedBy: 'ppid.utama',
       recordedAt: '2026-11-22T03:15:00.000Z',
     },
@@ -88,15 +162,15 @@ function investigation(): Exclusion {
 
 /** The text with runs of whitespace (line and page breaks included) as single spaces. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
+const LOGINS = ['dinkes.ppid', 'atasan.ppid', 'ppid.utama'];
 
-describe('winAnsiSafe', () => {
-  it('keeps what WinAnsi encodes, reduces accents, and replaces the rest', () => {
-    expect(winAnsiSafe('Informasi “dikecualikan” – Pasal 17 — huruf h; café € ‘x’ …')).toBe('Informasi “dikecualikan” – Pasal 17 — huruf h; café € ‘x’ …');
-    expect(winAnsiSafe('Māluku Łódź ﬁle Ａ')).toBe('Maluku Lódz file A');
-    expect(winAnsiSafe('a\tb\u200bc\u00add')).toBe('a bcd');
-    expect(winAnsiSafe('😀 日本 👨‍👩‍👧 \ud83d')).toBe('? ?? ??? ?');
-  });
+let signer: DocumentSigner;
+beforeAll(() => {
+  const cert = createLocalCertificate({ commonName: 'Pemerintah Provinsi Kalimantan Barat (uji)', organization: 'Uji' });
+  signer = p12Signer(cert.p12, cert.passphrase);
+});
 
+describe('dates', () => {
   it('formats dates in Indonesian long form', () => {
     expect(indonesianDate('2026-11-22')).toBe('22 November 2026');
     expect(indonesianDate('2026-01-05')).toBe('5 Januari 2026');
@@ -104,20 +178,21 @@ describe('winAnsiSafe', () => {
 });
 
 describe('consequence-test sheet', () => {
-  it('holds every section, the participants and the decision', async () => {
-    const bytes = await consequenceTestSheetPdf(medicalRecords(), CTX);
-    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
-    const { pages, text, info } = await pdfText(bytes);
+  it("holds every section, the participants and the decision, on the proposing unit's letterhead, naming people by name and position", async () => {
+    const { pages, text, info } = await pdfText(await consequenceTestSheetPdf(medicalRecords(), CTX));
     const t = flat(text);
-    expect(pages).toBe(1);
+    expect(pages).toBe(2);
     for (const s of [
       'PEMERINTAH PROVINSI KALIMANTAN BARAT',
       'DINAS KESEHATAN',
+      'Jalan Jenderal Ahmad Yani No. 1, Pontianak 78124',
+      'Telepon (0561) 737701',
       'LEMBAR UJI KONSEKUENSI INFORMASI YANG DIKECUALIKAN',
+      'Nomor DIK : DIK/2026/0003',
+      'Diusulkan oleh : Siti Rahmawati, S.H., M.H., Kepala Bidang Informasi Dinas Kesehatan, 16 November 2026',
       '1. Dokumen yang diuji',
       'Nomor/rujukan: RM/2026/RSUD-SDS',
       '2. Informasi yang dikecualikan',
-      'Rekam medis pasien Rumah Sakit Umum Daerah dr. Soedarso',
       '3. Dasar hukum',
       'UU 14/2008 Pasal 17 huruf h: mengungkap rahasia pribadi',
       '4. Konsekuensi bila informasi dibuka',
@@ -126,17 +201,20 @@ describe('consequence-test sheet', () => {
       'tanpa batas waktu (Pasal 17 huruf g/h)',
       '7. Peserta uji konsekuensi',
       'Tanda tangan',
-      'Siti Rahmawati, S.H.',
       'Tanggal uji konsekuensi : 16 November 2026',
       'Keputusan Atasan PPID',
-      'Ya: disetujui',
-      'atasan.ppid',
-      '17 November 2026',
+      'Oleh : Dr. H. Ahmad Yusuf, M.Si., Sekretaris Daerah Provinsi Kalimantan Barat',
       'Setuju, sesuai Pasal 17 huruf h.',
-      'Halaman 1 dari 1',
+      'Pontianak, 16 November 2026',
+      'Yang melakukan uji konsekuensi,',
+      'Pembina (IV/a)',
+      'NIP 19820314 200604 2 011',
+      'Halaman 1 dari 2',
+      `https://ppid.kalbarprov.go.id/verifikasi/${exclusionDocumentCode(medicalRecords(), 'testSheet')}`,
     ])
       expect(t).toContain(s);
-    expect(info).toMatchObject({ author: 'Pemerintah Provinsi Kalimantan Barat', producer: 'SIP PPID', language: 'id-ID' });
+    for (const login of LOGINS) expect(t).not.toContain(login);
+    expect(info).toMatchObject({ author: 'Pemerintah Provinsi Kalimantan Barat', language: 'id-ID' });
     expect(info.title).toContain('Lembar Uji Konsekuensi');
   });
 
@@ -148,20 +226,12 @@ describe('consequence-test sheet', () => {
     const t = flat((await pdfText(await consequenceTestSheetPdf(ex, CTX))).text);
     expect(t).toContain('Tanggal uji konsekuensi : 16 November 2026');
     expect(t).not.toContain('Keputusan Atasan PPID');
-    const utc = flat((await pdfText(await consequenceTestSheetPdf(ex, { ...CTX, agency: { name: 'Dinas Kesehatan' } }))).text);
+    const { timezone: _tz, ...utcAgency } = CTX.agency;
+    const utc = flat((await pdfText(await consequenceTestSheetPdf(ex, { ...CTX, agency: utcAgency }))).text);
     expect(utc).toContain('Tanggal uji konsekuensi : 15 November 2026');
   });
 
-  it('names the other law and the end date', async () => {
-    const t = flat((await pdfText(await consequenceTestSheetPdf(investigation(), CTX))).text);
-    expect(t).toContain('UU 14/2008 Pasal 17 huruf a: menghambat proses penegakan hukum');
-    expect(t).toContain('Pasal 17 huruf j');
-    expect(t).toContain('Undang-Undang Nomor 8 Tahun 1981 tentang Hukum Acara Pidana, Pasal 184 ayat (1)');
-    expect(t).toContain('Berakhir pada 22 November 2028');
-    expect(t).not.toContain('tanpa batas waktu');
-  });
-
-  it('wraps a 4000-character description over pages without losing its end', async () => {
+  it('wraps a 4000-character description over pages without losing its end, the table continuing under its header', async () => {
     const ex = medicalRecords();
     const words = 'Catatan identitas anamnesis diagnosis tindakan pemeriksaan penunjang riwayat penyakit pengobatan pasien';
     let description = '';
@@ -171,23 +241,26 @@ describe('consequence-test sheet', () => {
     ex.test.consequence.ifOpened = description;
     ex.test.participants = Array.from({ length: 30 }, (_, i) => ({ name: `Peserta Uji Nomor ${i + 1}`, position: 'Anggota Tim Uji Konsekuensi' }));
     const { pages, text } = await pdfText(await consequenceTestSheetPdf(ex, CTX));
-    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeGreaterThanOrEqual(3);
     const t = flat(text);
     expect(t.split('AKHIR-URAIAN-PENUTUP.').length).toBe(3);
     expect(t).toContain('Peserta Uji Nomor 30');
     expect(t).toContain(`Halaman ${pages} dari ${pages}`);
-    // Every word of the description is printed, in order.
     expect(t).toContain(flat(description.slice(-400)));
+    // The header row is repeated on the page the table continues on.
+    const continued = text.split('\f').filter((p) => p.includes('Peserta Uji Nomor'));
+    expect(continued.length).toBeGreaterThanOrEqual(2);
+    for (const page of continued) expect(page).toContain('Tanda tangan');
   });
 
-  it('prints emoji and CJK as "?" instead of throwing', async () => {
+  it('prints Unicode names as written and only glyphs the font lacks as "?"', async () => {
     const ex = medicalRecords();
-    ex.test.title = 'Data pasien 😷 日本語 ✅ Māluku \ud83d';
-    ex.test.participants[0]!.name = '李小龙 🙂';
+    ex.test.title = 'Data pasien Māluku Łódź Nguyễn 日本 \ud83d';
+    ex.test.participants[0]!.name = 'Ṣàlíhù Ñúñez 李小龙';
     const { text, info } = await pdfText(await consequenceTestSheetPdf(ex, CTX));
-    expect(flat(text)).toContain('Data pasien ? ??? ? Maluku ?');
-    expect(info.title).toBe('Lembar Uji Konsekuensi: Data pasien 😷 日本語 ✅ Māluku \ufffd');
-    await expect(decreePdf(ex, CTX)).resolves.toBeInstanceOf(Uint8Array);
+    expect(flat(text)).toContain('Data pasien Māluku Łódź Nguyễn ??');
+    expect(flat(text)).toContain('Ṣàlíhù Ñúñez ???');
+    expect(info.title).toBe('Lembar Uji Konsekuensi: Data pasien Māluku Łódź Nguyễn 日本 \ufffd');
   });
 
   it('is byte-identical for the same exclusion', async () => {
@@ -198,66 +271,56 @@ describe('consequence-test sheet', () => {
 });
 
 describe('decree', () => {
-  it('holds the type, the official, the body and unit, the period, the reason, place and date, and the DIK number', async () => {
-    const bytes = await decreePdf(medicalRecords(), CTX);
-    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
-    const { pages, text, info } = await pdfText(bytes);
+  it("carries PPID Utama's letterhead, the type, the official with rank and NIP, the period, the reason, and 'Ditetapkan di … pada tanggal …'", async () => {
+    const { pages, text, info } = await pdfText(await decreePdf(medicalRecords(), CTX));
     const t = flat(text);
     expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(3);
     for (const s of [
+      'PEMERINTAH PROVINSI KALIMANTAN BARAT DINAS KOMUNIKASI DAN INFORMATIKA',
+      'Laman diskominfo.kalbarprov.go.id',
       'KEPUTUSAN PPID PEMERINTAH PROVINSI KALIMANTAN BARAT',
       'NOMOR 000.9/112/PPID/2026',
       'TENTANG PENETAPAN INFORMASI YANG DIKECUALIKAN',
+      'Menimbang : a.',
+      'Mengingat : 1.',
       'UU 14/2008 Pasal 17 huruf h: mengungkap rahasia pribadi',
-      'Drs. Bambang Setiawan, M.Si.',
-      'PPID Utama Provinsi Kalimantan Barat',
-      'NIP 197003121995031002',
       'Badan Publik : Pemerintah Provinsi Kalimantan Barat',
       'Unit / Perangkat Daerah : Dinas Kesehatan',
-      'sejak 22 November 2026, tanpa batas waktu (Pasal 17 huruf g/h)',
+      'Drs. Bambang Setiawan, M.Si., PPID Utama',
+      'sejak 22 November 2026, tanpa batas waktu',
       'Konsekuensi bila dibuka: Membuka rekam medis',
-      'Pertimbangan kepentingan publik: Perlindungan hak atas privasi',
-      'Pontianak, 22 November 2026',
+      'Ditetapkan di : Pontianak',
+      'pada tanggal : 22 November 2026',
+      'PPID Utama Provinsi Kalimantan Barat,',
+      'Pembina Utama Muda (IV/c)',
+      'NIP 19700312 199503 1 002',
       'DIK/2026/0003',
-      'Rekam medis pasien Rumah Sakit Umum Daerah dr. Soedarso',
       `Halaman ${pages} dari ${pages}`,
     ])
       expect(t).toContain(s);
-    expect(info).toMatchObject({ author: 'Pemerintah Provinsi Kalimantan Barat', producer: 'SIP PPID', language: 'id-ID' });
+    // Not the proposing SKPD's letterhead, and no login anywhere.
+    expect(t).not.toContain('DINAS KESEHATAN');
+    // The closing is the decree's form, straight above the position.
+    expect(t).toContain('Ditetapkan di : Pontianak pada tanggal : 22 November 2026 PPID Utama Provinsi Kalimantan Barat, Ditandatangani secara elektronik');
+    for (const login of LOGINS) expect(t).not.toContain(login);
     expect(info.title).toContain('000.9/112/PPID/2026');
   });
 
-  it('names the other law and the end date of an a/j exclusion', async () => {
+  it('names the other law and the end date of an a/j exclusion; no NIP line without a NIP', async () => {
     const t = flat((await pdfText(await decreePdf(investigation(), CTX))).text);
     for (const s of [
       'NOMOR 000.9/113/PPID/2026',
       'Pasal 17 huruf a',
       'Pasal 17 huruf j',
       'Undang-Undang Nomor 8 Tahun 1981 tentang Hukum Acara Pidana, Pasal 184 ayat (1)',
-      'sejak 22 November 2026 sampai 22 November 2028',
+      'sejak 22 November 2026 sampai 22',
       'Pengecualian berakhir pada 22 November 2028',
       'DIK/2026/0004',
-      'Pontianak, 22 November 2026',
     ])
       expect(t).toContain(s);
-    expect(t).not.toContain('NIP');
+    expect(t).not.toContain('NIP 1970');
     expect(t).not.toContain('tanpa batas waktu');
-  });
-
-  it('wraps a 4000-character description over pages', async () => {
-    const ex = investigation();
-    let description = '';
-    while (description.length < 3960) description += 'Laporan hasil audit investigatif dan dokumen pendukung penyidikan ';
-    ex.test.description = `${description.trim().slice(0, 3960)} AKHIR-URAIAN-PENUTUP.`;
-    ex.test.consequence.ifOpened = ex.test.description;
-    ex.test.consequence.publicInterest = ex.test.description;
-    const { pages, text } = await pdfText(await decreePdf(ex, CTX));
-    expect(pages).toBeGreaterThanOrEqual(2);
-    const t = flat(text);
-    expect(t).toContain('AKHIR-URAIAN-PENUTUP.');
-    expect(t).toContain(flat(ex.test.description.slice(-400)));
-    expect(t).toContain('Pontianak, 22 November 2026');
   });
 
   it('is byte-identical for the same exclusion, and refuses one without a decree or DIK number', async () => {
@@ -268,5 +331,77 @@ describe('decree', () => {
     await expect(decreePdf(noDik, CTX)).rejects.toThrow(/DIK/);
     const { decree: _x, ...noDecree } = investigation();
     await expect(decreePdf(noDecree, CTX)).rejects.toThrow(/decree/);
+  });
+});
+
+describe.each([
+  ['consequence-test sheet', 'testSheet', consequenceTestSheetSpec],
+  ['decree', 'decree', decreeSpec],
+] as const)('issued %s (archival, signed, verifiable)', (_name, doc, specOf) => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = (await issueDocument(specOf(medicalRecords(), CTX), signer, 'Uji', 'Pontianak')).bytes;
+  });
+
+  it('passes qpdf --check and embeds every font with a Unicode map', () => {
+    const check = qpdfCheck(bytes);
+    expect(check.output).toContain('No syntax or stream encoding errors found');
+    expect(check.ok).toBe(true);
+    const fonts = pdfFonts(bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f, f.name).toMatchObject({ embedded: true, unicode: true });
+    expect(fonts.map((f) => f.name).join(' ')).toMatch(/DejaVuSans/);
+  });
+
+  it('identifies itself as PDF/A-2b in XMP, with title, author, number and language, and is tagged', () => {
+    const { info, xmp } = pdfInfo(bytes);
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    const spec = specOf(medicalRecords(), CTX);
+    expect(xmp).toContain(`<dc:identifier>${spec.number}</dc:identifier>`);
+    expect(xmp).toContain('Pemerintah Provinsi Kalimantan Barat</rdf:li>');
+    expect(xmp).toContain('<dc:title>');
+    expect(xmp).toContain('<rdf:li>id-ID</rdf:li>');
+    expect(info).toMatchObject({ Tagged: 'yes', Form: 'AcroForm', 'Page size': '595.28 x 841.89 pts (A4)' });
+    expect(info['PDF version']).toBe('1.7');
+  });
+
+  it('carries a PAdES signature that verifies, and fails after one byte of the file changes', () => {
+    const check = verifyPdfSignature(bytes);
+    expect(check).toMatchObject({ valid: true, subFilter: 'ETSI.CAdES.detached', coversWholeFile: true });
+    expect(check.signer).toContain('Pemerintah Provinsi Kalimantan Barat (uji)');
+    // One byte inside the signed range changed: a letter of the title in the info dictionary.
+    const tampered = bytes.slice();
+    const at = Buffer.from(tampered).indexOf('Pemerintah Provinsi');
+    expect(at).toBeGreaterThan(0);
+    tampered[at] = 'X'.charCodeAt(0);
+    expect(verifyPdfSignature(tampered)).toMatchObject({ valid: false, reason: expect.stringMatching(/messageDigest/) });
+  });
+
+  it('has a QR code that decodes to its verification URL', () => {
+    const pages = Number(pdfInfo(bytes).info.Pages);
+    const url = `https://ppid.kalbarprov.go.id/verifikasi/${exclusionDocumentCode(medicalRecords(), doc)}`;
+    expect(decodeQr(bytes, pages)).toBe(url);
+  });
+
+  it('is the same file when issued again from the same input (same key)', async () => {
+    const again = await issueDocument(specOf(medicalRecords(), CTX), signer, 'Uji', 'Pontianak');
+    expect(again.sha256).toBe(sha256Hex(bytes));
+  });
+});
+
+describe('signing failures', () => {
+  it('a signer that fails stops the issue with a SigningError', async () => {
+    const broken: DocumentSigner = {
+      name: 'rusak',
+      sign: () => Promise.reject(new SigningError('HSM unavailable')),
+    };
+    await expect(issueDocument(decreeSpec(medicalRecords(), CTX), broken, 'Uji', 'Pontianak')).rejects.toThrow(/HSM unavailable/);
+    expect(() => p12Signer(new Uint8Array([1, 2, 3]), 'x')).toThrow(SigningError);
+  });
+
+  it('checks a coat of arms before it is used', () => {
+    expect(letterheadImageProblem(png())).toBeUndefined();
+    expect(letterheadImageProblem(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))).toBeTruthy();
   });
 });

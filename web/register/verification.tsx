@@ -83,7 +83,7 @@ export function VerificationPage({ m, lang, r }: { m: Model; lang: Lang; r: Veri
     >
       <h1>{t.title}</h1>
       <p class="lead">{t.lead}</p>
-      <p class={`verification-status ${r.status}`} role="status" data-status={r.status}>
+      <p class={`verification-status ${r.status}`} data-status={r.status}>
         <strong>{status}</strong>
         {r.status !== 'valid' && r.statusAt ? ` (${t.since} ${longDate(r.statusAt, lang)})` : ''}
       </p>

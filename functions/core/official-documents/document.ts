@@ -619,7 +619,7 @@ function footers(L: Layout, spec: DocumentSpec): void {
     const page = `Halaman ${i + 1} dari ${total}`;
     const w = L.width(page, { size });
     const y = BOTTOM + 14;
-    const verify = `Ditandatangani secara elektronik. Periksa keasliannya dengan kode QR atau di ${spec.verificationUrl}`;
+    const verify = `Ditandatangani secara elektronik · verifikasi: ${spec.verificationUrl}`;
     L.artifact(() => {
       doc
         .moveTo(LEFT, y - 4)
