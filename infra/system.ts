@@ -116,6 +116,22 @@ export const routes: readonly RouteDecl[] = [
 
   { method: 'GET', path: '/api/settings/rules', handler: 'api/settings.getRules', roles: STAFF },
   { method: 'PUT', path: '/api/settings/rules', handler: 'api/settings.putRules', roles: ['admin'] },
+  { method: 'GET', path: '/api/settings/public-body', handler: 'api/settings.getBody', roles: STAFF },
+  { method: 'PUT', path: '/api/settings/public-body', handler: 'api/settings.putBody', roles: ['admin'] },
+  {
+    method: 'POST',
+    path: '/api/settings/public-body/coat-of-arms',
+    handler: 'api/settings.coatOfArmsUpload',
+    roles: ['admin'],
+    uses: ['documents'],
+  },
+  {
+    method: 'POST',
+    path: '/api/settings/public-body/coat-of-arms/verify',
+    handler: 'api/settings.coatOfArmsVerify',
+    roles: ['admin'],
+    uses: ['documents'],
+  },
 
   { method: 'GET', path: '/api/items', handler: 'api/items.list', roles: STAFF },
   { method: 'POST', path: '/api/items', handler: 'api/items.create', roles: EDITORS },

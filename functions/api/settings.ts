@@ -1,7 +1,11 @@
 import * as z from 'zod';
+import { generatedFiles } from '../adapters/generated-files.ts';
+import { itemUploads } from '../adapters/item-uploads.ts';
 import { assertRole } from '../core/access.ts';
 import { auditEvent } from '../core/audit.ts';
+import { UploadRequest } from '../core/documents.ts';
 import { publicationRules } from '../core/items.ts';
+import { getPublicBody, PublicBodyPatch, PublicBodyView, publicBodyView, setPublicBody, startCoatOfArmsUpload, verifyCoatOfArms } from '../core/public-body.ts';
 import { endpoint } from './http.ts';
 
 const Rule = z.discriminatedUnion('unit', [
@@ -41,4 +45,37 @@ export const putRules = endpoint(
     );
     return rules;
   },
+);
+
+// ─── the public body: name, register address, coat of arms (letterheads) ─────────────────────────
+
+export const getBody = endpoint(
+  { summary: 'The public body as documents show it: name, register address, coat of arms', response: PublicBodyView },
+  async ({ ctx }) => publicBodyView(await getPublicBody(ctx)),
+);
+
+export const putBody = endpoint(
+  { summary: "Change the public body's name or the register address printed on documents (admin); audited", body: PublicBodyPatch, response: PublicBodyView },
+  async ({ ctx, principal, body }) => publicBodyView(await setPublicBody(ctx, principal, body)),
+);
+
+export const coatOfArmsUpload = endpoint(
+  {
+    summary: 'Declare a new coat of arms (PNG or JPEG: name, type, size, SHA-256) and get an upload ticket (admin)',
+    description: 'POST the file to `upload.url` with `upload.fields` first and the file last as `file`, then call …/coat-of-arms/verify.',
+    body: UploadRequest,
+    response: z.object({
+      upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() }),
+    }),
+    status: 201,
+  },
+  ({ ctx, principal, body }) => startCoatOfArmsUpload(ctx, itemUploads, principal, body),
+);
+
+export const coatOfArmsVerify = endpoint(
+  {
+    summary: 'Check the uploaded coat of arms (size, type by content, SHA-256, usable in a PDF) and put it on every letterhead (admin)',
+    response: PublicBodyView,
+  },
+  async ({ ctx, principal }) => publicBodyView(await verifyCoatOfArms({ ...ctx, files: generatedFiles }, itemUploads, principal)),
 );

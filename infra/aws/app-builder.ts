@@ -39,13 +39,14 @@ export function buildApp(opts?: { outdir?: string }): { app: App; stateful: Stac
   const app = new App({ outdir: opts?.outdir, context });
   // Environment-agnostic stacks (env undefined): synth needs no account, credentials or lookups.
   const stateful = new StatefulStack(app, 'SipPpidStateful', {
-    description: 'SIP PPID stateful resources: table and buckets (retained)',
+    description: 'SIP PPID stateful resources: table, buckets and the signing certificate secret (retained)',
   });
   const stateless = new StatelessStack(app, 'SipPpidStateless', {
     description: 'SIP PPID functions, HTTP API, Cognito, state machines, schedules and CloudFront',
     table: stateful.table,
     buckets: stateful.buckets,
     logBucket: stateful.logBucket,
+    signingSecret: stateful.signingSecret,
     staffAppDir: join(ROOT, STAFF_APP_DIR),
   });
   // cdk-nag 3 is a validation plugin (v2 was an Aspect): it runs during synth, an unacknowledged

@@ -6,7 +6,8 @@
  * is its own Lambda function over the same asset (`handler: index.<export>`); CDK hashes the directory,
  * so functions of one module share one uploaded asset.
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -41,7 +42,8 @@ export function bundleFunctions(): Map<string, string> {
   if (missing.length) {
     throw new Error(`handler modules declared in infra/system.ts are missing: ${missing.map((m) => `functions/${m}.ts`).join(', ')}`);
   }
-  buildSync({
+  const result = buildSync({
+    metafile: true,
     absWorkingDir: ROOT,
     // `out` puts each entry straight into its own asset directory under outdir.
     entryPoints: modules.map((m) => ({ in: `functions/${m}.ts`, out: `${assetName(m)}/index` })),
@@ -63,5 +65,28 @@ export function bundleFunctions(): Map<string, string> {
     banner: { js: banner },
     logLevel: 'warning',
   });
+  copyDocumentAssets(result.metafile!);
   return new Map(modules.map((m) => [m, assetDir(m)]));
+}
+
+/**
+ * Files the document module reads at run time, copied next to every bundle that contains it:
+ * the DejaVu fonts (functions/core/official-documents/fonts.ts looks in `fonts/`) and pdfkit's sRGB
+ * ICC profile for the PDF/A output intent (pdfkit reads `data/` beside its own module, here the bundle).
+ */
+function copyDocumentAssets(metafile: import('esbuild').Metafile): void {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const files: [string, string][] = [
+    [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), 'fonts/DejaVuSans.ttf'],
+    [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'), 'fonts/DejaVuSans-Bold.ttf'],
+    [join(require.resolve('pdfkit').replace(/pdfkit\.js$/, ''), 'data/sRGB_IEC61966_2_1.icc'), 'data/sRGB_IEC61966_2_1.icc'],
+  ];
+  for (const [out, meta] of Object.entries(metafile.outputs)) {
+    if (!out.endsWith('.mjs') || !Object.keys(meta.inputs).some((i) => i.includes('functions/core/official-documents/fonts.ts'))) continue;
+    const dir = join(ROOT, out.slice(0, out.lastIndexOf('/')));
+    for (const [from, to] of files) {
+      mkdirSync(join(dir, to.slice(0, to.lastIndexOf('/'))), { recursive: true });
+      copyFileSync(from, join(dir, to));
+    }
+  }
 }

@@ -6,12 +6,20 @@ import { Aws, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-li
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { type BucketName, buckets, table } from '../system.ts';
+import { acknowledge } from './nag.ts';
 
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
   readonly buckets: Record<BucketName, s3.Bucket>;
+  /**
+   * The body's signing certificate for issued documents: JSON `{ "p12": "<base64 PKCS#12>",
+   * "passphrase": "…" }`, put in by the body's administrator (README). Retained; readable only by the
+   * functions that issue documents (`uses: ['signing']`).
+   */
+  readonly signingSecret: secretsmanager.Secret;
   /** Server access logs of the buckets and CloudFront standard logs. */
   readonly logBucket: s3.Bucket;
 
@@ -78,6 +86,16 @@ export class StatefulStack extends Stack {
         removalPolicy: RemovalPolicy.RETAIN,
       });
     this.buckets = { documents: bucket('documents'), register: bucket('register'), staffApp: bucket('staffApp') };
+
+    this.signingSecret = new secretsmanager.Secret(this, 'SigningCertificate', {
+      description: 'SIP PPID: the public body\'s document-signing certificate and key (BSrE), as JSON {"p12": "<base64 PKCS#12>", "passphrase": "..."}',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.signingSecret,
+      'AwsSolutions-SMG4',
+      'The secret holds a certificate issued by a certification authority (BSrE): it is renewed by the authority and replaced by the administrator, which a rotation Lambda cannot do.',
+    );
 
     // The sites are read only by CloudFront through Origin Access Control. The distributions live in
     // the stateless stack; naming a distribution ID here would make the two stacks depend on each

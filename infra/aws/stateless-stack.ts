@@ -21,6 +21,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct, IConstruct } from 'constructs';
 import { type BucketName, buckets, env, handlerExport, handlerModule, ROLES, type RouteDecl, routes, schedules, stateMachines } from '../system.ts';
@@ -34,6 +35,8 @@ export interface StatelessStackProps extends StackProps {
   table: dynamodb.ITable;
   buckets: Record<BucketName, s3.IBucket>;
   logBucket: s3.IBucket;
+  /** The body's signing certificate (stateful stack). */
+  signingSecret: secretsmanager.ISecret;
   /** Directory holding the built staff app (uploaded under `app/`). */
   staffAppDir: string;
 }
@@ -305,6 +308,7 @@ export class StatelessStack extends Stack {
       const environment: Record<string, string> = {
         [env.table]: table.tableName,
         [env.appUrl]: appUrl,
+        [env.registerUrl]: `https://${register.distributionDomainName}`,
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'sip-ppid',
       };
@@ -369,6 +373,11 @@ export class StatelessStack extends Stack {
             );
             break;
           }
+          case 'signing':
+            // Read only: the secret's value, nothing else, and only for the functions that issue documents.
+            fn.addEnvironment(env.signingSecretArn, props.signingSecret.secretArn);
+            props.signingSecret.grantRead(fn);
+            break;
           case 'workflows':
             if (machines.size === 0) {
               // A task function exists before its state machine (the machine's definition names the
