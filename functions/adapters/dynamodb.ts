@@ -148,8 +148,12 @@ export function strip<T>(item: Record<string, unknown>): T {
 export function encodeCursor(key: Key | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
-export function decodeCursor(cursor: string | undefined, expect: Record<string, string>): Key | undefined {
+/** The attributes of a start key: the table's keys, and the index's when the query reads an index. */
+const startKeyAttrs = (indexName: string | undefined) => ['pk', 'sk', ...(indexName ? [`${indexName}pk`, `${indexName}sk`] : [])];
+
+export function decodeCursor(cursor: string | undefined, expect: Record<string, string>, indexName?: string): Key | undefined {
   if (!cursor) return undefined;
+  const needed = startKeyAttrs(indexName);
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -159,9 +163,11 @@ export function decodeCursor(cursor: string | undefined, expect: Record<string, 
   const ok =
     typeof key === 'object' &&
     key !== null &&
-    Object.values(key).every((v) => typeof v === 'string') &&
-    Object.entries(expect).every(([k, v]) => (key as Key)[k] === v) &&
-    Object.keys(key).every((k) => KEY_ATTRS.includes(k));
+    !Array.isArray(key) &&
+    // Exactly the start key's attributes, each a non-empty string (DynamoDB refuses anything else).
+    Object.keys(key).length === needed.length &&
+    needed.every((k) => typeof (key as Key)[k] === 'string' && ((key as Key)[k] as string).length > 0 && ((key as Key)[k] as string).length <= 1024) &&
+    Object.entries(expect).every(([k, v]) => (key as Key)[k] === v);
   if (!ok) fail('validation', 'invalid_cursor');
   return key as Key;
 }
@@ -173,7 +179,7 @@ export async function queryPage<T>(
   limit: number,
 ): Promise<Page<T>> {
   const res = await documentClient().send(
-    new QueryCommand({ TableName: config.tableName(), ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, expect) }),
+    new QueryCommand({ TableName: config.tableName(), ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, expect, input.IndexName) }),
   );
   const nextCursor = encodeCursor(res.LastEvaluatedKey);
   return { items: (res.Items ?? []).map((i) => strip<T>(i)), ...(nextCursor ? { nextCursor } : {}) };

@@ -11,6 +11,7 @@ import type { Holiday } from './calendar.ts';
 import { recomputeOpenDeadlines } from './deadlines.ts';
 import { fail, notFound } from './errors.ts';
 import { SHIPPED_HOLIDAYS } from './holidays.ts';
+import { agencyId } from './model.ts';
 import type { Context } from './ports.ts';
 
 export const HolidayInput = z.strictObject({
@@ -27,7 +28,7 @@ export const DeadlineRequest = z.strictObject({
     z.object({ unit: z.literal('calendarDays'), amount: z.number().int().min(0).max(366) }),
     z.object({ unit: z.literal('workingDays'), amount: z.number().int().min(0).max(250) }),
   ]),
-  agencyId: z.string().optional().meta({ description: "Whose time zone and work week to use; default: the caller's agency" }),
+  agencyId: agencyId.optional().meta({ description: "Whose time zone and work week to use; default: the caller's agency" }),
 });
 export type DeadlineRequest = z.infer<typeof DeadlineRequest>;
 

@@ -9,6 +9,7 @@
  * keeps the last published one until the new one is approved.
  */
 import * as z from 'zod';
+import { agencyId } from './model.ts';
 
 export const CATEGORIES = ['berkala', 'serta_merta', 'setiap_saat'] as const;
 export const Category = z.enum(CATEGORIES).meta({
@@ -186,7 +187,7 @@ export interface StepRecord extends StepTiming {
 }
 
 export const ItemQuery = z.strictObject({
-  agencyId: z.string().optional(),
+  agencyId: agencyId.optional(),
   status: z.enum(['draft', 'submitted', 'returned', 'approved', 'published']).optional(),
   publication: z.enum(['none', 'published', 'withdrawn']).optional(),
   category: Category.optional(),

@@ -28,7 +28,7 @@ const compiled: CompiledRoute[] = routes.map((decl) => {
   return { decl, pattern: new RegExp(`^${source}$`), names };
 });
 
-export function matchRoute(method: string, path: string): { decl: RouteDecl; params: Record<string, string> } | 'method' | undefined {
+export function matchRoute(method: string, path: string): { decl: RouteDecl; params: Record<string, string> } | 'method' | 'malformed' | undefined {
   let pathMatched = false;
   for (const r of compiled) {
     const m = r.pattern.exec(path);
@@ -36,9 +36,13 @@ export function matchRoute(method: string, path: string): { decl: RouteDecl; par
     pathMatched = true;
     if (r.decl.method !== method) continue;
     const params: Record<string, string> = {};
-    r.names.forEach((n, i) => {
-      params[n] = decodeURIComponent(m[i + 1]);
-    });
+    try {
+      r.names.forEach((n, i) => {
+        params[n] = decodeURIComponent(m[i + 1]);
+      });
+    } catch {
+      return 'malformed';
+    }
     return { decl: r.decl, params };
   }
   return pathMatched ? 'method' : undefined;
@@ -101,8 +105,26 @@ const unauthorized: APIGatewayProxyStructuredResultV2 = {
   }),
 };
 
+const malformedPath: APIGatewayProxyStructuredResultV2 = {
+  statusCode: 400,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({
+    message: 'Bad Request',
+    error: {
+      code: 'validation',
+      message: 'Alamat permintaan tidak sah: kode persen (%) di dalamnya tidak dapat dibaca. Periksa alamatnya.',
+      messages: {
+        id: 'Alamat permintaan tidak sah: kode persen (%) di dalamnya tidak dapat dibaca. Periksa alamatnya.',
+        en: 'The request path is not valid: its percent-encoding (%) cannot be read. Check the address.',
+      },
+      details: [],
+    },
+  }),
+};
+
 export async function invokeApi(req: GatewayRequest, idp: LocalIdp): Promise<APIGatewayProxyStructuredResultV2> {
   const match = matchRoute(req.method, req.path);
+  if (match === 'malformed') return malformedPath;
   if (!match || match === 'method') {
     return {
       statusCode: match ? 405 : 404,

@@ -125,6 +125,28 @@ function outboxPage(dir: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Kotak keluar surel – SIP PPID (lokal)</title><link rel="stylesheet" href="/auth/login.css"></head><body><main style="max-width:60rem"><h1>Kotak keluar surel <span lang="en">/ Mail outbox</span></h1><p>Surel yang dikirim host lokal (di AWS: Amazon SES). <span lang="en">Mail sent by the local host (on AWS: Amazon SES).</span></p>${rows || '<p>Belum ada surel. <span lang="en">No mail yet.</span></p>'}</main></body></html>`;
 }
 
+const NOT_FOUND =
+  '<!doctype html><html lang="id"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <span lang="en">Page not found.</span> <a href="/">Beranda / Home</a></p></html>';
+
+const BAD_PATH =
+  '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Alamat tidak sah</title></head><body><main><h1>Alamat tidak sah</h1><p>Alamat halaman ini tidak dapat dibaca (kode persen tidak sah). <span lang="en">This address cannot be read (invalid percent-encoding).</span> <a href="/">Beranda / Home</a></p></main></body></html>';
+
+/**
+ * The object key a site path names, decoded once. 'malformed' for invalid percent-encoding;
+ * 'outside' for a path that could leave the bucket (a `.` or `..` segment, also when its slashes
+ * were encoded, a backslash or NUL): the sites serve their own bucket and nothing else.
+ */
+export function siteKey(path: string): string | 'malformed' | 'outside' {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return 'malformed';
+  }
+  if (/[\\\0]/.test(decoded) || decoded.split('/').some((seg) => seg === '.' || seg === '..')) return 'outside';
+  return decoded.replace(/^\/+/, '');
+}
+
 const NO_REGISTER = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Daftar Informasi Publik – SIP PPID</title><link rel="stylesheet" href="/auth/login.css"></head><body><main><h1>Daftar Informasi Publik</h1><p>Daftar Informasi Publik belum diterbitkan. <span lang="en">The public information register has not been published yet.</span></p><p><a href="/app/">Aplikasi petugas <span lang="en">/ Staff app</span></a></p></main></body></html>`;
 
 /** A host being started: `ready` once it answers, `stop()` at any moment, even half-way through. */
@@ -319,7 +341,13 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
   }
 
   checkpoint();
-  const idp = await createLocalIdp({ dataDir, issuer: `${url}/auth`, findUser: (u) => dynamoStore.getUser(u) });
+  const idp = await createLocalIdp({
+    dataDir,
+    issuer: `${url}/auth`,
+    findUser: (u) => dynamoStore.getUser(u),
+    // config.json names the origin the browser used, localhost or 127.0.0.1.
+    callbackUrls: [`${url}/app/`, `http://127.0.0.1:${port}/app/`],
+  });
   const scheduler = new LocalScheduler(schedules, (s, at) => {
     try {
       stepFunctions.startExecution(
@@ -346,10 +374,7 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
     } catch (e) {
       if (!(e instanceof NoSuchKey) && (e as { name?: string }).name !== 'NoSuchKey') throw e;
       res.writeHead(fallback ? 200 : 404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      res.end(
-        fallback ??
-          '<!doctype html><html lang="id"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <span lang="en">Page not found.</span> <a href="/">Beranda / Home</a></p></html>',
-      );
+      res.end(fallback ?? NOT_FOUND);
     }
   }
 
@@ -431,7 +456,18 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
         res.end();
         return;
       }
-      const key = decodeURIComponent(path).replace(/^\/+/, '');
+      const key = siteKey(path);
+      if (key === 'malformed') {
+        res.writeHead(400, { ...SITE_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+        res.end(BAD_PATH);
+        return;
+      }
+      // A path that would leave the site's own bucket is a page that does not exist.
+      if (key === 'outside') {
+        res.writeHead(404, { ...SITE_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+        res.end(NOT_FOUND);
+        return;
+      }
       if (path.startsWith('/app/')) return await serveObject(res, bucketNames.staffApp, key.endsWith('/') ? `${key}index.html` : key);
       const registerKey = key === '' || key.endsWith('/') ? `${key}index.html` : key;
       return await serveObject(res, bucketNames.register, registerKey, registerKey === 'index.html' ? NO_REGISTER : undefined);

@@ -81,7 +81,17 @@ ${error ? `<p role="alert" class="error">${escapeHtml(error)}</p>` : ''}
 
 export const LOGIN_CSS = `body{font-family:system-ui,sans-serif;background:#f4f6f9;color:#1a1a1a;margin:0}main{max-width:24rem;margin:4rem auto;background:#fff;padding:2rem;border-top:4px solid #0b3d91;box-shadow:0 1px 3px #0002}h1{color:#0b3d91;margin-top:0}label{display:block;margin-top:1rem;font-weight:600}input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem;border:1px solid #767676}input:focus,button:focus{outline:3px solid #f2a900;outline-offset:2px}button{margin-top:1.5rem;background:#0b3d91;color:#fff;border:0;padding:.6rem 1.5rem;font-size:1rem;cursor:pointer}.error{background:#fde8e8;border-left:4px solid #b00020;padding:.5rem}.note{font-size:.85rem;color:#444}`;
 
-export async function createLocalIdp(opts: { dataDir: string; issuer: string; findUser: (username: string) => Promise<User | undefined> }): Promise<LocalIdp> {
+export async function createLocalIdp(opts: {
+  dataDir: string;
+  issuer: string;
+  findUser: (username: string) => Promise<User | undefined>;
+  /**
+   * The app client's callback and sign-out URLs, matched exactly as Cognito matches them: a sign-in
+   * or sign-out never sends the browser anywhere else (no open redirect).
+   */
+  callbackUrls: string[];
+}): Promise<LocalIdp> {
+  const registered = new Set(opts.callbackUrls);
   const { privateKey, publicJwk } = await loadKey(opts.dataDir);
   const jwks = { keys: [publicJwk] };
   const keySet = createLocalJWKSet(jwks);
@@ -128,7 +138,8 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
     issueIdToken,
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, keySet, { issuer: opts.issuer, audience: CLIENT_ID });
+        // As the Cognito authorizer: signature, issuer, audience, and an expiry that has not passed (a token without one is refused).
+        const { payload } = await jwtVerify(token, keySet, { issuer: opts.issuer, audience: CLIENT_ID, requiredClaims: ['exp', 'iat'] });
         return payload;
       } catch {
         return undefined;
@@ -141,7 +152,7 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
         if (
           query.get('client_id') !== CLIENT_ID ||
           query.get('response_type') !== 'code' ||
-          !query.get('redirect_uri') ||
+          !registered.has(query.get('redirect_uri') ?? '') ||
           query.get('code_challenge_method') !== 'S256' ||
           !query.get('code_challenge')
         ) {
@@ -153,6 +164,11 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
         return html(200, loginPage(query));
       }
       if (path === '/auth/oauth2/authorize' && method === 'POST') {
+        if (form.get('client_id') !== CLIENT_ID || !registered.has(form.get('redirect_uri') ?? ''))
+          return html(
+            400,
+            '<!doctype html><html lang="id"><title>Permintaan masuk tidak valid</title><p>Alamat kembali (redirect_uri) tidak terdaftar untuk aplikasi ini. <span lang="en">The redirect_uri is not registered for this app.</span></p></html>',
+          );
         const user = await activeUser(form.get('username') ?? '', form.get('password') ?? '');
         const params = new URLSearchParams(form);
         params.delete('username');
@@ -169,11 +185,10 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
           challenge: form.get('code_challenge') ?? '',
           expires: Date.now() + 120_000,
         });
-        const target = new URL(form.get('redirect_uri') ?? '/app/', 'http://placeholder');
+        const target = new URL(form.get('redirect_uri') ?? '');
         target.searchParams.set('code', code);
         if (form.get('state')) target.searchParams.set('state', form.get('state') ?? '');
-        const location = form.get('redirect_uri')?.startsWith('http') ? target.toString() : `${target.pathname}${target.search}`;
-        return { status: 302, headers: { location, 'cache-control': 'no-store' }, body: '' };
+        return { status: 302, headers: { location: target.toString(), 'cache-control': 'no-store' }, body: '' };
       }
       if (path === '/auth/oauth2/token' && method === 'POST') {
         if (form.get('client_id') !== CLIENT_ID) return json(400, { error: 'invalid_client' });
@@ -195,12 +210,9 @@ export async function createLocalIdp(opts: { dataDir: string; issuer: string; fi
         return user?.enabled ? tokenResponse(user) : json(400, { error: 'invalid_grant' });
       }
       if (path === '/auth/logout') {
-        const to = query.get('logout_uri') ?? '/app/';
-        return {
-          status: 302,
-          headers: { location: to.startsWith('/') || to.startsWith('http://localhost') || to.startsWith('http://127.0.0.1') ? to : '/app/' },
-          body: '',
-        };
+        // Only a registered sign-out URL, matched exactly; anything else lands on the app.
+        const to = query.get('logout_uri') ?? '';
+        return { status: 302, headers: { location: registered.has(to) ? to : '/app/' }, body: '' };
       }
       return undefined;
     },

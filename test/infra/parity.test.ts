@@ -20,7 +20,7 @@ async function localSurface() {
   for (const r of routes) {
     const samplePath = r.path.replace(/\{(\w+)\}/g, 'sample');
     const match = matchRoute(r.method, samplePath);
-    if (match && match !== 'method' && typeof (await loadHandler(match.decl.handler)) === 'function') {
+    if (typeof match === 'object' && typeof (await loadHandler(match.decl.handler)) === 'function') {
       served.push(`${match.decl.method} ${match.decl.path}`);
     }
   }

@@ -2,13 +2,15 @@
  * Browser-style uploads against the real S3 emulator (s3rver) of the local host: a presigned POST
  * with a multipart form, exactly as the staff app sends it, then the server-side verification.
  *
- * s3rver does NOT enforce POST policies: it ignores `Policy` and the signature, so a form may carry
- * more bytes than content-length-range allows or another Content-Type than the ticket named. Real S3
- * refuses such a POST; here it is stored, and these tests show that `verifyUpload` refuses it and
- * removes it anyway. The server-side verification is what enforces the rules on both hosts.
+ * The local S3 emulator enforces the POST policy as S3 does (infra/local/post-policy.ts; its own
+ * tests are in test/integration/s3-post-policy.test.ts): a form with more bytes than the
+ * content-length-range or another Content-Type than the ticket named is refused. The server-side
+ * verification is still what counts on both hosts: these tests also put such objects straight into
+ * the bucket (as a store that checked nothing would keep them) and show that `verifyUpload` refuses
+ * and removes them.
  */
 import { createHash } from 'node:crypto';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { s3 } from '../../functions/adapters/s3.ts';
 import { createUploadTicket, deleteObject, type UploadTicket, verifyUpload } from '../../functions/adapters/uploads.ts';
@@ -50,6 +52,11 @@ async function post(ticket: UploadTicket, bytes: Uint8Array, fileName: string, o
   for (const [k, v] of Object.entries({ ...ticket.fields, ...override })) form.append(k, v);
   form.append('file', new Blob([Buffer.from(bytes)]), fileName);
   return fetch(ticket.url, { method: 'POST', body: form });
+}
+
+/** An object stored with no policy in the way, as a store that checked nothing would keep a form's upload. */
+async function putStraight(key: string, bytes: Uint8Array, contentType = 'application/pdf'): Promise<void> {
+  await s3().send(new PutObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET, Key: key, Body: bytes, ContentType: contentType }));
 }
 
 async function exists(key: string): Promise<boolean> {
@@ -150,8 +157,12 @@ describe('verifyUpload', () => {
     const bytes = pdf();
     const key = newKey('laporan.pdf');
     const ticket = await createUploadTicket(key, 'application/pdf', bytes.length);
-    // s3rver stores the form's Content-Type without checking it against the policy.
-    expect((await post(ticket, bytes, 'laporan.pdf', { 'Content-Type': 'text/html' })).status).toBe(204);
+    // The emulator refuses the form as S3 does; a store that did not would keep it under text/html.
+    const refused = await post(ticket, bytes, 'laporan.pdf', { 'Content-Type': 'text/html' });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('Policy Condition failed');
+    expect(await exists(key)).toBe(false);
+    await putStraight(key, bytes, 'text/html');
     const result = await verifyUpload(key, { size: bytes.length, sha256: sha256(bytes), kind: 'pdf' });
     expect(result).toMatchObject({ ok: false, reason: 'type_mismatch' });
     if (!result.ok)
@@ -165,8 +176,11 @@ describe('verifyUpload', () => {
     const big = pdf(10_000);
     const key = newKey('laporan.pdf');
     const ticket = await createUploadTicket(key, 'application/pdf', small.length);
-    // Real S3 answers 400 EntityTooLarge here; s3rver stores it.
-    expect((await post(ticket, big, 'laporan.pdf')).status).toBe(204);
+    // S3 (and the emulator) answer 400 EntityTooLarge; a store that did not would keep it.
+    const refused = await post(ticket, big, 'laporan.pdf');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('<Code>EntityTooLarge</Code>');
+    await putStraight(key, big);
     const result = await verifyUpload(key, { size: small.length, sha256: sha256(small), kind: 'pdf' });
     expect(result).toEqual({
       ok: false,
@@ -183,7 +197,10 @@ describe('verifyUpload', () => {
     const declared = pdf(100);
     for (const sent of [pdf(150), pdf(50)]) {
       const key = newKey('laporan.pdf');
-      await post(await createUploadTicket(key, 'application/pdf', declared.length), sent, 'laporan.pdf');
+      // Fewer bytes pass the policy's range; more are refused by it: either way the check finds them.
+      const status = (await post(await createUploadTicket(key, 'application/pdf', declared.length), sent, 'laporan.pdf')).status;
+      expect(status).toBe(sent.length > declared.length ? 400 : 204);
+      if (status !== 204) await putStraight(key, sent);
       const result = await verifyUpload(key, { size: declared.length, sha256: sha256(declared), kind: 'pdf' });
       expect(result).toEqual({
         ok: false,
