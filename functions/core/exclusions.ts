@@ -764,7 +764,7 @@ function verificationRecord(
   at: string,
 ): VerificationRecord {
   return {
-    code: spec.verificationUrl.slice(spec.verificationUrl.lastIndexOf('/') + 1),
+    code: spec.verificationUrl.split('/').filter(Boolean).pop()!,
     type: spec.type,
     number: spec.number,
     date: spec.signature?.date ?? spec.createdAt.slice(0, 10),

@@ -3,7 +3,6 @@
  * signature checks with real tools: qpdf --check, pdffonts, pdfinfo -meta (XMP, PDF/A), an
  * independent PAdES verifier (and one changed byte), and the QR code read back from the rendered page.
  */
-import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Exclusion } from '../../functions/core/exclusion-model.ts';
 import {
@@ -18,39 +17,7 @@ import {
 import { type DocumentSigner, issueDocument, letterheadImageProblem, p12Signer, SigningError } from '../../functions/core/official-documents/index.ts';
 import { createLocalCertificate } from '../../infra/local/signing.ts';
 import { pdfText } from '../support/pdf.ts';
-import { decodeQr, pdfFonts, pdfInfo, qpdfCheck, sha256Hex, verifyPdfSignature } from '../support/pdf-tools.ts';
-
-/** A 16×16 PNG (a red square), built here so the test needs no image file. */
-function png(): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(16, 0);
-  ihdr.writeUInt32BE(16, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.concat(
-    Array.from({ length: 16 }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 16 }, () => [200, 30, 30]).flat())])),
-  );
-  return new Uint8Array(
-    Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
-  );
-}
+import { decodeQr, pdfFonts, pdfInfo, tinyPng as png, qpdfCheck, sha256Hex, verifyPdfSignature } from '../support/pdf-tools.ts';
 
 const CTX: PdfContext = {
   publicBody: { name: 'Pemerintah Provinsi Kalimantan Barat', coatOfArms: png() },
@@ -210,7 +177,7 @@ describe('consequence-test sheet', () => {
       'Pembina (IV/a)',
       'NIP 19820314 200604 2 011',
       'Halaman 1 dari 2',
-      `https://ppid.kalbarprov.go.id/verifikasi/${exclusionDocumentCode(medicalRecords(), 'testSheet')}`,
+      `https://ppid.kalbarprov.go.id/verifikasi/${exclusionDocumentCode(medicalRecords(), 'testSheet')}/`,
     ])
       expect(t).toContain(s);
     for (const login of LOGINS) expect(t).not.toContain(login);
@@ -380,7 +347,7 @@ describe.each([
 
   it('has a QR code that decodes to its verification URL', () => {
     const pages = Number(pdfInfo(bytes).info.Pages);
-    const url = `https://ppid.kalbarprov.go.id/verifikasi/${exclusionDocumentCode(medicalRecords(), doc)}`;
+    const url = `https://ppid.kalbarprov.go.id/verifikasi/${exclusionDocumentCode(medicalRecords(), doc)}/`;
     expect(decodeQr(bytes, pages)).toBe(url);
   });
 

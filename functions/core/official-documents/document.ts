@@ -383,6 +383,8 @@ class Layout {
     const wrapped = cols.map(([t, , w], c) => this.wrap(t, w, styles[c]));
     const lh = this.lineHeight(lineStyle);
     const n = Math.max(...wrapped.map((l) => l.length));
+    // A short row (a field, a list item) is kept on one page; a long one breaks between lines.
+    if (n <= 4) this.room(n * lh);
     const el = this.element('P');
     for (let i = 0; i < n; i++) {
       this.room(lh);

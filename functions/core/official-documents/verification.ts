@@ -39,9 +39,12 @@ export const VERIFICATION_CODE = /^[0-9A-HJKMNP-TV-Z]{12}$/;
 /** The path of a verification page on the register (no leading slash), as `pagePath` writes paths. */
 export const verificationPath = (code: string) => `verifikasi/${code}/index.html`;
 
-/** The URL printed on the document and in its QR code: `<registerUrl>/verifikasi/<code>`. */
+/**
+ * The URL printed on the document and in its QR code: `<registerUrl>/verifikasi/<code>/`. The
+ * trailing slash names the page's directory, which every static host serves as its index.html.
+ */
 export function verificationUrl(registerUrl: string, code: string): string {
-  return `${registerUrl.replace(/\/+$/, '')}/verifikasi/${code}`;
+  return `${registerUrl.replace(/\/+$/, '')}/verifikasi/${code}/`;
 }
 
 export type DocumentType = 'consequence_test_sheet' | 'exclusion_decree';
