@@ -6,6 +6,7 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerStore } from '../../functions/adapters/register-store.ts';
+import { LEASE_SECONDS, RegisterBusy } from '../../functions/core/register-update.ts';
 import { apiClient, itemWithPdf as createItemWithPdf, emulatorS3, sha256hex, startTestHost, TINY_PDF, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -86,6 +87,33 @@ describe('public register', () => {
       30_000,
     );
     expect((await registerKeys()).sort()).toEqual(before);
+  });
+
+  it('an update that died holding the lease (a crash half-way) holds the register for at most the short lease: the next one applies within 30 s', async () => {
+    // A holder that took the lease and died: it never renews it and never gives it back.
+    expect(await registerStore.lock('crashed-update', LEASE_SECONDS)).toBe(true);
+    const died = Date.now();
+    const item = await itemWithPdf('Laporan Penyelenggaraan Pelayanan Publik Dinas Kesehatan');
+    expect((await api('petugas.dinkes', 'POST', `/api/items/${item.itemId}/submit`, { version: item.version })).status).toBe(200);
+    expect((await api('kepala.dinkes', 'POST', `/api/items/${item.itemId}/decision`, { decision: 'approve', versionNo: 1 })).status).toBe(200);
+    await until(async () => (await page(`informasi/dinkes/${item.regYear}/${item.sequence}.html`)).status === 200, 'the page after the dead lease', 40_000);
+    expect(Date.now() - died).toBeLessThan(30_000 + 5_000);
+  }, 60_000);
+
+  it('the fence: a holder that lost its lease cannot record what the register shows', async () => {
+    // (An update of the test before may still hold it for a moment.)
+    await until(() => registerStore.lock('slow-holder', LEASE_SECONDS), 'the lease', 30_000);
+    // Its lease passes to another holder (as after expiry) ...
+    await registerStore.unlock('slow-holder');
+    expect(await registerStore.lock('next-holder', LEASE_SECONDS)).toBe(true);
+    try {
+      // ... so the slow one can neither renew it nor write its snapshot.
+      expect(await registerStore.renew('slow-holder', LEASE_SECONDS)).toBe(false);
+      await expect(registerStore.markRendered('no-such-item', undefined, [], 'slow-holder')).rejects.toBeInstanceOf(RegisterBusy);
+      expect(await registerStore.renew('next-holder', LEASE_SECONDS)).toBe(true);
+    } finally {
+      await registerStore.unlock('next-holder');
+    }
   });
 
   it('one update at a time: an update that finds the register busy is retried by its workflow, then applies', async () => {
