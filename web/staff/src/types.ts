@@ -31,6 +31,11 @@ export interface AppConfig {
 export interface User {
   username: string;
   name: string;
+  /** How documents name the person (full name with titles, jabatan, pangkat/golongan, NIP). */
+  fullName?: string;
+  position?: string;
+  rank?: string;
+  nip?: string;
   email: string;
   role: Role;
   agencyId: string;
@@ -52,6 +57,10 @@ export interface Agency {
   workWeek: number[];
   email?: string;
   address?: string;
+  /** Letterhead: the city documents are signed in, phone, website. */
+  city?: string;
+  phone?: string;
+  website?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -4,6 +4,7 @@ import { weekdayName } from '../format.ts';
 import { type MessageKey, translateDynamic } from '../i18n.ts';
 import { type Agency, type AgencyKind, type Lang, TIME_ZONES } from '../types.ts';
 import { Email, ErrorMessage, ErrorSummary, Field, Loading, PageHeader, RequiredNote, useLoad, useSubmit } from '../ui.tsx';
+import { PublicBodyPanel } from './public-body.tsx';
 
 /** PPID Utama first, then the SKPDs by name. */
 export function sortAgencies(items: Agency[]): Agency[] {
@@ -119,11 +120,12 @@ export function AgenciesPage() {
           </table>
         </div>
       )}
+      {isAdmin && <PublicBodyPanel />}
     </>
   );
 }
 
-const FIELDS = ['id', 'kind', 'name', 'shortName', 'timezone', 'workWeek', 'email', 'address'] as const;
+const FIELDS = ['id', 'kind', 'name', 'shortName', 'timezone', 'workWeek', 'email', 'address', 'city', 'phone', 'website'] as const;
 
 function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () => void; onCancel: () => void }) {
   const { t, lang, api, announce } = useApp();
@@ -135,6 +137,9 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
   const [workWeek, setWorkWeek] = useState<number[]>(agency?.workWeek ?? [1, 2, 3, 4, 5]);
   const [email, setEmail] = useState(agency?.email ?? '');
   const [address, setAddress] = useState(agency?.address ?? '');
+  const [city, setCity] = useState(agency?.city ?? '');
+  const [phone, setPhone] = useState(agency?.phone ?? '');
+  const [website, setWebsite] = useState(agency?.website ?? '');
   const submit = useSubmit(FIELDS);
   const heading = useRef<HTMLHeadingElement>(null);
   const title = agency ? t('agency_edit_title', { name: agency.name }) : t('agency_add');
@@ -156,6 +161,9 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
           workWeek,
           email: optional(email),
           address: optional(address),
+          city: optional(city),
+          phone: optional(phone),
+          website: optional(website),
         });
         announce(t('agency_created', { name: created.name }));
       } else {
@@ -166,6 +174,9 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
         if (workWeek.join() !== agency.workWeek.join()) patch.workWeek = workWeek;
         if (optional(email) !== agency.email && optional(email)) patch.email = optional(email);
         if (optional(address) !== agency.address && optional(address)) patch.address = optional(address);
+        if (optional(city) !== agency.city && optional(city)) patch.city = optional(city);
+        if (optional(phone) !== agency.phone && optional(phone)) patch.phone = optional(phone);
+        if (optional(website) !== agency.website && optional(website)) patch.website = optional(website);
         const updated = await api.send<Agency>('PATCH', `/agencies/${encodeURIComponent(agency.id)}`, patch);
         announce(t('agency_updated', { name: updated.name }));
       }
@@ -247,9 +258,23 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
             ))}
           </div>
         </fieldset>
-        <Field label={t('f_address')} name="address" error={submit.fieldError('address')}>
-          {(a) => <textarea {...a} rows={2} value={address} onInput={(e) => setAddress(e.currentTarget.value)} />}
-        </Field>
+        <fieldset class="field">
+          <legend>{t('f_letterhead_legend')}</legend>
+          <Field label={t('f_address')} name="address" error={submit.fieldError('address')}>
+            {(a) => <textarea {...a} rows={2} value={address} onInput={(e) => setAddress(e.currentTarget.value)} />}
+          </Field>
+          <div class="grid">
+            <Field label={t('f_city')} name="city" error={submit.fieldError('city')}>
+              {(a) => <input {...a} type="text" value={city} autoComplete="off" onInput={(e) => setCity(e.currentTarget.value)} />}
+            </Field>
+            <Field label={t('f_phone')} name="phone" error={submit.fieldError('phone')}>
+              {(a) => <input {...a} type="tel" value={phone} autoComplete="off" onInput={(e) => setPhone(e.currentTarget.value)} />}
+            </Field>
+            <Field label={t('f_website')} name="website" error={submit.fieldError('website')}>
+              {(a) => <input {...a} type="text" value={website} autoComplete="off" spellcheck={false} onInput={(e) => setWebsite(e.currentTarget.value)} />}
+            </Field>
+          </div>
+        </fieldset>
         <div class="form-actions">
           <button type="submit" class="primary" disabled={submit.busy}>
             {submit.busy ? t('saving') : t('save')}

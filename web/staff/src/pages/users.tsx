@@ -163,7 +163,8 @@ export function UsersPage() {
   );
 }
 
-const FIELDS = ['username', 'name', 'email', 'role', 'agencyId', 'enabled'] as const;
+const FIELDS = ['username', 'name', 'email', 'role', 'agencyId', 'enabled', 'fullName', 'position', 'rank', 'nip'] as const;
+const OFFICIAL = ['fullName', 'position', 'rank', 'nip'] as const;
 
 function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: User, created: boolean) => void; onCancel: () => void }) {
   const { t, api, agencies, announce } = useApp();
@@ -173,7 +174,15 @@ function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: User, c
   const [role, setRole] = useState<Role | ''>(user?.role ?? '');
   const [agencyId, setAgencyId] = useState(user?.agencyId ?? '');
   const [enabled, setEnabled] = useState(user?.enabled ?? true);
+  const [official, setOfficial] = useState<Record<(typeof OFFICIAL)[number], string>>({
+    fullName: user?.fullName ?? '',
+    position: user?.position ?? '',
+    rank: user?.rank ?? '',
+    nip: user?.nip ?? '',
+  });
   const submit = useSubmit(FIELDS);
+  /** The official fields that are filled in and (when editing) changed. */
+  const officialChanges = () => Object.fromEntries(OFFICIAL.map((k) => [k, official[k].trim()] as const).filter(([k, v]) => v && v !== (user?.[k] ?? '')));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -181,7 +190,7 @@ function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: User, c
     e.preventDefault();
     void submit.run(async () => {
       if (!user) {
-        const created = await api.send<User>('POST', '/users', { username: username.trim(), name, email: email.trim(), role, agencyId });
+        const created = await api.send<User>('POST', '/users', { username: username.trim(), name, email: email.trim(), role, agencyId, ...officialChanges() });
         announce(t('user_created', { username: created.username }));
         onDone(created, true);
       } else {
@@ -191,6 +200,7 @@ function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: User, c
         if (role !== user.role) patch.role = role;
         if (agencyId !== user.agencyId) patch.agencyId = agencyId;
         if (enabled !== user.enabled) patch.enabled = enabled;
+        Object.assign(patch, officialChanges());
         const updated = await api.send<User>('PATCH', `/users/${encodeURIComponent(user.username)}`, patch);
         announce(t('user_updated', { username: updated.username }));
         onDone(updated, false);
@@ -251,6 +261,52 @@ function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: User, c
             )}
           </Field>
         </div>
+        <fieldset class="field">
+          <legend>{t('f_official_legend')}</legend>
+          <p class="hint">{t('f_official_hint')}</p>
+          <div class="grid">
+            <Field label={t('f_titled_name')} name="fullName" hint={t('f_titled_name_hint')} error={submit.fieldError('fullName')}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  value={official.fullName}
+                  autoComplete="off"
+                  onInput={(e) => setOfficial({ ...official, fullName: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+            <Field label={t('f_position')} name="position" error={submit.fieldError('position')}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  value={official.position}
+                  autoComplete="off"
+                  onInput={(e) => setOfficial({ ...official, position: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+            <Field label={t('f_rank')} name="rank" hint={t('f_rank_hint')} error={submit.fieldError('rank')}>
+              {(a) => (
+                <input {...a} type="text" value={official.rank} autoComplete="off" onInput={(e) => setOfficial({ ...official, rank: e.currentTarget.value })} />
+              )}
+            </Field>
+            <Field label={t('f_nip')} name="nip" hint={t('f_nip_hint')} error={submit.fieldError('nip')}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  inputMode="numeric"
+                  value={official.nip}
+                  autoComplete="off"
+                  spellcheck={false}
+                  onInput={(e) => setOfficial({ ...official, nip: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
         {user && (
           <div class="field">
             <label class="check">
