@@ -10,7 +10,18 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, type GetObjectCommandOutput, NoSuchKey } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { ALLOWED, allowedList, type DocumentKind, describeDetected, formatBytes, maxUploadBytes, SNIFF_BYTES, sniff } from '../core/documents.ts';
+import {
+  ALLOWED,
+  allowedList,
+  checkEnd,
+  type DocumentKind,
+  describeDetected,
+  formatBytes,
+  maxUploadBytes,
+  SNIFF_BYTES,
+  sniff,
+  TAIL_BYTES,
+} from '../core/documents.ts';
 import { DomainError, fail } from '../core/errors.ts';
 import { type MessageKey, message, type Text } from '../core/messages.ts';
 import { config } from './config.ts';
@@ -117,6 +128,7 @@ export async function verifyUpload(key: string, expected: { size: number; sha256
   // One pass: hash every chunk, keep only the first SNIFF_BYTES, sniff as soon as they are in.
   const hash = createHash('sha256');
   const head = new Uint8Array(Math.min(SNIFF_BYTES, size));
+  let tail: Uint8Array = new Uint8Array(0);
   let read = 0;
   let sniffed = false;
   const checkType = () => {
@@ -126,6 +138,7 @@ export async function verifyUpload(key: string, expected: { size: number; sha256
   for await (const chunk of body as AsyncIterable<Uint8Array>) {
     hash.update(chunk);
     if (read < head.length) head.set(chunk.subarray(0, head.length - read), read);
+    tail = lastBytes(tail, chunk, TAIL_BYTES);
     read += chunk.length;
     if (read > size) break; // more bytes than the headers said: caught below
     if (!sniffed && read >= head.length) {
@@ -138,9 +151,21 @@ export async function verifyUpload(key: string, expected: { size: number; sha256
     const t = checkType();
     if (!t.ok) return reject('type_mismatch', typeMismatch(expected.kind, t.detected));
   }
+  const end = checkEnd(expected.kind, head.subarray(0, Math.min(read, head.length)), tail, size);
+  if (!end.ok) return reject('type_mismatch', typeMismatch(expected.kind, end.detected));
   const sha256 = hash.digest('hex');
   if (sha256 !== expected.sha256.toLowerCase()) return reject('hash_mismatch', message('upload_hash_mismatch', { found: sha256, expected: expected.sha256 }));
   return { ok: true, size, sha256, contentType: want.contentType, ...(versionId ? { versionId } : {}) };
+}
+
+/** The last `n` bytes of what was seen so far and the next chunk. */
+function lastBytes(kept: Uint8Array, chunk: Uint8Array, n: number): Uint8Array {
+  if (chunk.length >= n) return chunk.slice(chunk.length - n);
+  const out = new Uint8Array(Math.min(n, kept.length + chunk.length));
+  const fromKept = out.length - chunk.length;
+  out.set(kept.subarray(kept.length - fromKept), 0);
+  out.set(chunk, fromKept);
+  return out;
 }
 
 export async function deleteObject(key: string): Promise<void> {

@@ -27,6 +27,7 @@ const Health = z.object({
   version: z.string(),
   host: z.string(),
   runtime: z.string(),
+  checkedAt: z.string().meta({ description: 'When the parts were last asked (the deep check is kept for 5 s)' }),
   parts: z.array(Part),
 });
 
@@ -39,7 +40,33 @@ async function probe(name: string, version: string, check: () => Promise<string 
   }
 }
 
-export const health = endpoint({ summary: 'Liveness and the versions of the parts the API talks to', response: Health }, async () => {
+/**
+ * The deep check (DynamoDB and S3 asked) is kept for a few seconds: a public endpoint polled many
+ * times a second must not turn every call into calls on the store. Each answer says how old it is.
+ */
+const DEEP_CHECK_MS = 5000;
+let lastCheck: { at: number; where: string; parts: Promise<z.infer<typeof Part>[]> } | undefined;
+
+export const health = endpoint(
+  { summary: 'Liveness and the versions of the parts the API talks to (checked at most every 5 s)', response: Health },
+  async () => {
+    const now = Date.now();
+    const where = `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${config.tableName()}`;
+    if (!lastCheck || lastCheck.where !== where || now - lastCheck.at > DEEP_CHECK_MS) lastCheck = { at: now, where, parts: deepCheck() };
+    const parts = await lastCheck.parts;
+    return {
+      status: parts.every((p) => p.status === 'ok') ? ('ok' as const) : ('degraded' as const),
+      service: 'sip-ppid',
+      version: appVersion,
+      host: config.host(),
+      runtime: `node ${process.version}`,
+      checkedAt: new Date(lastCheck.at).toISOString(),
+      parts,
+    };
+  },
+);
+
+async function deepCheck() {
   const local = config.host() === 'local';
   const parts = await Promise.all([
     probe('dynamodb', process.env.DYNAMODB_VERSION ?? (local ? 'DynamoDB Local' : 'Amazon DynamoDB'), async () => {
@@ -52,15 +79,8 @@ export const health = endpoint({ summary: 'Liveness and the versions of the part
     }),
   ]);
   parts.push({ name: 'stepfunctions', version: process.env.SFN_VERSION ?? (local ? 'aws-local-stepfunctions' : 'AWS Step Functions'), status: 'ok' });
-  return {
-    status: parts.every((p) => p.status === 'ok') ? ('ok' as const) : ('degraded' as const),
-    service: 'sip-ppid',
-    version: appVersion,
-    host: config.host(),
-    runtime: `node ${process.version}`,
-    parts,
-  };
-});
+  return parts;
+}
 
 const modules: Record<string, Record<string, unknown>> = {
   'api/agencies': agencies,

@@ -221,7 +221,64 @@ export function sniff(head: Uint8Array, declared: DocumentKind): { ok: true } | 
   return { ok: false, detected };
 }
 
+/** How much of the end of a file `checkEnd` reads. */
+export const TAIL_BYTES = 64 * 1024;
+/** What an office file may inflate to: far above any real document, far below a ZIP bomb. */
+export const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+const ZIP_KINDS: ReadonlySet<DocumentKind> = new Set(['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp']);
+const ZIP_END = 0x06054b50;
+const ZIP_CENTRAL = 0x02014b50;
+
+/**
+ * The structure at the end of a file whose first bytes passed `sniff`: magic bytes alone would let an
+ * HTML page that starts with "%PDF-" through, or an office file that inflates to gigabytes.
+ * - PDF: ends with "%%EOF" after a cross-reference ("startxref" or a "trailer"), and has no HTML
+ *   markup in its first kilobyte.
+ * - OOXML and ODF: the ZIP's central directory (in the tail) declares at most `MAX_INFLATED_BYTES` in
+ *   all and no entry inflating more than 1,000 times its compressed size.
+ */
+export function checkEnd(kind: DocumentKind, head: Uint8Array, tail: Uint8Array, size: number): { ok: true } | { ok: false; detected: string } {
+  if (kind === 'pdf') {
+    const end = new TextDecoder('latin1').decode(tail.subarray(Math.max(0, tail.length - 2048)));
+    const start = new TextDecoder('latin1').decode(head.subarray(0, 1024)).toLowerCase();
+    if (!/%%EOF\s*$/.test(end) || !/startxref|trailer/.test(new TextDecoder('latin1').decode(tail))) return { ok: false, detected: 'pdf-broken' };
+    if (/<(!doctype html|html|head|body|script|iframe|svg)\b/.test(start)) return { ok: false, detected: 'html' };
+    return { ok: true };
+  }
+  if (!ZIP_KINDS.has(kind)) return { ok: true };
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 0xffff; i--) {
+    if (u32(tail, i) === ZIP_END) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return { ok: false, detected: 'zip-broken' };
+  const entries = u16(tail, eocd + 10);
+  const cdSize = u32(tail, eocd + 12);
+  const cdOffset = u32(tail, eocd + 16);
+  // Where the central directory starts within the tail (the tail ends where the file ends).
+  const cdAt = cdOffset - (size - tail.length);
+  if (cdOffset === 0xffffffff || cdAt < 0 || cdAt + cdSize > eocd) return entries > 5000 ? { ok: false, detected: 'zip-bomb' } : { ok: true };
+  let total = 0;
+  for (let at = cdAt, n = 0; n < entries && at + 46 <= eocd; n++) {
+    if (u32(tail, at) !== ZIP_CENTRAL) return { ok: false, detected: 'zip-broken' };
+    const compressed = u32(tail, at + 20);
+    const inflated = u32(tail, at + 24);
+    if (inflated === 0xffffffff || inflated > 1000 * Math.max(compressed, 1024)) return { ok: false, detected: 'zip-bomb' };
+    total += inflated;
+    at += 46 + u16(tail, at + 28) + u16(tail, at + 30) + u16(tail, at + 32);
+  }
+  return total > MAX_INFLATED_BYTES ? { ok: false, detected: 'zip-bomb' } : { ok: true };
+}
+
 const DETECTED: Record<string, Text> = {
+  'pdf-broken': { id: 'berkas yang diawali tanda PDF tetapi bukan PDF utuh', en: 'a file that starts like a PDF but is not a whole PDF' },
+  'zip-broken': { id: 'dokumen Office yang rusak (arsip ZIP tidak utuh)', en: 'a damaged office document (incomplete ZIP)' },
+  'zip-bomb': {
+    id: 'dokumen Office yang isinya mengembang berlebihan saat dibuka (lebih dari 512 MB)',
+    en: 'an office document that inflates far too much when opened (over 512 MB)',
+  },
   ole2: { id: 'dokumen Office lama (DOC, XLS atau PPT)', en: 'a legacy Office document (DOC, XLS or PPT)' },
   zip: { id: 'arsip ZIP', en: 'a ZIP archive' },
   'docx-macro': { id: 'dokumen Word bermakro (DOCM)', en: 'a Word document with macros (DOCM)' },

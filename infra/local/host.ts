@@ -125,6 +125,9 @@ function outboxPage(dir: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Kotak keluar surel – SIP PPID (lokal)</title><link rel="stylesheet" href="/auth/login.css"></head><body><main style="max-width:60rem"><h1>Kotak keluar surel <span lang="en">/ Mail outbox</span></h1><p>Surel yang dikirim host lokal (di AWS: Amazon SES). <span lang="en">Mail sent by the local host (on AWS: Amazon SES).</span></p>${rows || '<p>Belum ada surel. <span lang="en">No mail yet.</span></p>'}</main></body></html>`;
 }
 
+/** The names the local host answers to (any port): it is for this machine only. */
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
+
 const NOT_FOUND =
   '<!doctype html><html lang="id"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <span lang="en">Page not found.</span> <a href="/">Beranda / Home</a></p></html>';
 
@@ -380,6 +383,14 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
 
   handle = async (req, res) => {
     try {
+      // Loopback only, by address (the server listens on 127.0.0.1) and by name: a page elsewhere
+      // whose name was pointed at 127.0.0.1 (DNS rebinding) cannot read the outbox, the engine's API
+      // or anything else here.
+      if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
+        res.writeHead(421, { ...SITE_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Host lokal hanya untuk localhost / The local host answers only to localhost or 127.0.0.1.');
+        return;
+      }
       const u = new URL(req.url ?? '/', url);
       const path = u.pathname;
       const method = req.method ?? 'GET';
@@ -393,7 +404,8 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
         const out = await invokeApi({ method, path, rawQuery: u.search.slice(1), headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' }, idp);
-        res.writeHead(out.statusCode ?? 200, out.headers as Record<string, string>);
+        // The headers CloudFront adds to /api/* in AWS (the staff distribution's policy).
+        res.writeHead(out.statusCode ?? 200, { ...staffHeaders, ...(out.headers as Record<string, string>) });
         res.end(out.body ? Buffer.from(out.body, out.isBase64Encoded ? 'base64' : 'utf8') : undefined);
         return;
       }
@@ -435,7 +447,7 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
         // In AWS the deployment writes config.json into the bucket; here it follows the Host header,
         // so signing in works whether the browser says localhost or 127.0.0.1.
         const origin = `http://${req.headers.host ?? `localhost:${port}`}`;
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.writeHead(200, { ...staffHeaders, 'content-type': 'application/json', 'cache-control': 'no-store' });
         res.end(
           JSON.stringify({
             apiBase: '/api',

@@ -88,7 +88,8 @@ export const CSV_COLUMNS = [
 /** One CSV field: neutralised against formulas, then quoted when RFC 4180 needs it. */
 export function csvCell(value: string | number): string {
   let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // Also the full-width ＝ ＋ － ＠ that spreadsheets read as formula signs, and any of them after spaces.
+  if (/^[\t\r]|^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -1,0 +1,99 @@
+/**
+ * The end of an uploaded file (checkEnd): magic bytes are not enough. An HTML page that starts with
+ * "%PDF-" is not a PDF, and an office file whose ZIP inflates to a gigabyte is a bomb.
+ */
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { checkEnd, TAIL_BYTES } from '../../functions/core/documents.ts';
+import { csvCell } from '../../functions/core/register/exports.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const check = (kind: Parameters<typeof checkEnd>[0], bytes: Uint8Array) =>
+  checkEnd(kind, bytes.subarray(0, 64 * 1024), bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)), bytes.length);
+
+/** A ZIP with the given entries (deflated), local headers, central directory and end record. */
+function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const packed = deflateRawSync(e.data);
+    const size = e.declaredSize ?? e.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const docx = (extra: { name: string; data: Buffer; declaredSize?: number }[] = []) =>
+  zip([
+    { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types/>') },
+    { name: 'word/document.xml', data: Buffer.from(`<w:document>${'<w:p>Laporan</w:p>'.repeat(200)}</w:document>`) },
+    ...extra,
+  ]);
+
+describe('PDF', () => {
+  it('accepts a PDF that ends with its cross-reference and %%EOF', () => {
+    expect(check('pdf', enc('%PDF-1.7\n1 0 obj <<>> endobj\nxref\n0 1\ntrailer <</Root 1 0 R>>\nstartxref\n9\n%%EOF\n'))).toEqual({ ok: true });
+  });
+  it('refuses an HTML page that begins with %PDF-', () => {
+    const page = enc('%PDF-1.4\n<!doctype html><html><body><script>fetch("/api/me")</script></body></html>\n');
+    expect(check('pdf', page)).toEqual({ ok: false, detected: 'pdf-broken' });
+    // ... also when it was given a fake ending.
+    expect(check('pdf', enc('%PDF-1.4\n<html><script>alert(1)</script></html>\ntrailer\n%%EOF\n'))).toEqual({ ok: false, detected: 'html' });
+  });
+  it('refuses a PDF cut off before its end', () => {
+    expect(check('pdf', enc('%PDF-1.7\n1 0 obj <<>> endobj\nxref\n0 1\n'))).toEqual({ ok: false, detected: 'pdf-broken' });
+  });
+});
+
+describe('office files (ZIP)', () => {
+  it('accepts an ordinary DOCX', () => {
+    expect(check('docx', docx())).toEqual({ ok: true });
+  });
+  it('refuses a DOCX that inflates to 1 GiB (its central directory says so) and one with an absurd ratio', () => {
+    expect(check('docx', docx([{ name: 'word/media/big.bin', data: Buffer.alloc(1024), declaredSize: 1024 ** 3 }]))).toEqual({
+      ok: false,
+      detected: 'zip-bomb',
+    });
+    const zeros = Buffer.alloc(64 * 1024 * 1024);
+    expect(check('docx', docx([{ name: 'word/media/zeros.bin', data: zeros }]))).toEqual({ ok: false, detected: 'zip-bomb' });
+  });
+  it('refuses a ZIP with no end record', () => {
+    const whole = docx();
+    expect(check('docx', whole.subarray(0, whole.length - 22))).toEqual({ ok: false, detected: 'zip-broken' });
+  });
+});
+
+describe('CSV cells', () => {
+  it('neutralises formula signs, full-width ones and ones after spaces', () => {
+    for (const v of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '＝HYPERLINK("x")', '＋1', '－1', '＠x', ' =1', '\u3000＝1'])
+      expect(csvCell(v).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvCell('Laporan 2025')).toBe('Laporan 2025');
+  });
+});
