@@ -18,6 +18,7 @@ import type { NewAgency, NewUser } from '../../functions/core/model.ts';
 import type { Context } from '../../functions/core/ports.ts';
 import { setPublicBody } from '../../functions/core/public-body.ts';
 import { createUser } from '../../functions/core/users.ts';
+import { seedDocumentData } from './seed-documents.ts';
 
 export const PUBLIC_BODY = 'Pemerintah Provinsi Kalimantan Barat';
 
@@ -220,6 +221,8 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean; log?: 
     await createUser(ctx, SEED_ACTOR, user);
     written++;
   }
+  // Before any exclusion: its documents name these officials on these letterheads.
+  written += await seedDocumentData(ctx, SEED_ACTOR);
   // Before any item: the register's first build puts the body's name on every page.
   if (!(await ctx.store.getSettings('publicBody'))) {
     await setPublicBody(ctx, SEED_ACTOR, { name: PUBLIC_BODY });
