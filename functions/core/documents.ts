@@ -232,16 +232,17 @@ const ZIP_CENTRAL = 0x02014b50;
 /**
  * The structure at the end of a file whose first bytes passed `sniff`: magic bytes alone would let an
  * HTML page that starts with "%PDF-" through, or an office file that inflates to gigabytes.
- * - PDF: ends with "%%EOF" after a cross-reference ("startxref" or a "trailer"), and has no HTML
+ * - PDF: "%%EOF" in its last kilobyte after a cross-reference ("startxref" or a "trailer"), no HTML
  *   markup in its first kilobyte.
  * - OOXML and ODF: the ZIP's central directory (in the tail) declares at most `MAX_INFLATED_BYTES` in
  *   all and no entry inflating more than 1,000 times its compressed size.
  */
 export function checkEnd(kind: DocumentKind, head: Uint8Array, tail: Uint8Array, size: number): { ok: true } | { ok: false; detected: string } {
   if (kind === 'pdf') {
-    const end = new TextDecoder('latin1').decode(tail.subarray(Math.max(0, tail.length - 2048)));
+    // As readers do: "%%EOF" within the last 1,024 bytes.
+    const end = new TextDecoder('latin1').decode(tail.subarray(Math.max(0, tail.length - 1024)));
     const start = new TextDecoder('latin1').decode(head.subarray(0, 1024)).toLowerCase();
-    if (!/%%EOF\s*$/.test(end) || !/startxref|trailer/.test(new TextDecoder('latin1').decode(tail))) return { ok: false, detected: 'pdf-broken' };
+    if (!end.includes('%%EOF') || !/startxref|trailer/.test(new TextDecoder('latin1').decode(tail))) return { ok: false, detected: 'pdf-broken' };
     if (/<(!doctype html|html|head|body|script|iframe|svg)\b/.test(start)) return { ok: false, detected: 'html' };
     return { ok: true };
   }
