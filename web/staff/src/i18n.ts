@@ -101,6 +101,10 @@ export const messages = {
     en: 'Lowercase letters, digits, dots, underscores or hyphens, e.g. petugas.dinkes.',
   },
   f_full_name: { id: 'Nama lengkap', en: 'Full name' },
+  ex_issue_failed: {
+    id: 'Dokumen belum diterbitkan: tanda tangan elektronik gagal ({at}): {reason}. Sistem mencoba lagi; bila tetap gagal, minta administrator memeriksa sertifikat elektronik.',
+    en: 'The documents are not issued yet: the electronic signature failed ({at}): {reason}. The system retries; if it keeps failing, ask the administrator to check the certificate.',
+  },
   f_official_legend: { id: 'Data untuk dokumen resmi', en: 'Data for official documents' },
   f_official_hint: {
     id: 'Dokumen resmi menyebut orang dengan nama lengkap bergelar, jabatan, pangkat/golongan dan NIP, bukan nama akun.',

@@ -109,6 +109,11 @@ function StatusPanel({ ex }: { ex: Exclusion }) {
           <p>{t('ex_returned_next')}</p>
         </section>
       )}
+      {ex.state === 'approved' && ex.issueFailure && (
+        <p class="error-summary" role="alert">
+          {t('ex_issue_failed', { at: when(ex.issueFailure.at), reason: ex.issueFailure.reason })}
+        </p>
+      )}
       {ex.state === 'in_force' && ex.dik && (
         <section class="callout ok" aria-labelledby="ex-status-h">
           <h2 id="ex-status-h" tabIndex={-1}>
@@ -275,7 +280,7 @@ function DecreeForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
     new Date(),
   );
   // The date stays "today in the agency's zone" until edited (the zone is known once the agencies are loaded).
-  const [d, setD] = useState({ number: '', date: '', place: '', name: me.name, position: '', nip: '' });
+  const [d, setD] = useState({ number: '', date: '', place: '', name: me.name, position: '', rank: '', nip: '' });
   const date = d.date || today;
   const set = (k: keyof typeof d, v: string) => setD((old) => ({ ...old, [k]: v }));
   const { submit, act } = useAction(onEx, reload, DECREE_FIELDS);
@@ -285,7 +290,12 @@ function DecreeForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
       number: d.number,
       date,
       place: d.place,
-      official: { name: d.name, position: d.position, ...(d.nip.trim() ? { nip: d.nip.trim() } : {}) },
+      official: {
+        name: d.name,
+        position: d.position,
+        ...(d.rank.trim() ? { rank: d.rank.trim() } : {}),
+        ...(d.nip.trim() ? { nip: d.nip.trim() } : {}),
+      },
     };
     void act(
       () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/decree`, { decree, version: ex.version }),
@@ -317,7 +327,10 @@ function DecreeForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
             {(a) => <input {...a} type="text" maxLength={200} value={d.position} onInput={(e) => set('position', e.currentTarget.value)} />}
           </Field>
           <Field label={t('f_official_nip')} name="officialNip" hint={t('f_official_nip_hint')} error={submit.fieldError('decree.official.nip')}>
-            {(a) => <input {...a} type="text" inputMode="numeric" maxLength={18} value={d.nip} onInput={(e) => set('nip', e.currentTarget.value)} />}
+            {(a) => <input {...a} type="text" inputMode="numeric" maxLength={21} value={d.nip} onInput={(e) => set('nip', e.currentTarget.value)} />}
+          </Field>
+          <Field label={t('f_rank')} name="officialRank" hint={t('f_rank_hint')} error={submit.fieldError('decree.official.rank')}>
+            {(a) => <input {...a} type="text" maxLength={100} value={d.rank} onInput={(e) => set('rank', e.currentTarget.value)} />}
           </Field>
         </div>
         <div class="form-actions">
