@@ -20,7 +20,8 @@ let api: ReturnType<typeof apiClient>;
 let s3: S3Client;
 
 beforeAll(async () => {
-  host = await startTestHost();
+  // The expiry Wait is overridden (not slept): an exclusion ending tomorrow ends a few seconds after it is set.
+  host = await startTestHost({ waitTimeOverrides: { WaitForExpiry: 4000 } });
   api = apiClient(host);
   s3 = emulatorS3(host);
 });
@@ -49,8 +50,8 @@ async function patchAgency(id: string, fields: Record<string, unknown>) {
 }
 
 /** Proposal by kepala.dinkes → Ya by the Atasan → decree by PPID Utama; returns the exclusion id. */
-async function proposeAndDecree(title: string): Promise<string> {
-  const proposed = await api('kepala.dinkes', 'POST', '/api/exclusions', { test: consequenceTest({ title }) });
+async function proposeAndDecree(title: string, extra: Record<string, unknown> = {}, test: Record<string, unknown> = {}): Promise<string> {
+  const proposed = await api('kepala.dinkes', 'POST', '/api/exclusions', { test: consequenceTest({ title, ...test }), ...extra });
   expect(proposed.status).toBe(201);
   const id = proposed.body.exclusionId as string;
   await tokenWaiting(id, 'decision');
@@ -254,4 +255,24 @@ describe('official documents', () => {
     expect(issued.issueFailure).toBeUndefined();
     expect(verifyPdfSignature(await download(id, 'decree')).valid).toBe(true);
   }, 90_000);
+
+  it('a new consequence test of information whose exclusion ended replaces the old documents: the old pages say so and link the new', async () => {
+    const tomorrow = new Date(Date.now() + 7 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+    const endsSoon = { legalBasis: { pasal17: ['a'], otherLaws: [] }, period: { until: tomorrow } };
+    const first = await proposeAndDecree('Rencana operasi penertiban (uji ganti)', {}, endsSoon);
+    await until(async () => ((await get(first)).state === 'expired' ? true : undefined), 'the first exclusion expired', 30_000);
+    const second = await proposeAndDecree('Rencana operasi penertiban (uji ganti)', { renews: first }, endsSoon);
+    await until(async () => ((await get(second)).state === 'in_force' ? true : undefined), 'the renewal in force', 30_000);
+    for (const doc of ['decree', 'testSheet'] as const) {
+      const oldCode = exclusionDocumentCode({ exclusionId: first, round: 1 }, doc);
+      const newCode = exclusionDocumentCode({ exclusionId: second, round: 1 }, doc);
+      expect(await dynamoStore.getVerification(oldCode)).toMatchObject({ status: 'replaced', replacedBy: newCode });
+      const shown = await until(async () => {
+        const r = await page(`verifikasi/${oldCode}/`);
+        return r.text.includes('DIGANTI') ? r.text : undefined;
+      }, 'the replaced page');
+      expect(shown).toContain(`href="/verifikasi/${newCode}/"`);
+      expect((await page(`verifikasi/${newCode}/`)).text).toContain('Dokumen ini terdaftar dan berlaku.');
+    }
+  }, 120_000);
 });
