@@ -412,7 +412,7 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
       if (path.startsWith('/auth/')) {
         const body = method === 'POST' ? await readBody(req) : Buffer.alloc(0);
         const form = new URLSearchParams(body === 'too_large' ? '' : body.toString('utf8'));
-        const out = await idp.handle({ method, path, query: u.searchParams, form });
+        const out = await idp.handle({ method, path, query: u.searchParams, form, clientIp: req.socket.remoteAddress ?? 'unknown' });
         if (out) {
           res.writeHead(out.status, { ...SITE_HEADERS, ...out.headers });
           res.end(out.body);

@@ -15,6 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { User } from '../../functions/core/model.ts';
+import { FailureThrottle } from './rate-limit.ts';
 
 export const CLIENT_ID = 'staff-app';
 export const DEMO_PASSWORD = process.env.LOCAL_PASSWORD ?? 'demo12345';
@@ -32,6 +33,8 @@ export interface LocalIdp {
 export interface IdpRequest {
   method: string;
   path: string;
+  /** The client's address, for the sign-in throttle. */
+  clientIp?: string;
   query: URLSearchParams;
   form: URLSearchParams;
 }
@@ -114,10 +117,30 @@ export async function createLocalIdp(opts: {
       .setExpirationTime(`${TOKEN_SECONDS}s`)
       .sign(privateKey);
 
-  async function activeUser(username: string, password: string): Promise<User | undefined> {
-    const user = await opts.findUser(username.trim().toLowerCase());
-    return user?.enabled && password === DEMO_PASSWORD ? user : undefined;
+  // Guessing passwords: growing delays per username (after 5 failures) and per client address (after
+  // 20), from 1 s doubling up to 15 minutes.
+  const byUser = new FailureThrottle({ threshold: 5, baseMs: 1000, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 });
+  const byClient = new FailureThrottle({ threshold: 20, baseMs: 1000, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 });
+
+  /** The user if the password is right; 'wait' with the seconds to wait while the throttle holds. */
+  async function signIn(username: string, password: string, clientIp: string): Promise<User | undefined | { wait: number }> {
+    const name = username.trim().toLowerCase();
+    const wait = Math.max(byUser.wait(name), byClient.wait(clientIp));
+    if (wait > 0) return { wait: Math.ceil(wait / 1000) };
+    const user = await opts.findUser(name);
+    if (user?.enabled && password === DEMO_PASSWORD) {
+      byUser.succeed(name);
+      byClient.succeed(clientIp);
+      return user;
+    }
+    byUser.fail(name);
+    byClient.fail(clientIp);
+    return undefined;
   }
+  const tooMany = (seconds: number) => ({
+    id: `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${seconds} detik.`,
+    en: `Too many failed sign-in attempts. Try again in ${seconds} seconds.`,
+  });
 
   const html = (status: number, body: string): IdpResponse => ({
     status,
@@ -145,7 +168,7 @@ export async function createLocalIdp(opts: {
         return undefined;
       }
     },
-    async handle({ method, path, query, form }) {
+    async handle({ method, path, query, form, clientIp = 'unknown' }) {
       if (path === '/auth/.well-known/jwks.json') return json(200, jwks);
       if (path === '/auth/login.css') return { status: 200, headers: { 'content-type': 'text/css' }, body: LOGIN_CSS };
       if (path === '/auth/oauth2/authorize' && method === 'GET') {
@@ -169,10 +192,15 @@ export async function createLocalIdp(opts: {
             400,
             '<!doctype html><html lang="id"><title>Permintaan masuk tidak valid</title><p>Alamat kembali (redirect_uri) tidak terdaftar untuk aplikasi ini. <span lang="en">The redirect_uri is not registered for this app.</span></p></html>',
           );
-        const user = await activeUser(form.get('username') ?? '', form.get('password') ?? '');
+        const user = await signIn(form.get('username') ?? '', form.get('password') ?? '', clientIp);
         const params = new URLSearchParams(form);
         params.delete('username');
         params.delete('password');
+        if (user && 'wait' in user) {
+          const text = tooMany(user.wait);
+          const page = html(429, loginPage(params, `${text.id} / ${text.en}`));
+          return { ...page, headers: { ...page.headers, 'retry-after': String(user.wait) } };
+        }
         if (!user)
           return html(
             401,
@@ -193,7 +221,12 @@ export async function createLocalIdp(opts: {
       if (path === '/auth/oauth2/token' && method === 'POST') {
         if (form.get('client_id') !== CLIENT_ID) return json(400, { error: 'invalid_client' });
         if (form.get('grant_type') === 'password') {
-          const user = await activeUser(form.get('username') ?? '', form.get('password') ?? '');
+          const user = await signIn(form.get('username') ?? '', form.get('password') ?? '', clientIp);
+          if (user && 'wait' in user) {
+            const text = tooMany(user.wait);
+            const out = json(429, { error: 'too_many_requests', error_description: text.en, messages: text });
+            return { ...out, headers: { ...out.headers, 'retry-after': String(user.wait) } };
+          }
           return user
             ? tokenResponse(user)
             : json(400, { error: 'invalid_grant', error_description: 'Wrong username or password, or the account is disabled' });

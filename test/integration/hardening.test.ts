@@ -233,3 +233,55 @@ describe('7 and 8. the identity provider', () => {
     expect((await call(withExp)).status).toBe(200);
   });
 });
+
+describe('6. guessing passwords', () => {
+  const attempt = (username: string, password: string) =>
+    fetch(`${host.url}/auth/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'staff-app', username, password }),
+    });
+
+  it('after 5 wrong passwords the account waits (429, Retry-After, growing); the right password then works again after the wait', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await attempt('ppid.utama', `salah-${i}`)).status);
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
+    // Even the right password waits while the throttle holds.
+    const held = await attempt('ppid.utama', 'demo12345');
+    expect(held.status).toBe(429);
+    const retryAfter = Number(held.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(((await held.json()) as { messages: { id: string } }).messages.id).toMatch(/Terlalu banyak percobaan/);
+    await new Promise((r) => setTimeout(r, retryAfter * 1000 + 200));
+    // One more wrong one doubles the wait ...
+    expect((await attempt('ppid.utama', 'salah-lagi')).status).toBe(400);
+    const longer = await attempt('ppid.utama', 'demo12345');
+    expect(longer.status).toBe(429);
+    expect(Number(longer.headers.get('retry-after'))).toBeGreaterThan(retryAfter);
+    await new Promise((r) => setTimeout(r, Number(longer.headers.get('retry-after')) * 1000 + 200));
+    // ... and the right one, after it, signs in and clears the count.
+    expect((await attempt('ppid.utama', 'demo12345')).status).toBe(200);
+    expect((await attempt('ppid.utama', 'salah')).status).toBe(400);
+  }, 30_000);
+
+  it('the sign-in form answers 429 the same way', async () => {
+    const form = (password: string) =>
+      fetch(`${host.url}/auth/oauth2/authorize`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({
+          client_id: 'staff-app',
+          response_type: 'code',
+          redirect_uri: `${host.url}/app/`,
+          code_challenge: 'x'.repeat(43),
+          code_challenge_method: 'S256',
+          username: 'atasan.ppid',
+          password,
+        }),
+      });
+    for (let i = 0; i < 5; i++) expect((await form(`salah-${i}`)).status).toBe(401);
+    const held = await form('salah-6');
+    expect(held.status).toBe(429);
+    expect(await held.text()).toContain('Terlalu banyak percobaan masuk yang gagal');
+  });
+});
