@@ -6,10 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, type Stack, Stage, Validations } from 'aws-cdk-lib';
+import { routes } from '../system.ts';
 import { bundleFunctions, ROOT } from './bundle.ts';
 import { SipPpidNagChecks } from './nag.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { META, StatelessStack } from './stateless-stack.ts';
+import { EdgeStack } from './waf.ts';
 
 const STAFF_APP_DIR = '.build/staff-app';
 
@@ -32,11 +34,11 @@ function prepareAssets(): void {
   prepared = true;
 }
 
-export function buildApp(opts?: { outdir?: string }): { app: App; stateful: Stack; stateless: Stack } {
+export function buildApp(opts?: { outdir?: string; context?: Record<string, unknown> }): { app: App; stateful: Stack; stateless: Stack; edge: Stack } {
   prepareAssets();
   // cdk.json's context (feature flags) applies in tests too, so tests see what `cdk synth` sees.
   const { context } = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
-  const app = new App({ outdir: opts?.outdir, context });
+  const app = new App({ outdir: opts?.outdir, context: { ...context, ...opts?.context } });
   // Environment-agnostic stacks (env undefined): synth needs no account, credentials or lookups.
   const stateful = new StatefulStack(app, 'SipPpidStateful', {
     description: 'SIP PPID stateful resources: table, buckets and the signing certificate secret (retained)',
@@ -49,10 +51,12 @@ export function buildApp(opts?: { outdir?: string }): { app: App; stateful: Stac
     signingSecret: stateful.signingSecret,
     staffAppDir: join(ROOT, STAFF_APP_DIR),
   });
+  // CloudFront's web ACL must be in us-east-1: a stack of its own (waf.ts).
+  const edge = new EdgeStack(app, 'SipPpidEdge', { description: 'SIP PPID web ACL for CloudFront (us-east-1)', routes });
   // cdk-nag 3 is a validation plugin (v2 was an Aspect): it runs during synth, an unacknowledged
   // error fails the synth, warnings are printed. See nag.ts.
   Validations.of(app).addPlugins(new SipPpidNagChecks(app, { verbose: true }));
-  return { app, stateful, stateless };
+  return { app, stateful, stateless, edge };
 }
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, string> };

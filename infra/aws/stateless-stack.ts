@@ -27,6 +27,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { type BucketName, buckets, env, handlerExport, handlerModule, ROLES, type RouteDecl, routes, schedules, stateMachines } from '../system.ts';
 import { assetDir, ROOT } from './bundle.ts';
 import { acknowledge } from './nag.ts';
+import { routeThrottles, signInWebAcl } from './waf.ts';
 
 /** CloudFormation metadata keys that `renderedSurface()` reads back from the synthesized templates. */
 export const META = { handler: 'SipPpid:Handler', stateMachine: 'SipPpid:StateMachine', schedule: 'SipPpid:Schedule' };
@@ -109,7 +110,7 @@ export class StatelessStack extends Stack {
       createDefaultStage: false, // created below, to configure access logs and throttling
     });
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
-    new apigw.HttpStage(this, 'DefaultStage', {
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: api,
       stageName: '$default',
       autoDeploy: true,
@@ -134,6 +135,10 @@ export class StatelessStack extends Stack {
         ),
       },
     });
+
+    // Per route as well (waf.ts): a flood of one route does not take the others' share.
+    (stage.node.defaultChild as apigw.CfnStage).routeSettings = routeThrottles(routes);
+    signInWebAcl(this, userPool.userPoolArn);
 
     // ---------------------------------------------------------------- CloudFront
     // Imported references on purpose: see the OAC note in stateful-stack.ts (the bucket policies there
@@ -193,7 +198,10 @@ export class StatelessStack extends Stack {
       "if (uri === '/' || uri === '/app') { return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/app/' } } }; } if (uri.startsWith('/app/') && last.indexOf('.') === -1) { request.uri = '/app/index.html'; }",
     );
 
+    // The CloudFront web ACL lives in us-east-1 (SipPpidEdge, waf.ts); its ARN comes as context.
+    const webAclId: string | undefined = this.node.tryGetContext('cloudFrontWebAclArn');
     const common = {
+      ...(webAclId ? { webAclId } : {}),
       enableLogging: true,
       logBucket: props.logBucket,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
@@ -249,11 +257,12 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'TableName', { value: props.table.tableName, description: 'For npm run bootstrap --table' });
     for (const distribution of [register, staff]) {
       acknowledge(distribution, 'AwsSolutions-CFR1', 'A public-information service (UU 14/2008) must be reachable from anywhere; no geo restriction.');
-      acknowledge(
-        distribution,
-        'AwsSolutions-CFR2',
-        'No WAF web ACL yet (it must be created in us-east-1, outside these stacks); the HTTP API stage throttles requests meanwhile.',
-      );
+      if (!webAclId)
+        acknowledge(
+          distribution,
+          'AwsSolutions-CFR2',
+          'The web ACL is SipPpidEdge (us-east-1, infra/aws/waf.ts); deploy it first and pass -c cloudFrontWebAclArn=<its output> to attach it. Routes are throttled per route meanwhile.',
+        );
       acknowledge(
         distribution,
         'AwsSolutions-CFR4',
