@@ -285,3 +285,39 @@ describe('6. guessing passwords', () => {
     expect(await held.text()).toContain('Terlalu banyak percobaan masuk yang gagal');
   });
 });
+
+describe('8. smaller findings', () => {
+  it('/api/* and /app/config.json carry the security headers CloudFront sends in AWS', async () => {
+    for (const path of ['/api/health', '/api/me', '/app/config.json']) {
+      const res = await fetch(`${host.url}${path}`);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('strict-transport-security'), path).toMatch(/max-age=/);
+      expect(res.headers.get('content-security-policy'), path).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('the health check asks DynamoDB and S3 at most every few seconds', async () => {
+    const first = (await (await fetch(`${host.url}/api/health`)).json()) as { checkedAt: string; status: string };
+    const again = await Promise.all(Array.from({ length: 20 }, async () => (await (await fetch(`${host.url}/api/health`)).json()) as { checkedAt: string }));
+    expect(first.status).toBe('ok');
+    expect(new Set(again.map((h) => h.checkedAt))).toEqual(new Set([first.checkedAt]));
+  });
+
+  it('the local host answers only to loopback names (no DNS rebinding onto the outbox or the engine API)', async () => {
+    const { request } = await import('node:http');
+    const statusFor = (path: string, hostHeader: string) =>
+      new Promise<number>((ok, fail) => {
+        request({ host: '127.0.0.1', port: host.port, path, headers: { host: hostHeader } }, (r) => {
+          r.resume();
+          ok(r.statusCode ?? 0);
+        })
+          .on('error', fail)
+          .end();
+      });
+    expect(await statusFor('/outbox/', 'evil.example')).toBe(421);
+    expect(await statusFor('/_local/stepfunctions', `rebind.evil.example:${host.port}`)).toBe(421);
+    expect(await statusFor('/outbox/', `localhost:${host.port}`)).toBe(200);
+    expect(await statusFor('/outbox/', `127.0.0.1:${host.port}`)).toBe(200);
+  });
+});
