@@ -297,6 +297,62 @@ describe('8. smaller findings', () => {
     }
   });
 
+  it('an HTML page that begins with %PDF is not accepted as a PDF; a DOCX that inflates to 1 GiB is not accepted', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const created = await api('petugas.dinkes', 'POST', '/api/items', { content: dipContent({ title: `Uji berkas palsu ${Date.now()}` }) });
+    const upload = async (fileName: string, contentType: string, bytes: Buffer) => {
+      const doc = await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/documents`, {
+        fileName,
+        contentType,
+        size: bytes.length,
+        sha256: sha256hex(bytes),
+      });
+      expect(doc.status).toBe(201);
+      expect((await postForm(doc.body.upload.url, doc.body.upload.fields, bytes, contentType)).status).toBe(204);
+      return api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/documents/${doc.body.document.docId}/verify`, undefined, {
+        'accept-language': 'en',
+      });
+    };
+    const fakePdf = Buffer.from('%PDF-1.4\n<!doctype html><html><body><script>fetch("/api/me")</script></body></html>\n');
+    const pdf = await upload('laporan.pdf', 'application/pdf', fakePdf);
+    expect(pdf.status).toBe(415);
+    expect(pdf.body.error.message).toMatch(/starts like a PDF but is not a whole PDF/);
+    // A DOCX whose central directory declares 1 GiB for one part.
+    const entry = (name: string, data: Buffer, declared: number) => ({ name: Buffer.from(name), packed: deflateRawSync(data), declared });
+    const entries = [entry('[Content_Types].xml', Buffer.from('<Types/>'), 8), entry('word/document.xml', Buffer.alloc(2048, 32), 1024 ** 3)];
+    const parts: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const e of entries) {
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(8, 8);
+      local.writeUInt32LE(e.packed.length, 18);
+      local.writeUInt32LE(e.declared, 22);
+      local.writeUInt16LE(e.name.length, 26);
+      const c = Buffer.alloc(46);
+      c.writeUInt32LE(0x02014b50, 0);
+      c.writeUInt16LE(8, 10);
+      c.writeUInt32LE(e.packed.length, 20);
+      c.writeUInt32LE(e.declared, 24);
+      c.writeUInt16LE(e.name.length, 28);
+      c.writeUInt32LE(offset, 42);
+      parts.push(local, e.name, e.packed);
+      central.push(c, e.name);
+      offset += 30 + e.name.length + e.packed.length;
+    }
+    const cd = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(entries.length, 8);
+    end.writeUInt16LE(entries.length, 10);
+    end.writeUInt32LE(cd.length, 12);
+    end.writeUInt32LE(offset, 16);
+    const bomb = await upload('laporan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Buffer.concat([...parts, cd, end]));
+    expect(bomb.status).toBe(415);
+    expect(bomb.body.error.message).toMatch(/inflates far too much/);
+  });
+
   it('the health check asks DynamoDB and S3 at most every few seconds', async () => {
     const first = (await (await fetch(`${host.url}/api/health`)).json()) as { checkedAt: string; status: string };
     const again = await Promise.all(Array.from({ length: 20 }, async () => (await (await fetch(`${host.url}/api/health`)).json()) as { checkedAt: string }));
