@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASAL_17, PASAL_17_TEXT, PERMANENT_GROUNDS } from '../../functions/core/exclusion-model.ts';
 import { PASAL_17_TEXT as WEB_PASAL_17_TEXT } from '../../web/staff/src/i18n.ts';
 import { PASAL_17 as WEB_PASAL_17, PERMANENT_GROUNDS as WEB_PERMANENT_GROUNDS } from '../../web/staff/src/types.ts';
-import { launchChromium, signIn } from '../support/browser.ts';
-import { apiClient, itemWithPdf, startTestHost } from '../support/host.ts';
+import { clickNav, gotoAndWait, inboxRow, launchChromium, newPage, openPage, POLL, signIn } from '../support/browser.ts';
+import { apiClient, itemWithPdf, startTestHost, until } from '../support/host.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = `Rekam medis pasien Rumah Sakit Jiwa (uji ${Date.now().toString(36)})`;
@@ -31,8 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.cleanup();
 }, 60_000);
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true });
 
 /**
  * axe-core on the page as it is. The staff app's CSP allows no injected <script>, so axe is
@@ -56,19 +54,6 @@ async function describedErrors(page: Page, control: ReturnType<Page['getByLabel'
   return texts.flat().join(' ');
 }
 
-/** Reloads the inbox until a row with `text` is there (the workflow adds entries in the background). */
-async function inboxRow(page: Page, text: string) {
-  await nav(page, 'Kotak Masuk').click();
-  await page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor();
-  const row = page.getByRole('row').filter({ hasText: text });
-  for (let i = 0; i < 40 && !(await row.isVisible().catch(() => false)); i++) {
-    await page.waitForTimeout(500);
-    await page.getByRole('button', { name: 'Muat ulang' }).click();
-  }
-  await row.waitFor({ timeout: 1000 });
-  return row;
-}
-
 describe('SOP 002 in the staff app', () => {
   it('the browser names the Pasal 17 grounds as the server does', () => {
     expect(WEB_PASAL_17_TEXT).toEqual(PASAL_17_TEXT);
@@ -78,15 +63,13 @@ describe('SOP 002 in the staff app', () => {
 
   it(
     'PPID Pelaksana proposes with the consequence test, the Atasan PPID says Ya, PPID Utama sets the DIK; the register lists it',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       // ── PPID Pelaksana (Kepala PPID Dinas Kesehatan): step 1, the proposal ──
       const kepala = await signIn(browser, host.url, 'kepala.dinkes');
       let page = kepala.page;
-      await nav(page, 'Informasi Dikecualikan (DIK)').click();
-      await page.getByRole('heading', { level: 1, name: 'Informasi Dikecualikan (DIK)' }).waitFor();
-      await page.getByRole('link', { name: 'Usulkan pengecualian' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Usulkan pengecualian informasi' }).waitFor();
+      await clickNav(page, 'Informasi Dikecualikan (DIK)');
+      await openPage(page, () => page.getByRole('link', { name: 'Usulkan pengecualian' }).click(), 'Usulkan pengecualian informasi');
       // The six elements of the test, numbered as the law orders them.
       for (const [n, legend] of [
         [1, 'Dokumen yang diuji'],
@@ -103,7 +86,7 @@ describe('SOP 002 in the staff app', () => {
       await page.getByRole('button', { name: 'Ajukan kepada Atasan PPID' }).click();
       const summary = page.getByRole('alert');
       await summary.waitFor();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), POLL).toBe(true);
       const documents = page.getByRole('group', { name: '1. Dokumen yang diuji', exact: true });
       expect(await documents.locator(':scope > .field-error').textContent()).toMatch(/dokumen yang diuji \(minimal satu\) wajib diisi/);
       expect(await documents.getAttribute('aria-describedby')).toContain('ex-documents-error');
@@ -134,7 +117,7 @@ describe('SOP 002 in the staff app', () => {
       await page.getByRole('checkbox', { name: /^huruf h\b/ }).check();
       await page.getByRole('button', { name: 'Tambah undang-undang lain' }).click();
       // The new row's first field has the focus.
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^ex-otherLaws-\d+-law$/);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toMatch(/^ex-otherLaws-\d+-law$/);
       await page.getByLabel('Nama undang-undang').fill('Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan');
       await page.getByRole('textbox', { name: 'Pasal', exact: true }).fill('Pasal 4 ayat (1) huruf i');
       await page
@@ -153,12 +136,11 @@ describe('SOP 002 in the staff app', () => {
       await second.getByLabel('Nama peserta').fill('Budi Santoso, S.H.');
       await second.getByLabel('Jabatan peserta').fill('Kepala Subbagian Hukum');
       await page.screenshot({ path: '/tmp/dik-form.png', fullPage: true });
-      await page.getByRole('button', { name: 'Ajukan kepada Atasan PPID' }).click();
-
-      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor({ timeout: 20_000 });
+      // Sent: the exclusion's own page.
+      await openPage(page, () => page.getByRole('button', { name: 'Ajukan kepada Atasan PPID' }).click(), TITLE);
       await page.getByRole('heading', { level: 2, name: 'Menunggu keputusan Atasan PPID' }).waitFor();
       expect(page.url()).toMatch(/#\/exclusions\/[0-9a-f-]{36}$/);
-      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('telah diajukan kepada Atasan PPID');
+      await expect.poll(() => page.getByRole('status').first().textContent(), POLL).toContain('telah diajukan kepada Atasan PPID');
       const sheet = page.getByRole('region', { name: 'Lembar uji konsekuensi' });
       for (const text of [
         'Berkas rekam medis pasien rawat inap',
@@ -177,14 +159,13 @@ describe('SOP 002 in the staff app', () => {
       page = atasan.page;
       const row = await inboxRow(page, TITLE);
       expect(await row.textContent()).toContain('Pengecualian: menunggu Ya/Tidak');
-      await row.getByRole('link', { name: TITLE }).click();
-      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await openPage(page, () => row.getByRole('link', { name: TITLE }).click(), TITLE);
       await page.getByRole('heading', { level: 2, name: 'Putuskan usulan ini' }).waitFor();
       // Tidak needs a note: refused in the browser before anything is sent.
       await page.getByRole('button', { name: 'Tidak, kembalikan' }).click();
       const note = page.getByLabel('Catatan keputusan');
-      await expect.poll(() => describedErrors(page, note)).toMatch(/Catatan wajib diisi bila keputusannya Tidak/);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ex-note');
+      await expect.poll(() => describedErrors(page, note), POLL).toMatch(/Catatan wajib diisi bila keputusannya Tidak/);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('ex-note');
       await note.fill('Setuju dikecualikan: rekam medis adalah rahasia pribadi pasien.');
       await page.getByRole('button', { name: 'Ya, kecualikan' }).click();
       await page.getByRole('heading', { level: 2, name: 'Disetujui Atasan PPID; menunggu penetapan DIK oleh PPID Utama' }).waitFor({ timeout: 20_000 });
@@ -198,15 +179,19 @@ describe('SOP 002 in the staff app', () => {
       page = utama.page;
       const decreeRow = await inboxRow(page, TITLE);
       expect(await decreeRow.textContent()).toContain('Pengecualian: menunggu penetapan DIK');
-      await decreeRow.getByRole('link', { name: TITLE }).click();
+      await openPage(page, () => decreeRow.getByRole('link', { name: TITLE }).click(), TITLE);
       await page.getByRole('heading', { level: 2, name: 'Tetapkan dalam DIK' }).waitFor();
+      // The decree is sent with the version read; until the workflow has set the decree's deadline (a
+      // new version) the page reads itself again, and a decree sent before that is refused as stale.
+      await page.getByText('Bagaimana tenggat dihitung').waitFor({ timeout: 30_000 });
       await page.getByLabel('Nomor surat penetapan').fill('045/PPID/2026');
       await page.getByLabel('Tempat penetapan').fill('Pontianak');
       expect(await page.getByLabel('Nama pejabat PPID yang menetapkan').inputValue()).toBe('Rina Kusumawati');
       await page.getByLabel('Jabatan pejabat').fill('PPID Utama Provinsi Kalimantan Barat');
       await page.getByRole('button', { name: 'Tetapkan', exact: true }).click();
       const inForce = page.getByRole('heading', { level: 2, name: /^Berlaku dalam DIK DIK\/\d{4}\/\d{4}$/ });
-      await inForce.waitFor({ timeout: 30_000 });
+      // The workflow sets the DIK in the background (its tasks retry with backoff on a busy host).
+      await inForce.waitFor({ timeout: 60_000 });
       const number = (await page.locator('code.dik-number').textContent())!;
       expect(number).toMatch(/^DIK\/\d{4}\/\d{4}$/);
       expect(await inForce.textContent()).toContain(number);
@@ -242,23 +227,21 @@ describe('SOP 002 in the staff app', () => {
       await expectAccessible(page, 'the detail (in force)');
       expect(utama.errors).toEqual([]);
 
-      // ── The public register's DIK page (rebuilt in the background) ──
-      const reader = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-      let table = '';
-      for (let i = 0; i < 60; i++) {
-        const res = await reader.goto(`${host.url}/dik/`);
-        table = res?.ok()
-          ? ((await reader
-              .locator('table')
-              .first()
-              .textContent()
-              .catch(() => '')) ?? '')
-          : '';
-        if (table.includes(TITLE) && table.includes(number)) break;
-        await reader.waitForTimeout(500);
-      }
-      expect(table).toContain(TITLE);
-      expect(table).toContain(number);
+      // ── The public register's DIK page (rebuilt in the background): once it lists the entry, as a reader sees it ──
+      await until(
+        async () => {
+          const res = await fetch(`${host.url}/dik/`);
+          const html = res.ok ? await res.text() : '';
+          return html.includes(TITLE) && html.includes(number);
+        },
+        'the DIK page with the entry',
+        30_000,
+      );
+      const reader = await newPage(browser);
+      await gotoAndWait(reader, `${host.url}/dik/`, 'Daftar Informasi yang Dikecualikan');
+      const table = reader.locator('table').first();
+      expect(await table.textContent()).toContain(TITLE);
+      expect(await table.textContent()).toContain(number);
       await reader.screenshot({ path: 'test-results/dik-register.png', fullPage: true });
       await reader.context().close();
     },
@@ -266,7 +249,7 @@ describe('SOP 002 in the staff app', () => {
 
   it(
     'from an item: the form prefilled; Tidak returns it with the note; revised and proposed again; a decision already taken shows as a 409',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const api = apiClient(host);
       const itemTitle = `Data Kepegawaian Dinas Kesehatan (uji ${Date.now().toString(36)})`;
@@ -275,10 +258,8 @@ describe('SOP 002 in the staff app', () => {
       // ── PPID Pelaksana: from the item's page to a prefilled proposal (Pasal 17 a: an end date is required) ──
       const kepala = await signIn(browser, host.url, 'kepala.dinkes');
       let page = kepala.page;
-      await page.goto(`${host.url}/app/#/items/${item.itemId}`);
-      await page.getByRole('heading', { level: 1, name: itemTitle }).waitFor();
-      await page.getByRole('link', { name: 'Usulkan pengecualian' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Usulkan pengecualian informasi' }).waitFor();
+      await gotoAndWait(page, `${host.url}/app/#/items/${item.itemId}`, itemTitle);
+      await openPage(page, () => page.getByRole('link', { name: 'Usulkan pengecualian' }).click(), 'Usulkan pengecualian informasi');
       await page.getByText(/^Menyangkut informasi DINKES\/\d{4}\/\d{4}/).waitFor();
       expect(await page.getByLabel('Judul informasi yang dikecualikan').inputValue()).toBe(itemTitle);
       const documents = page.getByRole('group', { name: '1. Dokumen yang diuji', exact: true });
@@ -293,35 +274,33 @@ describe('SOP 002 in the staff app', () => {
       await page.getByLabel('Pertimbangan kepentingan publik').fill('Daftar pegawai tanpa NIK dan alamat tetap terbuka; publik tidak kehilangan informasi.');
       await page.getByLabel('Nama peserta').fill('dr. Hendra Wijaya');
       await page.getByLabel('Jabatan peserta').fill('Kepala PPID Pelaksana');
-      await page.getByRole('button', { name: 'Ajukan kepada Atasan PPID' }).click();
-      await page.getByRole('heading', { level: 2, name: 'Menunggu keputusan Atasan PPID' }).waitFor({ timeout: 20_000 });
+      await openPage(page, () => page.getByRole('button', { name: 'Ajukan kepada Atasan PPID' }).click(), itemTitle);
+      await page.getByRole('heading', { level: 2, name: 'Menunggu keputusan Atasan PPID' }).waitFor();
       const id = page.url().split('/').pop()!;
-      expect(await page.getByRole('link', { name: /^DINKES\/\d{4}\/\d{4}$/ }).isVisible()).toBe(true);
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      await page.getByRole('link', { name: /^DINKES\/\d{4}\/\d{4}$/ }).waitFor();
 
       // ── Atasan PPID says Tidak (through the API): back to the proposer with the note ──
       const note = 'NIK dan alamat cukup disamarkan; daftar pegawai tetap informasi publik.';
       expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'tidak', note, round: 1 })).status).toBe(200);
-      await nav(page, 'Kotak Masuk').click();
-      const returned = page.getByRole('row').filter({ hasText: itemTitle });
-      await returned.waitFor();
+      // The inbox, not the exclusion's page just left (whose own tables hold the title twice).
+      const returned = await inboxRow(page, itemTitle);
       expect(await returned.textContent()).toContain('Usulan pengecualian dikembalikan');
       expect(await returned.textContent()).toContain(note);
-      await returned.getByRole('link', { name: itemTitle }).click();
+      await openPage(page, () => returned.getByRole('link', { name: itemTitle }).click(), itemTitle);
       await page.getByRole('heading', { level: 2, name: 'Dikembalikan oleh Atasan PPID (Tidak)' }).waitFor();
       expect(await page.locator('.status-area').textContent()).toContain(note);
-      await page.getByRole('link', { name: 'Perbaiki dan ajukan lagi' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Perbaiki usulan pengecualian' }).waitFor();
+      await openPage(page, () => page.getByRole('link', { name: 'Perbaiki dan ajukan lagi' }).click(), 'Perbaiki usulan pengecualian');
       expect(await page.locator('.notice.danger').textContent()).toContain(note);
       expect(await page.getByLabel('Berlaku sampai').inputValue()).toBe(nextYear);
       expect(await page.getByRole('checkbox', { name: /^huruf a\b/ }).isChecked()).toBe(true);
       const revised = `NIK dan alamat pegawai Dinas Kesehatan (uji ${Date.now().toString(36)})`;
       await page.getByLabel('Judul informasi yang dikecualikan').fill(revised);
-      await page.getByRole('button', { name: 'Ajukan lagi kepada Atasan PPID' }).click();
-      await page.getByRole('heading', { level: 1, name: revised }).waitFor({ timeout: 20_000 });
+      await openPage(page, () => page.getByRole('button', { name: 'Ajukan lagi kepada Atasan PPID' }).click(), revised);
       await page.getByRole('heading', { level: 2, name: 'Menunggu keputusan Atasan PPID' }).waitFor();
       expect(await page.locator('.item-meta').textContent()).toContain('putaran 2');
       // The list: the proposal with its state.
-      await nav(page, 'Informasi Dikecualikan (DIK)').click();
+      await clickNav(page, 'Informasi Dikecualikan (DIK)');
       const listed = page.getByRole('row').filter({ hasText: revised });
       await listed.waitFor();
       expect(await listed.textContent()).toContain('Menunggu keputusan Atasan PPID');
@@ -331,11 +310,14 @@ describe('SOP 002 in the staff app', () => {
       // ── The Atasan has the page open while the decision is taken elsewhere: the 409 in the live region ──
       const atasan = await signIn(browser, host.url, 'atasan.ppid');
       page = atasan.page;
-      await page.goto(`${host.url}/app/#/exclusions/${id}`);
+      await gotoAndWait(page, `${host.url}/app/#/exclusions/${id}`, revised);
       await page.getByRole('heading', { level: 2, name: 'Putuskan usulan ini' }).waitFor();
+      // Until the workflow has set the deadline the page reads itself again every few seconds, and could
+      // show the decision before the click; with the deadline shown it stays as it is.
+      await page.getByText('Bagaimana tenggat dihitung').waitFor({ timeout: 20_000 });
       expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'ya', round: 2 })).status).toBe(200);
       await page.getByRole('button', { name: 'Ya, kecualikan' }).click();
-      await expect.poll(() => page.locator('.live').textContent()).toContain('Atasan PPID sudah memutuskan usulan ini');
+      await expect.poll(() => page.locator('.live').textContent(), POLL).toContain('Atasan PPID sudah memutuskan usulan ini');
       // …and the page is read again: the decision shows, the form is gone.
       await page.getByRole('heading', { level: 2, name: 'Disetujui Atasan PPID; menunggu penetapan DIK oleh PPID Utama' }).waitFor();
       expect(await page.getByRole('heading', { level: 2, name: 'Putuskan usulan ini' }).count()).toBe(0);

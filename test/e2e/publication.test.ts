@@ -7,11 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED } from '../../functions/core/documents.ts';
 import { UPLOAD_TYPES } from '../../web/staff/src/upload.ts';
-import { launchChromium, signIn } from '../support/browser.ts';
+import { clickNav, launchChromium, openPage, POLL, reloadInboxUntil, signIn } from '../support/browser.ts';
 import { startTestHost } from '../support/host.ts';
 
 const TITLE = `Profil Kesehatan Provinsi Kalimantan Barat 2025 (uji ${Date.now().toString(36)})`;
@@ -32,8 +32,6 @@ afterAll(async () => {
   await host?.cleanup();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }, 60_000);
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true });
 
 /** A minimal, valid one-page PDF (the server checks the type by its content). */
 function writePdf(path: string): void {
@@ -64,16 +62,14 @@ describe('SOP 000 in the staff app', () => {
     expect(UPLOAD_TYPES).toEqual(server);
   });
 
-  it('petugas enters and submits with a PDF, Kepala PPID approves from the inbox, PPID Utama sees it in the DIP', { timeout: 120_000 }, async () => {
+  it('petugas enters and submits with a PDF, Kepala PPID approves from the inbox, PPID Utama sees it in the DIP', { timeout: 240_000 }, async () => {
     // ── Petugas PPID: step 2, input ──
     const petugas = await signIn(browser, host.url, 'petugas.dinkes');
     let page = petugas.page;
     // The petugas lands in the inbox.
     await page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor();
-    await nav(page, 'Informasi').click();
-    await page.getByRole('heading', { level: 1, name: 'Informasi' }).waitFor();
-    await page.getByRole('link', { name: 'Tambah informasi' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Tambah informasi' }).waitFor();
+    await clickNav(page, 'Informasi');
+    await openPage(page, () => page.getByRole('link', { name: 'Tambah informasi' }).click(), 'Tambah informasi');
 
     await page.getByLabel('Judul informasi').fill(TITLE);
     await page
@@ -89,14 +85,13 @@ describe('SOP 000 in the staff app', () => {
     await page.getByRole('radio', { name: /^Berkala/ }).check();
     await page.getByRole('spinbutton', { name: /^Tahun/ }).fill('2025');
     await page.getByRole('textbox', { name: /^Tag/ }).fill('kesehatan, profil');
-    await page.getByRole('button', { name: 'Simpan' }).click();
-
-    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor({ timeout: 20_000 });
+    // Saved: the item's own page.
+    await openPage(page, () => page.getByRole('button', { name: 'Simpan' }).click(), TITLE);
     const itemUrl = page.url();
     expect(itemUrl).toMatch(/#\/items\/[0-9a-f-]{36}$/);
     const number = (await page.locator('.item-meta code').textContent())!;
     expect(number).toMatch(/^DINKES\/\d{4}\/\d{4}$/);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain(`Informasi ${number} telah dibuat`);
+    await expect.poll(() => page.getByRole('status').first().textContent(), POLL).toContain(`Informasi ${number} telah dibuat`);
     // Every DIP column is on the detail page.
     const columns = page.getByRole('region', { name: 'Kolom DIP' });
     for (const text of [
@@ -119,7 +114,7 @@ describe('SOP 000 in the staff app', () => {
     await page.getByRole('button', { name: 'Unggah', exact: true }).click();
     const documents = page.getByRole('region', { name: 'Dokumen' });
     await documents.getByRole('row', { name: /profil-kesehatan-2025\.pdf.*Sudah diperiksa/ }).waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('telah diunggah dan diperiksa');
+    await expect.poll(() => page.getByRole('status').first().textContent(), POLL).toContain('telah diunggah dan diperiksa');
 
     await page.getByRole('button', { name: 'Ajukan ke Kepala PPID' }).click();
     await page.getByRole('heading', { level: 2, name: 'Menunggu persetujuan Kepala PPID' }).waitFor({ timeout: 20_000 });
@@ -131,18 +126,7 @@ describe('SOP 000 in the staff app', () => {
     await page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor();
     // The deadline is computed by the workflow just after submission; reload until it is there.
     const row = page.getByRole('row').filter({ hasText: TITLE });
-    for (
-      let i = 0;
-      i < 30 &&
-      !(await row
-        .getByText('Bagaimana tenggat dihitung')
-        .isVisible()
-        .catch(() => false));
-      i++
-    ) {
-      await page.waitForTimeout(500);
-      await page.getByRole('button', { name: 'Muat ulang' }).click();
-    }
+    await reloadInboxUntil(page, async () => (await row.getByText('Bagaimana tenggat dihitung').count()) > 0, 'the item with its deadline');
     expect(await row.getByText(number).isVisible()).toBe(true);
     expect(await row.getByText('Bagaimana tenggat dihitung').isVisible()).toBe(true);
     expect(await row.textContent()).toMatch(/\d+ hari( \d+ jam)? lagi/);
@@ -152,12 +136,11 @@ describe('SOP 000 in the staff app', () => {
     expect(await row.locator('.explanation').textContent()).toMatch(/hari/);
     await page.screenshot({ path: 'test-results/publication-inbox.png', fullPage: true });
 
-    await row.getByRole('link', { name: TITLE }).click();
-    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await openPage(page, () => row.getByRole('link', { name: TITLE }).click(), TITLE);
     await page.getByRole('heading', { level: 2, name: 'Keputusan Kepala PPID' }).waitFor();
     await page.getByRole('button', { name: 'Setujui', exact: true }).click();
     // Step 4 runs in the workflow; the page follows until the item is in the DIP.
-    await page.getByRole('heading', { level: 2, name: 'Terbit di DIP PPID Utama' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { level: 2, name: 'Terbit di DIP PPID Utama' }).waitFor({ timeout: 60_000 });
     const timing = page.getByRole('region', { name: 'Waktu pelaksanaan SOP 000' });
     for (const step of ['Langkah 2 · Input', 'Langkah 3 · Persetujuan', 'Langkah 4 · Publikasi'])
       await timing.getByRole('rowheader', { name: new RegExp(step) }).waitFor();
@@ -167,8 +150,7 @@ describe('SOP 000 in the staff app', () => {
     // ── PPID Utama: the consolidated DIP ──
     const utama = await signIn(browser, host.url, 'ppid.utama');
     page = utama.page;
-    await nav(page, 'DIP PPID Utama').click();
-    await page.getByRole('heading', { level: 1, name: 'DIP PPID Utama' }).waitFor();
+    await clickNav(page, 'DIP PPID Utama');
     const dipRow = page.getByRole('row').filter({ hasText: TITLE });
     await dipRow.waitFor({ timeout: 20_000 });
     for (const text of [

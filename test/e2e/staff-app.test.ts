@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalHost } from '../../infra/local/host.ts';
-import { launchChromium, signIn } from '../support/browser.ts';
+import { clickNav, launchChromium, signIn } from '../support/browser.ts';
 
 let host: { url: string; stop(): Promise<void> };
 let browser: Browser;
@@ -32,8 +32,7 @@ async function signInToAgencies(username: string): Promise<{ page: Page; errors:
   const { page, errors } = await signIn(browser, host.url, username);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
   expect(new URL(page.url()).search).toBe('');
-  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Perangkat Daerah' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Perangkat Daerah' }).waitFor();
+  await clickNav(page, 'Perangkat Daerah');
   await page.getByRole('cell', { name: 'PPID Utama', exact: true }).waitFor({ timeout: 20_000 });
   return { page, errors };
 }
@@ -52,9 +51,9 @@ describe('staff app', () => {
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/staff-agencies.png', fullPage: true });
 
-    // The language switch changes the texts and <html lang>.
+    // The language switch changes the texts and <html lang> (the same page: its heading's text changes).
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Agencies' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Agencies', exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(errors).toEqual([]);
   });
