@@ -232,6 +232,11 @@ function unavailableBody(stopping: boolean): string {
   return JSON.stringify({ status: code, error: { code, message: id, messages: { id, en } } });
 }
 
+function unavailablePage(stopping: boolean): string {
+  const { error } = JSON.parse(unavailableBody(stopping)) as { error: { messages: { id: string; en: string } } };
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><meta name="viewport" content="width=device-width,initial-scale=1"><title>SIP PPID</title></head><body><main><h1>SIP PPID</h1><p>${error.messages.id}</p><p lang="en">${error.messages.en}</p></main></body></html>`;
+}
+
 async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts, log: (m: string) => void, stop: () => Promise<void>): Promise<LocalHost> {
   const checkpoint = () => {
     if (parts.aborted) throw new StartAborted();
@@ -248,8 +253,16 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
   const server = createServer((req, res) => {
     if (handle && !parts.aborted) return handle(req, res);
     req.resume();
-    res.writeHead(503, { ...SITE_HEADERS, 'content-type': 'application/json', 'retry-after': '2', 'cache-control': 'no-store', connection: 'close' });
-    res.end(unavailableBody(Boolean(parts.aborted)));
+    // A person's browser gets a page that reloads itself; every other client the JSON error.
+    const page = !(req.url ?? '').startsWith('/api/') && String(req.headers.accept ?? '').includes('text/html');
+    res.writeHead(503, {
+      ...SITE_HEADERS,
+      'content-type': page ? 'text/html; charset=utf-8' : 'application/json',
+      'retry-after': '2',
+      'cache-control': 'no-store',
+      connection: 'close',
+    });
+    res.end(page ? unavailablePage(Boolean(parts.aborted)) : unavailableBody(Boolean(parts.aborted)));
   });
   const wanted = opts.port ?? Number(process.env.PORT ?? 3000);
   await new Promise<void>((ok, fail) => {
