@@ -177,7 +177,8 @@ export class StatelessStack extends Stack {
     // with presigned URLs.
     const staffHeaders = headers('StaffAppHeaders', [...baseCsp, `connect-src 'self' ${authBase} https://${props.buckets.documents.bucketRegionalDomainName}`]);
 
-    // Directory indexes for the register; app-shell fallback and `/` → `/app/` for the staff app.
+    // Directory indexes for the register; app-shell fallback, `/` → `/app/` and the icon at
+    // `/favicon.ico` (deployed under app/) for the staff app.
     const viewerRequest = (id: string, body: string) => [
       {
         eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
@@ -195,7 +196,7 @@ export class StatelessStack extends Stack {
     );
     const staffRewrite = viewerRequest(
       'StaffAppRewrite',
-      "if (uri === '/' || uri === '/app') { return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/app/' } } }; } if (uri.startsWith('/app/') && last.indexOf('.') === -1) { request.uri = '/app/index.html'; }",
+      "if (uri === '/' || uri === '/app') { return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/app/' } } }; } if (uri === '/favicon.ico') { request.uri = '/app/favicon.ico'; } else if (uri.startsWith('/app/') && last.indexOf('.') === -1) { request.uri = '/app/index.html'; }",
     );
 
     // The CloudFront web ACL lives in us-east-1 (SipPpidEdge, waf.ts); its ARN comes as context.

@@ -65,6 +65,23 @@ describe('public register', () => {
     expect(errors).toEqual([]);
   });
 
+  it('serves the icon that every page links to, at /favicon.ico too (no 404 on load)', { timeout: 60_000 }, async () => {
+    for (const [path, heading] of [
+      ['/', HOME],
+      ['/en/cari/', 'Search public information'],
+    ] as const) {
+      const page = await open(path, heading);
+      const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+      expect(icons.map((u) => new URL(u).pathname).sort(), path).toEqual(['/favicon.ico', '/favicon.svg']);
+      for (const u of icons) {
+        const res = await page.request.get(u);
+        expect(res.status(), u).toBe(200);
+        expect(res.headers()['content-type'], u).toMatch(u.endsWith('.svg') ? /^image\/svg\+xml/ : /^image\/x-icon/);
+      }
+      await page.context().close();
+    }
+  });
+
   it('has the item in both open-data exports', async () => {
     const page = await open('/', HOME);
     const csv = await (await page.request.get(`${host.url}/data/dip.csv`)).body();

@@ -38,6 +38,17 @@ async function signInToAgencies(username: string): Promise<{ page: Page; errors:
 }
 
 describe('staff app', () => {
+  it('links its icon, which the site serves', async () => {
+    const html = await (await fetch(`${host.url}/app/`)).text();
+    const icons = [...html.matchAll(/<link rel="icon" href="([^"]+)"/g)].map((m) => new URL(m[1]!, `${host.url}/app/`).pathname).sort();
+    expect(icons).toEqual(['/app/favicon.ico', '/app/favicon.svg']);
+    for (const path of icons) {
+      const res = await fetch(`${host.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toMatch(path.endsWith('.svg') ? /^image\/svg\+xml/ : /^image\/x-icon/);
+    }
+  });
+
   it('admin signs in and sees the agencies, PPID Utama first, with the create action', { timeout: 120_000 }, async () => {
     const { page, errors } = await signInToAgencies('admin');
     expect(await page.getByRole('banner').textContent()).toContain('Administrator');

@@ -220,9 +220,39 @@ describe('full render of a small register', () => {
     expect(new Set(plan.put.map((f) => f.path)).size).toBe(plan.put.length);
     for (const f of plan.put) {
       expect(f.path.startsWith('/')).toBe(false);
-      expect(f.contentType).toMatch(/charset=utf-8/);
+      if (f.path !== 'favicon.ico') expect(f.contentType).toMatch(/charset=utf-8/);
     }
     expect(plan.put.find((f) => f.path === 'data/catalog.jsonld')?.contentType).toMatch(/^application\/ld\+json/);
+  });
+
+  it('writes the icon (SVG and a valid 32×32 favicon.ico) and links it from every page instead of an empty data: URL', () => {
+    const svg = plan.put.find((f) => f.path === 'favicon.svg')!;
+    expect(svg.contentType).toMatch(/^image\/svg\+xml/);
+    expect(String(svg.body)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*viewBox="0 0 32 32"/);
+    const ico = plan.put.find((f) => f.path === 'favicon.ico')!;
+    expect(ico.contentType).toBe('image/x-icon');
+    const bytes = ico.body as Uint8Array;
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // ICONDIR: reserved 0, type 1 (icon), one image; its entry: 32×32, 32 bpp, size and offset that fit the file.
+    expect([v.getUint16(0, true), v.getUint16(2, true), v.getUint16(4, true)]).toEqual([0, 1, 1]);
+    expect([bytes[6], bytes[7], v.getUint16(12, true)]).toEqual([32, 32, 32]);
+    const size = v.getUint32(14, true);
+    const offset = v.getUint32(18, true);
+    expect(offset + size).toBe(bytes.length);
+    // The bitmap header: 40 bytes, 32 wide, 64 high (image and mask), 32 bpp; the centre is white, a corner transparent.
+    expect([v.getUint32(offset, true), v.getInt32(offset + 4, true), v.getInt32(offset + 8, true), v.getUint16(offset + 14, true)]).toEqual([40, 32, 64, 32]);
+    const pixel = (x: number, y: number) => [...bytes.subarray(offset + 40 + ((31 - y) * 32 + x) * 4, offset + 40 + ((31 - y) * 32 + x) * 4 + 4)];
+    expect(pixel(15, 20)).toEqual([255, 255, 255, 255]);
+    expect(pixel(2, 20)).toEqual([0x6e, 0x3a, 0x0b, 255]);
+    expect(pixel(0, 0)[3]).toBe(0);
+    const pages = [...site.keys()].filter((p) => p.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const p of pages) {
+      const page = site.get(p)!;
+      expect(page, p).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+      expect(page, p).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32"/>');
+      expect(page, p).not.toContain('data:,');
+    }
   });
 
   it('copies the public documents to berkas/<itemId>/<docId>/<fileName>', () => {

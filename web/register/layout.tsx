@@ -43,7 +43,8 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – ${t.siteName} – ${m.publicBody.name}`}</title>
         <link rel="stylesheet" href="/assets/register.css" />
-        <link rel="icon" href="data:," />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="alternate" hrefLang="id" href={abs(path, 'id')} />
         <link rel="alternate" hrefLang="en" href={abs(path, 'en')} />
         <link rel="alternate" hrefLang="x-default" href={abs(path, 'id')} />

@@ -1,14 +1,15 @@
 /**
- * Builds the staff app: one bundled, minified `app.js` (Preact) plus the static `index.html` and
- * `app.css`. The output is served under `/app/` (CloudFront on AWS, the local host's site server),
+ * Builds the staff app: one bundled, minified `app.js` (Preact) plus the static `index.html`,
+ * `app.css` and the icon (`favicon.svg`, `favicon.ico`, shared with the register). The output is served under `/app/` (CloudFront on AWS, the local host's site server),
  * next to a `config.json` that the host writes.
  *
  *   node --import tsx web/staff/build.ts [outDir]     (default .build/staff-app)
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { FAVICON_FILES } from '../shared/favicon.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -30,7 +31,11 @@ export async function buildStaffApp(outDir: string): Promise<void> {
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  await Promise.all([copyFile(join(here, 'index.html'), join(out, 'index.html')), copyFile(join(here, 'app.css'), join(out, 'app.css'))]);
+  await Promise.all([
+    copyFile(join(here, 'index.html'), join(out, 'index.html')),
+    copyFile(join(here, 'app.css'), join(out, 'app.css')),
+    ...FAVICON_FILES.map((f) => writeFile(join(out, f.name), f.body())),
+  ]);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -16,6 +16,7 @@
  *   informasi/<agency>/<year>/<sequence>.html  one item: every DIP column, versions, documents
  *   cari/index.html                            search (needs JavaScript)
  *   assets/register.css, assets/search.js
+ *   favicon.svg, favicon.ico                   the site's icon (web/shared/favicon.ts), linked from every page
  *   search/<prefix>.json, search/doc/<year>/<agency>/<card>.json    the split search index
  *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data
  *   data/dik.json, data/dik.csv                                     the DIK as open data (not in the catalogue)
@@ -31,6 +32,7 @@
 import { REGISTER_CSS, SEARCH_JS } from '../../../web/register/assets.ts';
 import { renderPage } from '../../../web/register/pages.tsx';
 import { renderVerificationPage } from '../../../web/register/verification.tsx';
+import { FAVICON_FILES } from '../../../web/shared/favicon.ts';
 import type { DikEntry } from '../exclusion-model.ts';
 import type { PublishedVersion } from '../item-model.ts';
 import { CATEGORIES } from '../item-model.ts';
@@ -132,6 +134,7 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   const m = buildModel(input);
   yield { path: 'assets/register.css', body: REGISTER_CSS, contentType: CONTENT_TYPES.css };
   yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
+  for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
   for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
   for (const [shard, body] of shardFiles(m, itemTerms)) yield json(shardPath(shard), body);
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
