@@ -9,7 +9,7 @@ import { updateAgency } from '../../functions/core/agencies.ts';
 import type { Context } from '../../functions/core/ports.ts';
 import { updateUser } from '../../functions/core/users.ts';
 
-const OFFICIALS: Record<string, { fullName: string; position: string; rank?: string; nip?: string }> = {
+export const DEMO_OFFICIALS: Record<string, { fullName: string; position: string; rank?: string; nip?: string }> = {
   'ppid.utama': {
     fullName: 'Rina Kusumawati, S.Sos., M.Si.',
     position: 'Kepala Dinas Komunikasi dan Informatika selaku PPID Utama',
@@ -69,7 +69,7 @@ const LETTERHEADS: Record<string, { address: string; city: string; phone: string
 /** Fills the demo officials' and letterheads' empty fields; returns how many records it changed. */
 export async function seedDocumentData(ctx: Context, actor: Principal): Promise<number> {
   let written = 0;
-  for (const [username, fields] of Object.entries(OFFICIALS)) {
+  for (const [username, fields] of Object.entries(DEMO_OFFICIALS)) {
     const user = await ctx.store.getUser(username);
     if (!user) continue;
     const missing = Object.fromEntries(Object.entries(fields).filter(([k]) => !user[k as keyof typeof user]));

@@ -18,7 +18,7 @@ import type { NewAgency, NewUser } from '../../functions/core/model.ts';
 import type { Context } from '../../functions/core/ports.ts';
 import { setPublicBody } from '../../functions/core/public-body.ts';
 import { createUser } from '../../functions/core/users.ts';
-import { seedDocumentData } from './seed-documents.ts';
+import { DEMO_OFFICIALS, seedDocumentData } from './seed-documents.ts';
 
 export const PUBLIC_BODY = 'Pemerintah Provinsi Kalimantan Barat';
 
@@ -303,7 +303,12 @@ async function seedExclusion(ctx: Context, exclusionId: string, demo: (typeof DE
           number: `188.4/01/PPID/${new Date().getUTCFullYear()}`,
           date: localDateOf(ctx.now, 'Asia/Pontianak'),
           place: 'Pontianak',
-          official: { name: 'Rina Kusumawati', position: 'PPID Utama Pemerintah Provinsi Kalimantan Barat' },
+          official: {
+            name: DEMO_OFFICIALS['ppid.utama']!.fullName,
+            position: DEMO_OFFICIALS['ppid.utama']!.position,
+            rank: DEMO_OFFICIALS['ppid.utama']!.rank,
+            nip: DEMO_OFFICIALS['ppid.utama']!.nip,
+          },
         },
         version: approved.version,
       });
