@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { handlerExport, handlerModule, type RouteDecl, routes } from '../system.ts';
 import type { LocalIdp } from './idp.ts';
+import { SlidingWindow } from './rate-limit.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -122,9 +123,27 @@ const malformedPath: APIGatewayProxyStructuredResultV2 = {
   }),
 };
 
+/** Public submissions (a write without sign-in) per client address: 20 in 5 minutes, as the WAF rule. */
+export const publicWrites = new SlidingWindow(20, 5 * 60_000);
+
+function tooManyRequests(waitMs: number): APIGatewayProxyStructuredResultV2 {
+  const seconds = Math.ceil(waitMs / 1000);
+  const id = `Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${seconds} detik.`;
+  const en = `Too many requests from your address. Try again in ${seconds} seconds.`;
+  return {
+    statusCode: 429,
+    headers: { 'content-type': 'application/json', 'retry-after': String(seconds) },
+    body: JSON.stringify({ message: 'Too Many Requests', error: { code: 'too_many_requests', message: id, messages: { id, en }, details: [] } }),
+  };
+}
+
 export async function invokeApi(req: GatewayRequest, idp: LocalIdp): Promise<APIGatewayProxyStructuredResultV2> {
   const match = matchRoute(req.method, req.path);
   if (match === 'malformed') return malformedPath;
+  if (typeof match === 'object' && match.decl.roles === 'public' && req.method !== 'GET') {
+    const wait = publicWrites.take(req.sourceIp);
+    if (wait > 0) return tooManyRequests(wait);
+  }
   if (!match || match === 'method') {
     return {
       statusCode: match ? 405 : 404,

@@ -45,3 +45,30 @@ export class FailureThrottle {
     this.entries.delete(key);
   }
 }
+
+/**
+ * At most `limit` events per key in any `windowMs` (a sliding log): the local stand-in for the WAF
+ * rate rule on public submissions (requests and objections filed without an account).
+ */
+export class SlidingWindow {
+  private readonly events = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Records an event for the key; returns 0 if allowed, else the milliseconds until one is. */
+  take(key: string, now = Date.now()): number {
+    const recent = (this.events.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.events.set(key, recent);
+      return recent[0]! + this.windowMs - now;
+    }
+    recent.push(now);
+    this.events.delete(key);
+    this.events.set(key, recent);
+    while (this.events.size > 10_000) this.events.delete(this.events.keys().next().value as string);
+    return 0;
+  }
+}
