@@ -11,6 +11,7 @@ import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/system.ts';
 import { apiClient, dipContent, emulatorS3, sha256hex, startTestHost, TINY_PDF } from '../support/host.ts';
+import { zip } from '../support/zip.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
@@ -298,7 +299,6 @@ describe('8. smaller findings', () => {
   });
 
   it('an HTML page that begins with %PDF is not accepted as a PDF; a DOCX that inflates to 1 GiB is not accepted', async () => {
-    const { deflateRawSync } = await import('node:zlib');
     const created = await api('petugas.dinkes', 'POST', '/api/items', { content: dipContent({ title: `Uji berkas palsu ${Date.now()}` }) });
     const upload = async (fileName: string, contentType: string, bytes: Buffer) => {
       const doc = await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/documents`, {
@@ -318,37 +318,11 @@ describe('8. smaller findings', () => {
     expect(pdf.status).toBe(415);
     expect(pdf.body.error.message).toMatch(/starts like a PDF but is not a whole PDF/);
     // A DOCX whose central directory declares 1 GiB for one part.
-    const entry = (name: string, data: Buffer, declared: number) => ({ name: Buffer.from(name), packed: deflateRawSync(data), declared });
-    const entries = [entry('[Content_Types].xml', Buffer.from('<Types/>'), 8), entry('word/document.xml', Buffer.alloc(2048, 32), 1024 ** 3)];
-    const parts: Buffer[] = [];
-    const central: Buffer[] = [];
-    let offset = 0;
-    for (const e of entries) {
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(8, 8);
-      local.writeUInt32LE(e.packed.length, 18);
-      local.writeUInt32LE(e.declared, 22);
-      local.writeUInt16LE(e.name.length, 26);
-      const c = Buffer.alloc(46);
-      c.writeUInt32LE(0x02014b50, 0);
-      c.writeUInt16LE(8, 10);
-      c.writeUInt32LE(e.packed.length, 20);
-      c.writeUInt32LE(e.declared, 24);
-      c.writeUInt16LE(e.name.length, 28);
-      c.writeUInt32LE(offset, 42);
-      parts.push(local, e.name, e.packed);
-      central.push(c, e.name);
-      offset += 30 + e.name.length + e.packed.length;
-    }
-    const cd = Buffer.concat(central);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(entries.length, 8);
-    end.writeUInt16LE(entries.length, 10);
-    end.writeUInt32LE(cd.length, 12);
-    end.writeUInt32LE(offset, 16);
-    const bomb = await upload('laporan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Buffer.concat([...parts, cd, end]));
+    const docx = zip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.alloc(2048, 32), declaredSize: 1024 ** 3 },
+    ]);
+    const bomb = await upload('laporan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx);
     expect(bomb.status).toBe(415);
     expect(bomb.body.error.message).toMatch(/inflates far too much/);
   });
