@@ -65,6 +65,22 @@ describe('public register', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a word that no item has is no result, with no failed request or console error', { timeout: 60_000 }, async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    const failed: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    const searched: string[] = [];
+    page.on('request', (r) => new URL(r.url()).pathname.startsWith('/search/') && searched.push(new URL(r.url()).pathname));
+    await gotoAndWait(page, `${host.url}/cari/?q=${encodeURIComponent('zzzebra')}`, SEARCH);
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toBe('Tidak ada informasi yang cocok.');
+    expect(searched).toEqual(['/search/shards.json']);
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('serves the icon that every page links to, at /favicon.ico too (no 404 on load)', { timeout: 60_000 }, async () => {
     for (const [path, heading] of [
       ['/', HOME],

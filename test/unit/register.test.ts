@@ -20,6 +20,7 @@ import {
   type SitePlan,
 } from '../../functions/core/register/index.ts';
 import { stem, terms } from '../../functions/core/register/text.ts';
+import { DEMO_ITEMS } from '../../infra/local/seed.ts';
 import { parseCsv } from '../support/csv.ts';
 
 // --- fixture ------------------------------------------------------------------------------------------
@@ -526,7 +527,14 @@ describe('incremental changes equal the difference of two full renders', () => {
   it('withdrawing deletes the item page, removes its documents and leaves no trace in pages, index or exports', () => {
     const gone = ITEMS[3]!; // dinkes 2026/1, the only serta-merta item, with a document
     const items = ITEMS.filter((e) => e !== gone);
-    const { plan, deleted } = checkChange(ITEMS, items, { itemId: gone.itemId, before: gone });
+    const { plan, deleted, paths } = checkChange(ITEMS, items, { itemId: gone.itemId, before: gone });
+    // Its words alone had some shards: they are deleted and leave the manifest (which checkChange
+    // has compared byte for byte with a full render).
+    const shardsIn = (site: Map<string, string>) => (JSON.parse(site.get('search/shards.json')!) as { s: string[] }).s;
+    const vanished = shardsIn(siteOf(renderFull(input(ITEMS)))).filter((x) => !shardsIn(siteOf(renderFull(input(items)))).includes(x));
+    expect(vanished.length).toBeGreaterThan(0);
+    expect(paths).toContain('search/shards.json');
+    for (const x of vanished) expect(deleted).toContain(`search/${x}.json`);
     expect(deleted).toEqual(
       expect.arrayContaining([
         'informasi/dinkes/2026/1.html',
@@ -539,7 +547,8 @@ describe('incremental changes equal the difference of two full renders', () => {
     expect(plan.copies).toEqual([]);
     const site = siteOf(renderFull(input(items)));
     for (const [path, body] of site) expect(body, path).not.toContain('Kewaspadaan Demam Berdarah');
-    for (const [path, body] of site) if (/^search\/[^/]+\.json$/.test(path)) expect(postings(body), path).not.toContain('dinkes/2026/1');
+    for (const [path, body] of site)
+      if (/^search\/[^/]+\.json$/.test(path) && path !== 'search/shards.json') expect(postings(body), path).not.toContain('dinkes/2026/1');
     expect(site.get('search/doc/2026/dinkes/1.json')).not.toContain('"1":');
   });
 
@@ -615,10 +624,40 @@ describe('search', () => {
     expect((await runSearch(site, 'tidakadakatainiadadimanapun')).status).toBe('Tidak ada informasi yang cocok.');
   });
 
-  it('fetches one shard per word and the result cards of the results shown', async () => {
+  it('fetches the shard manifest, one shard per word and the result cards of the results shown', async () => {
     const r = await runSearch(site, 'anggaran');
-    expect(r.fetched.filter((u) => /^\/search\/[^/]+\.json$/.test(u))).toEqual(['/search/ang.json']);
+    expect(r.fetched.filter((u) => /^\/search\/[^/]+\.json$/.test(u))).toEqual(['/search/shards.json', '/search/ang.json']);
     expect(r.fetched.every((u) => u.startsWith('/search/'))).toBe(true);
+    expect(r.missing).toEqual([]);
+  });
+
+  it('lists exactly the shards that exist in search/shards.json, and never asks for a missing one', async () => {
+    const manifest = JSON.parse(site.get('search/shards.json')!) as { s: string[] };
+    const shards = [...site.keys()].filter((p) => /^search\/[^/]+\.json$/.test(p) && p !== 'search/shards.json').map((p) => p.slice(7, -5));
+    expect(manifest.s).toEqual([...shards].sort());
+    expect(manifest.s).toContain('ang');
+    expect(manifest.s).not.toContain('zzz');
+    // "zzzebra" lives in shard zzz, which no item has: no result, and no request that could fail.
+    const none = await runSearch(site, 'zzzebra');
+    expect(none.status).toBe('Tidak ada informasi yang cocok.');
+    expect(none.fetched).toEqual(['/search/shards.json']);
+    // With a word that exists too, the missing one still empties the AND without a request for it.
+    const mixed = await runSearch(site, 'anggaran zzzebra');
+    expect(mixed.status).toBe('Tidak ada informasi yang cocok.');
+    expect(mixed.fetched).toEqual(['/search/shards.json', '/search/ang.json']);
+    expect([...none.missing, ...mixed.missing]).toEqual([]);
+  });
+
+  it("finds the hint's own example in the demo data of the local host", async () => {
+    const demo = DEMO_ITEMS.map((d, i) => entry(d.agencyId, 2026, i + 1, d.content));
+    const demoSite = siteOf(renderFull(input(demo)));
+    for (const lang of ['id', 'en'] as const) {
+      const page = demoSite.get(lang === 'id' ? 'cari/index.html' : 'en/cari/index.html')!;
+      const example = page.match(/(?:Contoh|Example): ([^<.]+)\./)?.[1];
+      expect(example, lang).toBeTruthy();
+      const r = await runSearch(demoSite, example!, lang);
+      expect(r.results.length, `${lang}: ${example}`).toBeGreaterThan(0);
+    }
   });
 
   it('renders hostile titles as text, and links English results to English pages', async () => {
@@ -692,6 +731,8 @@ async function runSearch(site: Map<string, string>, q: string, lang: 'id' | 'en'
     'search-more': new FakeElement(),
   };
   const fetched: string[] = [];
+  /** Requests that would answer 404 (a console error in a browser). */
+  const missing: string[] = [];
   const context = {
     document: {
       getElementById: (id: string) => elements[id] ?? null,
@@ -705,6 +746,7 @@ async function runSearch(site: Map<string, string>, q: string, lang: 'id' | 'en'
     fetch: async (url: string) => {
       fetched.push(url);
       const body = site.get(url.slice(1));
+      if (body === undefined) missing.push(url);
       return body === undefined ? { ok: false, status: 404 } : { ok: true, status: 200, json: async () => JSON.parse(body) };
     },
   };
@@ -718,5 +760,6 @@ async function runSearch(site: Map<string, string>, q: string, lang: 'id' | 'en'
       meta: li.children[1]!.textContent,
     })),
     fetched,
+    missing,
   };
 }

@@ -164,7 +164,11 @@ async function search(form) {
     return cache.get(url);
   };
   try {
-    const shards = await Promise.all(wanted.map((t) => get(data.index + shardOf(t) + '.json')));
+    // Only the shards that exist are asked for: a word no item has is no result, not a failed request.
+    // (A register without the manifest: every shard is asked for, and a missing one counts as empty.)
+    const manifest = await get(data.index + 'shards.json');
+    const exists = manifest ? new Set(manifest.s) : null;
+    const shards = await Promise.all(wanted.map((t) => (exists && !exists.has(shardOf(t)) ? null : get(data.index + shardOf(t) + '.json'))));
     let scores = null;
     wanted.forEach((term, i) => {
       const shard = shards[i];

@@ -81,7 +81,7 @@ const id = {
   searchTitle: 'Cari informasi publik',
   searchLabel: 'Kata kunci',
   searchButton: 'Cari',
-  searchHelp: 'Cari dalam judul dan ringkasan seluruh informasi yang diterbitkan. Contoh: laporan keuangan 2025.',
+  searchHelp: 'Cari dalam judul dan ringkasan seluruh informasi yang diterbitkan. Contoh: profil kesehatan 2025.',
   searchNoJs: 'Pencarian memerlukan JavaScript. Tanpa JavaScript, telusuri DIP menurut tahun, kategori atau instansi:',
   searchMsgs: {
     none: 'Tidak ada informasi yang cocok.',
@@ -205,7 +205,7 @@ const en: Dict = {
   searchTitle: 'Search public information',
   searchLabel: 'Keywords',
   searchButton: 'Search',
-  searchHelp: 'Searches the titles and summaries of all published information (in Bahasa Indonesia). Example: laporan keuangan 2025.',
+  searchHelp: 'Searches the titles and summaries of all published information (in Bahasa Indonesia). Example: profil kesehatan 2025.',
   searchNoJs: 'Search needs JavaScript. Without it, browse the DIP by year, category or agency:',
   searchMsgs: {
     none: 'Nothing matches.',

@@ -18,6 +18,7 @@
  *   assets/register.css, assets/search.js
  *   favicon.svg, favicon.ico                   the site's icon (web/shared/favicon.ts), linked from every page
  *   search/<prefix>.json, search/doc/<year>/<agency>/<card>.json    the split search index
+ *   search/shards.json                         which shards exist (read first by the search page)
  *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data
  *   data/dik.json, data/dik.csv                                     the DIK as open data (not in the catalogue)
  *   berkas/<itemId>/<docId>/<fileName>         public documents (copied by the adapter)
@@ -55,7 +56,19 @@ import {
   type PageRef,
   pagePath,
 } from './model.ts';
-import { allCardFiles, cardKeyOf, cardsFile, cardsPath, type ItemTerms, itemTerms, shardFiles, shardPath, shardsOf } from './search-index.ts';
+import {
+  allCardFiles,
+  cardKeyOf,
+  cardsFile,
+  cardsPath,
+  type ItemTerms,
+  itemTerms,
+  SHARD_MANIFEST_PATH,
+  shardFiles,
+  shardManifest,
+  shardPath,
+  shardsOf,
+} from './search-index.ts';
 import { shardOf } from './text.ts';
 
 export interface PublishedEntry extends PublishedVersion {
@@ -136,7 +149,9 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
   for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
   for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
-  for (const [shard, body] of shardFiles(m, itemTerms)) yield json(shardPath(shard), body);
+  const shards = shardFiles(m, itemTerms);
+  for (const [shard, body] of shards) yield json(shardPath(shard), body);
+  yield json(SHARD_MANIFEST_PATH, shardManifest(shards.keys()));
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
   yield* exportFiles(m, input.generatedAt);
   yield* dikExportFiles(m, input.generatedAt);
@@ -290,9 +305,13 @@ export function renderChanges(input: RegisterInput, changes: readonly RegisterCh
   const keep = (term: string) => {
     return shards.has(getOrSet(shardOfTerm, term, () => shardOf(term)));
   };
+  // The shards of every item outside the batch, for the manifest of existing shards (which the
+  // batch changes only where one of its shards appears or goes).
+  const otherShards = new Set<string>();
   const termsOf = (e: PublishedEntry) =>
     getOrSet(cache, e, () => {
       const all = itemTerms(e);
+      for (const term of [...all.title, ...all.body]) otherShards.add(getOrSet(shardOfTerm, term, () => shardOf(term)));
       return { title: all.title.filter(keep), body: all.body.filter(keep) };
     });
   const shardsBefore = shardFiles(mBefore, termsOf, shards);
@@ -305,6 +324,14 @@ export function renderChanges(input: RegisterInput, changes: readonly RegisterCh
       json,
     );
   }
+  // shardFiles above has tokenized every item of both states, so otherShards is complete here.
+  const manifestOf = (entries: PublishedEntry[]) => shardManifest([...otherShards, ...entries.flatMap((e) => [...shardsOf(cache.get(e)!)])]);
+  compare(
+    SHARD_MANIFEST_PATH,
+    () => manifestOf(changes.map((c) => c.before).filter(defined)),
+    () => manifestOf(changes.map((c) => c.after).filter(defined)),
+    json,
+  );
 
   if (options.exports !== false) put.push(...exportFiles(mAfter, input.generatedAt));
 

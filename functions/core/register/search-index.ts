@@ -10,8 +10,12 @@
  *   with sequences (card-1)·10+1 … card·10 of one agency and year, fetched only for the results
  *   shown (20 at a time): small files, so that showing scattered results stays cheap.
  *
- * Both depend on an item's own chunk and terms only, so a publication rewrites the shards of its
- * terms and one card file.
+ * - The manifest `search/shards.json`: `{"s":["ang","bar",…]}`, the names of the shards that exist,
+ *   sorted. The page reads it first and never asks for a shard that is not there (a word no item has
+ *   is no result, not a failed request).
+ *
+ * Shards and cards depend on an item's own chunk and terms only, so a publication rewrites the shards
+ * of its terms, one card file, and the manifest when a shard appears or goes.
  */
 import type { PublishedEntry } from './index.ts';
 import { blockOf, getOrSet, type Model, rowsOf } from './model.ts';
@@ -41,6 +45,10 @@ export interface CardKey {
 }
 export const cardKeyOf = (e: PublishedEntry): CardKey => ({ year: e.regYear, agencyId: e.agencyId, card: Math.ceil(e.sequence / CARD_BLOCK) });
 export const shardPath = (shard: string) => `search/${shard}.json`;
+export const SHARD_MANIFEST_PATH = 'search/shards.json';
+
+/** The manifest of the shards that exist (see above). */
+export const shardManifest = (shards: Iterable<string>): string => JSON.stringify({ s: [...new Set(shards)].sort() });
 export const cardsPath = (k: CardKey) => `search/doc/${k.year}/${encodeURIComponent(k.agencyId)}/${k.card}.json`;
 
 /** The shards an item's terms live in. */
