@@ -60,38 +60,37 @@ export class RegisterBusy extends Error {
 /**
  * The lease is short and renewed while the update runs, so an update that died (a crashed host, a
  * killed Lambda) holds the register for at most this long. The holder checks that it still holds
- * the lease before each write, and the snapshot writes are conditioned on it (the fence): a holder
+ * the lease (renewing it) before each write, and the snapshot writes are conditioned on it (the fence): a holder
  * that lost it stops instead of overwriting what the next holder wrote.
  */
 export const LEASE_SECONDS = 20;
 const RENEW_EVERY_MS = 5000;
 
-/** The lease as the update sees it: `check()` throws RegisterBusy once it is lost or about to lapse. */
+/**
+ * The lease as the update sees it. `confirm()` renews it at once and throws RegisterBusy if it was
+ * lost: a long synchronous render (a full rebuild) can outlast the lease with no timer firing, and
+ * a lease that lapsed but was not taken is still ours to renew (the renewal is conditioned on the
+ * owner, so a lease another update took cannot be renewed).
+ */
 interface Lease {
   owner: string;
-  check(): void;
+  confirm(): Promise<void>;
 }
 
 export async function updateRegister(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date } = {}): Promise<RegisterUpdate> {
   const owner = crypto.randomUUID();
   if (!(await store.lock(owner, LEASE_SECONDS))) throw new RegisterBusy('Another register update is running; this one will be retried.');
-  let validUntil = Date.now() + LEASE_SECONDS * 1000;
   let lost = false;
-  const timer = setInterval(() => {
-    const asked = Date.now();
-    store.renew(owner, LEASE_SECONDS).then(
-      (held) => {
-        if (held) validUntil = asked + LEASE_SECONDS * 1000;
-        else lost = true;
-      },
-      () => undefined, // a failed renewal is retried at the next tick; `check` sees the lease lapse
-    );
-  }, RENEW_EVERY_MS);
+  const renew = async () => {
+    if (!(await store.renew(owner, LEASE_SECONDS))) lost = true;
+  };
+  // Renewed while the update waits on I/O; a failed renewal is tried again at the next tick.
+  const timer = setInterval(() => void renew().catch(() => undefined), RENEW_EVERY_MS);
   const lease: Lease = {
     owner,
-    check() {
-      // A margin for clock and network: stop well before the lease could pass to another update.
-      if (lost || Date.now() > validUntil - 3000) throw new RegisterBusy('This register update lost its lease; it will be retried.');
+    async confirm() {
+      if (!lost) await renew();
+      if (lost) throw new RegisterBusy('This register update lost its lease; it will be retried.');
     },
   };
   try {
@@ -110,9 +109,9 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
   if (opts.full || !built || built.renderer !== RENDERER_VERSION) {
     const events = await store.queue(10_000);
     const input = await store.loadInput(now);
-    lease.check();
+    await lease.confirm();
     const paths = await site.apply(renderFull(input), { prune: true });
-    lease.check();
+    await lease.confirm();
     await store.resetRendered(input.items, events, { at: now.toISOString(), renderer: RENDERER_VERSION });
     return { events: events.length, files: paths.length, invalidated: await site.invalidate(paths) };
   }
@@ -141,9 +140,9 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
     const paths = new Set(pages.map((f) => f.path));
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...pages];
   }
-  lease.check();
+  await lease.confirm();
   const changed = await site.apply(plan);
-  lease.check();
+  await lease.confirm();
   for (const c of changes) await store.markRendered(c.itemId, c.after, byItem.get(c.itemId) ?? [], lease.owner);
   if (dikEvents.length || verificationEvents.length) await store.dropEvents([...dikEvents, ...verificationEvents]);
   return { events: events.length, files: changed.length, invalidated: await site.invalidate([...new Set(changed)]) };
