@@ -16,7 +16,7 @@ import { type PublishedEntry, type RegisterInput, renderChanges, renderDik, rend
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
  * renderer is then rebuilt in full once, by the next update.
  */
-export const RENDERER_VERSION = 4;
+export const RENDERER_VERSION = 5;
 
 export interface RegisterStore {
   loadInput(now: Date): Promise<RegisterInput>;

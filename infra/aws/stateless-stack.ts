@@ -216,6 +216,10 @@ export class StatelessStack extends Stack {
       comment: 'SIP PPID public register',
       logFilePrefix: 'cloudfront/register/',
       defaultRootObject: 'index.html',
+      // A path the register does not have: its own not-found page (404.html, both languages, the
+      // path's shown; the local host serves the same). S3 answers 403 for a missing key behind
+      // origin access control (no ListBucket), so both are a 404 to the reader.
+      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) })),
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(registerBucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

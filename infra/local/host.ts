@@ -128,6 +128,11 @@ function outboxPage(dir: string): string {
 /** The names the local host answers to (any port): it is for this machine only. */
 const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
 
+/** The register's not-found page (web/register/not-found.tsx), also CloudFront's error response in AWS. */
+const REGISTER_NOT_FOUND = '404.html';
+
+const isNoSuchKey = (e: unknown) => e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey';
+
 const NOT_FOUND =
   '<!doctype html><html lang="id"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <span lang="en">Page not found.</span> <a href="/">Beranda / Home</a></p></html>';
 
@@ -388,9 +393,25 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
       });
       res.end(body);
     } catch (e) {
-      if (!(e instanceof NoSuchKey) && (e as { name?: string }).name !== 'NoSuchKey') throw e;
-      res.writeHead(fallback ? 200 : 404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      res.end(fallback ?? NOT_FOUND);
+      if (!isNoSuchKey(e)) throw e;
+      if (fallback) {
+        res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+        res.end(fallback);
+        return;
+      }
+      // The register's own not-found page (both languages, the path's shown), as CloudFront's error
+      // response serves it in AWS; the built-in one before the register is first built.
+      let page = NOT_FOUND;
+      if (bucket === bucketNames.register) {
+        try {
+          const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: REGISTER_NOT_FOUND }));
+          page = Buffer.from(await obj.Body!.transformToByteArray()).toString('utf8');
+        } catch (e2) {
+          if (!isNoSuchKey(e2)) throw e2;
+        }
+      }
+      res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+      res.end(page);
     }
   }
 

@@ -81,6 +81,27 @@ describe('public register', () => {
     await page.context().close();
   });
 
+  it('answers a missing page with 404 and the not-found page in the language of the path', { timeout: 60_000 }, async () => {
+    for (const [path, lang, heading, home] of [
+      ['/en/informasi/dinkes/2020/999.html', 'en', 'Page not found', '/en/'],
+      ['/en/tidak-ada/', 'en', 'Page not found', '/en/'],
+      ['/informasi/dinkes/2020/999.html', 'id', 'Halaman tidak ditemukan', '/'],
+    ] as const) {
+      const page = await newPage(browser);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const response = await openPage(page, () => page.goto(`${host.url}${path}`), heading);
+      expect(response?.status(), path).toBe(404);
+      expect(await page.evaluate(() => document.documentElement.lang), path).toBe(lang);
+      expect(await page.title(), path).toMatch(new RegExp(`^${heading} – `));
+      // Only this language's half is shown; its links stay in the language.
+      expect(await page.getByRole('heading', { level: 1 }).allTextContents(), path).toEqual([heading]);
+      expect(await page.locator(`section[data-lang="${lang}"] a`).first().getAttribute('href'), path).toBe(home);
+      expect(errors, path).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('serves the icon that every page links to, at /favicon.ico too (no 404 on load)', { timeout: 60_000 }, async () => {
     for (const [path, heading] of [
       ['/', HOME],

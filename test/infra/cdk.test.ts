@@ -198,6 +198,20 @@ describe('stateless stack', () => {
   });
 });
 
+describe('register not-found page', () => {
+  it("answers a missing path (S3's 403 or 404) with the register's 404.html, status 404, on the register distribution only", () => {
+    const dists = Object.values(stateless.findResources('AWS::CloudFront::Distribution')) as {
+      Properties: { DistributionConfig: { Comment: string; CustomErrorResponses?: unknown[] } };
+    }[];
+    const register = dists.find((d) => d.Properties.DistributionConfig.Comment === 'SIP PPID public register')!;
+    const staff = dists.find((d) => d.Properties.DistributionConfig.Comment !== 'SIP PPID public register')!;
+    expect(register.Properties.DistributionConfig.CustomErrorResponses).toEqual(
+      [403, 404].map((ErrorCode) => ({ ErrorCode, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 })),
+    );
+    expect(staff.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
+  });
+});
+
 describe('cdk-nag (AwsSolutions)', () => {
   it('leaves no unacknowledged error or warning in either stack', () => {
     for (const stack of [built.stateful, built.stateless]) {

@@ -178,7 +178,8 @@ function checkChange(itemsBefore: PublishedEntry[], itemsAfter: PublishedEntry[]
   return { plan, paths: expected.changed, deleted: expected.deleted };
 }
 
-const htmlFiles = (site: Map<string, string>) => [...site].filter(([p]) => p.endsWith('.html'));
+/** The site's pages (not 404.html: the not-found page has no menu or twin, and its own test). */
+const htmlFiles = (site: Map<string, string>) => [...site].filter(([p]) => p.endsWith('.html') && p !== '404.html');
 
 // --- tests --------------------------------------------------------------------------------------------
 
@@ -253,6 +254,29 @@ describe('full render of a small register', () => {
       expect(page, p).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
       expect(page, p).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32"/>');
       expect(page, p).not.toContain('data:,');
+    }
+  });
+
+  it('writes one not-found page for both hosts, showing the half in the language of the path asked for', () => {
+    const page = site.get('404.html')!;
+    expect(plan.put.find((f) => f.path === '404.html')?.contentType).toMatch(/^text\/html/);
+    expect(site.has('en/404.html')).toBe(false); // CloudFront's error page is one file for every path
+    expect(page).toContain('<meta name="robots" content="noindex"/>');
+    expect(page).toContain('<section lang="id" data-lang="id"><h1>Halaman tidak ditemukan</h1>');
+    expect(page).toContain('<section lang="en" data-lang="en"><h1>Page not found</h1>');
+    expect(page).toContain('<a href="/en/cari/">Search public information</a>');
+    for (const [path, lang, title] of [
+      ['/en/informasi/dinkes/2026/999.html', 'en', 'Page not found'],
+      ['/en', 'en', 'Page not found'],
+      ['/informasi/dinkes/2026/999.html', 'id', 'Halaman tidak ditemukan'],
+      ['/english/', 'id', 'Halaman tidak ditemukan'],
+    ] as const) {
+      const shown = runNotFound(site, path);
+      expect(shown, path).toEqual({
+        lang,
+        shown: [lang],
+        title: `${title} – ${lang === 'id' ? 'Daftar Informasi Publik' : 'Public Information List'} – Pemerintah Provinsi Kalimantan Barat`,
+      });
     }
   });
 
@@ -711,6 +735,27 @@ class FakeElement {
   querySelector(): FakeElement | null {
     return null;
   }
+}
+
+/** Runs the emitted search.js on the emitted 404.html, as if it answered `path`: the language shown. */
+function runNotFound(site: Map<string, string>, path: string) {
+  const page = site.get('404.html')!;
+  const bodyTag = page.match(/<body([^>]*)>/)![1]!;
+  const attrs = Object.fromEntries([...bodyTag.matchAll(/\s([a-z-]+)(?:="([^"]*)")?/g)].map(([, k, v]) => [k!, (v ?? '').replaceAll('&amp;', '&')]));
+  const halves = [...page.matchAll(/<section lang="([a-z]+)" data-lang="\1">/g)].map(([, lang]) => ({
+    lang: lang!,
+    hidden: false,
+    getAttribute: (name: string) => (name === 'data-lang' ? lang! : null),
+  }));
+  const document = {
+    title: page.match(/<title>([^<]*)<\/title>/)![1]!,
+    documentElement: { lang: 'id' },
+    body: { hasAttribute: (name: string) => name in attrs, getAttribute: (name: string) => attrs[name] ?? null },
+    querySelectorAll: (sel: string) => (sel === '[data-lang]' ? halves : []),
+    getElementById: () => null,
+  };
+  vm.runInNewContext(site.get('assets/search.js')!, { document, location: { pathname: path, search: '' }, window: {}, URLSearchParams });
+  return { lang: document.documentElement.lang, shown: halves.filter((h) => !h.hidden).map((h) => h.lang), title: document.title };
 }
 
 /** Runs the emitted search.js on the emitted cari page's form, with the site as the network. */

@@ -222,6 +222,17 @@ async function search(form) {
   }
 }
 
+/** The not-found page (404.html, one file for every path): the half in the language of the path asked for. */
+function notFoundLanguage() {
+  const body = document.body;
+  if (!body || !body.hasAttribute('data-not-found')) return;
+  const lang = location.pathname === '/en' || location.pathname.startsWith('/en/') ? 'en' : 'id';
+  document.documentElement.lang = lang;
+  document.title = body.getAttribute('data-title-' + lang) || document.title;
+  for (const half of document.querySelectorAll('[data-lang]')) half.hidden = half.getAttribute('data-lang') !== lang;
+}
+
+notFoundLanguage();
 enablePrint();
 for (const table of document.querySelectorAll('table[data-sortable]')) enableSort(table);
 const form = document.getElementById('search-form');

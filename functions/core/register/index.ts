@@ -15,6 +15,7 @@
  *   kategori/<category>/index.html             one category: years × agencies
  *   informasi/<agency>/<year>/<sequence>.html  one item: every DIP column, versions, documents
  *   cari/index.html                            search (needs JavaScript)
+ *   404.html                                   not found, both languages in one file (both hosts serve it)
  *   assets/register.css, assets/search.js
  *   favicon.svg, favicon.ico                   the site's icon (web/shared/favicon.ts), linked from every page
  *   search/<prefix>.json, search/doc/<year>/<agency>/<card>.json    the split search index
@@ -31,6 +32,7 @@
  */
 
 import { REGISTER_CSS, SEARCH_JS } from '../../../web/register/assets.ts';
+import { NOT_FOUND_PATH, renderNotFoundPage } from '../../../web/register/not-found.tsx';
 import { renderPage } from '../../../web/register/pages.tsx';
 import { renderVerificationPage } from '../../../web/register/verification.tsx';
 import { FAVICON_FILES } from '../../../web/shared/favicon.ts';
@@ -148,6 +150,7 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   yield { path: 'assets/register.css', body: REGISTER_CSS, contentType: CONTENT_TYPES.css };
   yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
   for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
+  yield html(NOT_FOUND_PATH, renderNotFoundPage(m));
   for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
   const shards = shardFiles(m, itemTerms);
   for (const [shard, body] of shards) yield json(shardPath(shard), body);
