@@ -161,9 +161,12 @@ export class StatelessStack extends Stack {
       "frame-ancestors 'none'",
       'upgrade-insecure-requests',
     ];
-    const headers = (id: string, csp: string[]) =>
+    const headers = (id: string, csp: string[], custom: Record<string, string> = {}) =>
       new cloudfront.ResponseHeadersPolicy(this, id, {
         comment: `SIP PPID ${id}: CSP without unsafe-inline, HSTS, nosniff, strict referrer, no framing`,
+        ...(Object.keys(custom).length
+          ? { customHeadersBehavior: { customHeaders: Object.entries(custom).map(([header, value]) => ({ header, value, override: true })) } }
+          : {}),
         securityHeadersBehavior: {
           contentSecurityPolicy: { contentSecurityPolicy: csp.join('; '), override: true },
           strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
@@ -175,7 +178,14 @@ export class StatelessStack extends Stack {
     const registerHeaders = headers('RegisterHeaders', baseCsp);
     // The staff app also talks to Cognito (token endpoint) and uploads straight to the documents bucket
     // with presigned URLs.
-    const staffHeaders = headers('StaffAppHeaders', [...baseCsp, `connect-src 'self' ${authBase} https://${props.buckets.documents.bucketRegionalDomainName}`]);
+    // The staff app and the API are not for search engines: X-Robots-Tag noindex (the local host's STAFF_ONLY_HEADERS).
+    const staffHeaders = headers(
+      'StaffAppHeaders',
+      [...baseCsp, `connect-src 'self' ${authBase} https://${props.buckets.documents.bucketRegionalDomainName}`],
+      {
+        'X-Robots-Tag': 'noindex, nofollow',
+      },
+    );
 
     // Directory indexes for the register; app-shell fallback, `/` → `/app/` and the icon at
     // `/favicon.ico` (deployed under app/) for the staff app.

@@ -75,6 +75,9 @@ export const SITE_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
+/** Added to the staff app and the API only (the staff distribution's policy in AWS): search engines keep out. */
+export const STAFF_ONLY_HEADERS: Record<string, string> = { 'x-robots-tag': 'noindex, nofollow' };
+
 const CONTENT_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
@@ -349,6 +352,7 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
   const staffHeaders = {
     ...SITE_HEADERS,
     'content-security-policy': SITE_HEADERS['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${s3rv.endpoint}`),
+    ...STAFF_ONLY_HEADERS,
   };
 
   // The staff app goes into its bucket, as BucketDeployment does in AWS.

@@ -9,6 +9,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, renderedSurface } from '../../infra/aws/app-builder.ts';
 import { SipPpidNagChecks } from '../../infra/aws/nag.ts';
+import { STAFF_ONLY_HEADERS } from '../../infra/local/host.ts';
 import { buckets, ROLES, routes, schedules, stateMachines, table } from '../../infra/system.ts';
 
 let built: ReturnType<typeof buildApp>;
@@ -195,6 +196,26 @@ describe('stateless stack', () => {
         CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['PATCH', 'POST', 'DELETE']) })]),
       }),
     });
+  });
+});
+
+describe('search engines', () => {
+  it('the staff distribution sends X-Robots-Tag noindex (as the local host does); the register does not', () => {
+    const policies = Object.values(stateless.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as {
+      Properties: {
+        ResponseHeadersPolicyConfig: {
+          Name?: string;
+          Comment: string;
+          CustomHeadersConfig?: { Items: { Header: string; Value: string; Override: boolean }[] };
+        };
+      };
+    }[];
+    const byComment = (id: string) =>
+      policies.find((p) => p.Properties.ResponseHeadersPolicyConfig.Comment.startsWith(`SIP PPID ${id}:`))!.Properties.ResponseHeadersPolicyConfig;
+    const staff = byComment('StaffAppHeaders').CustomHeadersConfig?.Items ?? [];
+    expect(Object.fromEntries(staff.map((h) => [h.Header.toLowerCase(), h.Value]))).toEqual(STAFF_ONLY_HEADERS);
+    expect(staff.every((h) => h.Override)).toBe(true);
+    expect(byComment('RegisterHeaders').CustomHeadersConfig).toBeUndefined();
   });
 });
 

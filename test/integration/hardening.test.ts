@@ -288,6 +288,14 @@ describe('6. guessing passwords', () => {
 });
 
 describe('8. smaller findings', () => {
+  it('the staff app and the API tell search engines to keep out (X-Robots-Tag); the public register does not', async () => {
+    for (const path of ['/app/', '/app/config.json', '/api/health']) {
+      const res = await fetch(`${host.url}${path}`);
+      expect(res.headers.get('x-robots-tag'), path).toBe('noindex, nofollow');
+    }
+    for (const path of ['/', '/dip/', '/tidak-ada/']) expect((await fetch(`${host.url}${path}`)).headers.get('x-robots-tag'), path).toBeNull();
+  });
+
   it('/api/* and /app/config.json carry the security headers CloudFront sends in AWS', async () => {
     for (const path of ['/api/health', '/api/me', '/app/config.json']) {
       const res = await fetch(`${host.url}${path}`);
