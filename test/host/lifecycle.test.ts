@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_EXCLUSIONS, DEMO_ITEMS } from '../../infra/local/seed.ts';
 import { until } from '../support/host.ts';
-import { allGone, freePort, type HostProcess, portIsFree, spawnHost } from '../support/process-host.ts';
+import { allGone, freePort, type HostProcess, portIsFree, registerJson, spawnHost } from '../support/process-host.ts';
 
 const dirs: string[] = [];
 const hosts: HostProcess[] = [];
@@ -97,10 +97,8 @@ describe('the local host in a terminal', () => {
     await second.printed(/Press Ctrl-C to stop/);
     const dip = await until(
       async () => {
-        const res = await fetch(`${second.url}/data/dip.json`);
-        if (!res.ok) return undefined;
-        const body = (await res.json()) as { items: { title: string }[] };
-        return body.items.length >= DEMO_ITEMS.length ? body.items : undefined;
+        const body = await registerJson<{ items: { title: string }[] }>(`${second.url}/data/dip.json`);
+        return body && body.items.length >= DEMO_ITEMS.length ? body.items : undefined;
       },
       'all five demo items on the register',
       90_000,
@@ -115,7 +113,7 @@ describe('the local host in a terminal', () => {
     const third = start(dataDir, port);
     await third.printed(/Press Ctrl-C to stop/);
     expect(third.output()).not.toMatch(/Seeded|demo item/);
-    const after = (await (await fetch(`${third.url}/data/dip.json`)).json()) as { items: unknown[] };
+    const after = await until(() => registerJson<{ items: unknown[] }>(`${third.url}/data/dip.json`), 'the DIP export');
     expect(after.items).toHaveLength(DEMO_ITEMS.length);
     await stopsWithin10s(third, dataDir, port, 'SIGTERM');
   }, 300_000);

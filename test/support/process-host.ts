@@ -127,3 +127,17 @@ export async function tokenFrom(url: string, username: string): Promise<string> 
   if (!body.id_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
   return body.id_token;
 }
+
+/**
+ * A JSON file of the register, or undefined while it cannot be read whole: the S3 emulator (unlike
+ * S3) can serve an object while it is still writing it, so callers poll.
+ */
+export async function registerJson<T>(url: string): Promise<T | undefined> {
+  const res = await fetch(url);
+  if (!res.ok) return undefined;
+  try {
+    return JSON.parse(await res.text()) as T;
+  } catch {
+    return undefined;
+  }
+}
