@@ -185,10 +185,12 @@ const within = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(
 
 /**
  * Starts the local host in this order, and stops it in the reverse dependency order:
- *  1. the HTTP port (it answers 503 with Retry-After from the first instant, until the host is ready);
- *  2. DynamoDB Local and the S3 emulator, each a process in a group of its own (infra/local/guard.ts);
- *  3. the table, buckets, staff app, identity provider, Step Functions engine and scheduler;
- *  4. the waiting workflows resumed, then the demo data.
+ *  1. the handler modules loaded and the Step Functions engine constructed (its record of executions
+ *     read), before the port opens, since loading code blocks the event loop;
+ *  2. the HTTP port (it answers 503 with Retry-After from the first instant, until the host is ready);
+ *  3. DynamoDB Local and the S3 emulator, each a process in a group of its own (infra/local/guard.ts);
+ *  4. the table, buckets, staff app, identity provider and scheduler;
+ *  5. the waiting workflows resumed, then the demo data.
  * Stopping: scheduler, Step Functions engine (running executions kept for resume), HTTP server, then
  * the emulators last, so nothing that still runs loses its database under it.
  */
