@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
-import { launchChromium } from '../support/browser.ts';
+import { gotoAndWait, launchChromium, openPage } from '../support/browser.ts';
 import { apiClient, consequenceTest, decree, startTestHost, until } from '../support/host.ts';
 import { decodeQr, pdfInfo, sha256Hex } from '../support/pdf-tools.ts';
 
@@ -27,11 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.cleanup();
 }, 60_000);
-
-/** Waits for the page's level-1 heading (the page has arrived) and returns its text. */
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 20_000 });
-}
 
 describe('verification page', () => {
   it('the QR code of a decree opens its verification page, which shows what the decree shows and its SHA-256', async () => {
@@ -66,8 +61,7 @@ describe('verification page', () => {
     try {
       // The register builder writes the page just after the DIK is set: look until it is there.
       await until(async () => (await fetch(url!)).status === 200, 'the verification page on the register');
-      await page.goto(url!);
-      await heading(page, 'Verifikasi dokumen');
+      await gotoAndWait(page, url!, 'Verifikasi dokumen');
       const main = page.locator('main');
       await expect.poll(() => main.textContent()).toContain('Dokumen ini terdaftar dan berlaku.');
       const text = (await main.textContent()) ?? '';
@@ -84,8 +78,7 @@ describe('verification page', () => {
       expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
       // The same page in English, through the language link.
-      await page.getByRole('link', { name: 'English' }).click();
-      await heading(page, 'Document verification');
+      await openPage(page, () => page.getByRole('link', { name: 'English' }).click(), 'Document verification');
       await expect.poll(() => page.locator('main').textContent()).toContain('This document is registered and in force.');
       expect(await page.locator('[data-field="sha256"]').textContent()).toBe(sha256Hex(pdf));
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
