@@ -234,17 +234,22 @@ interface Parts {
   clients?: { destroy(): void }[];
 }
 
-function unavailableBody(stopping: boolean): string {
+/** What the host says while it starts or stops, in both languages. */
+function unavailableText(stopping: boolean) {
   const [id, en] = stopping
     ? ['SIP PPID sedang berhenti.', 'SIP PPID is stopping.']
     : ['SIP PPID sedang dimulai; coba lagi sebentar lagi.', 'SIP PPID is starting; try again in a moment.'];
-  const code = stopping ? 'stopping' : 'starting';
+  return { code: stopping ? 'stopping' : 'starting', id, en };
+}
+
+function unavailableBody(stopping: boolean): string {
+  const { code, id, en } = unavailableText(stopping);
   return JSON.stringify({ status: code, error: { code, message: id, messages: { id, en } } });
 }
 
 function unavailablePage(stopping: boolean): string {
-  const { error } = JSON.parse(unavailableBody(stopping)) as { error: { messages: { id: string; en: string } } };
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><meta name="viewport" content="width=device-width,initial-scale=1"><title>SIP PPID</title></head><body><main><h1>SIP PPID</h1><p>${error.messages.id}</p><p lang="en">${error.messages.en}</p></main></body></html>`;
+  const { id, en } = unavailableText(stopping);
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><meta name="viewport" content="width=device-width,initial-scale=1"><title>SIP PPID</title></head><body><main><h1>SIP PPID</h1><p>${id}</p><p lang="en">${en}</p></main></body></html>`;
 }
 
 async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts, log: (m: string) => void, stop: () => Promise<void>): Promise<LocalHost> {
