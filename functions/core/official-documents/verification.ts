@@ -47,12 +47,17 @@ export function verificationUrl(registerUrl: string, code: string): string {
   return `${registerUrl.replace(/\/+$/, '')}/verifikasi/${code}/`;
 }
 
-export type DocumentType = 'consequence_test_sheet' | 'exclusion_decree';
+export type DocumentType = 'consequence_test_sheet' | 'exclusion_decree' | 'request_notice' | 'request_extension_notice';
 
 /** The names of the document types, as the verification page shows them. */
 export const DOCUMENT_TYPE_TEXT: Record<DocumentType, { id: string; en: string }> = {
   consequence_test_sheet: { id: 'Lembar Uji Konsekuensi Informasi yang Dikecualikan', en: 'Consequence-test sheet (excluded information)' },
   exclusion_decree: { id: 'Keputusan PPID tentang Penetapan Informasi yang Dikecualikan', en: 'PPID decree setting information as excluded' },
+  request_notice: { id: 'Pemberitahuan Tertulis atas Permohonan Informasi Publik', en: 'Written notice on a request for public information' },
+  request_extension_notice: {
+    id: 'Pemberitahuan Perpanjangan Waktu atas Permohonan Informasi Publik',
+    en: 'Notice extending the time to answer a request for public information',
+  },
 };
 
 export type VerificationStatus = 'valid' | 'withdrawn' | 'replaced';
