@@ -4,9 +4,11 @@
  *
  * CSV: RFC 4180 (CRLF, fields with `"`, `,`, CR or LF quoted, quotes doubled), UTF-8 with a BOM so
  * that spreadsheet programs read it as UTF-8. A cell that starts with `=`, `+`, `-`, `@`, tab or CR
- * gets a leading apostrophe, so that no spreadsheet runs it as a formula (CSV injection).
+ * gets a leading apostrophe, so that no spreadsheet runs it as a formula (CSV injection). The field
+ * writing is the shared one of tabular/table.ts (csvCell).
  */
 import { CATEGORIES, type Category } from '../item-model.ts';
+import { csvCell } from '../tabular/table.ts';
 import type { PublishedEntry } from './index.ts';
 import { documentHref, firstPublishedAt, href, itemRef, type Model, pagePath } from './model.ts';
 
@@ -85,13 +87,8 @@ export const CSV_COLUMNS = [
   'Dokumen',
 ] as const;
 
-/** One CSV field: neutralised against formulas, then quoted when RFC 4180 needs it. */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  // Also the full-width ＝ ＋ － ＠ that spreadsheets read as formula signs, and any of them after spaces.
-  if (/^[\t\r]|^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+/** One CSV field (shared with every other table export): neutralised against formulas, then quoted. */
+export { csvCell };
 
 export function dipCsv(m: Model): string {
   const lines = [CSV_COLUMNS.map(csvCell).join(',')];
