@@ -3,13 +3,17 @@
  *
  * - `EdgeStack` (us-east-1, where CloudFront's web ACLs must live): one CLOUDFRONT web ACL for both
  *   distributions with the AWS managed common rule set and known-bad-inputs set, a rate-based rule
- *   on every write to `/api/*` per client address, and a stricter one on the public submission
- *   paths (the routes of infra/system.ts that take a POST without sign-in: requests, objections).
+ *   on every write to `/api/*` per client address, one on everything under `/api/public/` (the
+ *   register's API, reached through the register distribution without sign-in), and a stricter one
+ *   on the public submission paths (the routes of infra/system.ts that take a write without sign-in:
+ *   requests, objections).
  *   The distributions in SipPpidStateless take its ARN from the context `cloudFrontWebAclArn`
  *   (deploy SipPpidEdge first; README "Deploy to AWS").
  * - `signInWebAcl` (the body's region): a REGIONAL web ACL on the Cognito user pool, whose hosted
  *   sign-in page is not behind CloudFront, with a rate-based rule per client address.
- * - `routeThrottles`: API Gateway throttling per route instead of one stage-wide limit shared by all.
+ * - `routeThrottles`: API Gateway throttling per route instead of one stage-wide limit shared by all,
+ *   computed from the route declarations, so a new public submission route is throttled as such
+ *   without anyone remembering to.
  *
  * Cost: a web ACL is about US$5 a month plus US$1 per rule (about US$16 a month for both here), the
  * one fixed cost of the system; CloudFront's flat-rate plan includes WAF where its rules suffice.
@@ -69,13 +73,23 @@ function rateLimit(name: string, priority: number, limit: number, scopeDown?: wa
   };
 }
 
+/**
+ * Where the register's API lives: the public routes that the register pages' forms call, served on
+ * the register's own origin (the register distribution forwards this prefix to the HTTP API).
+ */
+export const PUBLIC_API_PREFIX = '/api/public/';
+
+/** A route that takes a write without sign-in (a public submission: request, objection, ...). */
+export const isPublicSubmission = (r: RouteDecl): boolean => r.roles === 'public' && r.method !== 'GET';
+
 /** The public submission paths: routes that accept a write without sign-in. */
 export function publicWritePaths(routes: readonly RouteDecl[]): string[] {
-  const prefixes = routes.filter((r) => r.roles === 'public' && r.method !== 'GET').map((r) => r.path.replace(/\{.*$/, '').toLowerCase());
+  const prefixes = routes.filter(isPublicSubmission).map((r) => r.path.replace(/\{.*$/, '').toLowerCase());
   return [...new Set(prefixes)].sort();
 }
 
-export const RATE_LIMITS = { apiWrites: 600, publicSubmissions: 20, signIn: 100 } as const;
+/** Requests per client address in 5 minutes before WAF answers 429. */
+export const RATE_LIMITS = { apiWrites: 600, publicApi: 100, publicSubmissions: 20, signIn: 100 } as const;
 
 export function cloudFrontRules(routes: readonly RouteDecl[]): Rule[] {
   const rules: Rule[] = [
@@ -87,6 +101,8 @@ export function cloudFrontRules(routes: readonly RouteDecl[]): Rule[] {
   ];
   const submissions = publicWritePaths(routes);
   if (submissions.length) rules.push(rateLimit('PublicSubmissions', 3, RATE_LIMITS.publicSubmissions, anyOf(submissions.map(startsWith))));
+  // Every method: the register's lookups (status, files) are as open as its submissions.
+  rules.push(rateLimit('PublicApi', 4, RATE_LIMITS.publicApi, startsWith(PUBLIC_API_PREFIX)));
   return rules;
 }
 
@@ -97,7 +113,7 @@ export class EdgeStack extends Stack {
     const acl = new waf.CfnWebACL(this, 'CloudFrontWebAcl', {
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
-      description: 'SIP PPID - managed common rules, rate limits on API writes and public submissions',
+      description: 'SIP PPID - managed common rules, rate limits on API writes, the public API and public submissions',
       rules: cloudFrontRules(props.routes),
       visibilityConfig: visibility('SipPpidCloudFront'),
     });
@@ -119,15 +135,26 @@ export function signInWebAcl(scope: Construct, userPoolArn: string): waf.CfnWebA
   return acl;
 }
 
+/** API Gateway throttling of one route: steady requests per second and burst, for all clients together. */
+export const ROUTE_THROTTLES = {
+  /** Reads, signed in or not. */
+  read: { rate: 50, burst: 100 },
+  /** Staff writes (signed in). */
+  staffWrite: { rate: 20, burst: 40 },
+  /** Public submissions (`isPublicSubmission`, under `/api/public/`): the register's forms. */
+  publicSubmission: { rate: 10, burst: 20 },
+} as const;
+
 /**
  * Throttling per route (requests per second, burst): public submissions low, writes moderate, reads
- * higher, so one busy or hostile client cannot use up what everyone shares.
+ * higher, so one busy or hostile client cannot use up what everyone shares. Computed from the
+ * declarations, so every route gets its setting (API Gateway applies the stage default otherwise).
  */
 export function routeThrottles(routes: readonly RouteDecl[]): Record<string, { throttlingRateLimit: number; throttlingBurstLimit: number }> {
   return Object.fromEntries(
     routes.map((r) => {
-      const [rate, burst] = r.roles === 'public' ? (r.method === 'GET' ? [50, 100] : [5, 10]) : r.method === 'GET' ? [50, 100] : [20, 40];
-      return [`${r.method} ${r.path}`, { throttlingRateLimit: rate, throttlingBurstLimit: burst }];
+      const t = isPublicSubmission(r) ? ROUTE_THROTTLES.publicSubmission : r.method === 'GET' ? ROUTE_THROTTLES.read : ROUTE_THROTTLES.staffWrite;
+      return [`${r.method} ${r.path}`, { throttlingRateLimit: t.rate, throttlingBurstLimit: t.burst }];
     }),
   );
 }

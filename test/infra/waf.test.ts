@@ -1,7 +1,7 @@
 /**
  * Issue 17, finding 6, in AWS: a WAF web ACL for both CloudFront distributions (managed common rules,
- * rate limits on API writes and public submissions), a regional one on the Cognito user pool, and
- * per-route throttling on the HTTP API, all through cdk-nag.
+ * rate limits on API writes, the public API under /api/public/ and public submissions), a regional
+ * one on the Cognito user pool, and per-route throttling on the HTTP API, all through cdk-nag.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/aws/app-builder.ts';
-import { cloudFrontRules, publicWritePaths, RATE_LIMITS, routeThrottles } from '../../infra/aws/waf.ts';
+import { cloudFrontRules, isPublicSubmission, PUBLIC_API_PREFIX, publicWritePaths, RATE_LIMITS, ROUTE_THROTTLES, routeThrottles } from '../../infra/aws/waf.ts';
 import { type RouteDecl, routes } from '../../infra/system.ts';
 
 const ACL_ARN = 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/sip-ppid/0123';
@@ -54,6 +54,39 @@ describe('CloudFront web ACL (SipPpidEdge, us-east-1)', () => {
     expect(rule?.statement).toMatchObject({ rateBasedStatement: { limit: RATE_LIMITS.publicSubmissions, aggregateKeyType: 'IP' } });
   });
 
+  it('limits each client address on everything under /api/public/ (the register API, every method) with a 429', () => {
+    expect(PUBLIC_API_PREFIX).toBe('/api/public/');
+    const acl = Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0] as { Properties: { Rules: { Name: string; Priority: number }[] } };
+    const rule = acl.Properties.Rules.find((r) => r.Name === 'PublicApi');
+    expect(rule).toEqual({
+      Name: 'PublicApi',
+      Priority: expect.any(Number),
+      Action: { Block: { CustomResponse: { ResponseCode: 429 } } },
+      Statement: {
+        RateBasedStatement: {
+          Limit: RATE_LIMITS.publicApi,
+          AggregateKeyType: 'IP',
+          EvaluationWindowSec: 300,
+          ScopeDownStatement: {
+            ByteMatchStatement: {
+              FieldToMatch: { UriPath: {} },
+              PositionalConstraint: 'STARTS_WITH',
+              SearchString: '/api/public/',
+              TextTransformations: [{ Priority: 0, Type: 'LOWERCASE' }],
+            },
+          },
+        },
+      },
+      VisibilityConfig: { CloudWatchMetricsEnabled: true, MetricName: 'PublicApi', SampledRequestsEnabled: true },
+    });
+    // Priorities are unique (WAF refuses the ACL otherwise), with or without public submission routes.
+    for (const rules of [acl.Properties.Rules, cloudFrontRules([...routes, { method: 'POST', path: '/api/public/x', handler: 'api/x.y', roles: 'public' }])]) {
+      const priorities = rules.map((r) => ('Priority' in r ? r.Priority : r.priority));
+      expect(new Set(priorities).size).toBe(priorities.length);
+    }
+    expect(RATE_LIMITS.publicApi).toBeGreaterThan(RATE_LIMITS.publicSubmissions);
+  });
+
   it('is attached to both distributions when its ARN is given', () => {
     const distributions = stateless.findResources('AWS::CloudFront::Distribution');
     expect(Object.keys(distributions)).toHaveLength(2);
@@ -81,6 +114,39 @@ describe('sign-in and API', () => {
     });
     expect(Object.keys(settings).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
     expect(settings['POST /api/items']).toEqual({ throttlingRateLimit: 20, throttlingBurstLimit: 40 });
-    expect(routeThrottles([{ method: 'POST', path: '/api/public/x', handler: 'api/x.y', roles: 'public' }])['POST /api/public/x']?.throttlingRateLimit).toBe(5);
+    expect(settings['GET /api/health']).toEqual({ throttlingRateLimit: 50, throttlingBurstLimit: 100 });
+  });
+
+  it('throttles every public submission route (public, not GET) at burst 20, rate 10, computed from the declarations', () => {
+    expect(ROUTE_THROTTLES.publicSubmission).toEqual({ rate: 10, burst: 20 });
+    const expected = { throttlingRateLimit: 10, throttlingBurstLimit: 20 };
+    // The routes declared today, as synthesized on the stage.
+    const stage = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'))[0] as {
+      Properties: { RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> };
+    };
+    for (const r of routes.filter(isPublicSubmission)) {
+      expect(stage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
+    }
+    // Routes that do not exist yet get it from their declaration alone: the requests, objections and
+    // reports of the public register.
+    const future: RouteDecl[] = [
+      { method: 'POST', path: '/api/public/requests', handler: 'api/public.request', roles: 'public' },
+      { method: 'POST', path: '/api/public/objections', handler: 'api/public.objection', roles: 'public' },
+      { method: 'PUT', path: '/api/public/requests/{requestId}/files', handler: 'api/public.files', roles: 'public' },
+      { method: 'GET', path: '/api/public/requests/{requestId}', handler: 'api/public.status', roles: 'public' },
+      { method: 'POST', path: '/api/objections', handler: 'api/objections.create', roles: ['ppid_utama'] },
+    ];
+    const settings = routeThrottles([...routes, ...future]);
+    expect(settings['POST /api/public/requests']).toEqual(expected);
+    expect(settings['POST /api/public/objections']).toEqual(expected);
+    expect(settings['PUT /api/public/requests/{requestId}/files']).toEqual(expected);
+    // A public read is a read, a staff write a staff write.
+    expect(settings['GET /api/public/requests/{requestId}']).toEqual({ throttlingRateLimit: 50, throttlingBurstLimit: 100 });
+    expect(settings['POST /api/objections']).toEqual({ throttlingRateLimit: 20, throttlingBurstLimit: 40 });
+  });
+
+  it('keeps every public submission route under /api/public/, where the register distribution, WAF and throttles expect it', () => {
+    const outside = routes.filter((r) => isPublicSubmission(r) && !r.path.startsWith(PUBLIC_API_PREFIX)).map((r) => `${r.method} ${r.path}`);
+    expect(outside).toEqual([]);
   });
 });
