@@ -17,8 +17,10 @@ export type Role = (typeof ROLES)[number];
 export const STAFF: readonly Role[] = ROLES;
 /** Who enters and edits information items (SOP 000 step 2); PPID Utama may act for any agency. */
 export const EDITORS: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama'];
-/** Who approves, returns and withdraws them (SOP 000 step 3). */
+/** Who approves, returns and withdraws them (SOP 000 step 3); also who answers requests. */
 export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
+/** Who registers requests received at the desk, asks for clarification and records delivery. */
+export const REQUEST_DESK: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama', 'admin'];
 
 /**
  * Single table. Access patterns (every read is GetItem, Query or BatchGet; never Scan):
@@ -41,6 +43,10 @@ export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
  * | counter       | COUNTER#<name>        | COUNTER                 |                                    |                                 |
  * | verification  | VERIFY#<code>         | DOCUMENT                | VERIFICATIONS / <code>             |                                 |
  * | idempotency   | IDEMPOTENCY#<key>     | IDEMPOTENCY             | (expiresAt TTL)                    |                                 |
+ * | request       | REQUEST#<id>          | REQUEST                 | REQUESTS / <year>#<seq>            | REQUESTS_ANSWERED / <noticeAt>#id (once answered) |
+ * | requester     | REQUEST#<id>          | PERSONAL                | PERSONAL_ERASE / <eraseAfter>#<id> (once closed) |                   |
+ * | request route | REQUEST#<id>          | ROUTE#<agencyId>        | REQUESTS#<agencyId> / <year>#<seq> |                                 |
+ * | submission    | SUBMISSION#<id>       | SUBMISSION              | (expiresAt TTL: a day)             |                                 |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
  * - children of an agency: Query gsi2 AGENCY_CHILDREN#<id>
@@ -57,6 +63,11 @@ export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
  * - the DIK in force, in DIK order: Query gsi1 DIK
  * - an issued document's verification record: GetItem VERIFY#<code>; all of them (register rebuild): Query gsi1 VERIFICATIONS
  * - SOP step timings for the reports: Query pk STEPS#<sop>#<month> or gsi1 STEPS#<sop>#<agency>
+ * - information requests, newest number first: Query gsi1 REQUESTS (begins_with <year>#); those routed to
+ *   an SKPD: Query gsi1 REQUESTS#<agency> then BatchGet; a request by its number: GetItem (the id is the
+ *   number's year and sequence); the register's public log: Query gsi2 REQUESTS_ANSWERED
+ * - the requester's personal data: GetItem REQUEST#<id>/PERSONAL (never on any index but the erase
+ *   queue, which holds only keys); due for erasure: Query gsi1 PERSONAL_ERASE with sk <= now
  */
 export const table = {
   id: 'Main',
@@ -163,6 +174,44 @@ export const routes: readonly RouteDecl[] = [
   { method: 'POST', path: '/api/exclusions/{exclusionId}/republish', handler: 'api/exclusions.republish', roles: ['ppid_utama'], uses: ['workflows'] },
   { method: 'GET', path: '/api/exclusions/{exclusionId}/files/{file}', handler: 'api/exclusions.file', roles: STAFF, uses: ['documents'] },
   { method: 'GET', path: '/api/dip', handler: 'api/items.dip', roles: STAFF },
+
+  // Information requests (UU 14/2008 Pasal 21–22): staff side.
+  { method: 'GET', path: '/api/requests', handler: 'api/requests.list', roles: STAFF },
+  { method: 'POST', path: '/api/requests', handler: 'api/requests.register', roles: REQUEST_DESK, uses: ['workflows', 'mail'] },
+  { method: 'GET', path: '/api/requests/{requestId}', handler: 'api/requests.get', roles: STAFF },
+  { method: 'GET', path: '/api/requests/{requestId}/personal', handler: 'api/requests.personal', roles: STAFF },
+  { method: 'POST', path: '/api/requests/{requestId}/routing', handler: 'api/requests.route', roles: ['ppid_utama', 'admin'], uses: ['workflows', 'mail'] },
+  {
+    method: 'POST',
+    path: '/api/requests/{requestId}/parts/{agencyId}/answer',
+    handler: 'api/requests.answer',
+    roles: APPROVERS,
+    uses: ['workflows'],
+  },
+  {
+    method: 'POST',
+    path: '/api/requests/{requestId}/extension',
+    handler: 'api/requests.extend',
+    roles: APPROVERS,
+    uses: ['workflows', 'mail', 'documents', 'signing'],
+  },
+  { method: 'POST', path: '/api/requests/{requestId}/clarifications', handler: 'api/requests.clarify', roles: REQUEST_DESK, uses: ['mail'] },
+  { method: 'POST', path: '/api/requests/{requestId}/delivery', handler: 'api/requests.deliver', roles: REQUEST_DESK },
+  { method: 'POST', path: '/api/requests/{requestId}/documents', handler: 'api/requests.upload', roles: APPROVERS, uses: ['documents'] },
+  {
+    method: 'POST',
+    path: '/api/requests/{requestId}/documents/{docId}/verify',
+    handler: 'api/requests.verifyUpload',
+    roles: APPROVERS,
+    uses: ['documents'],
+  },
+  { method: 'GET', path: '/api/requests/{requestId}/files/{file}', handler: 'api/requests.file', roles: STAFF, uses: ['documents'] },
+
+  // Information requests: the public side (no account; rate-limited, size-limited, honeypot, idempotent).
+  { method: 'POST', path: '/api/public/requests', handler: 'api/public-requests.create', roles: 'public', uses: ['workflows', 'mail'] },
+  { method: 'POST', path: '/api/public/requests/status', handler: 'api/public-requests.status', roles: 'public' },
+  { method: 'POST', path: '/api/public/requests/clarification', handler: 'api/public-requests.clarify', roles: 'public' },
+  { method: 'POST', path: '/api/public/requests/files', handler: 'api/public-requests.download', roles: 'public', uses: ['documents'] },
 ];
 
 export interface TaskDecl {
@@ -214,6 +263,25 @@ export const stateMachines: readonly StateMachineDecl[] = [
     },
   },
   {
+    id: 'Request',
+    definition: 'request.asl.json',
+    tasks: {
+      PrepareWaitFunctionArn: { handler: 'tasks/request.prepareWait' },
+      AwaitPersonFunctionArn: { handler: 'tasks/request.awaitPerson', waitForTaskToken: true, uses: ['workflows'] },
+      RemindAndEscalateFunctionArn: { handler: 'tasks/request.remindAndEscalate', uses: ['mail'] },
+      ListPartsFunctionArn: { handler: 'tasks/request.listParts' },
+      IssueNoticeFunctionArn: { handler: 'tasks/request.issueNotice', uses: ['documents', 'signing', 'mail'] },
+      UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
+    },
+  },
+  {
+    id: 'PersonalDataRetention',
+    definition: 'personal-data-retention.asl.json',
+    tasks: {
+      ErasePersonalDataFunctionArn: { handler: 'tasks/request.eraseExpired', uses: ['documents'] },
+    },
+  },
+  {
     id: 'CalendarCheck',
     definition: 'calendar-check.asl.json',
     tasks: {
@@ -234,6 +302,13 @@ export interface ScheduleDecl {
 }
 
 export const schedules: readonly ScheduleDecl[] = [
+  {
+    id: 'DailyPersonalDataRetention',
+    expression: 'cron(30 2 * * ? *)',
+    timezone: 'Asia/Jakarta',
+    target: { stateMachine: 'PersonalDataRetention' },
+    description: "Every night: erase requesters' personal data whose retention period ended (UU 27/2022)",
+  },
   {
     id: 'DailyCalendarCheck',
     expression: 'cron(0 7 * * ? *)',

@@ -3,6 +3,7 @@
  */
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -19,6 +20,7 @@ import { message } from '../core/messages.ts';
 import type { Agency, User } from '../core/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { Page, Store, Write } from '../core/ports.ts';
+import type { Request, RequestPersonal } from '../core/requests/model.ts';
 import { config } from './config.ts';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -103,6 +105,25 @@ export const keys = {
   counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
   verification: (code: string) => ({ pk: `VERIFY#${code}`, sk: 'DOCUMENT', gsi1pk: 'VERIFICATIONS', gsi1sk: code }),
   settings: (name: string) => ({ pk: 'SETTINGS', sk: name }),
+  request: (r: Request) => {
+    const order = `${r.year}#${String(r.sequence).padStart(6, '0')}`;
+    return {
+      pk: `REQUEST#${r.requestId}`,
+      sk: 'REQUEST',
+      gsi1pk: 'REQUESTS',
+      gsi1sk: order,
+      // Answered requests, in the order they were answered: the register's public log.
+      ...(r.notice ? { gsi2pk: 'REQUESTS_ANSWERED', gsi2sk: `${r.notice.issuedAt}#${r.requestId}` } : {}),
+    };
+  },
+  requestPersonal: (requestId: string) => ({ pk: `REQUEST#${requestId}`, sk: 'PERSONAL' }),
+  requestRoute: (x: { requestId: string; agencyId: string; year: number; sequence: number }) => ({
+    pk: `REQUEST#${x.requestId}`,
+    sk: `ROUTE#${x.agencyId}`,
+    gsi1pk: `REQUESTS#${x.agencyId}`,
+    gsi1sk: `${x.year}#${String(x.sequence).padStart(6, '0')}`,
+  }),
+  submission: (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'SUBMISSION' }),
 };
 
 /** Agency boxes are per agency (`INBOX#approval#dinkes`); body-wide boxes are one each (`INBOX#escalated`). */
@@ -185,6 +206,21 @@ export async function queryPage<T>(
   return { items: (res.Items ?? []).map((i) => strip<T>(i)), ...(nextCursor ? { nextCursor } : {}) };
 }
 
+/** BatchGetItem in chunks of 100, retrying unprocessed keys. Order is not kept: callers order by id. */
+export async function batchGet<T>(keyList: Key[]): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let pending: Key[] = keyList.slice(i, i + 100);
+    for (let attempt = 0; pending.length && attempt < 8; attempt++) {
+      const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [config.tableName()]: { Keys: pending } } }));
+      for (const item of res.Responses?.[config.tableName()] ?? []) out.push(strip<T>(item));
+      pending = (res.UnprocessedKeys?.[config.tableName()]?.Keys as Key[] | undefined) ?? [];
+      if (pending.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+  return out;
+}
+
 export async function queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
   const items: T[] = [];
   let start: Key | undefined;
@@ -255,6 +291,27 @@ function toTx(w: Write): TxItem {
       };
     case 'settings':
       return { Put: { TableName, Item: { ...keys.settings(w.name), ...w.value } } };
+    case 'request':
+      return { Put: { TableName, Item: { ...keys.request(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'requestPersonal':
+      return 'delete' in w
+        ? { Delete: { TableName, Key: keys.requestPersonal(w.delete) } }
+        : { Put: { TableName, Item: { ...keys.requestPersonal(w.value.requestId), ...w.value } } };
+    case 'requestPersonalRetention':
+      // Erasable from `eraseAfter` on: the retention job finds it with a Query on gsi1 PERSONAL_ERASE.
+      return {
+        Update: {
+          TableName,
+          Key: keys.requestPersonal(w.requestId),
+          UpdateExpression: 'SET eraseAfter = :e, gsi1pk = :p, gsi1sk = :s',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':e': w.eraseAfter, ':p': 'PERSONAL_ERASE', ':s': `${w.eraseAfter}#${w.requestId}` },
+        },
+      };
+    case 'requestRoute':
+      return { Put: { TableName, Item: { ...keys.requestRoute(w.value), ...w.value } } };
+    case 'submission':
+      return { Put: { TableName, Item: { ...keys.submission(w.value.submissionId), ...w.value }, ConditionExpression: 'attribute_not_exists(pk)' } };
   }
 }
 
@@ -420,6 +477,56 @@ export const dynamoStore: Store = {
   async getSettings(name) {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.settings(name) }));
     return res.Item ? strip(res.Item) : undefined;
+  },
+  async getRequest(requestId) {
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `REQUEST#${requestId}`, sk: 'REQUEST' }, ConsistentRead: true }),
+    );
+    return res.Item ? strip<Request>(res.Item) : undefined;
+  },
+  async getRequestPersonal(requestId) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.requestPersonal(requestId), ConsistentRead: true }));
+    return res.Item ? strip<RequestPersonal>(res.Item) : undefined;
+  },
+  async listRequests({ agencyId, year, cursor, limit }) {
+    const p = agencyId ? `REQUESTS#${agencyId}` : 'REQUESTS';
+    const page = await queryPage<Record<string, unknown>>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: year ? 'gsi1pk = :p AND begins_with(gsi1sk, :y)' : 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': p, ...(year ? { ':y': `${year}#` } : {}) },
+        ScanIndexForward: false,
+      },
+      { gsi1pk: p },
+      cursor,
+      limit,
+    );
+    if (!agencyId) return page as unknown as Page<Request>;
+    // An SKPD's rows are route markers: the requests themselves come in one BatchGet, in order.
+    const ids = page.items.map((x) => x.requestId as string);
+    const found = await batchGet<Request>(ids.map((id) => ({ pk: `REQUEST#${id}`, sk: 'REQUEST' })));
+    const byId = new Map(found.map((r) => [r.requestId, r]));
+    return { ...page, items: ids.map((id) => byId.get(id)).filter((r): r is Request => !!r) };
+  },
+  listAnsweredRequests({ cursor, limit }) {
+    return queryPage<Request>(
+      { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'REQUESTS_ANSWERED' }, ScanIndexForward: false },
+      { gsi2pk: 'REQUESTS_ANSWERED' },
+      cursor,
+      limit,
+    );
+  },
+  listErasablePersonal(before, limit) {
+    return queryPage<RequestPersonal>(
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :b', ExpressionAttributeValues: { ':p': 'PERSONAL_ERASE', ':b': `${before}#~` } },
+      { gsi1pk: 'PERSONAL_ERASE' },
+      undefined,
+      limit,
+    ).then((p) => p.items);
+  },
+  async getSubmission(submissionId) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.submission(submissionId), ConsistentRead: true }));
+    return res.Item ? strip<{ submissionId: string; requestId: string; trackingCode: string }>(res.Item) : undefined;
   },
   async commit(writes, audit) {
     await transact([...writes.map(toTx), ...(Array.isArray(audit) ? audit : [audit]).map(auditPut)]);

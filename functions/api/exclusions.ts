@@ -56,6 +56,11 @@ export const propose = endpoint(
       agencyId: agencyId.optional(),
       itemId: z.uuid().optional().meta({ description: 'An existing item this concerns (withdrawn from the DIP while the exclusion is in force)' }),
       renews: z.uuid().optional().meta({ description: 'An ended exclusion this proposal tests again' }),
+      requestId: z
+        .string()
+        .regex(/^\d{4}-\d{5,}$/)
+        .optional()
+        .meta({ description: 'The information request this consequence test is for (a refusal of it may cite the exclusion once decided Ya)' }),
       test: ConsequenceTest,
     }),
     response: ExclusionSchema,

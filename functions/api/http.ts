@@ -40,6 +40,13 @@ export interface EndpointSpec<P extends AnyObject, Q extends AnyObject, B extend
   response: R;
   /** Success status; 204 sends no body. */
   status?: 200 | 201 | 204;
+  /** Maximum body size in bytes (public routes: small, so a flood costs little). */
+  maxBodyBytes?: number;
+  /**
+   * Plain HTML form posts (`application/x-www-form-urlencoded`, no JavaScript): fields named with
+   * dots (`requester.fullName`) are nested, and success answers `303 See Other` to this location.
+   */
+  formRedirect?: (result: z.infer<R>) => string;
 }
 
 export interface Request<P, Q, B> {
@@ -124,9 +131,29 @@ async function principalOf(event: Event, ctx: Context, decl: RouteDecl): Promise
   return principal;
 }
 
+const isFormPost = (event: Pick<Event, 'headers'>) => (event.headers?.['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+
+/** `a.b=1&a.c=2&n=3` → `{ a: { b: '1', c: '2' }, n: '3' }`; empty fields are left out (as a JSON client would). */
+export function formFields(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    if (value === '') continue;
+    const path = name.split('.');
+    if (path.some((p) => !/^[A-Za-z][A-Za-z0-9]*$/.test(p))) continue;
+    let at = out;
+    for (const part of path.slice(0, -1)) {
+      if (typeof at[part] !== 'object' || at[part] === null) at[part] = {};
+      at = at[part] as Record<string, unknown>;
+    }
+    at[path[path.length - 1]] = value;
+  }
+  return out;
+}
+
 function bodyOf(event: Event): unknown {
   if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (isFormPost(event)) return formFields(text);
   try {
     return JSON.parse(text);
   } catch {
@@ -168,10 +195,14 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
       const decl = routeOf(event);
       const ctx: Context = { store: dynamoStore, identity: identityDirectory(), requestId: event.requestContext.requestId, now: new Date() };
       const principal = decl.roles === 'public' ? (undefined as unknown as Principal) : await principalOf(event, ctx, decl);
+      if (spec.maxBodyBytes && (event.body?.length ?? 0) > spec.maxBodyBytes * (event.isBase64Encoded ? 4 / 3 : 1))
+        fail('payload_too_large', 'body_too_large', { max: Math.round(spec.maxBodyBytes / 1024) });
       const params = parse(spec.params, event.pathParameters ?? {}, 'path');
       const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
       const body = parse(spec.body, spec.body ? (bodyOf(event) ?? {}) : undefined, 'body');
       const result = await fn({ params, query, body, principal, ctx, event, lang: languageOf(event) });
+      if (spec.formRedirect && isFormPost(event))
+        return { statusCode: 303, headers: { location: spec.formRedirect(result as z.infer<R>), 'cache-control': 'no-store' }, body: '' };
       const status = spec.status ?? 200;
       return json(status, status === 204 ? undefined : result);
     });

@@ -8,7 +8,7 @@ import type { Principal } from './access.ts';
 export interface AuditEvent {
   eventId: string;
   at: string;
-  actor: { username: string; role: Role | 'system'; agencyId: string };
+  actor: { username: string; role: Role | 'system' | 'public'; agencyId: string };
   action: string;
   entity: { type: string; id: string };
   /** The agency whose data changed; decides who may read the event. */
@@ -20,9 +20,11 @@ export interface AuditEvent {
 }
 
 export const SYSTEM_ACTOR = { username: 'system', role: 'system', agencyId: '-' } as const;
+/** A member of the public acting with no account (filing a request, answering a clarification). */
+export const PUBLIC_ACTOR = { username: 'pemohon', role: 'public', agencyId: '-' } as const;
 
 export function auditEvent(input: {
-  actor: Principal | typeof SYSTEM_ACTOR;
+  actor: Principal | typeof SYSTEM_ACTOR | typeof PUBLIC_ACTOR;
   action: string;
   entity: { type: string; id: string };
   agencyId: string;

@@ -14,6 +14,8 @@ import type { Exclusion } from './exclusion-model.ts';
 import type { Item } from './item-model.ts';
 import { saveWaiting } from './items.ts';
 import type { Context, Write } from './ports.ts';
+import type { Request } from './requests/model.ts';
+import { wake } from './requests/requests.ts';
 
 export async function recomputeOpenDeadlines(ctx: Context, actor: Principal): Promise<{ checked: number; moved: number }> {
   let checked = 0;
@@ -37,7 +39,59 @@ export async function recomputeOpenDeadlines(ctx: Context, actor: Principal): Pr
       cursor = page.nextCursor;
     } while (cursor);
   }
+  for (const year of [ctx.now.getUTCFullYear() - 1, ctx.now.getUTCFullYear()]) {
+    do {
+      const page = await ctx.store.listRequests({ year, cursor, limit: 100 });
+      for (const r of page.items) {
+        if (r.notice || r.closed) continue;
+        checked++;
+        if (await recomputeRequest(ctx, actor, r)) moved++;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
   return { checked, moved };
+}
+
+/** A request's statutory deadline (10 or 17 working days from receipt) and its parts' internal ones. */
+async function recomputeRequest(ctx: Context, actor: Principal, r: Request): Promise<boolean> {
+  const body = r.inbox[0]?.agencyId ?? (await ctx.store.listAgencies()).find((a) => a.kind === 'ppid_utama')?.id;
+  if (!body) return false;
+  const start = new Date(r.receivedAt);
+  const result = await agencyDeadline(ctx, body, start, r.deadline.rule);
+  const deadline = { ...r.deadline, at: result.deadline, local: result.localDeadline, explanation: result.explanation };
+  const parts = await Promise.all(
+    r.parts.map(async (p) => {
+      if (p.answer) return p;
+      const internal = await agencyDeadline(ctx, p.agencyId, new Date(p.routedAt), p.deadline.rule);
+      const at = internal.deadline > deadline.at ? deadline.at : internal.deadline;
+      return at === p.deadline.at ? p : { ...p, deadline: { ...p.deadline, at, local: internal.localDeadline, explanation: internal.explanation } };
+    }),
+  );
+  if (deadline.at === r.deadline.at && parts.every((p, i) => p === r.parts[i])) return false;
+  const inbox = r.inbox.map((e) => {
+    const part = e.box.kind === 'request_part' ? parts.find((p) => 'agencyId' in e.box && p.agencyId === e.box.agencyId) : undefined;
+    return e.deadline ? { ...e, deadline: part ? part.deadline : deadline } : e;
+  });
+  await ctx.store.commit(
+    [
+      { entity: 'request', value: { ...r, deadline, parts, inbox, version: r.version + 1 }, expectedVersion: r.version },
+      ...inbox.map((e): Write => ({ entity: 'inbox', value: e })),
+    ],
+    auditEvent({
+      actor,
+      action: 'request.deadline_recomputed',
+      entity: { type: 'request', id: r.requestId },
+      agencyId: body,
+      before: { deadline: r.deadline.local },
+      after: { deadline: deadline.local },
+      reason: 'Kalender hari libur diubah / holiday calendar changed',
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
+  );
+  await wake(ctx, r);
+  return true;
 }
 
 async function recomputeExclusion(ctx: Context, actor: Principal, ex: Exclusion): Promise<boolean> {

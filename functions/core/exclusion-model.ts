@@ -220,6 +220,8 @@ export interface Exclusion {
   issueFailure?: { at: string; reason: string };
   /** The ended exclusion of the same information that this proposal tests again. */
   renews?: string;
+  /** The information request whose refusal this consequence test was started for. */
+  requestId?: string;
   ended?: { at: string; reason: 'expired' | 'revoked'; by: string; note?: string };
   /** After it ended: the item was published again as open (PPID Utama). */
   reopened?: { at: string; by: string };

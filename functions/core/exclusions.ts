@@ -157,6 +157,8 @@ export interface ProposalInput {
   itemId?: string;
   /** An ended exclusion this proposal tests anew (its "ended" inbox entry is cleared). */
   renews?: string;
+  /** The information request this consequence test was started from (a refusal may then cite it once decided Ya). */
+  requestId?: string;
   test: ConsequenceTest;
 }
 
@@ -181,6 +183,7 @@ export async function propose(ctx: Context, actor: Principal, input: ProposalInp
   const exclusionId = opts.exclusionId ?? crypto.randomUUID();
   const item = input.itemId ? await itemForProposal(ctx, agencyId, input.itemId, exclusionId) : undefined;
   const renewed = input.renews ? await load(ctx, input.renews) : undefined;
+  if (input.requestId && !(await ctx.store.getRequest(input.requestId))) invalid('requestId', 'request_not_found', { requestId: input.requestId });
   if (renewed && renewed.state !== 'expired' && renewed.state !== 'revoked') conflict('exclusion_not_ended', { state: renewed.state });
   const at = ctx.now.toISOString();
   const proposal = startStep('proposal', at);
@@ -192,6 +195,7 @@ export async function propose(ctx: Context, actor: Principal, input: ProposalInp
     round: 1,
     test: input.test,
     ...(renewed ? { renews: renewed.exclusionId } : {}),
+    ...(input.requestId ? { requestId: input.requestId } : {}),
     proposedAt: at,
     proposedBy: actor.username,
     proposedRole: actor.role,

@@ -142,18 +142,18 @@ export interface Item {
 }
 
 /** Inboxes kept per agency. */
-export type AgencyBox = 'approval' | 'returned' | 'exclusion_returned';
+export type AgencyBox = 'approval' | 'returned' | 'exclusion_returned' | 'request_part';
 /**
  * Inboxes of the whole public body: escalations (PPID Utama), exclusions waiting for the Atasan
  * PPID's Ya/Tidak, for PPID Utama's decree, and ended exclusions to reopen or test again.
  */
-export type BodyBox = 'escalated' | 'exclusion_decision' | 'exclusion_decree' | 'exclusion_ended';
+export type BodyBox = 'escalated' | 'exclusion_decision' | 'exclusion_decree' | 'exclusion_ended' | 'request_new' | 'request_delivery';
 
 /** What an inbox shows: one thing waiting for someone, with its deadline and its explanation. */
 export interface InboxEntry {
   box: { kind: AgencyBox; agencyId: string } | { kind: BodyBox };
-  /** What waits: an information item (default) or an exclusion (then `itemId` is the exclusion's id). */
-  entity?: 'item' | 'exclusion';
+  /** What waits: an information item (default), an exclusion or a request (then `itemId` is its id). */
+  entity?: 'item' | 'exclusion' | 'request';
   itemId: string;
   agencyId: string;
   number: string;
@@ -171,7 +171,7 @@ export interface RegisterEvent {
   eventId: string;
   at: string;
   /** `dik`: the DIK changed (then `itemId` is the exclusion's id); `verification`: a document's verification page (`itemId` is its code). */
-  type: 'published' | 'withdrawn' | 'dik' | 'verification';
+  type: 'published' | 'withdrawn' | 'dik' | 'verification' | 'request';
   itemId: string;
   agencyId: string;
   versionNo: number;

@@ -269,6 +269,102 @@ const catalogue = {
     id: 'Pengecualian dicabut: umumkan kembali sebagai informasi terbuka atau lakukan uji konsekuensi baru.',
     en: 'The exclusion was revoked: republish the information as open or start a new consequence test.',
   },
+  request_not_found: {
+    id: 'Permohonan {requestId} tidak ditemukan.',
+    en: 'Request {requestId} was not found.',
+  },
+  request_tracking_not_found: {
+    id: 'Nomor pendaftaran dan kode pelacakan tidak cocok dengan permohonan mana pun. Periksa keduanya (lihat surel tanda terima).',
+    en: 'The registration number and tracking code match no request. Check both (see the receipt email).',
+  },
+  request_personal_forbidden: {
+    id: 'Data pribadi pemohon hanya dapat dibaca PPID Utama, administrator, dan SKPD yang menangani permohonan ini.',
+    en: "The requester's personal data can be read only by PPID Utama, the administrator and the SKPDs handling this request.",
+  },
+  request_personal_erased: {
+    id: 'Data pribadi pemohon {number} telah dihapus setelah masa retensi berakhir.',
+    en: 'The personal data of request {number} was erased after its retention period.',
+  },
+  request_received_future: {
+    id: 'Tanggal tidak boleh setelah hari ini ({today}).',
+    en: 'The date cannot be after today ({today}).',
+  },
+  request_received_too_old: {
+    id: 'Tanggal diterima lebih dari 60 hari yang lalu; periksa kembali tanggalnya.',
+    en: 'The date of receipt is more than 60 days ago; check the date.',
+  },
+  request_power_of_attorney_missing: {
+    id: 'Unggah surat kuasa bila mengajukan atas nama orang lain.',
+    en: 'Upload the power of attorney when filing for someone else.',
+  },
+  request_already_routed: {
+    id: 'Permohonan {number} sudah diteruskan.',
+    en: 'Request {number} has already been routed.',
+  },
+  request_refusal_ground_invalid: {
+    id: 'Pengecualian {exclusionId} tidak dapat menjadi dasar penolakan: harus entri DIK yang berlaku, atau uji konsekuensi untuk permohonan ini yang telah diputus Ya oleh Atasan PPID.',
+    en: 'Exclusion {exclusionId} cannot ground a refusal: it must be a DIK entry in force, or a consequence test for this request decided Ya by the Atasan PPID.',
+  },
+  request_part_not_found: {
+    id: 'Permohonan {number} tidak diteruskan kepada {agencyId}.',
+    en: 'Request {number} was not routed to {agencyId}.',
+  },
+  request_part_answered: {
+    id: 'Bagian jawaban unit ini atas permohonan {number} sudah dicatat.',
+    en: "This unit's answer to request {number} is already recorded.",
+  },
+  request_notice_issued: {
+    id: 'Pemberitahuan tertulis atas permohonan {number} sudah terbit.',
+    en: 'The written notice on request {number} has already been issued.',
+  },
+  request_redaction_missing: {
+    id: 'Untuk jawaban dikabulkan sebagian, catat bagian yang dihitamkan dan dasarnya pada salinan yang dilepas.',
+    en: 'For a part-granted answer, record what was blacked out and on which ground on the released copy.',
+  },
+  request_already_extended: {
+    id: 'Jangka waktu permohonan {number} sudah pernah diperpanjang; perpanjangan hanya sekali (Pasal 22 ayat 8).',
+    en: 'Request {number} was already extended; it can be extended only once (Pasal 22(8)).',
+  },
+  request_extension_late: {
+    id: 'Batas waktu ({deadline}) sudah lewat; perpanjangan harus diberikan sebelum batas waktu.',
+    en: 'The deadline ({deadline}) has passed; an extension must be given before it.',
+  },
+  request_closed: {
+    id: 'Permohonan {number} sudah ditutup.',
+    en: 'Request {number} is closed.',
+  },
+  request_clarification_open: {
+    id: 'Masih ada permintaan klarifikasi yang belum dijawab pemohon.',
+    en: 'A clarification is still waiting for the requester.',
+  },
+  request_no_clarification: {
+    id: 'Tidak ada permintaan klarifikasi yang menunggu jawaban untuk permohonan {number}.',
+    en: 'No clarification is waiting for an answer on request {number}.',
+  },
+  request_not_answered: {
+    id: 'Permohonan {number} belum dijawab atau sudah ditutup.',
+    en: 'Request {number} has not been answered or is already closed.',
+  },
+  request_delivered_before_receipt: {
+    id: 'Tanggal penyerahan tidak boleh sebelum tanggal permohonan diterima ({date}).',
+    en: 'The delivery date cannot be before the request was received ({date}).',
+  },
+  request_honeypot: {
+    id: 'Permohonan tidak dapat diterima. Muat ulang halaman dan isi formulir kembali.',
+    en: 'The request cannot be accepted. Reload the page and fill in the form again.',
+  },
+  request_document_not_released: {
+    id: 'Dokumen ini tidak dilepas untuk permohonan ini.',
+    en: 'This document is not released for this request.',
+  },
+  request_notice_missing: {
+    id: 'Pemberitahuan tertulis belum terbit.',
+    en: 'The written notice has not been issued yet.',
+  },
+  body_too_large: {
+    id: 'Isian formulir terlalu besar (maksimal {max} KB). Persingkat teks Anda.',
+    en: 'The form is too large (at most {max} KB). Shorten your text.',
+  },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -8,6 +8,7 @@ import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, Step
 import type { Agency, User } from './model.ts';
 import type { DocumentSigner } from './official-documents/signing.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
+import type { Request, RequestPersonal } from './requests/model.ts';
 
 export interface Page<T> {
   items: T[];
@@ -41,7 +42,17 @@ export type Write =
   | { entity: 'verification'; value: VerificationRecord }
   /** A gap-free counter moved from `from` to `to` (refused if someone moved it first). */
   | { entity: 'counter'; name: string; from: number; to: number }
-  | { entity: 'settings'; name: string; value: Record<string, unknown>; expectedVersion?: undefined };
+  | { entity: 'settings'; name: string; value: Record<string, unknown>; expectedVersion?: undefined }
+  | { entity: 'request'; value: Request; expectedVersion: number | null }
+  /** The requester's personal data (UU 27/2022): its own record, erased after the retention period. */
+  | { entity: 'requestPersonal'; value: RequestPersonal }
+  | { entity: 'requestPersonal'; delete: string }
+  /** The request closed: its personal data may be erased from `eraseAfter` on. */
+  | { entity: 'requestPersonalRetention'; requestId: string; eraseAfter: string }
+  /** One per SKPD a request was routed to: that SKPD's list of requests. */
+  | { entity: 'requestRoute'; value: { requestId: string; agencyId: string; year: number; sequence: number } }
+  /** A form submission's result, remembered for a day (a double click files one request). */
+  | { entity: 'submission'; value: { submissionId: string; requestId: string; trackingCode: string; expiresAt: number } };
 
 export interface Store {
   getAgency(id: string): Promise<Agency | undefined>;
@@ -61,6 +72,15 @@ export interface Store {
   getCounter(name: string): Promise<number>;
   getVerification(code: string): Promise<VerificationRecord | undefined>;
   getSettings<T extends Record<string, unknown>>(name: string): Promise<T | undefined>;
+  getRequest(requestId: string): Promise<Request | undefined>;
+  getRequestPersonal(requestId: string): Promise<RequestPersonal | undefined>;
+  /** Newest number first; with `agencyId`, the requests routed to that SKPD. */
+  listRequests(q: { agencyId?: string; year?: number; cursor?: string; limit: number }): Promise<Page<Request>>;
+  /** Requests whose notice was issued, newest first (the register's public log). */
+  listAnsweredRequests(q: { cursor?: string; limit: number }): Promise<Page<Request>>;
+  /** Personal records whose retention period ended before `before`. */
+  listErasablePersonal(before: string, limit: number): Promise<RequestPersonal[]>;
+  getSubmission(submissionId: string): Promise<{ submissionId: string; requestId: string; trackingCode: string } | undefined>;
   /** Writes every record and the audit event(s) in one transaction, or nothing. */
   commit(writes: Write[], audit: AuditEvent | AuditEvent[]): Promise<void>;
 }

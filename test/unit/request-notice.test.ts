@@ -253,10 +253,16 @@ describe('text helpers', () => {
   it('names both types for the verification page, and derives stable, distinct codes', () => {
     expect(DOCUMENT_TYPE_TEXT.request_notice.id).toContain('Pemberitahuan Tertulis');
     expect(DOCUMENT_TYPE_TEXT.request_extension_notice.en).toMatch(/extending/);
-    expect(noticeDocumentCode('2026-00042', 'notice')).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
-    expect(noticeDocumentCode('2026-00042', 'notice')).toBe(noticeDocumentCode('2026-00042', 'notice'));
-    expect(noticeDocumentCode('2026-00042', 'notice')).not.toBe(noticeDocumentCode('2026-00042', 'extension'));
-    expect(noticeDocumentCode('2026-00042', 'notice')).not.toBe(noticeDocumentCode('2026-00043', 'notice'));
+    expect(noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'notice')).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    expect(noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'notice')).toBe(
+      noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'notice'),
+    );
+    expect(noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'notice')).not.toBe(
+      noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'extension'),
+    );
+    expect(noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'notice')).not.toBe(
+      noticeDocumentCode({ requestId: '2026-00043', trackingHash: 'b'.repeat(64) }, 'notice'),
+    );
   });
 });
 
@@ -302,7 +308,7 @@ describe('written notice', () => {
       'Drs. Bambang Setiawan, M.Si.',
       'Pembina Utama Muda (IV/c)',
       'NIP 19700312 199503 1 002',
-      `https://ppid.kalbarprov.go.id/verifikasi/${noticeDocumentCode('2026-00042', 'notice')}/`,
+      `https://ppid.kalbarprov.go.id/verifikasi/${noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'notice')}/`,
     ])
       expect(t).toContain(s);
     for (const s of REFUSAL_TEXT) expect(t).not.toContain(s);
@@ -456,7 +462,7 @@ describe('extension notice', () => {
       'Pontianak, 14 Desember 2026',
       'Drs. Bambang Setiawan, M.Si.',
       'NIP 19700312 199503 1 002',
-      `https://ppid.kalbarprov.go.id/verifikasi/${noticeDocumentCode('2026-00042', 'extension')}/`,
+      `https://ppid.kalbarprov.go.id/verifikasi/${noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'extension')}/`,
     ])
       expect(t).toContain(s);
     for (const login of LOGINS) expect(t).not.toContain(login);
@@ -481,6 +487,8 @@ describe('issued notice (signed, verifiable)', () => {
     expect(check.ok, check.output).toBe(true);
     expect(verifyPdfSignature(bytes)).toMatchObject({ valid: true, coversWholeFile: true });
     const pages = Number(pdfInfo(bytes).info.Pages);
-    expect(decodeQr(bytes, pages)).toBe(`https://ppid.kalbarprov.go.id/verifikasi/${noticeDocumentCode('2026-00042', 'notice')}/`);
+    expect(decodeQr(bytes, pages)).toBe(
+      `https://ppid.kalbarprov.go.id/verifikasi/${noticeDocumentCode({ requestId: '2026-00042', trackingHash: 'b'.repeat(64) }, 'notice')}/`,
+    );
   });
 });

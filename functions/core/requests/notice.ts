@@ -57,7 +57,12 @@ export interface NoticeContext {
 export type NoticeDocument = 'notice' | 'extension';
 
 /** The verification code of a request's notice or extension notice. */
-export const noticeDocumentCode = (requestId: string, doc: NoticeDocument) => verificationCode(`request/${requestId}/${doc}`);
+/**
+ * The verification code of a request's notice. Request ids are sequential, so the identity also holds
+ * the tracking code's hash (known only to the server): nobody can compute the codes of other notices.
+ */
+export const noticeDocumentCode = (r: Pick<Request, 'requestId' | 'trackingHash'>, doc: NoticeDocument) =>
+  verificationCode(`request/${r.requestId}/${r.trackingHash}/${doc}`);
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -420,7 +425,7 @@ export function noticeSpec(request: Request, ctx: NoticeContext): DocumentSpec {
     else blocks.push(...refusalBlocks(request, ctx, parts, d));
   }
 
-  const code = noticeDocumentCode(request.requestId, 'notice');
+  const code = noticeDocumentCode(request, 'notice');
   return {
     type: 'request_notice',
     number: ctx.number,
@@ -449,7 +454,7 @@ export function extensionNoticeSpec(request: Request, ctx: NoticeContext): Docum
   const tz = zoneOf(ctx);
   const before = indonesianDateTime(ext.previousDeadline, tz);
   const after = indonesianDateTime(request.deadline.at, tz);
-  const code = noticeDocumentCode(request.requestId, 'extension');
+  const code = noticeDocumentCode(request, 'extension');
   return {
     type: 'request_extension_notice',
     number: ctx.number,

@@ -1,0 +1,76 @@
+/**
+ * Information requests, the public side (no account): file a request on the register's form, see
+ * its status with the registration number and tracking code, answer a clarification, and download
+ * the notices and released documents through short-lived links.
+ *
+ * Abuse: each route takes a small body; the form carries a honeypot field and a submission id (a
+ * double click or a resent form files one request); the hosts rate-limit per client address (local:
+ * infra/local/api-gateway.ts; AWS: API Gateway throttling and a WAF rate-based rule on /api/public/).
+ */
+import * as z from 'zod';
+import { config } from '../adapters/config.ts';
+import { itemUploads } from '../adapters/item-uploads.ts';
+import { mailer } from '../adapters/mail.ts';
+import { workflows } from '../adapters/workflow.ts';
+import { fail } from '../core/errors.ts';
+import { requesterFileLink } from '../core/requests/documents.ts';
+import { ClarificationReply, PublicRequestForm, requesterView } from '../core/requests/model.ts';
+import * as requests from '../core/requests/requests.ts';
+import { endpoint } from './http.ts';
+
+/** A request form is text only; 32 KB is far more than the longest honest one. */
+const FORM_BYTES = 32 * 1024;
+
+const Lookup = z.strictObject({
+  number: z.string().trim().max(32, 'nomor pendaftaran tidak valid / the registration number is not valid'),
+  code: z.string().trim().max(32, 'kode pelacakan tidak valid / the tracking code is not valid'),
+});
+
+const StatusSchema = z.object({ number: z.string(), state: z.string() }).loose();
+
+export const create = endpoint(
+  {
+    summary: 'File an information request (no account): registration number, date of receipt, statutory deadline and a tracking code shown once',
+    description:
+      'JSON, or a plain HTML form post (fields named requester.fullName, content.information, …) answered with 303 to the status page. The same submissionId files one request.',
+    body: PublicRequestForm,
+    response: z.object({ number: z.string(), receivedAt: z.string(), deadline: z.object({}).loose(), trackingCode: z.string(), status: StatusSchema }),
+    status: 201,
+    maxBodyBytes: FORM_BYTES,
+    formRedirect: (r) => `/permohonan/status/?nomor=${encodeURIComponent(r.number)}&kode=${encodeURIComponent(r.trackingCode)}&baru=1`,
+  },
+  async ({ ctx, body }) => {
+    // A field people never see: whatever fills it is a robot.
+    if (body.website) fail('validation', 'request_honeypot');
+    const filed = await requests.fileRequest(
+      { ...ctx, workflows, mailer: mailer(), registerUrl: config.registerUrl() },
+      {
+        requester: body.requester,
+        content: body.content,
+        submissionId: body.submissionId,
+      },
+    );
+    const view = requesterView(filed.request);
+    return { number: view.number, receivedAt: view.receivedAt, deadline: view.deadline, trackingCode: filed.trackingCode, status: view };
+  },
+);
+
+export const status = endpoint(
+  { summary: "A request's status by registration number and tracking code", body: Lookup, response: StatusSchema, maxBodyBytes: 1024 },
+  async ({ ctx, body }) => requesterView(await requests.byTracking(ctx, body.number, body.code)),
+);
+
+export const clarify = endpoint(
+  { summary: "The requester answers the PPID's request for clarification", body: ClarificationReply, response: StatusSchema, maxBodyBytes: 8 * 1024 },
+  async ({ ctx, body }) => requesterView(await requests.answerClarification(ctx, body)),
+);
+
+export const download = endpoint(
+  {
+    summary: 'A short-lived link to the notice, the notice of extension, or a released document (the requester only)',
+    body: Lookup.extend({ file: z.union([z.enum(['notice', 'extension']), z.uuid()], 'berkas tidak dikenal / unknown file') }),
+    response: z.object({ url: z.string(), expiresInSeconds: z.number() }),
+    maxBodyBytes: 1024,
+  },
+  ({ ctx, body }) => requesterFileLink(ctx, itemUploads, body),
+);
