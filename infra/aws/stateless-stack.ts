@@ -320,6 +320,8 @@ export class StatelessStack extends Stack {
     // ---------------------------------------------------------------- Functions
     const mailFrom: string = this.node.tryGetContext('mailFrom') ?? 'noreply@sip-ppid.example';
     const machines = new Map<string, sfn.StateMachine>();
+    /** Set once every state machine exists: task functions are made before, route functions after. */
+    let machinesBuilt = false;
 
     /** Fixed state machine names (per stack), so task functions can be granted on them by ARN. */
     const machineName = (id: string) => `${this.stackName}-${id}`;
@@ -403,12 +405,13 @@ export class StatelessStack extends Stack {
             props.signingSecret.grantRead(fn);
             break;
           case 'workflows':
-            if (machines.size === 0) {
+            if (!machinesBuilt) {
               // A task function exists before its state machine (the machine's definition names the
               // function), so it cannot take a reference to it. State machines have fixed names, so
               // the ARNs are known without one: enough to answer task tokens (e.g. a wait that finds
               // its decision already recorded completes its own token).
               // A task may also start a machine (the exclusion's expiry goes on in a fresh execution).
+              // Every machine, including its own and those declared after it (not only those built so far).
               const arns = stateMachines.map((m) => {
                 const arn = this.formatArn({
                   service: 'states',
@@ -481,6 +484,7 @@ export class StatelessStack extends Stack {
       );
       machines.set(decl.id, sm);
     }
+    machinesBuilt = true;
 
     // ---------------------------------------------------------------- Routes
     for (const route of routes) {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, renderedSurface } from '../../infra/aws/app-builder.ts';
 import { SipPpidNagChecks } from '../../infra/aws/nag.ts';
 import { STAFF_ONLY_HEADERS } from '../../infra/local/host.ts';
-import { buckets, ROLES, routes, schedules, stateMachines, table } from '../../infra/system.ts';
+import { buckets, env, ROLES, routes, schedules, stateMachines, table } from '../../infra/system.ts';
 
 let built: ReturnType<typeof buildApp>;
 let stateful: Template;
@@ -119,6 +119,9 @@ describe('stateless stack', () => {
       expect(vars.includes('MAIL_FROM')).toBe(uses.includes('mail'));
       expect(vars.includes(buckets.documents.env)).toBe(uses.includes('documents'));
       expect(vars.includes(buckets.register.env)).toBe(uses.includes('register'));
+      // `workflows`: every state machine, also for a task of a machine declared before another (or
+      // before its own: ContinueLater starts a fresh execution of the exclusion machine it runs in).
+      for (const m of stateMachines) expect(vars.includes(env.stateMachineArn(m.id))).toBe(uses.includes('workflows'));
       const roleRef = fn.Properties.Role['Fn::GetAtt'][0];
       const actions = policies
         .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
