@@ -27,7 +27,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { type BucketName, buckets, env, handlerExport, handlerModule, ROLES, type RouteDecl, routes, schedules, stateMachines } from '../system.ts';
 import { assetDir, ROOT } from './bundle.ts';
 import { acknowledge } from './nag.ts';
-import { routeThrottles, signInWebAcl } from './waf.ts';
+import { PUBLIC_API_PREFIX, routeThrottles, signInWebAcl } from './waf.ts';
 
 /** CloudFormation metadata keys that `renderedSurface()` reads back from the synthesized templates. */
 export const META = { handler: 'SipPpid:Handler', stateMachine: 'SipPpid:StateMachine', schedule: 'SipPpid:Schedule' };
@@ -50,6 +50,32 @@ const pascal = (s: string) =>
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase())
     .join('');
+
+/**
+ * HTTP error codes that CloudFront caches (for 10 seconds unless told otherwise, whatever the cache
+ * policy and the origin's Cache-Control say), from "How CloudFront processes HTTP 4xx and 5xx status
+ * codes from your origin". 416 is never cached.
+ */
+export const CLOUDFRONT_CACHED_ERRORS = [400, 403, 404, 405, 414, 500, 501, 502, 503, 504] as const;
+
+/**
+ * The register distribution's error responses. CloudFront applies them to the whole distribution,
+ * the `/api/public/*` answers included, so:
+ * - Only 403 becomes the register's not-found page (404.html, both languages, the path shown; the
+ *   local host serves the same, as a 404): S3 answers 403 for a missing key behind origin access
+ *   control, because CloudFront may only s3:GetObject (no ListBucket; stateful-stack.ts), so a
+ *   missing register page is always a 403 from S3. The public routes have no authorizer and answer
+ *   no 403 of their own (a request that the web ACL's managed rules block gets the same page).
+ * - Every other code passes through as the API answered it (a 404 "no such request" stays the API's
+ *   JSON or page) and is not cached at all (TTL 0): an answer to one reader never reaches another.
+ */
+export function registerErrorResponses(): cloudfront.ErrorResponse[] {
+  return CLOUDFRONT_CACHED_ERRORS.map((httpStatus) =>
+    httpStatus === 403
+      ? { httpStatus, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) }
+      : { httpStatus, ttl: Duration.seconds(0) },
+  );
+}
 
 export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -221,20 +247,42 @@ export class StatelessStack extends Stack {
       // No minimumProtocolVersion: it needs a custom certificate (the default *.cloudfront.net one is
       // fixed by CloudFront). Set TLS_V1_2_2021 together with `certificate` when a domain is assigned.
     };
+    // The HTTP API behind either distribution: never cached (CachingDisabled: every request reaches the
+    // API, no answer is kept at the edge), every method, and every viewer header, cookie and query
+    // string except Host (AllViewerExceptHostHeader), which must be the API's own for it to route:
+    // Authorization, Content-Type (JSON and plain HTML form posts alike), Accept-Language,
+    // Idempotency-Key, ... reach the handlers as they were sent.
+    const apiBehavior = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy): cloudfront.BehaviorOptions => ({
+      origin: new origins.HttpOrigin(`${api.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      }),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy,
+    });
+
     const register = new cloudfront.Distribution(this, 'RegisterDistribution', {
       ...common,
       comment: 'SIP PPID public register',
       logFilePrefix: 'cloudfront/register/',
       defaultRootObject: 'index.html',
-      // A path the register does not have: its own not-found page (404.html, both languages, the
-      // path's shown; the local host serves the same). S3 answers 403 for a missing key behind
-      // origin access control (no ListBucket), so both are a 404 to the reader.
-      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) })),
+      errorResponses: registerErrorResponses(),
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(registerBucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: registerHeaders,
         functionAssociations: registerRewrite,
+      },
+      additionalBehaviors: {
+        // The register pages' forms post to their own origin (no CORS, `form-action 'self'`), so the
+        // public routes are served here too. Only `/api/public/*`: the staff routes stay on the staff
+        // distribution. No viewer function (the register's index rewrite is for its pages). The
+        // answers carry the API's headers, as on the staff distribution and on the local host, where
+        // every /api/* answer has them (X-Robots-Tag noindex included).
+        [`${PUBLIC_API_PREFIX}*`]: apiBehavior(staffHeaders),
       },
     });
 
@@ -252,18 +300,8 @@ export class StatelessStack extends Stack {
       defaultBehavior: staffBehavior,
       additionalBehaviors: {
         '/app/*': staffBehavior,
-        '/api/*': {
-          origin: new origins.HttpOrigin(`${api.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
-            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
-          }),
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // Forwards Authorization and query strings; Host must be the API's own for it to route.
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: staffHeaders,
-        },
+        // Forwards Authorization and query strings; Host must be the API's own for it to route.
+        '/api/*': apiBehavior(staffHeaders),
       },
     });
     new CfnOutput(this, 'RegisterUrl', { value: `https://${register.distributionDomainName}/`, description: 'The public register' });

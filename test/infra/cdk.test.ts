@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, renderedSurface } from '../../infra/aws/app-builder.ts';
 import { SipPpidNagChecks } from '../../infra/aws/nag.ts';
@@ -203,7 +204,7 @@ describe('stateless stack', () => {
 });
 
 describe('search engines', () => {
-  it('the staff distribution sends X-Robots-Tag noindex (as the local host does); the register does not', () => {
+  it("the staff distribution and the API's answers send X-Robots-Tag noindex (as the local host does); the register's pages do not", () => {
     const policies = Object.values(stateless.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as {
       Properties: {
         ResponseHeadersPolicyConfig: {
@@ -222,17 +223,88 @@ describe('search engines', () => {
   });
 });
 
+type Behavior = {
+  PathPattern?: string;
+  TargetOriginId: string;
+  AllowedMethods: string[];
+  CachedMethods: string[];
+  CachePolicyId: string;
+  OriginRequestPolicyId?: string;
+  ResponseHeadersPolicyId?: unknown;
+  ViewerProtocolPolicy: string;
+  FunctionAssociations?: unknown[];
+};
+type DistributionConfig = {
+  Comment: string;
+  CustomErrorResponses?: { ErrorCode: number; ResponseCode?: number; ResponsePagePath?: string; ErrorCachingMinTTL: number }[];
+  CacheBehaviors?: Behavior[];
+  DefaultCacheBehavior: Behavior;
+  Origins: { Id: string; DomainName: unknown; CustomOriginConfig?: { OriginProtocolPolicy: string; OriginSSLProtocols: string[] } }[];
+};
+const distributions = () => {
+  const dists = Object.values(stateless.findResources('AWS::CloudFront::Distribution')) as { Properties: { DistributionConfig: DistributionConfig } }[];
+  const config = (comment: string) => dists.find((d) => d.Properties.DistributionConfig.Comment === comment)!.Properties.DistributionConfig;
+  return { register: config('SIP PPID public register'), staff: config('SIP PPID staff app (/app/) and API (/api/)') };
+};
+const behavior = (d: DistributionConfig, pattern: string) => d.CacheBehaviors?.find((b) => b.PathPattern === pattern);
+const originOf = (d: DistributionConfig, b: Behavior) => d.Origins.find((o) => o.Id === b.TargetOriginId)!;
+
 describe('register not-found page', () => {
-  it("answers a missing path (S3's 403 or 404) with the register's 404.html, status 404, on the register distribution only", () => {
-    const dists = Object.values(stateless.findResources('AWS::CloudFront::Distribution')) as {
-      Properties: { DistributionConfig: { Comment: string; CustomErrorResponses?: unknown[] } };
+  it("answers a missing path (S3's 403) with the register's 404.html, status 404, on the register distribution only", () => {
+    const { register, staff } = distributions();
+    expect(register.CustomErrorResponses?.find((e) => e.ErrorCode === 403)).toEqual({
+      ErrorCode: 403,
+      ResponseCode: 404,
+      ResponsePagePath: '/404.html',
+      ErrorCachingMinTTL: 60,
+    });
+    expect(staff.CustomErrorResponses).toBeUndefined();
+  });
+
+  it('gets a 403, never a 404, from S3 for a missing page: CloudFront may read the register bucket, not list it', () => {
+    const policies = Object.values(stateful.findResources('AWS::S3::BucketPolicy')) as {
+      Properties: { Bucket: { Ref: string }; PolicyDocument: { Statement: { Principal?: { Service?: string }; Action: string | string[] }[] } };
     }[];
-    const register = dists.find((d) => d.Properties.DistributionConfig.Comment === 'SIP PPID public register')!;
-    const staff = dists.find((d) => d.Properties.DistributionConfig.Comment !== 'SIP PPID public register')!;
-    expect(register.Properties.DistributionConfig.CustomErrorResponses).toEqual(
-      [403, 404].map((ErrorCode) => ({ ErrorCode, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 })),
-    );
-    expect(staff.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
+    const register = policies.find((p) => p.Properties.Bucket.Ref.startsWith(buckets.register.id))!;
+    const cloudFront = register.Properties.PolicyDocument.Statement.filter((st) => st.Principal?.Service === 'cloudfront.amazonaws.com');
+    expect(cloudFront.map((st) => st.Action)).toEqual(['s3:GetObject']);
+  });
+});
+
+describe('register API (/api/public/*)', () => {
+  it('forwards /api/public/* on the register distribution to the HTTP API: every method, never cached, all viewer headers but Host', () => {
+    const { register, staff } = distributions();
+    const api = behavior(register, '/api/public/*');
+    expect(api).toBeDefined();
+    expect(api).toMatchObject({
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachePolicyId: cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId,
+      OriginRequestPolicyId: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      ViewerProtocolPolicy: 'https-only',
+    });
+    // The register's index rewrite is for its pages, not for the API's paths.
+    expect(api?.FunctionAssociations).toBeUndefined();
+    // The same origin (the HTTP API's execute-api name, HTTPS only) and headers as the staff distribution's /api/*.
+    const staffApi = behavior(staff, '/api/*')!;
+    const origin = originOf(register, api!);
+    expect(origin.DomainName).toEqual(originOf(staff, staffApi).DomainName);
+    expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.');
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(api?.ResponseHeadersPolicyId).toEqual(staffApi.ResponseHeadersPolicyId);
+    // Only the public routes: the staff API stays on the staff distribution.
+    expect(register.CacheBehaviors?.map((b) => b.PathPattern)).toEqual(['/api/public/*']);
+    expect(register.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+  });
+
+  it("passes the API's error answers through unchanged and uncached (only S3's 403 becomes the not-found page)", () => {
+    const { register } = distributions();
+    const byCode = new Map(register.CustomErrorResponses?.map((e) => [e.ErrorCode, e]));
+    // Every error code CloudFront would otherwise cache for 10 seconds is configured.
+    expect([...byCode.keys()].sort()).toEqual([400, 403, 404, 405, 414, 500, 501, 502, 503, 504]);
+    for (const [code, e] of byCode) {
+      if (code === 403) continue;
+      expect(e).toEqual({ ErrorCode: code, ErrorCachingMinTTL: 0 });
+    }
   });
 });
 
