@@ -123,8 +123,12 @@ const malformedPath: APIGatewayProxyStructuredResultV2 = {
   }),
 };
 
-/** Public submissions (a write without sign-in) per client address: 20 in 5 minutes, as the WAF rule. */
-export const publicWrites = new SlidingWindow(20, 5 * 60_000);
+/**
+ * Public submissions (a write without sign-in: a request, a status lookup) per client address: 100 in
+ * 5 minutes, as the WAF rate rule on /api/public/ (infra/aws/waf.ts). `PUBLIC_WRITE_LIMIT` raises it
+ * for a load benchmark from one address.
+ */
+export const publicWrites = new SlidingWindow(Number(process.env.PUBLIC_WRITE_LIMIT ?? 100), 5 * 60_000);
 
 function tooManyRequests(waitMs: number): APIGatewayProxyStructuredResultV2 {
   const seconds = Math.ceil(waitMs / 1000);

@@ -229,16 +229,12 @@ export function registerRequest(ctx: Context, actor: Principal, input: StaffRequ
 }
 
 async function createRequest(ctx: Context, actor: Principal | typeof PUBLIC_ACTOR, input: NewRequest): Promise<Filed> {
-  const earlier = await ctx.store.getSubmission(input.submissionId);
-  if (earlier) return replay(ctx, earlier);
-  try {
-    return await retryOnRace(() => createOnce(ctx, actor, input), 100);
-  } catch (e) {
-    // Two copies of one submission raced (a double click): the loser answers as the winner did.
-    const won = e instanceof DomainError && e.code === 'conflict' ? await ctx.store.getSubmission(input.submissionId) : undefined;
-    if (won) return replay(ctx, won);
-    throw e;
-  }
+  // Each attempt first looks for the submission: two copies of one form (a double click) race, and
+  // the loser, trying again, answers as the winner did.
+  return retryOnRace(async () => {
+    const earlier = await ctx.store.getSubmission(input.submissionId);
+    return earlier ? replay(ctx, earlier) : createOnce(ctx, actor, input);
+  }, 100);
 }
 
 async function replay(ctx: Context, s: { requestId: string; trackingCode: string }): Promise<Filed> {
