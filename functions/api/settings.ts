@@ -6,6 +6,7 @@ import { auditEvent } from '../core/audit.ts';
 import { UploadRequest } from '../core/documents.ts';
 import { publicationRules } from '../core/items.ts';
 import { getPublicBody, PublicBodyPatch, PublicBodyView, publicBodyView, setPublicBody, startCoatOfArmsUpload, verifyCoatOfArms } from '../core/public-body.ts';
+import { requestRules } from '../core/requests/requests.ts';
 import { endpoint } from './http.ts';
 
 const Rule = z.discriminatedUnion('unit', [
@@ -20,9 +21,28 @@ const Rules = z.strictObject({
     description: "SOP 002 step 2: time for the Atasan PPID's Ya/Tidak before reminders start (default 1 working day; the SOP's Mutu Baku is 1 minute)",
   }),
   exclusionDecree: Rule.optional().meta({ description: 'SOP 002 step 3: time for PPID Utama to set the DIK (default 7 calendar days, "1 Minggu")' }),
+  requestPart: Rule.optional().meta({ description: "Information requests: each SKPD's internal deadline for its part (default 5 working days)" }),
+  requestReminder: Rule.optional().meta({
+    description: 'Information requests: when the handlers are reminded of the 10-working-day deadline (default at 7 working days)',
+  }),
+  personalDataRetentionYears: z
+    .number()
+    .int()
+    .min(0)
+    .max(30)
+    .optional()
+    .meta({ description: "Years after a request closes that the requester's personal data is kept before it is erased (default 5)" }),
+  noticeSigner: z
+    .string()
+    .max(64)
+    .optional()
+    .meta({ description: 'The username of the PPID official who signs request notices (default: the first PPID Utama user)' }),
 });
 
-export const getRules = endpoint({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }, ({ ctx }) => publicationRules(ctx));
+export const getRules = endpoint({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }, async ({ ctx }) => ({
+  ...(await requestRules(ctx)),
+  ...(await publicationRules(ctx)),
+}));
 
 export const putRules = endpoint(
   { summary: 'Change the deadline rules (admin); applies to deadlines computed from now on; audited', body: Rules, response: Rules },
