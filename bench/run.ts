@@ -1,8 +1,9 @@
 /**
  * Runs the benchmarks and prints their results as a table (`npm run bench`).
- *   node --import tsx bench/run.ts [items] [agencies]      default 100000 300
+ *   node --import tsx bench/run.ts [items] [agencies] [requests]      default 100000 300 1000
  */
 import { type Row, registerBench } from './register.bench.ts';
+import { requestsBench } from './requests.bench.ts';
 
 function table(title: string, rows: Row[]): string {
   const w = Math.max(...rows.map((r) => r.metric.length), 6);
@@ -18,7 +19,11 @@ function table(title: string, rows: Row[]): string {
   ].join('\n');
 }
 
-const [items = '100000', agencies = '300'] = process.argv.slice(2);
+const [items = '100000', agencies = '300', requests = '1000'] = process.argv.slice(2);
 const t0 = performance.now();
 const rows = await registerBench(Number(items), Number(agencies));
 console.log(table(`Public register (node ${process.version}, ${((performance.now() - t0) / 1000).toFixed(1)} s in all)`, rows));
+
+const t1 = performance.now();
+const requestRows = await requestsBench(Number(requests));
+console.log(table(`Public request submissions (node ${process.version}, ${((performance.now() - t1) / 1000).toFixed(1)} s in all)`, requestRows));

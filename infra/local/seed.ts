@@ -17,6 +17,8 @@ import { createItem, decide, PUBLICATION_WORKFLOW, submitItem } from '../../func
 import type { NewAgency, NewUser } from '../../functions/core/model.ts';
 import type { Context } from '../../functions/core/ports.ts';
 import { setPublicBody } from '../../functions/core/public-body.ts';
+import type { RequestContent, Requester } from '../../functions/core/requests/model.ts';
+import { fileRequest, route } from '../../functions/core/requests/requests.ts';
 import { createUser } from '../../functions/core/users.ts';
 import { DEMO_OFFICIALS, seedDocumentData } from './seed-documents.ts';
 
@@ -188,15 +190,69 @@ export const DEMO_EXCLUSIONS: { agencyId: string; by: string; setDik: boolean; t
   },
 ];
 
+/** Demo information requests, filed on the register's form: one waiting for PPID Utama, one routed to Dinkes. */
+const DEMO_REQUESTS: { requester: Requester; content: RequestContent; routeTo?: string }[] = [
+  {
+    requester: {
+      kind: 'individual',
+      fullName: 'Andi Pratama',
+      nik: '6171010101900001',
+      address: 'Jl. Gajah Mada No. 5, Pontianak Kota, Kota Pontianak',
+      email: 'andi.pratama@contoh.id',
+    },
+    content: {
+      information: 'Rekapitulasi realisasi anggaran belanja modal per perangkat daerah tahun 2025',
+      purpose: 'Bahan kajian lembaga swadaya masyarakat tentang belanja daerah',
+      obtainForm: 'copy_softcopy',
+      deliveryMethod: 'email',
+    },
+  },
+  {
+    requester: {
+      kind: 'legal_entity',
+      fullName: 'Perkumpulan Warga Peduli Kesehatan',
+      legalEntityDecree: 'AHU-0012345.AH.01.07.TAHUN 2021',
+      address: 'Jl. Sultan Abdurrahman No. 20, Pontianak Selatan',
+      email: 'sekretariat@wargapeduli.contoh.id',
+      phone: '0561 765432',
+    },
+    content: {
+      information: 'Jumlah tenaga kesehatan per puskesmas di Kalimantan Barat tahun 2025',
+      purpose: 'Penyusunan laporan pemantauan layanan kesehatan dasar',
+      obtainForm: 'copy_softcopy',
+      deliveryMethod: 'email',
+    },
+    routeTo: 'dinkes',
+  },
+];
+
+/** Files one demo request (its fixed submission id files it once) and routes it when the demo says so. */
+async function seedRequest(ctx: Context, n: number, demo: (typeof DEMO_REQUESTS)[number]): Promise<boolean> {
+  const filed = await fileRequest(ctx, { requester: demo.requester, content: demo.content, submissionId: demoId('request', n) });
+  let r = filed.request;
+  if (!demo.routeTo || r.routing) return r.timeline.length <= 2;
+  // The workflow also writes the request (its wait): read the version again when it moved first.
+  for (let attempt = 1; ; attempt++) {
+    r = (await ctx.store.getRequest(r.requestId))!;
+    try {
+      await route(ctx, await principal(ctx, 'ppid.utama'), r.requestId, { held: true, agencies: [demo.routeTo], version: r.version });
+      return true;
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'conflict') || attempt >= 5) throw e;
+      await new Promise((res) => setTimeout(res, 100 * attempt));
+    }
+  }
+}
+
 /** A fixed id for the n-th demo record of a kind: the seed creates each one once, whatever else exists. */
-export function demoId(kind: 'item' | 'exclusion', n: number): string {
+export function demoId(kind: 'item' | 'exclusion' | 'request', n: number): string {
   const h = createHash('sha256').update(`sip-ppid demo ${kind} ${n}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** The marker the seed writes when every demo record is in place; later starts then skip it all. */
 const MARKER = 'demoSeed';
-const MARKER_VERSION = 1;
+const MARKER_VERSION = 2;
 
 /**
  * Writes whatever of the demo data is missing and returns how many records it wrote; 0 on every later
@@ -243,6 +299,10 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean; log?: 
       written++;
       opts.log?.(`  demo exclusion ${n + 1}/${DEMO_EXCLUSIONS.length}: ${demo.test.title}`);
     }
+  }
+  for (const [n, demo] of (opts.items ? DEMO_REQUESTS : []).entries()) {
+    stillRunning();
+    if (await seedRequest(ctx, n + 1, demo)) written++;
   }
   stillRunning();
   await ctx.store.commit(

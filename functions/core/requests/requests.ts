@@ -229,37 +229,47 @@ export function registerRequest(ctx: Context, actor: Principal, input: StaffRequ
 }
 
 async function createRequest(ctx: Context, actor: Principal | typeof PUBLIC_ACTOR, input: NewRequest): Promise<Filed> {
+  const prepared = await prepareFiling(ctx, actor, input);
   // Each attempt first looks for the submission: two copies of one form (a double click) race, and
-  // the loser, trying again, answers as the winner did.
+  // the loser, trying again, answers as the winner did. Only the number is read again on a race.
   return retryOnRace(async () => {
     const earlier = await ctx.store.getSubmission(input.submissionId);
-    return earlier ? replay(ctx, earlier) : createOnce(ctx, actor, input);
+    return earlier ? replay(ctx, earlier) : createOnce(ctx, actor, input, prepared);
   }, 100);
 }
 
-async function replay(ctx: Context, s: { requestId: string; trackingCode: string }): Promise<Filed> {
-  return { request: await load(ctx, s.requestId), trackingCode: s.trackingCode };
-}
-
-async function createOnce(ctx: Context, actor: Principal | typeof PUBLIC_ACTOR, input: NewRequest): Promise<Filed> {
+/** What a filing needs besides its number: checked and computed once, however often the number races. */
+async function prepareFiling(ctx: Context, actor: Principal | typeof PUBLIC_ACTOR, input: NewRequest) {
   const body = await bodyAgency(ctx);
-  const at = ctx.now.toISOString();
   const today = localDateOf(ctx.now, body.timezone);
   const receivedOn = input.receivedOn ?? today;
   if (receivedOn > today) invalid('body.receivedOn', 'request_received_future', { today });
   if (receivedOn < addDays(today, -60)) invalid('body.receivedOn', 'request_received_too_old');
   if (input.requester.onBehalfOf && !input.powerOfAttorney && actor === PUBLIC_ACTOR)
     invalid('body.powerOfAttorneyUploadId', 'request_power_of_attorney_missing');
+  const start = receivedOn === today ? ctx.now : endOfLocalDay(receivedOn, body.timezone);
+  const rules = await requestRules(ctx);
+  const deadline = toDeadline(await agencyDeadline(ctx, body.id, start, NOTICE_RULE));
+  const reminder = await agencyDeadline(ctx, body.id, start, rules.requestReminder);
+  return { body, today, receivedOn, receivedAt: start === ctx.now ? ctx.now.toISOString() : start.toISOString(), deadline, reminder };
+}
+
+async function replay(ctx: Context, s: { requestId: string; trackingCode: string }): Promise<Filed> {
+  return { request: await load(ctx, s.requestId), trackingCode: s.trackingCode };
+}
+
+async function createOnce(
+  ctx: Context,
+  actor: Principal | typeof PUBLIC_ACTOR,
+  input: NewRequest,
+  { body, today, receivedOn, receivedAt, deadline, reminder }: Awaited<ReturnType<typeof prepareFiling>>,
+): Promise<Filed> {
+  const at = ctx.now.toISOString();
   const year = Number(today.slice(0, 4));
   const counter = `requests#${year}`;
   const previous = await ctx.store.getCounter(counter);
   const sequence = previous + 1;
   const requestId = requestIdFor(year, sequence);
-  const receivedAt = receivedOn === today ? at : endOfLocalDay(receivedOn, body.timezone).toISOString();
-  const start = receivedOn === today ? ctx.now : endOfLocalDay(receivedOn, body.timezone);
-  const rules = await requestRules(ctx);
-  const deadline = toDeadline(await agencyDeadline(ctx, body.id, start, NOTICE_RULE));
-  const reminder = await agencyDeadline(ctx, body.id, start, rules.requestReminder);
   const code = newTrackingCode();
   const request: Request = {
     requestId,
