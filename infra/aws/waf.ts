@@ -145,16 +145,24 @@ export const ROUTE_THROTTLES = {
   publicSubmission: { rate: 10, burst: 20 },
 } as const;
 
+/** One route's throttle in the stage's `RouteSettings`, spelt as CloudFormation spells it. */
+export interface RouteThrottle {
+  ThrottlingRateLimit: number;
+  ThrottlingBurstLimit: number;
+}
+
 /**
  * Throttling per route (requests per second, burst): public submissions low, writes moderate, reads
  * higher, so one busy or hostile client cannot use up what everyone shares. Computed from the
  * declarations, so every route gets its setting (API Gateway applies the stage default otherwise).
+ * `RouteSettings` is a Json property (CfnStage passes it through untouched), so the keys must be
+ * CloudFormation's PascalCase, as in `DefaultRouteSettings`.
  */
-export function routeThrottles(routes: readonly RouteDecl[]): Record<string, { throttlingRateLimit: number; throttlingBurstLimit: number }> {
+export function routeThrottles(routes: readonly RouteDecl[]): Record<string, RouteThrottle> {
   return Object.fromEntries(
     routes.map((r) => {
       const t = isPublicSubmission(r) ? ROUTE_THROTTLES.publicSubmission : r.method === 'GET' ? ROUTE_THROTTLES.read : ROUTE_THROTTLES.staffWrite;
-      return [`${r.method} ${r.path}`, { throttlingRateLimit: t.rate, throttlingBurstLimit: t.burst }];
+      return [`${r.method} ${r.path}`, { ThrottlingRateLimit: t.rate, ThrottlingBurstLimit: t.burst }];
     }),
   );
 }

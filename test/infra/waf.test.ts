@@ -48,8 +48,9 @@ describe('CloudFront web ACL (SipPpidEdge, us-east-1)', () => {
   });
 
   it('adds a stricter rate rule on every public submission path as soon as such a route exists', () => {
-    const submit: RouteDecl = { method: 'POST', path: '/api/public/requests', handler: 'api/requests.file', roles: 'public' };
-    expect(publicWritePaths([...routes, submit])).toEqual(['/api/public/requests']);
+    const submit: RouteDecl = { method: 'POST', path: '/api/public/objections/{requestNumber}', handler: 'api/objections.file', roles: 'public' };
+    expect(publicWritePaths([...routes, submit])).toContain('/api/public/objections/');
+    expect(publicWritePaths([...routes, submit])).toEqual([...new Set([...publicWritePaths(routes), '/api/public/objections/'])].sort());
     const rule = cloudFrontRules([...routes, submit]).find((r) => r.name === 'PublicSubmissions');
     expect(rule?.statement).toMatchObject({ rateBasedStatement: { limit: RATE_LIMITS.publicSubmissions, aggregateKeyType: 'IP' } });
   });
@@ -113,13 +114,16 @@ describe('sign-in and API', () => {
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 }),
     });
     expect(Object.keys(settings).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
-    expect(settings['POST /api/items']).toEqual({ throttlingRateLimit: 20, throttlingBurstLimit: 40 });
-    expect(settings['GET /api/health']).toEqual({ throttlingRateLimit: 50, throttlingBurstLimit: 100 });
+    expect(settings['POST /api/items']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    expect(settings['GET /api/health']).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    // Exactly CloudFormation's property names (RouteSettings is Json: nothing converts them).
+    const stage = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'))[0] as { Properties: { RouteSettings: Record<string, object> } };
+    for (const s of Object.values(stage.Properties.RouteSettings)) expect(Object.keys(s).sort()).toEqual(['ThrottlingBurstLimit', 'ThrottlingRateLimit']);
   });
 
   it('throttles every public submission route (public, not GET) at burst 20, rate 10, computed from the declarations', () => {
     expect(ROUTE_THROTTLES.publicSubmission).toEqual({ rate: 10, burst: 20 });
-    const expected = { throttlingRateLimit: 10, throttlingBurstLimit: 20 };
+    const expected = { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 };
     // The routes declared today, as synthesized on the stage.
     const stage = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'))[0] as {
       Properties: { RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> };
@@ -141,8 +145,8 @@ describe('sign-in and API', () => {
     expect(settings['POST /api/public/objections']).toEqual(expected);
     expect(settings['PUT /api/public/requests/{requestId}/files']).toEqual(expected);
     // A public read is a read, a staff write a staff write.
-    expect(settings['GET /api/public/requests/{requestId}']).toEqual({ throttlingRateLimit: 50, throttlingBurstLimit: 100 });
-    expect(settings['POST /api/objections']).toEqual({ throttlingRateLimit: 20, throttlingBurstLimit: 40 });
+    expect(settings['GET /api/public/requests/{requestId}']).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    expect(settings['POST /api/objections']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
   });
 
   it('keeps every public submission route under /api/public/, where the register distribution, WAF and throttles expect it', () => {
