@@ -6,6 +6,7 @@
  * Abuse: each route takes a small body; the form carries a honeypot field and a submission id (a
  * double click or a resent form files one request); the hosts rate-limit per client address (local:
  * infra/local/api-gateway.ts; AWS: API Gateway throttling and a WAF rate-based rule on /api/public/).
+ * A plain form post (no JavaScript) may leave the submission id empty: see form-submission.ts.
  */
 import * as z from 'zod';
 import { config } from '../adapters/config.ts';
@@ -14,8 +15,9 @@ import { mailer } from '../adapters/mail.ts';
 import { workflows } from '../adapters/workflow.ts';
 import { fail } from '../core/errors.ts';
 import { requesterFileLink } from '../core/requests/documents.ts';
-import { ClarificationReply, PublicRequestForm, requesterView } from '../core/requests/model.ts';
+import { ClarificationReply, requesterView } from '../core/requests/model.ts';
 import * as requests from '../core/requests/requests.ts';
+import { PublicRequestBody, submissionIdOf } from './form-submission.ts';
 import { endpoint } from './http.ts';
 
 /** A request form is text only; 32 KB is far more than the longest honest one. */
@@ -33,21 +35,22 @@ export const create = endpoint(
     summary: 'File an information request (no account): registration number, date of receipt, statutory deadline and a tracking code shown once',
     description:
       'JSON, or a plain HTML form post (fields named requester.fullName, content.information, …) answered with 303 to the status page. The same submissionId files one request.',
-    body: PublicRequestForm,
+    body: PublicRequestBody,
     response: z.object({ number: z.string(), receivedAt: z.string(), deadline: z.object({}).loose(), trackingCode: z.string(), status: StatusSchema }),
     status: 201,
     maxBodyBytes: FORM_BYTES,
     formRedirect: (r) => `/permohonan/status/?nomor=${encodeURIComponent(r.number)}&kode=${encodeURIComponent(r.trackingCode)}&baru=1`,
   },
-  async ({ ctx, body }) => {
+  async ({ ctx, body, event }) => {
     // A field people never see: whatever fills it is a robot.
     if (body.website) fail('validation', 'request_honeypot');
+    const submissionId = submissionIdOf(event, body);
     const filed = await requests.fileRequest(
       { ...ctx, workflows, mailer: mailer(), registerUrl: config.registerUrl() },
       {
         requester: body.requester,
         content: body.content,
-        submissionId: body.submissionId,
+        submissionId,
       },
     );
     const view = requesterView(filed.request);
