@@ -7,12 +7,17 @@
  * | shows for an item   |                |              |                          |
  * | register event      | REGISTER_QUEUE | <at>#<id>    |                          |
  * | update lease        | REGISTER_LOCK  | LOCK         |                          |
+ *
+ * The public log of answered requests is read with Query gsi2 REQUESTS_ANSWERED (the request records,
+ * projected at once: see answeredRequests).
  */
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEvent } from '../core/item-model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { PublishedEntry } from '../core/register/index.ts';
+import { type PublicRequestEntry, publicLogEntry } from '../core/register/requests.ts';
 import { RegisterBusy, type RegisterStore } from '../core/register-update.ts';
+import type { Request } from '../core/requests/model.ts';
 import { config } from './config.ts';
 import { documentClient, dynamoStore, keys, queryAll, strip } from './dynamodb.ts';
 
@@ -31,14 +36,36 @@ async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
   }
 }
 
+/**
+ * The public log of answered requests (Query gsi2 REQUESTS_ANSWERED), each projected at once to what
+ * the public may see (no personal data reaches the renderer). `fresh`: requests read by GetItem
+ * (strongly consistent), for those just answered that the index may not show yet.
+ */
+async function answeredRequests(fresh: readonly string[]): Promise<PublicRequestEntry[]> {
+  const byId = new Map<string, PublicRequestEntry>();
+  const add = (r: Request | undefined) => {
+    const e = r && publicLogEntry(r);
+    if (e) byId.set(e.requestId, e);
+  };
+  let cursor: string | undefined;
+  do {
+    const page = await dynamoStore.listAnsweredRequests({ limit: 500, ...(cursor ? { cursor } : {}) });
+    for (const r of page.items) add(r);
+    cursor = page.nextCursor;
+  } while (cursor);
+  for (const r of await Promise.all(fresh.map((id) => dynamoStore.getRequest(id)))) add(r);
+  return [...byId.values()];
+}
+
 export const registerStore: RegisterStore = {
-  async loadInput(now) {
-    const [agencies, items, body, dik, verifications] = await Promise.all([
+  async loadInput(now, opts = {}) {
+    const [agencies, items, body, dik, verifications, requests] = await Promise.all([
       dynamoStore.listAgencies(),
       queryAll<PublishedEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIP' } }),
       dynamoStore.getSettings<{ name: string }>('publicBody'),
       dynamoStore.listDik(),
       queryAll<VerificationRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'VERIFICATIONS' } }),
+      answeredRequests(opts.requestIds ?? []),
     ]);
     return {
       publicBody: { name: body?.name ?? 'Badan Publik' },
@@ -46,6 +73,7 @@ export const registerStore: RegisterStore = {
       items: items.map((i) => ({ ...i, history: i.history ?? [{ versionNo: i.versionNo, publishedAt: i.publishedAt }] })),
       dik,
       verifications,
+      requests,
       generatedAt: now.toISOString(),
     };
   },

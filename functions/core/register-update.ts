@@ -9,22 +9,35 @@
  * (recovery) and resets every snapshot.
  */
 import type { RegisterEvent } from './item-model.ts';
-import { type PublishedEntry, type RegisterInput, renderChanges, renderDik, renderFull, renderVerifications, type SitePlan } from './register/index.ts';
+import {
+  type PublishedEntry,
+  type RegisterInput,
+  renderChanges,
+  renderDik,
+  renderFull,
+  renderRequests,
+  renderVerifications,
+  type SitePlan,
+} from './register/index.ts';
 
 /**
  * The shape of the rendered site. Raise it when a change to the pages touches pages that no
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
  * renderer is then rebuilt in full once, by the next update.
  */
-export const RENDERER_VERSION = 5;
+export const RENDERER_VERSION = 6;
 
 export interface RegisterStore {
-  loadInput(now: Date): Promise<RegisterInput>;
+  /**
+   * The register's input. `requestIds`: requests whose answer is to be shown now (their events),
+   * read directly (strongly consistent) so that an index that has not caught up yet does not miss them.
+   */
+  loadInput(now: Date, opts?: { requestIds?: string[] }): Promise<RegisterInput>;
   queue(limit: number): Promise<RegisterEvent[]>;
   registered(itemId: string): Promise<PublishedEntry | undefined>;
   /** Records what the register now shows for an item (undefined: nothing) and drops its events. */
   markRendered(itemId: string, shown: PublishedEntry | undefined, events: RegisterEvent[], fence?: string): Promise<void>;
-  /** Drops handled events that carry no per-item snapshot (DIK changes). */
+  /** Drops handled events that carry no per-item snapshot (DIK changes, verification pages, answered requests). */
   dropEvents(events: RegisterEvent[]): Promise<void>;
   /** After a full rebuild: every snapshot equals the published set, the queue is empty, and the build is recorded. */
   resetRendered(shown: PublishedEntry[], events: RegisterEvent[], built: { at: string; renderer: number }): Promise<void>;
@@ -117,7 +130,8 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
   }
   const events = await store.queue(100);
   if (events.length === 0) return { events: 0, files: 0, invalidated: 0 };
-  const input = await store.loadInput(now);
+  const requestEvents = events.filter((e) => e.type === 'request');
+  const input = await store.loadInput(now, requestEvents.length ? { requestIds: [...new Set(requestEvents.map((e) => e.itemId))] } : {});
   const dikEvents = events.filter((e) => e.type === 'dik');
   const verificationEvents = events.filter((e) => e.type === 'verification');
   const byItem = new Map<string, RegisterEvent[]>();
@@ -140,10 +154,19 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
     const paths = new Set(pages.map((f) => f.path));
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...pages];
   }
+  if (requestEvents.length) {
+    // A written notice issued: the public log's index, the request's year page, the log's exports
+    // and the documents the answer released to everyone.
+    const log = renderRequests(input, new Set(requestEvents.map((e) => e.itemId)));
+    const paths = new Set(log.put.map((f) => f.path));
+    plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...log.put];
+    plan.copies = [...plan.copies, ...log.copies];
+  }
   await lease.confirm();
   const changed = await site.apply(plan);
   await lease.confirm();
   for (const c of changes) await store.markRendered(c.itemId, c.after, byItem.get(c.itemId) ?? [], lease.owner);
-  if (dikEvents.length || verificationEvents.length) await store.dropEvents([...dikEvents, ...verificationEvents]);
+  const dropped = [...dikEvents, ...verificationEvents, ...requestEvents];
+  if (dropped.length) await store.dropEvents(dropped);
   return { events: events.length, files: changed.length, invalidated: await site.invalidate([...new Set(changed)]) };
 }

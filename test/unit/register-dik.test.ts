@@ -289,7 +289,9 @@ describe('navigation and home', () => {
       const menu = body.slice(body.indexOf('<nav class="wrap menu"'), body.indexOf('</nav>', body.indexOf('<nav class="wrap menu"')));
       const links = [...menu.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
       expect(links, path).toEqual(
-        en ? ['/en/', '/en/dip/', '/en/dik/', '/en/cari/', '/en/#data-terbuka'] : ['/', '/dip/', '/dik/', '/cari/', '/#data-terbuka'],
+        en
+          ? ['/en/', '/en/dip/', '/en/dik/', '/en/cari/', '/en/permohonan/', '/en/#data-terbuka']
+          : ['/', '/dip/', '/dik/', '/cari/', '/permohonan/', '/#data-terbuka'],
       );
     }
     expect(site.get('dik/index.html')).toContain('<a href="/dik/" aria-current="page">Daftar Informasi yang Dikecualikan</a>');

@@ -1,11 +1,18 @@
 /**
- * The register's two static assets, emitted by the renderer as `/assets/register.css` and
- * `/assets/search.js`. Both are plain text constants: no build step, no inline code in the pages.
+ * The register's static assets, emitted by the renderer as `/assets/register.css`,
+ * `/assets/search.js` and `/assets/permohonan.js`. All are plain text constants: no build step, no
+ * inline code in the pages.
  *
  * search.js is ES2020 for the browser. It carries the very term functions the index was built with
  * (TEXT_JS), and progressively enhances the pages: search on /cari/, sortable DIP columns (within
  * the page shown), and a print button. Results are built with DOM methods and textContent only.
+ *
+ * permohonan.js (the request pages only) carries the same term functions and the same index lookup
+ * (SEARCH_CORE_JS), to list published items that may answer a request while it is typed, and the
+ * dates in words of functions/core/date-words.ts; it checks and sends the request form and shows a
+ * request's status (see web/register/request.tsx).
  */
+import { DATE_WORDS_JS } from '../../functions/core/date-words.ts';
 import { CARD_BLOCK } from '../../functions/core/register/search-index.ts';
 import { TEXT_JS } from '../../functions/core/register/text.ts';
 
@@ -77,12 +84,58 @@ table.dip .summary { display: block; }
 table.dip tbody td:nth-child(2) { min-width: 18rem; width: 34%; }
 table.item-cols th { width: 16rem; background: var(--soft); }
 table.item-cols td { white-space: pre-line; }
+form.request fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1.25rem 0; padding: 0.25rem 1rem 0.75rem; max-width: 52rem; }
+form.request legend { font-weight: 700; font-size: 1.1rem; padding: 0 0.25rem; }
+form.request fieldset.choices { border: 0; padding: 0; margin: 0.75rem 0; }
+form.request fieldset.choices legend { font-size: 1rem; font-weight: 600; padding: 0; }
+.field { margin: 0.75rem 0; max-width: 48rem; }
+.field label { display: block; font-weight: 600; }
+.field .hint, fieldset > .hint { margin: 0.1rem 0 0.3rem; }
+.field input, .field textarea { font: inherit; width: 100%; padding: 0.4rem 0.5rem; border: 2px solid var(--line); border-radius: 4px; }
+.field input[inputmode="numeric"], .field input[type="tel"], form.lookup input { max-width: 24rem; }
+.choice { display: flex; align-items: center; gap: 0.5rem; margin: 0.3rem 0; }
+.choice input { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; }
+textarea:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.field-error { color: #a4001d; font-weight: 600; margin: 0.2rem 0; }
+[aria-invalid="true"] { border-color: #a4001d !important; }
+.error-summary { border: 4px solid #a4001d; padding: 0.25rem 1rem; margin: 1rem 0; max-width: 52rem; }
+.error-summary p { font-weight: 700; }
+.error-summary a, .error-summary a:visited { color: #a4001d; font-weight: 600; }
+.hp { position: absolute; left: -10000px; top: auto; width: 1px; height: 1px; overflow: hidden; }
+.receipt, .banner { border: 4px solid #1e6b30; padding: 0.25rem 1rem 0.5rem; margin: 1rem 0; max-width: 52rem; }
+.receipt:focus, .status:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
+.receipt dt, .status dt { font-weight: 600; }
+.receipt dd, .status dd { margin: 0 0 0.6rem; }
+.deadline { font-weight: 700; }
+.deadline + .hint { display: block; font-size: 0.9rem; }
+.code-box { background: #fff4d6; border: 2px solid #7a4f00; padding: 0.25rem 1rem; margin: 0.5rem 0; }
+.code { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; font-size: 1.4rem; letter-spacing: 0.08em; }
+.warn { font-weight: 600; }
+.suggestions { border-left: 4px solid var(--brand); padding: 0 0 0 1rem; margin: 0.5rem 0 1rem; }
+.suggestions h2 { font-size: 1.05rem; margin: 0.5rem 0 0.25rem; }
+.suggestions li { margin: 0.3rem 0; }
+.suggestions .meta { display: block; }
+.status { max-width: 60rem; }
+.status h3 { font-size: 1.1rem; margin: 1.25rem 0 0.4rem; }
+.status .actions { list-style: none; padding: 0; }
+.status .actions li { margin: 0.4rem 0; }
+.timeline { padding-left: 1.25rem; }
+.timeline li { margin: 0.3rem 0; }
+.timeline time { font-weight: 600; }
+.pre { white-space: pre-line; }
+.cell-list { margin: 0; padding-left: 1rem; }
+table.log { width: 100%; min-width: 64rem; font-size: 0.95rem; }
+table.log td.date, table.log td.no { white-space: nowrap; }
+button.secondary { background: #fff; color: var(--brand); }
+button:disabled { opacity: 0.7; cursor: progress; }
+footer.site .request-link { font-weight: 600; }
 footer.site { border-top: 4px solid var(--brand); background: var(--soft); padding: 1rem 0; font-size: 0.95rem; }
 @media (max-width: 40rem) { h1 { font-size: 1.45rem; } table.item-cols th { width: auto; } }
 @media print {
   @page { size: A4 landscape; margin: 10mm 8mm; }
   html { font-size: 8.5pt; }
-  header.site, .crumbs, footer.site .open-data, .no-print, .skip, [data-print], form.search, #search-more { display: none !important; }
+  header.site, .crumbs, footer.site .open-data, .no-print, .skip, [data-print], form.search, #search-more, form.request, form.lookup { display: none !important; }
+  table.log { min-width: 0; font-size: 8pt; }
   header.site { background: none; }
   .wrap { max-width: none; padding: 0; }
   a, a:visited { color: #000; text-decoration: none; }
@@ -96,10 +149,81 @@ footer.site { border-top: 4px solid var(--brand); background: var(--soft); paddi
 }
 `;
 
+/**
+ * The lookup in the register's split search index (search-index.ts), shared by the search page
+ * (search.js) and the request form's suggestions (permohonan.js): browser ES2020, after TEXT_JS.
+ */
+export const SEARCH_CORE_JS = `
+/** "0:2026:1,2,a;1:2025:3" → keys "agency/year/seq" (sequences are base-36 deltas). */
+function decode(list, agencies, add) {
+  if (!list) return;
+  for (const group of list.split(';')) {
+    const [a, year, seqs] = group.split(':');
+    let seq = 0;
+    for (const d of seqs.split(',')) {
+      seq += parseInt(d, 36);
+      add(agencies[Number(a)] + '/' + year + '/' + seq);
+    }
+  }
+}
+
+/** A GET of JSON, each URL once; a missing file (403/404) is null. */
+function fetcher() {
+  const cache = new Map();
+  return (url) => {
+    if (!cache.has(url)) {
+      cache.set(url, fetch(url).then((r) => (r.ok ? r.json() : r.status === 403 || r.status === 404 ? null : Promise.reject(new Error(String(r.status))))));
+    }
+    return cache.get(url);
+  };
+}
+
+/**
+ * For each wanted term, the items that have it: a Map of "agency/year/seq" → 2 (in the title) or 1
+ * (in the summary only). Only the shards that exist are asked for: a word no item has is no hit,
+ * not a failed request. (A register without the manifest: every shard is asked for, and a missing
+ * one counts as empty.)
+ */
+async function lookupTerms(index, wanted, get) {
+  const manifest = await get(index + 'shards.json');
+  const exists = manifest ? new Set(manifest.s) : null;
+  const shards = await Promise.all(wanted.map((t) => (exists && !exists.has(shardOf(t)) ? null : get(index + shardOf(t) + '.json'))));
+  return wanted.map((term, i) => {
+    const shard = shards[i];
+    const found = new Map();
+    const exact = Array.from(term).length < SHARD_PREFIX;
+    if (shard) {
+      for (const t of Object.keys(shard.t)) {
+        if (exact ? t !== term : !t.startsWith(term)) continue;
+        decode(shard.t[t][0], shard.a, (k) => found.set(k, 2));
+        decode(shard.t[t][1], shard.a, (k) => found.set(k, Math.max(found.get(k) || 0, 1)));
+      }
+    }
+    return found;
+  });
+}
+
+function hitOf(key, score) {
+  const [agency, year, seq] = key.split('/');
+  return { agency, year: Number(year), seq: Number(seq), score };
+}
+function byScore(a, b) {
+  return b.score - a.score || b.year - a.year || (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0) || b.seq - a.seq;
+}
+/** The result-card file of a hit: { n: agency name, d: { seq: [title, number, category] } }. */
+function cardUrl(index, h) {
+  return index + 'doc/' + h.year + '/' + h.agency + '/' + Math.ceil(h.seq / ${CARD_BLOCK}) + '.json';
+}
+function itemUrl(base, h) {
+  return base + 'informasi/' + encodeURIComponent(h.agency) + '/' + h.year + '/' + h.seq + '.html';
+}
+`;
+
 export const SEARCH_JS = `/* SIP PPID public register: search, sortable tables and print button (progressive enhancement). */
 (() => {
 'use strict';
 ${TEXT_JS}
+${SEARCH_CORE_JS}
 const ITEMS_PER_PAGE = 20;
 
 function enablePrint() {
@@ -131,19 +255,6 @@ function enableSort(table) {
   });
 }
 
-/** "0:2026:1,2,a;1:2025:3" → keys "agency/year/seq" (sequences are base-36 deltas). */
-function decode(list, agencies, add) {
-  if (!list) return;
-  for (const group of list.split(';')) {
-    const [a, year, seqs] = group.split(':');
-    let seq = 0;
-    for (const d of seqs.split(',')) {
-      seq += parseInt(d, 36);
-      add(agencies[Number(a)] + '/' + year + '/' + seq);
-    }
-  }
-}
-
 async function search(form) {
   const data = form.dataset;
   const input = form.querySelector('input[name="q"]');
@@ -156,53 +267,30 @@ async function search(form) {
   const wanted = Array.from(new Set(terms(q)));
   if (!wanted.length) { status.textContent = data.msgShort; return; }
   status.textContent = data.msgLoading;
-  const cache = new Map();
-  const get = (url) => {
-    if (!cache.has(url)) {
-      cache.set(url, fetch(url).then((r) => (r.ok ? r.json() : r.status === 403 || r.status === 404 ? null : Promise.reject(new Error(String(r.status))))));
-    }
-    return cache.get(url);
-  };
+  const get = fetcher();
   try {
-    // Only the shards that exist are asked for: a word no item has is no result, not a failed request.
-    // (A register without the manifest: every shard is asked for, and a missing one counts as empty.)
-    const manifest = await get(data.index + 'shards.json');
-    const exists = manifest ? new Set(manifest.s) : null;
-    const shards = await Promise.all(wanted.map((t) => (exists && !exists.has(shardOf(t)) ? null : get(data.index + shardOf(t) + '.json'))));
     let scores = null;
-    wanted.forEach((term, i) => {
-      const shard = shards[i];
-      const found = new Map();
-      const exact = Array.from(term).length < SHARD_PREFIX;
-      if (shard) {
-        for (const t of Object.keys(shard.t)) {
-          if (exact ? t !== term : !t.startsWith(term)) continue;
-          decode(shard.t[t][0], shard.a, (k) => found.set(k, 2));
-          decode(shard.t[t][1], shard.a, (k) => found.set(k, Math.max(found.get(k) || 0, 1)));
-        }
-      }
+    for (const found of await lookupTerms(data.index, wanted, get)) {
       if (scores === null) scores = found;
       else {
         const next = new Map();
         for (const [k, s] of scores) if (found.has(k)) next.set(k, s + found.get(k));
         scores = next;
       }
-    });
-    const hits = Array.from(scores || new Map())
-      .map(([k, score]) => { const [agency, year, seq] = k.split('/'); return { agency, year: Number(year), seq: Number(seq), score }; })
-      .sort((a, b) => b.score - a.score || b.year - a.year || (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0) || b.seq - a.seq);
+    }
+    const hits = Array.from(scores || new Map()).map(([k, score]) => hitOf(k, score)).sort(byScore);
     status.textContent = hits.length ? hits.length.toLocaleString(document.documentElement.lang) + ' ' + (hits.length === 1 ? data.msgCountOne : data.msgCount) : data.msgNone;
     let shown = 0;
     const showMore = async (focus) => {
       const page = hits.slice(shown, shown + ITEMS_PER_PAGE);
       shown += page.length;
-      const docs = await Promise.all(page.map((h) => get(data.index + 'doc/' + h.year + '/' + h.agency + '/' + Math.ceil(h.seq / ${CARD_BLOCK}) + '.json')));
+      const docs = await Promise.all(page.map((h) => get(cardUrl(data.index, h))));
       page.forEach((h, i) => {
         const doc = docs[i];
         const d = doc && doc.d[String(h.seq)];
         const li = document.createElement('li');
         const a = document.createElement('a');
-        a.href = data.base + 'informasi/' + encodeURIComponent(h.agency) + '/' + h.year + '/' + h.seq + '.html';
+        a.href = itemUrl(data.base, h);
         a.lang = 'id';
         a.textContent = d ? d[0] : h.agency + ' ' + h.year + '/' + h.seq;
         const meta = document.createElement('span');
@@ -237,5 +325,491 @@ enablePrint();
 for (const table of document.querySelectorAll('table[data-sortable]')) enableSort(table);
 const form = document.getElementById('search-form');
 if (form && document.getElementById('search-results')) search(form);
+})();
+`;
+
+/**
+ * The request pages' script (/permohonan/ and /permohonan/status/). Words come from the page (the
+ * form's `data-words`, i18n.ts `reqJs`); every text is set with textContent. The form works without
+ * it (a plain form post); with it, the fields are checked first, the request goes as JSON and each
+ * refusal shows next to its field. The tracking code read from the status page's address is removed
+ * from the address (and so from the history) at once and kept in memory only.
+ */
+export const REQUEST_JS = `/* SIP PPID public register: the information-request form and the status page (progressive enhancement). */
+(() => {
+'use strict';
+${TEXT_JS}
+${SEARCH_CORE_JS}
+${DATE_WORDS_JS}
+const LANG = document.documentElement.lang === 'en' ? 'en' : 'id';
+const SUGGESTIONS = 5;
+const SUGGEST_TERMS = 12;
+
+function fill(text, vars) {
+  return String(text).replace(/\\{(\\w+)\\}/g, (all, k) => (vars && Object.prototype.hasOwnProperty.call(vars, k) ? String(vars[k]) : all));
+}
+function capital(s) {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+/** An element with attributes (text: its textContent) and children. */
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const k of Object.keys(attrs || {})) {
+    const v = attrs[k];
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') e.textContent = v;
+    else if (k === 'class') e.className = v;
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c !== undefined && c !== null && c !== false) e.append(c);
+  return e;
+}
+function newId() {
+  if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+}
+function bytes(n) {
+  const big = n >= 1048576 ? [n / 1048576, 'MB'] : n >= 1024 ? [n / 1024, 'KB'] : [n, 'byte'];
+  const text = Number.isInteger(big[0]) ? String(big[0]) : big[0].toFixed(1);
+  return (LANG === 'id' ? text.replace('.', ',') : text) + ' ' + big[1];
+}
+async function postJson(url, body) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': LANG },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  let data = null;
+  try { data = await res.json(); } catch (e) { data = null; }
+  return { status: res.status, ok: res.ok, data };
+}
+/** The API's own message in this language (every refusal carries one in both). */
+function serverMessage(data, fallback) {
+  const e = data && data.error;
+  return (e && e.messages && e.messages[LANG]) || (e && e.message) || fallback;
+}
+/** A field's message without the field path the API puts in front ("body.requester.nik: …"). */
+function detailText(d) {
+  const m = (d.messages && d.messages[LANG]) || d.message || '';
+  const prefix = d.path + ': ';
+  return capital(m.startsWith(prefix) ? m.slice(prefix.length) : m);
+}
+
+// --- the request form ----------------------------------------------------------------------------------
+
+/** Published DIP items that may answer the text: at least two of its words (or its only one), best first. */
+async function suggest(index, text, get) {
+  const wanted = Array.from(new Set(terms(text))).slice(0, SUGGEST_TERMS);
+  if (!wanted.length) return [];
+  const found = await lookupTerms(index, wanted, get);
+  const scores = new Map();
+  const words = new Map();
+  for (const f of found) {
+    for (const [k, s] of f) {
+      scores.set(k, (scores.get(k) || 0) + s);
+      words.set(k, (words.get(k) || 0) + 1);
+    }
+  }
+  const need = Math.min(2, wanted.length);
+  const hits = Array.from(scores).filter(([k]) => words.get(k) >= need).map(([k, s]) => hitOf(k, s)).sort(byScore).slice(0, SUGGESTIONS);
+  const docs = await Promise.all(hits.map((h) => get(cardUrl(index, h))));
+  return hits.map((h, i) => {
+    const d = docs[i] && docs[i].d[String(h.seq)];
+    return { hit: h, title: d ? d[0] : h.agency + ' ' + h.year + '/' + h.seq, meta: d ? d[1] + ' · ' + docs[i].n : '' };
+  });
+}
+
+function requestForm(form) {
+  const words = JSON.parse(form.dataset.words);
+  const zone = form.dataset.zone;
+  const summary = document.getElementById('form-errors');
+  const status = document.getElementById('form-status');
+  const button = form.querySelector('button[type="submit"]');
+  const submission = form.elements.namedItem('submissionId');
+  // One id per form shown: a double click or a resend after a lost answer files one request.
+  submission.value = newId();
+  // The script checks and explains; the browser's own bubbles would say less.
+  form.noValidate = true;
+
+  const val = (name) => {
+    const f = form.elements.namedItem(name);
+    return f ? String(f.value || '').trim() : '';
+  };
+  const kind = () => val('requester.kind');
+  const showKind = () => {
+    for (const w of form.querySelectorAll('[data-for-kind]')) w.hidden = w.getAttribute('data-for-kind') !== kind();
+  };
+  for (const r of form.querySelectorAll('input[name="requester.kind"]')) r.addEventListener('change', showKind);
+  showKind();
+
+  const fieldOf = (name) => form.querySelector('[data-field="' + name + '"]');
+  const controlsOf = (wrap) => Array.from(wrap.querySelectorAll(wrap.tagName === 'FIELDSET' ? 'input[type="radio"]' : 'input, textarea'));
+  const describe = (c, errorId) => {
+    if (!c.hasAttribute('data-hint')) c.setAttribute('data-hint', c.getAttribute('aria-describedby') || '');
+    const ids = [errorId, c.getAttribute('data-hint')].filter(Boolean).join(' ');
+    if (ids) c.setAttribute('aria-describedby', ids);
+    else c.removeAttribute('aria-describedby');
+  };
+  function clearErrors() {
+    summary.hidden = true;
+    summary.querySelector('ul').textContent = '';
+    for (const p of form.querySelectorAll('.field-error')) { p.hidden = true; p.textContent = ''; }
+    for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+    for (const c of form.querySelectorAll('[data-hint]')) describe(c, '');
+  }
+  /** errors: [{ name (a field, or none), text }]; shown next to each field and in the summary, in form order. */
+  function showErrors(errors) {
+    clearErrors();
+    if (!errors.length) return;
+    const byField = new Map();
+    const general = [];
+    for (const e of errors) {
+      const wrap = e.name ? fieldOf(e.name) : null;
+      if (!wrap) { general.push(e.text); continue; }
+      if (!byField.has(wrap)) byField.set(wrap, []);
+      if (!byField.get(wrap).includes(e.text)) byField.get(wrap).push(e.text);
+    }
+    const ul = summary.querySelector('ul');
+    for (const text of general) ul.append(el('li', { text }));
+    let first = null;
+    for (const wrap of form.querySelectorAll('[data-field]')) {
+      const texts = byField.get(wrap);
+      if (!texts) continue;
+      // A field hidden for the other kind of requester is shown again when the server names it.
+      if (wrap.hidden) wrap.hidden = false;
+      const err = wrap.querySelector('.field-error');
+      err.textContent = texts.join(' ');
+      err.hidden = false;
+      const controls = controlsOf(wrap);
+      for (const c of controls) { c.setAttribute('aria-invalid', 'true'); describe(c, err.id); }
+      const target = controls.find((c) => c.checked) || controls[0];
+      if (!first) first = target;
+      ul.append(el('li', {}, el('a', { href: '#' + target.id, text: texts.join(' ') })));
+    }
+    summary.hidden = false;
+    if (first) first.focus();
+    else { summary.tabIndex = -1; summary.focus(); }
+  }
+
+  function check() {
+    const errors = [];
+    const add = (name, text) => errors.push({ name, text });
+    const k = kind();
+    if (!k) add('requester.kind', words.kind);
+    if (val('requester.fullName').length < 3) add('requester.fullName', words.fullName);
+    if (k === 'individual' && !/^[0-9]{16}$/.test(val('requester.nik'))) add('requester.nik', words.nik);
+    if (k === 'legal_entity' && val('requester.legalEntityDecree').length < 3) add('requester.legalEntityDecree', words.decree);
+    if (val('requester.onBehalfOf')) add('requester.onBehalfOf', words.onBehalfOf);
+    if (val('requester.address').length < 10) add('requester.address', words.address);
+    const phone = val('requester.phone');
+    const email = val('requester.email');
+    if (phone && !/^[+]?[0-9 ()-]{8,20}$/.test(phone)) add('requester.phone', words.phone);
+    if (email && !/^[^\\s@]+@[^\\s@]+$/.test(email)) add('requester.email', words.email);
+    if (!phone && !email) add('requester.email', words.contact);
+    if (val('content.information').length < 10) add('content.information', words.information);
+    if (val('content.purpose').length < 5) add('content.purpose', words.purpose);
+    if (!val('content.obtainForm')) add('content.obtainForm', words.obtainForm);
+    if (!val('content.deliveryMethod')) add('content.deliveryMethod', words.deliveryMethod);
+    return errors;
+  }
+
+  function body() {
+    const k = kind();
+    const opt = (name) => val(name) || undefined;
+    return {
+      requester: {
+        kind: k,
+        fullName: val('requester.fullName'),
+        nik: k === 'individual' ? opt('requester.nik') : undefined,
+        legalEntityDecree: k === 'legal_entity' ? opt('requester.legalEntityDecree') : undefined,
+        address: val('requester.address'),
+        phone: opt('requester.phone'),
+        email: opt('requester.email'),
+        onBehalfOf: opt('requester.onBehalfOf'),
+      },
+      content: {
+        information: val('content.information'),
+        purpose: val('content.purpose'),
+        obtainForm: val('content.obtainForm'),
+        deliveryMethod: val('content.deliveryMethod'),
+      },
+      submissionId: submission.value,
+      website: form.elements.namedItem('website').value || undefined,
+    };
+  }
+
+  /** "body.requester.nik" → the field "requester.nik"; the power of attorney belongs to "filing for someone else". */
+  function fieldName(path) {
+    const name = String(path || '').replace(/^body\\.?/, '');
+    if (name === 'powerOfAttorneyUploadId') return 'requester.onBehalfOf';
+    return name;
+  }
+
+  function done(data) {
+    const box = document.getElementById('request-done');
+    const slot = (n) => box.querySelector('[data-slot="' + n + '"]');
+    slot('number').textContent = data.number;
+    slot('received').textContent = dateTimeInWords(data.receivedAt, zone, LANG);
+    slot('deadline').textContent = dateTimeInWords(data.deadline.at, zone, LANG);
+    slot('explanation').textContent = (data.deadline.explanation && data.deadline.explanation[LANG]) || '';
+    slot('code').textContent = data.trackingCode;
+    slot('status-link').href = form.dataset.status + '?nomor=' + encodeURIComponent(data.number) + '&kode=' + encodeURIComponent(data.trackingCode);
+    // The personal data leaves the page with the form.
+    form.reset();
+    form.hidden = true;
+    box.hidden = false;
+    box.focus();
+  }
+
+  let busy = false;
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy) return;
+    const errors = check();
+    if (errors.length) { showErrors(errors); return; }
+    clearErrors();
+    busy = true;
+    button.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    status.textContent = words.sending;
+    let res = null;
+    try {
+      res = await postJson(form.action, body());
+    } catch (e) {
+      res = null;
+    }
+    busy = false;
+    button.disabled = false;
+    form.removeAttribute('aria-busy');
+    status.textContent = '';
+    if (res && res.status === 201 && res.data) { done(res.data); return; }
+    if (!res) { showErrors([{ text: words.network }]); return; }
+    const details = res.data && res.data.error && res.data.error.details;
+    if (res.status === 400 && details && details.length) showErrors(details.map((d) => ({ name: fieldName(d.path), text: detailText(d) })));
+    else showErrors([{ text: serverMessage(res.data, words.failed) }]);
+  });
+
+  // Published items that may already answer the request, while it is typed (debounced).
+  const info = form.elements.namedItem('content.information');
+  const box = document.getElementById('suggestions');
+  const list = document.getElementById('suggest-list');
+  const said = document.getElementById('suggest-status');
+  const get = fetcher();
+  let timer = 0;
+  let round = 0;
+  let last = '';
+  const run = async () => {
+    const text = info.value;
+    if (text === last) return;
+    last = text;
+    const mine = ++round;
+    let found = [];
+    try { found = await suggest(form.dataset.index, text, get); } catch (e) { found = []; }
+    if (mine !== round) return;
+    list.textContent = '';
+    for (const f of found) {
+      list.append(el('li', {},
+        el('a', { href: itemUrl(form.dataset.base, f.hit), lang: 'id', target: '_blank', rel: 'noopener' }, f.title, el('span', { class: 'vh', text: ' ' + words.newTab })),
+        el('span', { class: 'meta', text: f.meta })));
+    }
+    box.hidden = found.length === 0;
+    const message = found.length ? fill(words.suggestCount, { n: found.length }) : '';
+    if (said.textContent !== message) said.textContent = message;
+  };
+  info.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 400); });
+  if (info.value) run();
+}
+
+// --- the status page -----------------------------------------------------------------------------------
+
+function statusPage(form) {
+  const words = JSON.parse(form.dataset.words);
+  const zone = form.dataset.zone;
+  const agencies = JSON.parse(form.dataset.agencies || '{}');
+  const message = document.getElementById('status-message');
+  const view = document.getElementById('status-view');
+  const heading = document.getElementById('status-h');
+  const content = document.getElementById('status-body');
+  const numberInput = form.elements.namedItem('nomor');
+  const codeInput = form.elements.namedItem('kode');
+  const when = (instant) => dateTimeInWords(instant, zone, LANG);
+  let current = null;
+
+  // The links in the emails and the no-JavaScript redirect carry the number and the code: read them,
+  // then take the code out of the address at once, so that it stays in no history or bookmark.
+  const params = new URLSearchParams(location.search);
+  const fromUrl = { number: (params.get('nomor') || '').trim(), code: (params.get('kode') || '').trim() };
+  if (params.get('baru') === '1') document.getElementById('status-new').hidden = false;
+  if (params.has('kode') || params.has('baru')) {
+    params.delete('kode');
+    params.delete('baru');
+    const rest = params.toString();
+    history.replaceState(history.state, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+  }
+  numberInput.value = fromUrl.number;
+  form.hidden = false;
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const number = numberInput.value.trim();
+    const code = codeInput.value.trim();
+    if (!number || !code) { message.textContent = words.missing; (number ? codeInput : numberInput).focus(); return; }
+    load(number, code, true);
+  });
+
+  async function load(number, code, focus) {
+    message.textContent = words.loading;
+    let res = null;
+    try { res = await postJson('/api/public/requests/status', { number, code }); } catch (e) { res = null; }
+    if (!res || !res.ok) {
+      message.textContent = res ? serverMessage(res.data, words.loadFailed) : words.loadFailed;
+      form.hidden = false;
+      return;
+    }
+    current = { number, code };
+    codeInput.value = '';
+    message.textContent = '';
+    render(res.data);
+    form.hidden = true;
+    view.hidden = false;
+    if (focus) view.focus();
+  }
+
+  async function download(file, button) {
+    message.textContent = words.downloading;
+    button.disabled = true;
+    let res = null;
+    try { res = await postJson('/api/public/requests/files', { number: current.number, code: current.code, file }); } catch (e) { res = null; }
+    button.disabled = false;
+    if (!res || !res.ok || !res.data || !res.data.url) {
+      message.textContent = res ? serverMessage(res.data, words.downloadFailed) : words.downloadFailed;
+      return;
+    }
+    message.textContent = '';
+    location.assign(res.data.url);
+  }
+
+  function downloadButton(file, text) {
+    const b = el('button', { type: 'button', class: 'secondary', text });
+    b.addEventListener('click', () => download(file, b));
+    return b;
+  }
+
+  function row(dl, term, ...value) {
+    dl.append(el('dt', { text: term }), el('dd', {}, ...value));
+  }
+
+  function clarificationForm(index) {
+    const id = 'clarify-' + index;
+    const f = el('form', { class: 'clarify' });
+    const err = el('p', { class: 'field-error', id: id + '-error', hidden: true });
+    const area = el('textarea', { id, name: 'answer', rows: '4', required: true, maxlength: '4000' });
+    f.append(el('div', { class: 'field' }, el('label', { for: id, text: words.yourAnswer }), err, area), el('p', {}, el('button', { type: 'submit', text: words.sendAnswer })));
+    f.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const answer = area.value.trim();
+      const fail = (text) => {
+        err.textContent = text;
+        err.hidden = false;
+        area.setAttribute('aria-invalid', 'true');
+        area.setAttribute('aria-describedby', err.id);
+        area.focus();
+      };
+      if (answer.length < 2) { fail(words.answerShort); return; }
+      let res = null;
+      try { res = await postJson('/api/public/requests/clarification', { number: current.number, code: current.code, answer }); } catch (e) { res = null; }
+      if (!res || !res.ok) {
+        const d = res && res.data && res.data.error && res.data.error.details;
+        fail(d && d.length ? detailText(d[0]) : res ? serverMessage(res.data, words.loadFailed) : words.loadFailed);
+        return;
+      }
+      render(res.data);
+      message.textContent = words.answerSent;
+      view.focus();
+    });
+    return f;
+  }
+
+  function render(v) {
+    heading.textContent = fill(words.request, { n: v.number });
+    content.textContent = '';
+    const dl = el('dl');
+    row(dl, words.state, (words.states && words.states[v.state]) || v.state);
+    row(dl, words.received, when(v.receivedAt));
+    row(dl, words.deadline, el('span', { class: 'deadline', text: when(v.deadline.at) }), ' ', el('span', { class: 'hint', text: (v.deadline.explanation && v.deadline.explanation[LANG]) || '' }));
+    row(dl, words.asked, el('span', { class: 'pre', lang: 'id', text: v.content && v.content.information }));
+    if (v.outcome) {
+      const text = v.outcome.held === false
+        ? fill(words.notHeld, { body: (v.notHeld && v.notHeld.otherBody) || '—' })
+        : (words.decisions[v.outcome.decision] || v.outcome.decision || '');
+      row(dl, words.decision, text);
+    }
+    content.append(dl);
+    if (v.extension) content.append(el('p', { text: fill(words.extended, { date: when(v.extension.previousDeadline), reasons: v.extension.reasons }) }));
+    if (v.outcome && (v.outcome.decision === 'refused' || v.outcome.decision === 'partial')) content.append(el('p', { class: 'warn', text: words.objection }));
+
+    const pending = (v.clarifications || []).map((c, i) => ({ c, i }));
+    if (pending.length) {
+      const open = pending.filter((x) => !x.c.answeredAt).pop();
+      const list = el('ol');
+      for (const { c, i } of pending) {
+        list.append(el('li', {},
+          el('p', { lang: 'id', class: 'pre', text: c.question }),
+          el('p', { class: 'meta', text: fill(words.askedAt, { date: when(c.askedAt) }) }),
+          c.answeredAt ? el('p', { class: 'pre', text: c.answer }) : null,
+          c.answeredAt ? el('p', { class: 'meta', text: fill(words.answeredAt, { date: when(c.answeredAt) }) }) : null,
+          open && open.i === i ? clarificationForm(i) : null));
+      }
+      content.append(el('h3', { text: words.clarifications }), list);
+    }
+
+    const actions = el('ul', { class: 'actions' });
+    if (v.notice) actions.append(el('li', {}, downloadButton('notice', fill(words.notice, { n: v.notice.number }))));
+    if (v.extensionNotice) actions.append(el('li', {}, downloadButton('extension', fill(words.extensionNotice, { n: v.extensionNotice.number }))));
+    if (actions.children.length) content.append(el('h3', { text: words.documents }), actions);
+    if (v.released && v.released.length) {
+      const docs = el('ul', { class: 'actions' });
+      for (const d of v.released) {
+        const label = fill(words.download, { name: d.fileName, size: bytes(d.size) }) + (d.redacted ? ' · ' + words.redacted : '');
+        docs.append(el('li', {}, downloadButton(d.docId, label), agencies[d.agencyId] ? el('span', { class: 'meta', text: ' ' + agencies[d.agencyId] }) : null));
+      }
+      content.append(el('h3', { text: words.released }), docs);
+    }
+    if (v.delivery) content.append(el('p', { text: fill(words.delivered, { date: dateInWords(v.delivery.deliveredOn, LANG), how: v.delivery.how }) }));
+    if (v.closed) content.append(el('p', { text: fill(words.closed, { date: when(v.closed.at) }) }));
+
+    const steps = el('ol', { class: 'timeline' });
+    for (const e of v.timeline || []) {
+      const what = (words.events && words.events[e.type]) || e.type;
+      steps.append(el('li', {}, el('time', { datetime: e.at, text: when(e.at) }), ' — ' + what + (e.agencyId ? ' (' + (agencies[e.agencyId] || e.agencyId) + ')' : '')));
+    }
+    content.append(el('h3', { text: words.timeline }), steps);
+
+    const again = el('button', { type: 'button', class: 'secondary', text: words.another });
+    again.addEventListener('click', () => {
+      current = null;
+      view.hidden = true;
+      content.textContent = '';
+      message.textContent = '';
+      form.hidden = false;
+      numberInput.value = '';
+      numberInput.focus();
+    });
+    content.append(el('p', {}, again));
+  }
+
+  if (fromUrl.number && fromUrl.code) load(fromUrl.number, fromUrl.code, false);
+  else if (fromUrl.number) codeInput.focus();
+}
+
+const requestFormEl = document.getElementById('request-form');
+if (requestFormEl) requestForm(requestFormEl);
+const statusFormEl = document.getElementById('status-form');
+if (statusFormEl) statusPage(statusFormEl);
 })();
 `;

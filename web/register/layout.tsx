@@ -2,7 +2,8 @@
 /**
  * The frame of every register page: language, skip link, the public body's name, the main menu,
  * the link to the same page in the other language (hreflang twins), breadcrumbs and the footer
- * citing UU 14/2008. No inline script or style anywhere (the register's CSP has no unsafe-inline).
+ * citing UU 14/2008. No inline script or style anywhere (the register's CSP has no unsafe-inline):
+ * the request pages load their own script file besides search.js.
  */
 import type { ComponentChildren } from 'preact';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
@@ -14,7 +15,7 @@ export interface Crumb {
   path?: string;
 }
 
-type Section = 'home' | 'dip' | 'dik' | 'search';
+type Section = 'home' | 'dip' | 'dik' | 'search' | 'request';
 
 export function Layout(props: {
   m: Model;
@@ -24,6 +25,8 @@ export function Layout(props: {
   title: string;
   section?: Section;
   crumbs?: Crumb[];
+  /** Another script of /assets/ for this page (deferred, after search.js). */
+  script?: string;
   children: ComponentChildren;
 }) {
   const { m, lang, path } = props;
@@ -35,6 +38,7 @@ export function Layout(props: {
     ['dip', 'dip/index.html', t.dipLong],
     ['dik', 'dik/index.html', t.dikLong],
     ['search', 'cari/index.html', t.search],
+    ['request', 'permohonan/index.html', t.navRequest],
   ];
   return (
     <html lang={lang}>
@@ -49,6 +53,7 @@ export function Layout(props: {
         <link rel="alternate" hrefLang="en" href={abs(path, 'en')} />
         <link rel="alternate" hrefLang="x-default" href={abs(path, 'id')} />
         <script src="/assets/search.js" defer />
+        {props.script ? <script src={`/assets/${props.script}`} defer /> : null}
       </head>
       <body>
         <a class="skip" href="#isi">
@@ -99,7 +104,9 @@ export function Layout(props: {
           <div class="wrap">
             <p>{t.footerLaw}</p>
             <p>
-              {t.footerRequest}
+              <a class="request-link" href={href('permohonan/index.html', lang)}>
+                {t.footerRequest}
+              </a>
               {m.ppid ? (
                 <>
                   {' '}

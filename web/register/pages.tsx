@@ -32,6 +32,7 @@ import {
 } from '../../functions/core/register/model.ts';
 import { CATEGORY_TEXT, dict, formatDate } from './i18n.ts';
 import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks } from './layout.tsx';
+import { RequestFormPage, RequestLogPage, RequestStatusPage } from './request.tsx';
 
 type P = { m: Model; lang: Lang };
 
@@ -909,6 +910,14 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
       const e = m.item(ref.agencyId, ref.year, ref.sequence);
       return e ? <ItemPage m={m} lang={lang} e={e} /> : undefined;
     }
+    case 'request':
+      return <RequestFormPage m={m} lang={lang} />;
+    case 'requestStatus':
+      return <RequestStatusPage m={m} lang={lang} />;
+    case 'requestLog':
+      return ref.year === undefined || m.requestYears.includes(ref.year) ? (
+        <RequestLogPage m={m} lang={lang} {...(ref.year !== undefined ? { year: ref.year } : {})} />
+      ) : undefined;
   }
 }
 

@@ -1,6 +1,8 @@
 /**
  * Open data: the whole DIP as `/data/dip.json` and `/data/dip.csv`, and a DCAT catalogue in JSON-LD
- * (`/data/catalog.jsonld`) that describes them.
+ * (`/data/catalog.jsonld`) that describes them and the public log of answered requests
+ * (`/data/permohonan.json`, `.csv`, see requests.ts). The log's entry carries no size or date of its
+ * own, so that the catalogue depends on the DIP alone and an answered request does not rewrite it.
  *
  * CSV: RFC 4180 (CRLF, fields with `"`, `,`, CR or LF quoted, quotes doubled), UTF-8 with a BOM so
  * that spreadsheet programs read it as UTF-8. A cell that starts with `=`, `+`, `-`, `@`, tab or CR
@@ -11,6 +13,7 @@ import { CATEGORIES, type Category } from '../item-model.ts';
 import { csvCell } from '../tabular/table.ts';
 import type { PublishedEntry } from './index.ts';
 import { documentHref, firstPublishedAt, href, itemRef, type Model, pagePath } from './model.ts';
+import { REQUEST_EXPORT_PATHS, requestLogPath } from './requests.ts';
 
 export const EXPORT_PATHS = { json: 'data/dip.json', csv: 'data/dip.csv', catalog: 'data/catalog.jsonld' } as const;
 /** The DIK's own exports (see dik.ts); the DCAT catalogue describes the DIP only. */
@@ -143,7 +146,7 @@ export function catalogJsonLd(m: Model, generatedAt: string, sizes: { json: numb
   const publisher = { '@type': 'foaf:Organization', 'foaf:name': m.publicBody.name };
   const language = { '@id': 'http://id.loc.gov/vocabulary/iso639-1/id' };
   const issued = m.items.reduce<string | undefined>((min, e) => (min === undefined || firstPublishedAt(e) < min ? firstPublishedAt(e) : min), undefined);
-  const distribution = (path: string, mediaType: string, format: string, byteSize: number, title: [string, string]) => ({
+  const distribution = (path: string, mediaType: string, format: string, byteSize: number | undefined, title: [string, string]) => ({
     '@id': url(m, `/${path}`),
     '@type': 'dcat:Distribution',
     'dct:title': both(...title),
@@ -151,8 +154,9 @@ export function catalogJsonLd(m: Model, generatedAt: string, sizes: { json: numb
     'dcat:downloadURL': { '@id': url(m, `/${path}`) },
     'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${mediaType}` },
     'dct:format': format,
-    'dcat:byteSize': { '@value': String(byteSize), '@type': 'xsd:nonNegativeInteger' },
-    'dct:modified': dateTime(generatedAt),
+    ...(byteSize !== undefined
+      ? { 'dcat:byteSize': { '@value': String(byteSize), '@type': 'xsd:nonNegativeInteger' }, 'dct:modified': dateTime(generatedAt) }
+      : {}),
     'dct:language': language,
   });
   const catalog = {
@@ -196,6 +200,37 @@ export function catalogJsonLd(m: Model, generatedAt: string, sizes: { json: numb
         'dcat:distribution': [
           distribution(EXPORT_PATHS.json, 'application/json', 'JSON', sizes.json, ['DIP dalam JSON', 'DIP as JSON']),
           distribution(EXPORT_PATHS.csv, 'text/csv', 'CSV', sizes.csv, ['DIP dalam CSV (UTF-8)', 'DIP as CSV (UTF-8)']),
+        ],
+      },
+      {
+        '@id': url(m, '/data/permohonan'),
+        '@type': 'dcat:Dataset',
+        'dct:identifier': 'permohonan',
+        'dct:title': both(
+          `Daftar permohonan informasi publik yang telah dijawab ${m.publicBody.name}`,
+          `Answered public-information requests of ${m.publicBody.name}`,
+        ),
+        'dct:description': both(
+          'Permohonan informasi publik (UU 14/2008 Pasal 21–22) yang telah dijawab dengan pemberitahuan tertulis, tanpa data pribadi pemohon: informasi yang diminta, SKPD, tanggal diterima dan dijawab, keputusan, alasan penolakan (dasar hukum), dan dokumen yang dibuka untuk umum.',
+          'Public-information requests (Law 14/2008 Articles 21–22) answered with a written notice, without any personal data of the requesters: the information requested, the agency, the dates received and answered, the decision, the grounds of a refusal (legal basis), and the documents released to everyone.',
+        ),
+        'dcat:keyword': ['permohonan informasi publik', 'keterbukaan informasi publik', 'PPID'],
+        'dct:publisher': publisher,
+        'dct:language': language,
+        'dct:accrualPeriodicity': { '@id': 'http://purl.org/cld/freq/continuous' },
+        'dcat:landingPage': { '@id': url(m, href(requestLogPath())) },
+        ...(m.ppid?.email
+          ? { 'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': m.ppid.name, 'vcard:hasEmail': { '@id': `mailto:${m.ppid.email}` } } }
+          : {}),
+        'dcat:distribution': [
+          distribution(REQUEST_EXPORT_PATHS.json, 'application/json', 'JSON', undefined, [
+            'Permohonan yang telah dijawab dalam JSON',
+            'Answered requests as JSON',
+          ]),
+          distribution(REQUEST_EXPORT_PATHS.csv, 'text/csv', 'CSV', undefined, [
+            'Permohonan yang telah dijawab dalam CSV (UTF-8)',
+            'Answered requests as CSV (UTF-8)',
+          ]),
         ],
       },
     ],

@@ -15,23 +15,31 @@
  *   kategori/<category>/index.html             one category: years × agencies
  *   informasi/<agency>/<year>/<sequence>.html  one item: every DIP column, versions, documents
  *   cari/index.html                            search (needs JavaScript)
+ *   permohonan/index.html                      the information-request form (works without JavaScript)
+ *   permohonan/status/index.html               a request's status by number and tracking code (needs JavaScript)
+ *   permohonan/daftar/index.html               the public log of answered requests: years and the latest
+ *   permohonan/daftar/<year>/index.html        the answered requests of one registration year
  *   404.html                                   not found, both languages in one file (both hosts serve it)
- *   assets/register.css, assets/search.js
+ *   assets/register.css, assets/search.js, assets/permohonan.js (the request pages' script)
  *   favicon.svg, favicon.ico                   the site's icon (web/shared/favicon.ts), linked from every page
  *   search/<prefix>.json, search/doc/<year>/<agency>/<card>.json    the split search index
  *   search/shards.json                         which shards exist (read first by the search page)
  *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data
  *   data/dik.json, data/dik.csv                                     the DIK as open data (not in the catalogue)
+ *   data/permohonan.json, data/permohonan.csv                       answered requests, no personal data (requests.ts)
  *   berkas/<itemId>/<docId>/<fileName>         public documents (copied by the adapter)
+ *   berkas/permohonan/<requestId>/<docId>/<fileName>   documents an answer released to everyone
  *
  * Incremental: a page depends only on its own chunk, counts, or the item, so one publication or
  * withdrawal touches O(1) pages plus the search shards of its terms and the exports (see
  * `renderChange`). Pages carry no build time, so an unchanged page renders byte for byte the same.
  * A DIK change (an entry set, expired or revoked) touches the DIK page, home (its count) and the
- * DIK exports only (see `renderDik`); a DIP change never touches the DIK.
+ * DIK exports only (see `renderDik`); a DIP change never touches the DIK. An answered request (a
+ * written notice issued) touches the log's index and its year page and the log's exports only (see
+ * `renderRequests`); the form and status pages never change with data.
  */
 
-import { REGISTER_CSS, SEARCH_JS } from '../../../web/register/assets.ts';
+import { REGISTER_CSS, REQUEST_JS, SEARCH_JS } from '../../../web/register/assets.ts';
 import { NOT_FOUND_PATH, renderNotFoundPage } from '../../../web/register/not-found.tsx';
 import { renderPage } from '../../../web/register/pages.tsx';
 import { renderVerificationPage } from '../../../web/register/verification.tsx';
@@ -58,6 +66,7 @@ import {
   type PageRef,
   pagePath,
 } from './model.ts';
+import { type PublicRequestEntry, REQUEST_EXPORT_PATHS, requestDocumentCopies, requestsCsv, requestsJson } from './requests.ts';
 import {
   allCardFiles,
   cardKeyOf,
@@ -86,6 +95,8 @@ export interface RegisterInput {
   dik: DikEntry[];
   /** Every issued document's verification record (its page at `verifikasi/<code>/`). */
   verifications?: VerificationRecord[];
+  /** Answered requests, projected for the public (requests.ts `publicLogEntry`): never the request record itself. */
+  requests?: PublicRequestEntry[];
   /** The time of the change (exports and catalogue are stamped with it; pages never are). */
   generatedAt: string;
   /** The site's origin, e.g. `https://ppid.kalbarprov.go.id`, for absolute links in the exports; root-relative when absent. */
@@ -133,6 +144,11 @@ function exportFiles(m: Model, generatedAt: string): SiteFile[] {
   ];
 }
 
+/** The public log's exports (not stamped: they change only with the log). */
+function requestExportFiles(m: Model): SiteFile[] {
+  return [json(REQUEST_EXPORT_PATHS.json, requestsJson(m)), { path: REQUEST_EXPORT_PATHS.csv, body: requestsCsv(m), contentType: CONTENT_TYPES.csv }];
+}
+
 /** The DIK's exports (stamped with the time of the change, like the DIP's). */
 function dikExportFiles(m: Model, generatedAt: string): SiteFile[] {
   return [json(DIK_EXPORT_PATHS.json, dikJson(m, generatedAt)), { path: DIK_EXPORT_PATHS.csv, body: dikCsv(m), contentType: CONTENT_TYPES.csv }];
@@ -149,6 +165,7 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   const m = buildModel(input);
   yield { path: 'assets/register.css', body: REGISTER_CSS, contentType: CONTENT_TYPES.css };
   yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
+  yield { path: 'assets/permohonan.js', body: REQUEST_JS, contentType: CONTENT_TYPES.js };
   for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
   yield html(NOT_FOUND_PATH, renderNotFoundPage(m));
   for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
@@ -158,6 +175,7 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
   yield* exportFiles(m, input.generatedAt);
   yield* dikExportFiles(m, input.generatedAt);
+  yield* requestExportFiles(m);
   yield* verificationFiles(m, input.verifications ?? []);
 }
 
@@ -192,8 +210,27 @@ export function renderDik(input: RegisterInput): SiteFile[] {
   ];
 }
 
+/**
+ * What answered requests write (a written notice issued): the log's index and the pages of the
+ * registration years of `requestIds`, in both languages, the log's exports, and the public
+ * documents of those requests to copy; byte for byte what renderFullFiles writes at those paths.
+ * `input.requests` is the log after the change. The log is small (a few thousand requests a year),
+ * so its index and exports are rendered whole, like the DIK.
+ */
+export function renderRequests(input: RegisterInput, requestIds: ReadonlySet<string>): SitePlan {
+  const m = buildModel(input);
+  const changed = m.requests.filter((r) => requestIds.has(r.requestId));
+  const refs: PageRef[] = [{ kind: 'requestLog' }, ...[...new Set(changed.map((r) => r.year))].map((year): PageRef => ({ kind: 'requestLog', year }))];
+  return {
+    put: [...refs.flatMap((ref) => LANGS.map((lang) => html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!))), ...requestExportFiles(m)],
+    delete: [],
+    copies: requestDocumentCopies(changed),
+    removeCopies: [],
+  };
+}
+
 /** Every public document of the register, to copy (with renderFullFiles when streaming a rebuild). */
-export const documentCopies = (input: RegisterInput) => input.items.flatMap((e) => copiesOf(e));
+export const documentCopies = (input: RegisterInput) => [...input.items.flatMap((e) => copiesOf(e)), ...requestDocumentCopies(input.requests ?? [])];
 
 /**
  * The whole site, for recovery. `delete` is empty: the plan is complete, so the adapter may remove

@@ -21,6 +21,7 @@ import type { Category } from '../item-model.ts';
 import { CATEGORIES } from '../item-model.ts';
 import type { Agency } from '../model.ts';
 import type { PublishedEntry, RegisterInput } from './index.ts';
+import { logOrder, type PublicRequestEntry, requestLogPath } from './requests.ts';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -63,7 +64,11 @@ export type PageRef =
   | { kind: 'agency'; agencyId: string }
   | { kind: 'category'; category: Category }
   | { kind: 'chunk'; key: ChunkKey }
-  | { kind: 'item'; agencyId: string; year: number; sequence: number };
+  | { kind: 'item'; agencyId: string; year: number; sequence: number }
+  /** The request form (`permohonan/`), the status page, and the public log of answered requests (all, or one registration year). */
+  | { kind: 'request' }
+  | { kind: 'requestStatus' }
+  | { kind: 'requestLog'; year?: number };
 
 export interface Model {
   publicBody: { name: string };
@@ -86,6 +91,10 @@ export interface Model {
   latest: PublishedEntry[];
   /** The DIK entries in force, in DIK order: year, then sequence. */
   dik: DikEntry[];
+  /** Answered requests (the public log), newest answer first. */
+  requests: PublicRequestEntry[];
+  /** Registration years with answered requests, newest first. */
+  requestYears: number[];
 }
 
 export const blockOf = (sequence: number) => Math.ceil(sequence / BLOCK);
@@ -147,6 +156,12 @@ export function pagePath(ref: PageRef): string {
     }
     case 'item':
       return `informasi/${seg(ref.agencyId)}/${ref.year}/${ref.sequence}.html`;
+    case 'request':
+      return 'permohonan/index.html';
+    case 'requestStatus':
+      return 'permohonan/status/index.html';
+    case 'requestLog':
+      return requestLogPath(ref.year);
   }
 }
 
@@ -249,6 +264,8 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
     counts,
     latest,
     dik: [...input.dik].sort((a, b) => a.year - b.year || a.sequence - b.sequence || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0)),
+    requests: [...(input.requests ?? [])].sort(logOrder),
+    requestYears: [...new Set((input.requests ?? []).map((r) => r.year))].sort((a, b) => b - a),
   };
 }
 
@@ -284,4 +301,13 @@ export function* allPages(m: Model): Generator<PageRef> {
   for (const a of m.agencies) yield { kind: 'agency', agencyId: a.id };
   for (const { key } of m.chunks.values()) yield { kind: 'chunk', key };
   for (const e of m.items) yield itemRef(e);
+  yield* requestPages(m);
+}
+
+/** The request pages: the form, the status page, the log and its years. */
+export function* requestPages(m: Model): Generator<PageRef> {
+  yield { kind: 'request' };
+  yield { kind: 'requestStatus' };
+  yield { kind: 'requestLog' };
+  for (const year of m.requestYears) yield { kind: 'requestLog', year };
 }

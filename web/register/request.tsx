@@ -1,0 +1,513 @@
+/** @jsxImportSource preact */
+/**
+ * The register's information-request pages (UU 14/2008 Pasal 21–22; issue 10):
+ *
+ *   permohonan/                  the request form: a plain form post to /api/public/requests (answered
+ *                                with 303 to the status page) that works without JavaScript;
+ *                                /assets/permohonan.js checks the fields first, sends JSON, shows each
+ *                                server message next to its field, shows the receipt (number, date,
+ *                                deadline, the tracking code once), and lists published DIP items that
+ *                                may already answer the request while it is typed
+ *   permohonan/status/           number + tracking code → the request's state, deadline, every step,
+ *                                the notices, the released documents and any clarification asked
+ *                                (needs JavaScript: a static page cannot read the request)
+ *   permohonan/daftar/[<year>/]  the public log of answered requests (no JavaScript, no personal data)
+ *
+ * The form's hidden `submissionId` (one request per form shown, however often it is sent) is set by
+ * the script to a fresh `crypto.randomUUID()` on load. A static page cannot carry one per view, and one
+ * per build would be shared by everyone who loads it, so without JavaScript the field stays empty and
+ * the API derives the id from the form post itself (functions/api/public-requests.ts): the same post
+ * sent twice files once, two people's posts never meet.
+ *
+ * Words are in i18n.ts (`req`, and `reqJs` for the script, handed over as JSON in a data attribute).
+ * No inline script or style (the register's CSP).
+ */
+import type { ComponentChildren, InputHTMLAttributes } from 'preact';
+import { href, type Lang, type Model, pagePath } from '../../functions/core/register/model.ts';
+import {
+  answeredOn,
+  DECISION_TEXT,
+  dayText,
+  decisionText,
+  groundsOf,
+  type PublicRequestEntry,
+  REQUEST_EXPORT_PATHS,
+  requestDocumentHref,
+  requestLogPath,
+} from '../../functions/core/register/requests.ts';
+import { DELIVERY_METHODS, OBTAIN_FORMS } from '../../functions/core/requests/model.ts';
+import { dict } from './i18n.ts';
+import { type Crumb, idText, Layout } from './layout.tsx';
+
+type P = { m: Model; lang: Lang };
+
+const FORM_PATH = pagePath({ kind: 'request' });
+const STATUS_PATH = pagePath({ kind: 'requestStatus' });
+/** How many of the newest answers the log's index lists. */
+export const LOG_LATEST = 20;
+
+const crumbs = (lang: Lang, ...rest: Crumb[]): Crumb[] => [{ label: dict(lang).home, path: 'index.html' }, ...rest];
+const zoneOf = (m: Model) => m.ppid?.timezone ?? 'Asia/Jakarta';
+
+// --- form parts ---------------------------------------------------------------------------------------
+
+interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  type?: 'text' | 'tel' | 'email';
+  rows?: number;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'tel' | 'email' | 'text';
+  pattern?: string;
+  minLength?: number;
+  maxLength: number;
+  /** Shown only for this kind of requester (the script hides the other; without it both show). */
+  forKind?: 'individual' | 'legal_entity';
+}
+
+/**
+ * A labelled field with its hint and a place for its error (filled by the script, and referenced by
+ * aria-describedby while shown). Required fields carry `required` (read by screen readers) and a
+ * visible asterisk that screen readers skip.
+ */
+function Field(f: FieldProps) {
+  const common = {
+    id: f.id,
+    name: f.name,
+    required: f.required,
+    maxLength: f.maxLength,
+    ...(f.minLength ? { minLength: f.minLength } : {}),
+    ...(f.autoComplete ? { autoComplete: f.autoComplete } : {}),
+    ...(f.hint ? { 'aria-describedby': `${f.id}-hint` } : {}),
+  };
+  return (
+    <div class="field" data-field={f.name} data-for-kind={f.forKind}>
+      <label for={f.id}>
+        {f.label}
+        {f.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {f.hint ? (
+        <p class="hint" id={`${f.id}-hint`}>
+          {f.hint}
+        </p>
+      ) : null}
+      <p class="field-error" id={`${f.id}-error`} hidden />
+      {f.rows ? (
+        <textarea {...common} rows={f.rows} />
+      ) : (
+        <input
+          {...({
+            ...common,
+            type: f.type ?? 'text',
+            ...(f.inputMode ? { inputMode: f.inputMode } : {}),
+            ...(f.pattern ? { pattern: f.pattern } : {}),
+          } as InputHTMLAttributes<HTMLInputElement>)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A group of radio buttons: a fieldset with its legend, and a place for the group's error. */
+function Choices(props: { id: string; name: string; legend: string; options: readonly (readonly [string, string])[]; checked?: string }) {
+  return (
+    <fieldset class="choices" id={props.id} data-field={props.name}>
+      <legend>
+        {props.legend}
+        <span aria-hidden="true"> *</span>
+      </legend>
+      <p class="field-error" id={`${props.id}-error`} hidden />
+      {props.options.map(([value, label]) => (
+        <div class="choice" key={value}>
+          <input type="radio" id={`${props.id}-${value}`} name={props.name} value={value} required checked={props.checked === value} />
+          <label for={`${props.id}-${value}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+// --- the form -----------------------------------------------------------------------------------------
+
+export function RequestFormPage({ m, lang }: P) {
+  const t = dict(lang);
+  const r = t.req;
+  const data = {
+    'data-words': JSON.stringify(t.reqJs),
+    'data-index': '/search/',
+    'data-base': lang === 'id' ? '/' : '/en/',
+    'data-status': href(STATUS_PATH, lang),
+    'data-zone': zoneOf(m),
+  };
+  return (
+    <Layout m={m} lang={lang} path={FORM_PATH} title={r.title} section="request" crumbs={crumbs(lang, { label: t.navRequest })} script="permohonan.js">
+      <h1>{r.title}</h1>
+      <p class="lead">{r.intro}</p>
+      <p>
+        {r.statusLinkIntro} <a href={href(STATUS_PATH, lang)}>{r.statusLink}</a>. {r.logLinkIntro} <a href={href(requestLogPath(), lang)}>{r.logLink}</a>.
+      </p>
+      <section id="request-done" class="receipt" hidden tabIndex={-1} aria-labelledby="done-h">
+        <h2 id="done-h">{r.doneTitle}</h2>
+        <dl>
+          <dt>{r.number}</dt>
+          <dd data-slot="number" />
+          <dt>{r.receivedAt}</dt>
+          <dd data-slot="received" />
+          <dt>{r.deadline}</dt>
+          <dd>
+            <span data-slot="deadline" class="deadline" /> <span data-slot="explanation" class="hint" />
+          </dd>
+        </dl>
+        <div class="code-box">
+          <p>
+            {r.code}: <strong data-slot="code" class="code" />
+          </p>
+          <p class="warn">{r.codeWarning}</p>
+        </div>
+        <p>{r.emailNote}</p>
+        <p>
+          <a data-slot="status-link" href={href(STATUS_PATH, lang)}>
+            {r.openStatus}
+          </a>
+        </p>
+      </section>
+      <form id="request-form" class="request" method="post" action="/api/public/requests" encType="application/x-www-form-urlencoded" {...data}>
+        <div id="form-errors" class="error-summary" role="alert" hidden>
+          <p id="form-errors-h">{t.reqJs.errorSummary}</p>
+          <ul />
+        </div>
+        <p class="hint">{r.requiredNote}</p>
+        <p>{r.privacy}</p>
+        {/* Empty without JavaScript: the API then derives the id from the post (see the file's comment). */}
+        <input type="hidden" name="submissionId" value="" />
+        <fieldset>
+          <legend>{r.fsRequester}</legend>
+          <Choices
+            id="f-kind"
+            name="requester.kind"
+            legend={r.kindLegend}
+            checked="individual"
+            options={[
+              ['individual', r.kindIndividual],
+              ['legal_entity', r.kindLegalEntity],
+            ]}
+          />
+          <Field
+            id="f-fullName"
+            name="requester.fullName"
+            label={r.fullName}
+            hint={r.fullNameHint}
+            required
+            autoComplete="name"
+            minLength={3}
+            maxLength={200}
+          />
+          <Field
+            id="f-nik"
+            name="requester.nik"
+            label={r.nik}
+            hint={r.nikHint}
+            inputMode="numeric"
+            pattern="[0-9]{16}"
+            autoComplete="off"
+            maxLength={16}
+            forKind="individual"
+          />
+          <Field
+            id="f-decree"
+            name="requester.legalEntityDecree"
+            label={r.decree}
+            hint={r.decreeHint}
+            autoComplete="off"
+            minLength={3}
+            maxLength={120}
+            forKind="legal_entity"
+          />
+          <Field id="f-onBehalfOf" name="requester.onBehalfOf" label={r.onBehalfOf} hint={r.onBehalfOfHint} autoComplete="off" maxLength={200} />
+        </fieldset>
+        <fieldset aria-describedby="contact-hint">
+          <legend>{r.fsContact}</legend>
+          <Field
+            id="f-address"
+            name="requester.address"
+            label={r.address}
+            hint={r.addressHint}
+            required
+            rows={3}
+            autoComplete="street-address"
+            minLength={10}
+            maxLength={500}
+          />
+          <p class="hint" id="contact-hint">
+            {r.contactHint}
+          </p>
+          <Field id="f-phone" name="requester.phone" label={r.phone} type="tel" autoComplete="tel" pattern="\+?[0-9 \(\)\-]{8,20}" maxLength={20} />
+          <Field id="f-email" name="requester.email" label={r.email} type="email" autoComplete="email" maxLength={254} />
+        </fieldset>
+        <fieldset>
+          <legend>{r.fsContent}</legend>
+          <Field
+            id="f-information"
+            name="content.information"
+            label={r.information}
+            hint={r.informationHint}
+            required
+            rows={6}
+            minLength={10}
+            maxLength={4000}
+          />
+          <section id="suggestions" class="suggestions" aria-labelledby="suggest-h" hidden>
+            <h2 id="suggest-h">{r.suggestTitle}</h2>
+            <p>{r.suggestIntro}</p>
+            <ul id="suggest-list" />
+          </section>
+          {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
+          <p id="suggest-status" class="vh" role="status" aria-live="polite" />
+          <Field id="f-purpose" name="content.purpose" label={r.purpose} required rows={3} minLength={5} maxLength={2000} />
+        </fieldset>
+        <fieldset>
+          <legend>{r.fsHow}</legend>
+          <Choices id="f-obtainForm" name="content.obtainForm" legend={r.obtainLegend} options={OBTAIN_FORMS.map((o) => [o, r.obtain[o]] as const)} />
+          <Choices
+            id="f-deliveryMethod"
+            name="content.deliveryMethod"
+            legend={r.deliveryLegend}
+            options={DELIVERY_METHODS.map((d) => [d, r.delivery[d]] as const)}
+          />
+        </fieldset>
+        {/* A honeypot: hidden from people and from screen readers, out of the tab order; a robot that fills it is refused. */}
+        <div class="hp" aria-hidden="true">
+          <label for="f-website">{r.honeypot}</label>
+          <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" value="" />
+        </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
+        <p id="form-status" role="status" aria-live="polite" />
+        <p>
+          <button type="submit">{r.submit}</button>
+        </p>
+      </form>
+    </Layout>
+  );
+}
+
+// --- the status page ----------------------------------------------------------------------------------
+
+export function RequestStatusPage({ m, lang }: P) {
+  const t = dict(lang);
+  const r = t.req;
+  const agencies = Object.fromEntries(m.agencies.map((a) => [a.id, a.name]));
+  return (
+    <Layout
+      m={m}
+      lang={lang}
+      path={STATUS_PATH}
+      title={r.statusTitle}
+      section="request"
+      crumbs={crumbs(lang, { label: t.navRequest, path: FORM_PATH }, { label: r.statusTitle })}
+      script="permohonan.js"
+    >
+      <h1>{r.statusTitle}</h1>
+      <div id="status-new" class="banner" hidden>
+        <p>
+          <strong>{t.reqJs.newBanner}</strong>
+        </p>
+        <p class="warn">{r.codeWarning}</p>
+      </div>
+      <noscript>
+        <p class="warn">{r.statusNoJs}</p>
+      </noscript>
+      <form id="status-form" class="lookup" hidden data-words={JSON.stringify(t.reqJs)} data-zone={zoneOf(m)} data-agencies={JSON.stringify(agencies)}>
+        <p>{r.statusIntro}</p>
+        <div class="field">
+          <label for="s-number">{r.number}</label>
+          <p class="hint" id="s-number-hint">
+            {r.numberHint}
+          </p>
+          <input id="s-number" name="nomor" type="text" required autoComplete="off" aria-describedby="s-number-hint" maxLength={32} />
+        </div>
+        <div class="field">
+          <label for="s-code">{r.code}</label>
+          <input id="s-code" name="kode" type="text" required autoComplete="off" maxLength={32} spellcheck={false} />
+        </div>
+        <p>
+          <button type="submit">{r.lookup}</button>
+        </p>
+      </form>
+      {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
+      <p id="status-message" role="status" aria-live="polite" />
+      <section id="status-view" class="status" hidden tabIndex={-1} aria-labelledby="status-h">
+        <h2 id="status-h">{r.statusTitle}</h2>
+        <div id="status-body" />
+      </section>
+      <p>
+        <a href={href(FORM_PATH, lang)}>{r.title}</a> · <a href={href(requestLogPath(), lang)}>{r.logLink}</a>
+      </p>
+    </Layout>
+  );
+}
+
+// --- the public log -----------------------------------------------------------------------------------
+
+function LogTable({ m, lang, rows, caption }: P & { rows: readonly PublicRequestEntry[]; caption: string }) {
+  const t = dict(lang);
+  const r = t.req;
+  const capId = 'log-cap';
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus (WCAG 2.1.1)
+    <section class="table-wrap" aria-labelledby={capId} tabIndex={0}>
+      <table class="log" data-sortable="">
+        <caption id={capId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{r.colNumber}</th>
+            <th scope="col">{r.colInformation}</th>
+            <th scope="col">{r.colAgency}</th>
+            <th scope="col">{r.colReceived}</th>
+            <th scope="col">{r.colAnswered}</th>
+            <th scope="col">{r.colDecision}</th>
+            <th scope="col">{r.colGrounds}</th>
+            <th scope="col">{r.colDocuments}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => (
+            <LogRow key={e.requestId} m={m} lang={lang} e={e} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function LogRow({ m, lang, e }: P & { e: PublicRequestEntry }) {
+  const r = dict(lang).req;
+  const t = dict(lang);
+  const grounds = groundsOf(e);
+  const docs = e.parts.flatMap((p) => p.documents);
+  const several = e.parts.length > 1;
+  return (
+    <tr>
+      <td class="no">{e.number}</td>
+      <td lang={idText(lang)} class="pre">
+        {e.information}
+      </td>
+      <td>
+        {e.held ? (
+          <List>
+            {e.parts.map((p) => (
+              <li key={p.agencyId}>
+                {m.agency(p.agencyId).name}
+                {several ? ` (${DECISION_TEXT[lang][p.decision].toLowerCase()})` : ''}
+              </li>
+            ))}
+          </List>
+        ) : (
+          <span lang={idText(lang)}>{e.otherBody ? r.otherBody(e.otherBody) : '—'}</span>
+        )}
+      </td>
+      <td class="date">{dayText(e.receivedOn, lang)}</td>
+      <td class="date">{dayText(answeredOn(m, e), lang)}</td>
+      <td>
+        {decisionText(e, lang)}
+        {e.extended ? <span class="meta">{` (${r.extended})`}</span> : null}
+      </td>
+      <td lang={idText(lang)}>
+        {grounds.length ? (
+          <List>
+            {grounds.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </List>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>
+        {docs.length ? (
+          <List>
+            {e.parts.flatMap((p) =>
+              p.documents.map((d) => (
+                <li key={d.docId}>
+                  <a href={requestDocumentHref(e.requestId, d.docId, d.fileName)}>{d.fileName}</a>{' '}
+                  <span class="meta">
+                    ({t.size(d.size)}
+                    {d.redacted ? `, ${r.redacted}` : ''})
+                  </span>
+                </li>
+              )),
+            )}
+          </List>
+        ) : (
+          '—'
+        )}
+      </td>
+    </tr>
+  );
+}
+
+const List = ({ children }: { children: ComponentChildren }) => <ul class="cell-list">{children}</ul>;
+
+function LogDataLinks({ lang }: { lang: Lang }) {
+  const r = dict(lang).req;
+  return (
+    <p class="open-data">
+      <span>{r.downloadLog}:</span>{' '}
+      <a href={`/${REQUEST_EXPORT_PATHS.csv}`} type="text/csv" download="permohonan.csv">
+        {r.logCsv}
+      </a>{' '}
+      ·{' '}
+      <a href={`/${REQUEST_EXPORT_PATHS.json}`} type="application/json">
+        {r.logJson}
+      </a>
+    </p>
+  );
+}
+
+export function RequestLogPage({ m, lang, year }: P & { year?: number }) {
+  const t = dict(lang);
+  const r = t.req;
+  const path = requestLogPath(year);
+  const rows = year === undefined ? m.requests.slice(0, LOG_LATEST) : m.requests.filter((e) => e.year === year);
+  const title = year === undefined ? r.logTitle : r.logYearTitle(year);
+  const trail: Crumb[] = [{ label: t.navRequest, path: FORM_PATH }];
+  if (year !== undefined) trail.push({ label: r.logTitle, path: requestLogPath() }, { label: String(year) });
+  else trail.push({ label: r.logTitle });
+  return (
+    <Layout m={m} lang={lang} path={path} title={title} section="request" crumbs={crumbs(lang, ...trail)}>
+      <h1>{title}</h1>
+      <p class="lead">{r.logIntro}</p>
+      {m.requests.length === 0 ? (
+        <p>{r.logEmpty}</p>
+      ) : (
+        <>
+          {year === undefined ? (
+            <section aria-labelledby="log-years-h">
+              <h2 id="log-years-h">{r.logYears}</h2>
+              <ul class="inline">
+                {m.requestYears.map((y) => (
+                  <li key={y}>
+                    <a href={href(requestLogPath(y), lang)}>
+                      {y} ({r.logCount(m.requests.filter((e) => e.year === y).length)})
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {year === undefined ? <h2>{r.logLatest}</h2> : null}
+          <p class="hint no-print">
+            {t.sortHint}{' '}
+            <button type="button" data-print="" hidden>
+              {t.print}
+            </button>
+          </p>
+          <LogTable m={m} lang={lang} rows={rows} caption={`${title} · ${r.logCount(rows.length)}`} />
+        </>
+      )}
+      <LogDataLinks lang={lang} />
+    </Layout>
+  );
+}
