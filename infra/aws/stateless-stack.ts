@@ -1,21 +1,26 @@
 /**
  * Stateless stack: code and wiring around the stateful resources, rendered from `infra/system.ts`.
  *
+ * Here: Cognito, the HTTP API with its JWT authorizer, stage and routes, both CloudFront
+ * distributions, the state machines with their task functions, the schedules and the staff app
+ * upload. The routes' functions and integrations are in nested stacks, one per route group (handler
+ * module), so that the routes can grow past CloudFormation's 500 resources per stack (api-routes.ts).
+ * Nothing that has a fixed name or holds running work (state machines: executions wait up to a
+ * year) moves out of this stack.
+ *
  * Order matters only to keep references acyclic: Cognito → HTTP API → distributions (the staff one
- * fronts the API) → app client (callback on the staff distribution) → functions (APP_URL) → routes
- * (JWT audience = app client) → state machines (task function ARNs) → schedules → staff app upload.
+ * fronts the API) → app client (callback on the staff distribution) → authorizer (JWT audience = app
+ * client) → functions (APP_URL) → state machines (task function ARNs) → route groups → routes →
+ * schedules → staff app upload.
  */
-import { ArnFormat, Aws, CfnOutput, type CfnResource, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { Aws, CfnOutput, type CfnResource, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
@@ -23,14 +28,13 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import type { Construct, IConstruct } from 'constructs';
-import { type BucketName, buckets, env, handlerExport, handlerModule, ROLES, type RouteDecl, routes, schedules, stateMachines } from '../system.ts';
-import { assetDir, ROOT } from './bundle.ts';
+import { Construct, type IConstruct } from 'constructs';
+import { type BucketName, buckets, ROLES, type RouteDecl, schedules, stateMachines, routes as systemRoutes } from '../system.ts';
+import { pascal, RouteGroupStack, routeGroups, routeId, routeKey } from './api-routes.ts';
+import { ROOT } from './bundle.ts';
+import { FunctionFactory, META } from './functions.ts';
 import { acknowledge } from './nag.ts';
 import { PUBLIC_API_PREFIX, routeThrottles, signInWebAcl } from './waf.ts';
-
-/** CloudFormation metadata keys that `renderedSurface()` reads back from the synthesized templates. */
-export const META = { handler: 'SipPpid:Handler', stateMachine: 'SipPpid:StateMachine', schedule: 'SipPpid:Schedule' };
 
 export interface StatelessStackProps extends StackProps {
   table: dynamodb.ITable;
@@ -40,16 +44,9 @@ export interface StatelessStackProps extends StackProps {
   signingSecret: secretsmanager.ISecret;
   /** Directory holding the built staff app (uploaded under `app/`). */
   staffAppDir: string;
+  /** The routes to render: infra/system.ts's (default), or more, to see how the stacks grow. */
+  routes?: readonly RouteDecl[];
 }
-
-type Uses = NonNullable<RouteDecl['uses']>;
-
-const pascal = (s: string) =>
-  s
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase())
-    .join('');
 
 /**
  * HTTP error codes that CloudFront caches (for 10 seconds unless told otherwise, whatever the cache
@@ -78,8 +75,13 @@ export function registerErrorResponses(): cloudfront.ErrorResponse[] {
 }
 
 export class StatelessStack extends Stack {
+  readonly routes: readonly RouteDecl[];
+  /** The nested stacks of the route groups (api-routes.ts). */
+  readonly routeStacks: readonly RouteGroupStack[];
+
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    this.routes = props.routes ?? systemRoutes;
     const { table } = props;
 
     // ---------------------------------------------------------------- Cognito
@@ -163,7 +165,7 @@ export class StatelessStack extends Stack {
     });
 
     // Per route as well (waf.ts): a flood of one route does not take the others' share.
-    (stage.node.defaultChild as apigw.CfnStage).routeSettings = routeThrottles(routes);
+    (stage.node.defaultChild as apigw.CfnStage).routeSettings = routeThrottles(this.routes);
     signInWebAcl(this, userPool.userPoolArn);
 
     // ---------------------------------------------------------------- CloudFront
@@ -350,147 +352,44 @@ export class StatelessStack extends Stack {
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
-    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', `https://cognito-idp.${Aws.REGION}.amazonaws.com/${userPool.userPoolId}`, {
-      jwtAudience: [client.userPoolClientId],
+    // The JWT authorizer of every signed-in route (in the API's scope, as HttpJwtAuthorizer made it).
+    const authorizer = new apigw.HttpAuthorizer(api, 'CognitoAuthorizer', {
+      httpApi: api,
+      type: apigw.HttpAuthorizerType.JWT,
+      authorizerName: 'CognitoAuthorizer',
       identitySource: ['$request.header.Authorization'],
+      jwtAudience: [client.userPoolClientId],
+      jwtIssuer: `https://cognito-idp.${Aws.REGION}.amazonaws.com/${userPool.userPoolId}`,
     });
 
     // ---------------------------------------------------------------- Functions
-    const mailFrom: string = this.node.tryGetContext('mailFrom') ?? 'noreply@sip-ppid.example';
     const machines = new Map<string, sfn.StateMachine>();
-    /** Set once every state machine exists: task functions are made before, route functions after. */
-    let machinesBuilt = false;
-
     /** Fixed state machine names (per stack), so task functions can be granted on them by ARN. */
     const machineName = (id: string) => `${this.stackName}-${id}`;
-    const makeFunction = (id: string, handler: string, uses: Uses, description: string, timeout: Duration) => {
-      const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
-      // Own role without AWSLambdaBasicExecutionRole: it may write only to its own log group.
-      const role = new iam.Role(this, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-      logGroup.grantWrite(role);
-      // Every function gets these; `uses` below adds the rest with fn.addEnvironment.
-      const environment: Record<string, string> = {
-        [env.table]: table.tableName,
-        [env.appUrl]: appUrl,
-        [env.registerUrl]: `https://${register.distributionDomainName}`,
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'sip-ppid',
-      };
-      const fn = new lambda.Function(this, id, {
-        description,
-        runtime: lambda.Runtime.NODEJS_24_X,
-        architecture: lambda.Architecture.ARM_64,
-        code: lambda.Code.fromAsset(assetDir(handlerModule(handler))),
-        handler: `index.${handlerExport(handler)}`,
-        memorySize: 1024,
-        timeout,
-        tracing: lambda.Tracing.ACTIVE,
-        logGroup,
-        role,
-        environment,
-      });
-      (fn.node.defaultChild as CfnResource).addMetadata(META.handler, handler);
-      table.grantReadWriteData(fn);
-
-      const wildcard = (reason: string, finding: string | RegExp) => acknowledge(role, 'AwsSolutions-IAM5', reason, finding);
-      wildcard('Active X-Ray tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.', 'Resource::*');
-      wildcard('Queries on the table GSIs: the grant names <table ARN>/index/*.', /^Resource::.*\/index\/\*$/);
-      for (const use of uses) {
-        switch (use) {
-          case 'documents':
-          case 'register': {
-            const bucket = props.buckets[use];
-            fn.addEnvironment(buckets[use].env, bucket.bucketName);
-            bucket.grantReadWrite(fn);
-            wildcard(`Objects of the ${use} bucket only (<bucket ARN>/*).`, new RegExp(`^Resource::.*${buckets[use].id}.*/\\*$`));
-            if (use === 'register') {
-              // The register builder invalidates exactly the paths it rewrote.
-              fn.addEnvironment('REGISTER_DISTRIBUTION_ID', register.distributionId);
-              fn.addToRolePolicy(
-                new iam.PolicyStatement({
-                  actions: ['cloudfront:CreateInvalidation'],
-                  resources: [this.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: register.distributionId })],
-                }),
-              );
-            }
-            wildcard(
-              'S3 action groups of grantReadWrite (GetObject*, GetBucket*, List*, DeleteObject*, Abort*), on one bucket only.',
-              /^Action::s3:[A-Za-z]+\*$/,
-            );
-            break;
-          }
-          case 'identity':
-            fn.addEnvironment(env.userPoolId, userPool.userPoolId);
-            userPool.grant(fn, 'cognito-idp:Admin*');
-            wildcard(
-              'User administration (create, update, groups, enable/disable) on this one user pool: cognito-idp:Admin* on the pool ARN.',
-              'Action::cognito-idp:Admin*',
-            );
-            break;
-          case 'mail': {
-            fn.addEnvironment(env.mailFrom, mailFrom);
-            const identities = this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
-            fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [identities] }));
-            wildcard(
-              'ses:SendEmail is authorized against the sender identity and, in the SES sandbox, each recipient identity: identities of this account and region.',
-              'Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*',
-            );
-            break;
-          }
-          case 'signing':
-            // Read only: the secret's value, nothing else, and only for the functions that issue documents.
-            fn.addEnvironment(env.signingSecretArn, props.signingSecret.secretArn);
-            props.signingSecret.grantRead(fn);
-            break;
-          case 'workflows':
-            if (!machinesBuilt) {
-              // A task function exists before its state machine (the machine's definition names the
-              // function), so it cannot take a reference to it. State machines have fixed names, so
-              // the ARNs are known without one: enough to answer task tokens (e.g. a wait that finds
-              // its decision already recorded completes its own token).
-              // A task may also start a machine (the exclusion's expiry goes on in a fresh execution).
-              // Every machine, including its own and those declared after it (not only those built so far).
-              const arns = stateMachines.map((m) => {
-                const arn = this.formatArn({
-                  service: 'states',
-                  resource: 'stateMachine',
-                  resourceName: machineName(m.id),
-                  arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-                });
-                fn.addEnvironment(env.stateMachineArn(m.id), arn);
-                return arn;
-              });
-              fn.addToRolePolicy(
-                new iam.PolicyStatement({
-                  actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
-                  resources: arns,
-                }),
-              );
-              break;
-            }
-            for (const [smId, sm] of machines) {
-              fn.addEnvironment(env.stateMachineArn(smId), sm.stateMachineArn);
-              sm.grantStartExecution(fn);
-              sm.grantTaskResponse(fn);
-            }
-            break;
-        }
-      }
-      return fn;
-    };
+    const functions = new FunctionFactory({
+      table,
+      buckets: props.buckets,
+      signingSecret: props.signingSecret,
+      userPool,
+      register,
+      appUrl,
+      registerUrl: `https://${register.distributionDomainName}`,
+      mailFrom: this.node.tryGetContext('mailFrom') ?? 'noreply@sip-ppid.example',
+      machineName,
+    });
 
     // ---------------------------------------------------------------- State machines
     for (const decl of stateMachines) {
       const substitutions: Record<string, string> = {};
       const fns: lambda.Function[] = [];
       for (const [placeholder, task] of Object.entries(decl.tasks)) {
-        const fn = makeFunction(
-          `${decl.id}${placeholder.replace(/FunctionArn$/, '')}`,
-          task.handler,
-          task.uses ?? [],
-          `${decl.id} task ${placeholder} → ${task.handler}`,
-          Duration.minutes(1),
-        );
+        // In this stack, beside the machine: see api-routes.ts for why the routes' functions are not.
+        const fn = functions.make(this, `${decl.id}${placeholder.replace(/FunctionArn$/, '')}`, {
+          handler: task.handler,
+          uses: task.uses ?? [],
+          description: `${decl.id} task ${placeholder} → ${task.handler}`,
+          timeout: Duration.minutes(1),
+        });
         substitutions[placeholder] = fn.functionArn;
         fns.push(fn);
       }
@@ -522,22 +421,38 @@ export class StatelessStack extends Stack {
       );
       machines.set(decl.id, sm);
     }
-    machinesBuilt = true;
+    functions.machinesBuilt(machines);
 
     // ---------------------------------------------------------------- Routes
-    for (const route of routes) {
-      const id = pascal(`${route.method} ${route.path}`);
-      const fn = makeFunction(`Fn${id}`, route.handler, route.uses ?? [], `${route.method} ${route.path} → ${route.handler}`, Duration.seconds(29));
-      const httpRoute = new apigw.HttpRoute(this, `Route${id}`, {
-        httpApi: api,
-        routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
-        integration: new HttpLambdaIntegration(`Integration${id}`, fn),
+    // Functions and integrations in a nested stack per route group, the routes here (api-routes.ts).
+    this.routeStacks = routeGroups(this.routes).map(
+      (group) =>
+        new RouteGroupStack(this, group.id, {
+          description: `SIP PPID: functions and integrations of the routes handled by functions/${group.module}.ts (${group.id})`,
+          group,
+          api,
+          functions,
+          functionTimeout: Duration.seconds(29),
+        }),
+    );
+    const integrations = new Map(this.routeStacks.flatMap((s) => [...s.integrations]));
+    for (const route of this.routes) {
+      const integration = integrations.get(routeKey(route));
+      if (!integration) throw new Error(`route ${routeKey(route)}: no integration in any route group`);
+      // `Route<id>/Resource`: the construct path (so the logical ID) that the L2 HttpRoute gave it.
+      const scope = new Construct(this, `Route${routeId(route)}`);
+      new apigw.CfnRoute(scope, 'Resource', {
+        apiId: api.apiId,
+        routeKey: routeKey(route),
+        target: `integrations/${integration.integrationId}`,
         // Roles are checked by the handler (cognito:groups in the ID token); the authorizer checks the token.
-        authorizer: route.roles === 'public' ? new apigw.HttpNoneAuthorizer() : authorizer,
+        ...(route.roles === 'public' ? { authorizationType: 'NONE' } : { authorizationType: 'JWT', authorizerId: authorizer.authorizerId }),
       });
+      // The stage's route settings (throttles) may name only routes that exist.
+      stage.node.addDependency(scope);
       if (route.roles === 'public') {
         acknowledge(
-          httpRoute,
+          scope,
           'AwsSolutions-APIG4',
           `${route.method} ${route.path} is declared public in infra/system.ts (no sign-in; it serves no personal data).`,
         );

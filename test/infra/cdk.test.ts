@@ -5,17 +5,23 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CfnResource } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type RouteGroupStack, routeGroups, routeId } from '../../infra/aws/api-routes.ts';
 import { buildApp, renderedSurface } from '../../infra/aws/app-builder.ts';
 import { SipPpidNagChecks } from '../../infra/aws/nag.ts';
 import { STAFF_ONLY_HEADERS } from '../../infra/local/host.ts';
-import { buckets, env, ROLES, routes, schedules, stateMachines, table } from '../../infra/system.ts';
+import { buckets, env, handlerModule, ROLES, routes, schedules, stateMachines, table } from '../../infra/system.ts';
 
 let built: ReturnType<typeof buildApp>;
 let stateful: Template;
 let stateless: Template;
+/** The route groups' nested stacks (functions and integrations of the routes, api-routes.ts). */
+let groups: { stack: RouteGroupStack; template: Template }[];
+/** The stateless stack and its nested stacks: everything that `cdk deploy SipPpidStateless` deploys. */
+const statelessTemplates = () => [stateless, ...groups.map((g) => g.template)];
 
 beforeAll(() => {
   built = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'sip-ppid-cdk-')) });
@@ -23,6 +29,7 @@ beforeAll(() => {
   built.app.synth();
   stateful = Template.fromStack(built.stateful);
   stateless = Template.fromStack(built.stateless);
+  groups = built.stateless.routeStacks.map((stack) => ({ stack, template: Template.fromStack(stack) }));
 }, 180_000);
 
 const taskCount = stateMachines.reduce((n, m) => n + Object.keys(m.tasks).length, 0);
@@ -88,12 +95,11 @@ describe('stateful stack', () => {
 });
 
 describe('stateless stack', () => {
-  it('has one arm64 nodejs24.x function per route and per task', () => {
-    const fns = stateless.findResources('AWS::Lambda::Function', {
-      Properties: Match.objectLike({ Runtime: 'nodejs24.x', Architectures: ['arm64'] }),
-    });
-    expect(Object.keys(fns)).toHaveLength(routes.length + taskCount);
-    for (const fn of Object.values(fns)) {
+  it('has one arm64 nodejs24.x function per route and per task: the tasks beside their state machines, the routes in their group', () => {
+    const arm64 = { Properties: Match.objectLike({ Runtime: 'nodejs24.x', Architectures: ['arm64'] }) };
+    const fns = statelessTemplates().flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function', arm64)));
+    expect(fns).toHaveLength(routes.length + taskCount);
+    for (const fn of fns) {
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.Environment.Variables).toMatchObject({
         TABLE_NAME: expect.anything(),
@@ -102,39 +108,84 @@ describe('stateless stack', () => {
       });
       expect(fn.Properties.LoggingConfig?.LogGroup).toBeDefined();
     }
+    const taskHandlers = stateMachines.flatMap((m) => Object.values(m.tasks).map((t) => t.handler));
+    const handlersIn = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function', arm64)).map((fn) => fn.Metadata['SipPpid:Handler']);
+    expect(handlersIn(stateless).sort()).toEqual(taskHandlers.sort());
+    for (const { stack, template } of groups) {
+      const group = routeGroups(routes).find((g) => g.id === stack.node.id)!;
+      expect(handlersIn(template).sort()).toEqual(group.routes.map((r) => r.handler).sort());
+      expect(new Set(group.routes.map((r) => handlerModule(r.handler)))).toEqual(new Set([group.module]));
+    }
+    expect(groups.map((g) => g.stack.node.id)).toEqual(routeGroups(routes).map((g) => g.id));
   });
 
   it('gives each function the variables and grants of its `uses`, and no others', () => {
-    const fns = stateless.findResources('AWS::Lambda::Function', { Properties: Match.objectLike({ Runtime: 'nodejs24.x' }) });
-    const policies = Object.values(stateless.findResources('AWS::IAM::Policy'));
     const decls = [
       ...routes.map((r) => ({ handler: r.handler, uses: r.uses ?? [] })),
       ...stateMachines.flatMap((m) => Object.values(m.tasks).map((t) => ({ handler: t.handler, uses: t.uses ?? [] }))),
     ];
-    for (const fn of Object.values(fns)) {
-      const decl = decls.find((d) => d.handler === fn.Metadata['SipPpid:Handler']);
-      expect(decl).toBeDefined();
-      const uses: readonly string[] = decl?.uses ?? [];
-      const vars = Object.keys(fn.Properties.Environment.Variables);
-      expect(vars.includes('USER_POOL_ID')).toBe(uses.includes('identity'));
-      expect(vars.includes('MAIL_FROM')).toBe(uses.includes('mail'));
-      expect(vars.includes(buckets.documents.env)).toBe(uses.includes('documents'));
-      expect(vars.includes(buckets.register.env)).toBe(uses.includes('register'));
-      // `workflows`: every state machine, also for a task of a machine declared before another (or
-      // before its own: ContinueLater starts a fresh execution of the exclusion machine it runs in).
-      for (const m of stateMachines) expect(vars.includes(env.stateMachineArn(m.id))).toBe(uses.includes('workflows'));
-      const roleRef = fn.Properties.Role['Fn::GetAtt'][0];
-      const actions = policies
-        .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => [st.Action].flat()));
-      expect(actions.includes('cognito-idp:Admin*')).toBe(uses.includes('identity'));
-      expect(actions.includes('ses:SendEmail')).toBe(uses.includes('mail'));
-      // Routes start executions and answer tokens; task functions (which exist before their state
-      // machine) may only answer tokens.
-      const isTask = stateMachines.some((m) => Object.values(m.tasks).some((t) => t.handler === decl?.handler));
-      expect(actions.includes(isTask ? 'states:SendTaskSuccess' : 'states:StartExecution')).toBe(uses.includes('workflows'));
-      expect(actions.some((a) => a.startsWith('s3:'))).toBe(uses.includes('documents') || uses.includes('register'));
+    let checked = 0;
+    // Each function's role and policies are in the function's own stack.
+    for (const template of statelessTemplates()) {
+      const fns = template.findResources('AWS::Lambda::Function', { Properties: Match.objectLike({ Runtime: 'nodejs24.x' }) });
+      const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+      for (const fn of Object.values(fns)) {
+        checked++;
+        const decl = decls.find((d) => d.handler === fn.Metadata['SipPpid:Handler']);
+        expect(decl).toBeDefined();
+        const uses: readonly string[] = decl?.uses ?? [];
+        const vars = Object.keys(fn.Properties.Environment.Variables);
+        expect(vars.includes('USER_POOL_ID')).toBe(uses.includes('identity'));
+        expect(vars.includes('MAIL_FROM')).toBe(uses.includes('mail'));
+        expect(vars.includes(buckets.documents.env)).toBe(uses.includes('documents'));
+        expect(vars.includes(buckets.register.env)).toBe(uses.includes('register'));
+        // `workflows`: every state machine, also for a task of a machine declared before another (or
+        // before its own: ContinueLater starts a fresh execution of the exclusion machine it runs in).
+        for (const m of stateMachines) expect(vars.includes(env.stateMachineArn(m.id))).toBe(uses.includes('workflows'));
+        const roleRef = fn.Properties.Role['Fn::GetAtt'][0];
+        const actions = policies
+          .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
+          .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => [st.Action].flat()));
+        expect(actions.includes('cognito-idp:Admin*')).toBe(uses.includes('identity'));
+        expect(actions.includes('ses:SendEmail')).toBe(uses.includes('mail'));
+        // Routes start executions and answer tokens; task functions (which exist before their state
+        // machine) may only answer tokens.
+        const isTask = stateMachines.some((m) => Object.values(m.tasks).some((t) => t.handler === decl?.handler));
+        expect(actions.includes(isTask ? 'states:SendTaskSuccess' : 'states:StartExecution')).toBe(uses.includes('workflows'));
+        expect(actions.some((a) => a.startsWith('s3:'))).toBe(uses.includes('documents') || uses.includes('register'));
+      }
     }
+    expect(checked).toBe(routes.length + taskCount);
+  });
+
+  it("keeps each route beside the API (logical ID from method and path) and its integration and invoke permission in the route's group", () => {
+    const routeResources = stateless.findResources('AWS::ApiGatewayV2::Route');
+    for (const r of routes) {
+      const id = Object.keys(routeResources).find((k) => routeResources[k].Properties.RouteKey === `${r.method} ${r.path}`)!;
+      // The construct path, so the logical ID, that the L2 HttpRoute gave it before the split: the
+      // route is updated in place (new target), never created anew (API Gateway refuses a second
+      // route with the same key while the first exists).
+      const construct = built.stateless.node.findChild(`Route${routeId(r)}`).node.findChild('Resource') as CfnResource;
+      expect(built.stateless.resolve(construct.logicalId)).toBe(id);
+      expect(JSON.stringify(routeResources[id].Properties.Target)).toMatch(/"Fn::GetAtt":\["Routes\w+NestedStackResource\w*","Outputs\./);
+    }
+    for (const { stack, template } of groups) {
+      const group = routeGroups(routes).find((g) => g.id === stack.node.id)!;
+      template.resourceCountIs('AWS::ApiGatewayV2::Integration', group.routes.length);
+      template.resourceCountIs('AWS::ApiGatewayV2::Route', 0);
+      for (const r of group.routes) {
+        template.hasResourceProperties('AWS::Lambda::Permission', {
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: { 'Fn::Join': ['', Match.arrayWith([`/*/*${r.path}`])] },
+        });
+      }
+    }
+    // Two logical IDs as they were before the split.
+    expect(routeResources.RouteGetApiHealthE834BE96?.Properties.RouteKey).toBe('GET /api/health');
+    expect(routeResources.RouteGetApiMeD2939242?.Properties.RouteKey).toBe('GET /api/me');
+    // Route settings (throttles) name routes that must exist first.
+    const [stage] = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'));
+    expect([...stage.DependsOn].sort()).toEqual(Object.keys(routeResources).sort());
   });
 
   it('has an HTTP API route per system route, JWT-authorized exactly when not public', () => {
@@ -309,8 +360,8 @@ describe('register API (/api/public/*)', () => {
 });
 
 describe('cdk-nag (AwsSolutions)', () => {
-  it('leaves no unacknowledged error or warning in either stack', () => {
-    for (const stack of [built.stateful, built.stateless]) {
+  it('leaves no unacknowledged error or warning in any stack (nested stacks included)', () => {
+    for (const stack of [built.stateful, built.stateless, built.edge]) {
       const report = new SipPpidNagChecks(undefined, { verbose: true }).validateScope(stack);
       const findings = report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
       expect(findings).toEqual([]);
@@ -319,9 +370,10 @@ describe('cdk-nag (AwsSolutions)', () => {
 });
 
 describe('renderedSurface', () => {
-  it('reads the routes, tasks and schedules back from the templates', () => {
+  it('reads the routes (with their handlers, across the nested stacks), tasks and schedules back from the templates', () => {
     const surface = renderedSurface(built);
     expect(surface.routes).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    expect(surface.routeHandlers).toEqual(routes.map((r) => `${r.method} ${r.path} → ${r.handler}`).sort());
     expect(surface.tasks).toEqual(stateMachines.flatMap((m) => Object.entries(m.tasks).map(([p, t]) => `${m.id}:${p}:${t.handler}`)).sort());
     expect(surface.schedules).toEqual(schedules.map((s) => `${s.id}:${s.target.stateMachine}`).sort());
   });

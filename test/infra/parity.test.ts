@@ -1,8 +1,10 @@
 /**
  * The two hosts render the same system: every route, workflow task and schedule present in the AWS
  * templates is served by the local host, and nothing more. Each side is read from what it actually
- * built (the synthesized CloudFormation; the local router, engine bindings and scheduler), not from
- * infra/system.ts, so a host that drops or invents something fails here.
+ * built (the synthesized CloudFormation of every stack and nested stack; the local router, engine
+ * bindings and scheduler), not from infra/system.ts, so a host that drops or invents something fails
+ * here. In AWS a route is followed from the stateless stack, through its route group's nested stack
+ * (integration, function), to the handler it runs, which must be the one the local host runs.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,16 +19,23 @@ import { routes, schedules } from '../../infra/system.ts';
 
 async function localSurface() {
   const served: string[] = [];
+  const handlers: string[] = [];
   for (const r of routes) {
     const samplePath = r.path.replace(/\{(\w+)\}/g, 'sample');
     const match = matchRoute(r.method, samplePath);
     if (typeof match === 'object' && typeof (await loadHandler(match.decl.handler)) === 'function') {
       served.push(`${match.decl.method} ${match.decl.path}`);
+      handlers.push(`${match.decl.method} ${match.decl.path} → ${match.decl.handler}`);
     }
   }
   const engine = new LocalStepFunctions({ dataDir: mkdtempSync(join(tmpdir(), 'parity-')), root: ROOT });
   for (const t of engine.surface()) await loadHandler(t.split(':')[2]);
-  return { routes: served.sort(), tasks: engine.surface().sort(), schedules: new LocalScheduler(schedules, () => {}).surface().sort() };
+  return {
+    routes: served.sort(),
+    routeHandlers: handlers.sort(),
+    tasks: engine.surface().sort(),
+    schedules: new LocalScheduler(schedules, () => {}).surface().sort(),
+  };
 }
 
 describe('AWS and local hosts', () => {
@@ -36,6 +45,12 @@ describe('AWS and local hosts', () => {
     expect(local.routes.length).toBe(routes.length);
     expect(local.tasks.length).toBeGreaterThan(0);
     expect(local.schedules.length).toBe(schedules.length);
-    expect({ routes: [...aws.routes].sort(), tasks: [...aws.tasks].sort(), schedules: [...aws.schedules].sort() }).toEqual(local);
-  }, 120_000);
+    expect(aws.routeHandlers.length).toBe(routes.length);
+    expect({
+      routes: [...aws.routes].sort(),
+      routeHandlers: [...aws.routeHandlers].sort(),
+      tasks: [...aws.tasks].sort(),
+      schedules: [...aws.schedules].sort(),
+    }).toEqual(local);
+  }, 180_000);
 });
