@@ -15,7 +15,7 @@
  *   computed from the route declarations, so a new public submission route is throttled as such
  *   without anyone remembering to.
  *
- * Cost: a web ACL is about US$5 a month plus US$1 per rule (about US$16 a month for both here), the
+ * Cost: a web ACL is about US$5 a month plus US$1 per rule (about US$17 a month for both here), the
  * one fixed cost of the system; CloudFront's flat-rate plan includes WAF where its rules suffice.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
