@@ -676,8 +676,11 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
       return [
         { kind: 'approval', agencyId: actor.agencyId },
         { kind: 'exclusion_returned', agencyId: actor.agencyId },
+        // Information requests routed to the SKPD: its part of the answer.
+        { kind: 'request_part', agencyId: actor.agencyId },
       ];
     case 'petugas':
+      // A request registered at the desk goes to PPID Utama's box, not back to the desk.
       return [{ kind: 'returned', agencyId: actor.agencyId }];
     case 'ppid_utama':
       return [
@@ -686,6 +689,11 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
         { kind: 'exclusion_decree' },
         { kind: 'exclusion_ended' },
         { kind: 'exclusion_returned', agencyId: actor.agencyId },
+        // Information requests: new ones to route, answered ones whose delivery is to be recorded,
+        // and the part of PPID Utama's own unit when a request is routed to it.
+        { kind: 'request_new' },
+        { kind: 'request_delivery' },
+        { kind: 'request_part', agencyId: actor.agencyId },
       ];
     case 'atasan_ppid':
       // SOP 002 step 2: exclusions wait for the Atasan PPID's Ya/Tidak.
