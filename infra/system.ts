@@ -178,6 +178,8 @@ export const routes: readonly RouteDecl[] = [
   // Information requests (UU 14/2008 Pasal 21–22): staff side.
   { method: 'GET', path: '/api/requests', handler: 'api/requests.list', roles: STAFF },
   { method: 'POST', path: '/api/requests', handler: 'api/requests.register', roles: REQUEST_DESK, uses: ['workflows', 'mail'] },
+  // Before /api/requests/{requestId}: the local gateway takes the first route that matches.
+  { method: 'GET', path: '/api/requests/book', handler: 'api/requests.book', roles: ['ppid_utama', 'admin', 'ppid_pelaksana'], uses: ['documents'] },
   { method: 'GET', path: '/api/requests/{requestId}', handler: 'api/requests.get', roles: STAFF },
   { method: 'GET', path: '/api/requests/{requestId}/personal', handler: 'api/requests.personal', roles: STAFF },
   { method: 'POST', path: '/api/requests/{requestId}/routing', handler: 'api/requests.route', roles: ['ppid_utama', 'admin'], uses: ['workflows', 'mail'] },

@@ -13,8 +13,9 @@ import { workflows } from '../adapters/workflow.ts';
 import { UploadRequest } from '../core/documents.ts';
 import { agencyId } from '../core/model.ts';
 import type { Context } from '../core/ports.ts';
+import { BOOK_FORMATS, requestBook } from '../core/requests/book.ts';
 import { addRequestDocument, staffFileLink, verifyRequestDocument } from '../core/requests/documents.ts';
-import { ClarificationQuestion, Delivery, Extension, PartAnswer, Routing, requestView, StaffRequestForm } from '../core/requests/model.ts';
+import { ClarificationQuestion, Delivery, Extension, PartAnswer, type Request, Routing, requestView, StaffRequestForm } from '../core/requests/model.ts';
 import * as requests from '../core/requests/requests.ts';
 import { issueExtensionNotice } from '../core/requests/workflow.ts';
 import { endpoint } from './http.ts';
@@ -56,9 +57,66 @@ export const register = endpoint(
   },
 );
 
+/** The staff who acted on a request, by name (an SKPD's user cannot list PPID Utama's users, yet reads its timeline). */
+async function peopleOf(ctx: Context, r: Request): Promise<Record<string, string>> {
+  const usernames = new Set<string>(
+    [
+      r.registeredBy,
+      ...r.timeline.map((e) => e.by),
+      r.routing?.by,
+      r.extension?.by,
+      r.delivery?.by,
+      r.closed?.by,
+      ...r.clarifications.map((c) => c.askedBy),
+      ...r.parts.map((p) => p.answer?.answeredBy),
+      ...r.documents.map((d) => d.uploadedBy),
+    ].filter((u): u is string => !!u && u !== 'system' && u !== 'pemohon'),
+  );
+  const users = await Promise.all([...usernames].map((u) => ctx.store.getUser(u)));
+  return Object.fromEntries(users.filter((u) => !!u).map((u) => [u.username, u.name]));
+}
+
 export const get = endpoint(
-  { summary: 'Read one request: content, deadline, routing, parts, notices, timeline (no personal data)', params: Params, response: RequestSchema },
-  async ({ ctx, principal, params }) => requestView(await requests.getRequest(ctx, principal, params.requestId)),
+  {
+    summary: 'Read one request: content, deadline, routing, parts, notices, timeline (no personal data), and the names of the staff who acted on it',
+    params: Params,
+    response: RequestSchema,
+  },
+  async ({ ctx, principal, params }) => {
+    const r = await requests.getRequest(ctx, principal, params.requestId);
+    return { ...requestView(r), people: await peopleOf(ctx, r) };
+  },
+);
+
+const BookColumn = z.object({
+  key: z.string(),
+  header: z.object({ id: z.string(), en: z.string() }),
+  kind: z.enum(['text', 'number', 'date']).optional(),
+});
+
+export const book = endpoint(
+  {
+    summary:
+      'The register of requests (buku register permohonan) of one year, per SKPD or consolidated: JSON rows for the printable page, or a CSV or XLSX file through a short-lived link',
+    description:
+      "It holds the requesters' names, addresses and contacts: PPID Utama and the admin (every request, any SKPD's book or the consolidated one) and a PPID Pelaksana (its SKPD's book) only. Every export is audited with the number of rows.",
+    query: z.strictObject({
+      year: z.coerce.number().int().min(2000).max(2100).optional().meta({ description: "Default: this year in the body's time zone" }),
+      agencyId: agencyId.optional().meta({ description: "An SKPD's book (the requests routed to it); without it the consolidated book" }),
+      format: z.enum(BOOK_FORMATS).default('json'),
+    }),
+    response: z.object({
+      year: z.number(),
+      agencyId: z.string().optional(),
+      title: z.string(),
+      count: z.number(),
+      columns: z.array(BookColumn),
+      rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).optional(),
+      truncated: z.boolean().optional(),
+      file: z.object({ url: z.string(), fileName: z.string(), contentType: z.string(), expiresInSeconds: z.number() }).optional(),
+    }),
+  },
+  ({ ctx, principal, query, lang }) => requestBook({ ...ctx, files: generatedFiles }, principal, query, lang),
 );
 
 export const personal = endpoint(

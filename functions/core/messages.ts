@@ -361,6 +361,10 @@ const catalogue = {
     id: 'Pemberitahuan tertulis belum terbit.',
     en: 'The written notice has not been issued yet.',
   },
+  request_book_forbidden: {
+    id: 'Buku register permohonan memuat data pribadi pemohon: hanya PPID Utama, administrator, dan PPID Pelaksana (untuk permohonan yang diteruskan ke SKPD-nya) yang dapat membukanya.',
+    en: "The register of requests holds the requesters' personal data: only PPID Utama, the administrator and a PPID Pelaksana (for the requests routed to its SKPD) may open it.",
+  },
   body_too_large: {
     id: 'Isian formulir terlalu besar (maksimal {max} KB). Persingkat teks Anda.',
     en: 'The form is too large (at most {max} KB). Shorten your text.',
