@@ -19,9 +19,13 @@ import { InboxPage } from './pages/inbox.tsx';
 import { ItemDetailPage } from './pages/item-detail.tsx';
 import { ItemFormPage } from './pages/item-form.tsx';
 import { ItemsPage } from './pages/items.tsx';
+import { RequestBookPage } from './pages/request-book.tsx';
+import { RequestDetailPage } from './pages/request-detail.tsx';
+import { RequestFormPage } from './pages/request-form.tsx';
+import { RequestsPage } from './pages/requests.tsx';
 import { RulesPage } from './pages/rules.tsx';
 import { UsersPage } from './pages/users.tsx';
-import { type Agency, type AppConfig, BODY_WIDE, EXCLUSION_NAV, INBOX_ROLES, type Lang, type Role, type Text, type User } from './types.ts';
+import { type Agency, type AppConfig, BODY_WIDE, EXCLUSION_NAV, INBOX_ROLES, type Lang, REQUEST_NAV, type Role, type Text, type User } from './types.ts';
 
 const LANG_KEY = 'sip-ppid.lang';
 
@@ -221,6 +225,10 @@ interface RouteDef {
 const ROUTES: RouteDef[] = [
   { pattern: '/', nav: { label: 'nav_home' }, page: () => <HomePage /> },
   { pattern: '/inbox', nav: { label: 'nav_inbox', roles: INBOX_ROLES }, page: () => <InboxPage /> },
+  { pattern: '/requests', nav: { label: 'nav_requests', roles: REQUEST_NAV }, page: ({ query }) => <RequestsPage query={query} /> },
+  { pattern: '/requests/new', page: () => <RequestFormPage /> },
+  { pattern: '/requests/book', page: () => <RequestBookPage /> },
+  { pattern: '/requests/:requestId', page: ({ params }) => <RequestDetailPage key={params.requestId} requestId={params.requestId!} /> },
   { pattern: '/items', nav: { label: 'nav_items' }, page: ({ query }) => <ItemsPage query={query} /> },
   { pattern: '/items/new', page: () => <ItemFormPage /> },
   { pattern: '/items/:itemId/edit', page: ({ params }) => <ItemFormPage key={params.itemId} itemId={params.itemId} /> },

@@ -1,6 +1,7 @@
 /** Shapes the staff app reads from `config.json` and the API (see functions/core/model.ts). */
 import type { ExclusionState, ExclusionWait, Pasal17Letter, Exclusion as ServerExclusion } from '../../../functions/core/exclusion-model.ts';
 import type { DocumentRef, ItemContent, StepTiming } from '../../../functions/core/item-model.ts';
+import type { RequestView, Requester as ServerRequester } from '../../../functions/core/requests/model.ts';
 
 export type Lang = 'id' | 'en';
 export interface Text {
@@ -167,13 +168,26 @@ export interface Item {
   version: number;
 }
 
-export type InboxKind = 'approval' | 'returned' | 'escalated' | 'exclusion_decision' | 'exclusion_decree' | 'exclusion_ended' | 'exclusion_returned';
+export type InboxKind =
+  | 'approval'
+  | 'returned'
+  | 'escalated'
+  | 'exclusion_decision'
+  | 'exclusion_decree'
+  | 'exclusion_ended'
+  | 'exclusion_returned'
+  | 'request_new'
+  | 'request_part'
+  | 'request_delivery';
 
 /** One thing waiting for the signed-in person (GET /api/inbox). */
 export interface InboxItem {
   box: { kind: InboxKind; agencyId?: string };
-  /** An information item (default) or an exclusion: then `itemId` is the exclusion's id and `versionNo` its round. */
-  entity?: 'item' | 'exclusion';
+  /**
+   * An information item (default), an exclusion (then `itemId` is the exclusion's id and `versionNo`
+   * its round) or an information request (then `itemId` is the request's id).
+   */
+  entity?: 'item' | 'exclusion' | 'request';
   itemId: string;
   agencyId: string;
   number: string;
@@ -240,3 +254,66 @@ export const EXCLUSION_BODY_WIDE: readonly Role[] = ['admin', 'ppid_utama', 'ata
 export const EXCLUSION_REVOKERS: readonly Role[] = ['ppid_utama', 'atasan_ppid'];
 /** Who sees the DIK menu (the API lets every staff role read; these work with it). */
 export const EXCLUSION_NAV: readonly Role[] = ['ppid_pelaksana', 'ppid_utama', 'atasan_ppid', 'admin', 'petugas'];
+
+// ─── Information requests (UU 14/2008 Pasal 21–22; functions/core/requests/model.ts) ─────────────
+
+export type {
+  Deadline as RequestDeadline,
+  Decision,
+  RequestContent,
+  RequestDocument,
+  Requester,
+  RequestPart,
+  RequestState,
+  TimelineEvent,
+} from '../../../functions/core/requests/model.ts';
+
+/**
+ * What the API sends of a request (requestView: no task tokens, no personal data), with the names of
+ * the staff who acted on it (GET /api/requests/{id} only).
+ */
+export type InfoRequest = RequestView & { people?: Record<string, string> };
+
+/** GET /api/requests/{id}/personal: the requester's identity and contact (UU 27/2022). */
+export interface RequestPersonalView {
+  requestId: string;
+  requester: ServerRequester;
+  powerOfAttorney?: { fileName: string; size: number };
+  eraseAfter?: string;
+}
+
+/** Copies of the server's lists (the bundle takes no server code), checked against them by the type. */
+export const REQUEST_STATES = ['registered', 'routed', 'answered', 'closed'] as const satisfies readonly InfoRequest['state'][];
+export const REQUESTER_KINDS = ['individual', 'legal_entity'] as const satisfies readonly InfoRequest['requesterKind'][];
+export const OBTAIN_FORMS = ['view', 'copy_softcopy', 'copy_hardcopy'] as const satisfies readonly InfoRequest['content']['obtainForm'][];
+export const DELIVERY_METHODS = ['collect', 'courier', 'post', 'fax', 'email'] as const satisfies readonly InfoRequest['content']['deliveryMethod'][];
+/** The channels staff register (`online` is the register's own form). */
+export const DESK_CHANNELS = ['in_person', 'phone', 'letter', 'email'] as const satisfies readonly InfoRequest['channel'][];
+export const DECISIONS = ['granted', 'partial', 'refused'] as const satisfies readonly NonNullable<InfoRequest['outcome']>['decision'][];
+
+/** Who sees the Permohonan menu (the API lets every staff role list: an SKPD sees the requests routed to it). */
+export const REQUEST_NAV: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama', 'atasan_ppid', 'admin'];
+/** Who registers a request received at the desk, by phone, by letter or by email. */
+export const REQUEST_REGISTRARS: readonly Role[] = ['petugas', 'ppid_utama'];
+/** Who lists every SKPD's requests (functions/core/requests/requests.ts BODY_READERS). */
+export const REQUEST_BODY_READERS: readonly Role[] = ['admin', 'ppid_utama', 'atasan_ppid'];
+/** Who routes (infra/system.ts). */
+export const REQUEST_ROUTERS: readonly Role[] = ['ppid_utama', 'admin'];
+/** Who asks for clarification and records delivery (requests.ts askClarification, recordDelivery). */
+export const REQUEST_CLARIFIERS: readonly Role[] = ['ppid_utama', 'ppid_pelaksana', 'petugas'];
+/** Who extends the deadline (requests.ts extend). */
+export const REQUEST_EXTENDERS: readonly Role[] = ['ppid_utama', 'ppid_pelaksana'];
+/** Who opens the register of requests, which holds personal data (functions/core/requests/book.ts BOOK_ROLES). */
+export const REQUEST_BOOK_ROLES: readonly Role[] = ['admin', 'ppid_utama', 'ppid_pelaksana'];
+
+/** GET /api/requests/book (functions/core/requests/book.ts BookResult). */
+export interface RequestBook {
+  year: number;
+  agencyId?: string;
+  title: string;
+  count: number;
+  columns: { key: string; header: Text; kind?: 'text' | 'number' | 'date' }[];
+  rows?: Record<string, string | number | null>[];
+  truncated?: boolean;
+  file?: { url: string; fileName: string; contentType: string; expiresInSeconds: number };
+}

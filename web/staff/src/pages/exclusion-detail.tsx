@@ -148,6 +148,11 @@ function StatusPanel({ ex }: { ex: Exclusion }) {
           <strong>{t('ex_item_label')}:</strong> <a href={`#/items/${ex.itemId}`}>{ex.itemNumber ?? ex.itemId}</a>
         </p>
       )}
+      {ex.requestId && (
+        <p class="related">
+          <strong>{t('ex_request_label')}:</strong> <a href={`#/requests/${ex.requestId}`}>{ex.requestId.replace(/^(\d{4})-/, 'PMH/$1/')}</a>
+        </p>
+      )}
     </div>
   );
 }

@@ -6,6 +6,8 @@
  *   #/exclusions/new                     a new proposal
  *   #/exclusions/new?itemId=…            …about an existing item (title and documents prefilled)
  *   #/exclusions/new?renews=…            …testing an ended exclusion again (its test prefilled)
+ *   #/exclusions/new?requestId=…         …for an information request a refusal would rest on (the
+ *                                         information requested prefilled; decided Ya, the refusal may cite it)
  *   #/exclusions/:id/edit                a returned proposal, revised and proposed again (resubmit)
  *
  * The server checks every element and answers element by element; its messages are shown next to
@@ -16,7 +18,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, FieldError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { type MessageKey, PASAL_17_TEXT, translate } from '../i18n.ts';
-import { type ConsequenceTest, EXCLUSION_PROPOSERS, type Exclusion, type Item, PASAL_17, type Pasal17Letter, PERMANENT_GROUNDS } from '../types.ts';
+import {
+  type ConsequenceTest,
+  EXCLUSION_PROPOSERS,
+  type Exclusion,
+  type InfoRequest,
+  type Item,
+  PASAL_17,
+  type Pasal17Letter,
+  PERMANENT_GROUNDS,
+} from '../types.ts';
 import { ChoiceGroup, ErrorMessage, Field, Loading, PageHeader, RequiredNote, useLoad, useSubmit } from '../ui.tsx';
 import { sortAgencies } from './agencies.tsx';
 import { exStateKey } from './exclusion-parts.tsx';
@@ -128,19 +139,23 @@ interface Start {
   item?: Item;
   renewed?: Exclusion;
   returned?: Exclusion;
+  /** The information request this consequence test is for. */
+  request?: InfoRequest;
 }
 
 export function ExclusionFormPage({ exclusionId, query }: { exclusionId?: string; query?: URLSearchParams }) {
   const { t, api, me } = useApp();
   const itemId = query?.get('itemId') ?? '';
   const renews = query?.get('renews') ?? '';
+  const requestId = query?.get('requestId') ?? '';
   const loaded = useLoad<Start>(async () => {
     if (exclusionId) return { mode: 'resubmit', returned: await api.get<Exclusion>(`/exclusions/${encodeURIComponent(exclusionId)}`) };
     const renewed = renews ? await api.get<Exclusion>(`/exclusions/${encodeURIComponent(renews)}`) : undefined;
     const linkedItem = itemId || renewed?.itemId;
     const item = linkedItem ? await api.get<Item>(`/items/${encodeURIComponent(linkedItem)}`) : undefined;
-    return { mode: 'new', item, renewed };
-  }, [api, exclusionId, itemId, renews]);
+    const request = requestId ? await api.get<InfoRequest>(`/requests/${encodeURIComponent(requestId)}`) : undefined;
+    return { mode: 'new', item, renewed, request };
+  }, [api, exclusionId, itemId, renews, requestId]);
   const start = loaded.data;
   const title = exclusionId ? t('exclusion_resubmit_title') : t('exclusion_form_title');
   const mayPropose = EXCLUSION_PROPOSERS.includes(me.role);
@@ -163,7 +178,7 @@ export function ExclusionFormPage({ exclusionId, query }: { exclusionId?: string
       ) : loaded.loading && !start ? (
         <Loading />
       ) : start ? (
-        <ExclusionForm key={start.returned?.version ?? `${itemId}|${renews}`} start={start} />
+        <ExclusionForm key={start.returned?.version ?? `${itemId}|${renews}|${requestId}`} start={start} />
       ) : null}
     </>
   );
@@ -179,6 +194,18 @@ function ExclusionForm({ start }: { start: Start }) {
   const [d, setD] = useState<Draft>(() => {
     if (start.returned) return draftOf(start.returned.test, true);
     if (start.renewed) return draftOf(start.renewed.test, false);
+    if (start.request) {
+      // The information requested is what the test weighs: its title and description, the request as the document.
+      const info = start.request.content.information;
+      return draftOf(
+        {
+          title: info.length > 300 ? `${info.slice(0, 299)}…` : info,
+          description: info,
+          documents: [{ title: info.length > 300 ? `${info.slice(0, 299)}…` : info, reference: start.request.number }],
+        },
+        false,
+      );
+    }
     const item = start.item;
     if (!item) return draftOf(undefined, false);
     const c = item.current.content;
@@ -244,6 +271,7 @@ function ExclusionForm({ start }: { start: Start }) {
         ...(me.role === 'ppid_utama' ? { agencyId } : {}),
         ...(start.item ? { itemId: start.item.itemId } : {}),
         ...(start.renewed ? { renews: start.renewed.exclusionId } : {}),
+        ...(start.request ? { requestId: start.request.requestId } : {}),
         test,
       });
       go(`/exclusions/${created.exclusionId}`, t('exclusion_proposed_msg', { title: created.test.title }));
@@ -272,6 +300,11 @@ function ExclusionForm({ start }: { start: Start }) {
       )}
       {start.item && <p class="notice">{t('ex_concerns_item', { number: start.item.number, title: start.item.current.content.title })}</p>}
       {start.renewed && <p class="notice">{t('ex_renews', { number: start.renewed.dik?.number ?? start.renewed.test.title })}</p>}
+      {start.request && (
+        <p class="notice">
+          {t('ex_for_request', { number: start.request.number })} <a href={`#/requests/${start.request.requestId}`}>{t('ex_for_request_link')}</a>
+        </p>
+      )}
       <RequiredNote />
       <ErrorList error={submit.error} errors={errors} sent={sent} draft={d} />
       <form onSubmit={onSubmit} noValidate>

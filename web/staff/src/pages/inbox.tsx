@@ -13,10 +13,11 @@ const INTRO: Partial<Record<Role, MessageKey>> = {
   atasan_ppid: 'inbox_intro_atasan_ppid',
 };
 
-/** Where an entry leads: an information item, or an exclusion (then `itemId` is the exclusion's id). */
-const hrefOf = (e: InboxItem) => (e.entity === 'exclusion' ? `#/exclusions/${e.itemId}` : `#/items/${e.itemId}`);
+/** Where an entry leads: an information item, an exclusion or a request (then `itemId` is its id). */
+const hrefOf = (e: InboxItem) =>
+  e.entity === 'exclusion' ? `#/exclusions/${e.itemId}` : e.entity === 'request' ? `#/requests/${e.itemId}` : `#/items/${e.itemId}`;
 /** Boxes whose entries get a deadline from the workflow (shown as "being computed" until then). */
-const TIMED: readonly InboxItem['box']['kind'][] = ['approval', 'exclusion_decision', 'exclusion_decree'];
+const TIMED: readonly InboxItem['box']['kind'][] = ['approval', 'exclusion_decision', 'exclusion_decree', 'request_new', 'request_part'];
 
 /** The inbox with the moment it was read (time left is counted from the server's answer). */
 export function useInbox() {
@@ -71,13 +72,16 @@ export function InboxPage() {
                 <tr key={`${e.box.kind}-${e.entity ?? 'item'}-${e.itemId}`} class={e.overdue ? 'overdue-row' : undefined}>
                   <td class="nowrap" data-label={t('col_number')}>
                     <code>{e.number}</code>
-                    <span class="sub-line">{e.entity === 'exclusion' ? t('round_n', { n: e.versionNo }) : t('version_n', { n: e.versionNo })}</span>
+                    {e.entity !== 'request' && (
+                      <span class="sub-line">{e.entity === 'exclusion' ? t('round_n', { n: e.versionNo }) : t('version_n', { n: e.versionNo })}</span>
+                    )}
                   </td>
                   <th scope="row">
                     <a href={hrefOf(e)}>{e.title}</a>
                     <span class="sub-line">
                       <span class={`badge box-${e.box.kind}`}>{t(`box_${e.box.kind}` as MessageKey)}</span>
                       {e.entity === 'exclusion' && e.box.kind === 'escalated' && <span class="badge box-exclusion">{t('entity_exclusion')}</span>}
+                      {e.entity === 'request' && e.box.kind === 'escalated' && <span class="badge box-request">{t('entity_request')}</span>}
                       {(bodyWide || e.agencyId !== me.agencyId) && ` ${agencyName(e.agencyId)}`}
                     </span>
                     {e.reason && <span class="sub-line reason-line">{t('reason_label', { reason: e.reason })}</span>}
