@@ -47,6 +47,7 @@ export const REQUEST_DESK: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid
  * | requester     | REQUEST#<id>          | PERSONAL                | PERSONAL_ERASE / <eraseAfter>#<id> (once closed) |                   |
  * | request route | REQUEST#<id>          | ROUTE#<agencyId>        | REQUESTS#<agencyId> / <year>#<seq> |                                 |
  * | submission    | SUBMISSION#<id>       | SUBMISSION              | (expiresAt TTL: a day)             |                                 |
+ * | upload intent | UPLOAD#<id>           | UPLOAD                  | (expiresAt TTL: a day)             |                                 |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
  * - children of an agency: Query gsi2 AGENCY_CHILDREN#<id>
@@ -210,7 +211,14 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/requests/{requestId}/files/{file}', handler: 'api/requests.file', roles: STAFF, uses: ['documents'] },
 
   // Information requests: the public side (no account; rate-limited, size-limited, honeypot, idempotent).
-  { method: 'POST', path: '/api/public/requests', handler: 'api/public-requests.create', roles: 'public', uses: ['workflows', 'mail'] },
+  { method: 'POST', path: '/api/public/requests', handler: 'api/public-requests.create', roles: 'public', uses: ['workflows', 'mail', 'documents'] },
+  {
+    method: 'POST',
+    path: '/api/public/requests/power-of-attorney',
+    handler: 'api/public-requests.powerOfAttorney',
+    roles: 'public',
+    uses: ['documents'],
+  },
   { method: 'POST', path: '/api/public/requests/status', handler: 'api/public-requests.status', roles: 'public' },
   { method: 'POST', path: '/api/public/requests/clarification', handler: 'api/public-requests.clarify', roles: 'public' },
   { method: 'POST', path: '/api/public/requests/files', handler: 'api/public-requests.download', roles: 'public', uses: ['documents'] },

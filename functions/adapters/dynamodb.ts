@@ -21,6 +21,7 @@ import type { Agency, User } from '../core/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { Page, Store, Write } from '../core/ports.ts';
 import type { Request, RequestPersonal } from '../core/requests/model.ts';
+import type { UploadIntent } from '../core/requests/power-of-attorney.ts';
 import { config } from './config.ts';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -310,6 +311,8 @@ function toTx(w: Write): TxItem {
       };
     case 'requestRoute':
       return { Put: { TableName, Item: { ...keys.requestRoute(w.value), ...w.value } } };
+    case 'uploadIntent':
+      return { Put: { TableName, Item: { pk: `UPLOAD#${w.value.uploadId}`, sk: 'UPLOAD', ...w.value }, ConditionExpression: 'attribute_not_exists(pk)' } };
     case 'submission':
       return { Put: { TableName, Item: { ...keys.submission(w.value.submissionId), ...w.value }, ConditionExpression: 'attribute_not_exists(pk)' } };
   }
@@ -523,6 +526,12 @@ export const dynamoStore: Store = {
       undefined,
       limit,
     ).then((p) => p.items);
+  },
+  async getUploadIntent(uploadId) {
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }, ConsistentRead: true }),
+    );
+    return res.Item ? strip<UploadIntent>(res.Item) : undefined;
   },
   async getSubmission(submissionId) {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.submission(submissionId), ConsistentRead: true }));

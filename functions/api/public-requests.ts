@@ -13,9 +13,11 @@ import { config } from '../adapters/config.ts';
 import { itemUploads } from '../adapters/item-uploads.ts';
 import { mailer } from '../adapters/mail.ts';
 import { workflows } from '../adapters/workflow.ts';
+import { UploadRequest } from '../core/documents.ts';
 import { fail } from '../core/errors.ts';
 import { requesterFileLink } from '../core/requests/documents.ts';
 import { ClarificationReply, requesterView } from '../core/requests/model.ts';
+import { checkedPowerOfAttorney, startPowerOfAttorneyUpload } from '../core/requests/power-of-attorney.ts';
 import * as requests from '../core/requests/requests.ts';
 import { PublicRequestBody, submissionIdOf } from './form-submission.ts';
 import { endpoint } from './http.ts';
@@ -45,17 +47,35 @@ export const create = endpoint(
     // A field people never see: whatever fills it is a robot.
     if (body.website) fail('validation', 'request_honeypot');
     const submissionId = submissionIdOf(event, body);
+    const uploadId = body.powerOfAttorneyUploadId;
     const filed = await requests.fileRequest(
       { ...ctx, workflows, mailer: mailer(), registerUrl: config.registerUrl() },
       {
         requester: body.requester,
         content: body.content,
         submissionId,
+        ...(uploadId ? { powerOfAttorney: () => checkedPowerOfAttorney(ctx, itemUploads, uploadId) } : {}),
       },
     );
     const view = requesterView(filed.request);
     return { number: view.number, receivedAt: view.receivedAt, deadline: view.deadline, trackingCode: filed.trackingCode, status: view };
   },
+);
+
+export const powerOfAttorney = endpoint(
+  {
+    summary: 'Declare the power of attorney (PDF, JPEG or PNG, at most 10 MB) and get an upload ticket; then file with its uploadId',
+    description:
+      'POST the file as multipart/form-data to `upload.url` with `upload.fields` first and the file last as `file`; the server checks it when the request is filed.',
+    body: UploadRequest,
+    response: z.object({
+      uploadId: z.string(),
+      upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() }),
+    }),
+    status: 201,
+    maxBodyBytes: 2048,
+  },
+  ({ ctx, body }) => startPowerOfAttorneyUpload(ctx, itemUploads, body),
 );
 
 export const status = endpoint(

@@ -223,8 +223,8 @@ export const verifyUpload = endpoint(
 
 export const file = endpoint(
   {
-    summary: 'A short-lived link to the notice, the notice of extension, or an uploaded document (by id)',
-    params: z.strictObject({ requestId: requestIdParam, file: z.union([z.enum(['notice', 'extension']), z.uuid()]) }),
+    summary: 'A short-lived link to the notice, the notice of extension, an uploaded document (by id), or the power of attorney (personal data)',
+    params: z.strictObject({ requestId: requestIdParam, file: z.union([z.enum(['notice', 'extension', 'power-of-attorney']), z.uuid()]) }),
     response: z.object({ url: z.string(), expiresInSeconds: z.number() }),
   },
   ({ ctx, principal, params }) => staffFileLink(ctx, itemUploads, principal, params.requestId, params.file),

@@ -13,6 +13,7 @@
  */
 import { localDateOf } from './calendar.ts';
 import { type Exclusion, type LegalBasis, legalBasisText, PASAL_17_TEXT } from './exclusion-model.ts';
+import type { Agency } from './model.ts';
 import {
   type Block,
   type DocumentSpec,
@@ -38,6 +39,17 @@ export interface UnitLetterhead {
   website?: string;
   timezone?: string;
 }
+
+/** An agency's letterhead fields, as its record holds them. */
+export const unitLetterhead = (a: Agency): UnitLetterhead => ({
+  name: a.name,
+  timezone: a.timezone,
+  ...(a.address ? { address: a.address } : {}),
+  ...(a.city ? { city: a.city } : {}),
+  ...(a.phone ? { phone: a.phone } : {}),
+  ...(a.email ? { email: a.email } : {}),
+  ...(a.website ? { website: a.website } : {}),
+});
 
 export interface PdfContext {
   publicBody: { name: string; coatOfArms?: Uint8Array };

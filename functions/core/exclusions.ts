@@ -31,11 +31,10 @@ import {
   type GeneratedFile,
   legalBasisText,
 } from './exclusion-model.ts';
-import { consequenceTestSheetSpec, decreeSpec, type ExclusionDocument, exclusionDocumentCode, type PdfContext, type UnitLetterhead } from './exclusion-pdf.ts';
+import { consequenceTestSheetSpec, decreeSpec, type ExclusionDocument, exclusionDocumentCode, type PdfContext, unitLetterhead } from './exclusion-pdf.ts';
 import type { InboxEntry, Item, StepRecord, StepTiming } from './item-model.ts';
 import { publicationRules, publishedVersionOf, REGISTER_WORKFLOW, retryOnRace, secondsUntil, usersWithRole } from './items.ts';
 import { message } from './messages.ts';
-import type { Agency } from './model.ts';
 import {
   type DocumentSpec,
   type IssuedDocument,
@@ -748,16 +747,6 @@ async function documentPeople(ctx: Context, ex: Exclusion): Promise<PdfContext['
     ...(ex.decision ? { decider: await person(ex.decision.by, ex.decision.role) } : {}),
   };
 }
-
-const unitLetterhead = (a: Agency): UnitLetterhead => ({
-  name: a.name,
-  timezone: a.timezone,
-  ...(a.address ? { address: a.address } : {}),
-  ...(a.city ? { city: a.city } : {}),
-  ...(a.phone ? { phone: a.phone } : {}),
-  ...(a.email ? { email: a.email } : {}),
-  ...(a.website ? { website: a.website } : {}),
-});
 
 function verificationRecord(
   spec: DocumentSpec,

@@ -365,6 +365,14 @@ const catalogue = {
     id: 'Buku register permohonan memuat data pribadi pemohon: hanya PPID Utama, administrator, dan PPID Pelaksana (untuk permohonan yang diteruskan ke SKPD-nya) yang dapat membukanya.',
     en: "The register of requests holds the requesters' personal data: only PPID Utama, the administrator and a PPID Pelaksana (for the requests routed to its SKPD) may open it.",
   },
+  request_power_of_attorney_type: {
+    id: 'Surat kuasa diunggah sebagai PDF, JPEG atau PNG.',
+    en: 'Upload the power of attorney as a PDF, JPEG or PNG.',
+  },
+  request_power_of_attorney_size: {
+    id: 'Surat kuasa paling besar {max} MB.',
+    en: 'The power of attorney may be at most {max} MB.',
+  },
   body_too_large: {
     id: 'Isian formulir terlalu besar (maksimal {max} KB). Persingkat teks Anda.',
     en: 'The form is too large (at most {max} KB). Shorten your text.',

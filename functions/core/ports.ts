@@ -9,6 +9,7 @@ import type { Agency, User } from './model.ts';
 import type { DocumentSigner } from './official-documents/signing.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
 import type { Request, RequestPersonal } from './requests/model.ts';
+import type { UploadIntent } from './requests/power-of-attorney.ts';
 
 export interface Page<T> {
   items: T[];
@@ -52,7 +53,9 @@ export type Write =
   /** One per SKPD a request was routed to: that SKPD's list of requests. */
   | { entity: 'requestRoute'; value: { requestId: string; agencyId: string; year: number; sequence: number } }
   /** A form submission's result, remembered for a day (a double click files one request). */
-  | { entity: 'submission'; value: { submissionId: string; requestId: string; trackingCode: string; expiresAt: number } };
+  | { entity: 'submission'; value: { submissionId: string; requestId: string; trackingCode: string; expiresAt: number } }
+  /** A public upload declared before its filing (the power of attorney), kept a day. */
+  | { entity: 'uploadIntent'; value: UploadIntent };
 
 export interface Store {
   getAgency(id: string): Promise<Agency | undefined>;
@@ -80,6 +83,7 @@ export interface Store {
   listAnsweredRequests(q: { cursor?: string; limit: number }): Promise<Page<Request>>;
   /** Personal records whose retention period ended before `before`. */
   listErasablePersonal(before: string, limit: number): Promise<RequestPersonal[]>;
+  getUploadIntent(uploadId: string): Promise<UploadIntent | undefined>;
   getSubmission(submissionId: string): Promise<{ submissionId: string; requestId: string; trackingCode: string } | undefined>;
   /** Writes every record and the audit event(s) in one transaction, or nothing. */
   commit(writes: Write[], audit: AuditEvent | AuditEvent[]): Promise<void>;

@@ -411,6 +411,45 @@ describe('information requests', () => {
     }
   });
 
+  it('filing for someone else needs the power of attorney, uploaded first and checked at filing', async () => {
+    const onBehalf = { requester: requester({ onBehalfOf: 'Siti Rahmawati' }), content: content() };
+    const missing = await api(null, 'POST', '/api/public/requests', { ...onBehalf, submissionId: crypto.randomUUID() });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details[0].path).toBe('body.powerOfAttorneyUploadId');
+    const notScan = await api(null, 'POST', '/api/public/requests/power-of-attorney', {
+      fileName: 'kuasa.docx',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      size: 1000,
+      sha256: 'a'.repeat(64),
+    });
+    expect(notScan.status).toBe(415);
+    // Declared with one hash, uploaded with other bytes: refused at filing, nothing filed.
+    const wrong = await api(null, 'POST', '/api/public/requests/power-of-attorney', { fileName: 'kuasa.pdf', contentType: 'application/pdf', size: TINY_PDF.length, sha256: 'b'.repeat(64) });
+    expect(wrong.status, JSON.stringify(wrong.body)).toBe(201);
+    expect(await uploadWithTicket(wrong.body.upload, TINY_PDF)).toBeLessThan(300);
+    const year = new Date().getUTCFullYear();
+    const before = await dynamoStore.getCounter(`requests#${year}`);
+    const refused = await api(null, 'POST', '/api/public/requests', { ...onBehalf, submissionId: crypto.randomUUID(), powerOfAttorneyUploadId: wrong.body.uploadId });
+    expect(refused.status).toBe(400);
+    expect(await dynamoStore.getCounter(`requests#${year}`)).toBe(before);
+    const declared = await api(null, 'POST', '/api/public/requests/power-of-attorney', {
+      fileName: 'surat kuasa.pdf',
+      contentType: 'application/pdf',
+      size: TINY_PDF.length,
+      sha256: sha256hex(TINY_PDF),
+    });
+    expect(await uploadWithTicket(declared.body.upload, TINY_PDF)).toBeLessThan(300);
+    const filed = await api(null, 'POST', '/api/public/requests', { ...onBehalf, submissionId: crypto.randomUUID(), powerOfAttorneyUploadId: declared.body.uploadId });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const id = idOf(filed.body.number);
+    const personal = await api('ppid.utama', 'GET', `/api/requests/${id}/personal`);
+    expect(personal.body.powerOfAttorney).toMatchObject({ fileName: 'surat kuasa.pdf', size: TINY_PDF.length });
+    const link = await api('ppid.utama', 'GET', `/api/requests/${id}/files/power-of-attorney`);
+    expect(link.status).toBe(200);
+    expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer()).equals(TINY_PDF)).toBe(true);
+    expect((await api('kepala.disdikbud', 'GET', `/api/requests/${id}/files/power-of-attorney`)).status).toBe(403);
+  });
+
   it('personal data: PPID Utama and the routed SKPD read it; another SKPD and the Atasan cannot', async () => {
     const filed = await file();
     const id = idOf(filed.number);

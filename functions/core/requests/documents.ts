@@ -12,7 +12,7 @@ import type { UploadsPort } from '../item-documents.ts';
 import { retryOnRace } from '../items.ts';
 import type { Context } from '../ports.ts';
 import type { Request, RequestDocument } from './model.ts';
-import { byTracking, getRequest } from './requests.ts';
+import { byTracking, getPersonal, getRequest } from './requests.ts';
 
 export const MAX_REQUEST_DOCUMENTS = 40;
 /** How long a download link lives. */
@@ -133,6 +133,12 @@ function fileOf(r: Request, file: string, releasedOnly: boolean): FileRef {
 }
 
 export async function staffFileLink(ctx: Context, uploads: UploadsPort, actor: Principal, requestId: string, file: string) {
+  if (file === 'power-of-attorney') {
+    // Personal data: only those who may read the requester's record.
+    const personal = await getPersonal(ctx, actor, requestId);
+    const f = personal.powerOfAttorney ?? notFound('document_not_found', { docId: file });
+    return { url: await uploads.downloadUrl(f.key, f.fileName, f.contentType), expiresInSeconds: LINK_SECONDS };
+  }
   const r = await getRequest(ctx, actor, requestId);
   const f = fileOf(r, file, false);
   return { url: await uploads.downloadUrl(f.key, f.fileName, f.contentType), expiresInSeconds: LINK_SECONDS };

@@ -204,7 +204,8 @@ export interface NewRequest {
   /** The local date of receipt; today for the register's form. */
   receivedOn?: string;
   submissionId: string;
-  powerOfAttorney?: RequestPersonal['powerOfAttorney'];
+  /** Moves and checks the uploaded power of attorney (power-of-attorney.ts); run once, before the write. */
+  powerOfAttorney?: () => Promise<NonNullable<RequestPersonal['powerOfAttorney']>>;
   note?: string;
 }
 
@@ -229,7 +230,17 @@ export function registerRequest(ctx: Context, actor: Principal, input: StaffRequ
 }
 
 async function createRequest(ctx: Context, actor: Principal | typeof PUBLIC_ACTOR, input: NewRequest): Promise<Filed> {
-  const prepared = await prepareFiling(ctx, actor, input);
+  const earlier = await ctx.store.getSubmission(input.submissionId);
+  if (earlier) return replay(ctx, earlier);
+  let prepared: Awaited<ReturnType<typeof prepareFiling>>;
+  try {
+    prepared = await prepareFiling(ctx, actor, input);
+  } catch (e) {
+    // A double click: the other copy took the upload first and filed; answer as it did.
+    const won = await ctx.store.getSubmission(input.submissionId);
+    if (won) return replay(ctx, won);
+    throw e;
+  }
   // Each attempt first looks for the submission: two copies of one form (a double click) race, and
   // the loser, trying again, answers as the winner did. Only the number is read again on a race.
   return retryOnRace(async () => {
@@ -251,7 +262,8 @@ async function prepareFiling(ctx: Context, actor: Principal | typeof PUBLIC_ACTO
   const rules = await requestRules(ctx);
   const deadline = toDeadline(await agencyDeadline(ctx, body.id, start, NOTICE_RULE));
   const reminder = await agencyDeadline(ctx, body.id, start, rules.requestReminder);
-  return { body, today, receivedOn, receivedAt: start === ctx.now ? ctx.now.toISOString() : start.toISOString(), deadline, reminder };
+  const powerOfAttorney = input.powerOfAttorney ? await input.powerOfAttorney() : undefined;
+  return { body, today, receivedOn, receivedAt: start === ctx.now ? ctx.now.toISOString() : start.toISOString(), deadline, reminder, powerOfAttorney };
 }
 
 async function replay(ctx: Context, s: { requestId: string; trackingCode: string }): Promise<Filed> {
@@ -262,7 +274,7 @@ async function createOnce(
   ctx: Context,
   actor: Principal | typeof PUBLIC_ACTOR,
   input: NewRequest,
-  { body, today, receivedOn, receivedAt, deadline, reminder }: Awaited<ReturnType<typeof prepareFiling>>,
+  { body, today, receivedOn, receivedAt, deadline, reminder, powerOfAttorney }: Awaited<ReturnType<typeof prepareFiling>>,
 ): Promise<Filed> {
   const at = ctx.now.toISOString();
   const year = Number(today.slice(0, 4));
@@ -306,7 +318,7 @@ async function createOnce(
   const personal: RequestPersonal = {
     requestId,
     requester: input.requester,
-    ...(input.powerOfAttorney ? { powerOfAttorney: input.powerOfAttorney } : {}),
+    ...(powerOfAttorney ? { powerOfAttorney } : {}),
     version: 1,
   };
   const audits = [

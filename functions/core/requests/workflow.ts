@@ -14,7 +14,7 @@ import { agencyDeadline } from '../agency-deadline.ts';
 import { auditEvent, SYSTEM_ACTOR } from '../audit.ts';
 import { localDateOf } from '../calendar.ts';
 import type { GeneratedFile } from '../exclusion-model.ts';
-import type { UnitLetterhead } from '../exclusion-pdf.ts';
+import { unitLetterhead } from '../exclusion-pdf.ts';
 import type { InboxEntry } from '../item-model.ts';
 import { retryOnRace, secondsUntil, usersWithRole } from '../items.ts';
 import type { Agency } from '../model.ts';
@@ -186,16 +186,6 @@ export function combinedDecision(decisions: Decision[]): Decision | undefined {
   if (decisions.every((d) => d === 'refused')) return 'refused';
   return 'partial';
 }
-
-const unitLetterhead = (a: Agency): UnitLetterhead => ({
-  name: a.name,
-  timezone: a.timezone,
-  ...(a.address ? { address: a.address } : {}),
-  ...(a.city ? { city: a.city } : {}),
-  ...(a.phone ? { phone: a.phone } : {}),
-  ...(a.email ? { email: a.email } : {}),
-  ...(a.website ? { website: a.website } : {}),
-});
 
 async function noticeSigner(ctx: Context, ppidUtamaId: string): Promise<Official> {
   const rules = await requestRules(ctx);
