@@ -343,7 +343,8 @@ describe('the request form and the status page', () => {
       submissionId: crypto.randomUUID(),
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-    const statusLink = `/permohonan/status/?nomor=${encodeURIComponent(filed.body.number)}&kode=${encodeURIComponent(filed.body.trackingCode)}`;
+    // As the no-JavaScript post's redirect has it: with baru=1, the "registered" banner.
+    const statusLink = `/permohonan/status/?nomor=${encodeURIComponent(filed.body.number)}&kode=${encodeURIComponent(filed.body.trackingCode)}&baru=1`;
     for (const [path, heading, ready] of [
       ['/permohonan/', FORM, undefined],
       ['/en/permohonan/', 'Request for public information', undefined],
@@ -355,7 +356,12 @@ describe('the request form and the status page', () => {
       const page = await newPage(browser, { bypassCSP: true, locale: 'id-ID' });
       const errors = watch(page);
       await gotoAndWait(page, `${host.url}${path}`, heading);
-      if (ready) await page.getByRole('region', { name: ready }).waitFor({ timeout: 20_000 });
+      if (ready) {
+        await page.getByRole('region', { name: ready }).waitFor({ timeout: 20_000 });
+        expect(await page.locator('#status-new').textContent()).toContain('Permohonan Anda telah terdaftar.');
+        expect(await page.locator('#status-new').isVisible()).toBe(true);
+        expect(new URL(page.url()).search).toBe(`?nomor=${encodeURIComponent(filed.body.number)}`);
+      }
       await axe(page, path);
       if (path === '/permohonan/') {
         // And with every error shown (the empty form sent).
