@@ -40,7 +40,16 @@ const isFormPost = (event: SubmissionEvent) => (event.headers?.['content-type'] 
 /** A version-8 (custom) uuid from a hash of the client and the form's fields: the same post, the same id. */
 export function formSubmissionId(event: SubmissionEvent, body: { requester: unknown; content: unknown }): string {
   const h = createHash('sha256')
-    .update(JSON.stringify([event.requestContext.http?.sourceIp ?? '', event.headers?.['user-agent'] ?? '', body.requester, body.content]))
+    // Behind CloudFront the source address is the edge's; the viewer's is in X-Forwarded-For.
+    .update(
+      JSON.stringify([
+        event.headers?.['x-forwarded-for'] ?? '',
+        event.requestContext.http?.sourceIp ?? '',
+        event.headers?.['user-agent'] ?? '',
+        body.requester,
+        body.content,
+      ]),
+    )
     .digest();
   h[6] = (h[6]! & 0x0f) | 0x80;
   h[8] = (h[8]! & 0x3f) | 0x80;

@@ -131,6 +131,25 @@ async function principalOf(event: Event, ctx: Context, decl: RouteDecl): Promise
   return principal;
 }
 
+const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The answer to a refused plain form post: the message and each field's problem, in the reader's
+ * language first, and a way back to the form (the browser keeps what was typed on Back).
+ */
+function formErrorPage(e: DomainError, lang: 'id' | 'en', referer: string | undefined): APIGatewayProxyStructuredResultV2 {
+  const other = lang === 'id' ? 'en' : 'id';
+  const back = referer && /^\/|^https?:\/\//.test(referer) ? new URL(referer, 'http://x').pathname : '/';
+  const items = e.details.map((d) => `<li>${escapeHtml(d.message[lang])}<br><span lang="${other}">${escapeHtml(d.message[other])}</span></li>`).join('');
+  const title = lang === 'id' ? 'Formulir belum dapat diterima' : 'The form could not be accepted';
+  const backText =
+    lang === 'id'
+      ? 'Kembali ke formulir (isian Anda tetap ada dengan tombol Kembali pada peramban)'
+      : 'Back to the form (your entries stay with the browser’s Back button)';
+  const body = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><link rel="stylesheet" href="/assets/register.css"></head><body><main id="isi"><h1>${title}</h1><p role="alert">${escapeHtml(e.text[lang])}<br><span lang="${other}">${escapeHtml(e.text[other])}</span></p>${items ? `<ul>${items}</ul>` : ''}<p><a href="${escapeHtml(back)}">${backText}</a></p></main></body></html>`;
+  return { statusCode: e.status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body };
+}
+
 const isFormPost = (event: Pick<Event, 'headers'>) => (event.headers?.['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 
 /** `a.b=1&a.c=2&n=3` → `{ a: { b: '1', c: '2' }, n: '3' }`; empty fields are left out (as a JSON client would). */
@@ -172,7 +191,11 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
         const e = request.error;
         const requestId = request.event.requestContext?.requestId;
         if (e instanceof DomainError) {
-          request.response = json(e.status, errorBody(lang, e.code, e.text, e.details));
+          // A plain HTML form post (no JavaScript) gets a page a person can read, not JSON.
+          request.response =
+            spec.formRedirect && isFormPost(request.event)
+              ? formErrorPage(e, lang, request.event.headers?.referer)
+              : json(e.status, errorBody(lang, e.code, e.text, e.details));
           return;
         }
         logger.error('unhandled error', { error: e as Error, requestId });

@@ -159,6 +159,32 @@ describe('information requests', () => {
     expect(await dynamoStore.getCounter(`requests#${new Date().getUTCFullYear()}`)).toBe(before);
   });
 
+  it('a plain form post (no JavaScript) that is refused gets a page to read, with each field and the way back', async () => {
+    const form = new URLSearchParams({
+      'requester.kind': 'individual',
+      'requester.fullName': 'Budi Santoso',
+      'requester.address': 'Jl. Ahmad Yani No. 12, Pontianak',
+      'requester.email': 'budi.santoso@example.org',
+      'content.information': 'Data cakupan imunisasi dasar lengkap per kabupaten',
+      'content.purpose': 'Penelitian',
+      'content.obtainForm': 'view',
+      'content.deliveryMethod': 'email',
+    });
+    const res = await fetch(`${host.url}/api/public/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: `${host.url}/permohonan/` },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<h1>Formulir belum dapat diterima</h1>');
+    expect(html).toMatch(/NIK wajib diisi untuk pemohon perorangan/);
+    expect(html).toMatch(/the NIK is required for an individual/);
+    expect(html).toContain('href="/permohonan/"');
+  });
+
   it('files at once: a gap-free number, the deadline, a tracking code shown once; the same submission files once', async () => {
     const submissionId = crypto.randomUUID();
     const body = { requester: requester(), content: content(), submissionId };
@@ -424,12 +450,21 @@ describe('information requests', () => {
     });
     expect(notScan.status).toBe(415);
     // Declared with one hash, uploaded with other bytes: refused at filing, nothing filed.
-    const wrong = await api(null, 'POST', '/api/public/requests/power-of-attorney', { fileName: 'kuasa.pdf', contentType: 'application/pdf', size: TINY_PDF.length, sha256: 'b'.repeat(64) });
+    const wrong = await api(null, 'POST', '/api/public/requests/power-of-attorney', {
+      fileName: 'kuasa.pdf',
+      contentType: 'application/pdf',
+      size: TINY_PDF.length,
+      sha256: 'b'.repeat(64),
+    });
     expect(wrong.status, JSON.stringify(wrong.body)).toBe(201);
     expect(await uploadWithTicket(wrong.body.upload, TINY_PDF)).toBeLessThan(300);
     const year = new Date().getUTCFullYear();
     const before = await dynamoStore.getCounter(`requests#${year}`);
-    const refused = await api(null, 'POST', '/api/public/requests', { ...onBehalf, submissionId: crypto.randomUUID(), powerOfAttorneyUploadId: wrong.body.uploadId });
+    const refused = await api(null, 'POST', '/api/public/requests', {
+      ...onBehalf,
+      submissionId: crypto.randomUUID(),
+      powerOfAttorneyUploadId: wrong.body.uploadId,
+    });
     expect(refused.status).toBe(400);
     expect(await dynamoStore.getCounter(`requests#${year}`)).toBe(before);
     const declared = await api(null, 'POST', '/api/public/requests/power-of-attorney', {
@@ -439,7 +474,11 @@ describe('information requests', () => {
       sha256: sha256hex(TINY_PDF),
     });
     expect(await uploadWithTicket(declared.body.upload, TINY_PDF)).toBeLessThan(300);
-    const filed = await api(null, 'POST', '/api/public/requests', { ...onBehalf, submissionId: crypto.randomUUID(), powerOfAttorneyUploadId: declared.body.uploadId });
+    const filed = await api(null, 'POST', '/api/public/requests', {
+      ...onBehalf,
+      submissionId: crypto.randomUUID(),
+      powerOfAttorneyUploadId: declared.body.uploadId,
+    });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const id = idOf(filed.body.number);
     const personal = await api('ppid.utama', 'GET', `/api/requests/${id}/personal`);
