@@ -211,6 +211,7 @@ function PersonalSection({ r }: { r: InfoRequest }) {
     }
   }, [api, r.requestId, routedTo, r.personalErasedAt]);
   const p = loaded.data;
+  const download = useDownload(r);
   return (
     <section class="panel personal" aria-labelledby="rq-personal-h">
       <h2 id="rq-personal-h">{t('rq_personal_title')}</h2>
@@ -257,7 +258,11 @@ function PersonalSection({ r }: { r: InfoRequest }) {
               <>
                 <dt>{t('rq_power_of_attorney')}</dt>
                 <dd>
-                  {p.data.powerOfAttorney.fileName} ({formatBytes(lang, p.data.powerOfAttorney.size)})
+                  <button type="button" class="link" onClick={() => void download.open('power-of-attorney')}>
+                    {t('doc_download_named', { name: p.data.powerOfAttorney.fileName })}
+                  </button>{' '}
+                  ({formatBytes(lang, p.data.powerOfAttorney.size)})
+                  <ErrorMessage error={download.error} />
                 </dd>
               </>
             )}
