@@ -220,6 +220,7 @@ export const routes: readonly RouteDecl[] = [
     uses: ['documents'],
   },
   { method: 'POST', path: '/api/public/requests/status', handler: 'api/public-requests.status', roles: 'public' },
+  { method: 'GET', path: '/api/public/requests/status-page', handler: 'api/public-requests.statusPage', roles: 'public' },
   { method: 'POST', path: '/api/public/requests/clarification', handler: 'api/public-requests.clarify', roles: 'public' },
   { method: 'POST', path: '/api/public/requests/files', handler: 'api/public-requests.download', roles: 'public', uses: ['documents'] },
 ];

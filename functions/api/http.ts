@@ -46,7 +46,9 @@ export interface EndpointSpec<P extends AnyObject, Q extends AnyObject, B extend
    * Plain HTML form posts (`application/x-www-form-urlencoded`, no JavaScript): fields named with
    * dots (`requester.fullName`) are nested, and success answers `303 See Other` to this location.
    */
-  formRedirect?: (result: z.infer<R>) => string;
+  formRedirect?: (result: z.infer<R>, body: z.infer<B>) => string;
+  /** The handler returns a whole HTML page (a page for people without JavaScript); errors are pages too. */
+  html?: boolean;
 }
 
 export interface Request<P, Q, B> {
@@ -131,6 +133,14 @@ async function principalOf(event: Event, ctx: Context, decl: RouteDecl): Promise
   return principal;
 }
 
+/** Pages for people: never cached, never indexed, and their address (it may hold a tracking code) never sent on. */
+const HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow',
+};
+
 const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -147,7 +157,7 @@ function formErrorPage(e: DomainError, lang: 'id' | 'en', referer: string | unde
       ? 'Kembali ke formulir (isian Anda tetap ada dengan tombol Kembali pada peramban)'
       : 'Back to the form (your entries stay with the browser’s Back button)';
   const body = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><link rel="stylesheet" href="/assets/register.css"></head><body><main id="isi"><h1>${title}</h1><p role="alert">${escapeHtml(e.text[lang])}<br><span lang="${other}">${escapeHtml(e.text[other])}</span></p>${items ? `<ul>${items}</ul>` : ''}<p><a href="${escapeHtml(back)}">${backText}</a></p></main></body></html>`;
-  return { statusCode: e.status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body };
+  return { statusCode: e.status, headers: HTML_HEADERS, body };
 }
 
 const isFormPost = (event: Pick<Event, 'headers'>) => (event.headers?.['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
@@ -193,7 +203,7 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
         if (e instanceof DomainError) {
           // A plain HTML form post (no JavaScript) gets a page a person can read, not JSON.
           request.response =
-            spec.formRedirect && isFormPost(request.event)
+            (spec.formRedirect && isFormPost(request.event)) || spec.html
               ? formErrorPage(e, lang, request.event.headers?.referer)
               : json(e.status, errorBody(lang, e.code, e.text, e.details));
           return;
@@ -225,7 +235,12 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
       const body = parse(spec.body, spec.body ? (bodyOf(event) ?? {}) : undefined, 'body');
       const result = await fn({ params, query, body, principal, ctx, event, lang: languageOf(event) });
       if (spec.formRedirect && isFormPost(event))
-        return { statusCode: 303, headers: { location: spec.formRedirect(result as z.infer<R>), 'cache-control': 'no-store' }, body: '' };
+        return {
+          statusCode: 303,
+          headers: { location: spec.formRedirect(result as z.infer<R>, body), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+          body: '',
+        };
+      if (spec.html) return { statusCode: 200, headers: HTML_HEADERS, body: String(result) };
       const status = spec.status ?? 200;
       return json(status, status === 204 ? undefined : result);
     });

@@ -9,6 +9,7 @@
  * A plain form post (no JavaScript) may leave the submission id empty: see form-submission.ts.
  */
 import * as z from 'zod';
+import { requestStatusHtml } from '../../web/register/request-status-html.tsx';
 import { config } from '../adapters/config.ts';
 import { itemUploads } from '../adapters/item-uploads.ts';
 import { mailer } from '../adapters/mail.ts';
@@ -41,7 +42,8 @@ export const create = endpoint(
     response: z.object({ number: z.string(), receivedAt: z.string(), deadline: z.object({}).loose(), trackingCode: z.string(), status: StatusSchema }),
     status: 201,
     maxBodyBytes: FORM_BYTES,
-    formRedirect: (r) => `/permohonan/status/?nomor=${encodeURIComponent(r.number)}&kode=${encodeURIComponent(r.trackingCode)}&baru=1`,
+    // Only a plain form post (no JavaScript) is redirected: to the status page the API renders.
+    formRedirect: (r) => statusPagePath(r.number, r.trackingCode, true),
   },
   async ({ ctx, body, event }) => {
     // A field people never see: whatever fills it is a robot.
@@ -84,7 +86,13 @@ export const status = endpoint(
 );
 
 export const clarify = endpoint(
-  { summary: "The requester answers the PPID's request for clarification", body: ClarificationReply, response: StatusSchema, maxBodyBytes: 8 * 1024 },
+  {
+    summary: "The requester answers the PPID's request for clarification",
+    body: ClarificationReply,
+    response: StatusSchema,
+    maxBodyBytes: 8 * 1024,
+    formRedirect: (_r, body) => statusPagePath(body.number, body.code, false),
+  },
   async ({ ctx, body }) => requesterView(await requests.answerClarification(ctx, body)),
 );
 
@@ -94,6 +102,37 @@ export const download = endpoint(
     body: Lookup.extend({ file: z.union([z.enum(['notice', 'extension']), z.uuid()], 'berkas tidak dikenal / unknown file') }),
     response: z.object({ url: z.string(), expiresInSeconds: z.number() }),
     maxBodyBytes: 1024,
+    formRedirect: (r) => r.url,
   },
   ({ ctx, body }) => requesterFileLink(ctx, itemUploads, body),
+);
+
+const statusPagePath = (number: string, code: string, fresh: boolean) =>
+  `/api/public/requests/status-page?nomor=${encodeURIComponent(number)}&kode=${encodeURIComponent(code)}${fresh ? '&baru=1' : ''}`;
+
+export const statusPage = endpoint(
+  {
+    summary: "The status page for people without JavaScript (HTML): the same view as the register's status page, with forms to download and answer",
+    query: z.strictObject({
+      nomor: z.string().trim().max(32, 'nomor pendaftaran tidak valid / the registration number is not valid'),
+      kode: z.string().trim().max(32, 'kode pelacakan tidak valid / the tracking code is not valid'),
+      baru: z.literal('1').optional(),
+    }),
+    response: z.string(),
+    html: true,
+  },
+  async ({ ctx, query, lang }) => {
+    const r = await requests.byTracking(ctx, query.nomor, query.kode);
+    const [agencies, body] = await Promise.all([ctx.store.listAgencies(), ctx.store.getSettings<{ name: string }>('publicBody')]);
+    const utama = agencies.find((a) => a.kind === 'ppid_utama');
+    return requestStatusHtml({
+      view: requesterView(r),
+      code: query.kode,
+      lang,
+      fresh: query.baru === '1',
+      timeZone: utama?.timezone ?? 'Asia/Jakarta',
+      agencies: Object.fromEntries(agencies.map((a) => [a.id, a.name])),
+      bodyName: body?.name ?? 'PPID',
+    });
+  },
 );

@@ -157,21 +157,27 @@ describe('the request form and the status page', () => {
   );
 
   it(
-    'without JavaScript: a plain post lands on the status page with the number and code; the same post again files nothing new',
+    'without JavaScript: a plain post lands on the status page the API renders, with the number and code; the same post again files nothing new',
     { timeout: 90_000 },
     async () => {
       const page = await newPage(browser, { locale: 'id-ID', javaScriptEnabled: false, userAgent: 'SIP-PPID-e2e tanpa JavaScript' });
       await gotoAndWait(page, `${host.url}/permohonan/`, FORM);
       await fillForm(page);
-      await openPage(page, () => page.getByRole('button', { name: 'Kirim permohonan' }).click(), STATUS);
+      await openPage(page, () => page.getByRole('button', { name: 'Kirim permohonan' }).click(), /^Permohonan PMH\/\d{4}\/\d{5}$/);
       const url = new URL(page.url());
-      expect(url.pathname).toBe('/permohonan/status/');
+      expect(url.pathname).toBe('/api/public/requests/status-page');
       const number = url.searchParams.get('nomor') ?? '';
       expect(number).toMatch(/^PMH\/\d{4}\/\d{5}$/);
       expect(url.searchParams.get('kode')?.length ?? 0).toBeGreaterThanOrEqual(8);
       expect(url.searchParams.get('baru')).toBe('1');
-      // The page says that status needs JavaScript, and where the number and the code are.
-      expect(await page.locator('main').textContent()).toContain('Halaman status memerlukan JavaScript');
+      // The receipt without JavaScript: the number, the code once with the warning, the state and the deadline in words.
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).toContain('Permohonan Anda telah terdaftar.');
+      expect(main).toContain(url.searchParams.get('kode')!);
+      expect(main).toMatch(/Simpan kode pelacakan ini sekarang/);
+      expect(main).toMatch(/Terdaftar; menunggu diteruskan/);
+      expect(main).toMatch(/pukul 23\.59 WI(B|TA|T)/);
+      await page.screenshot({ path: 'test-results/request-status-nojs.png', fullPage: true });
       // The code works.
       expect((await api(null, 'POST', '/api/public/requests/status', { number, code: url.searchParams.get('kode') })).body.number).toBe(number);
 
