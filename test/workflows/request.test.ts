@@ -501,6 +501,12 @@ describe('information requests', () => {
     expect((await api('kepala.disdikbud', 'GET', `/api/requests/${id}/personal`)).status).toBe(403);
     expect((await api('atasan.ppid', 'GET', `/api/requests/${id}/personal`)).status).toBe(403);
     expect((await api('kepala.disdikbud', 'GET', `/api/requests/${id}`)).status).toBe(403);
+    // Every read is audited, by whom; the audit holds no personal data.
+    const audit = (await api('admin', 'GET', `/api/audit?entityType=request&entityId=${id}&limit=100`)).body.items as any[];
+    expect(audit.filter((e) => e.action === 'request.personal_read').map((e) => e.actor.username)).toEqual(
+      expect.arrayContaining(['ppid.utama', 'kepala.dinkes']),
+    );
+    expect(JSON.stringify(audit)).not.toContain('6171011203850004');
     // The request record itself holds none of it.
     const record = JSON.stringify(await dynamoStore.getRequest(id));
     for (const value of ['6171011203850004', 'budi.santoso@example.org', 'Ahmad Yani', '5555 0101', 'Budi Santoso']) expect(record).not.toContain(value);

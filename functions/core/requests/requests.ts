@@ -93,10 +93,13 @@ export async function getRequest(ctx: Context, actor: Principal, requestId: stri
   return r;
 }
 
+/** Every read of the personal data is audited (who, when, which request), as the law asks of its processing. */
 export async function getPersonal(ctx: Context, actor: Principal, requestId: string): Promise<RequestPersonal> {
   const r = await load(ctx, requestId);
   if (!mayReadPersonal(actor, r)) forbidden('request_personal_forbidden');
-  return (await ctx.store.getRequestPersonal(requestId)) ?? notFound('request_personal_erased', { number: r.number });
+  const personal = (await ctx.store.getRequestPersonal(requestId)) ?? notFound('request_personal_erased', { number: r.number });
+  await ctx.store.commit([], requestAudit(ctx, r, actor.agencyId, actor, 'request.personal_read', { after: { number: r.number } }));
+  return personal;
 }
 
 /** Body-wide readers list every request; an SKPD lists those routed to it. */
