@@ -126,7 +126,7 @@ export const personal = endpoint(
     response: z.object({ requestId: z.string(), requester: z.object({}).loose(), eraseAfter: z.string().optional() }).loose(),
   },
   async ({ ctx, principal, params }) => {
-    const { powerOfAttorney, ...p } = await requests.getPersonal(ctx, principal, params.requestId);
+    const { powerOfAttorney, trackingCode: _code, ...p } = await requests.getPersonal(ctx, principal, params.requestId);
     return { ...p, ...(powerOfAttorney ? { powerOfAttorney: { fileName: powerOfAttorney.fileName, size: powerOfAttorney.size } } : {}) };
   },
 );

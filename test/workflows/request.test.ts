@@ -197,7 +197,7 @@ describe('information requests', () => {
     expect(a.body.deadline.explanation.id).toMatch(/10 hari kerja/);
     const next = await file();
     expect(Number(next.number.slice(-5))).toBe(Number(a.body.number.slice(-5)) + 1);
-    // The tracking code is never stored or shown to staff.
+    // The tracking code is not in the request record, and never shown to staff (only the requester's own mails carry it).
     const stored = JSON.stringify(await dynamoStore.getRequest(idOf(a.body.number)));
     expect(stored).not.toContain(a.body.trackingCode);
     expect(JSON.stringify((await api('ppid.utama', 'GET', `/api/requests/${idOf(a.body.number)}`)).body)).not.toContain('trackingHash');
@@ -497,6 +497,7 @@ describe('information requests', () => {
     const utama = await api('ppid.utama', 'GET', `/api/requests/${id}/personal`);
     expect(utama.status).toBe(200);
     expect(utama.body.requester.nik).toBe('6171011203850004');
+    expect(JSON.stringify(utama.body)).not.toContain('trackingCode');
     expect((await api('kepala.dinkes', 'GET', `/api/requests/${id}/personal`)).status).toBe(200);
     expect((await api('kepala.disdikbud', 'GET', `/api/requests/${id}/personal`)).status).toBe(403);
     expect((await api('atasan.ppid', 'GET', `/api/requests/${id}/personal`)).status).toBe(403);

@@ -352,6 +352,12 @@ export interface Request {
 export interface RequestPersonal {
   requestId: string;
   requester: Requester;
+  /**
+   * The tracking code, for the links in the requester's own mails (the notice, a clarification). It is
+   * the requester's credential: kept here with their other personal data, erased with it, and never
+   * shown to staff (the request record keeps only its hash).
+   */
+  trackingCode?: string;
   powerOfAttorney?: { key: string; fileName: string; contentType: string; size: number; sha256: string };
   /** Set when the request closes: after this instant the retention job erases the record. */
   eraseAfter?: string;

@@ -321,6 +321,7 @@ async function createOnce(
   const personal: RequestPersonal = {
     requestId,
     requester: input.requester,
+    trackingCode: code,
     ...(powerOfAttorney ? { powerOfAttorney } : {}),
     version: 1,
   };
@@ -609,13 +610,12 @@ export async function byTracking(ctx: Context, number: string, code: string): Pr
 
 // ─── mail to the requester and the handlers ──────────────────────────────────────────────────────
 
+/** Stands in a requester's mail for their own status link (with the tracking code, from their personal record). */
+export const STATUS_LINK = '\u0000status-link\u0000';
+
 export function statusLink(ctx: Context, r: Pick<Request, 'number'>, code?: string): string {
   const base = (ctx.registerUrl ?? '').replace(/\/+$/, '');
   return `${base}/permohonan/status/?nomor=${encodeURIComponent(r.number)}${code ? `&kode=${encodeURIComponent(code)}` : ''}`;
-}
-
-export async function requesterEmail(ctx: Context, requestId: string): Promise<string | undefined> {
-  return (await ctx.store.getRequestPersonal(requestId))?.requester.email;
 }
 
 async function notifyFiled(ctx: Context, r: Request, requester: Requester, code: string): Promise<void> {
@@ -672,7 +672,8 @@ async function notifyRouted(ctx: Context, r: Request): Promise<void> {
 }
 
 async function notifyClarification(ctx: Context, r: Request, question: string): Promise<void> {
-  const email = await requesterEmail(ctx, r.requestId);
+  const personal = await ctx.store.getRequestPersonal(r.requestId);
+  const email = personal?.requester.email;
   if (!ctx.mailer || !email) return;
   await ctx.mailer.send({
     to: [email],
@@ -682,9 +683,9 @@ async function notifyClarification(ctx: Context, r: Request, question: string): 
       '',
       question,
       '',
-      `Jawab di halaman status (masukkan nomor pendaftaran dan kode pelacakan): ${statusLink(ctx, r)}`,
+      `Jawab di halaman status: ${statusLink(ctx, r, personal.trackingCode)}`,
       '',
-      `The PPID asks for a clarification on request ${r.number} (above). Answer on the status page: ${statusLink(ctx, r)}`,
+      `The PPID asks for a clarification on request ${r.number} (above). Answer on the status page: ${statusLink(ctx, r, personal.trackingCode)}`,
     ].join('\n'),
     idempotencyKey: `request-clarification-${r.requestId}-${r.clarifications.length}`,
   });

@@ -31,7 +31,7 @@ import type { Context, Write } from '../ports.ts';
 import type { PublicBody } from '../public-body.ts';
 import type { Decision, Request } from './model.ts';
 import { extensionNoticeSpec, type NoticeContext, noticeSpec } from './notice.ts';
-import { closeWrites, requestRules, statusLink } from './requests.ts';
+import { closeWrites, requestRules, STATUS_LINK, statusLink } from './requests.ts';
 
 /** `routing` (PPID Utama) or an SKPD's id (its part). */
 export type WaitTarget = string;
@@ -273,10 +273,10 @@ export function issueExtensionNotice(ctx: Context, input: { requestId: string })
         `Jangka waktu pemberitahuan tertulis atas permohonan ${r.number} diperpanjang.`,
         `Alasan: ${r.extension.reasons}`,
         `Batas waktu baru: ${r.deadline.explanation.id}`,
-        `Surat pemberitahuan perpanjangan dapat diunduh di halaman status: ${statusLink(ctx, r)}`,
+        `Surat pemberitahuan perpanjangan dapat diunduh di halaman status: ${STATUS_LINK}`,
         '',
         `The deadline for the written notice on request ${r.number} has been extended. New deadline: ${r.deadline.explanation.en}`,
-        `The notice of extension is on the status page: ${statusLink(ctx, r)}`,
+        `The notice of extension is on the status page: ${STATUS_LINK}`,
       ].join('\n'),
       idempotencyKey: `request-extension-${r.requestId}`,
     });
@@ -346,12 +346,12 @@ export function issueNotice(ctx: Context, input: { requestId: string }): Promise
       subject: `[PPID] Pemberitahuan tertulis atas permohonan ${current.number} / Written notice on request ${current.number}`,
       text: [
         `Pemberitahuan tertulis atas permohonan informasi ${current.number} telah terbit.`,
-        `Unduh surat pemberitahuan${after.parts.some((p) => p.answer?.documents.length) ? ' dan informasi yang diberikan' : ''} di halaman status: ${statusLink(ctx, current)}`,
+        `Unduh surat pemberitahuan${after.parts.some((p) => p.answer?.documents.length) ? ' dan informasi yang diberikan' : ''} di halaman status: ${STATUS_LINK}`,
         decision === 'refused' || decision === 'partial'
           ? 'Anda berhak mengajukan keberatan kepada Atasan PPID paling lambat 30 hari kerja setelah menerima pemberitahuan ini (UU 14/2008 Pasal 35–36).'
           : '',
         '',
-        `The written notice on request ${current.number} has been issued. Download it on the status page: ${statusLink(ctx, current)}`,
+        `The written notice on request ${current.number} has been issued. Download it on the status page: ${STATUS_LINK}`,
       ]
         .filter((l, i, all) => l !== '' || all[i - 1] !== '')
         .join('\n'),
@@ -361,10 +361,12 @@ export function issueNotice(ctx: Context, input: { requestId: string }): Promise
   });
 }
 
+/** Mails the requester, if they gave an address; `STATUS_LINK` in the text becomes their own status link. */
 async function mailRequester(ctx: Context, r: Request, mail: { subject: string; text: string; idempotencyKey: string }): Promise<void> {
-  const email = (await ctx.store.getRequestPersonal(r.requestId))?.requester.email;
+  const personal = await ctx.store.getRequestPersonal(r.requestId);
+  const email = personal?.requester.email;
   if (!ctx.mailer || !email) return;
-  await ctx.mailer.send({ to: [email], ...mail });
+  await ctx.mailer.send({ to: [email], ...mail, text: mail.text.replaceAll(STATUS_LINK, statusLink(ctx, r, personal.trackingCode)) });
 }
 
 async function mailHandlers(ctx: Context, r: Request, kind: 'reminder' | 'overdue'): Promise<void> {
