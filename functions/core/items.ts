@@ -696,8 +696,9 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
         { kind: 'request_part', agencyId: actor.agencyId },
       ];
     case 'atasan_ppid':
-      // SOP 002 step 2: exclusions wait for the Atasan PPID's Ya/Tidak.
-      return [{ kind: 'exclusion_decision' }];
+      // SOP 002 step 2: exclusions wait for the Atasan PPID's Ya/Tidak. Information requests past
+      // their statutory deadline are escalated to the Atasan too (only those: see `inbox`).
+      return [{ kind: 'exclusion_decision' }, { kind: 'escalated' }];
     default:
       return actsForWholeBody(actor) ? [{ kind: 'escalated' }] : [];
   }
@@ -705,7 +706,10 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
 
 export async function inbox(ctx: Context, actor: Principal) {
   const now = ctx.now.getTime();
-  const entries = (await Promise.all(boxesFor(actor).map((b) => ctx.store.listInbox(b, { limit: 100 })))).flatMap((p) => p.items);
+  const entries = (await Promise.all(boxesFor(actor).map((b) => ctx.store.listInbox(b, { limit: 100 }))))
+    .flatMap((p) => p.items)
+    // The Atasan PPID answers for the statutory deadline of requests, not for the SOPs' internal ones.
+    .filter((e) => actor.role !== 'atasan_ppid' || e.box.kind !== 'escalated' || e.entity === 'request');
   return entries.map((e) => ({
     ...e,
     timeLeftSeconds: e.deadline ? Math.round((Date.parse(e.deadline.at) - now) / 1000) : undefined,

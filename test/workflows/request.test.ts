@@ -385,6 +385,10 @@ describe('information requests', () => {
       20_000,
     );
     expect(escalated).toMatchObject({ entity: 'request', overdue: true });
+    // The Atasan PPID sees it too (only requests: the SOPs' internal escalations stay with PPID Utama).
+    const atasan = (await api('atasan.ppid', 'GET', '/api/inbox')).body.items as any[];
+    expect(atasan.some((e) => e.itemId === id && e.box.kind === 'escalated')).toBe(true);
+    expect(atasan.filter((e) => e.box.kind === 'escalated').every((e) => e.entity === 'request')).toBe(true);
     const stored = await dynamoStore.getRequest(id);
     expect(stored?.remindedAt).toBeTruthy();
     expect(stored?.escalations).toBe(1);
