@@ -55,17 +55,22 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // The staff app uploads documents from the browser straight to the documents bucket with a
-    // presigned POST (functions/adapters/uploads.ts), so that bucket answers CORS for POST and PUT.
-    // The staff app's origin is only known after the stateless stack (CloudFront) exists; naming it
-    // here would make the stacks depend on each other, so it comes as context:
-    //   npx cdk deploy -c staffAppOrigin=https://d1234abcd.cloudfront.net
-    // Without it any origin may send the request, which is still safe: each POST needs a policy that
-    // the API signed for one key, one Content-Type and one size, and the API verifies every object.
-    const staffAppOrigin: string | undefined = this.node.tryGetContext('staffAppOrigin');
+    // The staff app uploads documents, and the register's request form the power of attorney, from
+    // the browser straight to the documents bucket with a presigned POST (functions/adapters/uploads.ts),
+    // so that bucket answers CORS for POST and PUT. Both origins are only known after the stateless
+    // stack (CloudFront) exists; naming them here would make the stacks depend on each other, so they
+    // come as context (each allowed when given):
+    //   npx cdk deploy -c staffAppOrigin=https://d1234abcd.cloudfront.net -c registerOrigin=https://d5678efgh.cloudfront.net
+    // Without either any origin may send the request, which is still safe: each POST needs a policy
+    // that the API signed for one key, one Content-Type and one size, and the API verifies every object.
+    const origin = (name: string): string | undefined => {
+      const value: unknown = this.node.tryGetContext(name);
+      return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    };
+    const uploadOrigins = [origin('staffAppOrigin'), origin('registerOrigin')].filter((o): o is string => o !== undefined);
     const uploadCors: s3.CorsRule[] = [
       {
-        allowedOrigins: [staffAppOrigin ?? '*'],
+        allowedOrigins: uploadOrigins.length ? uploadOrigins : ['*'],
         allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT],
         allowedHeaders: ['*'],
         exposedHeaders: ['ETag'],

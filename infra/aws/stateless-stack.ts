@@ -203,17 +203,16 @@ export class StatelessStack extends Stack {
           frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         },
       });
-    const registerHeaders = headers('RegisterHeaders', baseCsp);
+    const documentsDomain = `https://${props.buckets.documents.bucketRegionalDomainName}`;
+    // The request form uploads the power of attorney straight to the documents bucket with a presigned
+    // POST (web/register/request.tsx): that bucket, and nothing else, besides the register itself.
+    const registerHeaders = headers('RegisterHeaders', [...baseCsp, `connect-src 'self' ${documentsDomain}`]);
     // The staff app also talks to Cognito (token endpoint) and uploads straight to the documents bucket
     // with presigned URLs.
     // The staff app and the API are not for search engines: X-Robots-Tag noindex (the local host's STAFF_ONLY_HEADERS).
-    const staffHeaders = headers(
-      'StaffAppHeaders',
-      [...baseCsp, `connect-src 'self' ${authBase} https://${props.buckets.documents.bucketRegionalDomainName}`],
-      {
-        'X-Robots-Tag': 'noindex, nofollow',
-      },
-    );
+    const staffHeaders = headers('StaffAppHeaders', [...baseCsp, `connect-src 'self' ${authBase} ${documentsDomain}`], {
+      'X-Robots-Tag': 'noindex, nofollow',
+    });
 
     // Directory indexes for the register; app-shell fallback, `/` → `/app/` and the icon at
     // `/favicon.ico` (deployed under app/) for the staff app.

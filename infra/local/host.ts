@@ -337,8 +337,9 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
   parts.clients = [ddb, s3];
   await ensureTable(ddb, tableName);
   await ensureBuckets(s3, bucketNames);
-  // The staff app (this origin) uploads straight to the emulator on another loopback port, as it
-  // does to the documents bucket in AWS (whose CORS rule is in infra/aws/stateful-stack.ts).
+  // The staff app and the register's request form (this origin, both) upload straight to the
+  // emulator on another loopback port, as they do to the documents bucket in AWS (whose CORS rule is
+  // in infra/aws/stateful-stack.ts).
   await s3.send(
     new PutBucketCorsCommand({
       Bucket: bucketNames.documents,
@@ -355,12 +356,12 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
       },
     }),
   );
-  // ... and its pages may connect there (in AWS the bucket's own domain is allowed the same way).
-  const staffHeaders = {
-    ...SITE_HEADERS,
-    'content-security-policy': SITE_HEADERS['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${s3rv.endpoint}`),
-    ...STAFF_ONLY_HEADERS,
-  };
+  // ... and their pages may connect there (in AWS the bucket's own domain is allowed the same way,
+  // in each distribution's response headers policy). The register's pages get only that: the
+  // request form's power of attorney goes there (web/register/request.tsx).
+  const uploadCsp = SITE_HEADERS['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${s3rv.endpoint}`);
+  const registerHeaders = { ...SITE_HEADERS, 'content-security-policy': uploadCsp };
+  const staffHeaders = { ...SITE_HEADERS, 'content-security-policy': uploadCsp, ...STAFF_ONLY_HEADERS };
 
   // The staff app goes into its bucket, as BucketDeployment does in AWS.
   const appDir = join(dataDir, 'staff-app-build');
@@ -393,7 +394,7 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
   });
 
   async function serveObject(res: ServerResponse, bucket: string, key: string, fallback?: string): Promise<void> {
-    const headers = bucket === bucketNames.staffApp ? staffHeaders : SITE_HEADERS;
+    const headers = bucket === bucketNames.staffApp ? staffHeaders : bucket === bucketNames.register ? registerHeaders : SITE_HEADERS;
     try {
       const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       const body = Buffer.from(await obj.Body!.transformToByteArray());

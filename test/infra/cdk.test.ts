@@ -5,13 +5,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CfnResource } from 'aws-cdk-lib';
+import { App, type CfnResource } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RouteGroupStack, routeGroups, routeId } from '../../infra/aws/api-routes.ts';
 import { buildApp, renderedSurface } from '../../infra/aws/app-builder.ts';
 import { SipPpidNagChecks } from '../../infra/aws/nag.ts';
+import { StatefulStack } from '../../infra/aws/stateful-stack.ts';
 import { STAFF_ONLY_HEADERS } from '../../infra/local/host.ts';
 import { buckets, env, handlerModule, ROLES, routes, schedules, stateMachines, table } from '../../infra/system.ts';
 
@@ -91,6 +92,57 @@ describe('stateful stack', () => {
         Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       }),
     });
+  });
+});
+
+describe('uploads from the browser', () => {
+  /** The documents bucket's CORS rule of a stateful stack made with this context (the stack alone: no synth of the rest). */
+  const corsOrigins = (context: Record<string, string>) => {
+    const app = new App({ context });
+    const template = Template.fromStack(new StatefulStack(app, 'SipPpidStateful'));
+    const [documents] = Object.values(template.findResources('AWS::S3::Bucket', { Properties: Match.objectLike({ CorsConfiguration: Match.anyValue() }) }));
+    return (documents?.Properties.CorsConfiguration.CorsRules as { AllowedOrigins: string[]; AllowedMethods: string[] }[]).map((r) => r.AllowedOrigins);
+  };
+
+  it('the documents bucket (and only it) answers CORS for the staff app and the register, each origin allowed when given as context', () => {
+    const [documents, ...others] = Object.entries(stateful.findResources('AWS::S3::Bucket')).filter(([, b]) => b.Properties.CorsConfiguration);
+    expect(others).toEqual([]);
+    expect(documents![0]).toMatch(new RegExp(`^${buckets.documents.id}`));
+    expect(documents![1].Properties.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedOrigins: ['*'], AllowedMethods: ['POST', 'PUT'] })]);
+    const staff = 'https://d1111staff.cloudfront.net';
+    const register = 'https://d2222register.cloudfront.net';
+    expect(corsOrigins({ staffAppOrigin: staff, registerOrigin: register })).toEqual([[staff, register]]);
+    expect(corsOrigins({ registerOrigin: register })).toEqual([[register]]);
+    expect(corsOrigins({ staffAppOrigin: staff })).toEqual([[staff]]);
+    expect(corsOrigins({ staffAppOrigin: ' ', registerOrigin: '' })).toEqual([['*']]);
+  });
+
+  it("the register's pages may connect to the documents bucket (the request form's power of attorney) and to nothing else; the staff app too", () => {
+    const policies = Object.values(stateless.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as {
+      Properties: { ResponseHeadersPolicyConfig: { Comment: string; SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } } } };
+    }[];
+    /** The policy's CSP as text, each intrinsic (the bucket's domain, Cognito's) written as its JSON. */
+    const csp = (id: string) => {
+      const value = policies.find((p) => p.Properties.ResponseHeadersPolicyConfig.Comment.startsWith(`SIP PPID ${id}:`))!.Properties.ResponseHeadersPolicyConfig
+        .SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+      const parts = typeof value === 'string' ? [value] : (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      return parts.map((p) => (typeof p === 'string' ? p : `<${JSON.stringify(p)}>`)).join('');
+    };
+    const directive = (id: string, name: string) =>
+      csp(id)
+        .split('; ')
+        .filter((d) => d.startsWith(`${name} `))
+        .map((d) => d.split(' ').slice(1));
+    const [register] = directive('RegisterHeaders', 'connect-src');
+    const [staff] = directive('StaffAppHeaders', 'connect-src');
+    expect(directive('RegisterHeaders', 'connect-src')).toHaveLength(1);
+    // 'self' and the documents bucket's regional domain, from the stateful stack.
+    expect(register).toHaveLength(2);
+    expect(register![0]).toBe("'self'");
+    expect(register![1]).toMatch(new RegExp(`^https://<.*${buckets.documents.id}\\w*RegionalDomainName`));
+    // The staff app's has the same bucket (and Cognito besides).
+    expect(staff).toContain(register![1]);
+    expect(csp('RegisterHeaders')).toMatch(/frame-ancestors 'none'/);
   });
 });
 
