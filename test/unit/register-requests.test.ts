@@ -546,6 +546,27 @@ describe('the request form and the status page', () => {
     expect(formSubmissionId(event('10.0.0.1'), formFields(fields.toString().replace('Andi', 'Budi')) as typeof body)).not.toBe(id);
   });
 
+  it('asks for the power of attorney in a file field the script shows and uploads; a plain post never carries it, and the hint says so', () => {
+    expect(form).toMatch(/<div class="field" data-field="powerOfAttorney" id="poa-field" hidden(="")?>/);
+    const input = form.match(/<input type="file"[^>]*>/)![0];
+    expect(input).not.toContain(' name=');
+    expect(input).toContain('accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"');
+    expect(input).toContain('aria-describedby="f-powerOfAttorney-hint f-powerOfAttorney-state"');
+    expect(form).toContain('<label for="f-powerOfAttorney">Surat kuasa');
+    expect(form).toMatch(/<p class="hint" id="f-powerOfAttorney-hint">PDF, JPEG atau PNG, paling besar 10 MB\. Surat kuasa adalah data pribadi/);
+    // Without JavaScript the file cannot reach the bucket: the visible hint of "on behalf of" says what to do.
+    expect(form).toMatch(/<p class="hint" id="f-onBehalfOf-hint">[^<]*memerlukan JavaScript[^<]*loket PPID/);
+    expect(form).not.toContain('belum dapat diunggah');
+    expect(formTag).toContain(`data-poa-max="${10 * 1024 * 1024}"`);
+    expect(JSON.parse(formTag.match(/data-poa-types="([^"]*)"/)![1]!.replaceAll('&quot;', '"'))).toEqual({
+      '.pdf': 'application/pdf',
+      '.jpg': 'image/jpeg',
+      '.jpeg': 'image/jpeg',
+      '.png': 'image/png',
+    });
+    expect(site.get('en/permohonan/index.html')).toMatch(/<p class="hint" id="f-onBehalfOf-hint">[^<]*needs JavaScript[^<]*PPID desk/);
+  });
+
   it('the status page needs JavaScript and says so, with what a post without it gave', () => {
     const status = site.get('permohonan/status/index.html')!;
     expect(status).toMatch(/<noscript><p class="warn">Halaman status memerlukan JavaScript\. [^<]*&quot;nomor=&quot;[^<]*&quot;kode=&quot;/);

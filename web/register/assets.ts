@@ -9,8 +9,9 @@
  *
  * permohonan.js (the request pages only) carries the same term functions and the same index lookup
  * (SEARCH_CORE_JS), to list published items that may answer a request while it is typed, and the
- * dates in words of functions/core/date-words.ts; it checks and sends the request form and shows a
- * request's status (see web/register/request.tsx).
+ * dates in words of functions/core/date-words.ts; it checks and sends the request form (with the
+ * power of attorney of a request filed for someone else, uploaded straight to the documents bucket
+ * first) and shows a request's status (see web/register/request.tsx).
  */
 import { DATE_WORDS_JS } from '../../functions/core/date-words.ts';
 import { CARD_BLOCK } from '../../functions/core/register/search-index.ts';
@@ -97,6 +98,9 @@ form.request fieldset.choices legend { font-size: 1rem; font-weight: 600; paddin
 .choice input { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; }
 textarea:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .field-error { color: #a4001d; font-weight: 600; margin: 0.2rem 0; }
+.field progress { width: min(24rem, 100%); margin: 0.4rem 0 0; }
+.upload-state { margin: 0.2rem 0; }
+.upload-state:empty { display: none; }
 [aria-invalid="true"] { border-color: #a4001d !important; }
 .error-summary { border: 4px solid #a4001d; padding: 0.25rem 1rem; margin: 1rem 0; max-width: 52rem; }
 .error-summary p { font-weight: 700; }
@@ -504,7 +508,10 @@ function requestForm(form) {
     if (val('requester.fullName').length < 3) add('requester.fullName', words.fullName);
     if (k === 'individual' && !/^[0-9]{16}$/.test(val('requester.nik'))) add('requester.nik', words.nik);
     if (k === 'legal_entity' && val('requester.legalEntityDecree').length < 3) add('requester.legalEntityDecree', words.decree);
-    if (val('requester.onBehalfOf')) add('requester.onBehalfOf', words.onBehalfOf);
+    const represented = val('requester.onBehalfOf');
+    if (represented && represented.length < 3) add('requester.onBehalfOf', words.onBehalfOf);
+    const poaError = represented ? poaProblem() : '';
+    if (poaError) add('powerOfAttorney', poaError);
     if (val('requester.address').length < 10) add('requester.address', words.address);
     const phone = val('requester.phone');
     const email = val('requester.email');
@@ -543,11 +550,109 @@ function requestForm(form) {
     };
   }
 
-  /** "body.requester.nik" → the field "requester.nik"; the power of attorney belongs to "filing for someone else". */
+  /** "body.requester.nik" → the field "requester.nik"; the upload id → the power of attorney's file field. */
   function fieldName(path) {
     const name = String(path || '').replace(/^body\\.?/, '');
-    if (name === 'powerOfAttorneyUploadId') return 'requester.onBehalfOf';
+    if (name === 'powerOfAttorneyUploadId') return 'powerOfAttorney';
     return name;
+  }
+
+  // The power of attorney of a request filed for someone else (functions/core/requests/power-of-attorney.ts):
+  // its SHA-256 computed here, declared to the API, sent straight to the documents bucket with the
+  // ticket's fields first and the file last, then named in the filing by its upload id. The server
+  // moves and checks it at filing; a refused file refuses the filing, and nothing is filed.
+  const poaTypes = JSON.parse(form.dataset.poaTypes || '{}');
+  const poaMax = Number(form.dataset.poaMax) || 10 * 1024 * 1024;
+  const poaField = document.getElementById('poa-field');
+  const poaInput = document.getElementById('f-powerOfAttorney');
+  const poaProgress = document.getElementById('f-powerOfAttorney-progress');
+  const poaState = document.getElementById('f-powerOfAttorney-state');
+  const represented = form.elements.namedItem('requester.onBehalfOf');
+  /** The upload the next filing names: { file, uploadId }; forgotten when the file changes or a filing may have used it. */
+  let uploaded = null;
+  const showPoa = () => {
+    poaField.hidden = val('requester.onBehalfOf') === '';
+    poaInput.required = !poaField.hidden;
+  };
+  represented.addEventListener('input', showPoa);
+  showPoa();
+  const forgetUpload = () => {
+    uploaded = null;
+    poaProgress.hidden = true;
+    poaProgress.value = 0;
+    poaState.textContent = '';
+  };
+  poaInput.addEventListener('change', forgetUpload);
+  const poaFile = () => (poaInput.files && poaInput.files[0]) || null;
+  const extOf = (name) => {
+    const dot = name.lastIndexOf('.');
+    return dot >= 0 ? name.slice(dot).toLowerCase() : '';
+  };
+  /** What is wrong with the chosen file before anything is sent ('' when nothing). */
+  function poaProblem() {
+    const file = poaFile();
+    if (!file) return words.poaMissing;
+    if (!Object.prototype.hasOwnProperty.call(poaTypes, extOf(file.name))) return words.poaType;
+    if (file.size === 0) return words.poaEmpty;
+    if (file.size > poaMax) return words.poaSize;
+    if (!(window.crypto && crypto.subtle)) return words.poaNoCrypto;
+    return '';
+  }
+  async function sha256Hex(file) {
+    const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  /** The presigned POST: every ticket field first, the file last as "file". XMLHttpRequest, for the progress. */
+  function postToStorage(ticket, file, onProgress) {
+    const data = new FormData();
+    for (const k of Object.keys(ticket.fields)) data.append(k, ticket.fields[k]);
+    data.append('file', file, file.name);
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', ticket.url);
+      xhr.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
+      xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(String(xhr.status))));
+      xhr.onerror = () => reject(new Error('0'));
+      xhr.onabort = () => reject(new Error('0'));
+      xhr.send(data);
+    });
+  }
+  /** Declares and uploads the chosen file (once per file): { uploadId }, or { error } for the field. */
+  async function uploadPoa() {
+    const file = poaFile();
+    if (uploaded && uploaded.file === file) return { uploadId: uploaded.uploadId };
+    forgetUpload();
+    poaState.textContent = words.poaPreparing;
+    let sha256 = '';
+    try { sha256 = await sha256Hex(file); } catch (e) { poaState.textContent = ''; return { error: words.poaNoCrypto }; }
+    let res = null;
+    try {
+      res = await postJson('/api/public/requests/power-of-attorney', { fileName: file.name, contentType: poaTypes[extOf(file.name)], size: file.size, sha256 });
+    } catch (e) { res = null; }
+    if (!res || res.status !== 201 || !res.data || !res.data.upload) {
+      poaState.textContent = '';
+      const details = res && res.data && res.data.error && res.data.error.details;
+      if (!res) return { error: words.poaFailed };
+      return { error: details && details.length ? details.map(detailText).join(' ') : serverMessage(res.data, words.poaRefused) };
+    }
+    poaProgress.hidden = false;
+    let said = -1;
+    try {
+      await postToStorage(res.data.upload, file, (fraction) => {
+        const percent = Math.min(100, Math.floor(fraction * 100));
+        poaProgress.value = percent;
+        // The live region speaks in quarters, not at every progress event.
+        const step = Math.floor(percent / 25) * 25;
+        if (step !== said) { said = step; poaState.textContent = fill(words.poaUploading, { percent: step }); }
+      });
+    } catch (e) {
+      forgetUpload();
+      return { error: e && e.message !== '0' ? words.poaRefused : words.poaFailed };
+    }
+    poaProgress.value = 100;
+    poaState.textContent = fill(words.poaUploaded, { name: file.name, size: bytes(file.size) });
+    uploaded = { file, uploadId: res.data.uploadId };
+    return { uploadId: uploaded.uploadId };
   }
 
   function done(data) {
@@ -576,21 +681,46 @@ function requestForm(form) {
     busy = true;
     button.disabled = true;
     form.setAttribute('aria-busy', 'true');
+    const finish = () => {
+      busy = false;
+      button.disabled = false;
+      poaInput.disabled = false;
+      form.removeAttribute('aria-busy');
+      status.textContent = '';
+    };
+    // Filing for someone else: the power of attorney goes first, and the filing names it. The file
+    // cannot be changed meanwhile (the filing would name the one that went up).
+    let uploadId = '';
+    if (val('requester.onBehalfOf')) {
+      poaInput.disabled = true;
+      const up = await uploadPoa();
+      if (up.error) { finish(); showErrors([{ name: 'powerOfAttorney', text: up.error }]); return; }
+      uploadId = up.uploadId;
+    }
     status.textContent = words.sending;
     let res = null;
     try {
-      res = await postJson(form.action, body());
+      res = await postJson(form.action, uploadId ? Object.assign(body(), { powerOfAttorneyUploadId: uploadId }) : body());
     } catch (e) {
       res = null;
     }
-    busy = false;
-    button.disabled = false;
-    form.removeAttribute('aria-busy');
-    status.textContent = '';
+    finish();
     if (res && res.status === 201 && res.data) { done(res.data); return; }
+    const details = res && res.data && res.data.error && res.data.error.details;
+    const fieldErrors = res && res.status === 400 && details && details.length ? details.map((d) => ({ name: fieldName(d.path), text: detailText(d) })) : null;
+    if (uploadId) {
+      // The upload serves the next try only when the filing was refused for other fields before the
+      // server took the file (or throttled): otherwise it may be used up, and the next try uploads again.
+      const kept = (fieldErrors && !fieldErrors.some((e) => e.name === 'powerOfAttorney')) || (res && res.status === 429);
+      if (!kept) forgetUpload();
+      // The file refused at filing (its type by content, its size or hash, the upload gone): next to the field.
+      if (res && !fieldErrors && (res.status === 400 || res.status === 413 || res.status === 415)) {
+        showErrors([{ name: 'powerOfAttorney', text: serverMessage(res.data, words.poaRefused) }]);
+        return;
+      }
+    }
     if (!res) { showErrors([{ text: words.network }]); return; }
-    const details = res.data && res.data.error && res.data.error.details;
-    if (res.status === 400 && details && details.length) showErrors(details.map((d) => ({ name: fieldName(d.path), text: detailText(d) })));
+    if (fieldErrors) showErrors(fieldErrors);
     else showErrors([{ text: serverMessage(res.data, words.failed) }]);
   });
 

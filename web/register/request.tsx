@@ -4,10 +4,12 @@
  *
  *   permohonan/                  the request form: a plain form post to /api/public/requests (answered
  *                                with 303 to the status page) that works without JavaScript;
- *                                /assets/permohonan.js checks the fields first, sends JSON, shows each
- *                                server message next to its field, shows the receipt (number, date,
- *                                deadline, the tracking code once), and lists published DIP items that
- *                                may already answer the request while it is typed
+ *                                /assets/permohonan.js checks the fields first, uploads the power of
+ *                                attorney of a request filed for someone else (declared, then sent
+ *                                straight to the documents bucket), sends JSON, shows each server
+ *                                message next to its field, shows the receipt (number, date, deadline,
+ *                                the tracking code once), and lists published DIP items that may
+ *                                already answer the request while it is typed
  *   permohonan/status/           number + tracking code → the request's state, deadline, every step,
  *                                the notices, the released documents and any clarification asked
  *                                (needs JavaScript: a static page cannot read the request)
@@ -23,6 +25,7 @@
  * No inline script or style (the register's CSP).
  */
 import type { ComponentChildren, InputHTMLAttributes } from 'preact';
+import { ALLOWED } from '../../functions/core/documents.ts';
 import { href, type Lang, type Model, pagePath } from '../../functions/core/register/model.ts';
 import {
   answeredOn,
@@ -36,6 +39,7 @@ import {
   requestLogPath,
 } from '../../functions/core/register/requests.ts';
 import { DELIVERY_METHODS, OBTAIN_FORMS } from '../../functions/core/requests/model.ts';
+import { POWER_OF_ATTORNEY_MAX_BYTES } from '../../functions/core/requests/power-of-attorney.ts';
 import { dict } from './i18n.ts';
 import { type Crumb, idText, Layout } from './layout.tsx';
 
@@ -130,6 +134,43 @@ function Choices(props: { id: string; name: string; legend: string; options: rea
   );
 }
 
+/**
+ * The power of attorney's types (functions/core/requests/power-of-attorney.ts takes a PDF, a JPEG or a
+ * PNG): extension → the content type the script declares for it, whatever the browser guesses.
+ */
+export const POWER_OF_ATTORNEY_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  (['pdf', 'jpeg', 'png'] as const).flatMap((k) => ALLOWED[k].extensions.map((e) => [e, ALLOWED[k].contentType])),
+);
+
+/**
+ * The power of attorney (surat kuasa) of a request filed for someone else. The file goes straight to
+ * the documents bucket, so the field needs the script: it is hidden in the page and shown by the
+ * script while "filing for someone else" is filled in; without JavaScript the name field's hint says
+ * that such a request needs JavaScript or the PPID's desk. The input has no name: a plain form post
+ * never carries it. Its state (preparing, the upload's progress, uploaded) is announced next to it.
+ */
+function PowerOfAttorneyField({ lang }: { lang: Lang }) {
+  const r = dict(lang).req;
+  const id = 'f-powerOfAttorney';
+  const accept = [...Object.keys(POWER_OF_ATTORNEY_TYPES), ...new Set(Object.values(POWER_OF_ATTORNEY_TYPES))].join(',');
+  return (
+    <div class="field" data-field="powerOfAttorney" id="poa-field" hidden>
+      <label for={id}>
+        {r.powerOfAttorney}
+        <span aria-hidden="true"> *</span>
+      </label>
+      <p class="hint" id={`${id}-hint`}>
+        {r.powerOfAttorneyHint}
+      </p>
+      <p class="field-error" id={`${id}-error`} hidden />
+      <input type="file" id={id} accept={accept} aria-describedby={`${id}-hint ${id}-state`} />
+      <progress id={`${id}-progress`} max={100} value={0} aria-label={r.powerOfAttorneyProgress} hidden />
+      {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
+      <p id={`${id}-state`} class="upload-state" role="status" aria-live="polite" />
+    </div>
+  );
+}
+
 // --- the form -----------------------------------------------------------------------------------------
 
 export function RequestFormPage({ m, lang }: P) {
@@ -141,6 +182,8 @@ export function RequestFormPage({ m, lang }: P) {
     'data-base': lang === 'id' ? '/' : '/en/',
     'data-status': href(STATUS_PATH, lang),
     'data-zone': zoneOf(m),
+    'data-poa-types': JSON.stringify(POWER_OF_ATTORNEY_TYPES),
+    'data-poa-max': String(POWER_OF_ATTORNEY_MAX_BYTES),
   };
   return (
     <Layout m={m} lang={lang} path={FORM_PATH} title={r.title} section="request" crumbs={crumbs(lang, { label: t.navRequest })} script="permohonan.js">
@@ -227,6 +270,7 @@ export function RequestFormPage({ m, lang }: P) {
             forKind="legal_entity"
           />
           <Field id="f-onBehalfOf" name="requester.onBehalfOf" label={r.onBehalfOf} hint={r.onBehalfOfHint} autoComplete="off" maxLength={200} />
+          <PowerOfAttorneyField lang={lang} />
         </fieldset>
         <fieldset aria-describedby="contact-hint">
           <legend>{r.fsContact}</legend>
