@@ -567,9 +567,11 @@ describe('the request form and the status page', () => {
     expect(site.get('en/permohonan/index.html')).toMatch(/<p class="hint" id="f-onBehalfOf-hint">[^<]*needs JavaScript[^<]*PPID desk/);
   });
 
-  it('the status page needs JavaScript and says so, with what a post without it gave', () => {
+  it('without JavaScript the status page offers the lookup on the page the API renders', () => {
     const status = site.get('permohonan/status/index.html')!;
-    expect(status).toMatch(/<noscript><p class="warn">Halaman status memerlukan JavaScript\. [^<]*&quot;nomor=&quot;[^<]*&quot;kode=&quot;/);
+    expect(status).toMatch(/<noscript><form class="lookup" method="get" action="\/api\/public\/requests\/status-page"><p>Tanpa JavaScript, status/);
+    expect(status).toContain('<input id="ns-number" name="nomor"');
+    expect(status).toContain('<input id="ns-code" name="kode"');
     expect(status).toMatch(/<form id="status-form" class="lookup" hidden/);
     expect(status).toContain('data-zone="Asia/Pontianak"');
     expect(status).toContain('<label for="s-number">Nomor pendaftaran</label>');

@@ -202,8 +202,7 @@ const id = {
     statusIntro: 'Masukkan nomor pendaftaran dan kode pelacakan dari tanda terima permohonan Anda.',
     numberHint: 'Contoh: PMH/2026/00042',
     lookup: 'Lihat status',
-    statusNoJs:
-      'Halaman status memerlukan JavaScript. Bila Anda baru saja mengirim permohonan tanpa JavaScript: permohonan Anda telah terdaftar. Nomor pendaftaran (setelah "nomor=") dan kode pelacakan (setelah "kode=") tertulis pada alamat halaman ini di bilah alamat peramban; catat keduanya sekarang, karena kode hanya ditampilkan sekali. Bila Anda mengisi alamat surel, keduanya juga ada di tanda terima. Untuk mengetahui status tanpa JavaScript, hubungi PPID dengan menyebut nomor pendaftaran.',
+    statusNoJs: 'Tanpa JavaScript, status permohonan ditampilkan pada halaman tersendiri. Masukkan nomor pendaftaran dan kode pelacakan dari tanda terima:',
     logTitle: 'Daftar permohonan informasi yang telah dijawab',
     logIntro:
       'Permohonan informasi publik yang telah dijawab dengan pemberitahuan tertulis (Pasal 22 UU 14/2008), tanpa data pribadi pemohon. Dokumen yang tercantum adalah dokumen yang dibuka PPID untuk umum.',
@@ -511,8 +510,7 @@ const en: Dict = {
     statusIntro: 'Enter the registration number and the tracking code from the receipt of your request.',
     numberHint: 'For example: PMH/2026/00042',
     lookup: 'Show the status',
-    statusNoJs:
-      'The status page needs JavaScript. If you have just sent a request without JavaScript: your request has been registered. The registration number (after "nomor=") and the tracking code (after "kode=") are in the address of this page, in the address bar of your browser; write both down now, the code is shown only once. If you gave an email address, both are in the receipt too. To learn the status without JavaScript, contact the PPID and quote the registration number.',
+    statusNoJs: 'Without JavaScript, the status is shown on a page of its own. Enter the registration number and the tracking code from the receipt:',
     logTitle: 'Answered information requests',
     logIntro:
       'Public-information requests answered with a written notice (Article 22 of Law 14/2008), without any personal data of the requesters. The documents listed are those the PPID released to everyone.',

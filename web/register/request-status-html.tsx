@@ -64,7 +64,7 @@ function StatusPage({ view: v, code, lang, fresh, timeZone, agencies, bodyName }
         <main id="isi">
           <h1>{fill(w.request, { n: v.number })}</h1>
           {fresh ? (
-            <div class="banner" role="status">
+            <div class="banner">
               <p>
                 <strong>{w.newBanner}</strong>
               </p>

@@ -361,7 +361,21 @@ export function RequestStatusPage({ m, lang }: P) {
         <p class="warn">{r.codeWarning}</p>
       </div>
       <noscript>
-        <p class="warn">{r.statusNoJs}</p>
+        {/* Without JavaScript: the API renders the status page (web/register/request-status-html.tsx). */}
+        <form class="lookup" method="get" action="/api/public/requests/status-page">
+          <p>{r.statusNoJs}</p>
+          <div class="field">
+            <label for="ns-number">{r.number}</label>
+            <input id="ns-number" name="nomor" type="text" required autoComplete="off" maxLength={32} />
+          </div>
+          <div class="field">
+            <label for="ns-code">{r.code}</label>
+            <input id="ns-code" name="kode" type="text" required autoComplete="off" maxLength={32} spellcheck={false} />
+          </div>
+          <p>
+            <button type="submit">{r.lookup}</button>
+          </p>
+        </form>
       </noscript>
       <form id="status-form" class="lookup" hidden data-words={JSON.stringify(t.reqJs)} data-zone={zoneOf(m)} data-agencies={JSON.stringify(agencies)}>
         <p>{r.statusIntro}</p>
