@@ -78,9 +78,22 @@ export class StatefulStack extends Stack {
       },
     ];
 
+    // In the documents bucket, what is only in passing: the register of requests exported for one
+    // person (personal data, behind a 5-minute link) and uploads never checked or never filed (a
+    // checked upload is moved out of uploads/ at once). Versioned: the old versions go too.
+    const transient: s3.LifecycleRule[] = [
+      { id: 'ExportsOneDay', prefix: 'exports/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+      {
+        id: 'UncheckedUploadsTwoDays',
+        prefix: 'uploads/',
+        expiration: Duration.days(2),
+        noncurrentVersionExpiration: Duration.days(1),
+        abortIncompleteMultipartUploadAfter: Duration.days(1),
+      },
+    ];
     const bucket = (name: BucketName) =>
       new s3.Bucket(this, buckets[name].id, {
-        ...(name === 'documents' ? { cors: uploadCors } : {}),
+        ...(name === 'documents' ? { cors: uploadCors, lifecycleRules: transient } : {}),
         versioned: buckets[name].versioned,
         encryption: s3.BucketEncryption.S3_MANAGED,
         blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

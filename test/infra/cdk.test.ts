@@ -63,6 +63,18 @@ describe('stateful stack', () => {
     });
   });
 
+  it('lets the documents bucket forget exported registers after a day and unchecked uploads after two', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 2, Status: 'Enabled' }),
+        ]),
+      },
+    });
+  });
+
   it('keeps documents versioned, encrypted, private, TLS-only and logged', () => {
     const [id] = Object.keys(
       stateful.findResources('AWS::S3::Bucket', {
