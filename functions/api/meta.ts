@@ -13,6 +13,8 @@ import * as exclusions from './exclusions.ts';
 import type { EndpointHandler } from './http.ts';
 import { endpoint } from './http.ts';
 import * as items from './items.ts';
+import * as publicRequests from './public-requests.ts';
+import * as requests from './requests.ts';
 import * as settings from './settings.ts';
 import * as users from './users.ts';
 
@@ -89,6 +91,8 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/documents': documents,
   'api/exclusions': exclusions,
   'api/items': items,
+  'api/public-requests': publicRequests,
+  'api/requests': requests,
   'api/settings': settings,
   'api/meta': { health, openapi: undefined },
   'api/users': users,
@@ -139,10 +143,26 @@ export function openApiDocument(): Record<string, unknown> {
       ...(spec.description ? { description: spec.description } : {}),
       ...(r.roles === 'public' ? { security: [] } : { 'x-roles': r.roles }),
       parameters: [...paramList(spec.params, 'path'), ...paramList(spec.query, 'query')],
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
+      ...(spec.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': { schema: jsonSchema(spec.body, 'input') },
+                // A plain HTML form (no JavaScript): the same fields, nested by dots in their names.
+                ...(spec.formRedirect ? { 'application/x-www-form-urlencoded': { schema: jsonSchema(spec.body, 'input') } } : {}),
+              },
+            },
+          }
+        : {}),
       responses: {
         [status]:
-          status === '204' ? { description: 'Done' } : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
+          status === '204'
+            ? { description: 'Done' }
+            : spec.html
+              ? { description: 'A page for people (HTML)', content: { 'text/html': { schema: { type: 'string' } } } }
+              : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
+        ...(spec.formRedirect ? { '303': { description: 'A plain form post: see the page that answers it (Location)' } } : {}),
         '4XX': {
           description: 'A problem with the request, explained in Bahasa Indonesia and English',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -156,7 +176,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'SIP PPID API',
       version: appVersion,
       description:
-        'Public-information service under UU 14/2008: agencies, users, audit trail, working-day calendar, information items and their publication (SOP 000).',
+        'Public-information service under UU 14/2008: agencies, users, audit trail, working-day calendar, information items and their publication (SOP 000), excluded information and the DIK (SOP 002), and information requests (Pasal 21–22): the public side under /api/public/ (no account) and the staff side under /api/requests.',
     },
     servers: [{ url: '/' }],
     components: {

@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { gotoAndWait, inboxRow, launchChromium, newPage, openPage, POLL, signIn } from '../support/browser.ts';
-import { apiClient, consequenceTest, decree, startTestHost, TINY_PDF, until } from '../support/host.ts';
+import { apiClient, consequenceTest, exclusionThroughSop002, startTestHost, TINY_PDF, until } from '../support/host.ts';
 
 const RUN = Date.now().toString(36);
 const INFORMATION = `Daftar sekolah penerima bantuan operasional daerah tahun 2025 beserta nilainya (uji ${RUN})`;
@@ -28,38 +27,12 @@ let browser: Browser;
 let workDir: string;
 let dikNumber: string;
 
-/** A DIK entry of Dinas Kesehatan in force (proposal → Ya → decree, through the API). */
-async function toDik(): Promise<string> {
-  const proposed = await api('kepala.dinkes', 'POST', '/api/exclusions', { test: consequenceTest({ title: `Data pribadi penerima bantuan (uji ${RUN})` }) });
-  expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
-  const id = proposed.body.exclusionId as string;
-  const waiting = (phase: string) =>
-    until(async () => {
-      const wait = (await dynamoStore.getExclusion(id))?.wait;
-      return wait?.phase === phase && wait.taskToken;
-    }, `a task token (${phase})`);
-  await waiting('decision');
-  expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'ya', note: 'Setuju.', round: 1 })).status).toBe(200);
-  await waiting('decree');
-  const ex = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
-  expect((await api('ppid.utama', 'POST', `/api/exclusions/${id}/decree`, { decree: decree(), version: ex.version })).status).toBe(200);
-  const inForce = await until(
-    async () => {
-      const e = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
-      return e.state === 'in_force' && e;
-    },
-    'the exclusion in force',
-    30_000,
-  );
-  return inForce.dik.number as string;
-}
-
 beforeAll(async () => {
   host = await startTestHost({ seed: true });
   api = apiClient(host);
   browser = await launchChromium();
   workDir = mkdtempSync(join(tmpdir(), 'sip-ppid-e2e-path-'));
-  dikNumber = await toDik();
+  dikNumber = (await exclusionThroughSop002(api, consequenceTest({ title: `Data pribadi penerima bantuan (uji ${RUN})` }))).dik.number;
   await until(async () => (await fetch(`${host.url}/permohonan/`)).status === 200, 'the request form on the register', 60_000);
 }, 180_000);
 

@@ -14,9 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { clickNav, inboxRow, launchChromium, openPage, POLL, signIn } from '../support/browser.ts';
-import { apiClient, consequenceTest, decree, startTestHost, TINY_PDF, until } from '../support/host.ts';
+import { apiClient, consequenceTest, exclusionThroughSop002, startTestHost, TINY_PDF } from '../support/host.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const RUN = Date.now().toString(36);
@@ -32,38 +31,12 @@ let dikNumber: string;
 /** Yesterday in Western Indonesia (the seeded body's zone is Asia/Pontianak, UTC+7). */
 const yesterday = () => new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 
-/** Proposal → Ya → decree through the API (as test/workflows/exclusion.test.ts's toDik): a DIK entry of Dinas Kesehatan in force. */
-async function toDik(): Promise<string> {
-  const proposed = await api('kepala.dinkes', 'POST', '/api/exclusions', { test: consequenceTest({ title: `Data pribadi pasien rawat inap (uji ${RUN})` }) });
-  expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
-  const id = proposed.body.exclusionId as string;
-  const waiting = (phase: string) =>
-    until(async () => {
-      const wait = (await dynamoStore.getExclusion(id))?.wait;
-      return wait?.phase === phase && wait.taskToken;
-    }, `a task token (${phase})`);
-  await waiting('decision');
-  expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'ya', note: 'Setuju.', round: 1 })).status).toBe(200);
-  await waiting('decree');
-  const ex = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
-  expect((await api('ppid.utama', 'POST', `/api/exclusions/${id}/decree`, { decree: decree(), version: ex.version })).status).toBe(200);
-  const inForce = await until(
-    async () => {
-      const e = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
-      return e.state === 'in_force' && e;
-    },
-    'the exclusion in force',
-    30_000,
-  );
-  return inForce.dik.number as string;
-}
-
 beforeAll(async () => {
   host = await startTestHost({ seed: true });
   api = apiClient(host);
   browser = await launchChromium();
   workDir = mkdtempSync(join(tmpdir(), 'sip-ppid-e2e-request-'));
-  dikNumber = await toDik();
+  dikNumber = (await exclusionThroughSop002(api, consequenceTest({ title: `Data pribadi pasien rawat inap (uji ${RUN})` }))).dik.number;
 }, 180_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
+import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { type LocalHost, type LocalHostOptions, startLocalHost } from '../../infra/local/host.ts';
 
 export async function startTestHost(opts: LocalHostOptions = {}): Promise<LocalHost & { cleanup(): Promise<void> }> {
@@ -156,4 +157,38 @@ export function decree(overrides: Record<string, unknown> = {}) {
     official: { name: 'Drs. H. Ahmad Fauzi', position: 'PPID Utama Provinsi Kalimantan Barat' },
     ...overrides,
   };
+}
+
+/**
+ * An exclusion of Dinas Kesehatan taken through SOP 002 by the API, as the people would: proposed by
+ * its PPID Pelaksana, decided Ya by the Atasan PPID and, unless `until: 'ya'`, decreed by PPID Utama
+ * (in force, on the DIK). Returns the exclusion as it then is.
+ */
+export async function exclusionThroughSop002(api: Api, test: Record<string, unknown>, opts: { requestId?: string; until?: 'ya' | 'in_force' } = {}) {
+  const proposed = await api('kepala.dinkes', 'POST', '/api/exclusions', { test, ...(opts.requestId ? { requestId: opts.requestId } : {}) });
+  if (proposed.status !== 201) throw new Error(`proposal refused: ${JSON.stringify(proposed.body)}`);
+  const id = proposed.body.exclusionId as string;
+  const waiting = (phase: string) => until(() => exclusionWait(id, phase), `a task token (${phase})`);
+  await waiting('decision');
+  const decided = await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'ya', note: 'Setuju.', round: 1 });
+  if (decided.status !== 200) throw new Error(`decision refused: ${JSON.stringify(decided.body)}`);
+  if (opts.until === 'ya') return (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
+  await waiting('decree');
+  const ex = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
+  const set = await api('ppid.utama', 'POST', `/api/exclusions/${id}/decree`, { decree: decree(), version: ex.version });
+  if (set.status !== 200) throw new Error(`decree refused: ${JSON.stringify(set.body)}`);
+  return until(
+    async () => {
+      const e = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
+      return e.state === 'in_force' && e;
+    },
+    'the exclusion in force',
+    30_000,
+  );
+}
+
+/** The workflow waits for this phase's person (its task token is recorded). */
+async function exclusionWait(id: string, phase: string): Promise<boolean> {
+  const wait = (await dynamoStore.getExclusion(id))?.wait;
+  return wait?.phase === phase && !!wait.taskToken;
 }

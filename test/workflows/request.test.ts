@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
-import { apiClient, consequenceTest, decree, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
+import { apiClient, consequenceTest, exclusionThroughSop002, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -108,25 +108,8 @@ async function answerAs(user: string, id: string, agencyId: string, body: Record
   return api(user, 'POST', `/api/requests/${id}/parts/${agencyId}/answer`, { ...body, version: r.version });
 }
 
-/** An exclusion in force (proposal → Ya → decree), as SOP 002 sets it. */
-async function dikEntry(extra: Record<string, unknown> = {}) {
-  const proposed = await api('kepala.dinkes', 'POST', '/api/exclusions', { test: consequenceTest(), ...extra });
-  expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
-  const id = proposed.body.exclusionId as string;
-  await until(async () => (await dynamoStore.getExclusion(id))?.wait?.taskToken, 'the decision wait');
-  expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'ya', note: 'Setuju.', round: 1 })).status).toBe(200);
-  return id;
-}
-
-async function inForce(id: string) {
-  await until(
-    async () => (await dynamoStore.getExclusion(id))?.wait?.phase === 'decree' && (await dynamoStore.getExclusion(id))?.wait?.taskToken,
-    'the decree wait',
-  );
-  const ex = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
-  expect((await api('ppid.utama', 'POST', `/api/exclusions/${id}/decree`, { decree: decree(), version: ex.version })).status).toBe(200);
-  await until(async () => (await dynamoStore.getExclusion(id))?.state === 'in_force', 'the DIK entry');
-}
+/** An exclusion through SOP 002 (in force, or only decided Ya for a request). */
+const dikEntry = async (opts: { requestId?: string; until?: 'ya' } = {}) => (await exclusionThroughSop002(api, consequenceTest(), opts)).exclusionId as string;
 
 describe('information requests', () => {
   it('refuses a form field by field, in Bahasa Indonesia and English, and files nothing', async () => {
@@ -269,7 +252,6 @@ describe('information requests', () => {
     expect(pending.status).toBe(400);
     expect(pending.body.error.details[0].path).toBe('body.exclusionIds.0');
     const dik = await dikEntry();
-    await inForce(dik);
     const refused = await answerAs('kepala.dinkes', id, 'dinkes', answer('refused', { exclusionIds: [dik] }));
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
     const closed = await inState(id, 'closed');
@@ -285,7 +267,7 @@ describe('information requests', () => {
     const filed = await file();
     const id = idOf(filed.number);
     await route(id, ['dinkes']);
-    const ex = await dikEntry({ requestId: id });
+    const ex = await dikEntry({ requestId: id, until: 'ya' });
     const res = await answerAs('kepala.dinkes', id, 'dinkes', answer('refused', { exclusionIds: [ex] }));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await inState(id, 'closed');
@@ -299,7 +281,6 @@ describe('information requests', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await get(id)).notice).toBeUndefined();
     const dik = await dikEntry();
-    await inForce(dik);
     const docId = await releasedPdf(id, 'kepala.disdikbud');
     const unmarked = await answerAs('kepala.disdikbud', id, 'disdikbud', answer('partial', { exclusionIds: [dik], documents: [{ docId, public: false }] }));
     expect(unmarked.status).toBe(400);
