@@ -9,6 +9,7 @@ import { allowedList, type DocumentKind, kindForUpload, safeFileName, type Uploa
 import { conflict, DomainError, fail, notFound } from './errors.ts';
 import type { DocumentRef } from './item-model.ts';
 import { changeDocuments, getItem } from './items.ts';
+import { message } from './messages.ts';
 import type { Context } from './ports.ts';
 
 export const MAX_DOCUMENTS = 20;
@@ -27,6 +28,28 @@ export interface UploadsPort {
   ): Promise<{ ok: true } | { ok: false; reason: string; message: { id: string; en: string } }>;
   remove(key: string): Promise<void>;
   downloadUrl(key: string, fileName: string, contentType: string): Promise<string>;
+}
+
+/** Minutes an upload ticket lasts (adapters/uploads.ts TICKET_SECONDS), for the "upload again" message. */
+const TICKET_MINUTES = 15;
+
+/**
+ * Moves an upload to the key only the server writes and checks it there (size, type by content,
+ * SHA-256). Refused: `missing` when nothing was uploaded (or it was moved already), else the check's
+ * refusal, as the 4xx a person can act on; a file that fails the check is already gone from the bucket.
+ */
+export async function promoteAndCheck(
+  uploads: UploadsPort,
+  from: string,
+  to: string,
+  expected: { size: number; sha256: string; kind: DocumentKind },
+): Promise<{ ok: true } | { ok: false; missing: boolean; reason: string; error: DomainError }> {
+  if (!(await uploads.promote(from, to)))
+    return { ok: false, missing: true, reason: 'missing', error: new DomainError('validation', message('upload_missing', { minutes: TICKET_MINUTES })) };
+  const result = await uploads.verify(to, expected);
+  if (result.ok) return { ok: true };
+  const code = result.reason === 'too_large' ? 'payload_too_large' : result.reason === 'type_mismatch' ? 'unsupported_media_type' : 'validation';
+  return { ok: false, missing: false, reason: result.reason, error: new DomainError(code, result.message) };
 }
 
 const uploadKey = (itemId: string, docId: string, name: string) => `uploads/${itemId}/${docId}/${name}`;
@@ -72,9 +95,12 @@ export async function verifyDocument(ctx: Context, uploads: UploadsPort, actor: 
   const item = await getItem(ctx, actor, itemId);
   const doc = findDoc(item.current.documents, docId);
   if (doc.status === 'verified') return { document: doc, itemVersion: item.version };
-  const promoted = await uploads.promote(uploadKey(itemId, docId, doc.fileName), doc.key);
-  const result = promoted ? await uploads.verify(doc.key, { size: doc.size, sha256: doc.sha256, kind: doc.kind as DocumentKind }) : undefined;
-  if (result?.ok) {
+  const checked = await promoteAndCheck(uploads, uploadKey(itemId, docId, doc.fileName), doc.key, {
+    size: doc.size,
+    sha256: doc.sha256,
+    kind: doc.kind as DocumentKind,
+  });
+  if (checked.ok) {
     const after = await changeDocuments(
       ctx,
       actor,
@@ -85,17 +111,13 @@ export async function verifyDocument(ctx: Context, uploads: UploadsPort, actor: 
     );
     return { document: { ...doc, status: 'verified' as const }, itemVersion: after.version };
   }
-  if (!promoted) fail('validation', 'upload_missing', { minutes: 15 });
+  if (checked.missing) throw checked.error;
   // The object is already gone (verify deletes what fails); the item forgets the document too.
   await changeDocuments(ctx, actor, itemId, 'item.document_rejected', (docs) => docs.filter((d) => d.docId !== docId), {
     docId,
-    reason: result!.ok ? '' : result!.reason,
+    reason: checked.reason,
   });
-  const failed = result as { ok: false; reason: string; message: { id: string; en: string } };
-  throw new DomainError(
-    failed.reason === 'too_large' ? 'payload_too_large' : failed.reason === 'type_mismatch' ? 'unsupported_media_type' : 'validation',
-    failed.message,
-  );
+  throw checked.error;
 }
 
 export async function removeDocument(ctx: Context, uploads: UploadsPort, actor: Principal, itemId: string, docId: string) {

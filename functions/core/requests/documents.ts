@@ -7,8 +7,8 @@
 import type { Principal } from '../access.ts';
 import { auditEvent } from '../audit.ts';
 import { allowedList, type DocumentKind, kindForUpload, safeFileName, type UploadRequest } from '../documents.ts';
-import { conflict, DomainError, fail, forbidden, notFound } from '../errors.ts';
-import type { UploadsPort } from '../item-documents.ts';
+import { conflict, fail, forbidden, notFound } from '../errors.ts';
+import { promoteAndCheck, type UploadsPort } from '../item-documents.ts';
 import { retryOnRace } from '../items.ts';
 import type { Context } from '../ports.ts';
 import type { Request, RequestDocument } from './model.ts';
@@ -85,9 +85,12 @@ export async function verifyRequestDocument(ctx: Context, uploads: UploadsPort, 
   const doc = r.documents.find((d) => d.docId === docId) ?? notFound('document_not_found', { docId });
   if (doc.agencyId !== actor.agencyId && actor.role !== 'ppid_utama') forbidden('forbidden_agency');
   if (doc.status === 'verified') return { document: doc, requestVersion: r.version };
-  const promoted = await uploads.promote(uploadKey(requestId, docId, doc.fileName), doc.key);
-  const result = promoted ? await uploads.verify(doc.key, { size: doc.size, sha256: doc.sha256, kind: doc.kind as DocumentKind }) : undefined;
-  if (result?.ok) {
+  const checked = await promoteAndCheck(uploads, uploadKey(requestId, docId, doc.fileName), doc.key, {
+    size: doc.size,
+    sha256: doc.sha256,
+    kind: doc.kind as DocumentKind,
+  });
+  if (checked.ok) {
     const after = await changeDocuments(
       ctx,
       actor,
@@ -101,13 +104,9 @@ export async function verifyRequestDocument(ctx: Context, uploads: UploadsPort, 
     );
     return { document: { ...doc, status: 'verified' as const }, requestVersion: after.version };
   }
-  if (!promoted) fail('validation', 'upload_missing', { minutes: 15 });
+  if (checked.missing) throw checked.error;
   await changeDocuments(ctx, actor, requestId, 'request.document_rejected', (docs) => docs.filter((d) => d.docId !== docId), { docId });
-  const failed = result as { ok: false; reason: string; message: { id: string; en: string } };
-  throw new DomainError(
-    failed.reason === 'too_large' ? 'payload_too_large' : failed.reason === 'type_mismatch' ? 'unsupported_media_type' : 'validation',
-    failed.message,
-  );
+  throw checked.error;
 }
 
 type FileRef = { key: string; fileName: string; contentType: string };

@@ -8,7 +8,8 @@
  */
 import { type DocumentKind, kindForUpload, safeFileName, type UploadRequest } from '../documents.ts';
 import { DomainError, fail } from '../errors.ts';
-import type { UploadsPort } from '../item-documents.ts';
+import { promoteAndCheck, type UploadsPort } from '../item-documents.ts';
+import { message } from '../messages.ts';
 import type { Context } from '../ports.ts';
 import type { RequestPersonal } from './model.ts';
 
@@ -53,7 +54,7 @@ export async function startPowerOfAttorneyUpload(ctx: Context, uploads: UploadsP
 export async function checkedPowerOfAttorney(ctx: Context, uploads: UploadsPort, uploadId: string): Promise<NonNullable<RequestPersonal['powerOfAttorney']>> {
   const intent = await ctx.store.getUploadIntent(uploadId);
   if (!intent || intent.expiresAt * 1000 < ctx.now.getTime())
-    throw new DomainError('validation', { id: 'Data yang dikirim tidak valid.', en: 'The data sent is not valid.' }, [
+    throw new DomainError('validation', message('validation_failed'), [
       {
         path: 'body.powerOfAttorneyUploadId',
         message: {
@@ -63,9 +64,7 @@ export async function checkedPowerOfAttorney(ctx: Context, uploads: UploadsPort,
       },
     ]);
   const key = finalKey(intent);
-  const promoted = await uploads.promote(uploadKey(intent), key);
-  if (!promoted) return fail('validation', 'upload_missing', { minutes: 15 });
-  const result = await uploads.verify(key, { size: intent.size, sha256: intent.sha256, kind: intent.kind });
-  if (!result.ok) throw new DomainError(result.reason === 'type_mismatch' ? 'unsupported_media_type' : 'validation', result.message);
+  const checked = await promoteAndCheck(uploads, uploadKey(intent), key, { size: intent.size, sha256: intent.sha256, kind: intent.kind });
+  if (!checked.ok) throw checked.error;
   return { key, fileName: intent.fileName, contentType: intent.contentType, size: intent.size, sha256: intent.sha256 };
 }
