@@ -5,17 +5,15 @@
  * Utama records the decree; the detail shows the DIK number and both PDFs, and the public register's
  * DIK page lists it. The form and the detail pass axe-core with no serious or critical violations.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASAL_17, PASAL_17_TEXT, PERMANENT_GROUNDS } from '../../functions/core/exclusion-model.ts';
 import { PASAL_17_TEXT as WEB_PASAL_17_TEXT } from '../../web/staff/src/i18n.ts';
 import { PASAL_17 as WEB_PASAL_17, PERMANENT_GROUNDS as WEB_PERMANENT_GROUNDS } from '../../web/staff/src/types.ts';
-import { clickNav, gotoAndWait, inboxRow, launchChromium, newPage, openPage, POLL, signIn } from '../support/browser.ts';
+import { clickNav, describedErrors, expectAccessible, gotoAndWait, inboxRow, launchChromium, newPage, openPage, POLL, signIn } from '../support/browser.ts';
 import { apiClient, itemWithPdf, startTestHost, until } from '../support/host.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = `Rekam medis pasien Rumah Sakit Jiwa (uji ${Date.now().toString(36)})`;
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -31,28 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.cleanup();
 }, 60_000);
-
-/**
- * axe-core on the page as it is. The staff app's CSP allows no injected <script>, so axe is
- * evaluated through the DevTools protocol, which the CSP does not govern.
- */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
-    violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
-  };
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  expect(bad, what).toEqual([]);
-}
-
-/** The error text a control is described by (aria-describedby), i.e. what a screen reader reads with it. */
-async function describedErrors(page: Page, control: ReturnType<Page['getByLabel']>): Promise<string> {
-  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"].field-error`).allTextContents()));
-  return texts.flat().join(' ');
-}
 
 describe('SOP 002 in the staff app', () => {
   it('the browser names the Pasal 17 grounds as the server does', () => {

@@ -8,15 +8,12 @@
  * request's personal data. Without JavaScript the field stays hidden and the hint says what to do;
  * the plain post is refused with a readable page. axe-core with the field shown (and with its error).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
-import { gotoAndWait, launchChromium, newPage, openPage, POLL } from '../support/browser.ts';
+import { expectAccessible, gotoAndWait, launchChromium, newPage, openPage, POLL, watchErrors } from '../support/browser.ts';
 import { apiClient, dipContent, startTestHost, TINY_PDF, until } from '../support/host.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FORM = 'Permohonan Informasi Publik';
 const REPRESENTED = 'Nama orang yang diwakili (bila mengajukan atas nama orang lain)';
 /** The label (its asterisk aside); not the upload's progress bar, "Kemajuan unggahan surat kuasa". */
@@ -42,25 +39,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.cleanup();
 }, 60_000);
-
-/** Page errors and console errors of a page, to be empty at the end. */
-function watch(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
-
-async function axe(page: Page, what: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
-    violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
-  };
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  expect(bad, what).toEqual([]);
-}
 
 /** The form as a person fills it for someone else (Indonesian labels). */
 async function fillForm(page: Page) {
@@ -88,7 +66,7 @@ describe('filing for someone else: the power of attorney', () => {
       expect(csp).toContain(`connect-src 'self' ${host.endpoints.s3};`);
 
       const page = await newPage(browser, { locale: 'id-ID' });
-      const errors = watch(page);
+      const errors = watchErrors(page);
       const storagePosts: number[] = [];
       page.on('response', (r) => {
         if (r.url().startsWith(host.endpoints.s3) && r.request().method() === 'POST') storagePosts.push(r.status());
@@ -180,15 +158,15 @@ describe('filing for someone else: the power of attorney', () => {
   // axe-core is injected as an inline script: this page is opened with the CSP bypassed.
   it('has no serious or critical accessibility violations with the field shown, and with its error (axe-core)', { timeout: 60_000 }, async () => {
     const page = await newPage(browser, { bypassCSP: true, locale: 'id-ID' });
-    const errors = watch(page);
+    const errors = watchErrors(page);
     await gotoAndWait(page, `${host.url}/permohonan/`, FORM);
     await page.getByLabel(REPRESENTED).fill('Ahmad Fauzan');
     await expect.poll(() => fileInput(page).isVisible(), POLL).toBe(true);
-    await axe(page, 'the form with the power of attorney field');
+    await expectAccessible(page, 'the form with the power of attorney field');
     await fileInput(page).setInputFiles({ name: 'kuasa.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
     await expect.poll(() => fieldError(page).textContent(), POLL).toBe(TYPE_ERROR);
-    await axe(page, 'the form with the power of attorney refused');
+    await expectAccessible(page, 'the form with the power of attorney refused');
     // Emptied again: the field goes away.
     await page.getByLabel(REPRESENTED).fill('');
     await expect.poll(() => fileInput(page).isVisible(), POLL).toBe(false);

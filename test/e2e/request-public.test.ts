@@ -10,16 +10,13 @@
  * the document released to everyone, and nothing of the requester. The form, the status page and the
  * log pass axe-core.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
-import { gotoAndWait, launchChromium, newPage, openPage, POLL } from '../support/browser.ts';
+import { expectAccessible, gotoAndWait, launchChromium, newPage, openPage, POLL, watchErrors } from '../support/browser.ts';
 import { apiClient, dipContent, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ITEM_TITLE = 'Cakupan Imunisasi Dasar Lengkap per Kabupaten 2025';
 const FORM = 'Permohonan Informasi Publik';
 const STATUS = 'Status permohonan informasi';
@@ -48,25 +45,6 @@ afterAll(async () => {
   await host?.cleanup();
 }, 60_000);
 
-/** Page errors and console errors of a page, to be empty at the end. */
-function watch(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
-
-async function axe(page: Page, what: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
-    violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
-  };
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  expect(bad, what).toEqual([]);
-}
-
 /** The form's fields as a person fills them (Indonesian labels). */
 async function fillForm(page: Page, over: { nik?: string; email?: string } = {}) {
   await page.getByLabel('Nama lengkap').fill('Siti Rahmawati');
@@ -85,7 +63,7 @@ describe('the request form and the status page', () => {
     { timeout: 120_000 },
     async () => {
       const page = await newPage(browser, { locale: 'id-ID' });
-      const errors = watch(page);
+      const errors = watchErrors(page);
       await gotoAndWait(page, `${host.url}/permohonan/`, FORM);
       // The script gave the form a fresh submission id.
       await expect.poll(() => page.locator('input[name="submissionId"]').inputValue(), POLL).toMatch(/^[0-9a-f-]{36}$/);
@@ -240,7 +218,7 @@ describe('the request form and the status page', () => {
       // The requester answers on the status page (the link of the emails).
       const statusLink = `${host.url}/permohonan/status/?nomor=${encodeURIComponent(number)}&kode=${encodeURIComponent(code)}`;
       const page = await newPage(browser, { locale: 'id-ID' });
-      const errors = watch(page);
+      const errors = watchErrors(page);
       await gotoAndWait(page, statusLink, STATUS);
       const view = page.getByRole('region', { name: `Permohonan ${number}` });
       await view.getByText('Mohon sebutkan kecamatan yang Anda maksud.').waitFor({ timeout: 20_000 });
@@ -300,7 +278,7 @@ describe('the request form and the status page', () => {
       const checked = await newPage(browser, { bypassCSP: true, locale: 'id-ID' });
       await gotoAndWait(checked, statusLink, STATUS);
       await checked.getByRole('button', { name: /^Unduh pemberitahuan tertulis/ }).waitFor({ timeout: 20_000 });
-      await axe(checked, 'the status page of an answered request');
+      await expectAccessible(checked, 'the status page of an answered request');
       await checked.context().close();
 
       // The public log: the answer, its SKPD and decision, the document released to everyone; not the requester.
@@ -360,7 +338,7 @@ describe('the request form and the status page', () => {
       ['/permohonan/daftar/', 'Daftar permohonan informasi yang telah dijawab', undefined],
     ] as const) {
       const page = await newPage(browser, { bypassCSP: true, locale: 'id-ID' });
-      const errors = watch(page);
+      const errors = watchErrors(page);
       await gotoAndWait(page, `${host.url}${path}`, heading);
       if (ready) {
         await page.getByRole('region', { name: ready }).waitFor({ timeout: 20_000 });
@@ -368,12 +346,12 @@ describe('the request form and the status page', () => {
         expect(await page.locator('#status-new').isVisible()).toBe(true);
         expect(new URL(page.url()).search).toBe(`?nomor=${encodeURIComponent(filed.body.number)}`);
       }
-      await axe(page, path);
+      await expectAccessible(page, path);
       if (path === '/permohonan/') {
         // And with every error shown (the empty form sent).
         await page.getByRole('button', { name: 'Kirim permohonan' }).click();
         await page.getByRole('alert').getByRole('link').first().waitFor({ timeout: 10_000 });
-        await axe(page, `${path} with errors`);
+        await expectAccessible(page, `${path} with errors`);
       }
       expect(errors, path).toEqual([]);
       await page.context().close();

@@ -8,16 +8,14 @@
  * download link and the timeline with people by name. The form and the request page pass axe-core
  * with no serious or critical violations.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickNav, inboxRow, launchChromium, openPage, POLL, signIn } from '../support/browser.ts';
+import { clickNav, describedErrors, expectAccessible, inboxRow, launchChromium, openPage, POLL, signIn } from '../support/browser.ts';
 import { apiClient, consequenceTest, exclusionThroughSop002, startTestHost, TINY_PDF } from '../support/host.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const RUN = Date.now().toString(36);
 const INFORMATION = `Rekapitulasi kasus demam berdarah per kecamatan tahun 2025 beserta data pasien rawat inap (uji ${RUN})`;
 const REQUESTER = 'Maria Ulfah Santoso';
@@ -44,25 +42,6 @@ afterAll(async () => {
   await host?.cleanup();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }, 60_000);
-
-/** axe-core on the page as it is (evaluated through the DevTools protocol, which the staff app's CSP does not govern). */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
-    violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
-  };
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  expect(bad, what).toEqual([]);
-}
-
-/** The error text a control is described by (aria-describedby): what a screen reader reads with it. */
-async function describedErrors(page: Page, control: ReturnType<Page['getByLabel']>): Promise<string> {
-  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"].field-error`).allTextContents()));
-  return texts.flat().join(' ');
-}
 
 describe('information requests in the staff app', () => {
   it(

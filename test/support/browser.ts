@@ -2,7 +2,10 @@
  * Debian's Chromium driven by playwright-core, signing in to the staff app as a person does, and
  * navigating so that a test reads the page it went to, never the one it left.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page, type Response } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'demo12345';
@@ -158,4 +161,36 @@ export async function inboxRow(page: Page, text: string): Promise<Locator> {
   // Fails at once, naming both, if two rows have the text.
   await row.waitFor({ timeout: 1000 });
   return row;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core on the page as it is: no serious or critical violation. The sites' CSP allows no injected
+ * <script>, so axe is evaluated through the DevTools protocol, which the CSP does not govern.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
+    violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+  };
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  expect(bad, what).toEqual([]);
+}
+
+/** Page errors and console errors of a page, to be empty at the end. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+/** The error text a control is described by (aria-describedby): what a screen reader reads with it. */
+export async function describedErrors(page: Page, control: Locator): Promise<string> {
+  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"].field-error`).allTextContents()));
+  return texts.flat().join(' ');
 }
