@@ -3,11 +3,12 @@ import { useRef, useState } from 'preact/hooks';
 import { ApiError, SessionExpired } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDateTime } from '../format.ts';
+import type { MessageKey } from '../i18n.ts';
 import type { DocumentRef, Item } from '../types.ts';
 import { ACCEPT, ACCEPT_LIST, contentTypeFor, postToStorage, StorageUploadError, sha256Hex, type UploadTicket } from '../upload.ts';
 
 /** The bilingual texts of a refusal: the API's message and each of its field messages. */
-function errorTexts(e: unknown, pick: (t: { id: string; en: string }) => string): string[] {
+export function errorTexts(e: unknown, pick: (t: { id: string; en: string }) => string): string[] {
   if (!e || e instanceof SessionExpired) return [];
   // The field messages say what is wrong with the file; the general "check the fields" adds nothing.
   if (e instanceof ApiError) return e.fields.length ? e.fields.map((f) => pick(f.messages)) : [pick(e.messages)];
@@ -106,21 +107,34 @@ export function DocumentsSection({ item, editable, onChanged }: { item: Item; ed
         </div>
       )}
       {editable && item.current.state === 'published' && <p class="notice warn">{t('upload_new_version_note')}</p>}
-      {editable && <UploadForm item={item} onChanged={onChanged} />}
+      {editable && <UploadForm base={`/items/${item.itemId}/documents`} idPrefix="upload-" title="upload_title" canRemove onChanged={onChanged} />}
     </section>
   );
 }
 
 type Phase = { kind: 'idle' } | { kind: 'hashing' } | { kind: 'ticket' } | { kind: 'sending'; percent: number } | { kind: 'checking' };
 
-function UploadForm({ item, onChanged }: { item: Item; onChanged: () => void }) {
+/**
+ * The checked-upload path from the browser (hash, ticket, storage, the server's check), for an item's
+ * documents and a request's documents alike. `base` is the collection's API path; `canRemove`: the
+ * collection has a DELETE, so a document declared but never stored is forgotten at once.
+ */
+export function UploadForm(props: {
+  base: string;
+  /** Ids of the file field and its hint are `<idPrefix>file` and `<idPrefix>hint`. */
+  idPrefix: string;
+  title: MessageKey;
+  intro?: MessageKey;
+  canRemove: boolean;
+  onChanged: () => void;
+}) {
+  const { base, idPrefix, onChanged } = props;
   const { t, pick, api, announce } = useApp();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const busy = phase.kind !== 'idle';
-  const base = `/items/${item.itemId}/documents`;
 
   const fail = (e: unknown) => {
     setError(e);
@@ -133,7 +147,7 @@ function UploadForm({ item, onChanged }: { item: Item; onChanged: () => void }) 
       setPhase({ kind: 'hashing' });
       const sha256 = await sha256Hex(file);
       setPhase({ kind: 'ticket' });
-      const created = await api.send<{ document: DocumentRef; upload: UploadTicket }>('POST', base, {
+      const created = await api.send<{ document: { docId: string; fileName: string }; upload: UploadTicket }>('POST', base, {
         fileName: file.name,
         contentType: contentTypeFor(file),
         size: file.size,
@@ -149,7 +163,7 @@ function UploadForm({ item, onChanged }: { item: Item; onChanged: () => void }) 
     } catch (e) {
       if (e instanceof StorageUploadError) {
         // Nothing arrived: forget the declared document rather than leave it pending.
-        if (docId) await api.send('DELETE', `${base}/${docId}`).catch(() => undefined);
+        if (docId && props.canRemove) await api.send('DELETE', `${base}/${docId}`).catch(() => undefined);
         fail(t('upload_storage_failed', { status: e.status ? `HTTP ${e.status}` : t('no_response') }));
       } else if (!(e instanceof SessionExpired)) fail(e);
     } finally {
@@ -185,7 +199,8 @@ function UploadForm({ item, onChanged }: { item: Item; onChanged: () => void }) 
         void upload(file);
       }}
     >
-      <h3>{t('upload_title')}</h3>
+      <h3>{t(props.title)}</h3>
+      {props.intro && <p class="hint">{t(props.intro)}</p>}
       {texts.length > 0 && (
         <div class="error-summary" role="alert" tabIndex={-1} ref={errorRef}>
           {texts.map((x) => (
@@ -195,11 +210,11 @@ function UploadForm({ item, onChanged }: { item: Item; onChanged: () => void }) 
       )}
       <div class="upload-row">
         <div class="field">
-          <label for="upload-file">{t('upload_file')}</label>
-          <p id="upload-hint" class="hint">
+          <label for={`${idPrefix}file`}>{t('upload_file')}</label>
+          <p id={`${idPrefix}hint`} class="hint">
             {t('upload_hint', { types: ACCEPT_LIST })}
           </p>
-          <input id="upload-file" ref={input} type="file" name="file" accept={ACCEPT} aria-describedby="upload-hint" disabled={busy} />
+          <input id={`${idPrefix}file`} ref={input} type="file" name="file" accept={ACCEPT} aria-describedby={`${idPrefix}hint`} disabled={busy} />
         </div>
         <button type="submit" class="primary" disabled={busy}>
           {t('upload_button')}

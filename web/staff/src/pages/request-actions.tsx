@@ -13,7 +13,7 @@
  * Every refusal from the API is shown next to its field (error.details[].path, e.g. body.agencies).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, SessionExpired } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -31,8 +31,8 @@ import {
   type RequestPart,
 } from '../types.ts';
 import { ChoiceGroup, ErrorSummary, Field, Loading, useLoad, useSubmit } from '../ui.tsx';
-import { ACCEPT, ACCEPT_LIST, contentTypeFor, postToStorage, StorageUploadError, sha256Hex, type UploadTicket } from '../upload.ts';
 import { sortAgencies } from './agencies.tsx';
+import { UploadForm } from './item-documents.tsx';
 import { bodyAgencyOf, decisionKey, todayIn } from './request-parts.tsx';
 
 export function RequestActions({ r, reload }: { r: InfoRequest; reload: () => void }) {
@@ -282,7 +282,7 @@ function AnswerPanel({ r, part, reload }: { r: InfoRequest; part: Omit<RequestPa
       <h2 id="rq-answer-h">{t('rq_answer_title', { agency: agencyName(part.agencyId) })}</h2>
       <p>{t('rq_answer_intro')}</p>
 
-      <RequestUploadForm r={r} onChanged={reload} />
+      <UploadForm base={path(r, '/documents')} idPrefix="rq-upload-" title="rq_upload_title" intro="rq_upload_intro" canRemove={false} onChanged={reload} />
 
       <ErrorSummary error={submit.error} others={submit.otherErrors} />
       <form noValidate onSubmit={send} class="answer-form">
@@ -496,121 +496,6 @@ function DocumentChoice(props: {
         </>
       )}
     </fieldset>
-  );
-}
-
-type Phase = { kind: 'idle' } | { kind: 'hashing' } | { kind: 'ticket' } | { kind: 'sending'; percent: number } | { kind: 'checking' };
-
-/** The bilingual texts of a refusal: each of its field messages, else the API's message. */
-function errorTexts(e: unknown, pick: (t: { id: string; en: string }) => string): string[] {
-  if (!e || e instanceof SessionExpired) return [];
-  if (e instanceof ApiError) return e.fields.length ? e.fields.map((f) => pick(f.messages)) : [pick(e.messages)];
-  return [String(e)];
-}
-
-/** Upload a document to release (the checked-upload path of item documents: hash, ticket, storage, server check). */
-function RequestUploadForm({ r, onChanged }: { r: InfoRequest; onChanged: () => void }) {
-  const { t, pick, api, announce } = useApp();
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [error, setError] = useState<unknown>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
-  const busy = phase.kind !== 'idle';
-  const base = path(r, '/documents');
-
-  const fail = (e: unknown) => {
-    setError(e);
-    setTimeout(() => errorRef.current?.focus(), 0);
-  };
-
-  const upload = async (file: File) => {
-    try {
-      setPhase({ kind: 'hashing' });
-      const sha256 = await sha256Hex(file);
-      setPhase({ kind: 'ticket' });
-      const created = await api.send<{ document: RequestDocument; upload: UploadTicket }>('POST', base, {
-        fileName: file.name,
-        contentType: contentTypeFor(file),
-        size: file.size,
-        sha256,
-      });
-      setPhase({ kind: 'sending', percent: 0 });
-      await postToStorage(created.upload, file, (f) => setPhase({ kind: 'sending', percent: Math.round(f * 100) }));
-      setPhase({ kind: 'checking' });
-      await api.send('POST', `${base}/${created.document.docId}/verify`);
-      announce(t('upload_done', { name: created.document.fileName }));
-      if (input.current) input.current.value = '';
-    } catch (e) {
-      if (e instanceof StorageUploadError) fail(t('upload_storage_failed', { status: e.status ? `HTTP ${e.status}` : t('no_response') }));
-      else if (!(e instanceof SessionExpired)) fail(e);
-    } finally {
-      setPhase({ kind: 'idle' });
-      onChanged();
-    }
-  };
-
-  const progressText =
-    phase.kind === 'hashing'
-      ? t('upload_hashing')
-      : phase.kind === 'ticket'
-        ? t('upload_ticket')
-        : phase.kind === 'sending'
-          ? t('upload_sending', { percent: phase.percent })
-          : phase.kind === 'checking'
-            ? t('upload_checking')
-            : '';
-  const texts = errorTexts(error, pick);
-
-  return (
-    <form
-      class="upload"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        const file = input.current?.files?.[0];
-        if (!file) {
-          fail(t('upload_choose_first'));
-          return;
-        }
-        void upload(file);
-      }}
-    >
-      <h3>{t('rq_upload_title')}</h3>
-      <p class="hint">{t('rq_upload_intro')}</p>
-      {texts.length > 0 && (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={errorRef}>
-          {texts.map((x) => (
-            <p key={x}>{x}</p>
-          ))}
-        </div>
-      )}
-      <div class="upload-row">
-        <div class="field">
-          <label for="rq-upload-file">{t('upload_file')}</label>
-          <p id="rq-upload-hint" class="hint">
-            {t('upload_hint', { types: ACCEPT_LIST })}
-          </p>
-          <input id="rq-upload-file" ref={input} type="file" name="file" accept={ACCEPT} aria-describedby="rq-upload-hint" disabled={busy} />
-        </div>
-        <button type="submit" class="primary" disabled={busy}>
-          {t('upload_button')}
-        </button>
-      </div>
-      {/* biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>) */}
-      <div role="status" aria-live="polite" class="upload-status">
-        {busy && (
-          <>
-            <progress
-              max={100}
-              value={phase.kind === 'sending' ? phase.percent : phase.kind === 'checking' ? 100 : undefined}
-              aria-label={t('upload_progress')}
-            />{' '}
-            <span>{progressText}</span>
-          </>
-        )}
-      </div>
-    </form>
   );
 }
 
