@@ -19,7 +19,8 @@ import type { InboxEntry, Item, PublishedVersion, RegisterEvent, StepRecord } fr
 import { message } from '../core/messages.ts';
 import type { Agency, User } from '../core/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
-import type { Page, Store, Write } from '../core/ports.ts';
+import type { Page, Store, Submission, Write } from '../core/ports.ts';
+import type { Objection, ObjectionPersonal } from '../core/objections/model.ts';
 import type { Request, RequestPersonal } from '../core/requests/model.ts';
 import type { UploadIntent } from '../core/requests/power-of-attorney.ts';
 import { config } from './config.ts';
@@ -125,6 +126,15 @@ export const keys = {
     gsi1sk: `${x.year}#${String(x.sequence).padStart(6, '0')}`,
   }),
   submission: (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'SUBMISSION' }),
+  objection: (o: Objection) => ({
+    pk: `OBJECTION#${o.objectionId}`,
+    sk: 'OBJECTION',
+    gsi1pk: 'OBJECTIONS',
+    gsi1sk: `${o.year}#${String(o.sequence).padStart(6, '0')}`,
+    // The objections of one request (its status page, the follow-up's uploads).
+    ...(o.requestId ? { gsi2pk: `OBJECTIONS_OF#${o.requestId}`, gsi2sk: `${o.year}#${String(o.sequence).padStart(6, '0')}` } : {}),
+  }),
+  objectionPersonal: (objectionId: string) => ({ pk: `OBJECTION#${objectionId}`, sk: 'PERSONAL' }),
 };
 
 /** Agency boxes are per agency (`INBOX#approval#dinkes`); body-wide boxes are one each (`INBOX#escalated`). */
@@ -311,6 +321,12 @@ function toTx(w: Write): TxItem {
       };
     case 'requestRoute':
       return { Put: { TableName, Item: { ...keys.requestRoute(w.value), ...w.value } } };
+    case 'objection':
+      return { Put: { TableName, Item: { ...keys.objection(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'objectionPersonal':
+      return 'delete' in w
+        ? { Delete: { TableName, Key: keys.objectionPersonal(w.delete) } }
+        : { Put: { TableName, Item: { ...keys.objectionPersonal(w.value.objectionId), ...w.value } } };
     case 'uploadIntent':
       return { Put: { TableName, Item: { pk: `UPLOAD#${w.value.uploadId}`, sk: 'UPLOAD', ...w.value }, ConditionExpression: 'attribute_not_exists(pk)' } };
     case 'submission':
@@ -535,7 +551,35 @@ export const dynamoStore: Store = {
   },
   async getSubmission(submissionId) {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.submission(submissionId), ConsistentRead: true }));
-    return res.Item ? strip<{ submissionId: string; requestId: string; trackingCode: string }>(res.Item) : undefined;
+    return res.Item ? strip<Submission>(res.Item) : undefined;
+  },
+  async getObjection(objectionId) {
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `OBJECTION#${objectionId}`, sk: 'OBJECTION' }, ConsistentRead: true }),
+    );
+    return res.Item ? strip<Objection>(res.Item) : undefined;
+  },
+  async getObjectionPersonal(objectionId) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.objectionPersonal(objectionId), ConsistentRead: true }));
+    return res.Item ? strip<ObjectionPersonal>(res.Item) : undefined;
+  },
+  listObjections({ year, cursor, limit }) {
+    return queryPage<Objection>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: year ? 'gsi1pk = :p AND begins_with(gsi1sk, :y)' : 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': 'OBJECTIONS', ...(year ? { ':y': `${year}#` } : {}) },
+        ScanIndexForward: false,
+      },
+      { gsi1pk: 'OBJECTIONS' },
+      cursor,
+      limit,
+    );
+  },
+  async listObjectionsOfRequest(requestId) {
+    const p = `OBJECTIONS_OF#${requestId}`;
+    const page = await queryPage<Objection>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': p } }, { gsi2pk: p }, undefined, 100);
+    return page.items;
   },
   async commit(writes, audit) {
     await transact([...writes.map(toTx), ...(Array.isArray(audit) ? audit : [audit]).map(auditPut)]);

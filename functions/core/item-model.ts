@@ -142,18 +142,28 @@ export interface Item {
 }
 
 /** Inboxes kept per agency. */
-export type AgencyBox = 'approval' | 'returned' | 'exclusion_returned' | 'request_part';
+export type AgencyBox = 'approval' | 'returned' | 'exclusion_returned' | 'request_part' | 'objection_followup';
 /**
  * Inboxes of the whole public body: escalations (PPID Utama), exclusions waiting for the Atasan
  * PPID's Ya/Tidak, for PPID Utama's decree, and ended exclusions to reopen or test again.
  */
-export type BodyBox = 'escalated' | 'exclusion_decision' | 'exclusion_decree' | 'exclusion_ended' | 'request_new' | 'request_delivery';
+export type BodyBox =
+  | 'escalated'
+  | 'exclusion_decision'
+  | 'exclusion_decree'
+  | 'exclusion_ended'
+  | 'request_new'
+  | 'request_delivery'
+  /** Objections waiting for the Atasan PPID's response. */
+  | 'objection'
+  /** Hearings of disputes at the Komisi Informasi and in court (PPID Utama). */
+  | 'dispute_hearing';
 
 /** What an inbox shows: one thing waiting for someone, with its deadline and its explanation. */
 export interface InboxEntry {
   box: { kind: AgencyBox; agencyId: string } | { kind: BodyBox };
   /** What waits: an information item (default), an exclusion or a request (then `itemId` is its id). */
-  entity?: 'item' | 'exclusion' | 'request';
+  entity?: 'item' | 'exclusion' | 'request' | 'objection' | 'dispute';
   itemId: string;
   agencyId: string;
   number: string;

@@ -8,6 +8,7 @@ import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, Step
 import type { Agency, User } from './model.ts';
 import type { DocumentSigner } from './official-documents/signing.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
+import type { Objection, ObjectionPersonal } from './objections/model.ts';
 import type { Request, RequestPersonal } from './requests/model.ts';
 import type { UploadIntent } from './requests/power-of-attorney.ts';
 
@@ -53,9 +54,21 @@ export type Write =
   /** One per SKPD a request was routed to: that SKPD's list of requests. */
   | { entity: 'requestRoute'; value: { requestId: string; agencyId: string; year: number; sequence: number } }
   /** A form submission's result, remembered for a day (a double click files one request). */
-  | { entity: 'submission'; value: { submissionId: string; requestId: string; trackingCode: string; expiresAt: number } }
+  | { entity: 'submission'; value: Submission & { expiresAt: number } }
+  | { entity: 'objection'; value: Objection; expectedVersion: number | null }
+  /** The objector's identity when the objection has no request (ground b). */
+  | { entity: 'objectionPersonal'; value: ObjectionPersonal }
+  | { entity: 'objectionPersonal'; delete: string }
   /** A public upload declared before its filing (the power of attorney), kept a day. */
   | { entity: 'uploadIntent'; value: UploadIntent };
+
+/** A form submission's result: the request it filed (and the objection, for an objection form). */
+export interface Submission {
+  submissionId: string;
+  requestId: string;
+  trackingCode: string;
+  objectionId?: string;
+}
 
 export interface Store {
   getAgency(id: string): Promise<Agency | undefined>;
@@ -84,7 +97,13 @@ export interface Store {
   /** Personal records whose retention period ended before `before`. */
   listErasablePersonal(before: string, limit: number): Promise<RequestPersonal[]>;
   getUploadIntent(uploadId: string): Promise<UploadIntent | undefined>;
-  getSubmission(submissionId: string): Promise<{ submissionId: string; requestId: string; trackingCode: string } | undefined>;
+  getSubmission(submissionId: string): Promise<Submission | undefined>;
+  getObjection(objectionId: string): Promise<Objection | undefined>;
+  getObjectionPersonal(objectionId: string): Promise<ObjectionPersonal | undefined>;
+  /** Newest number first; with `year`, that year's. */
+  listObjections(q: { year?: number; cursor?: string; limit: number }): Promise<Page<Objection>>;
+  /** The objections filed on one request, oldest first. */
+  listObjectionsOfRequest(requestId: string): Promise<Objection[]>;
   /** Writes every record and the audit event(s) in one transaction, or nothing. */
   commit(writes: Write[], audit: AuditEvent | AuditEvent[]): Promise<void>;
 }
