@@ -21,6 +21,12 @@ export const EDITORS: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utam
 export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
 /** Who registers requests received at the desk, asks for clarification and records delivery. */
 export const REQUEST_DESK: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama', 'admin'];
+/** Who registers an objection received on paper, by mail or in person (the Atasan PPID may receive one too). */
+export const OBJECTION_DESK: readonly Role[] = [...REQUEST_DESK, 'atasan_ppid'];
+
+/** Who records disputes at the Komisi Informasi and in court, and who reads them. */
+export const DISPUTE_WRITERS: readonly Role[] = ['ppid_utama', 'admin'];
+export const DISPUTE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid'];
 
 /**
  * Single table. Access patterns (every read is GetItem, Query or BatchGet; never Scan):
@@ -48,6 +54,9 @@ export const REQUEST_DESK: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid
  * | request route | REQUEST#<id>          | ROUTE#<agencyId>        | REQUESTS#<agencyId> / <year>#<seq> |                                 |
  * | submission    | SUBMISSION#<id>       | SUBMISSION              | (expiresAt TTL: a day)             |                                 |
  * | upload intent | UPLOAD#<id>           | UPLOAD                  | (expiresAt TTL: a day)             |                                 |
+ * | dispute       | DISPUTE#<id>          | DISPUTE                 | DISPUTES / <year>#<seq>            |                                 |
+ * | objection     | OBJECTION#<id>        | OBJECTION               | OBJECTIONS / <year>#<seq>          | OBJECTIONS_OF#<requestId> / <year>#<seq> |
+ * | objector      | OBJECTION#<id>        | PERSONAL                | (only for an objection with no request) |                            |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
  * - children of an agency: Query gsi2 AGENCY_CHILDREN#<id>
@@ -69,6 +78,15 @@ export const REQUEST_DESK: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid
  *   number's year and sequence); the register's public log: Query gsi2 REQUESTS_ANSWERED
  * - the requester's personal data: GetItem REQUEST#<id>/PERSONAL (never on any index but the erase
  *   queue, which holds only keys); due for erasure: Query gsi1 PERSONAL_ERASE with sk <= now
+ * - disputes at the Komisi Informasi and in court, newest number first: Query gsi1 DISPUTES (begins_with
+ *   <year>#, the year filed); a dispute: GetItem DISPUTE#<id> (the id is the number's year and sequence);
+ *   a KI register number recorded once: Query gsi1 DISPUTES begins_with <year># (tens a year); hearings
+ *   waiting for their result: the body-wide inbox INBOX#dispute_hearing
+ * - objections, newest number first: Query gsi1 OBJECTIONS (begins_with <year>#); an SKPD's are a
+ *   FilterExpression-free filter in memory on `agencyIds` (objections are tens a year); an objection by
+ *   its number: GetItem (the id is the number's year and sequence); the objections of one request (its
+ *   status page, the follow-up's uploads): Query gsi2 OBJECTIONS_OF#<requestId>
+ * - an objector with no request: GetItem OBJECTION#<id>/PERSONAL (on no index)
  */
 export const table = {
   id: 'Main',
@@ -210,6 +228,34 @@ export const routes: readonly RouteDecl[] = [
   },
   { method: 'GET', path: '/api/requests/{requestId}/files/{file}', handler: 'api/requests.file', roles: STAFF, uses: ['documents'] },
 
+  // Disputes at the Komisi Informasi and in court (UU 14/2008 Pasal 37–50): PPID Utama records, the Atasan PPID reads.
+  { method: 'GET', path: '/api/disputes', handler: 'api/disputes.list', roles: DISPUTE_READERS },
+  { method: 'POST', path: '/api/disputes', handler: 'api/disputes.create', roles: DISPUTE_WRITERS },
+  { method: 'GET', path: '/api/disputes/{disputeId}', handler: 'api/disputes.get', roles: DISPUTE_READERS },
+  { method: 'POST', path: '/api/disputes/{disputeId}/stages', handler: 'api/disputes.stage', roles: DISPUTE_WRITERS },
+  { method: 'POST', path: '/api/disputes/{disputeId}/stages/end', handler: 'api/disputes.stageEnd', roles: DISPUTE_WRITERS },
+  { method: 'POST', path: '/api/disputes/{disputeId}/hearings', handler: 'api/disputes.hearing', roles: DISPUTE_WRITERS },
+  {
+    method: 'POST',
+    path: '/api/disputes/{disputeId}/hearings/{hearingId}/result',
+    handler: 'api/disputes.hearingResult',
+    roles: DISPUTE_WRITERS,
+  },
+  { method: 'POST', path: '/api/disputes/{disputeId}/outcome', handler: 'api/disputes.outcome', roles: DISPUTE_WRITERS },
+  { method: 'POST', path: '/api/disputes/{disputeId}/appeal', handler: 'api/disputes.appeal', roles: DISPUTE_WRITERS },
+  { method: 'POST', path: '/api/disputes/{disputeId}/appeal/outcome', handler: 'api/disputes.appealOutcome', roles: DISPUTE_WRITERS },
+  { method: 'POST', path: '/api/disputes/{disputeId}/cassation', handler: 'api/disputes.cassation', roles: DISPUTE_WRITERS },
+  { method: 'POST', path: '/api/disputes/{disputeId}/cassation/outcome', handler: 'api/disputes.cassationOutcome', roles: DISPUTE_WRITERS },
+  { method: 'POST', path: '/api/disputes/{disputeId}/documents', handler: 'api/disputes.upload', roles: DISPUTE_WRITERS, uses: ['documents'] },
+  {
+    method: 'POST',
+    path: '/api/disputes/{disputeId}/documents/{docId}/verify',
+    handler: 'api/disputes.verifyUpload',
+    roles: DISPUTE_WRITERS,
+    uses: ['documents'],
+  },
+  { method: 'GET', path: '/api/disputes/{disputeId}/documents/{docId}', handler: 'api/disputes.download', roles: DISPUTE_READERS, uses: ['documents'] },
+
   // Information requests: the public side (no account; rate-limited, size-limited, honeypot, idempotent).
   { method: 'POST', path: '/api/public/requests', handler: 'api/public-requests.create', roles: 'public', uses: ['workflows', 'mail', 'documents'] },
   {
@@ -223,6 +269,36 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/public/requests/status-page', handler: 'api/public-requests.statusPage', roles: 'public' },
   { method: 'POST', path: '/api/public/requests/clarification', handler: 'api/public-requests.clarify', roles: 'public' },
   { method: 'POST', path: '/api/public/requests/files', handler: 'api/public-requests.download', roles: 'public', uses: ['documents'] },
+
+  // Objections (keberatan, UU 14/2008 Pasal 35–36): staff side. The Atasan PPID responds.
+  { method: 'GET', path: '/api/objections', handler: 'api/objections.list', roles: STAFF },
+  { method: 'POST', path: '/api/objections', handler: 'api/objections.register', roles: OBJECTION_DESK, uses: ['workflows', 'mail'] },
+  // Before /api/objections/{objectionId}: the local gateway takes the first route that matches.
+  {
+    method: 'GET',
+    path: '/api/objections/register',
+    handler: 'api/objection-book.book',
+    roles: ['ppid_utama', 'admin', 'ppid_pelaksana', 'atasan_ppid'],
+    uses: ['documents'],
+  },
+  { method: 'GET', path: '/api/objections/{objectionId}', handler: 'api/objections.get', roles: STAFF },
+  { method: 'GET', path: '/api/objections/{objectionId}/personal', handler: 'api/objections.personal', roles: STAFF },
+  { method: 'POST', path: '/api/objections/{objectionId}/response', handler: 'api/objections.respond', roles: ['atasan_ppid'], uses: ['workflows'] },
+  { method: 'POST', path: '/api/objections/{objectionId}/follow-up', handler: 'api/objections.fulfil', roles: APPROVERS, uses: ['workflows', 'mail'] },
+  { method: 'GET', path: '/api/objections/{objectionId}/files/{file}', handler: 'api/objections.file', roles: STAFF, uses: ['documents'] },
+
+  // Objections: the public side (from the request's status page; ground b with no request).
+  { method: 'POST', path: '/api/public/objections', handler: 'api/public-objections.create', roles: 'public', uses: ['workflows', 'mail', 'documents'] },
+  {
+    method: 'POST',
+    path: '/api/public/objections/periodic',
+    handler: 'api/public-objections.createPeriodic',
+    roles: 'public',
+    uses: ['workflows', 'mail', 'documents'],
+  },
+  { method: 'POST', path: '/api/public/objections/attachments', handler: 'api/public-objections.attachment', roles: 'public', uses: ['documents'] },
+  { method: 'POST', path: '/api/public/objections/status', handler: 'api/public-objections.status', roles: 'public' },
+  { method: 'POST', path: '/api/public/objections/files', handler: 'api/public-objections.download', roles: 'public', uses: ['documents'] },
 ];
 
 export interface TaskDecl {
@@ -282,6 +358,17 @@ export const stateMachines: readonly StateMachineDecl[] = [
       RemindAndEscalateFunctionArn: { handler: 'tasks/request.remindAndEscalate', uses: ['mail'] },
       ListPartsFunctionArn: { handler: 'tasks/request.listParts' },
       IssueNoticeFunctionArn: { handler: 'tasks/request.issueNotice', uses: ['documents', 'signing', 'mail'] },
+      UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
+    },
+  },
+  {
+    id: 'Objection',
+    definition: 'objection.asl.json',
+    tasks: {
+      PrepareWaitFunctionArn: { handler: 'tasks/objection.prepareWait' },
+      AwaitPersonFunctionArn: { handler: 'tasks/objection.awaitPerson', waitForTaskToken: true, uses: ['workflows'] },
+      RemindAndEscalateFunctionArn: { handler: 'tasks/objection.remindAndEscalate', uses: ['mail'] },
+      IssueResponseFunctionArn: { handler: 'tasks/objection.issueResponse', uses: ['documents', 'signing', 'mail'] },
       UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
     },
   },

@@ -16,6 +16,8 @@ import { mailer } from '../adapters/mail.ts';
 import { workflows } from '../adapters/workflow.ts';
 import { UploadRequest } from '../core/documents.ts';
 import { fail } from '../core/errors.ts';
+import { objectorView } from '../core/objections/model.ts';
+import { groundOptions } from '../core/objections/objections.ts';
 import { requesterFileLink } from '../core/requests/documents.ts';
 import { ClarificationReply, requesterView } from '../core/requests/model.ts';
 import { checkedPowerOfAttorney, startPowerOfAttorneyUpload } from '../core/requests/power-of-attorney.ts';
@@ -82,7 +84,12 @@ export const powerOfAttorney = endpoint(
 
 export const status = endpoint(
   { summary: "A request's status by registration number and tracking code", body: Lookup, response: StatusSchema, maxBodyBytes: 1024 },
-  async ({ ctx, body }) => requesterView(await requests.byTracking(ctx, body.number, body.code)),
+  async ({ ctx, body }) => {
+    const r = await requests.byTracking(ctx, body.number, body.code);
+    // Its objections, and the grounds the requester may object on now (those the system knows first).
+    const [objections, grounds] = await Promise.all([ctx.store.listObjectionsOfRequest(r.requestId), groundOptions(ctx, r, ctx.now)]);
+    return { ...requesterView(r), objections: objections.map(objectorView), objectionGrounds: grounds };
+  },
 );
 
 export const clarify = endpoint(

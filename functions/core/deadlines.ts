@@ -14,6 +14,8 @@ import type { Exclusion } from './exclusion-model.ts';
 import type { Item } from './item-model.ts';
 import { saveWaiting } from './items.ts';
 import type { Context, Write } from './ports.ts';
+import type { Objection } from './objections/model.ts';
+import { RESPONSE_REMINDER } from './objections/objections.ts';
 import type { Request } from './requests/model.ts';
 import { wake } from './requests/requests.ts';
 
@@ -50,7 +52,53 @@ export async function recomputeOpenDeadlines(ctx: Context, actor: Principal): Pr
       cursor = page.nextCursor;
     } while (cursor);
   }
+  for (const year of [ctx.now.getUTCFullYear() - 1, ctx.now.getUTCFullYear()]) {
+    do {
+      const page = await ctx.store.listObjections({ year, cursor, limit: 100 });
+      for (const o of page.items) {
+        if (o.response) continue;
+        checked++;
+        if (await recomputeObjection(ctx, actor, o)) moved++;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
   return { checked, moved };
+}
+
+/** An objection's response deadline (30 working days from receipt) and its reminder. */
+async function recomputeObjection(ctx: Context, actor: Principal, o: Objection): Promise<boolean> {
+  const body = (await ctx.store.listAgencies()).find((a) => a.kind === 'ppid_utama')?.id;
+  if (!body) return false;
+  const start = new Date(o.receivedAt);
+  const [result, reminder] = await Promise.all([agencyDeadline(ctx, body, start, o.deadline.rule), agencyDeadline(ctx, body, start, RESPONSE_REMINDER)]);
+  if (result.deadline === o.deadline.at) return false;
+  const deadline = { ...o.deadline, at: result.deadline, local: result.localDeadline, explanation: result.explanation };
+  const inbox = o.inbox.map((e) => (e.box.kind === 'objection' ? { ...e, deadline } : e));
+  const after: Objection = { ...o, deadline, inbox, version: o.version + 1 };
+  if (!o.remindedAt) after.reminderAt = reminder.deadline < deadline.at ? reminder.deadline : undefined;
+  // A deadline moved past now is no longer overdue: the escalation waits for the new one.
+  if (o.escalatedAt && deadline.at > ctx.now.toISOString()) {
+    delete after.escalatedAt;
+    delete after.nextEscalationAt;
+    delete after.disputeWindow;
+  }
+  await ctx.store.commit(
+    [{ entity: 'objection', value: after, expectedVersion: o.version }, ...inbox.map((e): Write => ({ entity: 'inbox', value: e }))],
+    auditEvent({
+      actor,
+      action: 'objection.deadline_recomputed',
+      entity: { type: 'objection', id: o.objectionId },
+      agencyId: body,
+      before: { deadline: o.deadline.local },
+      after: { deadline: deadline.local },
+      reason: 'Kalender hari libur diubah / holiday calendar changed',
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
+  );
+  if (o.taskToken) await ctx.workflows?.complete(o.taskToken, { outcome: 'recompute' });
+  return true;
 }
 
 /** A request's statutory deadline (10 or 17 working days from receipt) and its parts' internal ones. */

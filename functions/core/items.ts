@@ -678,6 +678,8 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
         { kind: 'exclusion_returned', agencyId: actor.agencyId },
         // Information requests routed to the SKPD: its part of the answer.
         { kind: 'request_part', agencyId: actor.agencyId },
+        // A granted objection ordered the SKPD to provide the information.
+        { kind: 'objection_followup', agencyId: actor.agencyId },
       ];
     case 'petugas':
       // A request registered at the desk goes to PPID Utama's box, not back to the desk.
@@ -694,11 +696,14 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
         { kind: 'request_new' },
         { kind: 'request_delivery' },
         { kind: 'request_part', agencyId: actor.agencyId },
+        // Hearings of disputes at the Komisi Informasi and in court, until their result is recorded.
+        { kind: 'dispute_hearing' },
       ];
     case 'atasan_ppid':
       // SOP 002 step 2: exclusions wait for the Atasan PPID's Ya/Tidak. Information requests past
       // their statutory deadline are escalated to the Atasan too (only those: see `inbox`).
-      return [{ kind: 'exclusion_decision' }, { kind: 'escalated' }];
+      // The Atasan PPID answers for the body in a dispute too: the hearings are in the inbox as well.
+      return [{ kind: 'exclusion_decision' }, { kind: 'escalated' }, { kind: 'dispute_hearing' }];
     default:
       return actsForWholeBody(actor) ? [{ kind: 'escalated' }] : [];
   }
@@ -709,7 +714,7 @@ export async function inbox(ctx: Context, actor: Principal) {
   const entries = (await Promise.all(boxesFor(actor).map((b) => ctx.store.listInbox(b, { limit: 100 }))))
     .flatMap((p) => p.items)
     // The Atasan PPID answers for the statutory deadline of requests, not for the SOPs' internal ones.
-    .filter((e) => actor.role !== 'atasan_ppid' || e.box.kind !== 'escalated' || e.entity === 'request');
+    .filter((e) => actor.role !== 'atasan_ppid' || e.box.kind !== 'escalated' || e.entity === 'request' || e.entity === 'objection');
   return entries.map((e) => ({
     ...e,
     timeLeftSeconds: e.deadline ? Math.round((Date.parse(e.deadline.at) - now) / 1000) : undefined,

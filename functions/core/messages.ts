@@ -365,6 +365,10 @@ const catalogue = {
     id: 'Buku register permohonan memuat data pribadi pemohon: hanya PPID Utama, administrator, dan PPID Pelaksana (untuk permohonan yang diteruskan ke SKPD-nya) yang dapat membukanya.',
     en: "The register of requests holds the requesters' personal data: only PPID Utama, the administrator and a PPID Pelaksana (for the requests routed to its SKPD) may open it.",
   },
+  objection_book_forbidden: {
+    id: 'Register keberatan memuat data pribadi pengaju keberatan: hanya PPID Utama, Atasan PPID, administrator, dan PPID Pelaksana (untuk keberatan atas permohonan yang diteruskan ke SKPD-nya) yang dapat membukanya.',
+    en: "The register of objections holds the objectors' personal data: only PPID Utama, the Atasan PPID, the administrator and a PPID Pelaksana (for the objections on requests routed to its SKPD) may open it.",
+  },
   request_power_of_attorney_type: {
     id: 'Surat kuasa diunggah sebagai PDF, JPEG atau PNG.',
     en: 'Upload the power of attorney as a PDF, JPEG or PNG.',
@@ -373,9 +377,162 @@ const catalogue = {
     id: 'Surat kuasa paling besar {max} MB.',
     en: 'The power of attorney may be at most {max} MB.',
   },
+  objection_not_found: {
+    id: 'Keberatan {objectionId} tidak ditemukan.',
+    en: 'Objection {objectionId} was not found.',
+  },
+  objection_request_not_found: {
+    id: 'Permohonan {number} tidak ditemukan. Periksa nomor pendaftaran permohonan (contoh: PMH/2026/00042).',
+    en: 'Request {number} was not found. Check the request number (e.g. PMH/2026/00042).',
+  },
+  objection_late: {
+    id: 'Keberatan atas alasan {ground} harus diajukan paling lambat 30 hari kerja setelah alasan itu timbul; jangka waktunya berakhir pada {until} (UU 14/2008 Pasal 36 ayat (1)).',
+    en: 'An objection on ground {ground} must be filed within 30 working days after the ground arose; the period ended on {untilEn} (UU 14/2008 Pasal 36(1)).',
+  },
+  objection_ground_unavailable: {
+    id: 'Alasan {ground} tidak berlaku untuk permohonan ini: {why}',
+    en: 'Ground {ground} does not apply to this request: {whyEn}',
+  },
+  objection_responded: {
+    id: 'Keberatan {number} sudah ditanggapi.',
+    en: 'Objection {number} has already been answered.',
+  },
+  objection_provide_by_past: {
+    id: 'Tanggal pemberian informasi tidak boleh sebelum hari ini ({today}).',
+    en: 'The date to provide the information cannot be before today ({today}).',
+  },
+  objection_no_followup: {
+    id: 'Keberatan {number} tidak memerintahkan pemberian informasi.',
+    en: 'Objection {number} ordered no information to be provided.',
+  },
+  objection_fulfilled: {
+    id: 'Pemberian informasi atas keberatan {number} sudah dicatat.',
+    en: 'The information ordered on objection {number} is already recorded as provided.',
+  },
+  objection_response_missing: {
+    id: 'Tanggapan atas keberatan belum terbit.',
+    en: 'The response to the objection has not been issued yet.',
+  },
+  objection_document_not_released: {
+    id: 'Dokumen ini tidak diberikan atas keberatan ini.',
+    en: 'This document was not provided on this objection.',
+  },
+  objection_attachment_type: {
+    id: 'Lampiran keberatan diunggah sebagai PDF, JPEG atau PNG.',
+    en: 'Upload the attachment as a PDF, JPEG or PNG.',
+  },
+  objection_attachment_size: {
+    id: 'Lampiran keberatan paling besar {max} MB.',
+    en: 'An attachment may be at most {max} MB.',
+  },
   body_too_large: {
     id: 'Isian formulir terlalu besar (maksimal {max} KB). Persingkat teks Anda.',
     en: 'The form is too large (at most {max} KB). Shorten your text.',
+  },
+  // Disputes at the Komisi Informasi and in court (objections/disputes.ts).
+  dispute_not_found: {
+    id: 'Sengketa {disputeId} tidak ditemukan.',
+    en: 'Dispute {disputeId} was not found.',
+  },
+  dispute_request_not_found: {
+    id: 'Permohonan {number} tidak ditemukan. Periksa nomor pendaftaran permohonan (contoh: PMH/2026/00042).',
+    en: 'Request {number} was not found. Check the request number (e.g. PMH/2026/00042).',
+  },
+  dispute_objection_not_found: {
+    id: 'Keberatan {number} tidak ditemukan. Periksa nomor keberatan (contoh: KBR/2026/0007), atau kosongkan bila keberatan tidak tercatat di sistem.',
+    en: 'Objection {number} was not found. Check its number (e.g. KBR/2026/0007), or leave it empty when the objection is not in the system.',
+  },
+  dispute_objection_other_request: {
+    id: 'Keberatan {objection} diajukan atas permohonan {request}, bukan {given}.',
+    en: 'Objection {objection} was filed on request {request}, not {given}.',
+  },
+  dispute_ki_number_exists: {
+    id: 'Sengketa dengan nomor register Komisi Informasi {kiNumber} sudah dicatat ({number}).',
+    en: 'A dispute with KI register number {kiNumber} is already recorded ({number}).',
+  },
+  dispute_date_future: {
+    id: 'Tanggal tidak boleh setelah hari ini ({today}).',
+    en: 'The date cannot be after today ({todayEn}).',
+  },
+  dispute_date_before: {
+    id: 'Tanggal tidak boleh sebelum {what} ({date}).',
+    en: 'The date cannot be before {whatEn} ({dateEn}).',
+  },
+  dispute_stage_open: {
+    id: 'Tahap {stage} masih berjalan; catat akhir tahap itu lebih dahulu.',
+    en: 'The {stageEn} stage is still open; record its end first.',
+  },
+  dispute_stage_exists: {
+    id: 'Tahap {stage} sudah dicatat untuk sengketa ini.',
+    en: 'The {stageEn} stage is already recorded for this dispute.',
+  },
+  dispute_stage_order: {
+    id: 'Mediasi hanya dapat dicatat sebagai tahap pertama, sebelum ajudikasi.',
+    en: 'Mediation can only be recorded as the first stage, before adjudication.',
+  },
+  dispute_no_open_stage: {
+    id: 'Tidak ada tahap penyelesaian sengketa yang sedang berjalan. Catat dahulu dimulainya mediasi atau ajudikasi.',
+    en: 'No stage of the dispute is open. Record the start of mediation or adjudication first.',
+  },
+  dispute_decided: {
+    id: 'Hasil penyelesaian sengketa {number} di Komisi Informasi sudah dicatat.',
+    en: 'The Komisi Informasi outcome of dispute {number} is already recorded.',
+  },
+  dispute_outcome_needs_stage: {
+    id: 'Hasil ini memerlukan tahap {stage} yang sudah dicatat.',
+    en: 'This outcome needs a recorded {stageEn} stage.',
+  },
+  dispute_hearing_not_found: {
+    id: 'Sidang {hearingId} tidak ditemukan pada sengketa ini.',
+    en: 'Hearing {hearingId} was not found on this dispute.',
+  },
+  dispute_hearing_has_result: {
+    id: 'Hasil sidang ini sudah dicatat.',
+    en: 'The result of this hearing is already recorded.',
+  },
+  dispute_hearing_closed: {
+    id: 'Tahap sidang ini sudah berakhir; hasilnya tidak dapat dicatat lagi.',
+    en: 'The stage of this hearing has ended; its result can no longer be recorded.',
+  },
+  dispute_hearing_not_held: {
+    id: 'Sidang dijadwalkan {date}; hasilnya dapat dicatat sejak hari itu.',
+    en: 'The hearing is scheduled for {dateEn}; its result can be recorded from that day.',
+  },
+  dispute_not_decided: {
+    id: 'Putusan Komisi Informasi atas sengketa {number} belum dicatat.',
+    en: 'The Komisi Informasi decision on dispute {number} is not recorded yet.',
+  },
+  dispute_not_appealable: {
+    id: 'Hanya putusan ajudikasi yang dapat diajukan ke pengadilan; putusan hasil mediasi bersifat final dan mengikat (UU 14/2008 Pasal 39), dan sengketa yang dicabut telah selesai.',
+    en: 'Only an adjudication decision can be taken to court; a mediation agreement is final and binding (UU 14/2008 Pasal 39), and a withdrawn dispute is over.',
+  },
+  dispute_appeal_exists: {
+    id: 'Pengajuan ke pengadilan atas sengketa {number} sudah dicatat.',
+    en: 'The court appeal of dispute {number} is already recorded.',
+  },
+  dispute_no_appeal: {
+    id: 'Belum ada pengajuan ke pengadilan yang dicatat untuk sengketa {number}.',
+    en: 'No court appeal is recorded for dispute {number}.',
+  },
+  dispute_appeal_decided: {
+    id: 'Putusan pengadilan atas sengketa {number} sudah dicatat.',
+    en: 'The court decision on dispute {number} is already recorded.',
+  },
+  dispute_cassation_not_possible: {
+    id: 'Kasasi hanya dapat dicatat setelah putusan pengadilan dicatat (dan perkara tidak dicabut).',
+    en: 'A cassation can only be recorded after the court decision (and not after a withdrawal).',
+  },
+  dispute_cassation_exists: {
+    id: 'Kasasi atas sengketa {number} sudah dicatat.',
+    en: 'The cassation of dispute {number} is already recorded.',
+  },
+  dispute_no_cassation: {
+    id: 'Belum ada kasasi yang dicatat untuk sengketa {number}.',
+    en: 'No cassation is recorded for dispute {number}.',
+  },
+  dispute_cassation_decided: {
+    id: 'Putusan kasasi atas sengketa {number} sudah dicatat.',
+    en: 'The cassation decision on dispute {number} is already recorded.',
   },
 } as const satisfies Record<string, Text>;
 

@@ -13,27 +13,17 @@
  * under `exports/`, reached through a short-lived link, never to the register bucket.
  */
 import type { Principal } from '../access.ts';
-import { ppidUtamaOf } from '../agencies.ts';
-import { auditEvent } from '../audit.ts';
-import { localDateOf } from '../calendar.ts';
-import { fail, forbidden } from '../errors.ts';
+import { type BookQuery, type BookResult, exportBook, openBook } from '../book-export.ts';
 import type { Context } from '../ports.ts';
-import { type CellValue, type Column, cellOf, display, type Lang, toCsv } from '../tabular/table.ts';
-import { toXlsx } from '../tabular/xlsx.ts';
-import type { Decision, Request, RequestPart, RequestPersonal } from './model.ts';
+import type { CellValue, Column, Lang } from '../tabular/table.ts';
+import type { Decision, Request, Requester, RequestPart, RequestPersonal } from './model.ts';
 import { mayReadPersonal } from './requests.ts';
 
-export const BOOK_FORMATS = ['json', 'csv', 'xlsx'] as const;
-export type BookFormat = (typeof BOOK_FORMATS)[number];
+export { BOOK_FORMATS, BOOK_JSON_MAX_ROWS, BOOK_LINK_SECONDS, type BookFormat, type BookQuery, type BookResult } from '../book-export.ts';
 
 /** Roles that open the book (each row is further checked with `mayReadPersonal`). */
 export const BOOK_ROLES = ['admin', 'ppid_utama', 'ppid_pelaksana'] as const;
-const BODY_WIDE = ['admin', 'ppid_utama'];
-
-/** Rows sent in a JSON answer (the printable page); the files hold every row. */
-export const BOOK_JSON_MAX_ROWS = 1000;
-/** How long the download link lives. */
-export const BOOK_LINK_SECONDS = 300;
+const BOOK_ACCESS = { roles: BOOK_ROLES, bodyWide: ['admin', 'ppid_utama'], forbidden: 'request_book_forbidden' } as const;
 
 /** One row: the request, its personal record (absent once erased), and the SKPD's part in an SKPD's book. */
 export interface BookRow {
@@ -100,15 +90,14 @@ function cost(row: BookRow): number | undefined {
   return given.length ? given.reduce((s, a) => s + a.cost, 0) : undefined;
 }
 
-function requesterName(row: BookRow, lang: Lang): string {
-  const r = row.personal?.requester;
+/** The requester's (or objector's) name as a register prints it; once erased, a note that it was. */
+export function requesterName(r: Requester | undefined, lang: Lang): string {
   if (!r) return ERASED[lang];
   return r.onBehalfOf ? `${r.fullName} (${lang === 'id' ? 'kuasa dari' : 'on behalf of'} ${r.onBehalfOf})` : r.fullName;
 }
 
 /** "Telp. +62 …; nama@contoh.id": the label also keeps a phone number that starts with + from reading as a formula. */
-function contact(row: BookRow, lang: Lang): CellValue {
-  const r = row.personal?.requester;
+export function requesterContact(r: Requester | undefined, lang: Lang): CellValue {
   return [r?.phone ? `${lang === 'id' ? 'Telp.' : 'Tel.'} ${r.phone}` : undefined, r?.email].filter(Boolean).join('; ') || undefined;
 }
 
@@ -123,9 +112,9 @@ export function bookColumns(lang: Lang): Column<BookRow>[] {
   return [
     col('number', 'Nomor pendaftaran', 'Registration number', (r) => r.request.number, { width: 16, kind: 'text' }),
     col('receivedOn', 'Tanggal permohonan', 'Date of request', (r) => r.request.receivedOn, { width: 12, kind: 'date' }),
-    col('name', 'Nama pemohon', "Requester's name", (r) => requesterName(r, lang), { width: 24, kind: 'text' }),
+    col('name', 'Nama pemohon', "Requester's name", (r) => requesterName(r.personal?.requester, lang), { width: 24, kind: 'text' }),
     col('address', 'Alamat', 'Address', (r) => r.personal?.requester.address, { width: 30, kind: 'text' }),
-    col('contact', 'Nomor kontak / surel', 'Phone / email', (r) => contact(r, lang), { width: 24, kind: 'text' }),
+    col('contact', 'Nomor kontak / surel', 'Phone / email', (r) => requesterContact(r.personal?.requester, lang), { width: 24, kind: 'text' }),
     col('information', 'Informasi yang diminta', 'Information requested', (r) => r.request.content.information, { width: 40, kind: 'text' }),
     col('purpose', 'Tujuan penggunaan informasi', 'Purpose', (r) => r.request.content.purpose, { width: 30, kind: 'text' }),
     col('held', 'Status informasi (dikuasai / tidak dikuasai)', 'Held by the body', (r) => held(r, lang), { width: 18, kind: 'text' }),
@@ -147,34 +136,6 @@ export function bookTitle(year: number, agencyName: string | undefined, lang: La
     ? `Buku Register Permohonan Informasi Publik ${year}${agencyName ? ` · ${agencyName}` : ' · Gabungan'}`
     : `Register of Information Requests ${year}${agencyName ? ` · ${agencyName}` : ' · Consolidated'}`;
 }
-
-export interface BookQuery {
-  year?: number;
-  /** An SKPD's book; without it the consolidated one (PPID Utama, admin). */
-  agencyId?: string;
-  format: BookFormat;
-}
-
-/** A cell as the JSON answer carries it: text, a number, or a date as YYYY-MM-DD. */
-type JsonCell = string | number | null;
-
-export interface BookResult {
-  year: number;
-  agencyId?: string;
-  title: string;
-  count: number;
-  columns: { key: string; header: Bi; kind?: 'text' | 'number' | 'date' }[];
-  /** JSON only, at most BOOK_JSON_MAX_ROWS. */
-  rows?: Record<string, JsonCell>[];
-  truncated?: boolean;
-  /** CSV and XLSX: the file, through a short-lived link. */
-  file?: { url: string; fileName: string; contentType: string; expiresInSeconds: number };
-}
-
-const CONTENT_TYPE: Record<Exclude<BookFormat, 'json'>, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 /** Every request of the year in the scope, newest number first (as the list), with its personal record. */
 async function bookRows(ctx: Context, actor: Principal, year: number, agencyId: string | undefined): Promise<BookRow[]> {
@@ -200,71 +161,23 @@ async function bookRows(ctx: Context, actor: Principal, year: number, agencyId: 
   return rows.sort((a, b) => a.request.sequence - b.request.sequence);
 }
 
-function jsonCell(column: Column<BookRow>, row: BookRow): JsonCell {
-  const cell = cellOf(column, row);
-  if (!cell) return null;
-  return cell.type === 'number' ? cell.value : display(cell);
-}
-
 /**
  * The book of one year, per SKPD or consolidated, as JSON rows (the printable page) or as a CSV or
  * XLSX file in the document bucket with a short-lived link. Audited in every format.
  */
 export async function requestBook(ctx: Context, actor: Principal, q: BookQuery, lang: Lang): Promise<BookResult> {
-  if (!(BOOK_ROLES as readonly string[]).includes(actor.role)) forbidden('request_book_forbidden');
-  const bodyWide = BODY_WIDE.includes(actor.role);
-  if (!bodyWide && q.agencyId && q.agencyId !== actor.agencyId) forbidden('request_book_forbidden');
-  const agencyId = bodyWide ? q.agencyId : actor.agencyId;
-  const agencies = await ctx.store.listAgencies();
-  const body = ppidUtamaOf(agencies) ?? fail('validation', 'ppid_utama_missing');
-  const agency = agencyId ? agencies.find((a) => a.id === agencyId) : undefined;
-  if (agencyId && !agency) fail('not_found', 'agency_not_found', { agencyId });
-  const year = q.year ?? Number(localDateOf(ctx.now, body.timezone).slice(0, 4));
-
-  const rows = await bookRows(ctx, actor, year, agencyId);
-  const columns = bookColumns(lang);
-  const title = bookTitle(year, agency?.name, lang);
-  const result: BookResult = {
-    year,
-    ...(agencyId ? { agencyId } : {}),
-    title,
-    count: rows.length,
-    columns: columns.map((c) => ({ key: c.key, header: c.header, ...(c.kind ? { kind: c.kind } : {}) })),
-  };
-
-  let fileKey: string | undefined;
-  if (q.format === 'json') {
-    result.rows = rows.slice(0, BOOK_JSON_MAX_ROWS).map((row) => Object.fromEntries(columns.map((c) => [c.key, jsonCell(c, row)])));
-    if (rows.length > BOOK_JSON_MAX_ROWS) result.truncated = true;
-  } else {
-    if (!ctx.files) throw new Error('requestBook: no file store in the context');
-    const bytes =
-      q.format === 'csv' ? new TextEncoder().encode(toCsv(columns, rows, lang)) : toXlsx([{ name: `Register ${year}`, title, columns, rows, lang }]);
-    const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15);
-    const fileName = `${lang === 'id' ? 'Buku-Register-Permohonan' : 'Register-of-Requests'}-${year}-${agencyId ?? (lang === 'id' ? 'gabungan' : 'consolidated')}-${stamp}.${q.format}`;
-    // A fresh, unguessable key per export: the link is the only way to it.
-    fileKey = `exports/request-book/${year}/${agencyId ?? 'all'}/${crypto.randomUUID()}/${fileName}`;
-    await ctx.files.put(fileKey, bytes, CONTENT_TYPE[q.format]);
-    result.file = {
-      url: await ctx.files.downloadUrl(fileKey, fileName, CONTENT_TYPE[q.format]),
-      fileName,
-      contentType: CONTENT_TYPE[q.format],
-      expiresInSeconds: BOOK_LINK_SECONDS,
-    };
-  }
-
-  await ctx.store.commit(
-    [],
-    auditEvent({
-      actor,
-      action: 'request.book_export',
-      entity: { type: 'request_book', id: `${year}-${agencyId ?? 'all'}` },
-      agencyId: agencyId ?? body.id,
-      // Which book, in which format, how many rows (the personal data itself is never in the audit trail).
-      after: { year, agencyId: agencyId ?? null, format: q.format, rows: rows.length, ...(fileKey ? { key: fileKey } : {}) },
-      requestId: ctx.requestId,
-      now: ctx.now,
-    }),
-  );
-  return result;
+  const book = await openBook(ctx, actor, q, BOOK_ACCESS);
+  const rows = await bookRows(ctx, actor, book.year, book.agencyId);
+  return exportBook(ctx, actor, {
+    book,
+    format: q.format,
+    lang,
+    title: bookTitle(book.year, book.agency?.name, lang),
+    columns: bookColumns(lang),
+    rows,
+    fileStem: { id: 'Buku-Register-Permohonan', en: 'Register-of-Requests' },
+    keyFolder: 'request-book',
+    entityType: 'request_book',
+    action: 'request.book_export',
+  });
 }

@@ -40,10 +40,14 @@ async function changeDocuments(
   });
 }
 
-function assertAnswering(actor: Principal, r: Request): void {
+/** Documents are added while the SKPD answers, or later while a granted objection orders the information provided. */
+function assertAnswering(actor: Principal, r: Request, followUpOpen: boolean): void {
   if (actor.role !== 'ppid_utama' && !r.parts.some((p) => p.agencyId === actor.agencyId)) forbidden('forbidden_agency');
-  if (r.notice) conflict('request_notice_issued', { number: r.number });
+  if (r.notice && !followUpOpen) conflict('request_notice_issued', { number: r.number });
 }
+
+const followUpOpen = async (ctx: Context, requestId: string) =>
+  (await ctx.store.listObjectionsOfRequest(requestId)).some((o) => o.followUp && !o.followUp.fulfilled);
 
 /** An SKPD declares a file for its answer and gets an upload ticket. */
 export async function addRequestDocument(ctx: Context, uploads: UploadsPort, actor: Principal, requestId: string, req: UploadRequest) {
@@ -65,13 +69,14 @@ export async function addRequestDocument(ctx: Context, uploads: UploadsPort, act
     uploadedAt: ctx.now.toISOString(),
   };
   const ticket = await uploads.ticket(uploadKey(requestId, docId, fileName), req.contentType, req.size);
+  const open = await followUpOpen(ctx, requestId);
   const r = await changeDocuments(
     ctx,
     actor,
     requestId,
     'request.document_add',
     (docs, r) => {
-      assertAnswering(actor, r);
+      assertAnswering(actor, r, open);
       if (docs.length >= MAX_REQUEST_DOCUMENTS) fail('validation', 'too_many_documents', { max: MAX_REQUEST_DOCUMENTS });
       return [...docs, doc];
     },

@@ -9,7 +9,7 @@
 import { type DocumentKind, kindForUpload, safeFileName, type UploadRequest } from '../documents.ts';
 import { DomainError, fail } from '../errors.ts';
 import { promoteAndCheck, type UploadsPort } from '../item-documents.ts';
-import { message } from '../messages.ts';
+import { type MessageKey, message, type Text } from '../messages.ts';
 import type { Context } from '../ports.ts';
 import type { RequestPersonal } from './model.ts';
 
@@ -30,12 +30,16 @@ export interface UploadIntent {
 }
 
 const uploadKey = (i: Pick<UploadIntent, 'uploadId' | 'fileName'>) => `uploads/public/${i.uploadId}/${i.fileName}`;
-const finalKey = (i: Pick<UploadIntent, 'uploadId' | 'fileName'>) => `requests/power-of-attorney/${i.uploadId}/${i.fileName}`;
 
-export async function startPowerOfAttorneyUpload(ctx: Context, uploads: UploadsPort, req: UploadRequest) {
+export function startPowerOfAttorneyUpload(ctx: Context, uploads: UploadsPort, req: UploadRequest) {
+  return startPublicUpload(ctx, uploads, req, { type: 'request_power_of_attorney_type', size: 'request_power_of_attorney_size' });
+}
+
+/** A public upload (a scan or a PDF, at most 10 MB) declared before the filing that takes it: the power of attorney, an objection's attachment. */
+export async function startPublicUpload(ctx: Context, uploads: UploadsPort, req: UploadRequest, refusals: { type: MessageKey; size: MessageKey }) {
   const kind = kindForUpload(req.fileName, req.contentType);
-  if (!kind || !KINDS.includes(kind)) return fail('unsupported_media_type', 'request_power_of_attorney_type');
-  if (req.size > POWER_OF_ATTORNEY_MAX_BYTES) return fail('payload_too_large', 'request_power_of_attorney_size', { max: 10 });
+  if (!kind || !KINDS.includes(kind)) return fail('unsupported_media_type', refusals.type);
+  if (req.size > POWER_OF_ATTORNEY_MAX_BYTES) return fail('payload_too_large', refusals.size, { max: 10 });
   const intent: UploadIntent = {
     uploadId: crypto.randomUUID(),
     fileName: safeFileName(req.fileName),
@@ -52,18 +56,17 @@ export async function startPowerOfAttorneyUpload(ctx: Context, uploads: UploadsP
 
 /** At filing: the uploaded file, moved and checked; a 4xx the requester can act on otherwise. */
 export async function checkedPowerOfAttorney(ctx: Context, uploads: UploadsPort, uploadId: string): Promise<NonNullable<RequestPersonal['powerOfAttorney']>> {
+  return checkedPublicUpload(ctx, uploads, uploadId, 'requests/power-of-attorney', 'body.powerOfAttorneyUploadId', {
+    id: 'Unggahan surat kuasa tidak ditemukan atau kedaluwarsa; unggah lagi.',
+    en: 'The power of attorney upload was not found or has expired; upload it again.',
+  });
+}
+
+/** A declared public upload, moved under `prefix` (a key only the server writes) and checked. */
+export async function checkedPublicUpload(ctx: Context, uploads: UploadsPort, uploadId: string, prefix: string, path: string, missing: Text) {
   const intent = await ctx.store.getUploadIntent(uploadId);
-  if (!intent || intent.expiresAt * 1000 < ctx.now.getTime())
-    throw new DomainError('validation', message('validation_failed'), [
-      {
-        path: 'body.powerOfAttorneyUploadId',
-        message: {
-          id: 'Unggahan surat kuasa tidak ditemukan atau kedaluwarsa; unggah lagi.',
-          en: 'The power of attorney upload was not found or has expired; upload it again.',
-        },
-      },
-    ]);
-  const key = finalKey(intent);
+  if (!intent || intent.expiresAt * 1000 < ctx.now.getTime()) throw new DomainError('validation', message('validation_failed'), [{ path, message: missing }]);
+  const key = `${prefix}/${intent.uploadId}/${intent.fileName}`;
   const checked = await promoteAndCheck(uploads, uploadKey(intent), key, { size: intent.size, sha256: intent.sha256, kind: intent.kind });
   if (!checked.ok) throw checked.error;
   return { key, fileName: intent.fileName, contentType: intent.contentType, size: intent.size, sha256: intent.sha256 };

@@ -123,7 +123,7 @@ export function newTrackingCode(): string {
   const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
   return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
 }
-const normalCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+export const normalCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 export const trackingHash = (requestId: string, code: string) =>
   createHash('sha256')
     .update(`${requestId}:${normalCode(code)}`)
@@ -140,11 +140,11 @@ function requestAudit(
   return auditEvent({ actor, action, entity: { type: 'request', id: r.requestId }, agencyId, ...detail, requestId: ctx.requestId, now: ctx.now });
 }
 
-async function bodyAgency(ctx: Context): Promise<Agency> {
+export async function bodyAgency(ctx: Context): Promise<Agency> {
   return ppidUtamaOf(await ctx.store.listAgencies()) ?? fail('validation', 'ppid_utama_missing');
 }
 
-function toDeadline(result: Awaited<ReturnType<typeof agencyDeadline>>): Deadline {
+export function toDeadline(result: Awaited<ReturnType<typeof agencyDeadline>>): Deadline {
   return { at: result.deadline, local: result.localDeadline, explanation: result.explanation, rule: result.rule };
 }
 
@@ -170,7 +170,7 @@ function assertVersion(r: Request, version: number): void {
   if (r.version !== version) conflict('concurrent_change');
 }
 
-function invalid(path: string, key: Parameters<typeof message>[0], vars: Record<string, string | number> = {}): never {
+export function invalid(path: string, key: Parameters<typeof message>[0], vars: Record<string, string | number> = {}): never {
   throw new DomainError('validation', message('validation_failed'), [{ path, message: message(key, vars) }]);
 }
 

@@ -213,17 +213,17 @@ async function noticeContext(ctx: Context, r: Request, number: string, issuedAt:
   return { nctx, utama, body };
 }
 
-async function issue(ctx: Context, spec: DocumentSpec, reason: string, place: string): Promise<IssuedDocument> {
+export async function issue(ctx: Context, spec: DocumentSpec, reason: string, place: string): Promise<IssuedDocument> {
   if (!ctx.signer) throw new SigningError('no signing certificate is configured');
   return issueDocument(spec, ctx.signer, reason, place);
 }
 
-async function store(ctx: Context, key: string, fileName: string, doc: IssuedDocument, at: string): Promise<GeneratedFile> {
+export async function store(ctx: Context, key: string, fileName: string, doc: IssuedDocument, at: string): Promise<GeneratedFile> {
   await ctx.files!.put(key, doc.bytes, 'application/pdf');
   return { key, fileName, size: doc.size, sha256: doc.sha256, generatedAt: at };
 }
 
-function verification(spec: DocumentSpec, doc: IssuedDocument, utama: Agency, body: PublicBody, signer: Official, at: string): VerificationRecord {
+export function verification(spec: DocumentSpec, doc: IssuedDocument, utama: Agency, body: PublicBody, signer: Official, at: string): VerificationRecord {
   const code = spec.verificationUrl.replace(/\/+$/, '').split('/').pop()!;
   return {
     code,
@@ -240,7 +240,7 @@ function verification(spec: DocumentSpec, doc: IssuedDocument, utama: Agency, bo
   };
 }
 
-const verificationWrites = (record: VerificationRecord, agencyId: string, at: string): Write[] => [
+export const verificationWrites = (record: VerificationRecord, agencyId: string, at: string): Write[] => [
   { entity: 'verification', value: record },
   { entity: 'registerEvent', value: { eventId: crypto.randomUUID(), at, type: 'verification', itemId: record.code, agencyId, versionNo: 1 } },
 ];
