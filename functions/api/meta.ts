@@ -13,6 +13,7 @@ import * as exclusions from './exclusions.ts';
 import type { EndpointHandler } from './http.ts';
 import { endpoint } from './http.ts';
 import * as items from './items.ts';
+import * as objectionBook from './objection-book.ts';
 import * as publicRequests from './public-requests.ts';
 import * as requests from './requests.ts';
 import * as settings from './settings.ts';
@@ -91,6 +92,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/documents': documents,
   'api/exclusions': exclusions,
   'api/items': items,
+  'api/objection-book': objectionBook,
   'api/public-requests': publicRequests,
   'api/requests': requests,
   'api/settings': settings,
