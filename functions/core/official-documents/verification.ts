@@ -47,7 +47,7 @@ export function verificationUrl(registerUrl: string, code: string): string {
   return `${registerUrl.replace(/\/+$/, '')}/verifikasi/${code}/`;
 }
 
-export type DocumentType = 'consequence_test_sheet' | 'exclusion_decree' | 'request_notice' | 'request_extension_notice';
+export type DocumentType = 'consequence_test_sheet' | 'exclusion_decree' | 'request_notice' | 'request_extension_notice' | 'objection_response';
 
 /** The names of the document types, as the verification page shows them. */
 export const DOCUMENT_TYPE_TEXT: Record<DocumentType, { id: string; en: string }> = {
@@ -58,6 +58,7 @@ export const DOCUMENT_TYPE_TEXT: Record<DocumentType, { id: string; en: string }
     id: 'Pemberitahuan Perpanjangan Waktu atas Permohonan Informasi Publik',
     en: 'Notice extending the time to answer a request for public information',
   },
+  objection_response: { id: 'Tanggapan Atasan PPID atas Keberatan', en: "The Atasan PPID's response to an objection" },
 };
 
 export type VerificationStatus = 'valid' | 'withdrawn' | 'replaced';
