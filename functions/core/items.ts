@@ -696,6 +696,9 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
         { kind: 'request_new' },
         { kind: 'request_delivery' },
         { kind: 'request_part', agencyId: actor.agencyId },
+        // Objections: PPID Utama follows them (the Atasan PPID decides) and provides what a granted one orders.
+        { kind: 'objection' },
+        { kind: 'objection_followup', agencyId: actor.agencyId },
         // Hearings of disputes at the Komisi Informasi and in court, until their result is recorded.
         { kind: 'dispute_hearing' },
       ];
@@ -703,7 +706,8 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
       // SOP 002 step 2: exclusions wait for the Atasan PPID's Ya/Tidak. Information requests past
       // their statutory deadline are escalated to the Atasan too (only those: see `inbox`).
       // The Atasan PPID answers for the body in a dispute too: the hearings are in the inbox as well.
-      return [{ kind: 'exclusion_decision' }, { kind: 'escalated' }, { kind: 'dispute_hearing' }];
+      // Objections wait for the Atasan PPID's written response (UU 14/2008 Pasal 36).
+      return [{ kind: 'exclusion_decision' }, { kind: 'objection' }, { kind: 'escalated' }, { kind: 'dispute_hearing' }];
     default:
       return actsForWholeBody(actor) ? [{ kind: 'escalated' }] : [];
   }

@@ -19,13 +19,26 @@ import { InboxPage } from './pages/inbox.tsx';
 import { ItemDetailPage } from './pages/item-detail.tsx';
 import { ItemFormPage } from './pages/item-form.tsx';
 import { ItemsPage } from './pages/items.tsx';
+import { ObjectionBookPage } from './pages/objection-book.tsx';
 import { RequestBookPage } from './pages/request-book.tsx';
 import { RequestDetailPage } from './pages/request-detail.tsx';
 import { RequestFormPage } from './pages/request-form.tsx';
 import { RequestsPage } from './pages/requests.tsx';
 import { RulesPage } from './pages/rules.tsx';
 import { UsersPage } from './pages/users.tsx';
-import { type Agency, type AppConfig, BODY_WIDE, EXCLUSION_NAV, INBOX_ROLES, type Lang, REQUEST_NAV, type Role, type Text, type User } from './types.ts';
+import {
+  type Agency,
+  type AppConfig,
+  BODY_WIDE,
+  EXCLUSION_NAV,
+  INBOX_ROLES,
+  type Lang,
+  OBJECTION_BOOK_ROLES,
+  REQUEST_NAV,
+  type Role,
+  type Text,
+  type User,
+} from './types.ts';
 
 const LANG_KEY = 'sip-ppid.lang';
 
@@ -229,6 +242,7 @@ const ROUTES: RouteDef[] = [
   { pattern: '/requests/new', page: () => <RequestFormPage /> },
   { pattern: '/requests/book', page: () => <RequestBookPage /> },
   { pattern: '/requests/:requestId', page: ({ params }) => <RequestDetailPage key={params.requestId} requestId={params.requestId!} /> },
+  { pattern: '/objections/register', nav: { label: 'nav_objection_book', roles: OBJECTION_BOOK_ROLES }, page: () => <ObjectionBookPage /> },
   { pattern: '/items', nav: { label: 'nav_items' }, page: ({ query }) => <ItemsPage query={query} /> },
   { pattern: '/items/new', page: () => <ItemFormPage /> },
   { pattern: '/items/:itemId/edit', page: ({ params }) => <ItemFormPage key={params.itemId} itemId={params.itemId} /> },

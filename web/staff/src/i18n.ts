@@ -1247,6 +1247,22 @@ export const messages = {
   },
   rq_book_no: { id: 'No.', en: 'No.' },
 
+  // The register of objections
+  nav_objection_book: { id: 'Register Keberatan', en: 'Register of objections' },
+  ob_book_title: { id: 'Register keberatan', en: 'Register of objections' },
+  ob_book_intro: {
+    id: 'Register keberatan kepada Atasan PPID per tahun, per SKPD atau gabungan: alasan keberatan, tanggapan Atasan PPID, dan sengketa informasi. Dapat dicetak (A4 mendatar) dan diunduh sebagai CSV atau XLSX.',
+    en: 'The register of objections to the Atasan PPID by year, per SKPD or consolidated: the grounds, the Atasan PPID’s response and the dispute. Printable (A4 landscape) and downloadable as CSV or XLSX.',
+  },
+  ob_book_personal_note: {
+    id: 'Register ini memuat data pribadi pengaju keberatan (nama, alamat, kontak). Setiap pembukaan dan unduhan dicatat dalam jejak audit; simpan berkasnya hanya selama diperlukan.',
+    en: "This register holds the objectors' personal data (name, address, contact). Every opening and download is recorded in the audit trail; keep the files only as long as needed.",
+  },
+  ob_book_not_allowed: {
+    id: 'Register keberatan memuat data pribadi pengaju keberatan: hanya PPID Utama, Atasan PPID, administrator, dan PPID Pelaksana yang dapat membukanya.',
+    en: "The register holds the objectors' personal data: only PPID Utama, the Atasan PPID, the administrator and a PPID Pelaksana may open it.",
+  },
+
   // Exclusions started from a request
   ex_for_request: {
     id: 'Uji konsekuensi untuk permohonan {number}: setelah diputuskan Ya, penolakan atas permohonan itu dapat merujuknya.',

@@ -306,8 +306,13 @@ export const REQUEST_EXTENDERS: readonly Role[] = ['ppid_utama', 'ppid_pelaksana
 /** Who opens the register of requests, which holds personal data (functions/core/requests/book.ts BOOK_ROLES). */
 export const REQUEST_BOOK_ROLES: readonly Role[] = ['admin', 'ppid_utama', 'ppid_pelaksana'];
 
-/** GET /api/requests/book (functions/core/requests/book.ts BookResult). */
-export interface RequestBook {
+/** Who opens the register of objections (functions/core/objections/book.ts OBJECTION_BOOK_ROLES). */
+export const OBJECTION_BOOK_ROLES: readonly Role[] = ['admin', 'ppid_utama', 'atasan_ppid', 'ppid_pelaksana'];
+/** Who opens any SKPD's register of objections and the consolidated one. */
+export const OBJECTION_BOOK_BODY_WIDE: readonly Role[] = ['admin', 'ppid_utama', 'atasan_ppid'];
+
+/** GET /api/requests/book and /api/objections/register (functions/core/book-export.ts BookResult). */
+export interface RegisterBookResult {
   year: number;
   agencyId?: string;
   title: string;

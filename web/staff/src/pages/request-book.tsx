@@ -1,190 +1,27 @@
 /**
  * Buku register permohonan informasi publik: per SKPD (the requests routed to it, with its part of
- * the answer) or consolidated (PPID Utama, admin), one year at a time; printable on A4 landscape
- * (app.css `body.print-landscape`) and exported as CSV and XLSX through a short-lived link. It holds
- * the requesters' names, addresses and contacts: only the roles that may read them open it, and
- * every opening and export is audited (functions/core/requests/book.ts).
+ * the answer) or consolidated (PPID Utama, admin), one year at a time, printable and exported as CSV
+ * and XLSX (book.tsx). It holds the requesters' names, addresses and contacts: only the roles that
+ * may read them open it, and every opening and export is audited (functions/core/requests/book.ts).
  */
-import { useEffect, useState } from 'preact/hooks';
-import { useApp } from '../context.ts';
-import { formatDate, formatDateTime } from '../format.ts';
-import { REQUEST_BOOK_ROLES, type RequestBook } from '../types.ts';
-import { ErrorMessage, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
-import { sortAgencies } from './agencies.tsx';
-import { bodyAgencyOf, rupiah, todayIn } from './request-parts.tsx';
-
-/** While this page is shown, printing uses A4 landscape (app.css `body.print-landscape`). */
-function useLandscapePrint() {
-  useEffect(() => {
-    document.body.classList.add('print-landscape');
-    return () => document.body.classList.remove('print-landscape');
-  }, []);
-}
+import { REQUEST_BOOK_ROLES } from '../types.ts';
+import { RegisterBook } from './book.tsx';
 
 /** `PMH/2026/00042` → `2026-00042` (functions/core/requests/model.ts requestIdOf). */
 const requestIdOf = (number: string) => number.replace(/^PMH\/(\d{4})\//, '$1-');
 
-interface BookFilter {
-  year: string;
-  agencyId: string;
-}
-
 export function RequestBookPage() {
-  const { t, lang, api, me, agencies, agencyName, timeZone, announce, bodyWide } = useApp();
-  useLandscapePrint();
-  const thisYear = todayIn(bodyAgencyOf(agencies)?.timezone).slice(0, 4);
-  const [draft, setDraft] = useState<BookFilter>({ year: thisYear, agencyId: '' });
-  const [filter, setFilter] = useState<BookFilter>(draft);
-  const allowed = REQUEST_BOOK_ROLES.includes(me.role);
-  const query = { year: filter.year || undefined, agencyId: bodyWide ? filter.agencyId || undefined : undefined };
-  const loaded = useLoad(
-    () => (allowed ? api.get<RequestBook>('/requests/book', { ...query, format: 'json' }) : Promise.resolve(undefined)),
-    [api, filter.year, filter.agencyId, allowed],
-  );
-  const book = loaded.data;
-  const [exporting, setExporting] = useState<'' | 'csv' | 'xlsx'>('');
-  const [exportError, setExportError] = useState<unknown>(null);
-
-  const download = async (format: 'csv' | 'xlsx') => {
-    setExporting(format);
-    setExportError(null);
-    try {
-      const res = await api.get<RequestBook>('/requests/book', { ...query, format });
-      if (res.file) {
-        announce(t('rq_book_exported', { name: res.file.fileName, n: res.count }));
-        window.location.assign(res.file.url);
-      }
-    } catch (e) {
-      setExportError(e);
-    } finally {
-      setExporting('');
-    }
-  };
-
-  const cell = (kind: RequestBook['columns'][number]['kind'], v: string | number | null) => {
-    if (v === null || v === '') return '—';
-    if (kind === 'date' && typeof v === 'string') return formatDate(lang, v, false);
-    if (kind === 'number' && typeof v === 'number') return rupiah(lang, v, t);
-    return String(v);
-  };
-
   return (
-    <>
-      <p class="breadcrumb no-print">
-        <a href="#/requests">{t('rq_back_to_list')}</a>
-      </p>
-      <PageHeader title={t('rq_book_title')} intro={t('rq_book_intro')}>
-        {allowed && (
-          <>
-            <button type="button" class="secondary" disabled={!!exporting} onClick={() => void download('csv')}>
-              {exporting === 'csv' ? t('loading') : t('rq_book_csv')}
-            </button>
-            <button type="button" class="secondary" disabled={!!exporting} onClick={() => void download('xlsx')}>
-              {exporting === 'xlsx' ? t('loading') : t('rq_book_xlsx')}
-            </button>
-          </>
-        )}
-      </PageHeader>
-      {!allowed ? (
-        <p class="notice">{t('rq_book_not_allowed')}</p>
-      ) : (
-        <>
-          <p class="notice no-print">{t('rq_book_personal_note')}</p>
-          <form
-            class="filters no-print"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setFilter(draft);
-            }}
-          >
-            {bodyWide ? (
-              <Field label={t('rq_book_scope')} name="agencyId">
-                {(a) => (
-                  <select {...a} value={draft.agencyId} onChange={(e) => setDraft({ ...draft, agencyId: e.currentTarget.value })}>
-                    <option value="">{t('rq_book_consolidated')}</option>
-                    {sortAgencies(agencies).map((ag) => (
-                      <option key={ag.id} value={ag.id}>
-                        {ag.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            ) : (
-              <p>
-                <strong>{t('f_agency')}:</strong> {agencyName(me.agencyId)}
-              </p>
-            )}
-            <Field label={t('f_year')} name="year">
-              {(a) => (
-                <input
-                  {...a}
-                  class="narrow"
-                  type="number"
-                  min={2000}
-                  max={2100}
-                  inputMode="numeric"
-                  value={draft.year}
-                  onInput={(e) => setDraft({ ...draft, year: e.currentTarget.value })}
-                />
-              )}
-            </Field>
-            <button type="submit" class="secondary">
-              {t('show')}
-            </button>
-          </form>
-          <ErrorMessage error={exportError} />
-          <ErrorMessage error={loaded.error} />
-          {loaded.loading && !book ? (
-            <Loading />
-          ) : book ? (
-            <>
-              <p class="print-only hint">{t('printed_at', { at: formatDateTime(lang, new Date().toISOString(), timeZone) })}</p>
-              {book.truncated && <p class="notice warn">{t('rq_book_truncated', { n: book.rows?.length ?? 0, total: book.count })}</p>}
-              <div class="table-wrap">
-                <table class="book">
-                  <caption>
-                    {book.title} · {t('shown_count', { n: book.count })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('rq_book_no')}</th>
-                      {book.columns.map((c) => (
-                        <th key={c.key} scope="col">
-                          {c.header[lang]}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {(book.rows ?? []).length === 0 && (
-                      <tr>
-                        <td colSpan={book.columns.length + 1}>{t('empty')}</td>
-                      </tr>
-                    )}
-                    {(book.rows ?? []).map((row, i) => (
-                      <tr key={String(row.number)}>
-                        <td>{i + 1}</td>
-                        {book.columns.map((c) =>
-                          c.key === 'number' ? (
-                            <th key={c.key} scope="row" class="nowrap">
-                              <a href={`#/requests/${requestIdOf(String(row[c.key]))}`}>{String(row[c.key])}</a>
-                            </th>
-                          ) : (
-                            <td key={c.key} class={c.kind === 'number' ? 'num' : undefined}>
-                              {cell(c.kind, row[c.key] ?? null)}
-                            </td>
-                          ),
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          ) : null}
-        </>
-      )}
-    </>
+    <RegisterBook
+      path="/requests/book"
+      roles={REQUEST_BOOK_ROLES}
+      bodyWideRoles={['admin', 'ppid_utama']}
+      title="rq_book_title"
+      intro="rq_book_intro"
+      personalNote="rq_book_personal_note"
+      notAllowed="rq_book_not_allowed"
+      back={{ href: '#/requests', label: 'rq_back_to_list' }}
+      rowHref={(number) => `#/requests/${requestIdOf(number)}`}
+    />
   );
 }
