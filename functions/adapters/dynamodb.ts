@@ -18,9 +18,10 @@ import type { DikEntry, Exclusion } from '../core/exclusion-model.ts';
 import type { InboxEntry, Item, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
 import { message } from '../core/messages.ts';
 import type { Agency, User } from '../core/model.ts';
+import type { Dispute } from '../core/objections/disputes.ts';
+import type { Objection, ObjectionPersonal } from '../core/objections/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { Page, Store, Submission, Write } from '../core/ports.ts';
-import type { Objection, ObjectionPersonal } from '../core/objections/model.ts';
 import type { Request, RequestPersonal } from '../core/requests/model.ts';
 import type { UploadIntent } from '../core/requests/power-of-attorney.ts';
 import { config } from './config.ts';
@@ -135,6 +136,12 @@ export const keys = {
     ...(o.requestId ? { gsi2pk: `OBJECTIONS_OF#${o.requestId}`, gsi2sk: `${o.year}#${String(o.sequence).padStart(6, '0')}` } : {}),
   }),
   objectionPersonal: (objectionId: string) => ({ pk: `OBJECTION#${objectionId}`, sk: 'PERSONAL' }),
+  dispute: (d: Pick<Dispute, 'disputeId' | 'year' | 'sequence'>) => ({
+    pk: `DISPUTE#${d.disputeId}`,
+    sk: 'DISPUTE',
+    gsi1pk: 'DISPUTES',
+    gsi1sk: `${d.year}#${String(d.sequence).padStart(6, '0')}`,
+  }),
 };
 
 /** Agency boxes are per agency (`INBOX#approval#dinkes`); body-wide boxes are one each (`INBOX#escalated`). */
@@ -327,6 +334,8 @@ function toTx(w: Write): TxItem {
       return 'delete' in w
         ? { Delete: { TableName, Key: keys.objectionPersonal(w.delete) } }
         : { Put: { TableName, Item: { ...keys.objectionPersonal(w.value.objectionId), ...w.value } } };
+    case 'dispute':
+      return { Put: { TableName, Item: { ...keys.dispute(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
     case 'uploadIntent':
       return { Put: { TableName, Item: { pk: `UPLOAD#${w.value.uploadId}`, sk: 'UPLOAD', ...w.value }, ConditionExpression: 'attribute_not_exists(pk)' } };
     case 'submission':
@@ -578,8 +587,32 @@ export const dynamoStore: Store = {
   },
   async listObjectionsOfRequest(requestId) {
     const p = `OBJECTIONS_OF#${requestId}`;
-    const page = await queryPage<Objection>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': p } }, { gsi2pk: p }, undefined, 100);
+    const page = await queryPage<Objection>(
+      { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': p } },
+      { gsi2pk: p },
+      undefined,
+      100,
+    );
     return page.items;
+  },
+  async getDispute(disputeId) {
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `DISPUTE#${disputeId}`, sk: 'DISPUTE' }, ConsistentRead: true }),
+    );
+    return res.Item ? strip<Dispute>(res.Item) : undefined;
+  },
+  listDisputes({ year, cursor, limit }) {
+    return queryPage<Dispute>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: year ? 'gsi1pk = :p AND begins_with(gsi1sk, :y)' : 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': 'DISPUTES', ...(year ? { ':y': `${year}#` } : {}) },
+        ScanIndexForward: false,
+      },
+      { gsi1pk: 'DISPUTES' },
+      cursor,
+      limit,
+    );
   },
   async commit(writes, audit) {
     await transact([...writes.map(toTx), ...(Array.isArray(audit) ? audit : [audit]).map(auditPut)]);

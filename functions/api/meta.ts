@@ -8,6 +8,7 @@ import { s3 } from '../adapters/s3.ts';
 import * as agencies from './agencies.ts';
 import * as audit from './audit.ts';
 import * as calendar from './calendar.ts';
+import * as disputes from './disputes.ts';
 import * as documents from './documents.ts';
 import * as exclusions from './exclusions.ts';
 import type { EndpointHandler } from './http.ts';
@@ -89,6 +90,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/agencies': agencies,
   'api/audit': audit,
   'api/calendar': calendar,
+  'api/disputes': disputes,
   'api/documents': documents,
   'api/exclusions': exclusions,
   'api/items': items,

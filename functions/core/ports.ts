@@ -6,9 +6,10 @@ import type { DeadlineRule, Holiday } from './calendar.ts';
 import type { DikEntry, Exclusion, ExclusionState } from './exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
+import type { Dispute } from './objections/disputes.ts';
+import type { Objection, ObjectionPersonal } from './objections/model.ts';
 import type { DocumentSigner } from './official-documents/signing.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
-import type { Objection, ObjectionPersonal } from './objections/model.ts';
 import type { Request, RequestPersonal } from './requests/model.ts';
 import type { UploadIntent } from './requests/power-of-attorney.ts';
 
@@ -59,6 +60,8 @@ export type Write =
   /** The objector's identity when the objection has no request (ground b). */
   | { entity: 'objectionPersonal'; value: ObjectionPersonal }
   | { entity: 'objectionPersonal'; delete: string }
+  /** A dispute at the Komisi Informasi and in court (objections/disputes.ts). */
+  | { entity: 'dispute'; value: Dispute; expectedVersion: number | null }
   /** A public upload declared before its filing (the power of attorney), kept a day. */
   | { entity: 'uploadIntent'; value: UploadIntent };
 
@@ -104,6 +107,9 @@ export interface Store {
   listObjections(q: { year?: number; cursor?: string; limit: number }): Promise<Page<Objection>>;
   /** The objections filed on one request, oldest first. */
   listObjectionsOfRequest(requestId: string): Promise<Objection[]>;
+  getDispute(disputeId: string): Promise<Dispute | undefined>;
+  /** Newest number first; with `year`, the disputes filed that year. */
+  listDisputes(q: { year?: number; cursor?: string; limit: number }): Promise<Page<Dispute>>;
   /** Writes every record and the audit event(s) in one transaction, or nothing. */
   commit(writes: Write[], audit: AuditEvent | AuditEvent[]): Promise<void>;
 }
