@@ -334,6 +334,17 @@ function toTx(w: Write): TxItem {
       return 'delete' in w
         ? { Delete: { TableName, Key: keys.objectionPersonal(w.delete) } }
         : { Put: { TableName, Item: { ...keys.objectionPersonal(w.value.objectionId), ...w.value } } };
+    case 'objectionPersonalRetention':
+      // The same erase queue as the requests' (retention.ts tells them apart by their id field).
+      return {
+        Update: {
+          TableName,
+          Key: keys.objectionPersonal(w.objectionId),
+          UpdateExpression: 'SET eraseAfter = :e, gsi1pk = :p, gsi1sk = :s',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':e': w.eraseAfter, ':p': 'PERSONAL_ERASE', ':s': `${w.eraseAfter}#objection:${w.objectionId}` },
+        },
+      };
     case 'dispute':
       return { Put: { TableName, Item: { ...keys.dispute(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
     case 'uploadIntent':
@@ -545,7 +556,7 @@ export const dynamoStore: Store = {
     );
   },
   listErasablePersonal(before, limit) {
-    return queryPage<RequestPersonal>(
+    return queryPage<RequestPersonal | ObjectionPersonal>(
       { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :b', ExpressionAttributeValues: { ':p': 'PERSONAL_ERASE', ':b': `${before}#~` } },
       { gsi1pk: 'PERSONAL_ERASE' },
       undefined,

@@ -60,6 +60,8 @@ export type Write =
   /** The objector's identity when the objection has no request (ground b). */
   | { entity: 'objectionPersonal'; value: ObjectionPersonal }
   | { entity: 'objectionPersonal'; delete: string }
+  /** The objection with no request closed: its objector's data may be erased from `eraseAfter` on. */
+  | { entity: 'objectionPersonalRetention'; objectionId: string; eraseAfter: string }
   /** A dispute at the Komisi Informasi and in court (objections/disputes.ts). */
   | { entity: 'dispute'; value: Dispute; expectedVersion: number | null }
   /** A public upload declared before its filing (the power of attorney), kept a day. */
@@ -98,7 +100,7 @@ export interface Store {
   /** Requests whose notice was issued, newest first (the register's public log). */
   listAnsweredRequests(q: { cursor?: string; limit: number }): Promise<Page<Request>>;
   /** Personal records whose retention period ended before `before`. */
-  listErasablePersonal(before: string, limit: number): Promise<RequestPersonal[]>;
+  listErasablePersonal(before: string, limit: number): Promise<(RequestPersonal | ObjectionPersonal)[]>;
   getUploadIntent(uploadId: string): Promise<UploadIntent | undefined>;
   getSubmission(submissionId: string): Promise<Submission | undefined>;
   getObjection(objectionId: string): Promise<Objection | undefined>;

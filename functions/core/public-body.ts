@@ -32,13 +32,23 @@ export interface PublicBody {
   /** e.g. `https://ppid.kalbarprov.go.id` */
   registerUrl?: string;
   coatOfArms?: CoatOfArms;
+  /** The head of the body (Gubernur, Wali Kota, …): told when an objection's response is overdue (UU 14/2008 Pasal 36). */
+  headOfBody?: HeadOfBody;
   /** An upload announced but not yet checked. */
   coatOfArmsPending?: CoatOfArms & { uploadKey: string; kind: DocumentKind };
 }
 
+const HeadOfBody = z.strictObject({
+  name: z.string().trim().min(3, 'nama kepala badan publik minimal 3 karakter / the name needs at least 3 characters').max(200),
+  position: z.string().trim().min(3, 'jabatan minimal 3 karakter / the position needs at least 3 characters').max(200),
+  email: z.email('alamat surel tidak valid / the email address is not valid').max(254),
+});
+export type HeadOfBody = z.infer<typeof HeadOfBody>;
+
 export const PublicBodyView = z.object({
   name: z.string(),
   registerUrl: z.string().optional(),
+  headOfBody: HeadOfBody.optional(),
   coatOfArms: z.object({ contentType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string(), uploadedBy: z.string() }).optional(),
 });
 
@@ -49,6 +59,7 @@ export const PublicBodyPatch = z.strictObject({
     .max(200)
     .optional()
     .meta({ description: 'The public register address printed on documents, e.g. `https://ppid.kalbarprov.go.id`' }),
+  headOfBody: HeadOfBody.optional().meta({ description: 'The head of the body, told by mail when an objection is not answered within 30 working days' }),
 });
 
 export function publicBodyView(body: PublicBody): z.infer<typeof PublicBodyView> {
@@ -56,6 +67,7 @@ export function publicBodyView(body: PublicBody): z.infer<typeof PublicBodyView>
   return {
     name: body.name,
     ...(body.registerUrl ? { registerUrl: body.registerUrl } : {}),
+    ...(body.headOfBody ? { headOfBody: body.headOfBody } : {}),
     ...(c ? { coatOfArms: { contentType: c.contentType, size: c.size, sha256: c.sha256, uploadedAt: c.uploadedAt, uploadedBy: c.uploadedBy } } : {}),
   };
 }
@@ -82,11 +94,12 @@ async function save(ctx: Context, actor: Principal, before: PublicBody | undefin
 }
 
 /** Sets the body's name and register address (admin); the coat of arms is kept. */
-export async function setPublicBody(ctx: Context, actor: Principal, patch: { name?: string; registerUrl?: string }): Promise<PublicBody> {
+export async function setPublicBody(ctx: Context, actor: Principal, patch: { name?: string; registerUrl?: string; headOfBody?: HeadOfBody }): Promise<PublicBody> {
   assertRole(actor, ['admin']);
   const before = await ctx.store.getSettings<PublicBody>('publicBody');
   const after: PublicBody = { ...(before ?? { name: 'Badan Publik' }), ...patch };
-  if (before && before.name === after.name && before.registerUrl === after.registerUrl) return before;
+  if (before && before.name === after.name && before.registerUrl === after.registerUrl && JSON.stringify(before.headOfBody) === JSON.stringify(after.headOfBody))
+    return before;
   return save(ctx, actor, before, after, 'settings.public_body');
 }
 

@@ -9,6 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
+import { remindAndEscalate } from '../../functions/core/objections/workflow.ts';
+import { eraseExpired } from '../../functions/tasks/request.ts';
+import { taskContext } from '../../functions/tasks/context.ts';
 import { apiClient, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
 
@@ -232,7 +235,11 @@ describe('objections', () => {
     expect(mail.text).toMatch(/Komisi Informasi paling lambat \w+, \d+ \w+ \d{4}/);
   });
 
-  it('a response overdue: reminded, escalated to PPID Utama and the Atasan, and the dispute window opens (ground b on paper, no request)', async () => {
+  it('a response overdue: reminded, escalated to PPID Utama, the Atasan and the head of the body, and the dispute window opens (ground b on paper, no request)', async () => {
+    const head = await api('admin', 'PUT', '/api/settings/public-body', {
+      headOfBody: { name: 'H. Ria Norsan', position: 'Gubernur Kalimantan Barat', email: 'gubernur@kalbarprov.go.id' },
+    });
+    expect(head.status, JSON.stringify(head.body)).toBe(200);
     const res = await api('petugas.dinkes', 'POST', '/api/objections', {
       objector: requester({ email: 'warga.berkala@example.org' }),
       information: 'Laporan keuangan semester I tahun 2026 Dinas Kesehatan',
@@ -259,7 +266,8 @@ describe('objections', () => {
     expect(stored).toMatchObject({ escalations: 1, disputeWindow: { from: 'no_response' } });
     expect(stored?.remindedAt).toBeTruthy();
     const mail = await until(() => outbox().find((m) => m.subject.includes(`Keberatan ${number} melewati batas waktu`)), 'the overdue mail');
-    expect(mail.to).toEqual(expect.arrayContaining(['ppid.utama@kalbarprov.go.id', 'atasan.ppid@kalbarprov.go.id']));
+    expect(mail.to).toEqual(expect.arrayContaining(['ppid.utama@kalbarprov.go.id', 'atasan.ppid@kalbarprov.go.id', 'gubernur@kalbarprov.go.id']));
+    expect(mail.text).toContain(`/app/#/objections/${id}`);
     const told = await until(() => outbox().find((m) => m.subject.includes(`Keberatan ${number} belum ditanggapi`)), 'the objector is told');
     expect(told.to).toEqual(['warga.berkala@example.org']);
     // The objector follows it with the objection's own number and code.
@@ -313,6 +321,62 @@ describe('objections', () => {
       }, 'the new wait');
     } finally {
       await api('admin', 'DELETE', `/api/calendar/holidays/${date}`);
+    }
+  });
+
+  it("a granted objection's follow-up past the Atasan's date is escalated to PPID Utama and the Atasan PPID", async () => {
+    const r = await letter(21, ['disdikbud']);
+    const filed = await object(r, ['c']);
+    const id = idOf(filed.body.objection.number);
+    const granted = await respond(id, { decision: 'granted', scope: 'partial', provideBy: inDays(0), reasons: 'Sebagian informasi dapat diberikan setelah penghitaman.' });
+    expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+    expect(granted.body.followUp.deadline.explanation.id).toMatch(/paling lambat \w+, \d+ \w+ \d{4}/);
+    await until(async () => (await dynamoStore.getObjection(id))?.responseDocument, 'the response PDF', 30_000);
+    // The day passes (the task as the timeout would run it, an hour after the deadline).
+    const later = new Date(Date.parse(granted.body.followUp.deadline.at) + 3600_000);
+    const wait = await remindAndEscalate({ ...taskContext(), now: later }, { objectionId: id, target: 'followup' });
+    expect(wait.outcome).toBeUndefined();
+    const o = await dynamoStore.getObjection(id);
+    expect(o?.followUp).toMatchObject({ reminders: 1, escalatedAt: later.toISOString() });
+    expect(o?.inbox.map((e) => e.box.kind).sort()).toEqual(['escalated', 'objection_followup']);
+    const mail = await until(() => outbox().find((m) => m.subject.includes(`Pemberian informasi atas keberatan ${filed.body.objection.number} terlambat`)), 'the mail');
+    expect(mail.to).toEqual(expect.arrayContaining(['ppid.utama@kalbarprov.go.id', 'atasan.ppid@kalbarprov.go.id', 'ppid@disdikbud.kalbarprov.go.id']));
+    // Run again at the same instant: nothing more is due, nothing is sent twice.
+    await remindAndEscalate({ ...taskContext(), now: later }, { objectionId: id, target: 'followup' });
+    expect((await dynamoStore.getObjection(id))?.followUp?.reminders).toBe(1);
+  });
+
+  it("an objection with no request keeps its objector's data until the retention period after it closed, then erases it", async () => {
+    const rules = (await api('admin', 'GET', '/api/settings/rules')).body;
+    const set = await api('admin', 'PUT', '/api/settings/rules', { ...rules, personalDataRetentionYears: 0 });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    try {
+      const res = await api('atasan.ppid', 'POST', '/api/objections', {
+        objector: requester({ email: 'warga.hapus@example.org', fullName: 'Warga Yang Dihapus' }),
+        information: 'Rencana kerja dan anggaran tahun 2026',
+        grounds: ['b'],
+        case: 'Rencana kerja dan anggaran tidak diumumkan sebagai informasi berkala.',
+        channel: 'in_person',
+        receivedOn: daysAgo(0),
+        submissionId: crypto.randomUUID(),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const id = res.body.objection.objectionId;
+      expect((await api('ppid.utama', 'GET', `/api/objections/${id}/personal`)).body.objector.fullName).toBe('Warga Yang Dihapus');
+      const rejected = await respond(id, { decision: 'rejected', reasons: 'Rencana kerja telah diumumkan di situs PPID sejak Januari.' });
+      expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+      expect((await dynamoStore.getObjectionPersonal(id))?.eraseAfter).toBeTruthy();
+      await until(async () => (await dynamoStore.getObjection(id))?.responseDocument, 'the response PDF', 30_000);
+      expect((await eraseExpired()).erased).toBeGreaterThanOrEqual(1);
+      expect(await dynamoStore.getObjectionPersonal(id)).toBeUndefined();
+      expect((await dynamoStore.getObjection(id))?.personalErasedAt).toBeTruthy();
+      const gone = await api('ppid.utama', 'GET', `/api/objections/${id}/personal`);
+      expect(gone.status).toBe(404);
+      const audit = (await api('admin', 'GET', `/api/audit?entityType=objection&entityId=${id}&limit=100`)).body.items as any[];
+      expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['objection.personal_read', 'objection.personal_data_erased']));
+      expect(JSON.stringify(audit)).not.toContain('warga.hapus@example.org');
+    } finally {
+      await api('admin', 'PUT', '/api/settings/rules', rules);
     }
   });
 });

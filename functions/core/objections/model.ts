@@ -254,6 +254,10 @@ export interface Objection {
     fulfilled?: { at: string; by: string; note: string; documents: ReleasedFile[] };
   };
   attachments: ObjectionAttachment[];
+  /** With no request: the objector's data was erased after the retention period. */
+  personalErasedAt?: string;
+  /** With no request: set when it closed; the retention job erases the objector's data after it. */
+  eraseAfter?: string;
   inbox: InboxEntry[];
   timeline: ObjectionTimelineEvent[];
   executionName?: string;
@@ -265,6 +269,7 @@ export interface Objection {
 /** Ground b with no request: the objector's identity and tracking code, kept apart. */
 export interface ObjectionPersonal {
   objectionId: string;
+  eraseAfter?: string;
   objector: Requester;
   trackingCode?: string;
   version: number;

@@ -26,6 +26,7 @@ import {
   newTrackingCode,
   normalCode,
   personalHash,
+  requestRules,
   STATUS_LINK,
   statusLink,
   toDeadline,
@@ -526,10 +527,25 @@ export function respond(ctx: Context, actor: Principal, objectionId: string, inp
         after: { decision: input.decision, scope: input.scope, provideBy: input.provideBy },
         reason: input.reasons,
       }),
+      input.decision === 'rejected' ? await retentionWrites(ctx, after, at) : [],
     );
     if (o.taskToken) await ctx.workflows?.complete(o.taskToken, { outcome: 'changed' });
     return saved;
   });
+}
+
+/**
+ * An objection with no request keeps its objector's identity itself: once it closes, the retention
+ * period of the requests' personal data (settings, default 5 years) starts for it too. An objection
+ * on a request leaves that to the request's own record.
+ */
+async function retentionWrites(ctx: Context, after: Objection, at: string): Promise<Write[]> {
+  if (after.requestId) return [];
+  const { personalDataRetentionYears } = await requestRules(ctx);
+  const eraseAfter = new Date(at);
+  eraseAfter.setUTCFullYear(eraseAfter.getUTCFullYear() + personalDataRetentionYears);
+  after.eraseAfter = eraseAfter.toISOString();
+  return [{ entity: 'objectionPersonalRetention', objectionId: after.objectionId, eraseAfter: after.eraseAfter }];
 }
 
 /** "2026-12-08T23:59:59+07:00" for an instant in a zone (the form deadlines carry). */
@@ -587,6 +603,7 @@ export function fulfil(ctx: Context, actor: Principal, objectionId: string, inpu
       o,
       after,
       objectionAudit(ctx, o, body.id, actor, 'objection.fulfilled', { after: { documents: documents.map((d) => d.fileName), note: input.note } }),
+      await retentionWrites(ctx, after, at),
     );
     if (o.taskToken) await ctx.workflows?.complete(o.taskToken, { outcome: 'changed' });
     await mailObjector(ctx, saved, {

@@ -240,7 +240,7 @@ async function mailStaff(ctx: Context, o: Objection, kind: 'reminder' | 'overdue
     ...roles.map((role) => usersWithRole(ctx, undefined, role)),
     ...(kind === 'followup' ? o.agencyIds.map((a) => usersWithRole(ctx, a, 'ppid_pelaksana')) : []),
   ]);
-  const body = (await ctx.store.getSettings<PublicBody>('publicBody')) as (PublicBody & { headOfBody?: { email?: string } }) | undefined;
+  const body = await ctx.store.getSettings<PublicBody>('publicBody');
   // The head of the body hears of a response overdue under Pasal 36(2).
   const head = kind === 'overdue' && body?.headOfBody?.email ? [body.headOfBody.email] : [];
   const to = [...new Set([...lists.flat().map((u) => u.email), ...head])];

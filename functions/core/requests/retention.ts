@@ -18,6 +18,10 @@ export async function erasePersonalData(ctx: Context, files?: PowerOfAttorneyRem
   const due = await ctx.store.listErasablePersonal(ctx.now.toISOString(), BATCH);
   let erased = 0;
   for (const personal of due) {
+    if ('objectionId' in personal) {
+      if (await eraseObjector(ctx, personal.objectionId, personal.eraseAfter)) erased++;
+      continue;
+    }
     const r = await ctx.store.getRequest(personal.requestId);
     if (!r) continue;
     if (personal.powerOfAttorney && files) await files.remove(personal.powerOfAttorney.key);
@@ -47,4 +51,27 @@ export async function erasePersonalData(ctx: Context, files?: PowerOfAttorneyRem
     erased++;
   }
   return { erased };
+}
+
+/** An objection with no request (ground b) keeps its objector's identity itself; erased the same way. */
+async function eraseObjector(ctx: Context, objectionId: string, eraseAfter?: string): Promise<boolean> {
+  const o = await ctx.store.getObjection(objectionId);
+  if (!o) return false;
+  const at = ctx.now.toISOString();
+  await ctx.store.commit(
+    [
+      { entity: 'objectionPersonal', delete: objectionId },
+      { entity: 'objection', value: { ...o, personalErasedAt: at, updatedAt: at, version: o.version + 1 }, expectedVersion: o.version },
+    ],
+    auditEvent({
+      actor: SYSTEM_ACTOR,
+      action: 'objection.personal_data_erased',
+      entity: { type: 'objection', id: objectionId },
+      agencyId: '-',
+      after: { number: o.number, eraseAfter },
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
+  );
+  return true;
 }

@@ -11,6 +11,7 @@ import { contentTypeFor, postToStorage, sha256Hex, type UploadTicket } from '../
 interface PublicBody {
   name: string;
   registerUrl?: string;
+  headOfBody?: { name: string; position: string; email: string };
   coatOfArms?: { contentType: string; size: number; sha256: string; uploadedAt: string; uploadedBy: string };
 }
 
@@ -39,11 +40,17 @@ function BodyForm({ body, onSaved }: { body: PublicBody; onSaved: () => void }) 
   const { t, api, announce } = useApp();
   const [name, setName] = useState(body.name);
   const [registerUrl, setRegisterUrl] = useState(body.registerUrl ?? '');
-  const submit = useSubmit(['name', 'registerUrl']);
+  const [head, setHead] = useState(body.headOfBody ?? { name: '', position: '', email: '' });
+  const submit = useSubmit(['name', 'registerUrl', 'headOfBody.name', 'headOfBody.position', 'headOfBody.email']);
+  const headGiven = head.name.trim() || head.position.trim() || head.email.trim();
   const onSubmit = (e: Event) => {
     e.preventDefault();
     void submit.run(async () => {
-      await api.send('PUT', '/settings/public-body', { name: name.trim(), ...(registerUrl.trim() ? { registerUrl: registerUrl.trim() } : {}) });
+      await api.send('PUT', '/settings/public-body', {
+        name: name.trim(),
+        ...(registerUrl.trim() ? { registerUrl: registerUrl.trim() } : {}),
+        ...(headGiven ? { headOfBody: { name: head.name.trim(), position: head.position.trim(), email: head.email.trim() } } : {}),
+      });
       announce(t('body_saved'));
       onSaved();
     });
@@ -59,6 +66,21 @@ function BodyForm({ body, onSaved }: { body: PublicBody; onSaved: () => void }) 
           {(a) => <input {...a} type="url" value={registerUrl} spellcheck={false} onInput={(e) => setRegisterUrl(e.currentTarget.value)} />}
         </Field>
       </div>
+      <fieldset>
+        <legend>{t('body_head')}</legend>
+        <p class="hint">{t('body_head_hint')}</p>
+        <div class="grid">
+          <Field label={t('body_head_name')} name="headOfBody.name" error={submit.fieldError('headOfBody.name')}>
+            {(a) => <input {...a} type="text" value={head.name} onInput={(e) => setHead({ ...head, name: e.currentTarget.value })} />}
+          </Field>
+          <Field label={t('body_head_position')} name="headOfBody.position" error={submit.fieldError('headOfBody.position')}>
+            {(a) => <input {...a} type="text" value={head.position} onInput={(e) => setHead({ ...head, position: e.currentTarget.value })} />}
+          </Field>
+          <Field label={t('body_head_email')} name="headOfBody.email" error={submit.fieldError('headOfBody.email')}>
+            {(a) => <input {...a} type="email" value={head.email} spellcheck={false} onInput={(e) => setHead({ ...head, email: e.currentTarget.value })} />}
+          </Field>
+        </div>
+      </fieldset>
       <div class="form-actions">
         <button type="submit" class="primary" disabled={submit.busy}>
           {submit.busy ? t('saving') : t('save')}
