@@ -54,6 +54,7 @@ const DueSchema = z.object({
   rule: z.object({ unit: z.string(), amount: z.number() }),
   status: z.enum(['open', 'met', 'late', 'overdue', 'lapsed']),
   on: z.string().optional().meta({ description: 'The local date the step bounded by the period happened' }),
+  words: Text.meta({ description: "The last instant in words, in the body's time zone" }),
 });
 const DisputeSchema = z
   .object({ disputeId: z.string(), number: z.string(), state: z.string(), kiRegisterNumber: z.string(), version: z.number(), due: z.array(DueSchema) })

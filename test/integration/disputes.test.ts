@@ -137,6 +137,7 @@ describe('a dispute through mediation and adjudication to a court appeal', () =>
       rule: { unit: 'workingDays', amount: 14 },
     });
     expect(start.status).toBe('overdue');
+    expect(start.words).toEqual({ id: 'Selasa, 7 April 2026 pukul 23.59 WIB', en: 'Tuesday, 7 April 2026 at 23:59 WIB' });
     expect(start.explanation.id).toContain('Hari Suci Nyepi');
     expect(start.explanation.id).toContain('Wafat Yesus Kristus');
     expect(start.explanation.en).toContain('Deadline: end of Tuesday 7 April 2026');

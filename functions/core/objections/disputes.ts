@@ -32,7 +32,7 @@ import type { Principal } from '../access.ts';
 import { ppidUtamaOf } from '../agencies.ts';
 import { type AuditEvent, auditEvent } from '../audit.ts';
 import { type DeadlineResult, type DeadlineRule, deadline, endOfLocalDay, localDateOf } from '../calendar.ts';
-import { dateInWords } from '../date-words.ts';
+import { dateInWords, dateTimeInWords } from '../date-words.ts';
 import { allowedList, type DocumentKind, kindForUpload, safeFileName, UploadRequest } from '../documents.ts';
 import { conflict, DomainError, fail, forbidden, notFound } from '../errors.ts';
 import { promoteAndCheck, type UploadsPort } from '../item-documents.ts';
@@ -312,6 +312,8 @@ export interface DueDate {
   status: 'open' | 'met' | 'late' | 'overdue' | 'lapsed';
   /** The local date it happened, when it did. */
   on?: string;
+  /** The last instant in words, in the body's time zone ("Selasa, 7 April 2026 pukul 23.59 WIB"). */
+  words: Text;
 }
 
 const DUE_TEXT: Record<DueKey, { basis: Text; what: Text }> = {
@@ -379,8 +381,11 @@ function due(key: DueKey, from: string, rule: DeadlineRule, calc: Calculator, ha
     rule: r.rule,
     status,
     ...(happenedOn ? { on: happenedOn } : {}),
+    words: inWords(r.deadline, r.timezone),
   };
 }
+
+const inWords = (instant: string, timeZone: string): Text => ({ id: dateTimeInWords(instant, timeZone, 'id'), en: dateTimeInWords(instant, timeZone, 'en') });
 
 /**
  * The filing period from the objection's record (the objections module computed and keeps it); how it
@@ -409,6 +414,7 @@ function filingDue(o: Objection, filedOn: string, calc: Calculator, timeZone: st
     rule: FILING_RULE,
     status: filedOn <= lastDay ? 'met' : 'late',
     on: filedOn,
+    words: inWords(w.at, timeZone),
   };
 }
 
