@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { auditEvent, SYSTEM_ACTOR } from '../../functions/core/audit.ts';
+import type { Dispute } from '../../functions/core/objections/disputes.ts';
 import type { Objection } from '../../functions/core/objections/model.ts';
 import { parseCsv } from '../support/csv.ts';
 import { apiClient, startTestHost } from '../support/host.ts';
@@ -173,6 +174,41 @@ beforeAll(async () => {
         now: new Date(),
       }),
     );
+  // A dispute at the Komisi Informasi on the first objection, decided, then taken to the PTUN.
+  const now = new Date().toISOString();
+  const dispute: Dispute = {
+    disputeId: `${YEAR}-0001`,
+    number: `SKI/${YEAR}/0001`,
+    year: YEAR,
+    sequence: 1,
+    state: 'appeal',
+    kiRegisterNumber: `012/REG-PSI/${YEAR}`,
+    filedOn: localDay(),
+    claim: 'Pemohon meminta rekapitulasi kasus diberikan seluruhnya, bukan sebagian.',
+    against: { requestId: a.requestId, requestNumber: a.number, objectionId: `${YEAR}-0001`, objectionNumber: `KBR/${YEAR}/0001` },
+    agencyId: 'diskominfo',
+    stages: [],
+    outcome: { kind: 'partly_upheld', decidedOn: localDay(), receivedOn: localDay(), note: 'Dikabulkan sebagian.', at: now, by: 'ppid.utama' },
+    appeal: { court: 'ptun', filedOn: localDay(), caseNumber: `45/G/KI/${YEAR}/PTUN.PTK`, appellant: 'body', hearings: [], at: now, by: 'ppid.utama' },
+    documents: [],
+    inbox: [],
+    timeline: [],
+    recordedBy: 'ppid.utama',
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await dynamoStore.commit(
+    [{ entity: 'dispute', value: dispute, expectedVersion: null }],
+    auditEvent({
+      actor: SYSTEM_ACTOR,
+      action: 'dispute.recorded',
+      entity: { type: 'dispute', id: dispute.disputeId },
+      agencyId: 'diskominfo',
+      requestId: 'test',
+      now: new Date(),
+    }),
+  );
   await dynamoStore.commit(
     [{ entity: 'objectionPersonal', value: { objectionId: `${YEAR}-0003`, objector: PERIODIC_OBJECTOR, version: 1 } }],
     auditEvent({
@@ -232,7 +268,7 @@ describe('register keberatan', () => {
       provideBy: localDay(10),
       respondedOn: localDay(),
       responder: `${RESPONDER.name}, ${RESPONDER.position}`,
-      dispute: null,
+      dispute: `Diajukan ${localDay()} (register KI 012/REG-PSI/${YEAR}); permohonan sengketa dikabulkan sebagian (${localDay()}); keberatan ke PTUN 45/G/KI/${YEAR}/PTUN.PTK: dalam proses`,
     });
     // The reasons in brief: at most 280 characters, cut with an ellipsis.
     expect(LONG_REASONS.length).toBeGreaterThan(400);
@@ -249,6 +285,7 @@ describe('register keberatan', () => {
       respondedOn: null,
       reasons: null,
       responder: null,
+      dispute: null,
     });
     // Ground b with no request: the objector from the objection's own personal record.
     expect(rows[2]).toMatchObject({
@@ -341,6 +378,7 @@ describe('register keberatan', () => {
       'g. The information was delivered later than the law allows',
       'Objection granted: the information to be given in part',
       'Awaiting the Atasan PPID',
+      `Filed ${localDay()} (KI register 012/REG-PSI/${YEAR}); the claim was partly upheld (${localDay()}); appeal to PTUN 45/G/KI/${YEAR}/PTUN.PTK: pending`,
       '(personal data erased after retention)',
     ])
       expect(sheet).toContain(text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;'));

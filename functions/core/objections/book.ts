@@ -17,8 +17,10 @@
  * `exports/objection-book/`, reached through a short-lived link (book-export.ts, shared with the
  * register of requests).
  *
- * The dispute column is filled by the caller's `disputes` (objections/disputes.ts, built apart):
- * without it the column stays empty.
+ * The dispute column: the disputes recorded at the Komisi Informasi on each objection
+ * (objections/disputes.ts, `against.objectionId`), filed in the register's year or the next (a dispute
+ * is filed within 14 working days after the response, itself due 30 working days after receipt), with
+ * the KI's outcome and any appeal and cassation; a caller may pass its own `disputes`.
  */
 import type { Principal } from '../access.ts';
 import { type BookQuery, type BookResult, exportBook, openBook } from '../book-export.ts';
@@ -28,6 +30,7 @@ import type { Context } from '../ports.ts';
 import { requesterContact, requesterName } from '../requests/book.ts';
 import type { Requester } from '../requests/model.ts';
 import type { CellValue, Column, Lang } from '../tabular/table.ts';
+import type { CourtOutcome, Dispute, KiOutcome } from './disputes.ts';
 import { GROUND_TEXT, type Objection, type ObjectionState } from './model.ts';
 
 /** Who opens the register of objections. */
@@ -39,7 +42,7 @@ export const REASONS_BRIEF = 280;
 
 /**
  * The dispute column's text of each objection (by objectionId): whether a dispute followed at the
- * Komisi Informasi and its outcome, in `lang`. Absent: no dispute known.
+ * Komisi Informasi and its outcome, in `lang`. Absent: no dispute recorded.
  */
 export type DisputeColumn = (objections: Objection[], lang: Lang) => Promise<Map<string, string>> | Map<string, string>;
 
@@ -76,6 +79,63 @@ function brief(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= REASONS_BRIEF ? t : `${t.slice(0, REASONS_BRIEF - 1).trimEnd()}…`;
+}
+
+const KI_OUTCOME: Record<KiOutcome, Bi> = {
+  mediation_agreement: { id: 'selesai dengan kesepakatan mediasi', en: 'settled by a mediation agreement' },
+  upheld: { id: 'permohonan sengketa dikabulkan', en: 'the claim was upheld' },
+  partly_upheld: { id: 'permohonan sengketa dikabulkan sebagian', en: 'the claim was partly upheld' },
+  rejected: { id: 'permohonan sengketa ditolak', en: 'the claim was rejected' },
+  withdrawn: { id: 'permohonan sengketa dicabut', en: 'the claim was withdrawn' },
+};
+const COURT_OUTCOME: Record<CourtOutcome, Bi> = {
+  granted: { id: 'dikabulkan', en: 'granted' },
+  partly_granted: { id: 'dikabulkan sebagian', en: 'partly granted' },
+  rejected: { id: 'ditolak', en: 'rejected' },
+  not_accepted: { id: 'tidak dapat diterima', en: 'not accepted' },
+  withdrawn: { id: 'dicabut', en: 'withdrawn' },
+};
+
+/** "Diajukan 2026-03-02 (register KI 012/REG-PSI/III/2026); permohonan sengketa ditolak (2026-05-04); keberatan ke PTUN …: dalam proses". */
+export function disputeText(d: Dispute, lang: Lang): string {
+  const pending = lang === 'id' ? 'dalam proses' : 'pending';
+  const parts = [
+    `${lang === 'id' ? 'Diajukan' : 'Filed'} ${d.filedOn} (${lang === 'id' ? 'register KI' : 'KI register'} ${d.kiRegisterNumber})`,
+    d.outcome ? `${KI_OUTCOME[d.outcome.kind][lang]} (${d.outcome.decidedOn})` : pending,
+  ];
+  if (d.appeal) {
+    const a = d.appeal;
+    parts.push(
+      `${lang === 'id' ? 'keberatan ke' : 'appeal to'} ${a.court.toUpperCase()} ${a.caseNumber}: ${a.outcome ? `${COURT_OUTCOME[a.outcome.kind][lang]} (${a.outcome.decidedOn})` : pending}`,
+    );
+    const c = a.cassation;
+    if (c) parts.push(`${lang === 'id' ? 'kasasi' : 'cassation'}: ${c.outcome ? `${COURT_OUTCOME[c.outcome.kind][lang]} (${c.outcome.decidedOn})` : pending}`);
+  }
+  return parts.join('; ');
+}
+
+/** The dispute column from the disputes recorded in the register's year and the next. */
+function disputesFromStore(ctx: Context, year: number): DisputeColumn {
+  return async (objections, lang) => {
+    const wanted = new Set(objections.map((o) => o.objectionId));
+    const found: Dispute[] = [];
+    for (const y of [year, year + 1]) {
+      let cursor: string | undefined;
+      do {
+        const page = await ctx.store.listDisputes({ year: y, cursor, limit: 100 });
+        found.push(...page.items.filter((d) => d.against.objectionId && wanted.has(d.against.objectionId)));
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+    const texts = new Map<string, string>();
+    // Oldest first within a cell.
+    for (const d of found.sort((x, y) => x.year - y.year || x.sequence - y.sequence)) {
+      const id = d.against.objectionId!;
+      const t = disputeText(d, lang);
+      texts.set(id, texts.has(id) ? `${texts.get(id)} | ${t}` : t);
+    }
+    return texts;
+  };
 }
 
 /** The register's columns, in one language. */
@@ -137,7 +197,7 @@ async function objectionRows(ctx: Context, year: number, agencyId: string | unde
     cursor = page.nextCursor;
   } while (cursor);
   const inScope = objections.filter((o) => o.year === year && (!agencyId || o.agencyIds.includes(agencyId)));
-  const disputeText = disputes ? await disputes(inScope, lang) : new Map<string, string>();
+  const disputeCells = await (disputes ?? disputesFromStore(ctx, year))(inScope, lang);
   const rows: ObjectionBookRow[] = [];
   for (let i = 0; i < inScope.length; i += 25) {
     const chunk = inScope.slice(i, i + 25);
@@ -147,7 +207,7 @@ async function objectionRows(ctx: Context, year: number, agencyId: string | unde
       ),
     );
     chunk.forEach((objection, j) => {
-      const dispute = disputeText.get(objection.objectionId);
+      const dispute = disputeCells.get(objection.objectionId);
       rows.push({ objection, ...(identities[j] ? { objector: identities[j] } : {}), timeZone, ...(dispute ? { dispute } : {}) });
     });
   }
