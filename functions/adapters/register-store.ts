@@ -9,13 +9,15 @@
  * | update lease        | REGISTER_LOCK  | LOCK         |                          |
  *
  * The public log of answered requests is read with Query gsi2 REQUESTS_ANSWERED (the request records,
- * projected at once: see answeredRequests).
+ * projected at once: see answeredRequests), with the objections filed on them (Query gsi1 OBJECTIONS
+ * once, tens a year, projected with `publicObjectionEntry`).
  */
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEvent } from '../core/item-model.ts';
+import type { Objection } from '../core/objections/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { PublishedEntry } from '../core/register/index.ts';
-import { type PublicRequestEntry, publicLogEntry } from '../core/register/requests.ts';
+import { type PublicRequestEntry, publicLogEntryWith } from '../core/register/requests.ts';
 import { RegisterBusy, type RegisterStore } from '../core/register-update.ts';
 import type { Request } from '../core/requests/model.ts';
 import { config } from './config.ts';
@@ -42,9 +44,10 @@ async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
  * (strongly consistent), for those just answered that the index may not show yet.
  */
 async function answeredRequests(fresh: readonly string[]): Promise<PublicRequestEntry[]> {
+  const objections = await objectionsOnRequests();
   const byId = new Map<string, PublicRequestEntry>();
   const add = (r: Request | undefined) => {
-    const e = r && publicLogEntry(r);
+    const e = r && publicLogEntryWith(r, objections.get(r.requestId) ?? []);
     if (e) byId.set(e.requestId, e);
   };
   let cursor: string | undefined;
@@ -55,6 +58,18 @@ async function answeredRequests(fresh: readonly string[]): Promise<PublicRequest
   } while (cursor);
   for (const r of await Promise.all(fresh.map((id) => dynamoStore.getRequest(id)))) add(r);
   return [...byId.values()];
+}
+
+/** Every objection filed on a request, by the request's id (an objection with no request, ground b, is in no request's row). */
+async function objectionsOnRequests(): Promise<Map<string, Objection[]>> {
+  const out = new Map<string, Objection[]>();
+  let cursor: string | undefined;
+  do {
+    const page = await dynamoStore.listObjections({ limit: 500, ...(cursor ? { cursor } : {}) });
+    for (const o of page.items) if (o.requestId) out.set(o.requestId, [...(out.get(o.requestId) ?? []), o]);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
 }
 
 export const registerStore: RegisterStore = {

@@ -162,8 +162,13 @@ function formErrorPage(e: DomainError, lang: 'id' | 'en', referer: string | unde
 
 const isFormPost = (event: Pick<Event, 'headers'>) => (event.headers?.['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 
-/** `a.b=1&a.c=2&n=3` → `{ a: { b: '1', c: '2' }, n: '3' }`; empty fields are left out (as a JSON client would). */
-export function formFields(text: string): Record<string, unknown> {
+/**
+ * `a.b=1&a.c=2&n=3` → `{ a: { b: '1', c: '2' }, n: '3' }`; empty fields are left out (as a JSON client
+ * would). A field named in `arrays` (its dotted path: an array field of the body's schema, e.g. the
+ * checkboxes `grounds=a&grounds=c`) is always an array, even when the form sent it once; any other
+ * field sent twice keeps its last value.
+ */
+export function formFields(text: string, arrays: ReadonlySet<string> = new Set()): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of new URLSearchParams(text)) {
     if (value === '') continue;
@@ -171,18 +176,43 @@ export function formFields(text: string): Record<string, unknown> {
     if (path.some((p) => !/^[A-Za-z][A-Za-z0-9]*$/.test(p))) continue;
     let at = out;
     for (const part of path.slice(0, -1)) {
-      if (typeof at[part] !== 'object' || at[part] === null) at[part] = {};
+      if (typeof at[part] !== 'object' || at[part] === null || Array.isArray(at[part])) at[part] = {};
       at = at[part] as Record<string, unknown>;
     }
-    at[path[path.length - 1]] = value;
+    const last = path[path.length - 1]!;
+    if (arrays.has(name)) {
+      const list = Array.isArray(at[last]) ? (at[last] as unknown[]) : [];
+      list.push(value);
+      at[last] = list;
+    } else at[last] = value;
   }
   return out;
 }
 
-function bodyOf(event: Event): unknown {
+/** Wrappers whose inner schema decides the field's shape (`.optional()`, `.default()`, `.transform()`, …). */
+const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'nonoptional', 'readonly', 'catch', 'lazy']);
+
+/** The dotted paths of a body schema's array fields (objects within objects; not inside arrays): how a form post's repeated fields are read. */
+export function arrayFieldsOf(schema: z.ZodType | undefined, prefix = '', out = new Set<string>()): Set<string> {
+  type Def = { type: string; in?: z.ZodType; innerType?: z.ZodType; getter?: () => z.ZodType; shape?: Record<string, z.ZodType> };
+  let s = schema as (z.ZodType & { _zod: { def: Def } }) | undefined;
+  for (let i = 0; s && i < 20; i++) {
+    const def: Def = s._zod.def;
+    const next = def.type === 'pipe' ? def.in : def.type === 'lazy' ? def.getter?.() : WRAPPERS.has(def.type) ? def.innerType : undefined;
+    if (!next) break;
+    s = next as typeof s;
+  }
+  if (!s) return out;
+  const def: Def = s._zod.def;
+  if (def.type === 'array' && prefix) out.add(prefix);
+  else if (def.type === 'object' && def.shape) for (const [k, v] of Object.entries(def.shape)) arrayFieldsOf(v, prefix ? `${prefix}.${k}` : k, out);
+  return out;
+}
+
+function bodyOf(event: Event, arrays: ReadonlySet<string>): unknown {
   if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (isFormPost(event)) return formFields(text);
+  if (isFormPost(event)) return formFields(text, arrays);
   try {
     return JSON.parse(text);
   } catch {
@@ -194,6 +224,8 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
   spec: EndpointSpec<P, Q, B, R>,
   fn: (req: Request<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<z.input<R> | undefined>,
 ): EndpointHandler {
+  // A plain form post's repeated fields (checkboxes) are read as the schema's arrays.
+  const arrays = spec.formRedirect ? arrayFieldsOf(spec.body) : new Set<string>();
   const handler = middy<Event, APIGatewayProxyStructuredResultV2>()
     .use({
       onError: async (request) => {
@@ -232,7 +264,7 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
         fail('payload_too_large', 'body_too_large', { max: Math.round(spec.maxBodyBytes / 1024) });
       const params = parse(spec.params, event.pathParameters ?? {}, 'path');
       const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
-      const body = parse(spec.body, spec.body ? (bodyOf(event) ?? {}) : undefined, 'body');
+      const body = parse(spec.body, spec.body ? (bodyOf(event, arrays) ?? {}) : undefined, 'body');
       const result = await fn({ params, query, body, principal, ctx, event, lang: languageOf(event) });
       if (spec.formRedirect && isFormPost(event))
         return {

@@ -130,7 +130,12 @@ export const statusPage = endpoint(
   },
   async ({ ctx, query, lang }) => {
     const r = await requests.byTracking(ctx, query.nomor, query.kode);
-    const [agencies, body] = await Promise.all([ctx.store.listAgencies(), ctx.store.getSettings<{ name: string }>('publicBody')]);
+    const [agencies, body, objections, grounds] = await Promise.all([
+      ctx.store.listAgencies(),
+      ctx.store.getSettings<{ name: string }>('publicBody'),
+      ctx.store.listObjectionsOfRequest(r.requestId),
+      groundOptions(ctx, r, ctx.now),
+    ]);
     const utama = agencies.find((a) => a.kind === 'ppid_utama');
     return requestStatusHtml({
       view: requesterView(r),
@@ -140,6 +145,10 @@ export const statusPage = endpoint(
       timeZone: utama?.timezone ?? 'Asia/Jakarta',
       agencies: Object.fromEntries(agencies.map((a) => [a.id, a.name])),
       bodyName: body?.name ?? 'PPID',
+      objections: objections.map(objectorView),
+      grounds,
+      // The objection form's: one objection per page shown (the page is never cached).
+      submissionId: crypto.randomUUID(),
     });
   },
 );

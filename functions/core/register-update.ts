@@ -25,7 +25,7 @@ import {
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
  * renderer is then rebuilt in full once, by the next update.
  */
-export const RENDERER_VERSION = 8;
+export const RENDERER_VERSION = 9;
 
 export interface RegisterStore {
   /**

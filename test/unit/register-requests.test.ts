@@ -329,6 +329,7 @@ describe('the log pages and exports', () => {
       'Alasan penolakan (dasar hukum)',
       'Diperpanjang',
       'Dokumen',
+      'Keberatan',
     ]);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual([
@@ -342,6 +343,7 @@ describe('the log pages and exports', () => {
       'DIK/2026/0002: Pasal 17 huruf h UU 14/2008\nPasal 17 huruf c UU 14/2008',
       'Tidak',
       'https://ppid.example.go.id/berkas/permohonan/2026-00002/33333333-3333-4333-8333-333333333333/data%20dihitamkan.pdf',
+      '',
     ]);
     const json = JSON.parse(site.get('data/permohonan.json')!);
     expect(json).toMatchObject({ count: 3, updatedAt: '2026-02-12T03:00:00.000Z' });

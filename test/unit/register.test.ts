@@ -381,10 +381,10 @@ describe('full render of a small register', () => {
       // Inside real tags (content is escaped, so its "<" never opens one): no handler, no style.
       for (const [tag] of body.matchAll(/<[a-z][^<>]*>/gi)) expect(tag, path).not.toMatch(/\s(on[a-z]+|style)=/i);
       expect(body, path).not.toMatch(/<style/i);
-      // search.js everywhere; the request pages also their own script file.
+      // search.js everywhere; the request pages and the objection page also their own script file.
       const scripts = [...body.matchAll(/<script[^>]*>/g)].map(([tag]) => tag);
       expect(scripts, path).toEqual(
-        /^(en\/)?permohonan\/(status\/)?index\.html$/.test(path)
+        /^(en\/)?(permohonan\/(status\/)?|keberatan\/)index\.html$/.test(path)
           ? ['<script src="/assets/search.js" defer>', '<script src="/assets/permohonan.js" defer>']
           : ['<script src="/assets/search.js" defer>'],
       );

@@ -7,7 +7,7 @@
  * (TEXT_JS), and progressively enhances the pages: search on /cari/, sortable DIP columns (within
  * the page shown), and a print button. Results are built with DOM methods and textContent only.
  *
- * permohonan.js (the request pages only) carries the same term functions and the same index lookup
+ * permohonan.js (the request pages and the objection page only) carries the same term functions and the same index lookup
  * (SEARCH_CORE_JS), to list published items that may answer a request while it is typed, and the
  * dates in words of functions/core/date-words.ts; it checks and sends the request form (with the
  * power of attorney of a request filed for someone else, uploaded straight to the documents bucket
@@ -96,6 +96,15 @@ form.request fieldset.choices legend { font-size: 1rem; font-weight: 600; paddin
 .field input[inputmode="numeric"], .field input[type="tel"], form.lookup input { max-width: 24rem; }
 .choice { display: flex; align-items: center; gap: 0.5rem; margin: 0.3rem 0; }
 .choice input { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; }
+.choice.ground { align-items: flex-start; }
+.choice.ground input { margin-top: 0.2rem; }
+.choice.ground label { font-weight: 400; }
+.choice.ground .hint { margin: 0.1rem 0 0; }
+.choice.unavailable label { color: var(--muted); }
+.objections { border-top: 2px solid var(--line); margin-top: 1.5rem; }
+.objection { border-left: 4px solid var(--brand); padding: 0 0 0 1rem; margin: 1rem 0; }
+.objection h3, .objection h4 { margin: 0.75rem 0 0.4rem; }
+form.objection-form { max-width: 52rem; }
 textarea:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .field-error { color: #a4001d; font-weight: 600; margin: 0.2rem 0; }
 .field progress { width: min(24rem, 100%); margin: 0.4rem 0 0; }
@@ -330,6 +339,465 @@ for (const table of document.querySelectorAll('table[data-sortable]')) enableSor
 const form = document.getElementById('search-form');
 if (form && document.getElementById('search-results')) search(form);
 })();
+`;
+
+/**
+ * The objection parts of permohonan.js (web/register/objection.tsx, and the status page): the shared
+ * upload helpers, one error display for the objection forms, the objections' view with their
+ * downloads, the objection form of a request's status page, and the periodic-information form of
+ * /keberatan/. String.raw: its regular expressions keep their backslashes.
+ */
+const OBJECTION_JS = String.raw`// --- objections (keberatan) ------------------------------------------------------------------------------
+
+/** The SHA-256 of a file, as hex (crypto.subtle). */
+async function sha256Hex(file) {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+/** The presigned POST: every ticket field first, the file last as "file". XMLHttpRequest, for the progress. */
+function postToStorage(ticket, file, onProgress) {
+  const data = new FormData();
+  for (const k of Object.keys(ticket.fields)) data.append(k, ticket.fields[k]);
+  data.append('file', file, file.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', ticket.url);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(String(xhr.status))));
+    xhr.onerror = () => reject(new Error('0'));
+    xhr.onabort = () => reject(new Error('0'));
+    xhr.send(data);
+  });
+}
+function extOf(name) {
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+/**
+ * A form's errors: next to each field ([data-field] wrapper: its .field-error, aria-invalid and
+ * aria-describedby on its controls) and in the summary (role=alert) with a link to each field; the
+ * first field to fix takes the focus.
+ */
+function errorUi(form, summary) {
+  const fieldOf = (name) => form.querySelector('[data-field="' + name + '"]');
+  const controlsOf = (wrap) => Array.from(wrap.querySelectorAll(wrap.tagName === 'FIELDSET' ? 'input[type="radio"], input[type="checkbox"]:not(:disabled)' : 'input, textarea'));
+  const describe = (c, errorId) => {
+    if (!c.hasAttribute('data-hint')) c.setAttribute('data-hint', c.getAttribute('aria-describedby') || '');
+    const ids = [errorId, c.getAttribute('data-hint')].filter(Boolean).join(' ');
+    if (ids) c.setAttribute('aria-describedby', ids);
+    else c.removeAttribute('aria-describedby');
+  };
+  function clear() {
+    summary.hidden = true;
+    summary.querySelector('ul').textContent = '';
+    for (const p of form.querySelectorAll('.field-error')) { p.hidden = true; p.textContent = ''; }
+    for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+    for (const c of form.querySelectorAll('[data-hint]')) describe(c, '');
+  }
+  function show(errors) {
+    clear();
+    if (!errors.length) return;
+    const byField = new Map();
+    const general = [];
+    for (const e of errors) {
+      const wrap = e.name ? fieldOf(e.name) : null;
+      if (!wrap) { general.push(e.text); continue; }
+      if (!byField.has(wrap)) byField.set(wrap, []);
+      if (!byField.get(wrap).includes(e.text)) byField.get(wrap).push(e.text);
+    }
+    const ul = summary.querySelector('ul');
+    for (const text of general) ul.append(el('li', { text }));
+    let first = null;
+    for (const wrap of form.querySelectorAll('[data-field]')) {
+      const texts = byField.get(wrap);
+      if (!texts) continue;
+      if (wrap.hidden) wrap.hidden = false;
+      const err = wrap.querySelector('.field-error');
+      err.textContent = texts.join(' ');
+      err.hidden = false;
+      const controls = controlsOf(wrap);
+      for (const c of controls) { c.setAttribute('aria-invalid', 'true'); describe(c, err.id); }
+      const target = controls.find((c) => c.checked) || controls[0];
+      if (!target) continue;
+      if (!first) first = target;
+      ul.append(el('li', {}, el('a', { href: '#' + target.id, text: texts.join(' ') })));
+    }
+    summary.hidden = false;
+    if (first) first.focus();
+    else { summary.tabIndex = -1; summary.focus(); }
+  }
+  return { show, clear };
+}
+
+/** "body.grounds.0" → "grounds"; "body.attachmentUploadIds.1" → "attachments"; "body.objector.nik" → "objector.nik". */
+function objectionField(path) {
+  const name = String(path || '').replace(/^body\.?/, '');
+  if (/^grounds(\.|$)/.test(name)) return 'grounds';
+  if (/^attachmentUploadIds(\.|$)/.test(name)) return 'attachments';
+  if (name === 'submissionId') return '';
+  return name;
+}
+
+/**
+ * The attachments of an objection (at most 3): checked here, declared to the API
+ * (POST /api/public/objections/attachments), sent straight to the documents bucket with the ticket's
+ * fields first, then named in the filing by their upload ids. An upload is reused only after a
+ * refusal for other fields.
+ */
+function attachmentUploader(input, w, types, max) {
+  const wrap = input.closest('.field');
+  const progress = wrap.querySelector('progress');
+  const state = wrap.querySelector('.upload-state');
+  let uploaded = new Map();
+  const forget = () => {
+    uploaded = new Map();
+    progress.hidden = true;
+    progress.value = 0;
+    state.textContent = '';
+  };
+  input.addEventListener('change', forget);
+  const files = () => Array.from(input.files || []);
+  function problem() {
+    const list = files();
+    if (list.length > 3) return w.tooMany;
+    for (const f of list) {
+      if (!Object.prototype.hasOwnProperty.call(types, extOf(f.name))) return fill(w.attType, { name: f.name });
+      if (f.size === 0) return fill(w.attEmpty, { name: f.name });
+      if (f.size > max) return fill(w.attSize, { name: f.name });
+    }
+    if (list.length && !(window.crypto && crypto.subtle)) return w.attNoCrypto;
+    return '';
+  }
+  /** { ids } or { error } for the field. */
+  async function upload() {
+    const list = files();
+    const ids = [];
+    for (let i = 0; i < list.length; i++) {
+      const file = list[i];
+      if (uploaded.has(file)) { ids.push(uploaded.get(file)); continue; }
+      state.textContent = w.attPreparing;
+      let sha256 = '';
+      try { sha256 = await sha256Hex(file); } catch (e) { state.textContent = ''; return { error: w.attNoCrypto }; }
+      let res = null;
+      try {
+        res = await postJson('/api/public/objections/attachments', { fileName: file.name, contentType: types[extOf(file.name)], size: file.size, sha256 });
+      } catch (e) { res = null; }
+      if (!res || res.status !== 201 || !res.data || !res.data.upload) {
+        state.textContent = '';
+        if (!res) return { error: w.attFailed };
+        const details = res.data && res.data.error && res.data.error.details;
+        return { error: details && details.length ? details.map(detailText).join(' ') : serverMessage(res.data, w.attRefused) };
+      }
+      progress.hidden = false;
+      let said = -1;
+      try {
+        await postToStorage(res.data.upload, file, (fraction) => {
+          const percent = Math.min(100, Math.floor(fraction * 100));
+          progress.value = percent;
+          const step = Math.floor(percent / 25) * 25;
+          if (step !== said) { said = step; state.textContent = fill(w.attUploading, { i: i + 1, n: list.length, percent: step }); }
+        });
+      } catch (e) {
+        forget();
+        return { error: e && e.message !== '0' ? w.attRefused : w.attFailed };
+      }
+      uploaded.set(file, res.data.uploadId);
+      ids.push(res.data.uploadId);
+    }
+    if (list.length) { progress.value = 100; state.textContent = fill(w.attUploaded, { n: list.length }); }
+    return { ids };
+  }
+  return { problem, upload, forget, count: () => files().length };
+}
+
+/**
+ * Sends an objection form (the status page's, or the periodic one): checks first, uploads the
+ * attachments, posts JSON, shows each refusal next to its field; done(data) on 201.
+ */
+function sendObjection(opts) {
+  const { form, summary, status, button, w, check, body, url, uploader, done } = opts;
+  const errors = errorUi(form, summary);
+  let submissionId = newId();
+  let busy = false;
+  form.noValidate = true;
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy) return;
+    const found = check();
+    const attProblem = uploader.problem();
+    if (attProblem) found.push({ name: 'attachments', text: attProblem });
+    if (found.length) { errors.show(found); return; }
+    errors.clear();
+    busy = true;
+    button.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    const finish = () => { busy = false; button.disabled = false; form.removeAttribute('aria-busy'); status.textContent = ''; };
+    const up = await uploader.upload();
+    if (up.error) { finish(); errors.show([{ name: 'attachments', text: up.error }]); return; }
+    status.textContent = w.sending;
+    let res = null;
+    try { res = await postJson(url, Object.assign(body(), { submissionId, attachmentUploadIds: up.ids })); } catch (e) { res = null; }
+    finish();
+    if (res && res.status === 201 && res.data) { submissionId = newId(); uploader.forget(); done(res.data); return; }
+    if (!res) { errors.show([{ text: w.network }]); return; }
+    const details = res.data && res.data.error && res.data.error.details;
+    const fieldErrors = res.status < 500 && details && details.length ? details.map((d) => ({ name: objectionField(d.path), text: detailText(d) })) : null;
+    const kept = (fieldErrors && !fieldErrors.some((e) => e.name === 'attachments')) || res.status === 429;
+    if (!kept) uploader.forget();
+    if (fieldErrors) errors.show(fieldErrors);
+    else if (up.ids.length && (res.status === 400 || res.status === 413 || res.status === 415)) errors.show([{ name: 'attachments', text: serverMessage(res.data, w.attRefused) }]);
+    else errors.show([{ text: serverMessage(res.data, w.failed) }]);
+  });
+}
+
+/** The objections shown on the status page, and the form to file one (a request's page only). */
+function objectionUi(opts) {
+  const w = opts.words;
+  const when = (instant) => dateTimeInWords(instant, opts.zone, LANG);
+  const row = (dl, term, ...value) => dl.append(el('dt', { text: term }), el('dd', {}, ...value));
+
+  async function download(objection, file, b) {
+    const cur = opts.current();
+    opts.message.textContent = w.downloading;
+    b.disabled = true;
+    let res = null;
+    try { res = await postJson('/api/public/objections/files', { number: cur.number, code: cur.code, objection, file }); } catch (e) { res = null; }
+    b.disabled = false;
+    if (!res || !res.ok || !res.data || !res.data.url) {
+      opts.message.textContent = res ? serverMessage(res.data, w.downloadFailed) : w.downloadFailed;
+      return;
+    }
+    opts.message.textContent = '';
+    location.assign(res.data.url);
+  }
+  function fileButton(objection, file, text) {
+    const b = el('button', { type: 'button', class: 'secondary', text });
+    b.addEventListener('click', () => download(objection, file, b));
+    return b;
+  }
+  const groundLine = (g) => g + '. ' + ((w.groundText && w.groundText[g]) || '');
+
+  /** One objection: its state, grounds, deadline, the response and its PDF, the follow-up, the dispute window, its history. */
+  function view(o, level) {
+    const id = 'obj-' + o.number.replace(/[^A-Za-z0-9]/g, '-');
+    const sub = level === 'h2' ? 'h3' : 'h4';
+    const box = el('section', { class: 'objection', 'aria-labelledby': id });
+    box.append(el(level, { id, text: fill(w.objection, { n: o.number }) }));
+    const dl = el('dl');
+    row(dl, w.state, (w.states && w.states[o.state]) || o.state);
+    if (o.requestNumber) row(dl, w.request, o.requestNumber);
+    else row(dl, w.information, el('span', { class: 'pre', lang: 'id', text: o.information }));
+    row(dl, w.received, when(o.receivedAt));
+    const grounds = el('ul', { class: 'cell-list' });
+    for (const g of o.grounds) grounds.append(el('li', { text: groundLine(g) }));
+    row(dl, w.grounds, grounds);
+    row(dl, w.caseLabel, el('span', { class: 'pre', text: o.case }));
+    row(dl, w.deadline, el('span', { class: 'deadline', text: when(o.deadline.at) }), ' ', el('span', { class: 'hint', text: (o.deadline.explanation && o.deadline.explanation[LANG]) || '' }));
+    box.append(dl);
+    const actions = el('ul', { class: 'actions' });
+    if (o.response) {
+      const r = o.response;
+      const rd = el('dl');
+      row(rd, w.decision, ((w.decisions && w.decisions[r.decision]) || r.decision) + (r.scope && w.scopes[r.scope] ? ' (' + w.scopes[r.scope] + ')' : ''));
+      row(rd, w.reasons, el('span', { class: 'pre', lang: 'id', text: r.reasons }));
+      row(rd, w.responder, r.responder.name + ', ' + r.responder.position);
+      row(rd, w.respondedAt, when(r.at));
+      box.append(el(sub, { text: w.response }), rd);
+    }
+    if (o.responseDocument) actions.append(el('li', {}, fileButton(o.number, 'response', fill(w.responseDoc, { n: o.responseDocument.number }))));
+    if (actions.children.length) box.append(actions);
+    if (o.followUp) {
+      box.append(el('p', { text: fill(w.followUp, { date: when(o.followUp.deadline.at) }) }));
+      const f = o.followUp.fulfilled;
+      if (f) {
+        box.append(el(sub, { text: w.provided }), el('p', { text: fill(w.fulfilled, { date: when(f.at) }) }), el('p', { class: 'pre', lang: 'id', text: f.note }));
+        const docs = el('ul', { class: 'actions' });
+        for (const d of f.documents) docs.append(el('li', {}, fileButton(o.number, d.docId, fill(w.download, { name: d.fileName, size: bytes(d.size) }) + (d.redacted ? ' · ' + w.redacted : ''))));
+        if (docs.children.length) box.append(docs);
+      }
+    }
+    if (o.disputeWindow) {
+      box.append(el('p', { class: 'warn', text: fill(o.disputeWindow.from === 'no_response' ? w.disputeNoResponse : w.dispute, { date: when(o.disputeWindow.local || o.disputeWindow.at) }) }));
+    }
+    const steps = el('ol', { class: 'timeline' });
+    for (const e of o.timeline || []) steps.append(el('li', {}, el('time', { datetime: e.at, text: when(e.at) }), ' — ' + ((w.events && w.events[e.type]) || e.type)));
+    box.append(el(sub, { text: w.timeline }), steps);
+    return box;
+  }
+
+  /** The receipt of an objection just filed: its number and the Atasan PPID's deadline; takes the focus. */
+  function receipt(o) {
+    const box = el('section', { class: 'receipt', id: 'objection-filed', tabindex: '-1', 'aria-labelledby': 'objection-filed-h' });
+    const dl = el('dl');
+    row(dl, w.number, el('strong', { text: o.number }));
+    row(dl, w.deadline, el('span', { class: 'deadline', text: when(o.deadline.at) }), ' ', el('span', { class: 'hint', text: (o.deadline.explanation && o.deadline.explanation[LANG]) || '' }));
+    box.append(el('h3', { id: 'objection-filed-h', text: w.doneTitle }), dl, el('p', { text: fill(w.filedDeadline, { date: when(o.deadline.at) }) }));
+    return box;
+  }
+
+  /** The form: grounds (known first and chosen; unavailable ones disabled with their note and dates), the case, attachments. */
+  function form(grounds, onFiled) {
+    const f = el('form', { class: 'request objection-form', 'aria-labelledby': 'objection-form-h' });
+    const summary = el('div', { class: 'error-summary', role: 'alert', hidden: true }, el('p', { text: w.errorSummary }), el('ul'));
+    f.append(el('h3', { id: 'objection-form-h', text: w.formTitle }), el('p', { text: w.formIntro }), summary);
+    const fs = el('fieldset', { class: 'choices', id: 'ob-grounds', 'data-field': 'grounds' });
+    fs.append(el('legend', {}, w.groundsLegend, el('span', { 'aria-hidden': 'true', text: ' *' })));
+    fs.append(el('p', { class: 'hint', text: w.groundsHint }), el('p', { class: 'field-error', id: 'ob-grounds-error', hidden: true }));
+    const rank = (g) => (g.known && g.available ? 0 : g.available ? 1 : 2);
+    const sorted = grounds.slice().sort((a, b) => rank(a) - rank(b) || (a.ground < b.ground ? -1 : a.ground > b.ground ? 1 : 0));
+    for (const g of sorted) {
+      const id = 'ob-g-' + g.ground;
+      const notes = [];
+      if (g.note) notes.push(g.note[LANG]);
+      if (g.until) notes.push(fill(g.available ? w.until : w.ended, { date: when(g.until.at) }));
+      const input = el('input', { type: 'checkbox', id, name: 'grounds', value: g.ground, checked: g.known && g.available, disabled: !g.available, 'aria-describedby': notes.length ? id + '-note' : null });
+      const label = el('label', { for: id }, g.ground + '. ' + g.text[LANG], g.known ? el('span', { class: 'meta', text: ' (' + w.known + ')' }) : null);
+      fs.append(el('div', { class: 'choice ground' + (g.available ? '' : ' unavailable') }, input, el('div', {}, label, notes.length ? el('p', { class: 'hint', id: id + '-note', text: notes.join(' ') }) : null)));
+    }
+    f.append(fs);
+    const caseArea = el('textarea', { id: 'ob-case', name: 'case', rows: '6', required: true, minlength: '20', maxlength: '4000', 'aria-describedby': 'ob-case-hint' });
+    f.append(el('div', { class: 'field', 'data-field': 'case' },
+      el('label', { for: 'ob-case' }, w.caseLabel, el('span', { 'aria-hidden': 'true', text: ' *' })),
+      el('p', { class: 'hint', id: 'ob-case-hint', text: w.caseHint }),
+      el('p', { class: 'field-error', id: 'ob-case-error', hidden: true }),
+      caseArea));
+    const accept = Object.keys(opts.types).concat(Array.from(new Set(Object.values(opts.types)))).join(',');
+    const file = el('input', { type: 'file', id: 'ob-attachments', accept, multiple: true, 'aria-describedby': 'ob-attachments-hint ob-attachments-state' });
+    f.append(el('div', { class: 'field', 'data-field': 'attachments' },
+      el('label', { for: 'ob-attachments', text: w.attachments }),
+      el('p', { class: 'hint', id: 'ob-attachments-hint', text: w.attachmentsHint }),
+      el('p', { class: 'field-error', id: 'ob-attachments-error', hidden: true }),
+      file,
+      el('progress', { id: 'ob-attachments-progress', max: '100', value: '0', 'aria-label': w.attachmentsProgress, hidden: true }),
+      el('p', { id: 'ob-attachments-state', class: 'upload-state', role: 'status', 'aria-live': 'polite' })));
+    const website = el('input', { id: 'ob-website', name: 'website', type: 'text', tabindex: '-1', autocomplete: 'off' });
+    f.append(el('div', { class: 'hp', 'aria-hidden': 'true' }, el('label', { for: 'ob-website', text: w.honeypot }), website));
+    const status = el('p', { role: 'status', 'aria-live': 'polite' });
+    const button = el('button', { type: 'submit', text: w.submit });
+    f.append(status, el('p', {}, button));
+    const uploader = attachmentUploader(file, w, opts.types, opts.max);
+    const chosen = () => Array.from(f.querySelectorAll('input[name="grounds"]:checked')).map((c) => c.value);
+    sendObjection({
+      form: f,
+      summary,
+      status,
+      button,
+      w,
+      url: '/api/public/objections',
+      uploader,
+      check: () => {
+        const errors = [];
+        if (!chosen().length) errors.push({ name: 'grounds', text: w.noGround });
+        if (caseArea.value.trim().length < 20) errors.push({ name: 'case', text: w.caseShort });
+        return errors;
+      },
+      body: () => {
+        const cur = opts.current();
+        return { number: cur.number, code: cur.code, grounds: chosen(), case: caseArea.value.trim(), website: website.value || undefined };
+      },
+      done: (data) => onFiled(data.objection),
+    });
+    return f;
+  }
+
+  /** The section of a request's status page: its objections, the receipt of one just filed, and the form. */
+  function section(v, filed, onFiled) {
+    const s = el('section', { class: 'objections', 'aria-labelledby': 'objections-h' });
+    s.append(el('h3', { id: 'objections-h', text: w.section }));
+    if (filed) s.append(receipt(filed));
+    for (const o of v.objections || []) s.append(view(o, 'h4'));
+    const grounds = v.objectionGrounds || [];
+    if (grounds.some((g) => g.available)) s.append(form(grounds, onFiled));
+    else if (grounds.length) s.append(el('p', { text: w.noneAvailable }));
+    return s;
+  }
+
+  return { view, section };
+}
+
+/** The periodic-information objection (ground b, no request): /keberatan/. */
+function periodicForm(form) {
+  const w = JSON.parse(form.dataset.objWords);
+  const words = JSON.parse(form.dataset.words);
+  const zone = form.dataset.zone;
+  const types = JSON.parse(form.dataset.poaTypes || '{}');
+  const max = Number(form.dataset.poaMax) || 10 * 1024 * 1024;
+  form.hidden = false;
+  const val = (name) => {
+    const f = form.elements.namedItem(name);
+    return f ? String(f.value || '').trim() : '';
+  };
+  const kind = () => val('objector.kind');
+  const showKind = () => {
+    for (const x of form.querySelectorAll('[data-for-kind]')) x.hidden = x.getAttribute('data-for-kind') !== kind();
+  };
+  for (const r of form.querySelectorAll('input[name="objector.kind"]')) r.addEventListener('change', showKind);
+  showKind();
+  const uploader = attachmentUploader(document.getElementById('o-attachments'), w, types, max);
+  sendObjection({
+    form,
+    summary: document.getElementById('periodic-errors'),
+    status: document.getElementById('periodic-status'),
+    button: form.querySelector('button[type="submit"]'),
+    w,
+    url: '/api/public/objections/periodic',
+    uploader,
+    check: () => {
+      const errors = [];
+      const add = (name, text) => errors.push({ name, text });
+      const k = kind();
+      if (!k) add('objector.kind', words.kind);
+      if (val('objector.fullName').length < 3) add('objector.fullName', words.fullName);
+      if (k === 'individual' && !/^[0-9]{16}$/.test(val('objector.nik'))) add('objector.nik', words.nik);
+      if (k === 'legal_entity' && val('objector.legalEntityDecree').length < 3) add('objector.legalEntityDecree', words.decree);
+      if (val('objector.address').length < 10) add('objector.address', words.address);
+      const phone = val('objector.phone');
+      const email = val('objector.email');
+      if (phone && !/^[+]?[0-9 ()-]{8,20}$/.test(phone)) add('objector.phone', words.phone);
+      if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) add('objector.email', words.email);
+      if (!phone && !email) add('objector.email', words.contact);
+      if (val('information').length < 10) add('information', w.informationShort);
+      if (val('case').length < 20) add('case', w.caseShort);
+      return errors;
+    },
+    body: () => {
+      const k = kind();
+      const opt = (name) => val(name) || undefined;
+      return {
+        objector: {
+          kind: k,
+          fullName: val('objector.fullName'),
+          nik: k === 'individual' ? opt('objector.nik') : undefined,
+          legalEntityDecree: k === 'legal_entity' ? opt('objector.legalEntityDecree') : undefined,
+          address: val('objector.address'),
+          phone: opt('objector.phone'),
+          email: opt('objector.email'),
+        },
+        information: val('information'),
+        case: val('case'),
+        website: form.elements.namedItem('website').value || undefined,
+      };
+    },
+    done: (data) => {
+      const o = data.objection;
+      const box = document.getElementById('objection-done');
+      const slot = (n) => box.querySelector('[data-slot="' + n + '"]');
+      slot('number').textContent = o.number;
+      slot('received').textContent = dateTimeInWords(o.receivedAt, zone, LANG);
+      slot('deadline').textContent = dateTimeInWords(o.deadline.at, zone, LANG);
+      slot('explanation').textContent = (o.deadline.explanation && o.deadline.explanation[LANG]) || '';
+      slot('code').textContent = data.trackingCode;
+      slot('status-link').href = form.dataset.status + '?nomor=' + encodeURIComponent(o.number) + '&kode=' + encodeURIComponent(data.trackingCode);
+      // The personal data leaves the page with the form.
+      form.reset();
+      form.hidden = true;
+      box.hidden = false;
+      box.focus();
+    },
+  });
+}
+
 `;
 
 /**
@@ -584,10 +1052,6 @@ function requestForm(form) {
   };
   poaInput.addEventListener('change', forgetUpload);
   const poaFile = () => (poaInput.files && poaInput.files[0]) || null;
-  const extOf = (name) => {
-    const dot = name.lastIndexOf('.');
-    return dot >= 0 ? name.slice(dot).toLowerCase() : '';
-  };
   /** What is wrong with the chosen file before anything is sent ('' when nothing). */
   function poaProblem() {
     const file = poaFile();
@@ -597,25 +1061,6 @@ function requestForm(form) {
     if (file.size > poaMax) return words.poaSize;
     if (!(window.crypto && crypto.subtle)) return words.poaNoCrypto;
     return '';
-  }
-  async function sha256Hex(file) {
-    const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-  }
-  /** The presigned POST: every ticket field first, the file last as "file". XMLHttpRequest, for the progress. */
-  function postToStorage(ticket, file, onProgress) {
-    const data = new FormData();
-    for (const k of Object.keys(ticket.fields)) data.append(k, ticket.fields[k]);
-    data.append('file', file, file.name);
-    return new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', ticket.url);
-      xhr.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
-      xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(String(xhr.status))));
-      xhr.onerror = () => reject(new Error('0'));
-      xhr.onabort = () => reject(new Error('0'));
-      xhr.send(data);
-    });
   }
   /** Declares and uploads the chosen file (once per file): { uploadId }, or { error } for the field. */
   async function uploadPoa() {
@@ -755,6 +1200,7 @@ function requestForm(form) {
   if (info.value) run();
 }
 
+${OBJECTION_JS}
 // --- the status page -----------------------------------------------------------------------------------
 
 function statusPage(form) {
@@ -769,6 +1215,19 @@ function statusPage(form) {
   const codeInput = form.elements.namedItem('kode');
   const when = (instant) => dateTimeInWords(instant, zone, LANG);
   let current = null;
+  // Objections (keberatan): those of the request, the form to file one, and the receipt of the one just filed.
+  const objWords = JSON.parse(form.dataset.objWords || '{}');
+  const objections = objectionUi({
+    words: objWords,
+    zone,
+    message,
+    current: () => current,
+    types: JSON.parse(form.dataset.poaTypes || '{}'),
+    max: Number(form.dataset.poaMax) || 10 * 1024 * 1024,
+  });
+  let filed = null;
+  /** The request's objections as last read (the clarification's answer carries the request alone). */
+  let lastObjections = null;
 
   // The links in the emails and the no-JavaScript redirect carry the number and the code: read them,
   // then take the code out of the address at once, so that it stays in no history or bookmark.
@@ -792,10 +1251,12 @@ function statusPage(form) {
     load(number, code, true);
   });
 
-  async function load(number, code, focus) {
+  /** A request (PMH/…) or an objection with no request (KBR/…), by its number and tracking code. */
+  async function load(number, code, focus, after) {
     message.textContent = words.loading;
+    const objection = /^KBR//i.test(number);
     let res = null;
-    try { res = await postJson('/api/public/requests/status', { number, code }); } catch (e) { res = null; }
+    try { res = await postJson(objection ? '/api/public/objections/status' : '/api/public/requests/status', { number, code }); } catch (e) { res = null; }
     if (!res || !res.ok) {
       message.textContent = res ? serverMessage(res.data, words.loadFailed) : words.loadFailed;
       form.hidden = false;
@@ -804,10 +1265,45 @@ function statusPage(form) {
     current = { number, code };
     codeInput.value = '';
     message.textContent = '';
-    render(res.data);
+    if (objection) renderObjections(number, res.data);
+    else render(res.data);
     form.hidden = true;
     view.hidden = false;
-    if (focus) view.focus();
+    if (after) after();
+    else if (focus) view.focus();
+  }
+
+  /** An objection just filed: the status read again, its receipt shown first and focused. */
+  function onFiled(o) {
+    filed = o;
+    load(current.number, current.code, false, () => {
+      const box = document.getElementById('objection-filed');
+      if (box) box.focus();
+    });
+  }
+
+  function anotherButton() {
+    const again = el('button', { type: 'button', class: 'secondary', text: objWords.another || words.another });
+    again.addEventListener('click', () => {
+      current = null;
+      filed = null;
+      lastObjections = null;
+      view.hidden = true;
+      content.textContent = '';
+      message.textContent = '';
+      form.hidden = false;
+      numberInput.value = '';
+      numberInput.focus();
+    });
+    return el('p', {}, again);
+  }
+
+  /** An objection with no request (ground b), by its own number and code. */
+  function renderObjections(number, data) {
+    heading.textContent = fill(objWords.objection, { n: number });
+    content.textContent = '';
+    for (const o of data.objections || []) content.append(objections.view(o, 'h3'));
+    content.append(anotherButton());
   }
 
   async function download(file, button) {
@@ -920,17 +1416,9 @@ function statusPage(form) {
     }
     content.append(el('h3', { text: words.timeline }), steps);
 
-    const again = el('button', { type: 'button', class: 'secondary', text: words.another });
-    again.addEventListener('click', () => {
-      current = null;
-      view.hidden = true;
-      content.textContent = '';
-      message.textContent = '';
-      form.hidden = false;
-      numberInput.value = '';
-      numberInput.focus();
-    });
-    content.append(el('p', {}, again));
+    if (v.objectionGrounds) lastObjections = { objections: v.objections || [], objectionGrounds: v.objectionGrounds };
+    if (lastObjections) content.append(objections.section(lastObjections, filed, onFiled));
+    content.append(anotherButton());
   }
 
   if (fromUrl.number && fromUrl.code) load(fromUrl.number, fromUrl.code, false);
@@ -941,5 +1429,7 @@ const requestFormEl = document.getElementById('request-form');
 if (requestFormEl) requestForm(requestFormEl);
 const statusFormEl = document.getElementById('status-form');
 if (statusFormEl) statusPage(statusFormEl);
+const periodicFormEl = document.getElementById('periodic-form');
+if (periodicFormEl) periodicForm(periodicFormEl);
 })();
 `;

@@ -15,7 +15,7 @@ export interface Crumb {
   path?: string;
 }
 
-type Section = 'home' | 'dip' | 'dik' | 'search' | 'request';
+type Section = 'home' | 'dip' | 'dik' | 'search' | 'request' | 'objection';
 
 export function Layout(props: {
   m: Model;
@@ -39,6 +39,7 @@ export function Layout(props: {
     ['dik', 'dik/index.html', t.dikLong],
     ['search', 'cari/index.html', t.search],
     ['request', 'permohonan/index.html', t.navRequest],
+    ['objection', 'keberatan/index.html', t.navObjection],
   ];
   return (
     <html lang={lang}>

@@ -32,6 +32,7 @@ import {
 } from '../../functions/core/register/model.ts';
 import { CATEGORY_TEXT, dict, formatDate } from './i18n.ts';
 import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks } from './layout.tsx';
+import { ObjectionPage } from './objection.tsx';
 import { RequestFormPage, RequestLogPage, RequestStatusPage } from './request.tsx';
 
 type P = { m: Model; lang: Lang };
@@ -918,6 +919,8 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
       return ref.year === undefined || m.requestYears.includes(ref.year) ? (
         <RequestLogPage m={m} lang={lang} {...(ref.year !== undefined ? { year: ref.year } : {})} />
       ) : undefined;
+    case 'objection':
+      return <ObjectionPage m={m} lang={lang} />;
   }
 }
 

@@ -4,10 +4,19 @@
  * words (i18n `reqJs`). The notice and the released documents download through plain form posts
  * answered with a redirect to a short-lived link; a clarification is answered the same way. The page
  * is never cached and tells robots not to index it: its address holds the tracking code.
+ *
+ * Objections (keberatan): each with its state, grounds, deadline, the Atasan PPID's response and its
+ * PDF (a plain form post to /api/public/objections/files, answered with a redirect to the link), the
+ * follow-up's documents and the dispute window; and a plain objection form (repeated `grounds`
+ * checkboxes, posted form-encoded to /api/public/objections, answered with 303 back to this page).
+ * Its submission id is fresh per page rendered: the page is never cached.
  */
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { dateInWords, dateTimeInWords } from '../../functions/core/date-words.ts';
+import type { ObjectorView } from '../../functions/core/objections/model.ts';
+import { GROUND_TEXT } from '../../functions/core/objections/model.ts';
+import type { GroundOption } from '../../functions/core/objections/objections.ts';
 import type { Lang } from '../../functions/core/register/model.ts';
 import type { RequesterView } from '../../functions/core/requests/model.ts';
 import { dict } from './i18n.ts';
@@ -21,6 +30,11 @@ export interface StatusPageInput {
   timeZone: string;
   agencies: Record<string, string>;
   bodyName: string;
+  /** The request's objections and the grounds it may be objected on now. */
+  objections?: ObjectorView[];
+  grounds?: GroundOption[];
+  /** A fresh uuid for the objection form (one objection per page shown). */
+  submissionId?: string;
 }
 
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
@@ -37,7 +51,206 @@ function FileButton(props: { number: string; code: string; file: string; childre
   );
 }
 
-function StatusPage({ view: v, code, lang, fresh, timeZone, agencies, bodyName }: StatusPageInput) {
+function ObjectionFileButton(props: { number: string; code: string; objection: string; file: string; children: ComponentChildren }) {
+  return (
+    <form method="post" action="/api/public/objections/files" class="inline">
+      <input type="hidden" name="number" value={props.number} />
+      <input type="hidden" name="code" value={props.code} />
+      <input type="hidden" name="objection" value={props.objection} />
+      <input type="hidden" name="file" value={props.file} />
+      <button type="submit">{props.children}</button>
+    </form>
+  );
+}
+
+type Words = ReturnType<typeof dict>['objJs'];
+
+/** One objection as the script shows it (web/register/assets.ts `objectionUi.view`). */
+function ObjectionView({
+  o,
+  number,
+  code,
+  lang,
+  w,
+  when,
+}: {
+  o: ObjectorView;
+  number: string;
+  code: string;
+  lang: Lang;
+  w: Words;
+  when: (iso: string) => string;
+}) {
+  const id = `obj-${o.number.replace(/[^A-Za-z0-9]/g, '-')}`;
+  const f = o.followUp?.fulfilled;
+  return (
+    <section class="objection" aria-labelledby={id}>
+      <h3 id={id}>{fill(w.objection, { n: o.number })}</h3>
+      <dl>
+        <dt>{w.state}</dt>
+        <dd>{w.states[o.state]}</dd>
+        <dt>{w.received}</dt>
+        <dd>{when(o.receivedAt)}</dd>
+        <dt>{w.grounds}</dt>
+        <dd>
+          <ul class="cell-list">
+            {o.grounds.map((g) => (
+              <li key={g}>{`${g}. ${GROUND_TEXT[g][lang]}`}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{w.caseLabel}</dt>
+        <dd class="pre">{o.case}</dd>
+        <dt>{w.deadline}</dt>
+        <dd>
+          {when(o.deadline.at)}
+          <br />
+          <span class="meta">{o.deadline.explanation[lang]}</span>
+        </dd>
+      </dl>
+      {o.response ? (
+        <>
+          <h4>{w.response}</h4>
+          <dl>
+            <dt>{w.decision}</dt>
+            <dd>
+              {w.decisions[o.response.decision]}
+              {o.response.scope ? ` (${w.scopes[o.response.scope]})` : ''}
+            </dd>
+            <dt>{w.reasons}</dt>
+            <dd class="pre" lang="id">
+              {o.response.reasons}
+            </dd>
+            <dt>{w.responder}</dt>
+            <dd>
+              {o.response.responder.name}, {o.response.responder.position}
+            </dd>
+            <dt>{w.respondedAt}</dt>
+            <dd>{when(o.response.at)}</dd>
+          </dl>
+        </>
+      ) : null}
+      {o.responseDocument ? (
+        <p>
+          <ObjectionFileButton number={number} code={code} objection={o.number} file="response">
+            {fill(w.responseDoc, { n: o.responseDocument.number })}
+          </ObjectionFileButton>
+        </p>
+      ) : null}
+      {o.followUp ? <p>{fill(w.followUp, { date: when(o.followUp.deadline.at) })}</p> : null}
+      {f ? (
+        <>
+          <h4>{w.provided}</h4>
+          <p>{fill(w.fulfilled, { date: when(f.at) })}</p>
+          <p class="pre" lang="id">
+            {f.note}
+          </p>
+          <ul class="plain">
+            {f.documents.map((d) => (
+              <li key={d.docId}>
+                <ObjectionFileButton number={number} code={code} objection={o.number} file={d.docId}>
+                  {fill(w.download, { name: d.fileName, size: size(d.size) })}
+                  {d.redacted ? ` · ${w.redacted}` : ''}
+                </ObjectionFileButton>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {o.disputeWindow ? (
+        <p class="warn">{fill(o.disputeWindow.from === 'no_response' ? w.disputeNoResponse : w.dispute, { date: when(o.disputeWindow.local) })}</p>
+      ) : null}
+      <h4>{w.timeline}</h4>
+      <ol class="timeline">
+        {o.timeline.map((e) => (
+          <li key={`${e.at}-${e.type}`}>
+            <span class="date">{when(e.at)}</span> — {w.events[e.type]}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The plain objection form: the grounds (known first and chosen, unavailable ones disabled with their note), the case. */
+function ObjectionForm(props: {
+  number: string;
+  code: string;
+  grounds: GroundOption[];
+  submissionId: string;
+  lang: Lang;
+  w: Words;
+  when: (iso: string) => string;
+}) {
+  const { w, lang, when } = props;
+  const rank = (g: GroundOption) => (g.known && g.available ? 0 : g.available ? 1 : 2);
+  const sorted = [...props.grounds].sort((a, b) => rank(a) - rank(b) || a.ground.localeCompare(b.ground));
+  return (
+    <form method="post" action="/api/public/objections" class="request objection-form" aria-labelledby="objection-form-h">
+      <h3 id="objection-form-h">{w.formTitle}</h3>
+      <p>{w.formIntro}</p>
+      <input type="hidden" name="number" value={props.number} />
+      <input type="hidden" name="code" value={props.code} />
+      <input type="hidden" name="submissionId" value={props.submissionId} />
+      <fieldset class="choices">
+        <legend>
+          {w.groundsLegend}
+          <span aria-hidden="true"> *</span>
+        </legend>
+        <p class="hint">{w.groundsHint}</p>
+        {sorted.map((g) => {
+          const id = `ob-g-${g.ground}`;
+          const notes = [g.note?.[lang], g.until ? fill(g.available ? w.until : w.ended, { date: when(g.until.at) }) : undefined].filter(Boolean).join(' ');
+          return (
+            <div class={`choice ground${g.available ? '' : ' unavailable'}`} key={g.ground}>
+              <input
+                type="checkbox"
+                id={id}
+                name="grounds"
+                value={g.ground}
+                checked={g.known && g.available}
+                disabled={!g.available}
+                {...(notes ? { 'aria-describedby': `${id}-note` } : {})}
+              />
+              <div>
+                <label for={id}>
+                  {`${g.ground}. ${g.text[lang]}`}
+                  {g.known ? <span class="meta">{` (${w.known})`}</span> : null}
+                </label>
+                {notes ? (
+                  <p class="hint" id={`${id}-note`}>
+                    {notes}
+                  </p>
+                ) : null}
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+      <div class="field">
+        <label for="ob-case">
+          {w.caseLabel}
+          <span aria-hidden="true"> *</span>
+        </label>
+        <p class="hint" id="ob-case-hint">
+          {w.caseHint}
+        </p>
+        <textarea id="ob-case" name="case" rows={6} required minLength={20} maxLength={4000} aria-describedby="ob-case-hint" />
+      </div>
+      <p class="hint">{w.attachmentsHint}</p>
+      <div class="hp" aria-hidden="true">
+        <label for="ob-website">{w.honeypot}</label>
+        <input id="ob-website" name="website" type="text" tabIndex={-1} autoComplete="off" value="" />
+      </div>
+      <p>
+        <button type="submit">{w.submit}</button>
+      </p>
+    </form>
+  );
+}
+
+function StatusPage({ view: v, code, lang, fresh, timeZone, agencies, bodyName, objections = [], grounds = [], submissionId = '' }: StatusPageInput) {
+  const ow = dict(lang).objJs;
   const t = dict(lang);
   const w = t.reqJs;
   const r = t.req;
@@ -172,6 +385,19 @@ function StatusPage({ view: v, code, lang, fresh, timeZone, agencies, bodyName }
             </ol>
           </section>
           {v.delivery ? <p>{fill(w.delivered, { date: dateInWords(v.delivery.deliveredOn, lang), how: v.delivery.how })}</p> : null}
+          {objections.length || grounds.length ? (
+            <section class="objections" aria-labelledby="objections-h">
+              <h2 id="objections-h">{ow.section}</h2>
+              {objections.map((o) => (
+                <ObjectionView key={o.number} o={o} number={v.number} code={code} lang={lang} w={ow} when={when} />
+              ))}
+              {grounds.some((g) => g.available) && submissionId ? (
+                <ObjectionForm number={v.number} code={code} grounds={grounds} submissionId={submissionId} lang={lang} w={ow} when={when} />
+              ) : grounds.length ? (
+                <p>{ow.noneAvailable}</p>
+              ) : null}
+            </section>
+          ) : null}
           <p>
             <a href={lang === 'en' ? '/en/permohonan/' : '/permohonan/'}>{r.title}</a>
           </p>

@@ -25,7 +25,9 @@
  * No inline script or style (the register's CSP).
  */
 import type { ComponentChildren, InputHTMLAttributes } from 'preact';
+import { localDate } from '../../functions/core/date-words.ts';
 import { ALLOWED } from '../../functions/core/documents.ts';
+import { GROUND_TEXT, GROUNDS } from '../../functions/core/objections/model.ts';
 import { href, type Lang, type Model, pagePath } from '../../functions/core/register/model.ts';
 import {
   answeredOn,
@@ -33,6 +35,8 @@ import {
   dayText,
   decisionText,
   groundsOf,
+  groundText,
+  OBJECTION_STATE_TEXT,
   type PublicRequestEntry,
   REQUEST_EXPORT_PATHS,
   requestDocumentHref,
@@ -47,6 +51,7 @@ type P = { m: Model; lang: Lang };
 
 const FORM_PATH = pagePath({ kind: 'request' });
 const STATUS_PATH = pagePath({ kind: 'requestStatus' });
+const OBJECTION_PATH = pagePath({ kind: 'objection' });
 /** How many of the newest answers the log's index lists. */
 export const LOG_LATEST = 20;
 
@@ -55,7 +60,7 @@ const zoneOf = (m: Model) => m.ppid?.timezone ?? 'Asia/Jakarta';
 
 // --- form parts ---------------------------------------------------------------------------------------
 
-interface FieldProps {
+export interface FieldProps {
   id: string;
   name: string;
   label: string;
@@ -77,7 +82,7 @@ interface FieldProps {
  * aria-describedby while shown). Required fields carry `required` (read by screen readers) and a
  * visible asterisk that screen readers skip.
  */
-function Field(f: FieldProps) {
+export function Field(f: FieldProps) {
   const common = {
     id: f.id,
     name: f.name,
@@ -116,7 +121,7 @@ function Field(f: FieldProps) {
 }
 
 /** A group of radio buttons: a fieldset with its legend, and a place for the group's error. */
-function Choices(props: { id: string; name: string; legend: string; options: readonly (readonly [string, string])[]; checked?: string }) {
+export function Choices(props: { id: string; name: string; legend: string; options: readonly (readonly [string, string])[]; checked?: string }) {
   return (
     <fieldset class="choices" id={props.id} data-field={props.name}>
       <legend>
@@ -191,6 +196,9 @@ export function RequestFormPage({ m, lang }: P) {
       <p class="lead">{r.intro}</p>
       <p>
         {r.statusLinkIntro} <a href={href(STATUS_PATH, lang)}>{r.statusLink}</a>. {r.logLinkIntro} <a href={href(requestLogPath(), lang)}>{r.logLink}</a>.
+      </p>
+      <p>
+        <a href={href(OBJECTION_PATH, lang)}>{t.obj.title}</a>
       </p>
       <section id="request-done" class="receipt" hidden tabIndex={-1} aria-labelledby="done-h">
         <h2 id="done-h">{r.doneTitle}</h2>
@@ -377,12 +385,22 @@ export function RequestStatusPage({ m, lang }: P) {
           </p>
         </form>
       </noscript>
-      <form id="status-form" class="lookup" hidden data-words={JSON.stringify(t.reqJs)} data-zone={zoneOf(m)} data-agencies={JSON.stringify(agencies)}>
+      <form
+        id="status-form"
+        class="lookup"
+        hidden
+        data-words={JSON.stringify(t.reqJs)}
+        data-obj-words={JSON.stringify(objectionWords(lang))}
+        data-zone={zoneOf(m)}
+        data-agencies={JSON.stringify(agencies)}
+        data-poa-types={JSON.stringify(POWER_OF_ATTORNEY_TYPES)}
+        data-poa-max={String(POWER_OF_ATTORNEY_MAX_BYTES)}
+      >
         <p>{r.statusIntro}</p>
         <div class="field">
           <label for="s-number">{r.number}</label>
           <p class="hint" id="s-number-hint">
-            {r.numberHint}
+            {r.numberHint} {t.obj.numberHint}
           </p>
           <input id="s-number" name="nomor" type="text" required autoComplete="off" aria-describedby="s-number-hint" maxLength={32} />
         </div>
@@ -401,7 +419,8 @@ export function RequestStatusPage({ m, lang }: P) {
         <div id="status-body" />
       </section>
       <p>
-        <a href={href(FORM_PATH, lang)}>{r.title}</a> · <a href={href(requestLogPath(), lang)}>{r.logLink}</a>
+        <a href={href(FORM_PATH, lang)}>{r.title}</a> · <a href={href(OBJECTION_PATH, lang)}>{t.obj.title}</a> ·{' '}
+        <a href={href(requestLogPath(), lang)}>{r.logLink}</a>
       </p>
     </Layout>
   );
@@ -428,6 +447,7 @@ function LogTable({ m, lang, rows, caption }: P & { rows: readonly PublicRequest
             <th scope="col">{r.colDecision}</th>
             <th scope="col">{r.colGrounds}</th>
             <th scope="col">{r.colDocuments}</th>
+            <th scope="col">{r.colObjections}</th>
           </tr>
         </thead>
         <tbody>
@@ -502,8 +522,35 @@ function LogRow({ m, lang, e }: P & { e: PublicRequestEntry }) {
           '—'
         )}
       </td>
+      <td>
+        {e.objections?.length ? (
+          <List>
+            {e.objections.map((o) => (
+              <li key={o.number}>
+                <span class="no">{o.number}</span> <span class="meta">({dayText(o.receivedOn, lang)})</span>
+                <br />
+                {r.objectionGrounds}:
+                <ul class="cell-list">
+                  {o.grounds.map((g) => (
+                    <li key={g}>{groundText(g, lang)}</li>
+                  ))}
+                </ul>
+                {OBJECTION_STATE_TEXT[lang][o.state]}
+                {o.respondedAt ? <span class="meta">{` (${dayText(localDate(o.respondedAt, zoneOf(m)), lang)})`}</span> : null}
+              </li>
+            ))}
+          </List>
+        ) : (
+          '—'
+        )}
+      </td>
     </tr>
   );
+}
+
+/** The words of objections for the script (i18n `objJs`, with the grounds' texts of Pasal 35(1)). */
+export function objectionWords(lang: Lang) {
+  return { ...dict(lang).objJs, groundText: Object.fromEntries(GROUNDS.map((g) => [g, GROUND_TEXT[g][lang]])) };
 }
 
 const List = ({ children }: { children: ComponentChildren }) => <ul class="cell-list">{children}</ul>;

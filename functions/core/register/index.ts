@@ -19,6 +19,7 @@
  *   permohonan/status/index.html               a request's status by number and tracking code (needs JavaScript)
  *   permohonan/daftar/index.html               the public log of answered requests: years and the latest
  *   permohonan/daftar/<year>/index.html        the answered requests of one registration year
+ *   keberatan/index.html                       objections to the Atasan PPID: how to file, and the form for ground b (needs JavaScript)
  *   404.html                                   not found, both languages in one file (both hosts serve it)
  *   assets/register.css, assets/search.js, assets/permohonan.js (the request pages' script)
  *   favicon.svg, favicon.ico                   the site's icon (web/shared/favicon.ts), linked from every page

@@ -68,7 +68,9 @@ export type PageRef =
   /** The request form (`permohonan/`), the status page, and the public log of answered requests (all, or one registration year). */
   | { kind: 'request' }
   | { kind: 'requestStatus' }
-  | { kind: 'requestLog'; year?: number };
+  | { kind: 'requestLog'; year?: number }
+  /** Objections to the Atasan PPID: how to file one, and the form for periodic information not provided (ground b). */
+  | { kind: 'objection' };
 
 export interface Model {
   publicBody: { name: string };
@@ -162,6 +164,8 @@ export function pagePath(ref: PageRef): string {
       return 'permohonan/status/index.html';
     case 'requestLog':
       return requestLogPath(ref.year);
+    case 'objection':
+      return 'keberatan/index.html';
   }
 }
 
@@ -304,10 +308,11 @@ export function* allPages(m: Model): Generator<PageRef> {
   yield* requestPages(m);
 }
 
-/** The request pages: the form, the status page, the log and its years. */
+/** The request pages: the form, the status page, the objection page, the log and its years. */
 export function* requestPages(m: Model): Generator<PageRef> {
   yield { kind: 'request' };
   yield { kind: 'requestStatus' };
+  yield { kind: 'objection' };
   yield { kind: 'requestLog' };
   for (const year of m.requestYears) yield { kind: 'requestLog', year };
 }

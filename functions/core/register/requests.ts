@@ -20,6 +20,7 @@
  * Deterministic: nothing here is stamped with the time of the build, so a rebuild writes the same bytes.
  */
 import { dateInWords, localDate } from '../date-words.ts';
+import { GROUND_TEXT, type Ground, type Objection, type ObjectionState, publicObjectionEntry } from '../objections/model.ts';
 import type { Decision, Request } from '../requests/model.ts';
 import { type Column, toCsv } from '../tabular/table.ts';
 import { href, type Lang, type Model } from './model.ts';
@@ -63,7 +64,12 @@ export interface PublicRequestEntry {
   /** The deadline was extended (Pasal 22(8)). */
   extended: boolean;
   parts: PublicRequestPart[];
+  /** Objections to the Atasan PPID on this request (`publicObjectionEntry`: no objector, no case text), oldest first; absent when none. */
+  objections?: PublicObjectionEntry[];
 }
+
+/** What the log shows of an objection: its number, date, grounds (Pasal 35(1)), state and the Atasan PPID's decision. */
+export type PublicObjectionEntry = ReturnType<typeof publicObjectionEntry>;
 
 /**
  * The public projection of a request, or undefined while it has no written notice (not answered).
@@ -71,8 +77,17 @@ export interface PublicRequestEntry {
  * until someone decides it is public.
  */
 export function publicLogEntry(r: Request): PublicRequestEntry | undefined {
+  return publicLogEntryWith(r, []);
+}
+
+/** The same, with the objections filed on the request (those of other requests are left out). */
+export function publicLogEntryWith(r: Request, objections: readonly Objection[]): PublicRequestEntry | undefined {
   if (!r.notice || !r.outcome) return undefined;
   const held = r.outcome.held;
+  const mine = objections
+    .filter((o) => o.requestId === r.requestId)
+    .sort((a, b) => a.year - b.year || a.sequence - b.sequence)
+    .map(publicObjectionEntry);
   return {
     requestId: r.requestId,
     number: r.number,
@@ -107,6 +122,7 @@ export function publicLogEntry(r: Request): PublicRequestEntry | undefined {
               })),
           }))
       : [],
+    ...(mine.length ? { objections: mine } : {}),
   };
 }
 
@@ -140,6 +156,31 @@ export const DECISION_TEXT: Record<Lang, Record<Decision | 'not_held', string>> 
 
 const decisionOf = (e: PublicRequestEntry): Decision | 'not_held' => (e.held ? (e.decision ?? 'granted') : 'not_held');
 export const decisionText = (e: PublicRequestEntry, lang: Lang) => DECISION_TEXT[lang][decisionOf(e)];
+
+/** An objection's outcome in the log: waiting for the Atasan PPID, granted (and provided) or rejected. */
+export const OBJECTION_STATE_TEXT: Record<Lang, Record<ObjectionState, string>> = {
+  id: {
+    registered: 'Menunggu tanggapan Atasan PPID',
+    granted: 'Keberatan diterima oleh Atasan PPID',
+    rejected: 'Keberatan ditolak oleh Atasan PPID',
+    closed: 'Keberatan diterima; informasi telah diberikan',
+  },
+  en: {
+    registered: 'Awaiting the Atasan PPID’s response',
+    granted: 'Objection granted by the Atasan PPID',
+    rejected: 'Objection rejected by the Atasan PPID',
+    closed: 'Objection granted; the information has been provided',
+  },
+};
+
+/** "c. Tidak ditanggapinya permintaan informasi" (Pasal 35(1) letter and its words). */
+export const groundText = (g: Ground, lang: Lang) => `${g}. ${GROUND_TEXT[g][lang]}`;
+
+/** An objection as one line of the log's CSV: "KBR/2026/0001 (2026-03-02): alasan c; Keberatan ditolak oleh Atasan PPID (2026-03-20)". */
+export function objectionLine(m: Model, o: PublicObjectionEntry): string {
+  const responded = o.respondedAt ? ` (${localDate(o.respondedAt, m.ppid?.timezone ?? 'Asia/Jakarta')})` : '';
+  return `${o.number} (${o.receivedOn}): alasan ${o.grounds.join(', ')}; ${OBJECTION_STATE_TEXT.id[o.state]}${responded}`;
+}
 
 /** "DIK 2026/0003: Pasal 17 huruf h UU 14/2008", each ground of each refusing part once. */
 export function groundsOf(e: PublicRequestEntry): string[] {
@@ -182,6 +223,13 @@ export function requestsJson(m: Model): string {
           url: url(m, requestDocumentHref(e.requestId, d.docId, d.fileName)),
         })),
       })),
+      objections: (e.objections ?? []).map((o) => ({
+        number: o.number,
+        receivedOn: o.receivedOn,
+        grounds: o.grounds,
+        state: o.state,
+        ...(o.decision ? { decision: o.decision, respondedAt: o.respondedAt, respondedOn: localDate(o.respondedAt!, m.ppid?.timezone ?? 'Asia/Jakarta') } : {}),
+      })),
     }),
   );
   const head = JSON.stringify({
@@ -189,6 +237,8 @@ export function requestsJson(m: Model): string {
     updatedAt: m.requests[0]?.answeredAt ?? null,
     count: m.requests.length,
     decisions: ['granted', 'partial', 'refused', 'not_held'],
+    objectionGrounds: 'UU 14/2008 Pasal 35 ayat (1) huruf a–g',
+    objectionStates: ['registered', 'granted', 'rejected', 'closed'],
   });
   return `${head.slice(0, -1)},"requests":[${rows.length ? `\n${rows.join(',\n')}\n` : ''}]}\n`;
 }
@@ -219,6 +269,12 @@ export function requestColumns(m: Model): Column<PublicRequestEntry>[] {
       key: 'documents',
       header: { id: 'Dokumen', en: 'Documents' },
       value: (e) => e.parts.flatMap((p) => p.documents.map((d) => url(m, requestDocumentHref(e.requestId, d.docId, d.fileName)))).join('\n'),
+      kind: 'text',
+    },
+    {
+      key: 'objections',
+      header: { id: 'Keberatan', en: 'Objections' },
+      value: (e) => (e.objections ?? []).map((o) => objectionLine(m, o)).join('\n'),
       kind: 'text',
     },
   ];
