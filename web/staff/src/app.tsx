@@ -11,6 +11,9 @@ import { AgenciesPage } from './pages/agencies.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { CalendarPage } from './pages/calendar.tsx';
 import { DipPage } from './pages/dip.tsx';
+import { DisputeDetailPage } from './pages/dispute-detail.tsx';
+import { DISPUTE_READERS } from './pages/dispute-parts.tsx';
+import { DisputeFormPage, DisputesPage } from './pages/disputes.tsx';
 import { ExclusionDetailPage } from './pages/exclusion-detail.tsx';
 import { ExclusionFormPage } from './pages/exclusion-form.tsx';
 import { ExclusionsPage } from './pages/exclusions.tsx';
@@ -243,6 +246,9 @@ const ROUTES: RouteDef[] = [
   { pattern: '/requests/book', page: () => <RequestBookPage /> },
   { pattern: '/requests/:requestId', page: ({ params }) => <RequestDetailPage key={params.requestId} requestId={params.requestId!} /> },
   { pattern: '/objections/register', nav: { label: 'nav_objection_book', roles: OBJECTION_BOOK_ROLES }, page: () => <ObjectionBookPage /> },
+  { pattern: '/disputes', nav: { label: 'nav_disputes', roles: DISPUTE_READERS }, page: ({ query }) => <DisputesPage query={query} /> },
+  { pattern: '/disputes/new', page: () => <DisputeFormPage /> },
+  { pattern: '/disputes/:disputeId', page: ({ params }) => <DisputeDetailPage key={params.disputeId} disputeId={params.disputeId!} /> },
   { pattern: '/items', nav: { label: 'nav_items' }, page: ({ query }) => <ItemsPage query={query} /> },
   { pattern: '/items/new', page: () => <ItemFormPage /> },
   { pattern: '/items/:itemId/edit', page: ({ params }) => <ItemFormPage key={params.itemId} itemId={params.itemId} /> },

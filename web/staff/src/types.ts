@@ -178,7 +178,8 @@ export type InboxKind =
   | 'exclusion_returned'
   | 'request_new'
   | 'request_part'
-  | 'request_delivery';
+  | 'request_delivery'
+  | 'dispute_hearing';
 
 /** One thing waiting for the signed-in person (GET /api/inbox). */
 export interface InboxItem {
@@ -187,7 +188,7 @@ export interface InboxItem {
    * An information item (default), an exclusion (then `itemId` is the exclusion's id and `versionNo`
    * its round) or an information request (then `itemId` is the request's id).
    */
-  entity?: 'item' | 'exclusion' | 'request';
+  entity?: 'item' | 'exclusion' | 'request' | 'dispute';
   itemId: string;
   agencyId: string;
   number: string;

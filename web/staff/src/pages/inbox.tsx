@@ -13,9 +13,15 @@ const INTRO: Partial<Record<Role, MessageKey>> = {
   atasan_ppid: 'inbox_intro_atasan_ppid',
 };
 
-/** Where an entry leads: an information item, an exclusion or a request (then `itemId` is its id). */
+/** Where an entry leads: an information item, an exclusion, a request or a dispute (then `itemId` is its id). */
 const hrefOf = (e: InboxItem) =>
-  e.entity === 'exclusion' ? `#/exclusions/${e.itemId}` : e.entity === 'request' ? `#/requests/${e.itemId}` : `#/items/${e.itemId}`;
+  e.entity === 'exclusion'
+    ? `#/exclusions/${e.itemId}`
+    : e.entity === 'request'
+      ? `#/requests/${e.itemId}`
+      : e.entity === 'dispute'
+        ? `#/disputes/${e.itemId}`
+        : `#/items/${e.itemId}`;
 /** Boxes whose entries get a deadline from the workflow (shown as "being computed" until then). */
 const TIMED: readonly InboxItem['box']['kind'][] = ['approval', 'exclusion_decision', 'exclusion_decree', 'request_new', 'request_part'];
 
@@ -72,7 +78,7 @@ export function InboxPage() {
                 <tr key={`${e.box.kind}-${e.entity ?? 'item'}-${e.itemId}`} class={e.overdue ? 'overdue-row' : undefined}>
                   <td class="nowrap" data-label={t('col_number')}>
                     <code>{e.number}</code>
-                    {e.entity !== 'request' && (
+                    {e.entity !== 'request' && e.entity !== 'dispute' && (
                       <span class="sub-line">{e.entity === 'exclusion' ? t('round_n', { n: e.versionNo }) : t('version_n', { n: e.versionNo })}</span>
                     )}
                   </td>

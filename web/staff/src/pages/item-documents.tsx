@@ -1,4 +1,5 @@
 /** The documents of an item's working version: list, download, remove, and the upload form. */
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, SessionExpired } from '../api.ts';
 import { useApp } from '../context.ts';
@@ -127,6 +128,10 @@ export function UploadForm(props: {
   intro?: MessageKey;
   canRemove: boolean;
   onChanged: () => void;
+  /** More fields of the declaration (a dispute document's category), sent with the file's. */
+  extra?: Record<string, unknown>;
+  /** Controls for those fields, shown before the file field. */
+  children?: ComponentChildren;
 }) {
   const { base, idPrefix, onChanged } = props;
   const { t, pick, api, announce } = useApp();
@@ -152,6 +157,7 @@ export function UploadForm(props: {
         contentType: contentTypeFor(file),
         size: file.size,
         sha256,
+        ...props.extra,
       });
       docId = created.document.docId;
       setPhase({ kind: 'sending', percent: 0 });
@@ -208,6 +214,7 @@ export function UploadForm(props: {
           ))}
         </div>
       )}
+      {props.children}
       <div class="upload-row">
         <div class="field">
           <label for={`${idPrefix}file`}>{t('upload_file')}</label>
