@@ -15,10 +15,11 @@ import { loadShippedHolidays } from '../../functions/core/holiday-calendar.ts';
 import type { Category, ItemContent } from '../../functions/core/item-model.ts';
 import { createItem, decide, PUBLICATION_WORKFLOW, submitItem } from '../../functions/core/items.ts';
 import type { NewAgency, NewUser } from '../../functions/core/model.ts';
+import { fileObjection } from '../../functions/core/objections/objections.ts';
 import type { Context } from '../../functions/core/ports.ts';
 import { setPublicBody } from '../../functions/core/public-body.ts';
 import type { RequestContent, Requester } from '../../functions/core/requests/model.ts';
-import { fileRequest, route } from '../../functions/core/requests/requests.ts';
+import { fileRequest, registerRequest, route } from '../../functions/core/requests/requests.ts';
 import { createUser } from '../../functions/core/users.ts';
 import { DEMO_OFFICIALS, seedDocumentData } from './seed-documents.ts';
 
@@ -244,15 +245,51 @@ async function seedRequest(ctx: Context, n: number, demo: (typeof DEMO_REQUESTS)
   }
 }
 
+/**
+ * A demo objection (keberatan): a letter received three weeks ago, routed to Dinkes and never answered
+ * (its notice deadline passed), and the requester's objection on ground c waiting for the Atasan PPID.
+ */
+async function seedObjection(ctx: Context): Promise<boolean> {
+  const receivedOn = localDateOf(new Date(ctx.now.getTime() - 21 * 86_400_000), 'Asia/Jakarta');
+  const filed = await registerRequest(ctx, await principal(ctx, 'petugas.dinkes'), {
+    requester: {
+      kind: 'individual',
+      fullName: 'Maria Goreti',
+      nik: '6171014505880002',
+      address: 'Jl. Imam Bonjol No. 33, Pontianak Tenggara, Kota Pontianak',
+      email: 'maria.goreti@contoh.id',
+    },
+    content: {
+      information: 'Daftar puskesmas yang menerima dana alokasi khusus kesehatan tahun 2025 beserta nilainya',
+      purpose: 'Pemantauan penggunaan dana kesehatan oleh forum warga',
+      obtainForm: 'copy_softcopy',
+      deliveryMethod: 'email',
+    },
+    channel: 'letter',
+    receivedOn,
+    submissionId: demoId('request', 101),
+    note: 'Surat permohonan diterima di loket Dinas Kesehatan.',
+  });
+  if ((await ctx.store.listObjectionsOfRequest(filed.request.requestId)).length) return false;
+  await fileObjection(ctx, {
+    number: filed.request.number,
+    code: filed.trackingCode,
+    grounds: ['c'],
+    case: 'Sudah lebih dari sepuluh hari kerja sejak surat permohonan saya diterima, tetapi saya belum menerima pemberitahuan tertulis apa pun.',
+    submissionId: demoId('objection', 1),
+  });
+  return true;
+}
+
 /** A fixed id for the n-th demo record of a kind: the seed creates each one once, whatever else exists. */
-export function demoId(kind: 'item' | 'exclusion' | 'request', n: number): string {
+export function demoId(kind: 'item' | 'exclusion' | 'request' | 'objection', n: number): string {
   const h = createHash('sha256').update(`sip-ppid demo ${kind} ${n}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** The marker the seed writes when every demo record is in place; later starts then skip it all. */
 const MARKER = 'demoSeed';
-const MARKER_VERSION = 2;
+const MARKER_VERSION = 3;
 
 /**
  * Writes whatever of the demo data is missing and returns how many records it wrote; 0 on every later
@@ -304,6 +341,8 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean; log?: 
     stillRunning();
     if (await seedRequest(ctx, n + 1, demo)) written++;
   }
+  stillRunning();
+  if (opts.items && (await seedObjection(ctx))) written++;
   stillRunning();
   await ctx.store.commit(
     [{ entity: 'settings', name: MARKER, value: { version: MARKER_VERSION, items: Boolean(opts.items || marker?.items) } }],
