@@ -15,6 +15,8 @@ import type { EndpointHandler } from './http.ts';
 import { endpoint } from './http.ts';
 import * as items from './items.ts';
 import * as objectionBook from './objection-book.ts';
+import * as objections from './objections.ts';
+import * as publicObjections from './public-objections.ts';
 import * as publicRequests from './public-requests.ts';
 import * as requests from './requests.ts';
 import * as settings from './settings.ts';
@@ -95,6 +97,8 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/exclusions': exclusions,
   'api/items': items,
   'api/objection-book': objectionBook,
+  'api/objections': objections,
+  'api/public-objections': publicObjections,
   'api/public-requests': publicRequests,
   'api/requests': requests,
   'api/settings': settings,
