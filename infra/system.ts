@@ -54,9 +54,9 @@ export const DISPUTE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_
  * | request route | REQUEST#<id>          | ROUTE#<agencyId>        | REQUESTS#<agencyId> / <year>#<seq> |                                 |
  * | submission    | SUBMISSION#<id>       | SUBMISSION              | (expiresAt TTL: a day)             |                                 |
  * | upload intent | UPLOAD#<id>           | UPLOAD                  | (expiresAt TTL: a day)             |                                 |
- * | dispute       | DISPUTE#<id>          | DISPUTE                 | DISPUTES / <year>#<seq>            |                                 |
  * | objection     | OBJECTION#<id>        | OBJECTION               | OBJECTIONS / <year>#<seq>          | OBJECTIONS_OF#<requestId> / <year>#<seq> |
  * | objector      | OBJECTION#<id>        | PERSONAL                | (only for an objection with no request) |                            |
+ * | dispute       | DISPUTE#<id>          | DISPUTE                 | DISPUTES / <year>#<seq>            |                                 |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
  * - children of an agency: Query gsi2 AGENCY_CHILDREN#<id>
@@ -78,15 +78,15 @@ export const DISPUTE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_
  *   number's year and sequence); the register's public log: Query gsi2 REQUESTS_ANSWERED
  * - the requester's personal data: GetItem REQUEST#<id>/PERSONAL (never on any index but the erase
  *   queue, which holds only keys); due for erasure: Query gsi1 PERSONAL_ERASE with sk <= now
- * - disputes at the Komisi Informasi and in court, newest number first: Query gsi1 DISPUTES (begins_with
- *   <year>#, the year filed); a dispute: GetItem DISPUTE#<id> (the id is the number's year and sequence);
- *   a KI register number recorded once: Query gsi1 DISPUTES begins_with <year># (tens a year); hearings
- *   waiting for their result: the body-wide inbox INBOX#dispute_hearing
  * - objections, newest number first: Query gsi1 OBJECTIONS (begins_with <year>#); an SKPD's are a
  *   FilterExpression-free filter in memory on `agencyIds` (objections are tens a year); an objection by
  *   its number: GetItem (the id is the number's year and sequence); the objections of one request (its
  *   status page, the follow-up's uploads): Query gsi2 OBJECTIONS_OF#<requestId>
  * - an objector with no request: GetItem OBJECTION#<id>/PERSONAL (on no index)
+ * - disputes at the Komisi Informasi and in court, newest number first: Query gsi1 DISPUTES (begins_with
+ *   <year>#, the year filed); a dispute: GetItem DISPUTE#<id> (the id is the number's year and sequence);
+ *   a KI register number recorded once: Query gsi1 DISPUTES begins_with <year># (tens a year); hearings
+ *   waiting for their result: the body-wide inbox INBOX#dispute_hearing
  */
 export const table = {
   id: 'Main',
