@@ -369,6 +369,11 @@ function postToStorage(ticket, file, onProgress) {
     xhr.send(data);
   });
 }
+/** A deadline's explanation for people: its technical parenthesis of instants left out (the date is shown in words beside it). */
+function explained(deadline) {
+  const text = (deadline && deadline.explanation && deadline.explanation[LANG]) || '';
+  return text.replace(/\s*\([^()]*\d{4}-\d{2}-\d{2}T[^()]*\)/g, '');
+}
 function extOf(name) {
   const dot = name.lastIndexOf('.');
   return dot >= 0 ? name.slice(dot).toLowerCase() : '';
@@ -593,7 +598,7 @@ function objectionUi(opts) {
     for (const g of o.grounds) grounds.append(el('li', { text: groundLine(g) }));
     row(dl, w.grounds, grounds);
     row(dl, w.caseLabel, el('span', { class: 'pre', text: o.case }));
-    row(dl, w.deadline, el('span', { class: 'deadline', text: when(o.deadline.at) }), ' ', el('span', { class: 'hint', text: (o.deadline.explanation && o.deadline.explanation[LANG]) || '' }));
+    row(dl, w.deadline, el('span', { class: 'deadline', text: when(o.deadline.at) }), ' ', el('span', { class: 'hint', text: explained(o.deadline) }));
     box.append(dl);
     const actions = el('ul', { class: 'actions' });
     if (o.response) {
@@ -631,7 +636,7 @@ function objectionUi(opts) {
     const box = el('section', { class: 'receipt', id: 'objection-filed', tabindex: '-1', 'aria-labelledby': 'objection-filed-h' });
     const dl = el('dl');
     row(dl, w.number, el('strong', { text: o.number }));
-    row(dl, w.deadline, el('span', { class: 'deadline', text: when(o.deadline.at) }), ' ', el('span', { class: 'hint', text: (o.deadline.explanation && o.deadline.explanation[LANG]) || '' }));
+    row(dl, w.deadline, el('span', { class: 'deadline', text: when(o.deadline.at) }), ' ', el('span', { class: 'hint', text: explained(o.deadline) }));
     box.append(el('h3', { id: 'objection-filed-h', text: w.doneTitle }), dl, el('p', { text: fill(w.filedDeadline, { date: when(o.deadline.at) }) }));
     return box;
   }
@@ -786,7 +791,7 @@ function periodicForm(form) {
       slot('number').textContent = o.number;
       slot('received').textContent = dateTimeInWords(o.receivedAt, zone, LANG);
       slot('deadline').textContent = dateTimeInWords(o.deadline.at, zone, LANG);
-      slot('explanation').textContent = (o.deadline.explanation && o.deadline.explanation[LANG]) || '';
+      slot('explanation').textContent = explained(o.deadline);
       slot('code').textContent = data.trackingCode;
       slot('status-link').href = form.dataset.status + '?nomor=' + encodeURIComponent(o.number) + '&kode=' + encodeURIComponent(data.trackingCode);
       // The personal data leaves the page with the form.
@@ -1254,7 +1259,7 @@ function statusPage(form) {
   /** A request (PMH/…) or an objection with no request (KBR/…), by its number and tracking code. */
   async function load(number, code, focus, after) {
     message.textContent = words.loading;
-    const objection = /^KBR//i.test(number);
+    const objection = /^KBR\\//i.test(number);
     let res = null;
     try { res = await postJson(objection ? '/api/public/objections/status' : '/api/public/requests/status', { number, code }); } catch (e) { res = null; }
     if (!res || !res.ok) {

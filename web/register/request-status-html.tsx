@@ -65,6 +65,9 @@ function ObjectionFileButton(props: { number: string; code: string; objection: s
 
 type Words = ReturnType<typeof dict>['objJs'];
 
+/** A deadline's explanation for people: its technical parenthesis of instants left out (the date is shown in words beside it). */
+const explained = (text: string) => text.replace(/\s*\([^()]*\d{4}-\d{2}-\d{2}T[^()]*\)/g, '');
+
 /** One objection as the script shows it (web/register/assets.ts `objectionUi.view`). */
 function ObjectionView({
   o,
@@ -105,7 +108,7 @@ function ObjectionView({
         <dd>
           {when(o.deadline.at)}
           <br />
-          <span class="meta">{o.deadline.explanation[lang]}</span>
+          <span class="meta">{explained(o.deadline.explanation[lang])}</span>
         </dd>
       </dl>
       {o.response ? (
