@@ -23,6 +23,9 @@ import { ItemDetailPage } from './pages/item-detail.tsx';
 import { ItemFormPage } from './pages/item-form.tsx';
 import { ItemsPage } from './pages/items.tsx';
 import { ObjectionBookPage } from './pages/objection-book.tsx';
+import { ObjectionDetailPage } from './pages/objection-detail.tsx';
+import { ObjectionFormPage } from './pages/objection-form.tsx';
+import { ObjectionsPage } from './pages/objections.tsx';
 import { RequestBookPage } from './pages/request-book.tsx';
 import { RequestDetailPage } from './pages/request-detail.tsx';
 import { RequestFormPage } from './pages/request-form.tsx';
@@ -37,6 +40,7 @@ import {
   INBOX_ROLES,
   type Lang,
   OBJECTION_BOOK_ROLES,
+  OBJECTION_NAV,
   REQUEST_NAV,
   type Role,
   type Text,
@@ -245,7 +249,10 @@ const ROUTES: RouteDef[] = [
   { pattern: '/requests/new', page: () => <RequestFormPage /> },
   { pattern: '/requests/book', page: () => <RequestBookPage /> },
   { pattern: '/requests/:requestId', page: ({ params }) => <RequestDetailPage key={params.requestId} requestId={params.requestId!} /> },
+  { pattern: '/objections', nav: { label: 'nav_objections', roles: OBJECTION_NAV }, page: ({ query }) => <ObjectionsPage query={query} /> },
+  { pattern: '/objections/new', page: () => <ObjectionFormPage /> },
   { pattern: '/objections/register', nav: { label: 'nav_objection_book', roles: OBJECTION_BOOK_ROLES }, page: () => <ObjectionBookPage /> },
+  { pattern: '/objections/:objectionId', page: ({ params }) => <ObjectionDetailPage key={params.objectionId} objectionId={params.objectionId!} /> },
   { pattern: '/disputes', nav: { label: 'nav_disputes', roles: DISPUTE_READERS }, page: ({ query }) => <DisputesPage query={query} /> },
   { pattern: '/disputes/new', page: () => <DisputeFormPage /> },
   { pattern: '/disputes/:disputeId', page: ({ params }) => <DisputeDetailPage key={params.disputeId} disputeId={params.disputeId!} /> },

@@ -1,6 +1,7 @@
 /** Shapes the staff app reads from `config.json` and the API (see functions/core/model.ts). */
 import type { ExclusionState, ExclusionWait, Pasal17Letter, Exclusion as ServerExclusion } from '../../../functions/core/exclusion-model.ts';
 import type { DocumentRef, ItemContent, StepTiming } from '../../../functions/core/item-model.ts';
+import type { ObjectionView } from '../../../functions/core/objections/model.ts';
 import type { RequestView, Requester as ServerRequester } from '../../../functions/core/requests/model.ts';
 
 export type Lang = 'id' | 'en';
@@ -179,6 +180,8 @@ export type InboxKind =
   | 'request_new'
   | 'request_part'
   | 'request_delivery'
+  | 'objection'
+  | 'objection_followup'
   | 'dispute_hearing';
 
 /** One thing waiting for the signed-in person (GET /api/inbox). */
@@ -186,9 +189,10 @@ export interface InboxItem {
   box: { kind: InboxKind; agencyId?: string };
   /**
    * An information item (default), an exclusion (then `itemId` is the exclusion's id and `versionNo`
-   * its round) or an information request (then `itemId` is the request's id).
+   * its round), an information request or an objection (then `itemId` is the request's or the
+   * objection's id).
    */
-  entity?: 'item' | 'exclusion' | 'request' | 'dispute';
+  entity?: 'item' | 'exclusion' | 'request' | 'objection' | 'dispute';
   itemId: string;
   agencyId: string;
   number: string;
@@ -282,6 +286,28 @@ export interface RequestPersonalView {
   powerOfAttorney?: { fileName: string; size: number };
   eraseAfter?: string;
 }
+
+// ─── Objections to the Atasan PPID (UU 14/2008 Pasal 35–36; functions/core/objections/model.ts) ──
+
+export type { Ground as ObjectionGround, ObjectionTimelineEvent } from '../../../functions/core/objections/model.ts';
+
+/**
+ * What the API sends of an objection (objectionView: no task token), and on GET /api/objections/{id}
+ * its request (the staff view: content, notice, parts, documents, no personal data) and the names of
+ * the staff who acted on it.
+ */
+export type Objection = ObjectionView & { request?: InfoRequest; people?: Record<string, string> };
+
+/** Pasal 35(1) a–g (the texts are in pages/objection-parts.tsx, OBJECTION_GROUND_TEXT). */
+export const OBJECTION_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const satisfies readonly Objection['grounds'][number][];
+/** The channels staff register an objection from (`online` is the status page's own form). */
+export const OBJECTION_DESK_CHANNELS = ['in_person', 'letter', 'email'] as const satisfies readonly Objection['channel'][];
+/** Who sees the Keberatan menu (the API lets every staff role list: an SKPD sees those on requests routed to it). */
+export const OBJECTION_NAV: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama', 'atasan_ppid', 'admin'];
+/** Who registers an objection received on paper, by mail or in person (infra/system.ts OBJECTION_DESK). */
+export const OBJECTION_REGISTRARS: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama', 'admin', 'atasan_ppid'];
+/** Who lists every objection and reads every objector (functions/core/objections/objections.ts BODY_READERS). */
+export const OBJECTION_BODY_READERS: readonly Role[] = ['admin', 'ppid_utama', 'atasan_ppid'];
 
 /** Copies of the server's lists (the bundle takes no server code), checked against them by the type. */
 export const REQUEST_STATES = ['registered', 'routed', 'answered', 'closed'] as const satisfies readonly InfoRequest['state'][];

@@ -1,6 +1,6 @@
 import { useApp } from '../context.ts';
 import { type MessageKey, roleDuties } from '../i18n.ts';
-import { EXCLUSION_NAV, INBOX_ROLES, REQUEST_NAV, type Role } from '../types.ts';
+import { EXCLUSION_NAV, INBOX_ROLES, OBJECTION_NAV, REQUEST_NAV, type Role } from '../types.ts';
 import { ErrorMessage, PageHeader } from '../ui.tsx';
 import { useInbox } from './inbox.tsx';
 
@@ -16,6 +16,7 @@ export function HomePage() {
   const menus: { href: string; label: MessageKey; what: MessageKey; roles?: readonly Role[] }[] = [
     { href: '#/inbox', label: 'nav_inbox', what: 'home_menu_inbox', roles: INBOX_ROLES },
     { href: '#/requests', label: 'nav_requests', what: 'home_menu_requests', roles: REQUEST_NAV },
+    { href: '#/objections', label: 'nav_objections', what: 'home_menu_objections', roles: OBJECTION_NAV },
     { href: '#/items', label: 'nav_items', what: 'home_menu_items' },
     { href: '#/dip', label: 'nav_dip', what: 'home_menu_dip' },
     { href: '#/exclusions', label: 'nav_exclusions', what: 'home_menu_exclusions', roles: EXCLUSION_NAV },

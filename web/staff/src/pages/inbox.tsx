@@ -13,17 +13,27 @@ const INTRO: Partial<Record<Role, MessageKey>> = {
   atasan_ppid: 'inbox_intro_atasan_ppid',
 };
 
-/** Where an entry leads: an information item, an exclusion, a request or a dispute (then `itemId` is its id). */
+/** Where an entry leads: an information item, an exclusion, a request, an objection or a dispute (then `itemId` is its id). */
 const hrefOf = (e: InboxItem) =>
   e.entity === 'exclusion'
     ? `#/exclusions/${e.itemId}`
     : e.entity === 'request'
       ? `#/requests/${e.itemId}`
-      : e.entity === 'dispute'
-        ? `#/disputes/${e.itemId}`
-        : `#/items/${e.itemId}`;
+      : e.entity === 'objection'
+        ? `#/objections/${e.itemId}`
+        : e.entity === 'dispute'
+          ? `#/disputes/${e.itemId}`
+          : `#/items/${e.itemId}`;
 /** Boxes whose entries get a deadline from the workflow (shown as "being computed" until then). */
-const TIMED: readonly InboxItem['box']['kind'][] = ['approval', 'exclusion_decision', 'exclusion_decree', 'request_new', 'request_part'];
+const TIMED: readonly InboxItem['box']['kind'][] = [
+  'approval',
+  'exclusion_decision',
+  'exclusion_decree',
+  'request_new',
+  'request_part',
+  'objection',
+  'objection_followup',
+];
 
 /** The inbox with the moment it was read (time left is counted from the server's answer). */
 export function useInbox() {
@@ -78,7 +88,7 @@ export function InboxPage() {
                 <tr key={`${e.box.kind}-${e.entity ?? 'item'}-${e.itemId}`} class={e.overdue ? 'overdue-row' : undefined}>
                   <td class="nowrap" data-label={t('col_number')}>
                     <code>{e.number}</code>
-                    {e.entity !== 'request' && e.entity !== 'dispute' && (
+                    {e.entity !== 'request' && e.entity !== 'objection' && e.entity !== 'dispute' && (
                       <span class="sub-line">{e.entity === 'exclusion' ? t('round_n', { n: e.versionNo }) : t('version_n', { n: e.versionNo })}</span>
                     )}
                   </td>
@@ -88,6 +98,7 @@ export function InboxPage() {
                       <span class={`badge box-${e.box.kind}`}>{t(`box_${e.box.kind}` as MessageKey)}</span>
                       {e.entity === 'exclusion' && e.box.kind === 'escalated' && <span class="badge box-exclusion">{t('entity_exclusion')}</span>}
                       {e.entity === 'request' && e.box.kind === 'escalated' && <span class="badge box-request">{t('entity_request')}</span>}
+                      {e.entity === 'objection' && e.box.kind === 'escalated' && <span class="badge box-objection">{t('entity_objection')}</span>}
                       {(bodyWide || e.agencyId !== me.agencyId) && ` ${agencyName(e.agencyId)}`}
                     </span>
                     {e.reason && <span class="sub-line reason-line">{t('reason_label', { reason: e.reason })}</span>}
