@@ -41,7 +41,8 @@ export const list = endpoint(
 
 export const register = endpoint(
   {
-    summary: 'Register an objection received on paper, by mail or in person, with its real date of receipt (back-dating is audited); ground b may have no request',
+    summary:
+      'Register an objection received on paper, by mail or in person, with its real date of receipt (back-dating is audited); ground b may have no request',
     body: StaffObjectionForm,
     response: z.object({ objection: ObjectionSchema, trackingCode: z.string().optional() }),
     status: 201,
@@ -98,7 +99,7 @@ export const respond = endpoint(
 
 export const fulfil = endpoint(
   {
-    summary: "The PPID records that it provided what the granted objection ordered (documents uploaded to the request and checked), and the objector is told",
+    summary: 'The PPID records that it provided what the granted objection ordered (documents uploaded to the request and checked), and the objector is told',
     params: Params,
     body: FollowUpFulfilment,
     response: ObjectionSchema,

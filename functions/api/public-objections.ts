@@ -44,7 +44,7 @@ const statusPagePath = (number: string, code: string) =>
 
 export const create = endpoint(
   {
-    summary: "Object to the Atasan PPID on a request (its number and tracking code): the grounds (Pasal 35(1) a–g), the case, optional attachments",
+    summary: 'Object to the Atasan PPID on a request (its number and tracking code): the grounds (Pasal 35(1) a–g), the case, optional attachments',
     description:
       'Each ground must apply and be within 30 working days after it arose (Pasal 36(1)); a late one is refused with the date its period ended. The answer: the registration number (KBR/<year>/<nnnn>) and the Atasan PPID’s deadline (30 working days). The same submissionId files one objection.',
     body: PublicObjectionForm,
@@ -69,7 +69,8 @@ export const create = endpoint(
 
 export const createPeriodic = endpoint(
   {
-    summary: 'Object that periodic information (Pasal 9) was not provided (ground b), with no earlier request: a registration number and a tracking code shown once',
+    summary:
+      'Object that periodic information (Pasal 9) was not provided (ground b), with no earlier request: a registration number and a tracking code shown once',
     body: PeriodicObjectionForm,
     response: z.object({ objection: ObjectorSchema, trackingCode: z.string() }),
     status: 201,

@@ -13,9 +13,9 @@ import type { DeadlineRule } from './calendar.ts';
 import type { Exclusion } from './exclusion-model.ts';
 import type { Item } from './item-model.ts';
 import { saveWaiting } from './items.ts';
-import type { Context, Write } from './ports.ts';
 import type { Objection } from './objections/model.ts';
 import { RESPONSE_REMINDER } from './objections/objections.ts';
+import type { Context, Write } from './ports.ts';
 import type { Request } from './requests/model.ts';
 import { wake } from './requests/requests.ts';
 

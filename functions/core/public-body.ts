@@ -94,11 +94,20 @@ async function save(ctx: Context, actor: Principal, before: PublicBody | undefin
 }
 
 /** Sets the body's name and register address (admin); the coat of arms is kept. */
-export async function setPublicBody(ctx: Context, actor: Principal, patch: { name?: string; registerUrl?: string; headOfBody?: HeadOfBody }): Promise<PublicBody> {
+export async function setPublicBody(
+  ctx: Context,
+  actor: Principal,
+  patch: { name?: string; registerUrl?: string; headOfBody?: HeadOfBody },
+): Promise<PublicBody> {
   assertRole(actor, ['admin']);
   const before = await ctx.store.getSettings<PublicBody>('publicBody');
   const after: PublicBody = { ...(before ?? { name: 'Badan Publik' }), ...patch };
-  if (before && before.name === after.name && before.registerUrl === after.registerUrl && JSON.stringify(before.headOfBody) === JSON.stringify(after.headOfBody))
+  if (
+    before &&
+    before.name === after.name &&
+    before.registerUrl === after.registerUrl &&
+    JSON.stringify(before.headOfBody) === JSON.stringify(after.headOfBody)
+  )
     return before;
   return save(ctx, actor, before, after, 'settings.public_body');
 }

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { remindAndEscalate } from '../../functions/core/objections/workflow.ts';
-import { eraseExpired } from '../../functions/tasks/request.ts';
 import { taskContext } from '../../functions/tasks/context.ts';
+import { eraseExpired } from '../../functions/tasks/request.ts';
 import { apiClient, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
 
@@ -144,7 +144,12 @@ describe('objections', () => {
     const noDate = await respond(id, { decision: 'granted', scope: 'full', reasons: 'Permohonan tidak dijawab dalam batas waktu undang-undang.' });
     expect(noDate.status).toBe(400);
     expect(noDate.body.error.details[0].path).toBe('body.provideBy');
-    const granted = await respond(id, { decision: 'granted', scope: 'full', provideBy: inDays(5), reasons: 'Permohonan tidak dijawab dalam batas waktu undang-undang.' });
+    const granted = await respond(id, {
+      decision: 'granted',
+      scope: 'full',
+      provideBy: inDays(5),
+      reasons: 'Permohonan tidak dijawab dalam batas waktu undang-undang.',
+    });
     expect(granted.status, JSON.stringify(granted.body)).toBe(200);
     expect(granted.body).toMatchObject({ state: 'granted', response: { decision: 'granted', responder: { name: 'Drs. Samuel Hutapea, M.M.' } } });
     expect(granted.body.disputeWindow.from).toBe('response');
@@ -182,7 +187,9 @@ describe('objections', () => {
     expect((await api('kepala.dinkes', 'POST', `/api/requests/${r.id}/documents/${docId}/verify`)).status).toBe(200);
     const o = await getObjection(id);
     // Another SKPD cannot.
-    expect((await api('kepala.disdikbud', 'POST', `/api/objections/${id}/follow-up`, { documents: [], note: 'Bukan urusan kami.', version: o.version })).status).toBe(403);
+    expect(
+      (await api('kepala.disdikbud', 'POST', `/api/objections/${id}/follow-up`, { documents: [], note: 'Bukan urusan kami.', version: o.version })).status,
+    ).toBe(403);
     const done = await api('kepala.dinkes', 'POST', `/api/objections/${id}/follow-up`, {
       documents: [{ docId }],
       note: 'Data cakupan imunisasi dikirim sesuai tanggapan Atasan PPID.',
@@ -202,7 +209,12 @@ describe('objections', () => {
     const file = await api(null, 'POST', '/api/public/objections/files', { number: r.number, code: r.code, objection: number, file: docId });
     expect(file.status, JSON.stringify(file.body)).toBe(200);
     expect(Buffer.from(await (await fetch(file.body.url)).arrayBuffer()).equals(TINY_PDF)).toBe(true);
-    const wrongCode = await api(null, 'POST', '/api/public/objections/files', { number: r.number, code: 'AAAA-BBBB-CCCC', objection: number, file: 'response' });
+    const wrongCode = await api(null, 'POST', '/api/public/objections/files', {
+      number: r.number,
+      code: 'AAAA-BBBB-CCCC',
+      objection: number,
+      file: 'response',
+    });
     expect(wrongCode.status).toBe(404);
     // The workflow ends.
     await until(async () => {
@@ -328,7 +340,12 @@ describe('objections', () => {
     const r = await letter(21, ['disdikbud']);
     const filed = await object(r, ['c']);
     const id = idOf(filed.body.objection.number);
-    const granted = await respond(id, { decision: 'granted', scope: 'partial', provideBy: inDays(0), reasons: 'Sebagian informasi dapat diberikan setelah penghitaman.' });
+    const granted = await respond(id, {
+      decision: 'granted',
+      scope: 'partial',
+      provideBy: inDays(0),
+      reasons: 'Sebagian informasi dapat diberikan setelah penghitaman.',
+    });
     expect(granted.status, JSON.stringify(granted.body)).toBe(200);
     expect(granted.body.followUp.deadline.explanation.id).toMatch(/paling lambat \w+, \d+ \w+ \d{4}/);
     await until(async () => (await dynamoStore.getObjection(id))?.responseDocument, 'the response PDF', 30_000);
@@ -339,7 +356,10 @@ describe('objections', () => {
     const o = await dynamoStore.getObjection(id);
     expect(o?.followUp).toMatchObject({ reminders: 1, escalatedAt: later.toISOString() });
     expect(o?.inbox.map((e) => e.box.kind).sort()).toEqual(['escalated', 'objection_followup']);
-    const mail = await until(() => outbox().find((m) => m.subject.includes(`Pemberian informasi atas keberatan ${filed.body.objection.number} terlambat`)), 'the mail');
+    const mail = await until(
+      () => outbox().find((m) => m.subject.includes(`Pemberian informasi atas keberatan ${filed.body.objection.number} terlambat`)),
+      'the mail',
+    );
     expect(mail.to).toEqual(expect.arrayContaining(['ppid.utama@kalbarprov.go.id', 'atasan.ppid@kalbarprov.go.id', 'ppid@disdikbud.kalbarprov.go.id']));
     // Run again at the same instant: nothing more is due, nothing is sent twice.
     await remindAndEscalate({ ...taskContext(), now: later }, { objectionId: id, target: 'followup' });

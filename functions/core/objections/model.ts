@@ -184,7 +184,17 @@ export interface GroundWindow {
 
 export interface ObjectionTimelineEvent {
   at: string;
-  type: 'received' | 'registered' | 'reminded' | 'escalated' | 'responded' | 'response_issued' | 'followup_reminded' | 'followup_escalated' | 'fulfilled' | 'closed';
+  type:
+    | 'received'
+    | 'registered'
+    | 'reminded'
+    | 'escalated'
+    | 'responded'
+    | 'response_issued'
+    | 'followup_reminded'
+    | 'followup_escalated'
+    | 'fulfilled'
+    | 'closed';
   by?: string;
   note?: string;
 }
@@ -315,7 +325,11 @@ export function objectorView(o: Objection) {
           },
         }
       : {}),
-    ...(o.responseDocument ? { responseDocument: { number: o.responseDocument.number, issuedAt: o.responseDocument.issuedAt, verificationCode: o.responseDocument.verificationCode } } : {}),
+    ...(o.responseDocument
+      ? {
+          responseDocument: { number: o.responseDocument.number, issuedAt: o.responseDocument.issuedAt, verificationCode: o.responseDocument.verificationCode },
+        }
+      : {}),
     ...(o.disputeWindow ? { disputeWindow: o.disputeWindow } : {}),
     ...(o.followUp
       ? {

@@ -79,7 +79,11 @@ export async function getObjection(ctx: Context, actor: Principal, objectionId: 
 }
 
 /** Body-wide readers list every objection; an SKPD those on requests routed to it (tens a year: filtered in memory). */
-export async function listObjections(ctx: Context, actor: Principal, q: { year?: number; agencyId?: string; cursor?: string; limit: number }): Promise<Page<Objection>> {
+export async function listObjections(
+  ctx: Context,
+  actor: Principal,
+  q: { year?: number; agencyId?: string; cursor?: string; limit: number },
+): Promise<Page<Objection>> {
   const agencyId = bodyWide(actor) ? q.agencyId : actor.agencyId;
   if (!bodyWide(actor) && q.agencyId && q.agencyId !== actor.agencyId) forbidden('forbidden_agency');
   const page = await ctx.store.listObjections(q);
@@ -197,14 +201,20 @@ export async function groundOptions(ctx: Context, r: Request, at: Date): Promise
       r.outcome?.decision === 'refused' || r.outcome?.decision === 'partial'
         ? { known: true, arose: noticeAt, note: { id: 'Permohonan ditolak (seluruhnya atau sebagian).', en: 'The request was refused (in whole or in part).' } }
         : { known: false, note: { id: 'Permohonan ini tidak ditolak.', en: 'This request was not refused.' } },
-    b: { known: false, note: { id: 'Informasi berkala yang wajib diumumkan tidak disediakan.', en: 'Periodic information that must be announced was not provided.' } },
+    b: {
+      known: false,
+      note: { id: 'Informasi berkala yang wajib diumumkan tidak disediakan.', en: 'Periodic information that must be announced was not provided.' },
+    },
     c: noticeAt
       ? { known: false, note: { id: 'Pemberitahuan tertulis telah terbit.', en: 'The written notice has been issued.' } }
       : now > r.deadline.at
         ? {
             known: true,
             arose: r.deadline.at,
-            note: { id: `Tidak ada pemberitahuan tertulis sampai batas waktu ${deadlineWords.id}.`, en: `No written notice by the deadline, ${deadlineWords.en}.` },
+            note: {
+              id: `Tidak ada pemberitahuan tertulis sampai batas waktu ${deadlineWords.id}.`,
+              en: `No written notice by the deadline, ${deadlineWords.en}.`,
+            },
           }
         : {
             known: false,
@@ -215,7 +225,12 @@ export async function groundOptions(ctx: Context, r: Request, at: Date): Promise
           },
     d: noticeAt ? { known: false, arose: deliveredAt ?? noticeAt } : { known: false },
     e: noticeAt ? { known: false, arose: deliveredAt ?? noticeAt } : { known: false },
-    f: noticeAt && (r.outcome?.cost ?? 0) > 0 ? { known: true, arose: noticeAt, note: { id: 'Informasi dikenai biaya.', en: 'A fee was charged.' } } : noticeAt ? { known: false, arose: noticeAt } : { known: false },
+    f:
+      noticeAt && (r.outcome?.cost ?? 0) > 0
+        ? { known: true, arose: noticeAt, note: { id: 'Informasi dikenai biaya.', en: 'A fee was charged.' } }
+        : noticeAt
+          ? { known: false, arose: noticeAt }
+          : { known: false },
     g: late.length
       ? { known: true, arose: late.sort().at(-1), note: { id: 'Disampaikan setelah batas waktu.', en: 'Delivered after the deadline.' } }
       : noticeAt
@@ -333,7 +348,8 @@ async function createObjection(ctx: Context, actor: Principal | typeof PUBLIC_AC
   if (receivedOn < addDays(today, -60)) invalid('body.receivedOn', 'request_received_too_old');
   const start = instantOf(receivedOn, today, ctx.now, body.timezone);
   if (!input.request && !input.objector) invalid('body.requestNumber', 'objection_request_not_found', { number: '—' });
-  if (input.request && input.request.receivedOn > receivedOn) invalid('body.receivedOn', 'request_delivered_before_receipt', { date: input.request.receivedOn });
+  if (input.request && input.request.receivedOn > receivedOn)
+    invalid('body.receivedOn', 'request_delivered_before_receipt', { date: input.request.receivedOn });
   const windows = input.request
     ? checkGrounds(await groundOptions(ctx, input.request, start), input.grounds)
     : input.grounds.map((g): GroundWindow => ({ ground: g, arose: '', until: { at: '', local: '' } }));
@@ -343,7 +359,16 @@ async function createObjection(ctx: Context, actor: Principal | typeof PUBLIC_AC
   return retryOnRace(async () => {
     const again = await ctx.store.getSubmission(input.submissionId);
     if (again?.objectionId) return replay(ctx, again);
-    return createOnce(ctx, actor, input, { body, today, receivedOn, receivedAt: start.toISOString(), windows, deadline, reminder: reminder.deadline, attachments });
+    return createOnce(ctx, actor, input, {
+      body,
+      today,
+      receivedOn,
+      receivedAt: start.toISOString(),
+      windows,
+      deadline,
+      reminder: reminder.deadline,
+      attachments,
+    });
   }, 100);
 }
 
@@ -421,8 +446,15 @@ async function createOnce(
     }),
   ];
   if (p.receivedOn !== p.today)
-    audits.push(objectionAudit(ctx, objection, p.body.id, actor, 'objection.backdated', { after: { receivedOn: p.receivedOn, registeredOn: p.today }, reason: input.note }));
-  const personal: ObjectionPersonal | undefined = input.objector ? { objectionId, objector: input.objector, ...(code ? { trackingCode: code } : {}), version: 1 } : undefined;
+    audits.push(
+      objectionAudit(ctx, objection, p.body.id, actor, 'objection.backdated', {
+        after: { receivedOn: p.receivedOn, registeredOn: p.today },
+        reason: input.note,
+      }),
+    );
+  const personal: ObjectionPersonal | undefined = input.objector
+    ? { objectionId, objector: input.objector, ...(code ? { trackingCode: code } : {}), version: 1 }
+    : undefined;
   await ctx.store.commit(
     [
       { entity: 'counter', name: counter, from: previous, to: sequence },
@@ -660,7 +692,9 @@ async function notifyFiled(ctx: Context, o: Objection, code?: string): Promise<v
   });
   // The Atasan PPID decides: they learn of it at once, with the link to where they act.
   if (!ctx.mailer) return;
-  const to = [...new Set((await Promise.all([usersWithRole(ctx, undefined, 'atasan_ppid'), usersWithRole(ctx, undefined, 'ppid_utama')])).flat().map((u) => u.email))];
+  const to = [
+    ...new Set((await Promise.all([usersWithRole(ctx, undefined, 'atasan_ppid'), usersWithRole(ctx, undefined, 'ppid_utama')])).flat().map((u) => u.email)),
+  ];
   if (!to.length) return;
   const appUrl = (process.env.APP_URL ?? '').replace(/\/+$/, '');
   await ctx.mailer.send({

@@ -203,7 +203,10 @@ export function issueResponse(ctx: Context, input: { objectionId: string }): Pro
         { entity: 'objection', value: after, expectedVersion: o.version },
         ...verificationWrites(record, utama.id, at),
         // The register's public log shows that an objection was answered, and how.
-        { entity: 'registerEvent', value: { eventId: crypto.randomUUID(), at, type: 'request', itemId: o.requestId ?? o.objectionId, agencyId: utama.id, versionNo: 1 } },
+        {
+          entity: 'registerEvent',
+          value: { eventId: crypto.randomUUID(), at, type: 'request', itemId: o.requestId ?? o.objectionId, agencyId: utama.id, versionNo: 1 },
+        },
       ],
       audit(ctx, o, utama.id, 'objection.response_issued', { number, decision: o.response.decision, sha256: doc.sha256 }),
     );
@@ -218,7 +221,9 @@ export function issueResponse(ctx: Context, input: { objectionId: string }): Pro
           ? `PPID diperintahkan memberikan informasi ${o.response.scope === 'partial' ? 'sebagian' : 'seluruhnya'} paling lambat ${dateInWords(o.response.provideBy, 'id', true)}.`
           : '',
         `Unduh surat tanggapan di halaman status: ${STATUS_LINK}`,
-        until ? `Bila Anda tidak puas, Anda dapat mengajukan sengketa informasi ke Komisi Informasi paling lambat ${until} (UU 14/2008 Pasal 37 ayat (2)).` : '',
+        until
+          ? `Bila Anda tidak puas, Anda dapat mengajukan sengketa informasi ke Komisi Informasi paling lambat ${until} (UU 14/2008 Pasal 37 ayat (2)).`
+          : '',
         '',
         `The Atasan PPID ${granted ? 'GRANTED' : 'REJECTED'} objection ${o.number}. The response is on the status page: ${STATUS_LINK}`,
         untilEn ? `If you are not satisfied, you may file a dispute at the Komisi Informasi by ${untilEn}.` : '',
@@ -251,7 +256,10 @@ async function mailStaff(ctx: Context, o: Objection, kind: 'reminder' | 'overdue
   const text = {
     reminder: {
       subject: { id: `Pengingat: tanggapan atas keberatan ${o.number}`, en: `Reminder: response to objection ${o.number}` },
-      line: { id: `Tanggapan tertulis wajib diberikan paling lambat ${o.deadline.explanation.id}`, en: `The written response is due: ${o.deadline.explanation.en}` },
+      line: {
+        id: `Tanggapan tertulis wajib diberikan paling lambat ${o.deadline.explanation.id}`,
+        en: `The written response is due: ${o.deadline.explanation.en}`,
+      },
     },
     overdue: {
       subject: { id: `Keberatan ${o.number} melewati batas waktu tanggapan`, en: `Objection ${o.number} is past its response deadline` },
