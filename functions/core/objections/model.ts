@@ -24,22 +24,11 @@ import type { GeneratedFile } from '../exclusion-model.ts';
 import type { InboxEntry } from '../item-model.ts';
 import { isoDate } from '../model.ts';
 import { type Deadline, type ReleasedFile, Requester } from '../requests/model.ts';
+import { GROUNDS, type Ground } from './grounds.ts';
 
 const req = (id: string, en: string) => `${id} / ${en}`;
 
-/** Pasal 35(1) a–g. */
-export const GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
-export type Ground = (typeof GROUNDS)[number];
-
-export const GROUND_TEXT: Record<Ground, { id: string; en: string }> = {
-  a: { id: 'Penolakan atas permintaan informasi berdasarkan alasan pengecualian (Pasal 17)', en: 'The request was refused under an exclusion (Pasal 17)' },
-  b: { id: 'Tidak disediakannya informasi berkala (Pasal 9)', en: 'Periodic information (Pasal 9) was not provided' },
-  c: { id: 'Tidak ditanggapinya permintaan informasi', en: 'The request was not answered' },
-  d: { id: 'Permintaan informasi ditanggapi tidak sebagaimana yang diminta', en: 'The request was answered otherwise than asked' },
-  e: { id: 'Tidak dipenuhinya permintaan informasi', en: 'The request was not fulfilled' },
-  f: { id: 'Pengenaan biaya yang tidak wajar', en: 'Unreasonable fees were charged' },
-  g: { id: 'Penyampaian informasi yang melebihi waktu yang diatur dalam Undang-Undang', en: 'The information was delivered later than the law allows' },
-};
+export { GROUND_TEXT, GROUNDS, type Ground } from './grounds.ts';
 
 export const OBJECTION_CHANNELS = ['online', 'in_person', 'letter', 'email'] as const;
 

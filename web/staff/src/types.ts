@@ -298,8 +298,11 @@ export type { Ground as ObjectionGround, ObjectionTimelineEvent } from '../../..
  */
 export type Objection = ObjectionView & { request?: InfoRequest; people?: Record<string, string> };
 
-/** Pasal 35(1) a–g (the texts are in pages/objection-parts.tsx, OBJECTION_GROUND_TEXT). */
-export const OBJECTION_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const satisfies readonly Objection['grounds'][number][];
+/**
+ * Pasal 35(1) a–g and their text as the law words them: the server's own, from a module that imports
+ * nothing (so the browser bundle takes no other server code).
+ */
+export { GROUND_TEXT as OBJECTION_GROUND_TEXT, GROUNDS as OBJECTION_GROUNDS } from '../../../functions/core/objections/grounds.ts';
 /** The channels staff register an objection from (`online` is the status page's own form). */
 export const OBJECTION_DESK_CHANNELS = ['in_person', 'letter', 'email'] as const satisfies readonly Objection['channel'][];
 /** Who sees the Keberatan menu (the API lets every staff role list: an SKPD sees those on requests routed to it). */

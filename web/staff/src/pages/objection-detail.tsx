@@ -9,19 +9,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate } from '../format.ts';
-import type { Objection, Requester } from '../types.ts';
+import { OBJECTION_GROUND_TEXT, type Objection, type Requester } from '../types.ts';
 import { ErrorMessage, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { FollowUpPanel, ResponsePanel } from './objection-actions.tsx';
-import {
-  OBJECTION_GROUND_TEXT,
-  ObjectionStateBadge,
-  objectionEventKey,
-  objectionPath,
-  readableExplanation,
-  useBodyZone,
-  useFileLink,
-  usePeopleOf,
-} from './objection-parts.tsx';
+import { ObjectionStateBadge, objectionEventKey, objectionPath, readableExplanation, useBodyZone, useFileLink, usePeopleOf } from './objection-parts.tsx';
 import { channelKey, decisionKey, RequestStateBadge, requesterKindKey, WorkingDaysLeft, whenInWords } from './request-parts.tsx';
 
 export function ObjectionDetailPage({ objectionId }: { objectionId: string }) {

@@ -10,6 +10,7 @@ import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import {
   OBJECTION_DESK_CHANNELS,
+  OBJECTION_GROUND_TEXT,
   OBJECTION_GROUNDS,
   OBJECTION_REGISTRARS,
   type Objection,
@@ -18,7 +19,7 @@ import {
   type Requester,
 } from '../types.ts';
 import { ChoiceGroup, ErrorSummary, Field, PageHeader, RequiredNote, useSubmit } from '../ui.tsx';
-import { OBJECTION_GROUND_TEXT, readableExplanation } from './objection-parts.tsx';
+import { readableExplanation } from './objection-parts.tsx';
 import { addDays, bodyAgencyOf, channelKey, requesterKindKey, todayIn } from './request-parts.tsx';
 
 interface Draft {

@@ -1,27 +1,13 @@
 /**
- * Pieces the objection screens share: the grounds of UU 14/2008 Pasal 35(1) with their text, the
+ * Pieces the objection screens share: the grounds of UU 14/2008 Pasal 35(1) as letters, the
  * state badge, the names of timeline events, the body's time zone for instants in words, and the
  * short-lived links to an objection's files.
  */
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../i18n.ts';
-import type { Objection, ObjectionGround, ObjectionTimelineEvent, Text } from '../types.ts';
+import { OBJECTION_GROUND_TEXT, type Objection, type ObjectionGround, type ObjectionTimelineEvent } from '../types.ts';
 import { bodyAgencyOf } from './request-parts.tsx';
-
-/**
- * The grounds as the law words them: a copy of functions/core/objections/model.ts GROUND_TEXT (the
- * browser bundle takes no server code; test/e2e/objection-staff.test.ts checks that the two agree).
- */
-export const OBJECTION_GROUND_TEXT: Record<ObjectionGround, Text> = {
-  a: { id: 'Penolakan atas permintaan informasi berdasarkan alasan pengecualian (Pasal 17)', en: 'The request was refused under an exclusion (Pasal 17)' },
-  b: { id: 'Tidak disediakannya informasi berkala (Pasal 9)', en: 'Periodic information (Pasal 9) was not provided' },
-  c: { id: 'Tidak ditanggapinya permintaan informasi', en: 'The request was not answered' },
-  d: { id: 'Permintaan informasi ditanggapi tidak sebagaimana yang diminta', en: 'The request was answered otherwise than asked' },
-  e: { id: 'Tidak dipenuhinya permintaan informasi', en: 'The request was not fulfilled' },
-  f: { id: 'Pengenaan biaya yang tidak wajar', en: 'Unreasonable fees were charged' },
-  g: { id: 'Penyampaian informasi yang melebihi waktu yang diatur dalam Undang-Undang', en: 'The information was delivered later than the law allows' },
-};
 
 export const objectionStateKey = (s: Objection['state']) => `obj_state_${s}` as MessageKey;
 export const objectionEventKey = (type: ObjectionTimelineEvent['type']) => `obj_ev_${type}` as MessageKey;
