@@ -969,7 +969,7 @@ export const messages = {
     id: 'Tenggat terlewati: dieskalasi {at} (eskalasi ke-{n}).',
     en: 'Deadline passed: escalated {at} (escalation {n}).',
   },
-  obj_reminder_at: { id: 'Pengingat dikirim {at}.', en: 'A reminder is sent {at}.' },
+  obj_reminder_at: { id: 'Pengingat kepada Atasan PPID akan dikirim {at}.', en: 'A reminder goes to the Atasan PPID on {at}.' },
   obj_response_granted: { id: 'Keberatan diterima', en: 'Objection granted' },
   obj_response_rejected: { id: 'Keberatan ditolak', en: 'Objection rejected' },
   obj_scope_full: { id: 'Informasi diberikan seluruhnya', en: 'The information is given in full' },
