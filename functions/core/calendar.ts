@@ -288,42 +288,48 @@ function dateEn(day: number): string {
   return `${WEEKDAY_EN[isoWeekday(day)]} ${DATE_EN.format(day * DAY_MS)}`;
 }
 
+/** The zone as people in Indonesia name it. */
+const ZONE_NAME: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/**
+ * How a deadline was counted, for people: the day of receipt, the rule, the holidays passed over (the
+ * weekends as a number), and the deadline as a date and a local time in words. The instants for
+ * machines are in the result's `deadline` and `localDeadline`, not here.
+ */
 function explain(r: Omit<DeadlineResult, 'explanation'>, startMs: number, startDay: number, endDay: number): { id: string; en: string } {
   const { unit, amount } = r.rule;
+  const zone = ZONE_NAME[r.timezone] ?? r.timezone;
   const ruleId = `${amount} ${unit === 'minutes' ? 'menit' : unit === 'calendarDays' ? 'hari kalender' : 'hari kerja'}`;
   const ruleEn = `${amount} ${unit === 'minutes' ? 'minute' : unit === 'calendarDays' ? 'calendar day' : 'working day'}${amount === 1 ? '' : 's'}`;
-  const tail = `(${r.localDeadline}; UTC ${r.deadline})`;
 
   if (unit === 'minutes') {
-    const at = localIso(startMs, r.timezone);
+    const at = localIso(startMs, r.timezone).slice(11, 16);
+    const end = r.localDeadline.slice(11, 16);
     return {
-      id: `Diterima ${dateId(startDay)} (${at}, zona waktu ${r.timezone}). Ketentuan: ${ruleId} sejak penerimaan. Batas waktu: ${dateId(endDay)} ${tail}.`,
-      en: `Received ${dateEn(startDay)} (${at}, time zone ${r.timezone}). Rule: ${ruleEn} from receipt. Deadline: ${dateEn(endDay)} ${tail}.`,
+      id: `Diterima ${dateId(startDay)} pukul ${at.replace(':', '.')} ${zone}. Ketentuan: ${ruleId} sejak penerimaan. Batas waktu: ${dateId(endDay)} pukul ${end.replace(':', '.')} ${zone}.`,
+      en: `Received ${dateEn(startDay)} at ${at} ${zone}. Rule: ${ruleEn} from receipt. Deadline: ${dateEn(endDay)} at ${end} ${zone}.`,
     };
   }
 
   const skipId: string[] = [];
   const skipEn: string[] = [];
+  const weekends = r.skipped.filter((s) => s.reason === 'weekend').length;
+  if (weekends) {
+    skipId.push(`${weekends} hari akhir pekan`);
+    skipEn.push(`${weekends} weekend day${weekends === 1 ? '' : 's'}`);
+  }
   for (const s of r.skipped) {
+    if (s.reason === 'weekend') continue;
     const day = parseLocalDate(s.date);
     const provisionalId = s.provisional ? ', perkiraan, belum ditetapkan SKB' : '';
     const provisionalEn = s.provisional ? ', provisional, not yet confirmed by the SKB' : '';
-    if (s.reason === 'weekend') {
-      skipId.push(`${dateId(day)}: ${REASON_ID.weekend}`);
-      skipEn.push(`${dateEn(day)}: ${REASON_EN.weekend}`);
-    } else {
-      skipId.push(`${dateId(day)}: ${s.name} (${REASON_ID[s.reason]}${provisionalId})`);
-      skipEn.push(`${dateEn(day)}: ${s.name} (${REASON_EN[s.reason]}${provisionalEn})`);
-    }
+    skipId.push(`${dateId(day)}: ${s.name} (${REASON_ID[s.reason]}${provisionalId})`);
+    skipEn.push(`${dateEn(day)}: ${s.name} (${REASON_EN[s.reason]}${provisionalEn})`);
   }
-  const skippedId = skipId.length ? `Hari yang tidak dihitung: ${skipId.join('; ')}.` : 'Tidak ada hari yang dilewati.';
-  const skippedEn = skipEn.length ? `Days not counted: ${skipEn.join('; ')}.` : 'No days were skipped.';
+  const skippedId = skipId.length ? `Tidak dihitung: ${skipId.join('; ')}.` : 'Tidak ada hari yang dilewati.';
+  const skippedEn = skipEn.length ? `Not counted: ${skipEn.join('; ')}.` : 'No days were skipped.';
   return {
-    id:
-      `Tanggal penerimaan (hari ke-0): ${dateId(startDay)}, zona waktu ${r.timezone}. Ketentuan: ${ruleId}. ` +
-      `${skippedId} Batas waktu: akhir hari ${dateId(endDay)}, pukul 23:59:59 waktu setempat ${tail}.`,
-    en:
-      `Date of receipt (day zero): ${dateEn(startDay)}, time zone ${r.timezone}. Rule: ${ruleEn}. ` +
-      `${skippedEn} Deadline: end of ${dateEn(endDay)}, 23:59:59 local time ${tail}.`,
+    id: `Tanggal penerimaan (hari ke-0): ${dateId(startDay)}. Ketentuan: ${ruleId}. ${skippedId} Batas waktu: akhir hari ${dateId(endDay)}, pukul 23.59 ${zone}.`,
+    en: `Date of receipt (day zero): ${dateEn(startDay)}. Rule: ${ruleEn}. ${skippedEn} Deadline: end of ${dateEn(endDay)}, 23:59 ${zone}.`,
   };
 }

@@ -134,7 +134,7 @@ describe('deadline: calendar days and minutes', () => {
 });
 
 describe('deadline: explanation', () => {
-  it('lists every skipped day with its reason in Indonesian and English', () => {
+  it('lists every holiday passed over with its reason and counts the weekends, in Indonesian and English, with the deadline in words', () => {
     const r = deadline('2026-03-17T09:15:00+07:00', days(10), ID);
     const { id, en } = r.explanation;
     expect(id).toContain('Selasa 17 Maret 2026');
@@ -143,18 +143,22 @@ describe('deadline: explanation', () => {
     expect(id).toContain('Kamis 19 Maret 2026: Hari Suci Nyepi (Tahun Baru Saka 1948) (libur nasional)');
     expect(id).toContain('Sabtu 21 Maret 2026: Idul Fitri 1447 H (libur nasional)');
     expect(id).toContain('Jumat 3 April 2026: Wafat Yesus Kristus (libur nasional)');
-    expect(id).toContain('Sabtu 4 April 2026: akhir pekan');
-    expect(id).toContain('Rabu 8 April 2026');
-    expect(id).toContain('2026-04-08T23:59:59+07:00');
+    const weekends = r.skipped.filter((s) => s.reason === 'weekend').length;
+    expect(id).toContain(`Tidak dihitung: ${weekends} hari akhir pekan;`);
+    expect(id).toContain('Batas waktu: akhir hari Rabu 8 April 2026, pukul 23.59 WIB.');
+    // The instants are for machines (the result's fields), not for the people who read this.
+    expect(id).not.toMatch(/\d{4}-\d{2}-\d{2}T|UTC/);
+    expect(en).not.toMatch(/\d{4}-\d{2}-\d{2}T|UTC/);
     expect(en).toContain('Tuesday 17 March 2026');
     expect(en).toContain('10 working days');
     expect(en).toContain('Wednesday 18 March 2026: Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1948) (cuti bersama, collective leave)');
     expect(en).toContain('Friday 3 April 2026: Wafat Yesus Kristus (national holiday)');
-    expect(en).toContain('Saturday 4 April 2026: weekend');
-    expect(en).toContain('Wednesday 8 April 2026');
-    // One entry per skipped day, in both languages.
-    expect(id.split('Hari yang tidak dihitung: ')[1]?.split('. Batas')[0]?.split('; ')).toHaveLength(r.skipped.length);
-    expect(en.split('Days not counted: ')[1]?.split('. Deadline')[0]?.split('; ')).toHaveLength(r.skipped.length);
+    expect(en).toContain(`Not counted: ${weekends} weekend days;`);
+    expect(en).toContain('Deadline: end of Wednesday 8 April 2026, 23:59 WIB.');
+    // One entry per holiday and one for the weekends, in both languages.
+    const holidays = r.skipped.length - weekends + 1;
+    expect(id.split('Tidak dihitung: ')[1]?.split('. Batas')[0]?.split('; ')).toHaveLength(holidays);
+    expect(en.split('Not counted: ')[1]?.split('. Deadline')[0]?.split('; ')).toHaveLength(holidays);
     // Nothing outside the counting window (after day zero, up to the deadline) is listed.
     expect(id).not.toContain('Minggu 15 Maret 2026');
     expect(id).not.toContain('Sabtu 11 April 2026');
