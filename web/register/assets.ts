@@ -380,6 +380,107 @@ function extOf(name) {
 }
 
 /**
+ * One file to the documents bucket: its SHA-256 computed here, declared to the API at url (which
+ * answers with the ticket), then posted with the ticket's fields first and the file last. The
+ * progress bar follows; say(percent) speaks in quarters, not at every progress event. A failed post
+ * calls forget(). { uploadId }, or { error } for the field (texts: noCrypto, failed, refused).
+ */
+async function uploadWithTicket(url, file, contentType, ui) {
+  const { progress, state, texts, say, forget } = ui;
+  let sha256 = '';
+  try { sha256 = await sha256Hex(file); } catch (e) { state.textContent = ''; return { error: texts.noCrypto }; }
+  let res = null;
+  try { res = await postJson(url, { fileName: file.name, contentType, size: file.size, sha256 }); } catch (e) { res = null; }
+  if (!res || res.status !== 201 || !res.data || !res.data.upload) {
+    state.textContent = '';
+    if (!res) return { error: texts.failed };
+    const details = res.data && res.data.error && res.data.error.details;
+    return { error: details && details.length ? details.map(detailText).join(' ') : serverMessage(res.data, texts.refused) };
+  }
+  progress.hidden = false;
+  let said = -1;
+  try {
+    await postToStorage(res.data.upload, file, (fraction) => {
+      const percent = Math.min(100, Math.floor(fraction * 100));
+      progress.value = percent;
+      const step = Math.floor(percent / 25) * 25;
+      if (step !== said) { said = step; say(step); }
+    });
+  } catch (e) {
+    forget();
+    return { error: e && e.message !== '0' ? texts.refused : texts.failed };
+  }
+  return { uploadId: res.data.uploadId };
+}
+
+/** A form's field's value, trimmed ('' when the form has no such field). */
+function valueOf(form, name) {
+  const f = form.elements.namedItem(name);
+  return f ? String(f.value || '').trim() : '';
+}
+
+/** The kind of person chosen in the radio buttons prefix.kind; the fields for the other kind ([data-for-kind]) are hidden as it changes. */
+function kindSwitch(form, prefix) {
+  const kind = () => valueOf(form, prefix + '.kind');
+  const showKind = () => {
+    for (const x of form.querySelectorAll('[data-for-kind]')) x.hidden = x.getAttribute('data-for-kind') !== kind();
+  };
+  for (const r of form.querySelectorAll('input[name="' + prefix + '.kind"]')) r.addEventListener('change', showKind);
+  showKind();
+  return kind;
+}
+
+/** The checks of a person's fields (PersonFields and ContactFields in request.tsx, named prefix.…): add(name, text) for each problem. */
+function checkPerson(form, prefix, words, add) {
+  const val = (name) => valueOf(form, prefix + '.' + name);
+  const k = val('kind');
+  if (!k) add(prefix + '.kind', words.kind);
+  if (val('fullName').length < 3) add(prefix + '.fullName', words.fullName);
+  if (k === 'individual' && !/^[0-9]{16}$/.test(val('nik'))) add(prefix + '.nik', words.nik);
+  if (k === 'legal_entity' && val('legalEntityDecree').length < 3) add(prefix + '.legalEntityDecree', words.decree);
+  if (val('address').length < 10) add(prefix + '.address', words.address);
+  const phone = val('phone');
+  const email = val('email');
+  if (phone && !/^[+]?[0-9 ()-]{8,20}$/.test(phone)) add(prefix + '.phone', words.phone);
+  if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) add(prefix + '.email', words.email);
+  if (!phone && !email) add(prefix + '.email', words.contact);
+}
+
+/** A person's fields as the API takes them (the NIK or the decree by the kind; empty ones left out). */
+function personOf(form, prefix) {
+  const val = (name) => valueOf(form, prefix + '.' + name);
+  const opt = (name) => val(name) || undefined;
+  const k = val('kind');
+  return {
+    kind: k,
+    fullName: val('fullName'),
+    nik: k === 'individual' ? opt('nik') : undefined,
+    legalEntityDecree: k === 'legal_entity' ? opt('legalEntityDecree') : undefined,
+    address: val('address'),
+    phone: opt('phone'),
+    email: opt('email'),
+  };
+}
+
+/**
+ * The receipt of a filing (Receipt in request.tsx): its slots filled, the form (and the personal data
+ * with it) cleared and hidden, the receipt shown with the focus.
+ */
+function showReceipt(form, box, filed, zone) {
+  const slot = (n) => box.querySelector('[data-slot="' + n + '"]');
+  slot('number').textContent = filed.number;
+  slot('received').textContent = dateTimeInWords(filed.receivedAt, zone, LANG);
+  slot('deadline').textContent = dateTimeInWords(filed.deadline.at, zone, LANG);
+  slot('explanation').textContent = filed.explanation;
+  slot('code').textContent = filed.trackingCode;
+  slot('status-link').href = form.dataset.status + '?nomor=' + encodeURIComponent(filed.number) + '&kode=' + encodeURIComponent(filed.trackingCode);
+  form.reset();
+  form.hidden = true;
+  box.hidden = false;
+  box.focus();
+}
+
+/**
  * A form's errors: next to each field ([data-field] wrapper: its .field-error, aria-invalid and
  * aria-describedby on its controls) and in the summary (role=alert) with a link to each field; the
  * first field to fix takes the focus.
@@ -482,33 +583,16 @@ function attachmentUploader(input, w, types, max) {
       const file = list[i];
       if (uploaded.has(file)) { ids.push(uploaded.get(file)); continue; }
       state.textContent = w.attPreparing;
-      let sha256 = '';
-      try { sha256 = await sha256Hex(file); } catch (e) { state.textContent = ''; return { error: w.attNoCrypto }; }
-      let res = null;
-      try {
-        res = await postJson('/api/public/objections/attachments', { fileName: file.name, contentType: types[extOf(file.name)], size: file.size, sha256 });
-      } catch (e) { res = null; }
-      if (!res || res.status !== 201 || !res.data || !res.data.upload) {
-        state.textContent = '';
-        if (!res) return { error: w.attFailed };
-        const details = res.data && res.data.error && res.data.error.details;
-        return { error: details && details.length ? details.map(detailText).join(' ') : serverMessage(res.data, w.attRefused) };
-      }
-      progress.hidden = false;
-      let said = -1;
-      try {
-        await postToStorage(res.data.upload, file, (fraction) => {
-          const percent = Math.min(100, Math.floor(fraction * 100));
-          progress.value = percent;
-          const step = Math.floor(percent / 25) * 25;
-          if (step !== said) { said = step; state.textContent = fill(w.attUploading, { i: i + 1, n: list.length, percent: step }); }
-        });
-      } catch (e) {
-        forget();
-        return { error: e && e.message !== '0' ? w.attRefused : w.attFailed };
-      }
-      uploaded.set(file, res.data.uploadId);
-      ids.push(res.data.uploadId);
+      const up = await uploadWithTicket('/api/public/objections/attachments', file, types[extOf(file.name)], {
+        progress,
+        state,
+        texts: { noCrypto: w.attNoCrypto, failed: w.attFailed, refused: w.attRefused },
+        say: (percent) => { state.textContent = fill(w.attUploading, { i: i + 1, n: list.length, percent }); },
+        forget,
+      });
+      if (up.error) return up;
+      uploaded.set(file, up.uploadId);
+      ids.push(up.uploadId);
     }
     if (list.length) { progress.value = 100; state.textContent = fill(w.attUploaded, { n: list.length }); }
     return { ids };
@@ -729,16 +813,8 @@ function periodicForm(form) {
   const types = JSON.parse(form.dataset.poaTypes || '{}');
   const max = Number(form.dataset.poaMax) || 10 * 1024 * 1024;
   form.hidden = false;
-  const val = (name) => {
-    const f = form.elements.namedItem(name);
-    return f ? String(f.value || '').trim() : '';
-  };
-  const kind = () => val('objector.kind');
-  const showKind = () => {
-    for (const x of form.querySelectorAll('[data-for-kind]')) x.hidden = x.getAttribute('data-for-kind') !== kind();
-  };
-  for (const r of form.querySelectorAll('input[name="objector.kind"]')) r.addEventListener('change', showKind);
-  showKind();
+  const val = (name) => valueOf(form, name);
+  kindSwitch(form, 'objector');
   const uploader = attachmentUploader(document.getElementById('o-attachments'), w, types, max);
   sendObjection({
     form,
@@ -751,54 +827,20 @@ function periodicForm(form) {
     check: () => {
       const errors = [];
       const add = (name, text) => errors.push({ name, text });
-      const k = kind();
-      if (!k) add('objector.kind', words.kind);
-      if (val('objector.fullName').length < 3) add('objector.fullName', words.fullName);
-      if (k === 'individual' && !/^[0-9]{16}$/.test(val('objector.nik'))) add('objector.nik', words.nik);
-      if (k === 'legal_entity' && val('objector.legalEntityDecree').length < 3) add('objector.legalEntityDecree', words.decree);
-      if (val('objector.address').length < 10) add('objector.address', words.address);
-      const phone = val('objector.phone');
-      const email = val('objector.email');
-      if (phone && !/^[+]?[0-9 ()-]{8,20}$/.test(phone)) add('objector.phone', words.phone);
-      if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) add('objector.email', words.email);
-      if (!phone && !email) add('objector.email', words.contact);
+      checkPerson(form, 'objector', words, add);
       if (val('information').length < 10) add('information', w.informationShort);
       if (val('case').length < 20) add('case', w.caseShort);
       return errors;
     },
-    body: () => {
-      const k = kind();
-      const opt = (name) => val(name) || undefined;
-      return {
-        objector: {
-          kind: k,
-          fullName: val('objector.fullName'),
-          nik: k === 'individual' ? opt('objector.nik') : undefined,
-          legalEntityDecree: k === 'legal_entity' ? opt('objector.legalEntityDecree') : undefined,
-          address: val('objector.address'),
-          phone: opt('objector.phone'),
-          email: opt('objector.email'),
-        },
-        information: val('information'),
-        case: val('case'),
-        website: form.elements.namedItem('website').value || undefined,
-      };
-    },
+    body: () => ({
+      objector: personOf(form, 'objector'),
+      information: val('information'),
+      case: val('case'),
+      website: form.elements.namedItem('website').value || undefined,
+    }),
     done: (data) => {
       const o = data.objection;
-      const box = document.getElementById('objection-done');
-      const slot = (n) => box.querySelector('[data-slot="' + n + '"]');
-      slot('number').textContent = o.number;
-      slot('received').textContent = dateTimeInWords(o.receivedAt, zone, LANG);
-      slot('deadline').textContent = dateTimeInWords(o.deadline.at, zone, LANG);
-      slot('explanation').textContent = explained(o.deadline);
-      slot('code').textContent = data.trackingCode;
-      slot('status-link').href = form.dataset.status + '?nomor=' + encodeURIComponent(o.number) + '&kode=' + encodeURIComponent(data.trackingCode);
-      // The personal data leaves the page with the form.
-      form.reset();
-      form.hidden = true;
-      box.hidden = false;
-      box.focus();
+      showReceipt(form, document.getElementById('objection-done'), { number: o.number, receivedAt: o.receivedAt, deadline: o.deadline, explanation: explained(o.deadline), trackingCode: data.trackingCode }, zone);
     },
   });
 }
@@ -913,84 +955,18 @@ function requestForm(form) {
   // The script checks and explains; the browser's own bubbles would say less.
   form.noValidate = true;
 
-  const val = (name) => {
-    const f = form.elements.namedItem(name);
-    return f ? String(f.value || '').trim() : '';
-  };
-  const kind = () => val('requester.kind');
-  const showKind = () => {
-    for (const w of form.querySelectorAll('[data-for-kind]')) w.hidden = w.getAttribute('data-for-kind') !== kind();
-  };
-  for (const r of form.querySelectorAll('input[name="requester.kind"]')) r.addEventListener('change', showKind);
-  showKind();
-
-  const fieldOf = (name) => form.querySelector('[data-field="' + name + '"]');
-  const controlsOf = (wrap) => Array.from(wrap.querySelectorAll(wrap.tagName === 'FIELDSET' ? 'input[type="radio"]' : 'input, textarea'));
-  const describe = (c, errorId) => {
-    if (!c.hasAttribute('data-hint')) c.setAttribute('data-hint', c.getAttribute('aria-describedby') || '');
-    const ids = [errorId, c.getAttribute('data-hint')].filter(Boolean).join(' ');
-    if (ids) c.setAttribute('aria-describedby', ids);
-    else c.removeAttribute('aria-describedby');
-  };
-  function clearErrors() {
-    summary.hidden = true;
-    summary.querySelector('ul').textContent = '';
-    for (const p of form.querySelectorAll('.field-error')) { p.hidden = true; p.textContent = ''; }
-    for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
-    for (const c of form.querySelectorAll('[data-hint]')) describe(c, '');
-  }
-  /** errors: [{ name (a field, or none), text }]; shown next to each field and in the summary, in form order. */
-  function showErrors(errors) {
-    clearErrors();
-    if (!errors.length) return;
-    const byField = new Map();
-    const general = [];
-    for (const e of errors) {
-      const wrap = e.name ? fieldOf(e.name) : null;
-      if (!wrap) { general.push(e.text); continue; }
-      if (!byField.has(wrap)) byField.set(wrap, []);
-      if (!byField.get(wrap).includes(e.text)) byField.get(wrap).push(e.text);
-    }
-    const ul = summary.querySelector('ul');
-    for (const text of general) ul.append(el('li', { text }));
-    let first = null;
-    for (const wrap of form.querySelectorAll('[data-field]')) {
-      const texts = byField.get(wrap);
-      if (!texts) continue;
-      // A field hidden for the other kind of requester is shown again when the server names it.
-      if (wrap.hidden) wrap.hidden = false;
-      const err = wrap.querySelector('.field-error');
-      err.textContent = texts.join(' ');
-      err.hidden = false;
-      const controls = controlsOf(wrap);
-      for (const c of controls) { c.setAttribute('aria-invalid', 'true'); describe(c, err.id); }
-      const target = controls.find((c) => c.checked) || controls[0];
-      if (!first) first = target;
-      ul.append(el('li', {}, el('a', { href: '#' + target.id, text: texts.join(' ') })));
-    }
-    summary.hidden = false;
-    if (first) first.focus();
-    else { summary.tabIndex = -1; summary.focus(); }
-  }
+  const val = (name) => valueOf(form, name);
+  kindSwitch(form, 'requester');
+  const { show: showErrors, clear: clearErrors } = errorUi(form, summary);
 
   function check() {
     const errors = [];
     const add = (name, text) => errors.push({ name, text });
-    const k = kind();
-    if (!k) add('requester.kind', words.kind);
-    if (val('requester.fullName').length < 3) add('requester.fullName', words.fullName);
-    if (k === 'individual' && !/^[0-9]{16}$/.test(val('requester.nik'))) add('requester.nik', words.nik);
-    if (k === 'legal_entity' && val('requester.legalEntityDecree').length < 3) add('requester.legalEntityDecree', words.decree);
+    checkPerson(form, 'requester', words, add);
     const represented = val('requester.onBehalfOf');
     if (represented && represented.length < 3) add('requester.onBehalfOf', words.onBehalfOf);
     const poaError = represented ? poaProblem() : '';
     if (poaError) add('powerOfAttorney', poaError);
-    if (val('requester.address').length < 10) add('requester.address', words.address);
-    const phone = val('requester.phone');
-    const email = val('requester.email');
-    if (phone && !/^[+]?[0-9 ()-]{8,20}$/.test(phone)) add('requester.phone', words.phone);
-    if (email && !/^[^\\s@]+@[^\\s@]+$/.test(email)) add('requester.email', words.email);
-    if (!phone && !email) add('requester.email', words.contact);
     if (val('content.information').length < 10) add('content.information', words.information);
     if (val('content.purpose').length < 5) add('content.purpose', words.purpose);
     if (!val('content.obtainForm')) add('content.obtainForm', words.obtainForm);
@@ -999,19 +975,8 @@ function requestForm(form) {
   }
 
   function body() {
-    const k = kind();
-    const opt = (name) => val(name) || undefined;
     return {
-      requester: {
-        kind: k,
-        fullName: val('requester.fullName'),
-        nik: k === 'individual' ? opt('requester.nik') : undefined,
-        legalEntityDecree: k === 'legal_entity' ? opt('requester.legalEntityDecree') : undefined,
-        address: val('requester.address'),
-        phone: opt('requester.phone'),
-        email: opt('requester.email'),
-        onBehalfOf: opt('requester.onBehalfOf'),
-      },
+      requester: Object.assign(personOf(form, 'requester'), { onBehalfOf: val('requester.onBehalfOf') || undefined }),
       content: {
         information: val('content.information'),
         purpose: val('content.purpose'),
@@ -1073,52 +1038,23 @@ function requestForm(form) {
     if (uploaded && uploaded.file === file) return { uploadId: uploaded.uploadId };
     forgetUpload();
     poaState.textContent = words.poaPreparing;
-    let sha256 = '';
-    try { sha256 = await sha256Hex(file); } catch (e) { poaState.textContent = ''; return { error: words.poaNoCrypto }; }
-    let res = null;
-    try {
-      res = await postJson('/api/public/requests/power-of-attorney', { fileName: file.name, contentType: poaTypes[extOf(file.name)], size: file.size, sha256 });
-    } catch (e) { res = null; }
-    if (!res || res.status !== 201 || !res.data || !res.data.upload) {
-      poaState.textContent = '';
-      const details = res && res.data && res.data.error && res.data.error.details;
-      if (!res) return { error: words.poaFailed };
-      return { error: details && details.length ? details.map(detailText).join(' ') : serverMessage(res.data, words.poaRefused) };
-    }
-    poaProgress.hidden = false;
-    let said = -1;
-    try {
-      await postToStorage(res.data.upload, file, (fraction) => {
-        const percent = Math.min(100, Math.floor(fraction * 100));
-        poaProgress.value = percent;
-        // The live region speaks in quarters, not at every progress event.
-        const step = Math.floor(percent / 25) * 25;
-        if (step !== said) { said = step; poaState.textContent = fill(words.poaUploading, { percent: step }); }
-      });
-    } catch (e) {
-      forgetUpload();
-      return { error: e && e.message !== '0' ? words.poaRefused : words.poaFailed };
-    }
+    const up = await uploadWithTicket('/api/public/requests/power-of-attorney', file, poaTypes[extOf(file.name)], {
+      progress: poaProgress,
+      state: poaState,
+      texts: { noCrypto: words.poaNoCrypto, failed: words.poaFailed, refused: words.poaRefused },
+      say: (percent) => { poaState.textContent = fill(words.poaUploading, { percent }); },
+      forget: forgetUpload,
+    });
+    if (up.error) return up;
     poaProgress.value = 100;
     poaState.textContent = fill(words.poaUploaded, { name: file.name, size: bytes(file.size) });
-    uploaded = { file, uploadId: res.data.uploadId };
+    uploaded = { file, uploadId: up.uploadId };
     return { uploadId: uploaded.uploadId };
   }
 
   function done(data) {
-    const box = document.getElementById('request-done');
-    const slot = (n) => box.querySelector('[data-slot="' + n + '"]');
-    slot('number').textContent = data.number;
-    slot('received').textContent = dateTimeInWords(data.receivedAt, zone, LANG);
-    slot('deadline').textContent = dateTimeInWords(data.deadline.at, zone, LANG);
-    slot('explanation').textContent = (data.deadline.explanation && data.deadline.explanation[LANG]) || '';
-    slot('code').textContent = data.trackingCode;
-    slot('status-link').href = form.dataset.status + '?nomor=' + encodeURIComponent(data.number) + '&kode=' + encodeURIComponent(data.trackingCode);
-    // The personal data leaves the page with the form.
-    form.reset();
-    form.hidden = true;
-    box.hidden = false;
-    box.focus();
+    const explanation = (data.deadline.explanation && data.deadline.explanation[LANG]) || '';
+    showReceipt(form, document.getElementById('request-done'), Object.assign({}, data, { explanation }), zone);
   }
 
   let busy = false;

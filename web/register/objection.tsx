@@ -14,28 +14,15 @@ import { href, type Lang, type Model, pagePath } from '../../functions/core/regi
 import { POWER_OF_ATTORNEY_MAX_BYTES } from '../../functions/core/requests/power-of-attorney.ts';
 import { dict } from './i18n.ts';
 import { Layout } from './layout.tsx';
-import { Choices, Field, objectionWords, POWER_OF_ATTORNEY_TYPES } from './request.tsx';
+import { ContactFields, Field, FileField, FormEnd, Honeypot, objectionWords, POWER_OF_ATTORNEY_TYPES, PersonFields, Receipt } from './request.tsx';
 
 const PATH = pagePath({ kind: 'objection' });
 const STATUS_PATH = pagePath({ kind: 'requestStatus' });
 
-/** The attachments' field (the script uploads them; no name: a plain post never carries files). */
+/** The attachments' field (the script uploads them). */
 export function AttachmentsField({ lang, id }: { lang: Lang; id: string }) {
   const w = dict(lang).objJs;
-  const accept = [...Object.keys(POWER_OF_ATTORNEY_TYPES), ...new Set(Object.values(POWER_OF_ATTORNEY_TYPES))].join(',');
-  return (
-    <div class="field" data-field="attachments">
-      <label for={id}>{w.attachments}</label>
-      <p class="hint" id={`${id}-hint`}>
-        {w.attachmentsHint}
-      </p>
-      <p class="field-error" id={`${id}-error`} hidden />
-      <input type="file" id={id} accept={accept} multiple aria-describedby={`${id}-hint ${id}-state`} />
-      <progress id={`${id}-progress`} max={100} value={0} aria-label={w.attachmentsProgress} hidden />
-      {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
-      <p id={`${id}-state`} class="upload-state" role="status" aria-live="polite" />
-    </div>
-  );
+  return <FileField id={id} field="attachments" label={w.attachments} hint={w.attachmentsHint} progress={w.attachmentsProgress} multiple />;
 }
 
 export function ObjectionPage({ m, lang }: { m: Model; lang: Lang }) {
@@ -70,31 +57,7 @@ export function ObjectionPage({ m, lang }: { m: Model; lang: Lang }) {
       <noscript>
         <p class="warn">{o.noJs}</p>
       </noscript>
-      <section id="objection-done" class="receipt" hidden tabIndex={-1} aria-labelledby="obj-done-h">
-        <h2 id="obj-done-h">{o.doneTitle}</h2>
-        <dl>
-          <dt>{o.number}</dt>
-          <dd data-slot="number" />
-          <dt>{r.receivedAt}</dt>
-          <dd data-slot="received" />
-          <dt>{t.objJs.deadline}</dt>
-          <dd>
-            <span data-slot="deadline" class="deadline" /> <span data-slot="explanation" class="hint" />
-          </dd>
-        </dl>
-        <div class="code-box">
-          <p>
-            {r.code}: <strong data-slot="code" class="code" />
-          </p>
-          <p class="warn">{r.codeWarning}</p>
-        </div>
-        <p>{r.emailNote}</p>
-        <p>
-          <a data-slot="status-link" href={href(STATUS_PATH, lang)}>
-            {o.openStatus}
-          </a>
-        </p>
-      </section>
+      <Receipt lang={lang} id="objection-done" headingId="obj-done-h" title={o.doneTitle} number={o.number} deadline={t.objJs.deadline} openStatus={o.openStatus} />
       <form id="periodic-form" class="request" hidden aria-labelledby="periodic-h" {...data}>
         <div id="periodic-errors" class="error-summary" role="alert" hidden>
           <p>{t.objJs.errorSummary}</p>
@@ -104,54 +67,8 @@ export function ObjectionPage({ m, lang }: { m: Model; lang: Lang }) {
         <p>{o.privacy}</p>
         <fieldset>
           <legend>{o.fsObjector}</legend>
-          <Choices
-            id="o-kind"
-            name="objector.kind"
-            legend={r.kindLegend}
-            checked="individual"
-            options={[
-              ['individual', r.kindIndividual],
-              ['legal_entity', r.kindLegalEntity],
-            ]}
-          />
-          <Field id="o-fullName" name="objector.fullName" label={r.fullName} hint={r.fullNameHint} required autoComplete="name" minLength={3} maxLength={200} />
-          <Field
-            id="o-nik"
-            name="objector.nik"
-            label={r.nik}
-            hint={r.nikHint}
-            inputMode="numeric"
-            pattern="[0-9]{16}"
-            autoComplete="off"
-            maxLength={16}
-            forKind="individual"
-          />
-          <Field
-            id="o-decree"
-            name="objector.legalEntityDecree"
-            label={r.decree}
-            hint={r.decreeHint}
-            autoComplete="off"
-            minLength={3}
-            maxLength={120}
-            forKind="legal_entity"
-          />
-          <Field
-            id="o-address"
-            name="objector.address"
-            label={r.address}
-            hint={r.addressHint}
-            required
-            rows={3}
-            autoComplete="street-address"
-            minLength={10}
-            maxLength={500}
-          />
-          <p class="hint" id="o-contact-hint">
-            {r.contactHint}
-          </p>
-          <Field id="o-phone" name="objector.phone" label={r.phone} type="tel" autoComplete="tel" pattern="\+?[0-9 \(\)\-]{8,20}" maxLength={20} />
-          <Field id="o-email" name="objector.email" label={r.email} type="email" autoComplete="email" maxLength={254} />
+          <PersonFields lang={lang} id="o" name="objector" />
+          <ContactFields lang={lang} id="o" name="objector" hintId="o-contact-hint" />
         </fieldset>
         <fieldset>
           <legend>{o.fsObjection}</legend>
@@ -159,15 +76,8 @@ export function ObjectionPage({ m, lang }: { m: Model; lang: Lang }) {
           <Field id="o-case" name="case" label={t.objJs.caseLabel} hint={t.objJs.caseHint} required rows={6} minLength={20} maxLength={4000} />
           <AttachmentsField lang={lang} id="o-attachments" />
         </fieldset>
-        <div class="hp" aria-hidden="true">
-          <label for="o-website">{r.honeypot}</label>
-          <input id="o-website" name="website" type="text" tabIndex={-1} autoComplete="off" value="" />
-        </div>
-        {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
-        <p id="periodic-status" role="status" aria-live="polite" />
-        <p>
-          <button type="submit">{o.submit}</button>
-        </p>
+        <Honeypot lang={lang} id="o-website" />
+        <FormEnd statusId="periodic-status" submit={o.submit} />
       </form>
     </Layout>
   );

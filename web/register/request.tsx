@@ -148,31 +148,184 @@ export const POWER_OF_ATTORNEY_TYPES: Readonly<Record<string, string>> = Object.
 );
 
 /**
- * The power of attorney (surat kuasa) of a request filed for someone else. The file goes straight to
- * the documents bucket, so the field needs the script: it is hidden in the page and shown by the
- * script while "filing for someone else" is filled in; without JavaScript the name field's hint says
- * that such a request needs JavaScript or the PPID's desk. The input has no name: a plain form post
- * never carries it. Its state (preparing, the upload's progress, uploaded) is announced next to it.
+ * A file field the script uploads (the input has no name: a plain form post never carries it): its
+ * hint, a place for its error, the upload's progress and its state, announced next to it.
  */
-function PowerOfAttorneyField({ lang }: { lang: Lang }) {
-  const r = dict(lang).req;
-  const id = 'f-powerOfAttorney';
+export function FileField(props: {
+  id: string;
+  field: string;
+  label: string;
+  hint: string;
+  progress: string;
+  required?: boolean;
+  multiple?: boolean;
+  /** The wrapper's id and whether it starts hidden (the power of attorney's, shown by the script). */
+  wrapperId?: string;
+  hidden?: boolean;
+}) {
+  const { id } = props;
   const accept = [...Object.keys(POWER_OF_ATTORNEY_TYPES), ...new Set(Object.values(POWER_OF_ATTORNEY_TYPES))].join(',');
   return (
-    <div class="field" data-field="powerOfAttorney" id="poa-field" hidden>
+    <div class="field" data-field={props.field} id={props.wrapperId} hidden={props.hidden}>
       <label for={id}>
-        {r.powerOfAttorney}
-        <span aria-hidden="true"> *</span>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <p class="hint" id={`${id}-hint`}>
-        {r.powerOfAttorneyHint}
+        {props.hint}
       </p>
       <p class="field-error" id={`${id}-error`} hidden />
-      <input type="file" id={id} accept={accept} aria-describedby={`${id}-hint ${id}-state`} />
-      <progress id={`${id}-progress`} max={100} value={0} aria-label={r.powerOfAttorneyProgress} hidden />
+      <input type="file" id={id} accept={accept} multiple={props.multiple} aria-describedby={`${id}-hint ${id}-state`} />
+      <progress id={`${id}-progress`} max={100} value={0} aria-label={props.progress} hidden />
       {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
       <p id={`${id}-state`} class="upload-state" role="status" aria-live="polite" />
     </div>
+  );
+}
+
+/**
+ * The power of attorney (surat kuasa) of a request filed for someone else. The file goes straight to
+ * the documents bucket, so the field needs the script: it is hidden in the page and shown by the
+ * script while "filing for someone else" is filled in; without JavaScript the name field's hint says
+ * that such a request needs JavaScript or the PPID's desk.
+ */
+function PowerOfAttorneyField({ lang }: { lang: Lang }) {
+  const r = dict(lang).req;
+  return (
+    <FileField
+      id="f-powerOfAttorney"
+      field="powerOfAttorney"
+      label={r.powerOfAttorney}
+      hint={r.powerOfAttorneyHint}
+      progress={r.powerOfAttorneyProgress}
+      required
+      wrapperId="poa-field"
+      hidden
+    />
+  );
+}
+
+/** Who files (a requester's or an objector's `name` prefix): the kind of person, the name, and the NIK or the legal entity's decree. */
+export function PersonFields({ lang, id, name }: { lang: Lang; id: string; name: string }) {
+  const r = dict(lang).req;
+  return (
+    <>
+      <Choices
+        id={`${id}-kind`}
+        name={`${name}.kind`}
+        legend={r.kindLegend}
+        checked="individual"
+        options={[
+          ['individual', r.kindIndividual],
+          ['legal_entity', r.kindLegalEntity],
+        ]}
+      />
+      <Field id={`${id}-fullName`} name={`${name}.fullName`} label={r.fullName} hint={r.fullNameHint} required autoComplete="name" minLength={3} maxLength={200} />
+      <Field
+        id={`${id}-nik`}
+        name={`${name}.nik`}
+        label={r.nik}
+        hint={r.nikHint}
+        inputMode="numeric"
+        pattern="[0-9]{16}"
+        autoComplete="off"
+        maxLength={16}
+        forKind="individual"
+      />
+      <Field
+        id={`${id}-decree`}
+        name={`${name}.legalEntityDecree`}
+        label={r.decree}
+        hint={r.decreeHint}
+        autoComplete="off"
+        minLength={3}
+        maxLength={120}
+        forKind="legal_entity"
+      />
+    </>
+  );
+}
+
+/** Where to reach the person: the address, then a phone or an e-mail (at least one; the hint `hintId` says so). */
+export function ContactFields({ lang, id, name, hintId }: { lang: Lang; id: string; name: string; hintId: string }) {
+  const r = dict(lang).req;
+  return (
+    <>
+      <Field
+        id={`${id}-address`}
+        name={`${name}.address`}
+        label={r.address}
+        hint={r.addressHint}
+        required
+        rows={3}
+        autoComplete="street-address"
+        minLength={10}
+        maxLength={500}
+      />
+      <p class="hint" id={hintId}>
+        {r.contactHint}
+      </p>
+      <Field id={`${id}-phone`} name={`${name}.phone`} label={r.phone} type="tel" autoComplete="tel" pattern="\+?[0-9 \(\)\-]{8,20}" maxLength={20} />
+      <Field id={`${id}-email`} name={`${name}.email`} label={r.email} type="email" autoComplete="email" maxLength={254} />
+    </>
+  );
+}
+
+/** A honeypot: hidden from people and from screen readers, out of the tab order; a robot that fills it is refused. */
+export function Honeypot({ lang, id }: { lang: Lang; id: string }) {
+  return (
+    <div class="hp" aria-hidden="true">
+      <label for={id}>{dict(lang).req.honeypot}</label>
+      <input id={id} name="website" type="text" tabIndex={-1} autoComplete="off" value="" />
+    </div>
+  );
+}
+
+/** The form's live status line and its submit button. */
+export function FormEnd({ statusId, submit }: { statusId: string; submit: string }) {
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
+      <p id={statusId} role="status" aria-live="polite" />
+      <p>
+        <button type="submit">{submit}</button>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The receipt the script fills and shows once a filing is accepted (its slots: number, received,
+ * deadline and its explanation, the tracking code shown once, the status page's link).
+ */
+export function Receipt(props: { lang: Lang; id: string; headingId: string; title: string; number: string; deadline: string; openStatus: string }) {
+  const r = dict(props.lang).req;
+  return (
+    <section id={props.id} class="receipt" hidden tabIndex={-1} aria-labelledby={props.headingId}>
+      <h2 id={props.headingId}>{props.title}</h2>
+      <dl>
+        <dt>{props.number}</dt>
+        <dd data-slot="number" />
+        <dt>{r.receivedAt}</dt>
+        <dd data-slot="received" />
+        <dt>{props.deadline}</dt>
+        <dd>
+          <span data-slot="deadline" class="deadline" /> <span data-slot="explanation" class="hint" />
+        </dd>
+      </dl>
+      <div class="code-box">
+        <p>
+          {r.code}: <strong data-slot="code" class="code" />
+        </p>
+        <p class="warn">{r.codeWarning}</p>
+      </div>
+      <p>{r.emailNote}</p>
+      <p>
+        <a data-slot="status-link" href={href(STATUS_PATH, props.lang)}>
+          {props.openStatus}
+        </a>
+      </p>
+    </section>
   );
 }
 
@@ -200,31 +353,7 @@ export function RequestFormPage({ m, lang }: P) {
       <p>
         <a href={href(OBJECTION_PATH, lang)}>{t.obj.title}</a>
       </p>
-      <section id="request-done" class="receipt" hidden tabIndex={-1} aria-labelledby="done-h">
-        <h2 id="done-h">{r.doneTitle}</h2>
-        <dl>
-          <dt>{r.number}</dt>
-          <dd data-slot="number" />
-          <dt>{r.receivedAt}</dt>
-          <dd data-slot="received" />
-          <dt>{r.deadline}</dt>
-          <dd>
-            <span data-slot="deadline" class="deadline" /> <span data-slot="explanation" class="hint" />
-          </dd>
-        </dl>
-        <div class="code-box">
-          <p>
-            {r.code}: <strong data-slot="code" class="code" />
-          </p>
-          <p class="warn">{r.codeWarning}</p>
-        </div>
-        <p>{r.emailNote}</p>
-        <p>
-          <a data-slot="status-link" href={href(STATUS_PATH, lang)}>
-            {r.openStatus}
-          </a>
-        </p>
-      </section>
+      <Receipt lang={lang} id="request-done" headingId="done-h" title={r.doneTitle} number={r.number} deadline={r.deadline} openStatus={r.openStatus} />
       <form id="request-form" class="request" method="post" action="/api/public/requests" encType="application/x-www-form-urlencoded" {...data}>
         <div id="form-errors" class="error-summary" role="alert" hidden>
           <p id="form-errors-h">{t.reqJs.errorSummary}</p>
@@ -236,68 +365,13 @@ export function RequestFormPage({ m, lang }: P) {
         <input type="hidden" name="submissionId" value="" />
         <fieldset>
           <legend>{r.fsRequester}</legend>
-          <Choices
-            id="f-kind"
-            name="requester.kind"
-            legend={r.kindLegend}
-            checked="individual"
-            options={[
-              ['individual', r.kindIndividual],
-              ['legal_entity', r.kindLegalEntity],
-            ]}
-          />
-          <Field
-            id="f-fullName"
-            name="requester.fullName"
-            label={r.fullName}
-            hint={r.fullNameHint}
-            required
-            autoComplete="name"
-            minLength={3}
-            maxLength={200}
-          />
-          <Field
-            id="f-nik"
-            name="requester.nik"
-            label={r.nik}
-            hint={r.nikHint}
-            inputMode="numeric"
-            pattern="[0-9]{16}"
-            autoComplete="off"
-            maxLength={16}
-            forKind="individual"
-          />
-          <Field
-            id="f-decree"
-            name="requester.legalEntityDecree"
-            label={r.decree}
-            hint={r.decreeHint}
-            autoComplete="off"
-            minLength={3}
-            maxLength={120}
-            forKind="legal_entity"
-          />
+          <PersonFields lang={lang} id="f" name="requester" />
           <Field id="f-onBehalfOf" name="requester.onBehalfOf" label={r.onBehalfOf} hint={r.onBehalfOfHint} autoComplete="off" maxLength={200} />
           <PowerOfAttorneyField lang={lang} />
         </fieldset>
         <fieldset aria-describedby="contact-hint">
           <legend>{r.fsContact}</legend>
-          <Field
-            id="f-address"
-            name="requester.address"
-            label={r.address}
-            hint={r.addressHint}
-            required
-            rows={3}
-            autoComplete="street-address"
-            minLength={10}
-            maxLength={500}
-          />
-          <p class="hint" id="contact-hint">
-            {r.contactHint}
-          </p>
-          <Field id="f-phone" name="requester.phone" label={r.phone} type="tel" autoComplete="tel" pattern="\+?[0-9 \(\)\-]{8,20}" maxLength={20} />
-          <Field id="f-email" name="requester.email" label={r.email} type="email" autoComplete="email" maxLength={254} />
+          <ContactFields lang={lang} id="f" name="requester" hintId="contact-hint" />
         </fieldset>
         <fieldset>
           <legend>{r.fsContent}</legend>
@@ -330,16 +404,8 @@ export function RequestFormPage({ m, lang }: P) {
             options={DELIVERY_METHODS.map((d) => [d, r.delivery[d]] as const)}
           />
         </fieldset>
-        {/* A honeypot: hidden from people and from screen readers, out of the tab order; a robot that fills it is refused. */}
-        <div class="hp" aria-hidden="true">
-          <label for="f-website">{r.honeypot}</label>
-          <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" value="" />
-        </div>
-        {/* biome-ignore lint/a11y/useSemanticElements: <output> is announced unreliably; role=status is */}
-        <p id="form-status" role="status" aria-live="polite" />
-        <p>
-          <button type="submit">{r.submit}</button>
-        </p>
+        <Honeypot lang={lang} id="f-website" />
+        <FormEnd statusId="form-status" submit={r.submit} />
       </form>
     </Layout>
   );
