@@ -8,51 +8,33 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
-import {
-  OBJECTION_DESK_CHANNELS,
-  OBJECTION_GROUND_TEXT,
-  OBJECTION_GROUNDS,
-  OBJECTION_REGISTRARS,
-  type Objection,
-  type ObjectionGround,
-  REQUESTER_KINDS,
-  type Requester,
-} from '../types.ts';
-import { ChoiceGroup, ErrorSummary, Field, PageHeader, RequiredNote, useSubmit } from '../ui.tsx';
+import { OBJECTION_DESK_CHANNELS, OBJECTION_GROUND_TEXT, OBJECTION_GROUNDS, OBJECTION_REGISTRARS, type Objection, type ObjectionGround } from '../types.ts';
+import { ChoiceGroup, ErrorSummary, Field, RequiredNote, useSubmit } from '../ui.tsx';
 import { readableExplanation } from './objection-parts.tsx';
-import { addDays, bodyAgencyOf, channelKey, requesterKindKey, todayIn } from './request-parts.tsx';
+import {
+  EMPTY_REQUESTER,
+  opt,
+  type ReceiptDraft,
+  ReceiptFields,
+  RegistrationPage,
+  type RequesterDraft,
+  RequesterFields,
+  requesterOf,
+} from './registration-parts.tsx';
+import { bodyAgencyOf, todayIn } from './request-parts.tsx';
 
-interface Draft {
+interface Draft extends RequesterDraft, ReceiptDraft<(typeof OBJECTION_DESK_CHANNELS)[number]> {
   on: 'request' | 'periodic';
   requestNumber: string;
-  kind: Requester['kind'];
-  fullName: string;
-  nik: string;
-  legalEntityDecree: string;
-  address: string;
-  phone: string;
-  email: string;
-  onBehalfOf: string;
   information: string;
   grounds: ObjectionGround[];
   case: string;
-  channel: (typeof OBJECTION_DESK_CHANNELS)[number] | '';
-  /** Undefined until edited: today in the body's zone. */
-  receivedOn?: string;
-  note: string;
 }
 
 const EMPTY: Draft = {
   on: 'request',
   requestNumber: '',
-  kind: 'individual',
-  fullName: '',
-  nik: '',
-  legalEntityDecree: '',
-  address: '',
-  phone: '',
-  email: '',
-  onBehalfOf: '',
+  ...EMPTY_REQUESTER,
   information: '',
   grounds: [],
   case: '',
@@ -62,8 +44,6 @@ const EMPTY: Draft = {
 
 const FIELDS = ['requestNumber', 'objector', 'information', 'grounds', 'case', 'channel', 'receivedOn', 'note', 'submissionId'] as const;
 
-const opt = (v: string) => (v.trim() ? v.trim() : undefined);
-
 interface Receipt {
   objection: Objection;
   trackingCode?: string;
@@ -71,41 +51,29 @@ interface Receipt {
 
 export function ObjectionFormPage() {
   const { t, me } = useApp();
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [round, setRound] = useState(0);
   return (
-    <>
-      <p class="breadcrumb no-print">
-        <a href="#/objections">{t('obj_back_to_list')}</a>
-      </p>
-      <PageHeader title={t('obj_register_title')} intro={t('obj_register_intro')} />
-      {!OBJECTION_REGISTRARS.includes(me.role) ? (
-        <p class="notice">{t('obj_register_not_allowed')}</p>
-      ) : receipt ? (
-        <ReceiptPanel
-          receipt={receipt}
-          onAnother={() => {
-            setReceipt(null);
-            setRound((n) => n + 1);
-          }}
-        />
-      ) : (
-        <ObjectionForm key={round} onDone={setReceipt} />
-      )}
-    </>
+    <RegistrationPage<Receipt>
+      back={{ href: '#/objections', label: t('obj_back_to_list') }}
+      title={t('obj_register_title')}
+      intro={t('obj_register_intro')}
+      allowed={OBJECTION_REGISTRARS.includes(me.role)}
+      notAllowed={t('obj_register_not_allowed')}
+      form={(onDone) => <ObjectionForm onDone={onDone} />}
+      receipt={(receipt, onAnother) => <ReceiptPanel receipt={receipt} onAnother={onAnother} />}
+    />
   );
 }
 
 function ObjectionForm({ onDone }: { onDone: (r: Receipt) => void }) {
-  const { t, lang, pick, api, agencies } = useApp();
+  const { t, pick, api, agencies } = useApp();
   const today = todayIn(bodyAgencyOf(agencies)?.timezone);
   // One id per form shown: a double click or a resent form registers one objection.
   const [submissionId] = useState(() => crypto.randomUUID());
   const [d, setD] = useState<Draft>(EMPTY);
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((old) => ({ ...old, [k]: v }));
+  const patch = (change: Partial<Draft>) => setD((old) => ({ ...old, ...change }));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => patch({ [k]: v } as Partial<Draft>);
   const submit = useSubmit(FIELDS);
   const receivedOn = d.receivedOn ?? today;
-  const backdated = receivedOn < today;
   const f = submit.fieldError;
   const periodic = d.on === 'periodic';
   // The objector's whole-record refusal ("give the identity") when no single field owns it.
@@ -116,15 +84,7 @@ function ObjectionForm({ onDone }: { onDone: (r: Receipt) => void }) {
 
   const send = (e: Event) => {
     e.preventDefault();
-    const objector = {
-      kind: d.kind,
-      fullName: d.fullName,
-      ...(d.kind === 'individual' ? { nik: opt(d.nik) } : { legalEntityDecree: opt(d.legalEntityDecree) }),
-      address: d.address,
-      phone: opt(d.phone),
-      email: opt(d.email),
-      onBehalfOf: opt(d.onBehalfOf),
-    };
+    const objector = requesterOf(d);
     void submit.run(async () => {
       const res = await api.send<Receipt>('POST', '/objections', {
         ...(periodic ? { objector, ...(opt(d.information) ? { information: opt(d.information) } : {}) } : { requestNumber: d.requestNumber.trim() }),
@@ -146,41 +106,15 @@ function ObjectionForm({ onDone }: { onDone: (r: Receipt) => void }) {
       <form noValidate onSubmit={send}>
         <fieldset class="form-section">
           <legend>{t('obj_sec_receipt')}</legend>
-          <div class="grid two">
-            <Field id="obj-channel" label={t('obj_channel')} name="channel" required error={f('channel')}>
-              {(a) => (
-                <select {...a} value={d.channel} onChange={(e) => set('channel', e.currentTarget.value as Draft['channel'])}>
-                  <option value="">{t('choose')}</option>
-                  {OBJECTION_DESK_CHANNELS.map((c) => (
-                    <option key={c} value={c}>
-                      {t(channelKey(c))}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="obj-receivedOn" label={t('f_rq_received_on')} name="receivedOn" required hint={t('f_rq_received_on_hint')} error={f('receivedOn')}>
-              {(a) => (
-                <input
-                  {...a}
-                  class="date"
-                  type="date"
-                  min={addDays(today, -60)}
-                  max={today}
-                  value={receivedOn}
-                  onInput={(e) => set('receivedOn', e.currentTarget.value)}
-                />
-              )}
-            </Field>
-          </div>
-          {backdated && (
-            <p class="notice warn" id="obj-backdated">
-              {t('obj_backdated_note', { date: formatDate(lang, receivedOn) })}
-            </p>
-          )}
-          <Field id="obj-note" label={t('f_obj_note')} name="note" hint={t('f_obj_note_hint')} error={f('note')}>
-            {(a) => <textarea {...a} rows={2} maxLength={1000} value={d.note} onInput={(e) => set('note', e.currentTarget.value)} />}
-          </Field>
+          <ReceiptFields
+            prefix="obj"
+            channels={OBJECTION_DESK_CHANNELS}
+            words={{ channel: 'obj_channel', backdated: 'obj_backdated_note', note: 'f_obj_note', noteHint: 'f_obj_note_hint' }}
+            today={today}
+            value={d}
+            patch={patch}
+            fieldError={f}
+          />
         </fieldset>
 
         <fieldset class="form-section">
@@ -244,85 +178,7 @@ function ObjectionForm({ onDone }: { onDone: (r: Receipt) => void }) {
               {t('obj_objector_intro')}
             </p>
             {objectorError && <p class="field-error">{objectorError}</p>}
-            <ChoiceGroup legend={t('f_rq_kind')} required error={f('objector.kind')}>
-              {REQUESTER_KINDS.map((k) => (
-                <label key={k} class="check">
-                  <input type="radio" name="kind" value={k} checked={d.kind === k} onChange={() => set('kind', k)} />
-                  <span>{t(requesterKindKey(k))}</span>
-                </label>
-              ))}
-            </ChoiceGroup>
-            <Field id="obj-fullName" label={t('f_rq_full_name')} name="fullName" required error={f('objector.fullName')}>
-              {(a) => (
-                <input {...a} type="text" autoComplete="off" maxLength={200} value={d.fullName} onInput={(e) => set('fullName', e.currentTarget.value)} />
-              )}
-            </Field>
-            {d.kind === 'individual' ? (
-              <Field id="obj-nik" label={t('f_rq_nik')} name="nik" required hint={t('f_rq_nik_hint')} error={f('objector.nik')}>
-                {(a) => (
-                  <input
-                    {...a}
-                    class="medium"
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    maxLength={16}
-                    value={d.nik}
-                    onInput={(e) => set('nik', e.currentTarget.value)}
-                  />
-                )}
-              </Field>
-            ) : (
-              <Field
-                id="obj-legalEntityDecree"
-                label={t('f_rq_decree')}
-                name="legalEntityDecree"
-                required
-                hint={t('f_rq_decree_hint')}
-                error={f('objector.legalEntityDecree')}
-              >
-                {(a) => (
-                  <input {...a} type="text" maxLength={120} value={d.legalEntityDecree} onInput={(e) => set('legalEntityDecree', e.currentTarget.value)} />
-                )}
-              </Field>
-            )}
-            <Field id="obj-address" label={t('f_rq_address')} name="address" required error={f('objector.address')}>
-              {(a) => <textarea {...a} rows={2} maxLength={500} value={d.address} onInput={(e) => set('address', e.currentTarget.value)} />}
-            </Field>
-            <p class="hint" id="obj-contact-hint">
-              {t('rq_contact_hint')}
-            </p>
-            <div class="grid two">
-              <Field id="obj-phone" label={t('f_rq_phone')} name="phone" error={f('objector.phone')}>
-                {(a) => (
-                  <input
-                    {...a}
-                    type="tel"
-                    autoComplete="off"
-                    maxLength={20}
-                    value={d.phone}
-                    aria-describedby={[a['aria-describedby'], 'obj-contact-hint'].filter(Boolean).join(' ')}
-                    onInput={(e) => set('phone', e.currentTarget.value)}
-                  />
-                )}
-              </Field>
-              <Field id="obj-email" label={t('f_rq_email')} name="email" error={f('objector.email')}>
-                {(a) => (
-                  <input
-                    {...a}
-                    type="email"
-                    autoComplete="off"
-                    maxLength={254}
-                    value={d.email}
-                    aria-describedby={[a['aria-describedby'], 'obj-contact-hint'].filter(Boolean).join(' ')}
-                    onInput={(e) => set('email', e.currentTarget.value)}
-                  />
-                )}
-              </Field>
-            </div>
-            <Field id="obj-onBehalfOf" label={t('f_rq_on_behalf')} name="onBehalfOf" hint={t('f_rq_on_behalf_hint')} error={f('objector.onBehalfOf')}>
-              {(a) => <input {...a} type="text" maxLength={200} value={d.onBehalfOf} onInput={(e) => set('onBehalfOf', e.currentTarget.value)} />}
-            </Field>
+            <RequesterFields prefix="obj" path="objector" value={d} patch={patch} fieldError={f} />
           </fieldset>
         )}
 
