@@ -91,9 +91,15 @@ export function useSubmit(knownFields: readonly string[]) {
     const texts = (error?.fields ?? []).filter((f) => matches(f.field, name)).map((f) => pick(f.messages));
     return texts.length ? texts.join(' ') : undefined;
   };
+  /** The refusals of the field itself, not of its parts (a list's own error, shown above its items). */
+  const ownError = (name: string): string | undefined =>
+    (error?.fields ?? [])
+      .filter((f) => f.field === name)
+      .map((f) => pick(f.messages))
+      .join(' ') || undefined;
   const otherErrors = (error?.fields ?? []).filter((f) => !knownFields.some((k) => matches(f.field, k))).map((f) => `${f.field}: ${pick(f.messages)}`);
 
-  return { busy, error, run, fieldError, otherErrors, reset: () => setError(null) };
+  return { busy, error, run, fieldError, ownError, otherErrors, reset: () => setError(null) };
 }
 
 /** The message above a form when the API refused it; focused so keyboard users land on it. */

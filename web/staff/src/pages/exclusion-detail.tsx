@@ -6,12 +6,12 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate, formatDateTime } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import { type Decree, EXCLUSION_REVOKERS, type Exclusion } from '../types.ts';
-import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, useLoad, useSubmit } from '../ui.tsx';
+import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
+import { usePollWhile, useRecordAction } from './case-parts.tsx';
 import { ExclusionBadge, ExclusionTiming, LegalBasisList, UntilText } from './exclusion-parts.tsx';
 import { Deadline } from './item-parts.tsx';
 
@@ -55,16 +55,8 @@ export function ExclusionDetailPage({ exclusionId }: { exclusionId: string }) {
 
 /** While the workflow works (computing a deadline, setting the DIK), look again every few seconds. */
 function usePolling(ex: Exclusion | undefined, reload: () => void) {
-  const rounds = useRef(0);
   const waiting = !!ex && ((ex.state === 'proposed' && !ex.wait?.deadline) || (ex.state === 'approved' && (!!ex.decree || !ex.wait?.deadline)));
-  useEffect(() => {
-    if (!waiting || rounds.current >= 60) return;
-    const timer = setTimeout(() => {
-      rounds.current += 1;
-      reload();
-    }, 1500);
-    return () => clearTimeout(timer);
-  });
+  usePollWhile(waiting, 60, reload);
 }
 
 // ─── where it stands ────────────────────────────────────────────────────────────────────────────
@@ -203,31 +195,16 @@ function Actions({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion) =>
   return <OtherActions ex={ex} onEx={onEx} reload={reload} can={{ revoke: canRevoke, resubmit: canResubmit, republish: canRepublish, renew: canRenew }} />;
 }
 
-/**
- * Runs an action: the new exclusion and a message on success; a 409 (someone else acted first, or
- * the state moved on) in the live region, with the page read again; other refusals by the fields.
- */
+/** Runs an action (case-parts.tsx useRecordAction): on success the new exclusion and a message. */
 function useAction(onEx: (ex: Exclusion) => void, reload: () => void, known: readonly string[]) {
-  const { pick, announce } = useApp();
-  const submit = useSubmit(known);
-  const act = (fn: () => Promise<Exclusion>, message: (ex: Exclusion) => string) =>
-    submit.run(async () => {
-      try {
-        const next = await fn();
-        onEx(next);
-        announce(message(next));
-        // The form just used may be gone: continue from the new status.
-        setTimeout(() => document.getElementById('ex-status-h')?.focus(), 0);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 409) {
-          announce(pick(e.messages), 'error');
-          reload();
-          return;
-        }
-        throw e;
-      }
+  const { submit, act } = useRecordAction(known, 'ex-status-h', reload);
+  const run = (fn: () => Promise<Exclusion>, message: (ex: Exclusion) => string) =>
+    act(async () => {
+      const next = await fn();
+      onEx(next);
+      return message(next);
     });
-  return { submit, act };
+  return { submit, act: run };
 }
 
 function DecideForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion) => void; reload: () => void }) {

@@ -9,6 +9,7 @@ import { formatDateTime } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import { APPROVERS, EDITORS, EXCLUSION_PROPOSERS, type Item, type Page, type PublishedVersion } from '../types.ts';
 import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, useLoad, useSubmit } from '../ui.tsx';
+import { usePollWhile } from './case-parts.tsx';
 import { DocumentsSection } from './item-documents.tsx';
 import { CONTENT_ROWS, ContentValue, Deadline, StatusBadges, sameValue } from './item-parts.tsx';
 import { StepTimingSection } from './step-timing.tsx';
@@ -63,16 +64,7 @@ export function ItemDetailPage({ itemId }: { itemId: string }) {
 
 /** While the workflow works (computing the deadline, publishing), look again every few seconds. */
 function usePolling(item: Item | undefined, reload: () => void) {
-  const rounds = useRef(0);
-  const waiting = !!item && (item.current.state === 'approved' || (item.current.state === 'submitted' && !item.current.deadline));
-  useEffect(() => {
-    if (!waiting || rounds.current >= 40) return;
-    const timer = setTimeout(() => {
-      rounds.current += 1;
-      reload();
-    }, 1500);
-    return () => clearTimeout(timer);
-  });
+  usePollWhile(!!item && (item.current.state === 'approved' || (item.current.state === 'submitted' && !item.current.deadline)), 40, reload);
 }
 
 /**

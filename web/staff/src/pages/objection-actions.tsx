@@ -16,7 +16,8 @@ import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import type { Objection, RequestDocument } from '../types.ts';
-import { ChoiceGroup, ErrorSummary, Field, useSubmit } from '../ui.tsx';
+import { ChoiceGroup, ErrorSummary, Field } from '../ui.tsx';
+import { documentOwnError, type RedactionChoice, RedactionFields, useRecordAction } from './case-parts.tsx';
 import { UploadForm } from './item-documents.tsx';
 import { objectionPath } from './objection-parts.tsx';
 import { bodyAgencyOf, todayIn } from './request-parts.tsx';
@@ -29,32 +30,22 @@ import { bodyAgencyOf, todayIn } from './request-parts.tsx';
  * read again. Other refusals are shown by the fields.
  */
 function useAction(o: Objection, reload: () => void, known: readonly string[]) {
-  const { pick, announce, api } = useApp();
-  const submit = useSubmit(known);
-  const act = (send: (version: number) => Promise<unknown>, message: string, stillOpen: (fresh: Objection) => boolean) =>
-    submit.run(async () => {
+  const { api } = useApp();
+  const { submit, act } = useRecordAction(known, 'obj-status-h', reload);
+  const run = (send: (version: number) => Promise<unknown>, message: string, stillOpen: (fresh: Objection) => boolean) =>
+    act(async () => {
       try {
-        try {
-          await send(o.version);
-        } catch (e) {
-          if (!(e instanceof ApiError && e.status === 409)) throw e;
-          const fresh = await api.get<Objection>(objectionPath(o));
-          if (fresh.version === o.version || !stillOpen(fresh)) throw e;
-          await send(fresh.version);
-        }
-        announce(message);
-        reload();
-        setTimeout(() => document.getElementById('obj-status-h')?.focus(), 0);
+        await send(o.version);
       } catch (e) {
-        if (e instanceof ApiError && e.status === 409) {
-          announce(pick(e.messages), 'error');
-          reload();
-          return;
-        }
-        throw e;
+        if (!(e instanceof ApiError && e.status === 409)) throw e;
+        const fresh = await api.get<Objection>(objectionPath(o));
+        if (fresh.version === o.version || !stillOpen(fresh)) throw e;
+        await send(fresh.version);
       }
+      reload();
+      return message;
     });
-  return { submit, act };
+  return { submit, act: run };
 }
 
 // ─── the Atasan PPID's written response ─────────────────────────────────────────────────────────
@@ -184,16 +175,13 @@ export function ResponsePanel({ o, reload }: { o: Objection; reload: () => void 
 
 // ─── the follow-up of a granted objection ───────────────────────────────────────────────────────
 
-interface DocChoice {
+interface DocChoice extends RedactionChoice {
   give: boolean;
-  redacted: boolean;
-  what: string;
-  ground: string;
 }
 const NO_CHOICE: DocChoice = { give: false, redacted: false, what: '', ground: '' };
 
 export function FollowUpPanel({ o, reload }: { o: Objection; reload: () => void }) {
-  const { t, pick, api, me } = useApp();
+  const { t, api, me } = useApp();
   const r = o.request;
   const requestId = o.requestId!;
   const [choices, setChoices] = useState<Record<string, DocChoice>>({});
@@ -225,11 +213,7 @@ export function FollowUpPanel({ o, reload }: { o: Objection; reload: () => void 
     if (n < 0) return undefined;
     return submit.fieldError(tail ? `documents.${n}.${tail}` : `documents.${n}`);
   };
-  const listError =
-    (submit.error?.fields ?? [])
-      .filter((f) => f.field === 'documents')
-      .map((f) => pick(f.messages))
-      .join(' ') || undefined;
+  const listError = submit.ownError('documents');
 
   return (
     <section class="panel actions-panel no-print" aria-labelledby="obj-fu-h">
@@ -294,13 +278,7 @@ function GiveDocument(props: {
   const { doc: d, choice: c } = props;
   const base = `obj-doc-${d.docId}`;
   // What the redaction fields own is shown there; the rest of the document's refusal here.
-  const own =
-    props.error && !props.whatError && !props.groundError
-      ? props.error
-      : props.error
-          ?.replace(props.whatError ?? '', '')
-          .replace(props.groundError ?? '', '')
-          .trim();
+  const own = documentOwnError(props.error, props.whatError, props.groundError);
   return (
     <fieldset class="row-set doc-choice" aria-describedby={own ? `${base}-error` : undefined}>
       <legend>
@@ -315,38 +293,7 @@ function GiveDocument(props: {
         <input type="checkbox" checked={c.give} onChange={(e) => props.onChange({ give: e.currentTarget.checked })} />
         <span>{t('rq_doc_release', { name: d.fileName })}</span>
       </label>
-      {c.give && (
-        <>
-          <label class="check">
-            <input type="checkbox" checked={c.redacted} onChange={(e) => props.onChange({ redacted: e.currentTarget.checked })} />
-            <span>{t('rq_doc_redacted')}</span>
-          </label>
-          {c.redacted && (
-            <div class="grid two">
-              <Field
-                id={`${base}-what`}
-                label={t('f_rq_redaction_what')}
-                name="redactionWhat"
-                required
-                hint={t('f_rq_redaction_what_hint')}
-                error={props.whatError}
-              >
-                {(a) => <input {...a} type="text" maxLength={1000} value={c.what} onInput={(e) => props.onChange({ what: e.currentTarget.value })} />}
-              </Field>
-              <Field
-                id={`${base}-ground`}
-                label={t('f_rq_redaction_ground')}
-                name="redactionGround"
-                required
-                hint={t('f_rq_redaction_ground_hint')}
-                error={props.groundError}
-              >
-                {(a) => <input {...a} type="text" maxLength={500} value={c.ground} onInput={(e) => props.onChange({ ground: e.currentTarget.value })} />}
-              </Field>
-            </div>
-          )}
-        </>
-      )}
+      {c.give && <RedactionFields base={base} choice={c} onChange={props.onChange} whatError={props.whatError} groundError={props.groundError} />}
     </fieldset>
   );
 }

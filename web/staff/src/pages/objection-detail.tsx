@@ -5,14 +5,15 @@
  * objected to with its notice, every document of the case, the objector's identity on demand (each
  * read audited) and the timeline with dates in words and people by name.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import { OBJECTION_GROUND_TEXT, type Objection, type Requester } from '../types.ts';
 import { ErrorMessage, Loading, PageHeader, useLoad } from '../ui.tsx';
+import { TimelineSection, useFileLink, usePollWhile } from './case-parts.tsx';
 import { FollowUpPanel, ResponsePanel } from './objection-actions.tsx';
-import { ObjectionStateBadge, objectionEventKey, objectionPath, readableExplanation, useBodyZone, useFileLink, usePeopleOf } from './objection-parts.tsx';
+import { ObjectionStateBadge, objectionEventKey, objectionPath, readableExplanation, useBodyZone, usePeopleOf } from './objection-parts.tsx';
 import { channelKey, decisionKey, RequestStateBadge, requesterKindKey, WorkingDaysLeft, whenInWords } from './request-parts.tsx';
 
 export function ObjectionDetailPage({ objectionId }: { objectionId: string }) {
@@ -48,7 +49,7 @@ export function ObjectionDetailPage({ objectionId }: { objectionId: string }) {
           <PersonalSection o={o} />
           <RequestSection o={o} />
           <DocumentsSection o={o} />
-          <TimelineSection o={o} />
+          <Timeline o={o} />
           <p class="no-print">
             <a href={`#/audit?entityType=objection&entityId=${encodeURIComponent(o.objectionId)}`}>{t('obj_audit_link')}</a>
           </p>
@@ -59,18 +60,7 @@ export function ObjectionDetailPage({ objectionId }: { objectionId: string }) {
 }
 
 /** While the workflow issues the response letter, look again every few seconds. */
-function usePolling(o: Objection | undefined, reload: () => void) {
-  const rounds = useRef(0);
-  const waiting = !!o?.response && !o.responseDocument;
-  useEffect(() => {
-    if (!waiting || rounds.current >= 80) return;
-    const timer = setTimeout(() => {
-      rounds.current += 1;
-      reload();
-    }, 1500);
-    return () => clearTimeout(timer);
-  });
-}
+const usePolling = (o: Objection | undefined, reload: () => void) => usePollWhile(!!o?.response && !o.responseDocument, 80, reload);
 
 function Meta({ o }: { o: Objection }) {
   const { t, lang } = useApp();
@@ -496,8 +486,8 @@ function DocumentsSection({ o }: { o: Objection }) {
 
 // ─── the timeline ───────────────────────────────────────────────────────────────────────────────
 
-function TimelineSection({ o }: { o: Objection }) {
-  const { t, lang } = useApp();
+function Timeline({ o }: { o: Objection }) {
+  const { t } = useApp();
   const zone = useBodyZone();
   const who = usePeopleOf(o);
   const noteOf = (e: Objection['timeline'][number]): string | undefined => {
@@ -515,23 +505,6 @@ function TimelineSection({ o }: { o: Objection }) {
     }
   };
   return (
-    <section class="panel" aria-labelledby="obj-timeline-h">
-      <h2 id="obj-timeline-h">{t('obj_timeline_title')}</h2>
-      <ol class="timeline">
-        {o.timeline.map((e, i) => {
-          const note = noteOf(e);
-          return (
-            <li key={i} class={`ev ev-${e.type}`}>
-              <time dateTime={e.at}>{whenInWords(lang, e.at, zone)}</time>
-              <span class="ev-what">
-                <strong>{t(objectionEventKey(e.type))}</strong>
-                {e.by && ` · ${t('rq_by', { by: who(e.by) })}`}
-              </span>
-              {note && <span class="sub-line pre-line">{note}</span>}
-            </li>
-          );
-        })}
-      </ol>
-    </section>
+    <TimelineSection prefix="obj" title={t('obj_timeline_title')} events={o.timeline} zone={zone} eventKey={objectionEventKey} noteOf={noteOf} who={who} />
   );
 }

@@ -1,12 +1,11 @@
 /**
  * Pieces the objection screens share: the grounds of UU 14/2008 Pasal 35(1) as letters, the
- * state badge, the names of timeline events, the body's time zone for instants in words, and the
- * short-lived links to an objection's files.
+ * state badge, the names of timeline events, the body's time zone for instants in words and people by name.
  */
-import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../i18n.ts';
 import { OBJECTION_GROUND_TEXT, type Objection, type ObjectionGround, type ObjectionTimelineEvent } from '../types.ts';
+import { usePeople } from './case-parts.tsx';
 import { bodyAgencyOf } from './request-parts.tsx';
 
 export const objectionStateKey = (s: Objection['state']) => `obj_state_${s}` as MessageKey;
@@ -38,33 +37,11 @@ export function useBodyZone(): string | undefined {
   return bodyAgencyOf(agencies)?.timezone ?? timeZone;
 }
 
-/** A person named on the objection by username: their name (the API sends the names), "the system", or the username. */
+/** A person named on the objection by username: their name (the API sends the names), "the system", "the objector", or the username. */
 export function usePeopleOf(o: Objection) {
   const { t } = useApp();
-  return (username?: string) =>
-    !username
-      ? ''
-      : username === 'system'
-        ? t('rq_by_system')
-        : username === 'pemohon'
-          ? t('obj_by_objector')
-          : (o.people?.[username] ?? o.request?.people?.[username] ?? username);
-}
-
-/** Opens a file through its short-lived link: `/objections/{id}/files/…` or `/requests/{id}/files/…`. */
-export function useFileLink() {
-  const { api } = useApp();
-  const [error, setError] = useState<unknown>(null);
-  const open = async (path: string) => {
-    setError(null);
-    try {
-      const { url } = await api.get<{ url: string }>(path);
-      window.location.assign(url);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return { open, error };
+  const people = usePeople(o.people, o.request?.people);
+  return (username?: string) => (username === 'pemohon' ? t('obj_by_objector') : people(username));
 }
 
 /**

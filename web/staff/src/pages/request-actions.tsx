@@ -13,7 +13,6 @@
  * Every refusal from the API is shown next to its field (error.details[].path, e.g. body.agencies).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -30,9 +29,11 @@ import {
   type RequestDocument,
   type RequestPart,
 } from '../types.ts';
-import { ChoiceGroup, ErrorSummary, Field, Loading, useLoad, useSubmit } from '../ui.tsx';
+import { ChoiceGroup, ErrorSummary, Field, Loading, useLoad } from '../ui.tsx';
 import { sortAgencies } from './agencies.tsx';
+import { documentOwnError, type RedactionChoice, RedactionFields, useRecordAction } from './case-parts.tsx';
 import { UploadForm } from './item-documents.tsx';
+import { opt } from './registration-parts.tsx';
 import { bodyAgencyOf, decisionKey, todayIn } from './request-parts.tsx';
 
 export function RequestActions({ r, reload }: { r: InfoRequest; reload: () => void }) {
@@ -54,34 +55,19 @@ export function RequestActions({ r, reload }: { r: InfoRequest; reload: () => vo
   );
 }
 
-/**
- * Runs an action: a message and the request read again on success; a 409 (someone else acted first,
- * or the state moved on) in the live region, with the page read again; other refusals by the fields.
- */
+/** Runs an action (case-parts.tsx useRecordAction): on success a message and the request read again. */
 function useAction(reload: () => void, known: readonly string[]) {
-  const { pick, announce } = useApp();
-  const submit = useSubmit(known);
-  const act = (fn: () => Promise<unknown>, message: string) =>
-    submit.run(async () => {
-      try {
-        await fn();
-        announce(message);
-        reload();
-        setTimeout(() => document.getElementById('rq-status-h')?.focus(), 0);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 409) {
-          announce(pick(e.messages), 'error');
-          reload();
-          return;
-        }
-        throw e;
-      }
+  const { submit, act } = useRecordAction(known, 'rq-status-h', reload);
+  const run = (fn: () => Promise<unknown>, message: string) =>
+    act(async () => {
+      await fn();
+      reload();
+      return message;
     });
-  return { submit, act };
+  return { submit, act: run };
 }
 
 const path = (r: InfoRequest, tail: string) => `/requests/${encodeURIComponent(r.requestId)}${tail}`;
-const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 
 // ─── PPID Utama routes ──────────────────────────────────────────────────────────────────────────
 
@@ -177,11 +163,8 @@ function RoutePanel({ r, reload }: { r: InfoRequest; reload: () => void }) {
 
 // ─── the SKPD answers its part ──────────────────────────────────────────────────────────────────
 
-interface DocChoice {
+interface DocChoice extends RedactionChoice {
   release: boolean;
-  redacted: boolean;
-  what: string;
-  ground: string;
   public: boolean;
 }
 const NO_CHOICE: DocChoice = { release: false, redacted: false, what: '', ground: '', public: false };
@@ -223,7 +206,7 @@ function useGrounds(r: InfoRequest) {
 const ANSWER_FIELDS = ['decision', 'exclusionIds', 'form', 'cost', 'howToPay', 'deliveryTime', 'documents', 'note', 'version'] as const;
 
 function AnswerPanel({ r, part, reload }: { r: InfoRequest; part: Omit<RequestPart, 'taskToken'>; reload: () => void }) {
-  const { t, lang, pick, api, agencyName } = useApp();
+  const { t, lang, api, agencyName } = useApp();
   const [decision, setDecision] = useState<Decision | ''>('');
   const [exclusionIds, setExclusionIds] = useState<string[]>([]);
   const [form, setForm] = useState('');
@@ -271,11 +254,7 @@ function AnswerPanel({ r, part, reload }: { r: InfoRequest; part: Omit<RequestPa
   };
 
   // Documents the answer may release: an error on documents.N is shown at that document, the rest above.
-  const docsError =
-    submit.error?.fields
-      .filter((f) => f.field === 'documents')
-      .map((f) => pick(f.messages))
-      .join(' ') || undefined;
+  const docsError = submit.ownError('documents');
 
   return (
     <section class="panel actions-panel no-print" aria-labelledby="rq-answer-h">
@@ -428,13 +407,7 @@ function DocumentChoice(props: {
   const { doc: d, choice: c } = props;
   const base = `rq-doc-${d.docId}`;
   // What the redaction fields own is shown there; the rest of the document's refusal here.
-  const own =
-    props.error && !props.whatError && !props.groundError
-      ? props.error
-      : props.error
-          ?.replace(props.whatError ?? '', '')
-          .replace(props.groundError ?? '', '')
-          .trim();
+  const own = documentOwnError(props.error, props.whatError, props.groundError);
   return (
     <fieldset class="row-set doc-choice" aria-describedby={own ? `${base}-error` : undefined}>
       <legend>
@@ -459,34 +432,7 @@ function DocumentChoice(props: {
           </label>
           {c.release && !props.disabled && (
             <>
-              <label class="check">
-                <input type="checkbox" checked={c.redacted} onChange={(e) => props.onChange({ redacted: e.currentTarget.checked })} />
-                <span>{t('rq_doc_redacted', { name: d.fileName })}</span>
-              </label>
-              {c.redacted && (
-                <div class="grid two">
-                  <Field
-                    id={`${base}-what`}
-                    label={t('f_rq_redaction_what')}
-                    name="redactionWhat"
-                    required
-                    hint={t('f_rq_redaction_what_hint')}
-                    error={props.whatError}
-                  >
-                    {(a) => <input {...a} type="text" maxLength={1000} value={c.what} onInput={(e) => props.onChange({ what: e.currentTarget.value })} />}
-                  </Field>
-                  <Field
-                    id={`${base}-ground`}
-                    label={t('f_rq_redaction_ground')}
-                    name="redactionGround"
-                    required
-                    hint={t('f_rq_redaction_ground_hint')}
-                    error={props.groundError}
-                  >
-                    {(a) => <input {...a} type="text" maxLength={500} value={c.ground} onInput={(e) => props.onChange({ ground: e.currentTarget.value })} />}
-                  </Field>
-                </div>
-              )}
+              <RedactionFields base={base} choice={c} onChange={props.onChange} whatError={props.whatError} groundError={props.groundError} />
               <label class="check">
                 <input type="checkbox" checked={c.public} onChange={(e) => props.onChange({ public: e.currentTarget.checked })} />
                 <span>{t('rq_doc_public_choice', { name: d.fileName })}</span>

@@ -6,13 +6,13 @@
  * clarifications, the timeline as typed events with dates in words and people by name, and the
  * actions the signed-in person may take now (request-actions.tsx).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { InfoRequest, RequestPart, RequestPersonalView } from '../types.ts';
 import { ErrorMessage, Loading, PageHeader, useLoad } from '../ui.tsx';
+import { TimelineSection, useFileLink, usePeople, usePollWhile } from './case-parts.tsx';
 import { DeadlineWhen } from './item-parts.tsx';
 import { RequestActions } from './request-actions.tsx';
 import {
@@ -29,12 +29,6 @@ import {
   whenInWords,
 } from './request-parts.tsx';
 import { waitingText } from './requests.tsx';
-
-/** A person named in the request by username: their name (the API sends the names), "the system", or the username. */
-export function usePeople(r: InfoRequest) {
-  const { t } = useApp();
-  return (username?: string) => (!username ? '' : username === 'system' ? t('rq_by_system') : (r.people?.[username] ?? username));
-}
 
 export function RequestDetailPage({ requestId }: { requestId: string }) {
   const { t, api } = useApp();
@@ -62,7 +56,7 @@ export function RequestDetailPage({ requestId }: { requestId: string }) {
           <PartsSection r={r} />
           <NoticesSection r={r} />
           {r.clarifications.length > 0 && <ClarificationsSection r={r} />}
-          <TimelineSection r={r} />
+          <Timeline r={r} />
           <p class="no-print">
             <a href={`#/audit?entityType=request&entityId=${encodeURIComponent(r.requestId)}`}>{t('rq_audit_link')}</a>
           </p>
@@ -74,22 +68,13 @@ export function RequestDetailPage({ requestId }: { requestId: string }) {
 
 /** While the workflow works (issuing the notice or the notice of extension), look again every few seconds. */
 function usePolling(r: InfoRequest | undefined, reload: () => void) {
-  const rounds = useRef(0);
   const noticeDue = !!r && !r.notice && !!r.routing && (!r.routing.held || (r.parts.length > 0 && r.parts.every((p) => p.answer)));
-  const waiting = !!r && (noticeDue || (!!r.extension && !r.extensionNotice));
-  useEffect(() => {
-    if (!waiting || rounds.current >= 80) return;
-    const timer = setTimeout(() => {
-      rounds.current += 1;
-      reload();
-    }, 1500);
-    return () => clearTimeout(timer);
-  });
+  usePollWhile(!!r && (noticeDue || (!!r.extension && !r.extensionNotice)), 80, reload);
 }
 
 function Meta({ r }: { r: InfoRequest }) {
   const { t, lang, timeZone } = useApp();
-  const who = usePeople(r);
+  const who = usePeople(r.people);
   return (
     <p class="item-meta">
       <RequestStateBadge r={r} /> · {t('rq_meta_received', { date: formatDate(lang, r.receivedOn), channel: t(channelKey(r.channel)) })} ·{' '}
@@ -102,7 +87,7 @@ function Meta({ r }: { r: InfoRequest }) {
 
 function StatusPanel({ r }: { r: InfoRequest }) {
   const { t, lang, agencies, agencyName, timeZone } = useApp();
-  const who = usePeople(r);
+  const who = usePeople(r.people);
   const body = bodyAgencyOf(agencies);
   const when = (iso: string) => whenInWords(lang, iso, timeZone);
   if (r.notice) {
@@ -302,7 +287,7 @@ type PartOf = Omit<RequestPart, 'taskToken'>;
 
 function PartView({ r, part }: { r: InfoRequest; part: PartOf }) {
   const { t, lang, agencyName, timeZone } = useApp();
-  const who = usePeople(r);
+  const who = usePeople(r.people);
   const a = part.answer;
   const id = `rq-part-${part.agencyId}-h`;
   return (
@@ -395,18 +380,8 @@ function ReleasedList({ r, docs }: { r: InfoRequest; docs: NonNullable<PartOf['a
 
 /** Opens a file of the request through its short-lived link (notice, extension, or a document id). */
 function useDownload(r: InfoRequest) {
-  const { api } = useApp();
-  const [error, setError] = useState<unknown>(null);
-  const open = async (file: string) => {
-    setError(null);
-    try {
-      const { url } = await api.get<{ url: string }>(`/requests/${encodeURIComponent(r.requestId)}/files/${encodeURIComponent(file)}`);
-      window.location.assign(url);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return { open, error };
+  const link = useFileLink();
+  return { open: (file: string) => link.open(`/requests/${encodeURIComponent(r.requestId)}/files/${encodeURIComponent(file)}`), error: link.error };
 }
 
 // ─── the notices ────────────────────────────────────────────────────────────────────────────────
@@ -448,7 +423,7 @@ function NoticesSection({ r }: { r: InfoRequest }) {
 
 function ClarificationsSection({ r }: { r: InfoRequest }) {
   const { t, lang, timeZone } = useApp();
-  const who = usePeople(r);
+  const who = usePeople(r.people);
   return (
     <section class="panel" aria-labelledby="rq-clar-h">
       <h2 id="rq-clar-h">{t('rq_clarifications_title')}</h2>
@@ -475,9 +450,9 @@ function ClarificationsSection({ r }: { r: InfoRequest }) {
 
 // ─── the timeline ───────────────────────────────────────────────────────────────────────────────
 
-function TimelineSection({ r }: { r: InfoRequest }) {
-  const { t, lang, agencyName, timeZone } = useApp();
-  const who = usePeople(r);
+function Timeline({ r }: { r: InfoRequest }) {
+  const { t, timeZone } = useApp();
+  const who = usePeople(r.people);
   const noteOf = (e: InfoRequest['timeline'][number]): string | undefined => {
     if (!e.note) return undefined;
     switch (e.type) {
@@ -494,25 +469,5 @@ function TimelineSection({ r }: { r: InfoRequest }) {
         return e.note;
     }
   };
-  return (
-    <section class="panel" aria-labelledby="rq-timeline-h">
-      <h2 id="rq-timeline-h">{t('rq_timeline_title')}</h2>
-      <ol class="timeline">
-        {r.timeline.map((e, i) => {
-          const note = noteOf(e);
-          return (
-            <li key={i} class={`ev ev-${e.type}`}>
-              <time dateTime={e.at}>{whenInWords(lang, e.at, timeZone)}</time>
-              <span class="ev-what">
-                <strong>{t(eventKey(e.type))}</strong>
-                {e.agencyId && ` · ${agencyName(e.agencyId)}`}
-                {e.by && ` · ${t('rq_by', { by: who(e.by) })}`}
-              </span>
-              {note && <span class="sub-line pre-line">{note}</span>}
-            </li>
-          );
-        })}
-      </ol>
-    </section>
-  );
+  return <TimelineSection prefix="rq" title={t('rq_timeline_title')} events={r.timeline} zone={timeZone} eventKey={eventKey} noteOf={noteOf} who={who} />;
 }
