@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { itemUploads } from '../adapters/item-uploads.ts';
 import type { Principal } from '../core/access.ts';
+import { DocumentRef } from '../core/item-model.ts';
 import {
   addDisputeDocument,
   addHearing,
@@ -38,6 +39,7 @@ import {
 } from '../core/objections/disputes.ts';
 import type { Context } from '../core/ports.ts';
 import { endpoint } from './http.ts';
+import { UploadTicketSchema } from './schemas.ts';
 
 const disputeId = z.string().regex(/^\d{4}-\d{4,}$/, 'nomor sengketa tidak valid / the dispute id is not valid');
 const Params = z.strictObject({ disputeId });
@@ -148,21 +150,7 @@ export const cassation = write(
 );
 export const cassationOutcome = write('Record the Mahkamah Agung decision on the kasasi', CourtDecision, recordCassationOutcome);
 
-const DocumentSchema = z.object({
-  docId: z.string(),
-  category: z.string(),
-  description: z.string().optional(),
-  fileName: z.string(),
-  contentType: z.string(),
-  kind: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  key: z.string(),
-  status: z.enum(['pending', 'verified']),
-  uploadedBy: z.string(),
-  uploadedAt: z.string(),
-});
-const Ticket = z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() });
+const DocumentSchema = DocumentRef.extend({ category: z.string(), description: z.string().optional() });
 
 export const upload = endpoint(
   {
@@ -170,7 +158,7 @@ export const upload = endpoint(
       'Declare a document of the dispute (application, summons, minutes, agreement, decision, appeal, court decision) and get an upload ticket; then upload and call …/verify',
     params: Params,
     body: DisputeUpload,
-    response: z.object({ document: DocumentSchema, upload: Ticket, disputeVersion: z.number() }),
+    response: z.object({ document: DocumentSchema, upload: UploadTicketSchema, disputeVersion: z.number() }),
     status: 201,
   },
   ({ ctx, principal, params, body }) => addDisputeDocument(ctx, itemUploads, principal, params.disputeId, body),

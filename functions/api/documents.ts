@@ -4,6 +4,7 @@ import { UploadRequest } from '../core/documents.ts';
 import { addDocument, documentDownload, removeDocument, verifyDocument } from '../core/item-documents.ts';
 import { DocumentRef } from '../core/item-model.ts';
 import { endpoint } from './http.ts';
+import { UploadTicketSchema } from './schemas.ts';
 
 const DocParams = z.strictObject({ itemId: z.uuid(), docId: z.uuid() });
 
@@ -16,7 +17,7 @@ export const create = endpoint(
     body: UploadRequest,
     response: z.object({
       document: DocumentRef,
-      upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() }),
+      upload: UploadTicketSchema,
       itemVersion: z.number(),
     }),
     status: 201,

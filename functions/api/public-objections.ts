@@ -18,13 +18,10 @@ import * as objections from '../core/objections/objections.ts';
 import type { Context } from '../core/ports.ts';
 import { checkedPublicUpload, startPublicUpload } from '../core/requests/power-of-attorney.ts';
 import { endpoint } from './http.ts';
+import { Lookup, PublicUploadSchema } from './schemas.ts';
 
 const FORM_BYTES = 32 * 1024;
 
-const Lookup = z.strictObject({
-  number: z.string().trim().max(32, 'nomor pendaftaran tidak valid / the registration number is not valid'),
-  code: z.string().trim().max(32, 'kode pelacakan tidak valid / the tracking code is not valid'),
-});
 const ObjectorSchema = z.object({ number: z.string(), state: z.string() }).loose();
 
 const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: mailer(), registerUrl: config.registerUrl() });
@@ -93,10 +90,7 @@ export const attachment = endpoint(
   {
     summary: "Declare an objection's attachment (PDF, JPEG or PNG, at most 10 MB) and get an upload ticket; then file with its uploadId",
     body: UploadRequest,
-    response: z.object({
-      uploadId: z.string(),
-      upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() }),
-    }),
+    response: PublicUploadSchema,
     status: 201,
     maxBodyBytes: 2048,
   },

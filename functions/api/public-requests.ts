@@ -24,14 +24,10 @@ import { checkedPowerOfAttorney, startPowerOfAttorneyUpload } from '../core/requ
 import * as requests from '../core/requests/requests.ts';
 import { PublicRequestBody, submissionIdOf } from './form-submission.ts';
 import { endpoint } from './http.ts';
+import { Lookup, PublicUploadSchema } from './schemas.ts';
 
 /** A request form is text only; 32 KB is far more than the longest honest one. */
 const FORM_BYTES = 32 * 1024;
-
-const Lookup = z.strictObject({
-  number: z.string().trim().max(32, 'nomor pendaftaran tidak valid / the registration number is not valid'),
-  code: z.string().trim().max(32, 'kode pelacakan tidak valid / the tracking code is not valid'),
-});
 
 const StatusSchema = z.object({ number: z.string(), state: z.string() }).loose();
 
@@ -72,10 +68,7 @@ export const powerOfAttorney = endpoint(
     description:
       'POST the file as multipart/form-data to `upload.url` with `upload.fields` first and the file last as `file`; the server checks it when the request is filed.',
     body: UploadRequest,
-    response: z.object({
-      uploadId: z.string(),
-      upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() }),
-    }),
+    response: PublicUploadSchema,
     status: 201,
     maxBodyBytes: 2048,
   },

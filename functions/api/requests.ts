@@ -11,14 +11,16 @@ import { mailer } from '../adapters/mail.ts';
 import { documentSigner } from '../adapters/signing.ts';
 import { workflows } from '../adapters/workflow.ts';
 import { UploadRequest } from '../core/documents.ts';
+import { DocumentRef } from '../core/item-model.ts';
 import { agencyId } from '../core/model.ts';
 import type { Context } from '../core/ports.ts';
-import { BOOK_FORMATS, requestBook } from '../core/requests/book.ts';
+import { requestBook } from '../core/requests/book.ts';
 import { addRequestDocument, staffFileLink, verifyRequestDocument } from '../core/requests/documents.ts';
 import { ClarificationQuestion, Delivery, Extension, PartAnswer, type Request, Routing, requestView, StaffRequestForm } from '../core/requests/model.ts';
 import * as requests from '../core/requests/requests.ts';
 import { issueExtensionNotice } from '../core/requests/workflow.ts';
 import { endpoint } from './http.ts';
+import { BookSchema, bookQuery, UploadTicketSchema } from './schemas.ts';
 
 const requestIdParam = z.string().regex(/^\d{4}-\d{5,}$/, 'nomor permohonan tidak valid / the request id is not valid');
 const Params = z.strictObject({ requestId: requestIdParam });
@@ -88,33 +90,14 @@ export const get = endpoint(
   },
 );
 
-const BookColumn = z.object({
-  key: z.string(),
-  header: z.object({ id: z.string(), en: z.string() }),
-  kind: z.enum(['text', 'number', 'date']).optional(),
-});
-
 export const book = endpoint(
   {
     summary:
       'The register of requests (buku register permohonan) of one year, per SKPD or consolidated: JSON rows for the printable page, or a CSV or XLSX file through a short-lived link',
     description:
       "It holds the requesters' names, addresses and contacts: PPID Utama and the admin (every request, any SKPD's book or the consolidated one) and a PPID Pelaksana (its SKPD's book) only. Every export is audited with the number of rows.",
-    query: z.strictObject({
-      year: z.coerce.number().int().min(2000).max(2100).optional().meta({ description: "Default: this year in the body's time zone" }),
-      agencyId: agencyId.optional().meta({ description: "An SKPD's book (the requests routed to it); without it the consolidated book" }),
-      format: z.enum(BOOK_FORMATS).default('json'),
-    }),
-    response: z.object({
-      year: z.number(),
-      agencyId: z.string().optional(),
-      title: z.string(),
-      count: z.number(),
-      columns: z.array(BookColumn),
-      rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).optional(),
-      truncated: z.boolean().optional(),
-      file: z.object({ url: z.string(), fileName: z.string(), contentType: z.string(), expiresInSeconds: z.number() }).optional(),
-    }),
+    query: bookQuery("An SKPD's book (the requests routed to it); without it the consolidated book"),
+    response: BookSchema,
   },
   ({ ctx, principal, query, lang }) => requestBook({ ...ctx, files: generatedFiles }, principal, query, lang),
 );
@@ -186,27 +169,14 @@ export const deliver = endpoint(
   async ({ ctx, principal, params, body }) => requestView(await requests.recordDelivery(ctx, principal, params.requestId, body)),
 );
 
-const RequestDocumentSchema = z.object({
-  docId: z.string(),
-  agencyId: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  kind: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  key: z.string(),
-  status: z.enum(['pending', 'verified']),
-  uploadedBy: z.string(),
-  uploadedAt: z.string(),
-});
-const Ticket = z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() });
+const RequestDocumentSchema = DocumentRef.extend({ agencyId: z.string() });
 
 export const upload = endpoint(
   {
     summary: 'Declare a document to release with your answer and get an upload ticket (then upload and call …/verify)',
     params: Params,
     body: UploadRequest,
-    response: z.object({ document: RequestDocumentSchema, upload: Ticket, requestVersion: z.number() }),
+    response: z.object({ document: RequestDocumentSchema, upload: UploadTicketSchema, requestVersion: z.number() }),
     status: 201,
   },
   ({ ctx, principal, params, body }) => addRequestDocument(ctx, itemUploads, principal, params.requestId, body),

@@ -8,6 +8,7 @@ import { publicationRules } from '../core/items.ts';
 import { getPublicBody, PublicBodyPatch, PublicBodyView, publicBodyView, setPublicBody, startCoatOfArmsUpload, verifyCoatOfArms } from '../core/public-body.ts';
 import { requestRules } from '../core/requests/requests.ts';
 import { endpoint } from './http.ts';
+import { UploadTicketSchema } from './schemas.ts';
 
 const Rule = z.discriminatedUnion('unit', [
   z.strictObject({ unit: z.literal('minutes'), amount: z.number().int().min(0).max(525_600) }),
@@ -85,7 +86,7 @@ export const coatOfArmsUpload = endpoint(
     description: 'POST the file to `upload.url` with `upload.fields` first and the file last as `file`, then call …/coat-of-arms/verify.',
     body: UploadRequest,
     response: z.object({
-      upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string(), expiresAt: z.string(), maxBytes: z.number() }),
+      upload: UploadTicketSchema,
     }),
     status: 201,
   },

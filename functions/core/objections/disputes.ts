@@ -138,14 +138,22 @@ export const HearingResult = z.strictObject({
 });
 export type HearingResult = z.infer<typeof HearingResult>;
 
-export const KiDecision = z.strictObject({
-  kind: z.enum(KI_OUTCOMES, req('pilih hasil penyelesaian sengketa', 'choose the outcome')),
+/** A decision's fields besides its kind (the KI's, a court's). */
+const decisionFields = {
   decidedOn: isoDate,
-  /** When the body received the decision (the court-appeal period counts from it, Pasal 48(1)). */
+  /**
+   * When the body received the decision: the court-appeal period counts from the KI's (Pasal 48(1)),
+   * kasasi from the court's (Pasal 50).
+   */
   receivedOn: isoDate,
   decisionNumber: z.string().trim().max(120).optional(),
   note: note(5, 4000, ['ringkasan putusan', 'the summary of the decision']),
   version,
+};
+
+export const KiDecision = z.strictObject({
+  kind: z.enum(KI_OUTCOMES, req('pilih hasil penyelesaian sengketa', 'choose the outcome')),
+  ...decisionFields,
 });
 export type KiDecision = z.infer<typeof KiDecision>;
 
@@ -160,12 +168,7 @@ export type NewAppeal = z.infer<typeof NewAppeal>;
 
 export const CourtDecision = z.strictObject({
   kind: z.enum(COURT_OUTCOMES, req('pilih amar putusan', 'choose the decision')),
-  decidedOn: isoDate,
-  /** When the body received it (kasasi counts from it, Pasal 50). */
-  receivedOn: isoDate,
-  decisionNumber: z.string().trim().max(120).optional(),
-  note: note(5, 4000, ['ringkasan putusan', 'the summary of the decision']),
-  version,
+  ...decisionFields,
 });
 export type CourtDecision = z.infer<typeof CourtDecision>;
 
@@ -837,15 +840,7 @@ export function recordOutcome(ctx: Context, actor: Principal, disputeId: string,
       open.endedOn = input.decidedOn;
       open.result = input.note;
     }
-    d.outcome = {
-      kind: input.kind,
-      decidedOn: input.decidedOn,
-      receivedOn: input.receivedOn,
-      ...(input.decisionNumber ? { decisionNumber: input.decisionNumber } : {}),
-      note: input.note,
-      at: ctx.now.toISOString(),
-      by: actor.username,
-    };
+    d.outcome = decision(ctx, actor, input);
     return {
       next: d,
       after: { kind: input.kind, decidedOn: input.decidedOn, receivedOn: input.receivedOn, decisionNumber: input.decisionNumber },
@@ -893,7 +888,8 @@ export function recordAppealOutcome(ctx: Context, actor: Principal, disputeId: s
   });
 }
 
-function decision(ctx: Context, actor: Principal, input: CourtDecision): Decision<CourtOutcome> {
+/** The decision as recorded (the KI's, the court's, the Mahkamah Agung's): who recorded it and when. */
+function decision<K extends string>(ctx: Context, actor: Principal, input: Omit<KiDecision | CourtDecision, 'kind' | 'version'> & { kind: K }): Decision<K> {
   return {
     kind: input.kind,
     decidedOn: input.decidedOn,
