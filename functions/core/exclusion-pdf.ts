@@ -77,14 +77,15 @@ function dateOf(instant: string, tz: string | undefined): string {
   return instant.slice(0, 10);
 }
 
-const letterheadOf = (ctx: PdfContext, unit: UnitLetterhead): Letterhead => ({
-  bodyName: ctx.publicBody.name,
+/** A unit's letterhead under the public body's name and coat of arms (also the request notices' and the objection response's). */
+export const letterheadOf = (publicBody: { name: string; coatOfArms?: Uint8Array }, unit: UnitLetterhead): Letterhead => ({
+  bodyName: publicBody.name,
   unitName: unit.name,
   ...(unit.address ? { address: unit.address } : {}),
   ...(unit.phone ? { phone: unit.phone } : {}),
   ...(unit.email ? { email: unit.email } : {}),
   ...(unit.website ? { website: unit.website } : {}),
-  ...(ctx.publicBody.coatOfArms ? { coatOfArms: ctx.publicBody.coatOfArms } : {}),
+  ...(publicBody.coatOfArms ? { coatOfArms: publicBody.coatOfArms } : {}),
 });
 
 /** Each ground of the legal basis on its own line, Pasal 17 letters with their text. */
@@ -181,7 +182,7 @@ export function consequenceTestSheetSpec(ex: Exclusion, ctx: PdfContext): Docume
     author: ctx.publicBody.name,
     keywords: ['uji konsekuensi', 'informasi yang dikecualikan', ex.exclusionId],
     createdAt: ex.dik?.setAt ?? ex.decision?.at ?? ex.proposedAt,
-    letterhead: letterheadOf(ctx, ctx.agency),
+    letterhead: letterheadOf(ctx.publicBody, ctx.agency),
     heading: ['LEMBAR UJI KONSEKUENSI INFORMASI YANG DIKECUALIKAN'],
     blocks: [
       { kind: 'paragraph', text: 'Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik', align: 'center', size: 9 },
@@ -229,7 +230,7 @@ export function decreeSpec(ex: Exclusion, ctx: PdfContext): DocumentSpec {
     author: ctx.publicBody.name,
     keywords: ['surat penetapan', 'informasi yang dikecualikan', dik.number, ex.exclusionId],
     createdAt: decree.recordedAt,
-    letterhead: letterheadOf(ctx, ctx.ppidUtama),
+    letterhead: letterheadOf(ctx.publicBody, ctx.ppidUtama),
     heading: [`KEPUTUSAN PPID ${body}`, `NOMOR ${decree.number}`, 'TENTANG', 'PENETAPAN INFORMASI YANG DIKECUALIKAN'],
     blocks: [
       { kind: 'gap', size: 8 },

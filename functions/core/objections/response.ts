@@ -22,19 +22,17 @@
  *
  * Pure: every date comes from the objection and the context, so the same input gives the same bytes.
  */
-import { localDateOf } from '../calendar.ts';
-import type { UnitLetterhead } from '../exclusion-pdf.ts';
+import { letterheadOf, type UnitLetterhead } from '../exclusion-pdf.ts';
 import {
   type Block,
   type DocumentSpec,
   indonesianDate,
-  type Letterhead,
   type Official,
   renderDocument,
   verificationCode,
   verificationUrl,
 } from '../official-documents/index.ts';
-import { indonesianDateTime, indonesianDateWithDay } from '../requests/notice.ts';
+import { indonesianDateTime, indonesianDateWithDay, issueDateOf } from '../requests/notice.ts';
 import { GROUND_TEXT, type Objection } from './model.ts';
 
 export interface ResponseContext {
@@ -85,25 +83,6 @@ const LABEL_WIDTH = 190;
 const SCOPE_TEXT = { full: 'seluruhnya', partial: 'sebagian' } as const;
 
 const zoneOf = (rctx: ResponseContext) => rctx.ppidUtama.timezone ?? DEFAULT_ZONE;
-
-function issueDate(rctx: ResponseContext): string {
-  const d = new Date(rctx.issuedAt);
-  if (Number.isNaN(d.getTime())) throw new Error(`responseSpec: issuedAt ${JSON.stringify(rctx.issuedAt)} is not an instant`);
-  return localDateOf(d, zoneOf(rctx));
-}
-
-const letterheadOf = (rctx: ResponseContext): Letterhead => {
-  const unit = rctx.ppidUtama;
-  return {
-    bodyName: rctx.publicBody.name,
-    unitName: unit.name,
-    ...(unit.address ? { address: unit.address } : {}),
-    ...(unit.phone ? { phone: unit.phone } : {}),
-    ...(unit.email ? { email: unit.email } : {}),
-    ...(unit.website ? { website: unit.website } : {}),
-    ...(rctx.publicBody.coatOfArms ? { coatOfArms: rctx.publicBody.coatOfArms } : {}),
-  };
-};
 
 /** The decision and what it orders, in the words of the response. */
 function decisionBlocks(o: Objection, body: string): Block[] {
@@ -208,10 +187,16 @@ export function responseSpec(o: Objection, rctx: ResponseContext): DocumentSpec 
     author: body,
     keywords: ['tanggapan atas keberatan', 'keberatan', o.number, ...(o.requestNumber ? [o.requestNumber] : [])],
     createdAt: rctx.issuedAt,
-    letterhead: letterheadOf(rctx),
+    letterhead: letterheadOf(rctx.publicBody, rctx.ppidUtama),
     heading: ['TANGGAPAN ATAS KEBERATAN', `Nomor: ${rctx.number}`],
     blocks,
-    signature: { form: 'letter', place: rctx.ppidUtama.city ?? '', date: issueDate(rctx), official: signer, ...(capacity ? { capacity } : {}) },
+    signature: {
+      form: 'letter',
+      place: rctx.ppidUtama.city ?? '',
+      date: issueDateOf(rctx, 'responseSpec'),
+      official: signer,
+      ...(capacity ? { capacity } : {}),
+    },
     footerLabel: `Tanggapan atas Keberatan ${rctx.number} – Keberatan ${o.number}`,
     verificationUrl: verificationUrl(rctx.registerUrl, code),
   };

@@ -23,12 +23,11 @@
  * Pure: every date comes from the request and the context, so the same input gives the same bytes.
  */
 import { localDateOf } from '../calendar.ts';
-import type { UnitLetterhead } from '../exclusion-pdf.ts';
+import { letterheadOf, type UnitLetterhead } from '../exclusion-pdf.ts';
 import {
   type Block,
   type DocumentSpec,
   indonesianDate,
-  type Letterhead,
   type Official,
   renderDocument,
   verificationCode,
@@ -161,24 +160,14 @@ const UU = 'Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publ
 
 const zoneOf = (ctx: NoticeContext) => ctx.ppidUtama.timezone ?? DEFAULT_ZONE;
 
-function issueDate(ctx: NoticeContext): string {
+/** The local date of issue of a letter PPID Utama issues (its time zone, default Asia/Jakarta); `what` names it in the error of a bad instant. */
+export function issueDateOf(ctx: { issuedAt: string; ppidUtama: { timezone?: string } }, what: string): string {
   const d = new Date(ctx.issuedAt);
-  if (Number.isNaN(d.getTime())) throw new Error(`notice: issuedAt ${JSON.stringify(ctx.issuedAt)} is not an instant`);
-  return localDateOf(d, zoneOf(ctx));
+  if (Number.isNaN(d.getTime())) throw new Error(`${what}: issuedAt ${JSON.stringify(ctx.issuedAt)} is not an instant`);
+  return localDateOf(d, ctx.ppidUtama.timezone ?? DEFAULT_ZONE);
 }
 
-const letterheadOf = (ctx: NoticeContext): Letterhead => {
-  const unit = ctx.ppidUtama;
-  return {
-    bodyName: ctx.publicBody.name,
-    unitName: unit.name,
-    ...(unit.address ? { address: unit.address } : {}),
-    ...(unit.phone ? { phone: unit.phone } : {}),
-    ...(unit.email ? { email: unit.email } : {}),
-    ...(unit.website ? { website: unit.website } : {}),
-    ...(ctx.publicBody.coatOfArms ? { coatOfArms: ctx.publicBody.coatOfArms } : {}),
-  };
-};
+const issueDate = (ctx: NoticeContext) => issueDateOf(ctx, 'notice');
 
 const agencyName = (ctx: NoticeContext, agencyId: string) => ctx.agencies[agencyId]?.name ?? agencyId;
 
@@ -434,7 +423,7 @@ export function noticeSpec(request: Request, ctx: NoticeContext): DocumentSpec {
     author: body,
     keywords: ['pemberitahuan tertulis', 'permohonan informasi publik', request.number],
     createdAt: ctx.issuedAt,
-    letterhead: letterheadOf(ctx),
+    letterhead: letterheadOf(ctx.publicBody, ctx.ppidUtama),
     heading: ['PEMBERITAHUAN TERTULIS', 'ATAS PERMOHONAN INFORMASI PUBLIK', `Nomor: ${ctx.number}`],
     blocks,
     signature: { form: 'letter', place: ctx.ppidUtama.city ?? '', date, official: ctx.signer },
@@ -463,7 +452,7 @@ export function extensionNoticeSpec(request: Request, ctx: NoticeContext): Docum
     author: body,
     keywords: ['perpanjangan waktu', 'permohonan informasi publik', request.number],
     createdAt: ctx.issuedAt,
-    letterhead: letterheadOf(ctx),
+    letterhead: letterheadOf(ctx.publicBody, ctx.ppidUtama),
     heading: ['PEMBERITAHUAN PERPANJANGAN WAKTU', 'ATAS PERMOHONAN INFORMASI PUBLIK', `Nomor: ${ctx.number}`],
     blocks: [
       ...addressee(ctx),
