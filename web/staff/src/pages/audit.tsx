@@ -5,6 +5,7 @@ import { type MessageKey, translateDynamic } from '../i18n.ts';
 import type { AuditEvent, Lang, Page } from '../types.ts';
 import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
 import { sortAgencies, workWeekText } from './agencies.tsx';
+import { FilterForm } from './list-parts.tsx';
 
 const FIELD_LABEL: Record<string, MessageKey> = {
   id: 'f_agency_id',
@@ -154,12 +155,9 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
         </p>
       )}
       {!byEntity && (
-        <form
-          class="filters no-print"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilter({ ...draft, month: draft.month || (draft.agencyId || !bodyWide ? '' : thisMonth()) });
-          }}
+        <FilterForm
+          onSubmit={() => setFilter({ ...draft, month: draft.month || (draft.agencyId || !bodyWide ? '' : thisMonth()) })}
+          after={bodyWide && <p class="hint filters-note">{t('audit_month_hint')}</p>}
         >
           {bodyWide && (
             <Field label={t('f_agency')} name="agencyId">
@@ -180,11 +178,7 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
               <input {...a} type="month" value={draft.month} placeholder="YYYY-MM" onInput={(e) => setDraft({ ...draft, month: e.currentTarget.value })} />
             )}
           </Field>
-          <button type="submit" class="secondary">
-            {t('show')}
-          </button>
-          {bodyWide && <p class="hint filters-note">{t('audit_month_hint')}</p>}
-        </form>
+        </FilterForm>
       )}
       <ErrorMessage error={paged.error} />
       {paged.loading && paged.items.length === 0 ? (

@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n.ts';
 import type { RegisterBookResult, Role } from '../types.ts';
 import { ErrorMessage, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { sortAgencies } from './agencies.tsx';
+import { FilterForm, YearFilter } from './list-parts.tsx';
 import { bodyAgencyOf, rupiah, todayIn } from './request-parts.tsx';
 
 function NumberCell({ number, href }: { number: string; href?: string }) {
@@ -110,13 +111,7 @@ export function RegisterBook({ path, roles, bodyWideRoles, title, intro, persona
       ) : (
         <>
           <p class="notice no-print">{t(personalNote)}</p>
-          <form
-            class="filters no-print"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setFilter(draft);
-            }}
-          >
+          <FilterForm onSubmit={() => setFilter(draft)}>
             {bodyWide ? (
               <Field label={t('rq_book_scope')} name="agencyId">
                 {(a) => (
@@ -135,24 +130,8 @@ export function RegisterBook({ path, roles, bodyWideRoles, title, intro, persona
                 <strong>{t('f_agency')}:</strong> {agencyName(me.agencyId)}
               </p>
             )}
-            <Field label={t('f_year')} name="year">
-              {(a) => (
-                <input
-                  {...a}
-                  class="narrow"
-                  type="number"
-                  min={2000}
-                  max={2100}
-                  inputMode="numeric"
-                  value={draft.year}
-                  onInput={(e) => setDraft({ ...draft, year: e.currentTarget.value })}
-                />
-              )}
-            </Field>
-            <button type="submit" class="secondary">
-              {t('show')}
-            </button>
-          </form>
+            <YearFilter value={draft.year} onChange={(year) => setDraft({ ...draft, year })} />
+          </FilterForm>
           <ErrorMessage error={exportError} />
           <ErrorMessage error={loaded.error} />
           {loaded.loading && !book ? (

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import type { Page, PublishedVersion } from '../types.ts';
-import { ErrorMessage, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
+import { PageHeader, usePaged } from '../ui.tsx';
 import { AgencyFilter, CategoryYearFilters, categoryKey, formatsText } from './item-parts.tsx';
+import { FilterForm, PagedTable } from './list-parts.tsx';
 
 interface DipFilter {
   agencyId: string;
@@ -47,82 +48,64 @@ export function DipPage() {
   return (
     <>
       <PageHeader title={t('nav_dip')} intro={t('dip_intro')} />
-      <form
-        class="filters no-print"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilter({ ...draft });
-        }}
-      >
+      <FilterForm onSubmit={() => setFilter({ ...draft })}>
         <AgencyFilter value={draft.agencyId} onChange={(k, v) => setDraft({ ...draft, [k]: v })} />
         <CategoryYearFilters category={draft.category} year={draft.year} onChange={(k, v) => setDraft({ ...draft, [k]: v })} />
-        <button type="submit" class="secondary">
-          {t('show')}
-        </button>
-      </form>
+      </FilterForm>
       <p class="print-only">{t('printed_at', { at: formatDateTime(lang, new Date().toISOString(), timeZone) })}</p>
-      <ErrorMessage error={paged.error} />
-      {paged.loading && paged.items.length === 0 ? (
-        <Loading />
-      ) : (
-        <div class="table-wrap">
-          <table class="dip">
-            <caption>
-              {t('dip_caption')} · {scope} · {t('shown_count', { n: paged.items.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dip_col_no')}</th>
-                <th scope="col">{t('dip_col_summary')}</th>
-                <th scope="col">{t('dip_col_holder')}</th>
-                <th scope="col">{t('dip_col_responsible')}</th>
-                <th scope="col">{t('dip_col_when_where')}</th>
-                <th scope="col">{t('dip_col_formats')}</th>
-                <th scope="col">{t('dip_col_retention')}</th>
-                <th scope="col">{t('dip_col_category')}</th>
-                <th scope="col">{t('f_agency')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {paged.items.length === 0 && (
-                <tr>
-                  <td colSpan={9}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
-                </tr>
+      <PagedTable
+        paged={paged}
+        class="dip"
+        caption={
+          <>
+            {t('dip_caption')} · {scope} · {t('shown_count', { n: paged.items.length })}
+          </>
+        }
+        head={
+          <>
+            <th scope="col">{t('dip_col_no')}</th>
+            <th scope="col">{t('dip_col_summary')}</th>
+            <th scope="col">{t('dip_col_holder')}</th>
+            <th scope="col">{t('dip_col_responsible')}</th>
+            <th scope="col">{t('dip_col_when_where')}</th>
+            <th scope="col">{t('dip_col_formats')}</th>
+            <th scope="col">{t('dip_col_retention')}</th>
+            <th scope="col">{t('dip_col_category')}</th>
+            <th scope="col">{t('f_agency')}</th>
+          </>
+        }
+        columns={9}
+      >
+        {paged.items.map((d, i) => (
+          <tr key={d.itemId}>
+            <td class="nowrap">
+              {i + 1}
+              <span class="sub-line">
+                <code>{d.number}</code>
+              </span>
+            </td>
+            <td class="dip-summary">
+              {bodyWide || d.agencyId === me.agencyId ? (
+                <a href={`#/items/${d.itemId}`} class="dip-title">
+                  {d.content.title}
+                </a>
+              ) : (
+                <strong class="dip-title">{d.content.title}</strong>
               )}
-              {paged.items.map((d, i) => (
-                <tr key={d.itemId}>
-                  <td class="nowrap">
-                    {i + 1}
-                    <span class="sub-line">
-                      <code>{d.number}</code>
-                    </span>
-                  </td>
-                  <td class="dip-summary">
-                    {bodyWide || d.agencyId === me.agencyId ? (
-                      <a href={`#/items/${d.itemId}`} class="dip-title">
-                        {d.content.title}
-                      </a>
-                    ) : (
-                      <strong class="dip-title">{d.content.title}</strong>
-                    )}
-                    <span class="sub-line pre-line">{d.content.summary}</span>
-                  </td>
-                  <td>{d.content.holder}</td>
-                  <td>{d.content.responsible}</td>
-                  <td>
-                    {d.content.createdWhere}, {d.content.createdWhen}
-                  </td>
-                  <td>{formatsText(t, d.content.formats)}</td>
-                  <td>{d.content.retention}</td>
-                  <td>{t(categoryKey(d.content.category))}</td>
-                  <td>{agencyName(d.agencyId)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore paged={paged} />
+              <span class="sub-line pre-line">{d.content.summary}</span>
+            </td>
+            <td>{d.content.holder}</td>
+            <td>{d.content.responsible}</td>
+            <td>
+              {d.content.createdWhere}, {d.content.createdWhen}
+            </td>
+            <td>{formatsText(t, d.content.formats)}</td>
+            <td>{d.content.retention}</td>
+            <td>{t(categoryKey(d.content.category))}</td>
+            <td>{agencyName(d.agencyId)}</td>
+          </tr>
+        ))}
+      </PagedTable>
     </>
   );
 }

@@ -9,8 +9,9 @@ import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { Page } from '../types.ts';
-import { ErrorMessage, ErrorSummary, Field, Loading, LoadMore, PageHeader, RequiredNote, usePaged, useSubmit } from '../ui.tsx';
+import { ErrorSummary, Field, PageHeader, RequiredNote, usePaged, useSubmit } from '../ui.tsx';
 import { DISPUTE_WRITERS, type DisputeItem } from './dispute-parts.tsx';
+import { FilterForm, PagedTable, YearFilter } from './list-parts.tsx';
 
 export function DisputesPage({ query }: { query: URLSearchParams }) {
   const { t, lang, api, me, go } = useApp();
@@ -28,100 +29,69 @@ export function DisputesPage({ query }: { query: URLSearchParams }) {
           </a>
         )}
       </PageHeader>
-      <form
-        class="filters no-print"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go(draft ? `/disputes?year=${encodeURIComponent(draft)}` : '/disputes?all=1');
-        }}
+      <FilterForm onSubmit={() => go(draft ? `/disputes?year=${encodeURIComponent(draft)}` : '/disputes?all=1')}>
+        <YearFilter value={draft} onChange={setDraft} hint={t('dp_year_hint')} />
+      </FilterForm>
+      <PagedTable
+        paged={paged}
+        class="disputes-table"
+        caption={
+          <>
+            {t('dp_list_caption')}
+            {year ? ` · ${year}` : ''} · {t('shown_count', { n: paged.items.length })}
+          </>
+        }
+        head={
+          <>
+            <th scope="col">{t('col_number')}</th>
+            <th scope="col">{t('dp_col_ki')}</th>
+            <th scope="col">{t('dp_col_filed')}</th>
+            <th scope="col">{t('dp_col_against')}</th>
+            <th scope="col">{t('f_status')}</th>
+            <th scope="col">{t('dp_col_next')}</th>
+          </>
+        }
+        columns={6}
       >
-        <Field label={t('f_year')} name="year" hint={t('dp_year_hint')}>
-          {(a) => (
-            <input
-              {...a}
-              class="narrow"
-              type="number"
-              min={2000}
-              max={2100}
-              inputMode="numeric"
-              value={draft}
-              onInput={(e) => setDraft(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" class="secondary">
-          {t('show')}
-        </button>
-      </form>
-      <ErrorMessage error={paged.error} />
-      {paged.loading && paged.items.length === 0 ? (
-        <Loading />
-      ) : (
-        <div class="table-wrap">
-          <table class="disputes-table">
-            <caption>
-              {t('dp_list_caption')}
-              {year ? ` · ${year}` : ''} · {t('shown_count', { n: paged.items.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col_number')}</th>
-                <th scope="col">{t('dp_col_ki')}</th>
-                <th scope="col">{t('dp_col_filed')}</th>
-                <th scope="col">{t('dp_col_against')}</th>
-                <th scope="col">{t('f_status')}</th>
-                <th scope="col">{t('dp_col_next')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {paged.items.length === 0 && (
-                <tr>
-                  <td colSpan={6}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
-                </tr>
-              )}
-              {paged.items.map((d) => {
-                const next = d.upcomingHearings[0];
-                return (
-                  <tr key={d.disputeId}>
-                    <td class="nowrap" data-label={t('col_number')}>
-                      <code>{d.number}</code>
-                    </td>
-                    <th scope="row">
-                      <a href={`#/disputes/${d.disputeId}`}>{d.kiRegisterNumber}</a>
-                      <span class="sub-line">{d.claim.length > 140 ? `${d.claim.slice(0, 137)}…` : d.claim}</span>
-                    </th>
-                    <td data-label={t('dp_col_filed')}>
-                      <time dateTime={d.filedOn}>{formatDate(lang, d.filedOn)}</time>
-                    </td>
-                    <td data-label={t('dp_col_against')}>
-                      {d.against.requestNumber || d.against.objectionNumber ? (
-                        [d.against.requestNumber, d.against.objectionNumber].filter(Boolean).join(' · ')
-                      ) : (
-                        <span class="muted">{t('dp_against_none')}</span>
-                      )}
-                    </td>
-                    <td data-label={t('f_status')}>
-                      <span class={`badge dispute-${d.state}`}>{t(`dp_state_${d.state}` as MessageKey)}</span>
-                    </td>
-                    <td data-label={t('dp_col_next')}>
-                      {next ? (
-                        <>
-                          <time dateTime={next.on}>{formatDate(lang, next.on)}</time>
-                          {next.time && ` ${next.time}`}
-                          <span class="sub-line">{next.agenda}</span>
-                        </>
-                      ) : (
-                        <span class="muted">{t('dp_no_hearing')}</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore paged={paged} />
+        {paged.items.map((d) => {
+          const next = d.upcomingHearings[0];
+          return (
+            <tr key={d.disputeId}>
+              <td class="nowrap" data-label={t('col_number')}>
+                <code>{d.number}</code>
+              </td>
+              <th scope="row">
+                <a href={`#/disputes/${d.disputeId}`}>{d.kiRegisterNumber}</a>
+                <span class="sub-line">{d.claim.length > 140 ? `${d.claim.slice(0, 137)}…` : d.claim}</span>
+              </th>
+              <td data-label={t('dp_col_filed')}>
+                <time dateTime={d.filedOn}>{formatDate(lang, d.filedOn)}</time>
+              </td>
+              <td data-label={t('dp_col_against')}>
+                {d.against.requestNumber || d.against.objectionNumber ? (
+                  [d.against.requestNumber, d.against.objectionNumber].filter(Boolean).join(' · ')
+                ) : (
+                  <span class="muted">{t('dp_against_none')}</span>
+                )}
+              </td>
+              <td data-label={t('f_status')}>
+                <span class={`badge dispute-${d.state}`}>{t(`dp_state_${d.state}` as MessageKey)}</span>
+              </td>
+              <td data-label={t('dp_col_next')}>
+                {next ? (
+                  <>
+                    <time dateTime={next.on}>{formatDate(lang, next.on)}</time>
+                    {next.time && ` ${next.time}`}
+                    <span class="sub-line">{next.agenda}</span>
+                  </>
+                ) : (
+                  <span class="muted">{t('dp_no_hearing')}</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </PagedTable>
     </>
   );
 }

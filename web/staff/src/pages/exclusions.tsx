@@ -1,31 +1,20 @@
 /** Informasi Dikecualikan (DIK): the exclusion proposals and the excluded information, newest first (SOP 002). */
-import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import { EXCLUSION_BODY_WIDE, EXCLUSION_PROPOSERS, EXCLUSION_STATES, type Exclusion, type ExclusionState, type Page } from '../types.ts';
-import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
+import { Field, PageHeader, usePaged } from '../ui.tsx';
 import { ExclusionBadge, exStateKey, UntilText } from './exclusion-parts.tsx';
 import { AgencyFilter } from './item-parts.tsx';
+import { FilterForm, filterQuery, PagedTable, queryFilters, useFilterDraft } from './list-parts.tsx';
 
 const FILTERS = ['agencyId', 'state'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
-
-const filtersOf = (query: URLSearchParams): Filters => Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Filters;
-
-function toQuery(f: Filters): string {
-  const q = new URLSearchParams();
-  for (const k of FILTERS) if (f[k]) q.set(k, f[k]);
-  return q.toString();
-}
 
 export function ExclusionsPage({ query }: { query: URLSearchParams }) {
   const { t, lang, api, me, agencyName, agencyTimeZone, go } = useApp();
   const bodyWide = EXCLUSION_BODY_WIDE.includes(me.role);
-  const filter = filtersOf(query);
-  const key = toQuery(filter);
-  const [draft, setDraft] = useState<Filters>(filter);
-  // The hash changed (back button, a link): the form follows it.
-  useEffect(() => setDraft(filter), [key]);
+  const filter = queryFilters(FILTERS, query);
+  const key = filterQuery(FILTERS, filter);
+  const { draft, set } = useFilterDraft(filter, key);
   const paged = usePaged(
     (cursor) =>
       api.get<Page<Exclusion>>('/exclusions', {
@@ -37,7 +26,6 @@ export function ExclusionsPage({ query }: { query: URLSearchParams }) {
     [api, key],
   );
   const showAgency = bodyWide && !filter.agencyId;
-  const set = (k: keyof Filters, v: string) => setDraft({ ...draft, [k]: v });
   const scope = bodyWide ? (filter.agencyId ? agencyName(filter.agencyId) : t('all_agencies')) : agencyName(me.agencyId);
   const columns = showAgency ? 6 : 5;
 
@@ -50,13 +38,7 @@ export function ExclusionsPage({ query }: { query: URLSearchParams }) {
           </a>
         )}
       </PageHeader>
-      <form
-        class="filters no-print"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go(`/exclusions?${toQuery(draft) || 'all=1'}`);
-        }}
-      >
+      <FilterForm onSubmit={() => go(`/exclusions?${filterQuery(FILTERS, draft) || 'all=1'}`)}>
         {bodyWide && <AgencyFilter value={draft.agencyId} onChange={(_, v) => set('agencyId', v)} />}
         <Field label={t('f_status')} name="state">
           {(a) => (
@@ -70,61 +52,49 @@ export function ExclusionsPage({ query }: { query: URLSearchParams }) {
             </select>
           )}
         </Field>
-        <button type="submit" class="secondary">
-          {t('show')}
-        </button>
-      </form>
-      <ErrorMessage error={paged.error} />
-      {paged.loading && paged.items.length === 0 ? (
-        <Loading />
-      ) : (
-        <div class="table-wrap">
-          <table class="exclusions-table">
-            <caption>
-              {t('exclusions_caption')} · {scope}
-              {filter.state ? ` · ${t(exStateKey(filter.state as ExclusionState))}` : ''} · {t('shown_count', { n: paged.items.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col_dik_number')}</th>
-                <th scope="col">{t('col_excluded_info')}</th>
-                {showAgency && <th scope="col">{t('f_agency')}</th>}
-                <th scope="col">{t('f_status')}</th>
-                <th scope="col">{t('col_proposed_at')}</th>
-                <th scope="col">{t('col_until')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {paged.items.length === 0 && (
-                <tr>
-                  <td colSpan={columns}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
-                </tr>
-              )}
-              {paged.items.map((ex) => (
-                <tr key={ex.exclusionId}>
-                  <td class="nowrap">{ex.dik ? <code>{ex.dik.number}</code> : '—'}</td>
-                  <th scope="row">
-                    <a href={`#/exclusions/${ex.exclusionId}`}>{ex.test.title}</a>
-                    {ex.itemNumber && <span class="sub-line">{ex.itemNumber}</span>}
-                  </th>
-                  {showAgency && <td>{agencyName(ex.agencyId)}</td>}
-                  <td>
-                    <ExclusionBadge ex={ex} />
-                    {ex.round > 1 && <span class="sub-line">{t('round_n', { n: ex.round })}</span>}
-                  </td>
-                  <td>
-                    <time dateTime={ex.proposedAt}>{formatDateTime(lang, ex.proposedAt, agencyTimeZone(ex.agencyId))}</time>
-                  </td>
-                  <td>
-                    <UntilText ex={ex} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore paged={paged} />
+      </FilterForm>
+      <PagedTable
+        paged={paged}
+        class="exclusions-table"
+        caption={
+          <>
+            {t('exclusions_caption')} · {scope}
+            {filter.state ? ` · ${t(exStateKey(filter.state as ExclusionState))}` : ''} · {t('shown_count', { n: paged.items.length })}
+          </>
+        }
+        head={
+          <>
+            <th scope="col">{t('col_dik_number')}</th>
+            <th scope="col">{t('col_excluded_info')}</th>
+            {showAgency && <th scope="col">{t('f_agency')}</th>}
+            <th scope="col">{t('f_status')}</th>
+            <th scope="col">{t('col_proposed_at')}</th>
+            <th scope="col">{t('col_until')}</th>
+          </>
+        }
+        columns={columns}
+      >
+        {paged.items.map((ex) => (
+          <tr key={ex.exclusionId}>
+            <td class="nowrap">{ex.dik ? <code>{ex.dik.number}</code> : '—'}</td>
+            <th scope="row">
+              <a href={`#/exclusions/${ex.exclusionId}`}>{ex.test.title}</a>
+              {ex.itemNumber && <span class="sub-line">{ex.itemNumber}</span>}
+            </th>
+            {showAgency && <td>{agencyName(ex.agencyId)}</td>}
+            <td>
+              <ExclusionBadge ex={ex} />
+              {ex.round > 1 && <span class="sub-line">{t('round_n', { n: ex.round })}</span>}
+            </td>
+            <td>
+              <time dateTime={ex.proposedAt}>{formatDateTime(lang, ex.proposedAt, agencyTimeZone(ex.agencyId))}</time>
+            </td>
+            <td>
+              <UntilText ex={ex} />
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </>
   );
 }

@@ -1,34 +1,26 @@
 /** Informasi: the information items of an agency (or, for PPID Utama and admin, by status across agencies). */
-import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import { EDITORS, type Item, type Page, PUBLICATIONS, WORKING_STATES } from '../types.ts';
 import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
 import { AgencyFilter, CategoryYearFilters, categoryKey, publicationKey, StatusBadges, stateKey } from './item-parts.tsx';
+import { FilterForm, filterQuery, queryFilters, useFilterDraft } from './list-parts.tsx';
 
 const FILTERS = ['agencyId', 'status', 'publication', 'category', 'year'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 function filtersOf(query: URLSearchParams, bodyWide: boolean): Filters {
-  const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Filters;
+  const f = queryFilters(FILTERS, query);
   // PPID Utama and admin start with what waits for approval across all agencies.
   if (bodyWide && !f.agencyId && !f.status && ![...query.keys()].length) f.status = 'submitted';
   return f;
 }
 
-function toQuery(f: Filters): string {
-  const q = new URLSearchParams();
-  for (const k of FILTERS) if (f[k]) q.set(k, f[k]);
-  return q.toString();
-}
-
 export function ItemsPage({ query }: { query: URLSearchParams }) {
   const { t, lang, api, me, bodyWide, agencyName, agencyTimeZone, go } = useApp();
   const filter = filtersOf(query, bodyWide);
-  const key = toQuery(filter);
-  const [draft, setDraft] = useState<Filters>(filter);
-  // The hash changed (back button, a link): the form follows it.
-  useEffect(() => setDraft(filter), [key]);
+  const key = filterQuery(FILTERS, filter);
+  const { draft, set } = useFilterDraft(filter, key);
   const needsChoice = bodyWide && !filter.agencyId && !filter.status;
   const paged = usePaged(
     (cursor) =>
@@ -46,7 +38,6 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
     [api, key],
   );
   const showAgency = bodyWide && !filter.agencyId;
-  const set = (k: keyof Filters, v: string) => setDraft({ ...draft, [k]: v });
   const scope = bodyWide ? (filter.agencyId ? agencyName(filter.agencyId) : t('all_agencies')) : agencyName(me.agencyId);
 
   return (
@@ -58,12 +49,9 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
           </a>
         )}
       </PageHeader>
-      <form
-        class="filters no-print"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go(`/items?${toQuery(draft) || 'all=1'}`);
-        }}
+      <FilterForm
+        onSubmit={() => go(`/items?${filterQuery(FILTERS, draft) || 'all=1'}`)}
+        after={bodyWide && <p class="hint filters-note">{t('items_need_filter')}</p>}
       >
         {bodyWide && <AgencyFilter value={draft.agencyId} onChange={set} />}
         <Field label={t('f_status')} name="status">
@@ -91,11 +79,7 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
           )}
         </Field>
         <CategoryYearFilters category={draft.category} year={draft.year} onChange={set} />
-        <button type="submit" class="secondary">
-          {t('show')}
-        </button>
-        {bodyWide && <p class="hint filters-note">{t('items_need_filter')}</p>}
-      </form>
+      </FilterForm>
       {needsChoice ? (
         // biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>)
         <p class="notice" role="status">

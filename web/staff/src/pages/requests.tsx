@@ -4,32 +4,22 @@
  * extension) in working days and in words. Body-wide readers filter by SKPD; an SKPD sees the
  * requests routed to it (and a desk the ones it registered).
  */
-import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { type InfoRequest, type Page, REQUEST_BODY_READERS, REQUEST_BOOK_ROLES, REQUEST_REGISTRARS } from '../types.ts';
-import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
+import { PageHeader, usePaged } from '../ui.tsx';
 import { AgencyFilter } from './item-parts.tsx';
+import { FilterForm, filterQuery, PagedTable, queryFilters, useFilterDraft, YearFilter } from './list-parts.tsx';
 import { channelKey, RequestStateBadge, WorkingDaysLeft, whenInWords } from './request-parts.tsx';
 
 const FILTERS = ['agencyId', 'year'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
-
-const filtersOf = (query: URLSearchParams): Filters => Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Filters;
-
-function toQuery(f: Filters): string {
-  const q = new URLSearchParams();
-  for (const k of FILTERS) if (f[k]) q.set(k, f[k]);
-  return q.toString();
-}
 
 export function RequestsPage({ query }: { query: URLSearchParams }) {
   const { t, lang, api, me, agencyName, timeZone, go } = useApp();
   const bodyWide = REQUEST_BODY_READERS.includes(me.role);
-  const filter = filtersOf(query);
-  const key = toQuery(filter);
-  const [draft, setDraft] = useState<Filters>(filter);
-  useEffect(() => setDraft(filter), [key]);
+  const filter = queryFilters(FILTERS, query);
+  const key = filterQuery(FILTERS, filter);
+  const { draft, set } = useFilterDraft(filter, key);
   const paged = usePaged(
     (cursor) =>
       api.get<Page<InfoRequest>>('/requests', {
@@ -40,7 +30,6 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
       }),
     [api, key],
   );
-  const set = (k: keyof Filters, v: string) => setDraft({ ...draft, [k]: v });
   const scope = bodyWide ? (filter.agencyId ? agencyName(filter.agencyId) : t('all_agencies')) : agencyName(me.agencyId);
 
   return (
@@ -57,95 +46,62 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
           </a>
         )}
       </PageHeader>
-      <form
-        class="filters no-print"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go(`/requests?${toQuery(draft) || 'all=1'}`);
-        }}
-      >
+      <FilterForm onSubmit={() => go(`/requests?${filterQuery(FILTERS, draft) || 'all=1'}`)}>
         {bodyWide && <AgencyFilter value={draft.agencyId} onChange={(_, v) => set('agencyId', v)} />}
-        <Field label={t('f_year')} name="year" hint={t('rq_year_hint')}>
-          {(a) => (
-            <input
-              {...a}
-              class="narrow"
-              type="number"
-              min={2000}
-              max={2100}
-              inputMode="numeric"
-              value={draft.year}
-              onInput={(e) => set('year', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" class="secondary">
-          {t('show')}
-        </button>
-      </form>
-      <ErrorMessage error={paged.error} />
-      {paged.loading && paged.items.length === 0 ? (
-        <Loading />
-      ) : (
-        <div class="table-wrap">
-          <table class="requests-table">
-            <caption>
-              {t('rq_list_caption')} · {scope}
-              {filter.year ? ` · ${filter.year}` : ''} · {t('shown_count', { n: paged.items.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col_number')}</th>
-                <th scope="col">{t('rq_col_information')}</th>
-                <th scope="col">{t('rq_col_received')}</th>
-                <th scope="col">{t('f_status')}</th>
-                <th scope="col">{t('col_deadline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {paged.items.length === 0 && (
-                <tr>
-                  <td colSpan={5}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
-                </tr>
+        <YearFilter value={draft.year} onChange={(v) => set('year', v)} hint={t('rq_year_hint')} />
+      </FilterForm>
+      <PagedTable
+        paged={paged}
+        class="requests-table"
+        caption={
+          <>
+            {t('rq_list_caption')} · {scope}
+            {filter.year ? ` · ${filter.year}` : ''} · {t('shown_count', { n: paged.items.length })}
+          </>
+        }
+        head={
+          <>
+            <th scope="col">{t('col_number')}</th>
+            <th scope="col">{t('rq_col_information')}</th>
+            <th scope="col">{t('rq_col_received')}</th>
+            <th scope="col">{t('f_status')}</th>
+            <th scope="col">{t('col_deadline')}</th>
+          </>
+        }
+        columns={5}
+      >
+        {paged.items.map((r) => (
+          <tr key={r.requestId}>
+            <td class="nowrap" data-label={t('col_number')}>
+              <code>{r.number}</code>
+            </td>
+            <th scope="row">
+              <a href={`#/requests/${r.requestId}`}>{r.content.information.length > 160 ? `${r.content.information.slice(0, 157)}…` : r.content.information}</a>
+            </th>
+            <td data-label={t('rq_col_received')}>
+              <time dateTime={r.receivedOn}>{formatDate(lang, r.receivedOn)}</time>
+              <span class="sub-line">{t(channelKey(r.channel))}</span>
+            </td>
+            <td data-label={t('f_status')}>
+              <RequestStateBadge r={r} />
+              {r.state === 'routed' && <span class="sub-line">{waitingText(r, agencyName, t)}</span>}
+            </td>
+            <td data-label={t('col_deadline')}>
+              {r.notice ? (
+                <span class="muted">{t('rq_notice_on', { at: whenInWords(lang, r.notice.issuedAt, timeZone) })}</span>
+              ) : (
+                <>
+                  <time dateTime={r.deadline.at}>{formatDate(lang, r.deadline.local.slice(0, 10))}</time>
+                  {r.extension && <span class="sub-line">{t('rq_extended_badge')}</span>}
+                  <span class="sub-line">
+                    <WorkingDaysLeft deadline={r.deadline} />
+                  </span>
+                </>
               )}
-              {paged.items.map((r) => (
-                <tr key={r.requestId}>
-                  <td class="nowrap" data-label={t('col_number')}>
-                    <code>{r.number}</code>
-                  </td>
-                  <th scope="row">
-                    <a href={`#/requests/${r.requestId}`}>
-                      {r.content.information.length > 160 ? `${r.content.information.slice(0, 157)}…` : r.content.information}
-                    </a>
-                  </th>
-                  <td data-label={t('rq_col_received')}>
-                    <time dateTime={r.receivedOn}>{formatDate(lang, r.receivedOn)}</time>
-                    <span class="sub-line">{t(channelKey(r.channel))}</span>
-                  </td>
-                  <td data-label={t('f_status')}>
-                    <RequestStateBadge r={r} />
-                    {r.state === 'routed' && <span class="sub-line">{waitingText(r, agencyName, t)}</span>}
-                  </td>
-                  <td data-label={t('col_deadline')}>
-                    {r.notice ? (
-                      <span class="muted">{t('rq_notice_on', { at: whenInWords(lang, r.notice.issuedAt, timeZone) })}</span>
-                    ) : (
-                      <>
-                        <time dateTime={r.deadline.at}>{formatDate(lang, r.deadline.local.slice(0, 10))}</time>
-                        {r.extension && <span class="sub-line">{t('rq_extended_badge')}</span>}
-                        <span class="sub-line">
-                          <WorkingDaysLeft deadline={r.deadline} />
-                        </span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore paged={paged} />
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n.ts';
 import { type Page, ROLES, type Role, type User } from '../types.ts';
 import { Email, ErrorMessage, ErrorSummary, Field, Loading, LoadMore, PageHeader, RequiredNote, usePaged, useSubmit } from '../ui.tsx';
 import { sortAgencies } from './agencies.tsx';
+import { FilterForm } from './list-parts.tsx';
 
 type Mode = { kind: 'closed' } | { kind: 'new' } | { kind: 'edit'; user: User };
 
@@ -57,13 +58,7 @@ export function UsersPage() {
         />
       )}
       {bodyWide ? (
-        <form
-          class="filters no-print"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilter(draftFilter);
-          }}
-        >
+        <FilterForm onSubmit={() => setFilter(draftFilter)}>
           <Field label={t('f_agency')} name="agencyId">
             {(a) => (
               <select {...a} value={draftFilter} onChange={(e) => setDraftFilter(e.currentTarget.value)}>
@@ -76,10 +71,7 @@ export function UsersPage() {
               </select>
             )}
           </Field>
-          <button type="submit" class="secondary">
-            {t('show')}
-          </button>
-        </form>
+        </FilterForm>
       ) : (
         <p>{t('users_own_agency', { agency: agencyName(me.agencyId) })}</p>
       )}
