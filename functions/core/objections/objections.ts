@@ -26,6 +26,8 @@ import {
   newTrackingCode,
   normalCode,
   personalHash,
+  receivedWhen,
+  releasedFile,
   requestRules,
   STATUS_LINK,
   statusLink,
@@ -160,11 +162,6 @@ async function save(ctx: Context, before: Objection, after: Objection, audit: Au
 
 function assertVersion(o: Objection, version: number): void {
   if (o.version !== version) conflict('concurrent_change');
-}
-
-/** The instant a person's local date stands for: now if it is today, else the end of that day. */
-function instantOf(localDate: string, today: string, now: Date, timeZone: string): Date {
-  return localDate === today ? now : endOfLocalDay(localDate, timeZone);
 }
 
 // ─── which grounds apply, and until when ────────────────────────────────────────────────────────
@@ -342,11 +339,7 @@ async function createObjection(ctx: Context, actor: Principal | typeof PUBLIC_AC
   const earlier = await ctx.store.getSubmission(input.submissionId);
   if (earlier?.objectionId) return replay(ctx, earlier);
   const body = await bodyAgency(ctx);
-  const today = localDateOf(ctx.now, body.timezone);
-  const receivedOn = input.receivedOn ?? today;
-  if (receivedOn > today) invalid('body.receivedOn', 'request_received_future', { today });
-  if (receivedOn < addDays(today, -60)) invalid('body.receivedOn', 'request_received_too_old');
-  const start = instantOf(receivedOn, today, ctx.now, body.timezone);
+  const { today, receivedOn, start } = receivedWhen(ctx.now, body.timezone, input.receivedOn);
   if (!input.request && !input.objector) invalid('body.requestNumber', 'objection_request_not_found', { number: '—' });
   if (input.request && input.request.receivedOn > receivedOn)
     invalid('body.receivedOn', 'request_delivered_before_receipt', { date: input.request.receivedOn });
@@ -479,10 +472,6 @@ async function createOnce(
   return { objection, ...(code ? { trackingCode: code } : {}) };
 }
 
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 export const objectionTrackingHash = (objectionId: string, code: string) =>
   createHash('sha256')
     .update(`objection:${objectionId}:${normalCode(code)}`)
@@ -605,21 +594,9 @@ export function fulfil(ctx: Context, actor: Principal, objectionId: string, inpu
     if (!o.followUp) return conflict('objection_no_followup', { number: o.number });
     if (o.followUp.fulfilled) conflict('objection_fulfilled', { number: o.number });
     const r = o.requestId ? await ctx.store.getRequest(o.requestId) : undefined;
-    const documents: ReleasedFile[] = input.documents.map((d, i) => {
-      const doc = r?.documents.find((x) => x.docId === d.docId && (actor.role === 'ppid_utama' || x.agencyId === actor.agencyId));
-      if (!doc) invalid(`body.documents.${i}.docId`, 'document_not_found', { docId: d.docId });
-      if (doc.status !== 'verified') invalid(`body.documents.${i}.docId`, 'document_not_verified', { fileName: doc.fileName });
-      return {
-        docId: doc.docId,
-        key: doc.key,
-        fileName: doc.fileName,
-        contentType: doc.contentType,
-        size: doc.size,
-        sha256: doc.sha256,
-        public: false,
-        ...(d.redaction ? { redaction: d.redaction } : {}),
-      };
-    });
+    const documents: ReleasedFile[] = input.documents.map((d, i) =>
+      releasedFile(r ?? { documents: [] }, d, i, (x) => actor.role === 'ppid_utama' || x.agencyId === actor.agencyId, false),
+    );
     if (o.response?.scope === 'partial' && documents.length > 0 && !documents.some((d) => d.redaction))
       invalid('body.documents.0.redaction', 'request_redaction_missing');
     const at = ctx.now.toISOString();

@@ -21,8 +21,10 @@ import type { Context, DeadlineRule, Page, Write } from '../ports.ts';
 import {
   type Deadline,
   type PartAnswer,
+  type ReleasedFile,
   type Request,
   type RequestContent,
+  type RequestDocument,
   type Requester,
   type RequestPart,
   type RequestPersonal,
@@ -255,13 +257,9 @@ async function createRequest(ctx: Context, actor: Principal | typeof PUBLIC_ACTO
 /** What a filing needs besides its number: checked and computed once, however often the number races. */
 async function prepareFiling(ctx: Context, actor: Principal | typeof PUBLIC_ACTOR, input: NewRequest) {
   const body = await bodyAgency(ctx);
-  const today = localDateOf(ctx.now, body.timezone);
-  const receivedOn = input.receivedOn ?? today;
-  if (receivedOn > today) invalid('body.receivedOn', 'request_received_future', { today });
-  if (receivedOn < addDays(today, -60)) invalid('body.receivedOn', 'request_received_too_old');
+  const { today, receivedOn, start } = receivedWhen(ctx.now, body.timezone, input.receivedOn);
   if (input.requester.onBehalfOf && !input.powerOfAttorney && actor === PUBLIC_ACTOR)
     invalid('body.powerOfAttorneyUploadId', 'request_power_of_attorney_missing');
-  const start = receivedOn === today ? ctx.now : endOfLocalDay(receivedOn, body.timezone);
   const rules = await requestRules(ctx);
   const deadline = toDeadline(await agencyDeadline(ctx, body.id, start, NOTICE_RULE));
   const reminder = await agencyDeadline(ctx, body.id, start, rules.requestReminder);
@@ -354,6 +352,45 @@ function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * When a filing (a request's, an objection's) was received: today, or the date a paper one arrived,
+ * neither in the future nor more than 60 days back. `start` is the instant its deadlines count from:
+ * now if it is today, else the end of that day.
+ */
+export function receivedWhen(now: Date, timeZone: string, received?: string): { today: string; receivedOn: string; start: Date } {
+  const today = localDateOf(now, timeZone);
+  const receivedOn = received ?? today;
+  if (receivedOn > today) invalid('body.receivedOn', 'request_received_future', { today });
+  if (receivedOn < addDays(today, -60)) invalid('body.receivedOn', 'request_received_too_old');
+  return { today, receivedOn, start: receivedOn === today ? now : endOfLocalDay(receivedOn, timeZone) };
+}
+
+/**
+ * A document of the request given with an answer (`docs[i]` of the body): one the actor may give
+ * (`mayGive`), checked by the server; as released, public or not, with what was blacked out.
+ */
+export function releasedFile(
+  r: Pick<Request, 'documents'>,
+  d: { docId: string; redaction?: ReleasedFile['redaction'] },
+  i: number,
+  mayGive: (doc: RequestDocument) => boolean,
+  isPublic: boolean,
+): ReleasedFile {
+  const doc = r.documents.find((x) => x.docId === d.docId && mayGive(x));
+  if (!doc) invalid(`body.documents.${i}.docId`, 'document_not_found', { docId: d.docId });
+  if (doc.status !== 'verified') invalid(`body.documents.${i}.docId`, 'document_not_verified', { fileName: doc.fileName });
+  return {
+    docId: doc.docId,
+    key: doc.key,
+    fileName: doc.fileName,
+    contentType: doc.contentType,
+    size: doc.size,
+    sha256: doc.sha256,
+    public: isPublic,
+    ...(d.redaction ? { redaction: d.redaction } : {}),
+  };
+}
+
 // ─── PPID Utama routes ───────────────────────────────────────────────────────────────────────────
 
 export function route(ctx: Context, actor: Principal, requestId: string, input: Routing): Promise<Request> {
@@ -426,21 +463,7 @@ export function answerPart(ctx: Context, actor: Principal, requestId: string, ag
     if (r.parts[index].answer) conflict('request_part_answered', { number: r.number });
     if (r.notice) conflict('request_notice_issued', { number: r.number });
     const grounds = input.decision === 'granted' ? [] : await refusalGrounds(ctx, r, input.exclusionIds);
-    const documents = input.documents.map((d, i) => {
-      const doc = r.documents.find((x) => x.docId === d.docId && x.agencyId === agencyId);
-      if (!doc) invalid(`body.documents.${i}.docId`, 'document_not_found', { docId: d.docId });
-      if (doc.status !== 'verified') invalid(`body.documents.${i}.docId`, 'document_not_verified', { fileName: doc.fileName });
-      return {
-        docId: doc.docId,
-        key: doc.key,
-        fileName: doc.fileName,
-        contentType: doc.contentType,
-        size: doc.size,
-        sha256: doc.sha256,
-        public: d.public,
-        ...(d.redaction ? { redaction: d.redaction } : {}),
-      };
-    });
+    const documents = input.documents.map((d, i) => releasedFile(r, d, i, (x) => x.agencyId === agencyId, d.public));
     // Part granted: the released copy is the blacked-out one, with what was blacked out and why.
     if (input.decision === 'partial' && documents.length > 0 && !documents.some((d) => d.redaction))
       invalid('body.documents.0.redaction', 'request_redaction_missing');
