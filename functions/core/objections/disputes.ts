@@ -41,10 +41,8 @@ import { COUNTER_RACE_ATTEMPTS, retryOnRace } from '../items.ts';
 import { type MessageKey, message, type Text } from '../messages.ts';
 import { type Agency, isoDate } from '../model.ts';
 import type { Context, Page, Write } from '../ports.ts';
-import { requestIdOf } from '../requests/model.ts';
+import { req, requestIdOf, text } from '../requests/model.ts';
 import { type Objection, objectionIdOf } from './model.ts';
-
-const req = (id: string, en: string) => `${id} / ${en}`;
 
 // ─── the law's lists ─────────────────────────────────────────────────────────────────────────────
 
@@ -80,21 +78,15 @@ export const FILING_RULE: DeadlineRule = { unit: 'workingDays', amount: 14 };
 // ─── forms ───────────────────────────────────────────────────────────────────────────────────────
 
 const version = z.number(req('versi data wajib dikirim', 'the version is required')).int().min(1);
-const note = (min: number, max: number, what: [string, string]) =>
-  z
-    .string(req(`${what[0]} wajib diisi`, `${what[1]} is required`))
-    .trim()
-    .min(min, req(`${what[0]} minimal ${min} karakter`, `${what[1]} needs at least ${min} characters`))
-    .max(max, req(`${what[0]} maksimal ${max} karakter`, `${what[1]} has at most ${max} characters`));
-const caseNumber = (what: [string, string]) => note(3, 120, what);
+const caseNumber = (what: { id: string; en: string }) => text(3, 120, what);
 
 export const NewDispute = z.strictObject({
   /** The Komisi Informasi's register number of the application (e.g. `012/III/KI-KALBAR-PS/2026`). */
-  kiRegisterNumber: caseNumber(['nomor register Komisi Informasi', 'the KI register number']),
+  kiRegisterNumber: caseNumber({ id: 'nomor register Komisi Informasi', en: 'the KI register number' }),
   /** The local date the application was filed at the KI (day zero of its periods). */
   filedOn: isoDate,
   /** What the applicant asks the KI (petitum), as the KI's summons states it. */
-  claim: note(20, 4000, ['pokok permohonan sengketa', 'the claim']),
+  claim: text(20, 4000, { id: 'pokok permohonan sengketa', en: 'the claim' }),
   /** The request it is about (`PMH/2026/00042`), when known. */
   requestNumber: z.string().trim().max(40).optional(),
   /** The objection it follows (`KBR/2026/0007`), when one was entered in the system. */
@@ -112,7 +104,7 @@ export type StageStart = z.infer<typeof StageStart>;
 
 export const StageEnd = z.strictObject({
   endedOn: isoDate,
-  result: note(3, 2000, ['hasil tahap', 'the result of the stage']),
+  result: text(3, 2000, { id: 'hasil tahap', en: 'the result of the stage' }),
   version,
 });
 export type StageEnd = z.infer<typeof StageEnd>;
@@ -127,13 +119,13 @@ export const NewHearing = z.strictObject({
   on: isoDate,
   time,
   place: z.string().trim().max(300).optional(),
-  agenda: note(3, 500, ['agenda sidang', 'the agenda']),
+  agenda: text(3, 500, { id: 'agenda sidang', en: 'the agenda' }),
   version,
 });
 export type NewHearing = z.infer<typeof NewHearing>;
 
 export const HearingResult = z.strictObject({
-  result: note(3, 2000, ['hasil sidang', 'the result of the hearing']),
+  result: text(3, 2000, { id: 'hasil sidang', en: 'the result of the hearing' }),
   version,
 });
 export type HearingResult = z.infer<typeof HearingResult>;
@@ -147,7 +139,7 @@ const decisionFields = {
    */
   receivedOn: isoDate,
   decisionNumber: z.string().trim().max(120).optional(),
-  note: note(5, 4000, ['ringkasan putusan', 'the summary of the decision']),
+  note: text(5, 4000, { id: 'ringkasan putusan', en: 'the summary of the decision' }),
   version,
 };
 
@@ -160,7 +152,7 @@ export type KiDecision = z.infer<typeof KiDecision>;
 export const NewAppeal = z.strictObject({
   court: z.enum(COURTS, req('pilih pengadilan: PTUN atau pengadilan negeri', 'choose the court: PTUN or district court')),
   filedOn: isoDate,
-  caseNumber: caseNumber(['nomor perkara', 'the case number']),
+  caseNumber: caseNumber({ id: 'nomor perkara', en: 'the case number' }),
   appellant: z.enum(APPELLANTS, req('pilih pihak yang mengajukan', 'choose who appealed')),
   version,
 });

@@ -23,10 +23,8 @@ import * as z from 'zod';
 import type { GeneratedFile } from '../exclusion-model.ts';
 import type { InboxEntry } from '../item-model.ts';
 import { isoDate } from '../model.ts';
-import { type Deadline, type ReleasedFile, Requester } from '../requests/model.ts';
+import { type Deadline, type ReleasedFile, Requester, req, text } from '../requests/model.ts';
 import { GROUNDS, type Ground } from './grounds.ts';
-
-const req = (id: string, en: string) => `${id} / ${en}`;
 
 export { GROUND_TEXT, GROUNDS, type Ground } from './grounds.ts';
 
@@ -38,11 +36,15 @@ const grounds = z
   .max(7)
   .transform((g) => [...new Set(g)].sort() as Ground[]);
 
-const caseText = z
-  .string(req('uraian keberatan wajib diisi', 'the case is required'))
-  .trim()
-  .min(20, req('uraian keberatan minimal 20 karakter', 'the case needs at least 20 characters'))
-  .max(4000, req('uraian keberatan maksimal 4000 karakter', 'the case has at most 4000 characters'));
+const caseText = text(20, 4000, { id: 'uraian keberatan', en: 'the case' });
+
+/** What a public objection form carries besides the objection: its submission id, the attachments, the honeypot. */
+const publicFiling = {
+  submissionId: z.uuid(req('formulir kedaluwarsa; muat ulang halaman', 'the form has expired; reload the page')),
+  /** Documents uploaded first (public upload intents), at most 3. */
+  attachmentUploadIds: z.array(z.uuid()).max(3).default([]),
+  website: z.string().max(200).optional(),
+};
 
 /** Filed from the request's status page: the request's number and tracking code are the key. */
 export const PublicObjectionForm = z.strictObject({
@@ -50,10 +52,7 @@ export const PublicObjectionForm = z.strictObject({
   code: z.string().trim().max(40),
   grounds,
   case: caseText,
-  submissionId: z.uuid(req('formulir kedaluwarsa; muat ulang halaman', 'the form has expired; reload the page')),
-  /** Documents uploaded first (public upload intents), at most 3. */
-  attachmentUploadIds: z.array(z.uuid()).max(3).default([]),
-  website: z.string().max(200).optional(),
+  ...publicFiling,
 });
 export type PublicObjectionForm = z.infer<typeof PublicObjectionForm>;
 
@@ -67,9 +66,7 @@ export const PeriodicObjectionForm = z.strictObject({
     .min(10, req('informasi berkala minimal 10 karakter', 'the periodic information needs at least 10 characters'))
     .max(2000),
   case: caseText,
-  submissionId: z.uuid(req('formulir kedaluwarsa; muat ulang halaman', 'the form has expired; reload the page')),
-  attachmentUploadIds: z.array(z.uuid()).max(3).default([]),
-  website: z.string().max(200).optional(),
+  ...publicFiling,
 });
 export type PeriodicObjectionForm = z.infer<typeof PeriodicObjectionForm>;
 

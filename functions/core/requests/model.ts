@@ -26,9 +26,10 @@ import type { InboxEntry } from '../item-model.ts';
 import { agencyId, isoDate } from '../model.ts';
 
 /** "nama wajib diisi / the name is required" — one message per field, split by the API into id and en. */
-const req = (id: string, en: string) => `${id} / ${en}`;
+export const req = (id: string, en: string) => `${id} / ${en}`;
 
-const text = (min: number, max: number, what: { id: string; en: string }) =>
+/** A required text of min to max characters, trimmed; `what` names it in the messages. */
+export const text = (min: number, max: number, what: { id: string; en: string }) =>
   z
     .string(req(`${what.id} wajib diisi`, `${what.en} is required`))
     .trim()

@@ -2,6 +2,7 @@
  * Every string the staff app shows: Bahasa Indonesia first, English second.
  * The API's own messages arrive bilingual in its responses (functions/core/messages.ts).
  */
+import { decisionMessages } from './i18n-decisions.ts';
 import { disputeMessages } from './i18n-disputes.ts';
 import type { Lang, Pasal17Letter, Role, Text } from './types.ts';
 
@@ -541,7 +542,6 @@ export const messages = {
   box_approval: { id: 'Menunggu persetujuan', en: 'Awaiting approval' },
   box_returned: { id: 'Dikembalikan', en: 'Returned' },
   box_escalated: { id: 'Eskalasi: melewati tenggat', en: 'Escalated: overdue' },
-  overdue: { id: 'Terlambat', en: 'Overdue' },
   no_deadline: { id: 'Tanpa tenggat', en: 'No deadline' },
   version_n: { id: 'versi {n}', en: 'version {n}' },
   reminders_sent: { id: 'Sudah diingatkan {n} kali.', en: 'Reminded {n} times.' },
@@ -1208,7 +1208,6 @@ export const messages = {
   rq_wd_left: { id: '{n} hari kerja lagi', en: '{n} working days left' },
   rq_wd_left_one: { id: '1 hari kerja lagi', en: '1 working day left' },
   rq_wd_last_day: { id: 'Hari kerja terakhir', en: 'Last working day' },
-  rq_wd_late: { id: 'lewat {n} hari kerja', en: '{n} working days past' },
   rq_free: { id: 'Gratis', en: 'Free' },
   rq_by_system: { id: 'sistem', en: 'the system' },
   rq_by: { id: 'oleh {by}', en: 'by {by}' },
@@ -1548,6 +1547,8 @@ export const messages = {
   ex_request_label: { id: 'Permohonan', en: 'Request' },
   // Disputes at the Komisi Informasi and in court: their own file.
   ...disputeMessages,
+  // Confirming decisions and how late a deadline is: their own file.
+  ...decisionMessages,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;
