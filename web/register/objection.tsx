@@ -14,7 +14,7 @@ import { href, type Lang, type Model, pagePath } from '../../functions/core/regi
 import { POWER_OF_ATTORNEY_MAX_BYTES } from '../../functions/core/requests/power-of-attorney.ts';
 import { dict } from './i18n.ts';
 import { Layout } from './layout.tsx';
-import { ContactFields, Field, FileField, FormEnd, Honeypot, objectionWords, POWER_OF_ATTORNEY_TYPES, PersonFields, Receipt } from './request.tsx';
+import { ContactFields, Field, FileField, FormEnd, Honeypot, objectionWords, PersonFields, POWER_OF_ATTORNEY_TYPES, Receipt } from './request.tsx';
 
 const PATH = pagePath({ kind: 'objection' });
 const STATUS_PATH = pagePath({ kind: 'requestStatus' });
@@ -57,7 +57,15 @@ export function ObjectionPage({ m, lang }: { m: Model; lang: Lang }) {
       <noscript>
         <p class="warn">{o.noJs}</p>
       </noscript>
-      <Receipt lang={lang} id="objection-done" headingId="obj-done-h" title={o.doneTitle} number={o.number} deadline={t.objJs.deadline} openStatus={o.openStatus} />
+      <Receipt
+        lang={lang}
+        id="objection-done"
+        headingId="obj-done-h"
+        title={o.doneTitle}
+        number={o.number}
+        deadline={t.objJs.deadline}
+        openStatus={o.openStatus}
+      />
       <form id="periodic-form" class="request" hidden aria-labelledby="periodic-h" {...data}>
         <div id="periodic-errors" class="error-summary" role="alert" hidden>
           <p>{t.objJs.errorSummary}</p>

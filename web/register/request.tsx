@@ -220,7 +220,16 @@ export function PersonFields({ lang, id, name }: { lang: Lang; id: string; name:
           ['legal_entity', r.kindLegalEntity],
         ]}
       />
-      <Field id={`${id}-fullName`} name={`${name}.fullName`} label={r.fullName} hint={r.fullNameHint} required autoComplete="name" minLength={3} maxLength={200} />
+      <Field
+        id={`${id}-fullName`}
+        name={`${name}.fullName`}
+        label={r.fullName}
+        hint={r.fullNameHint}
+        required
+        autoComplete="name"
+        minLength={3}
+        maxLength={200}
+      />
       <Field
         id={`${id}-nik`}
         name={`${name}.nik`}
