@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n.ts';
 import type { InboxItem, ItemDeadline, Role } from '../types.ts';
 import { ErrorMessage, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { DeadlineWhen, TimeLeft, useTimeLeft } from './item-parts.tsx';
+import { useWorkingDaysTo } from './request-parts.tsx';
 
 const INTRO: Partial<Record<Role, MessageKey>> = {
   ppid_pelaksana: 'inbox_intro_ppid_pelaksana',
@@ -127,13 +128,16 @@ export function InboxPage() {
 function DeadlineCells({ entry, deadline, fetchedAt }: { entry: InboxItem; deadline: ItemDeadline; fetchedAt?: number }) {
   const { t } = useApp();
   const left = useTimeLeft(deadline, entry.timeLeftSeconds, fetchedAt);
+  // Statutory deadlines (requests, objections) count working days: "Terlambat 3 hari kerja".
+  const days = useWorkingDaysTo(deadline.local);
+  const statutory = entry.entity === 'request' || entry.entity === 'objection';
   return (
     <>
       <td class="deadline-cell" data-label={t('col_deadline')}>
         <DeadlineWhen deadline={deadline} agencyId={entry.agencyId} />
       </td>
       <td class="nowrap" data-label={t('col_time_left')}>
-        <TimeLeft seconds={left} />
+        <TimeLeft seconds={left} workingDaysLate={statutory && days !== undefined && days < 0 ? -days : undefined} />
       </td>
     </>
   );

@@ -1,7 +1,7 @@
 /** Pieces the information-item screens share: labels of states and categories, badges, DIP columns. */
 import type { ComponentChildren } from 'preact';
 import { useApp } from '../context.ts';
-import { formatDateTime, formatTimeLeft } from '../format.ts';
+import { formatDateTime, formatDuration, formatTimeLeft } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import { CATEGORIES, type Category, type Format, type Item, type ItemContent, type ItemDeadline, type Publication, type WorkingState } from '../types.ts';
 import { Field, useNow } from '../ui.tsx';
@@ -81,12 +81,23 @@ export function useTimeLeft(deadline: ItemDeadline, timeLeftSeconds?: number, fe
   return timeLeftSeconds !== undefined && fetchedAt !== undefined ? timeLeftSeconds - (now - fetchedAt) / 1000 : (Date.parse(deadline.at) - now) / 1000;
 }
 
-export function TimeLeft({ seconds }: { seconds: number }) {
+/**
+ * The time left, or how late, as one statement: "3 hari 4 jam lagi"; late, one flag that says by how
+ * much: "Terlambat 3 hari kerja" (when the deadline counts working days and one has passed) or
+ * "Terlambat 5 menit" / "3 working days overdue", "5 minutes overdue". Every list and inbox uses it.
+ */
+export function TimeLeft({ seconds, workingDaysLate }: { seconds: number; workingDaysLate?: number }) {
   const { t, lang } = useApp();
-  const overdue = seconds < 0;
+  if (seconds >= 0) return <span class="time-left">{formatTimeLeft(lang, seconds)}</span>;
+  const late =
+    workingDaysLate && workingDaysLate >= 1
+      ? workingDaysLate === 1
+        ? t('overdue_wd_one')
+        : t('overdue_wd', { n: workingDaysLate })
+      : t('overdue_by', { d: formatDuration(lang, seconds, 60) });
   return (
-    <span class={overdue ? 'time-left overdue' : 'time-left'}>
-      {overdue && <strong class="overdue-flag">{t('overdue')}</strong>} {formatTimeLeft(lang, seconds)}
+    <span class="time-left overdue">
+      <strong class="overdue-flag">{late}</strong>
     </span>
   );
 }

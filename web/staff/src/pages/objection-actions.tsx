@@ -11,8 +11,9 @@
  *
  * Every refusal from the API is shown next to its field (error.details[].path, e.g. body.provideBy).
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
+import { useConfirm } from '../confirm.tsx';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import type { Objection, RequestDocument } from '../types.ts';
@@ -61,8 +62,7 @@ export function ResponsePanel({ o, reload }: { o: Objection; reload: () => void 
   const [reasons, setReasons] = useState('');
   const [local, setLocal] = useState<{ decision?: string; scope?: string; provideBy?: string }>({});
   const { submit, act } = useAction(o, reload, ['decision', 'scope', 'provideBy', 'reasons', 'version']);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
+  const confirmation = useConfirm();
 
   const body = (version: number) => ({
     decision,
@@ -86,12 +86,23 @@ export function ResponsePanel({ o, reload }: { o: Objection; reload: () => void 
       setTimeout(() => document.querySelector<HTMLInputElement>(`#obj-${first} input, input#obj-${first}`)?.focus(), 0);
       return;
     }
-    dialog.current?.showModal();
-    cancelButton.current?.focus();
+    confirmation.ask({
+      title: t('obj_confirm_title', { number: o.number }),
+      what:
+        decision === 'granted'
+          ? t('obj_confirm_granted', {
+              scope: t(scope === 'partial' ? 'obj_scope_partial_choice' : 'obj_scope_full_choice').toLowerCase(),
+              who,
+              date: provideBy ? formatDate(lang, provideBy) : '—',
+            })
+          : t('obj_confirm_rejected'),
+      note: t('obj_confirm_final'),
+      yes: t('obj_confirm_yes'),
+      onYes: confirm,
+    });
   };
 
   const confirm = () => {
-    dialog.current?.close();
     void act(
       (version) => api.send('POST', objectionPath(o, '/response'), body(version)),
       t('obj_responded_msg', { number: o.number }),
@@ -148,27 +159,7 @@ export function ResponsePanel({ o, reload }: { o: Objection; reload: () => void 
           </button>
         </div>
       </form>
-      <dialog ref={dialog} class="confirm-dialog" aria-labelledby="obj-confirm-h" aria-describedby="obj-confirm-what">
-        <h2 id="obj-confirm-h">{t('obj_confirm_title', { number: o.number })}</h2>
-        <p id="obj-confirm-what">
-          {decision === 'granted'
-            ? t('obj_confirm_granted', {
-                scope: t(scope === 'partial' ? 'obj_scope_partial_choice' : 'obj_scope_full_choice').toLowerCase(),
-                who,
-                date: provideBy ? formatDate(lang, provideBy) : '—',
-              })
-            : t('obj_confirm_rejected')}
-        </p>
-        <p>{t('obj_confirm_final')}</p>
-        <div class="form-actions">
-          <button type="button" class="primary" onClick={confirm}>
-            {t('obj_confirm_yes')}
-          </button>
-          <button type="button" class="secondary" ref={cancelButton} onClick={() => dialog.current?.close()}>
-            {t('cancel')}
-          </button>
-        </div>
-      </dialog>
+      {confirmation.dialog}
     </section>
   );
 }

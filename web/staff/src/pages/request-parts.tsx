@@ -10,6 +10,7 @@ import { formatTimeLeft, locale } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { Agency, Decision, Holiday, InfoRequest, Lang, RequestDeadline } from '../types.ts';
 import { useNow } from '../ui.tsx';
+import { TimeLeft } from './item-parts.tsx';
 
 export const requestStateKey = (s: InfoRequest['state']) => `rq_state_${s}` as MessageKey;
 export const channelKey = (c: InfoRequest['channel']) => `rq_channel_${c}` as MessageKey;
@@ -123,24 +124,31 @@ export function workingDaysBetween(today: string, last: string, holidays: Set<st
 }
 
 /**
+ * Working days from today to a statutory deadline's local date (negative: the working days since),
+ * with the body's calendar; undefined until the calendar is read.
+ */
+export function useWorkingDaysTo(local: string): number | undefined {
+  const { agencies } = useApp();
+  const holidays = useHolidayDates();
+  const body = bodyAgencyOf(agencies);
+  return holidays && body ? workingDaysBetween(todayIn(body.timezone), local.slice(0, 10), holidays, body.workWeek) : undefined;
+}
+
+/**
  * The countdown to a request's deadline in working days and in words: "3 hari kerja lagi · 4 hari
- * 2 jam lagi", "hari terakhir", "terlambat 2 hari kerja".
+ * 2 jam lagi", "Hari kerja terakhir"; late, one statement (item-parts.tsx TimeLeft): "Terlambat
+ * 2 hari kerja", or "Terlambat 5 menit" on the day itself.
  */
 export function WorkingDaysLeft({ deadline }: { deadline: Pick<RequestDeadline, 'at' | 'local'> }) {
-  const { t, lang, agencies } = useApp();
-  const holidays = useHolidayDates();
+  const { t, lang } = useApp();
   const now = useNow(60_000);
-  const body = bodyAgencyOf(agencies);
   const seconds = (Date.parse(deadline.at) - now) / 1000;
-  let days: string | undefined;
-  if (holidays && body) {
-    const n = workingDaysBetween(todayIn(body.timezone), deadline.local.slice(0, 10), holidays, body.workWeek);
-    if (seconds < 0) days = n < 0 ? t('rq_wd_late', { n: -n }) : undefined;
-    else days = n === 0 ? t('rq_wd_last_day') : t(n === 1 ? 'rq_wd_left_one' : 'rq_wd_left', { n });
-  }
+  const n = useWorkingDaysTo(deadline.local);
+  if (seconds < 0) return <TimeLeft seconds={seconds} workingDaysLate={n !== undefined && n < 0 ? -n : undefined} />;
+  const days = n === undefined ? undefined : n === 0 ? t('rq_wd_last_day') : t(n === 1 ? 'rq_wd_left_one' : 'rq_wd_left', { n });
   return (
-    <span class={seconds < 0 ? 'time-left overdue' : 'time-left'}>
-      {seconds < 0 && <strong class="overdue-flag">{t('overdue')}</strong>} {days && <strong>{days}</strong>}
+    <span class="time-left">
+      {days && <strong>{days}</strong>}
       {days && ' · '}
       {formatTimeLeft(lang, seconds)}
     </span>
