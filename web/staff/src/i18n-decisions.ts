@@ -37,32 +37,32 @@ export const decisionMessages = {
   // ─── exclusions (SOP 002) ───
   cf_ya_title: { id: 'Kecualikan informasi {number}?', en: 'Exclude information {number}?' },
   cf_ya_what: {
-    id: 'Keputusan Ya: informasi {number} ({title}) dinyatakan dikecualikan dan usulan diteruskan kepada PPID Utama untuk ditetapkan dalam Daftar Informasi yang Dikecualikan (DIK).',
-    en: 'Yes: information {number} ({title}) is declared excluded and the proposal goes to PPID Utama to be set in the list of excluded information (DIK).',
+    id: 'Keputusan Ya: informasi {what} dinyatakan dikecualikan dan usulan diteruskan kepada PPID Utama untuk ditetapkan dalam Daftar Informasi yang Dikecualikan (DIK).',
+    en: 'Yes: information {what} is declared excluded and the proposal goes to PPID Utama to be set in the list of excluded information (DIK).',
   },
   cf_ya_yes: { id: 'Ya, kecualikan', en: 'Yes, exclude' },
   cf_tidak_title: { id: 'Tolak pengecualian informasi {number}?', en: 'Refuse to exclude information {number}?' },
   cf_tidak_what: {
-    id: 'Keputusan Tidak: informasi {number} ({title}) tidak dikecualikan; usulan dikembalikan kepada pengusul dengan catatan Anda.',
-    en: 'No: information {number} ({title}) is not excluded; the proposal goes back to the proposer with your note.',
+    id: 'Keputusan Tidak: informasi {what} tidak dikecualikan; usulan dikembalikan kepada pengusul dengan catatan Anda.',
+    en: 'No: information {what} is not excluded; the proposal goes back to the proposer with your note.',
   },
   cf_tidak_yes: { id: 'Ya, tolak dan kembalikan', en: 'Yes, refuse and return' },
   cf_decree_title: { id: 'Tetapkan pengecualian dalam DIK?', en: 'Set the exclusion in the DIK?' },
   cf_decree_what: {
-    id: 'Informasi {number} ({title}) akan tercantum di Daftar Informasi yang Dikecualikan (DIK) yang diumumkan di register publik, dengan surat penetapan {decree}; sejak itu informasi ini tidak diberikan kepada pemohon.',
-    en: 'Information {number} ({title}) will be listed in the list of excluded information (DIK) published on the public register, with decree {decree}; from then on it is not given to requesters.',
+    id: 'Informasi {what} akan tercantum di Daftar Informasi yang Dikecualikan (DIK) yang diumumkan di register publik, dengan surat penetapan {decree}; sejak itu informasi ini tidak diberikan kepada pemohon.',
+    en: 'Information {what} will be listed in the list of excluded information (DIK) published on the public register, with decree {decree}; from then on it is not given to requesters.',
   },
   cf_decree_yes: { id: 'Ya, tetapkan dalam DIK', en: 'Yes, set it in the DIK' },
   cf_revoke_title: { id: 'Cabut pengecualian {number}?', en: 'Revoke exclusion {number}?' },
   cf_revoke_what: {
-    id: 'Pengecualian {number} ({title}) dicabut seketika: entri keluar dari DIK di register publik. Informasinya tidak terbit dengan sendirinya; PPID Utama dapat mengumumkannya kembali.',
-    en: 'Exclusion {number} ({title}) is revoked at once: the entry leaves the DIK on the public register. The information is not published by itself; PPID Utama may republish it.',
+    id: 'Pengecualian {number} ({what}) dicabut seketika: entri keluar dari DIK di register publik. Informasinya tidak terbit dengan sendirinya; PPID Utama dapat mengumumkannya kembali.',
+    en: 'Exclusion {number} ({what}) is revoked at once: the entry leaves the DIK on the public register. The information is not published by itself; PPID Utama may republish it.',
   },
   cf_revoke_yes: { id: 'Ya, cabut pengecualian', en: 'Yes, revoke it' },
   cf_republish_title: { id: 'Umumkan kembali informasi {number}?', en: 'Republish information {number}?' },
   cf_republish_what: {
-    id: 'Informasi {number} ({title}) akan terbit lagi di register publik (DIP), sebagaimana versi terakhir yang disetujui.',
-    en: 'Information {number} ({title}) will be published on the public register (DIP) again, as last approved.',
+    id: 'Informasi {what} akan terbit lagi di register publik (DIP), sebagaimana versi terakhir yang disetujui.',
+    en: 'Information {what} will be published on the public register (DIP) again, as last approved.',
   },
   cf_republish_yes: { id: 'Ya, umumkan kembali', en: 'Yes, republish' },
 

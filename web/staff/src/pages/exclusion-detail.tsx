@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useConfirm } from '../confirm.tsx';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate, formatDateTime } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -195,6 +196,12 @@ function Actions({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion) =>
   return <OtherActions ex={ex} onEx={onEx} reload={reload} can={{ revoke: canRevoke, resubmit: canResubmit, republish: canRepublish, renew: canRenew }} />;
 }
 
+/** How a confirmation names the exclusion's information: "DINKES/2026/0003 (Data rekam medis)", or its title. */
+function aboutOf(ex: Exclusion) {
+  const title = ex.test.title;
+  return { number: ex.itemNumber ?? title, what: ex.itemNumber ? `${ex.itemNumber} (${title})` : `“${title}”` };
+}
+
 /** Runs an action (case-parts.tsx useRecordAction): on success the new exclusion and a message. */
 function useAction(onEx: (ex: Exclusion) => void, reload: () => void, known: readonly string[]) {
   const { submit, act } = useRecordAction(known, 'ex-status-h', reload);
@@ -212,6 +219,8 @@ function DecideForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>(undefined);
   const { submit, act } = useAction(onEx, reload, ['note', 'decision', 'round']);
+  const confirm = useConfirm();
+  const about = aboutOf(ex);
   const decide = (decision: 'ya' | 'tidak') => {
     setNoteError(undefined);
     submit.reset();
@@ -220,10 +229,17 @@ function DecideForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
       setTimeout(() => document.getElementById('ex-note')?.focus(), 0);
       return;
     }
-    void act(
-      () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/decision`, { decision, round: ex.round, ...(note.trim() ? { note } : {}) }),
-      () => (decision === 'ya' ? t('ex_ya_msg') : t('ex_tidak_msg')),
-    );
+    confirm.ask({
+      title: t(decision === 'ya' ? 'cf_ya_title' : 'cf_tidak_title', about),
+      what: t(decision === 'ya' ? 'cf_ya_what' : 'cf_tidak_what', about),
+      yes: t(decision === 'ya' ? 'cf_ya_yes' : 'cf_tidak_yes'),
+      danger: decision === 'tidak',
+      onYes: () =>
+        void act(
+          () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/decision`, { decision, round: ex.round, ...(note.trim() ? { note } : {}) }),
+          () => (decision === 'ya' ? t('ex_ya_msg') : t('ex_tidak_msg')),
+        ),
+    });
   };
   return (
     <section class="panel actions-panel no-print" aria-labelledby="ex-actions-h">
@@ -250,6 +266,7 @@ function DecideForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
           </button>
         </div>
       </form>
+      {confirm.dialog}
     </section>
   );
 }
@@ -266,6 +283,7 @@ function DecreeForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
   const date = d.date || today;
   const set = (k: keyof typeof d, v: string) => setD((old) => ({ ...old, [k]: v }));
   const { submit, act } = useAction(onEx, reload, DECREE_FIELDS);
+  const confirm = useConfirm();
   const send = (e: Event) => {
     e.preventDefault();
     const decree: Decree = {
@@ -279,10 +297,16 @@ function DecreeForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
         ...(d.nip.trim() ? { nip: d.nip.trim() } : {}),
       },
     };
-    void act(
-      () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/decree`, { decree, version: ex.version }),
-      () => t('ex_decree_msg'),
-    );
+    confirm.ask({
+      title: t('cf_decree_title'),
+      what: t('cf_decree_what', { ...aboutOf(ex), decree: decree.number.trim() || '—' }),
+      yes: t('cf_decree_yes'),
+      onYes: () =>
+        void act(
+          () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/decree`, { decree, version: ex.version }),
+          () => t('ex_decree_msg'),
+        ),
+    });
   };
   return (
     <section class="panel actions-panel no-print" aria-labelledby="ex-actions-h">
@@ -321,6 +345,7 @@ function DecreeForm({ ex, onEx, reload }: { ex: Exclusion; onEx: (ex: Exclusion)
           </button>
         </div>
       </form>
+      {confirm.dialog}
     </section>
   );
 }
@@ -336,6 +361,8 @@ function OtherActions(props: {
   const [open, setOpen] = useState<Open>('none');
   const [reason, setReason] = useState('');
   const { submit, act } = useAction(props.onEx, props.reload, ['reason']);
+  const confirm = useConfirm();
+  const about = aboutOf(ex);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (open === 'revoke') area.current?.focus();
@@ -364,10 +391,16 @@ function OtherActions(props: {
             class="primary"
             disabled={submit.busy}
             onClick={() =>
-              void act(
-                () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/republish`, { version: ex.version }),
-                () => t('ex_republished_msg', { number: ex.itemNumber ?? '' }),
-              )
+              confirm.ask({
+                title: t('cf_republish_title', about),
+                what: t('cf_republish_what', about),
+                yes: t('cf_republish_yes'),
+                onYes: () =>
+                  void act(
+                    () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/republish`, { version: ex.version }),
+                    () => t('ex_republished_msg', { number: ex.itemNumber ?? '' }),
+                  ),
+              })
             }
           >
             {t('ex_act_republish')}
@@ -390,10 +423,17 @@ function OtherActions(props: {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void act(
-              () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/revoke`, { reason, version: ex.version }),
-              (next) => t('ex_revoked_msg', { number: next.dik?.number ?? '' }),
-            );
+            confirm.ask({
+              title: t('cf_revoke_title', { number: ex.dik?.number ?? about.number }),
+              what: t('cf_revoke_what', { number: ex.dik?.number ?? '', what: ex.test.title }),
+              yes: t('cf_revoke_yes'),
+              danger: true,
+              onYes: () =>
+                void act(
+                  () => api.send<Exclusion>('POST', `/exclusions/${ex.exclusionId}/revoke`, { reason, version: ex.version }),
+                  (next) => t('ex_revoked_msg', { number: next.dik?.number ?? '' }),
+                ),
+            });
           }}
         >
           <Field label={t('f_revoke_reason')} name="reason" required hint={t('f_revoke_reason_hint')} error={submit.fieldError('reason')}>
@@ -409,6 +449,7 @@ function OtherActions(props: {
           </div>
         </form>
       )}
+      {confirm.dialog}
     </section>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
+import { useConfirm } from '../confirm.tsx';
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -193,7 +194,8 @@ function ExclusionLink({ item }: { item: Item }) {
 type Open = 'none' | 'return' | 'withdraw';
 
 function Actions({ item, onItem }: { item: Item; onItem: (i: Item) => void }) {
-  const { t, api, me, announce } = useApp();
+  const { t, api, me, announce, agencyName } = useApp();
+  const confirm = useConfirm();
   const [open, setOpen] = useState<Open>('none');
   const [reason, setReason] = useState('');
   const submit = useSubmit(['reason']);
@@ -206,6 +208,7 @@ function Actions({ item, onItem }: { item: Item; onItem: (i: Item) => void }) {
   const canWithdraw = mayDecide && item.publication === 'published';
   if (!canSubmit && !canDecide && !canWithdraw) return null;
 
+  const about = { number: item.number, title: v.content.title, n: v.versionNo, agency: agencyName(item.agencyId) };
   const act = (fn: () => Promise<Item>, message: (i: Item) => string) =>
     submit.run(async () => {
       const next = await fn();
@@ -238,10 +241,17 @@ function Actions({ item, onItem }: { item: Item; onItem: (i: Item) => void }) {
             class="primary"
             disabled={submit.busy}
             onClick={() =>
-              void act(
-                () => api.send<Item>('POST', `${base}/submit`, { version: item.version }),
-                (i) => t('item_submitted', { number: i.number }),
-              )
+              confirm.ask({
+                title: t('cf_submit_title', about),
+                what: t('cf_submit_what', about),
+                note: t('cf_submit_note'),
+                yes: t('cf_submit_yes'),
+                onYes: () =>
+                  void act(
+                    () => api.send<Item>('POST', `${base}/submit`, { version: item.version }),
+                    (i) => t('item_submitted', { number: i.number }),
+                  ),
+              })
             }
           >
             {submit.busy ? t('act_submitting') : t('act_submit')}
@@ -254,10 +264,19 @@ function Actions({ item, onItem }: { item: Item; onItem: (i: Item) => void }) {
               class="primary"
               disabled={submit.busy}
               onClick={() =>
-                void act(
-                  () => api.send<Item>('POST', `${base}/decision`, { decision: 'approve', versionNo: v.versionNo }),
-                  (i) => t('item_approved', { number: i.number }),
-                )
+                confirm.ask({
+                  title: t('cf_approve_title', about),
+                  what: t('cf_approve_what', about),
+                  ...(item.publication === 'published' && item.published && item.published.versionNo !== v.versionNo
+                    ? { note: t('cf_approve_replaces', { published: item.published.versionNo }) }
+                    : {}),
+                  yes: t('cf_approve_yes'),
+                  onYes: () =>
+                    void act(
+                      () => api.send<Item>('POST', `${base}/decision`, { decision: 'approve', versionNo: v.versionNo }),
+                      (i) => t('item_approved', { number: i.number }),
+                    ),
+                })
               }
             >
               {t('act_approve')}
@@ -294,13 +313,21 @@ function Actions({ item, onItem }: { item: Item; onItem: (i: Item) => void }) {
                   () => api.send<Item>('POST', `${base}/decision`, { decision: 'return', versionNo: v.versionNo, reason }),
                   (i) => t('item_returned_msg', { number: i.number }),
                 )
-              : act(
-                  () => api.send<Item>('POST', `${base}/withdraw`, { reason }),
-                  (i) => t('item_withdrawn_msg', { number: i.number }),
-                ))
+              : confirm.ask({
+                  title: t('cf_withdraw_title', about),
+                  what: t('cf_withdraw_what', about),
+                  yes: t('cf_withdraw_yes'),
+                  danger: true,
+                  onYes: () =>
+                    void act(
+                      () => api.send<Item>('POST', `${base}/withdraw`, { reason }),
+                      (i) => t('item_withdrawn_msg', { number: i.number }),
+                    ),
+                }))
           }
         />
       )}
+      {confirm.dialog}
     </section>
   );
 }
