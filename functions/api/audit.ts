@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { actsForWholeBody, listScope } from '../core/access.ts';
+import { withEntityLabels } from '../core/audit.ts';
 import { agencyId, PageQuery, page } from '../core/model.ts';
 import { endpoint } from './http.ts';
 
@@ -8,7 +9,11 @@ const AuditEventSchema = z.object({
   at: z.string(),
   actor: z.object({ username: z.string(), role: z.string(), agencyId: z.string() }),
   action: z.string(),
-  entity: z.object({ type: z.string(), id: z.string() }),
+  entity: z.object({
+    type: z.string(),
+    id: z.string(),
+    label: z.string().optional().meta({ description: "What people read for the record: number and title, a user's or agency's name" }),
+  }),
   agencyId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
@@ -36,9 +41,11 @@ export const list = endpoint(
     if (entityType && entityId) {
       // An entity's history mixes agencies only for body-wide readers; others see their agency's part.
       const result = await ctx.store.listAudit({ entity: { type: entityType, id: entityId }, cursor: rest.cursor, limit: rest.limit });
-      return actsForWholeBody(principal) ? result : { ...result, items: result.items.filter((e) => e.agencyId === principal.agencyId) };
+      const items = actsForWholeBody(principal) ? result.items : result.items.filter((e) => e.agencyId === principal.agencyId);
+      return { ...result, items: await withEntityLabels(ctx.store, items) };
     }
     const scoped = listScope(principal, rest.agencyId);
-    return ctx.store.listAudit({ ...rest, agencyId: scoped, month: rest.month ?? (scoped ? undefined : ctx.now.toISOString().slice(0, 7)) });
+    const result = await ctx.store.listAudit({ ...rest, agencyId: scoped, month: rest.month ?? (scoped ? undefined : ctx.now.toISOString().slice(0, 7)) });
+    return { ...result, items: await withEntityLabels(ctx.store, result.items) };
   },
 );

@@ -16,11 +16,24 @@ export function formatDate(lang: Lang, date: string, withWeekday = true): string
   }).format(d);
 }
 
-/** An instant, in the given time zone (default: the browser's), with the zone's short name. */
+/** Indonesia's zones by their own names (Intl's English says "GMT+7"). */
+const ZONE_NAME: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Ujung_Pandang': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/**
+ * An instant for people, in the given time zone (default: the browser's), with the zone's name:
+ * "8 Des 2026, 23.59 WIB"; `long` in words: "Selasa, 8 Desember 2026 pukul 23.59 WIB" /
+ * "Tuesday, 8 December 2026 at 23:59 WIB". The ISO instant stays for machines (`<time dateTime>`).
+ */
 export function formatDateTime(lang: Lang, iso: string, timeZone?: string, long = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), {
+  const format = new Intl.DateTimeFormat(locale(lang), {
     ...(timeZone ? { timeZone } : {}),
     ...(long ? { weekday: 'long' } : {}),
     day: 'numeric',
@@ -28,9 +41,14 @@ export function formatDateTime(lang: Lang, iso: string, timeZone?: string, long 
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    ...(long ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
     timeZoneName: 'short',
-  }).format(d);
+  });
+  const zone = ZONE_NAME[format.resolvedOptions().timeZone];
+  return format
+    .formatToParts(d)
+    .map((p) => (p.type === 'timeZoneName' && zone ? zone : p.value))
+    .join('');
 }
 
 /** ISO weekday numbers (1 = Monday) as short local names, e.g. "Sen–Jum" style list "Sen, Sel, Rab". */

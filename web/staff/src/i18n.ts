@@ -81,7 +81,7 @@ export const messages = {
   actions: { id: 'Tindakan', en: 'Actions' },
   yes: { id: 'Ya', en: 'Yes' },
   no: { id: 'Tidak', en: 'No' },
-  shown_count: { id: 'Menampilkan {n} baris.', en: 'Showing {n} rows.' },
+  shown_count: { id: 'Menampilkan {n} baris.', en: 'Showing {n, plural, one {# row} other {# rows}}.' },
 
   // Fields
   f_agency_id: { id: 'Kode', en: 'Code' },
@@ -210,7 +210,7 @@ export const messages = {
   col_action: { id: 'Tindakan', en: 'Action' },
   col_entity: { id: 'Data', en: 'Record' },
   col_changes: { id: 'Perubahan', en: 'Changes' },
-  show_changes: { id: 'Lihat perubahan ({n} kolom)', en: 'Show changes ({n} fields)' },
+  show_changes: { id: 'Lihat perubahan ({n} kolom)', en: 'Show changes ({n, plural, one {# field} other {# fields}})' },
   diff_field: { id: 'Kolom', en: 'Field' },
   diff_before: { id: 'Sebelum', en: 'Before' },
   diff_after: { id: 'Sesudah', en: 'After' },
@@ -479,7 +479,7 @@ export const messages = {
   deadline_how: { id: 'Bagaimana tenggat dihitung', en: 'How the deadline was computed' },
   escalated_note: {
     id: 'Tenggat terlewati: Kepala PPID sudah diingatkan {n} kali dan hal ini diteruskan ke PPID Utama sejak {at}.',
-    en: 'The deadline has passed: the Kepala PPID has been reminded {n} times and it was passed to PPID Utama on {at}.',
+    en: 'The deadline has passed: the Kepala PPID has been reminded {n, plural, one {once} other {# times}} and it was passed to PPID Utama on {at}.',
   },
   approved_title: { id: 'Disetujui; sedang diterbitkan ke DIP PPID Utama…', en: 'Approved; being published into the PPID Utama DIP…' },
   decided_by: { id: 'Disetujui oleh {by}, {at}.', en: 'Approved by {by}, {at}.' },
@@ -544,7 +544,7 @@ export const messages = {
   box_escalated: { id: 'Eskalasi: melewati tenggat', en: 'Escalated: overdue' },
   no_deadline: { id: 'Tanpa tenggat', en: 'No deadline' },
   version_n: { id: 'versi {n}', en: 'version {n}' },
-  reminders_sent: { id: 'Sudah diingatkan {n} kali.', en: 'Reminded {n} times.' },
+  reminders_sent: { id: 'Sudah diingatkan {n} kali.', en: 'Reminded {n, plural, one {once} other {# times}}.' },
   reason_label: { id: 'Alasan: {reason}', en: 'Reason: {reason}' },
 
   // DIP
@@ -603,6 +603,7 @@ export const messages = {
   entity_settings: { id: 'Pengaturan', en: 'Settings' },
   audit_entity_filter: { id: 'Menampilkan jejak audit {entity} {id}.', en: 'Showing the audit trail of {entity} {id}.' },
   audit_entity_clear: { id: 'Tampilkan semua', en: 'Show everything' },
+  audit_open_record: { id: 'Buka datanya', en: 'Open the record' },
   f_state: { id: 'Status versi', en: 'Version status' },
   f_version_no: { id: 'Versi', en: 'Version' },
   f_reason: { id: 'Alasan', en: 'Reason' },
@@ -757,7 +758,7 @@ export const messages = {
   ex_wait_since: { id: 'Menunggu sejak {at}.', en: 'Waiting since {at}.' },
   ex_escalated_note: {
     id: 'Tenggat terlewati: sudah diingatkan {n} kali dan diteruskan kepada PPID Utama sejak {at}.',
-    en: 'The deadline has passed: reminded {n} times and passed to PPID Utama on {at}.',
+    en: 'The deadline has passed: reminded {n, plural, one {once} other {# times}} and passed to PPID Utama on {at}.',
   },
   ex_next_reminder: { id: 'Pengingat berikutnya: {at}.', en: 'Next reminder: {at}.' },
   ex_returned_title: { id: 'Dikembalikan oleh Atasan PPID (Tidak)', en: 'Returned by the Atasan PPID (No)' },
@@ -1515,10 +1516,10 @@ export const messages = {
   rq_book_consolidated: { id: 'Gabungan (seluruh badan publik)', en: 'Consolidated (the whole body)' },
   rq_book_csv: { id: 'Unduh CSV', en: 'Download CSV' },
   rq_book_xlsx: { id: 'Unduh XLSX', en: 'Download XLSX' },
-  rq_book_exported: { id: 'Berkas {name} ({n} baris) sedang diunduh.', en: 'Downloading {name} ({n} rows).' },
+  rq_book_exported: { id: 'Berkas {name} ({n} baris) sedang diunduh.', en: 'Downloading {name} ({n, plural, one {# row} other {# rows}}).' },
   rq_book_truncated: {
     id: 'Ditampilkan {n} dari {total} baris; unduh CSV atau XLSX untuk seluruhnya.',
-    en: 'Showing {n} of {total} rows; download the CSV or XLSX for all of them.',
+    en: 'Showing {n} of {total, plural, one {# row} other {# rows}}; download the CSV or XLSX for all of them.',
   },
   rq_book_no: { id: 'No.', en: 'No.' },
 
@@ -1578,8 +1579,38 @@ export const PASAL_17_TEXT: Record<Pasal17Letter, Text> = {
 };
 export type Vars = Record<string, string | number>;
 
+/**
+ * The plural category of `n` in a language (Intl.PluralRules): English "one"/"other", Indonesian
+ * always "other" (nouns do not change: "1 baris", "2 baris").
+ */
+export function pluralCategory(lang: Lang, n: number): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(lang === 'id' ? 'id-ID' : 'en-GB').select(n);
+}
+
+/** The form for `n` among `{ one: '# row', other: '# rows' }` ("other" when the category has no form), `#` = n. */
+export function plural(lang: Lang, n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+  const form = forms[pluralCategory(lang, n)] ?? forms.other;
+  return form.replace(/#/g, new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB').format(n));
+}
+
+/** `{n, plural, one {# row} other {# rows}}` (ICU's plural syntax, one level deep). */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
+
+/** A message with its `{name}` placeholders and plural forms filled in. */
+export function fillMessage(lang: Lang, text: string, vars: Vars = {}): string {
+  return text
+    .replace(PLURAL, (whole, k: string, body: string) => {
+      const n = Number(vars[k]);
+      if (vars[k] === undefined || Number.isNaN(n)) return whole;
+      const forms: Record<string, string> = {};
+      for (const m of body.matchAll(/(\w+) \{([^{}]*)\}/g)) forms[m[1]!] = m[2]!;
+      return plural(lang, n, { ...forms, other: forms.other ?? '#' });
+    })
+    .replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
 export function translate(lang: Lang, key: MessageKey, vars: Vars = {}): string {
-  return messages[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fillMessage(lang, messages[key][lang], vars);
 }
 
 /** A key built at run time (e.g. `role_${role}`), with the raw value as fallback. */

@@ -78,7 +78,8 @@ export interface AuditEvent {
   at: string;
   actor: { username: string; role: string; agencyId: string };
   action: string;
-  entity: { type: string; id: string };
+  /** `label`: the record's number and title (or a user's, an agency's name), for people. */
+  entity: { type: string; id: string; label?: string };
   agencyId: string;
   before?: unknown;
   after?: unknown;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { formatDateTime, formatMonth, thisMonth } from '../format.ts';
+import { formatDate, formatDateTime, formatMonth, thisMonth } from '../format.ts';
 import { type MessageKey, translateDynamic } from '../i18n.ts';
 import type { AuditEvent, Lang, Page } from '../types.ts';
 import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
@@ -62,17 +62,40 @@ export function diffRows(before: unknown, after: unknown): DiffRow[] {
   return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ field: k, before: b[k], after: a[k] }));
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where a record of the audit trail is opened in the app. */
+const ENTITY_PAGE: Record<string, string> = {
+  item: 'items',
+  exclusion: 'exclusions',
+  request: 'requests',
+  objection: 'objections',
+  dispute: 'disputes',
+};
+
+/**
+ * How people read an audited record: its number and title (the API's label), a holiday by its date,
+ * a readable id as it is; never a bare uuid.
+ */
+export function entityText(lang: Lang, entity: AuditEvent['entity']): string {
+  if (entity.label) return entity.label;
+  if (entity.type === 'holiday' && /^\d{4}-\d{2}-\d{2}$/.test(entity.id)) return formatDate(lang, entity.id);
+  return UUID.test(entity.id) ? '' : entity.id;
+}
+
 function valueText(lang: Lang, field: string, v: unknown, timeZone: string | undefined): string {
   if (v === undefined || v === null || v === '') return translateDynamic(lang, 'empty_value', '—');
+  if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatDateTime(lang, v, timeZone, true);
   if (field === 'workWeek' && Array.isArray(v)) return workWeekText(lang, v as number[]);
-  if (field.endsWith('At') && typeof v === 'string') return formatDateTime(lang, v, timeZone);
+  if (field.endsWith('At') && typeof v === 'string') return formatDateTime(lang, v, timeZone, true);
   if (typeof v === 'boolean') return translateDynamic(lang, v ? 'yes' : 'no', String(v));
   if (field === 'role' && typeof v === 'string') return translateDynamic(lang, `role_${v}`, v);
   if (field === 'state' && typeof v === 'string') return translateDynamic(lang, `state_${v}`, v);
   if (field === 'publication' && typeof v === 'string') return translateDynamic(lang, `pub_${v}`, v);
   if (field === 'category' && typeof v === 'string') return translateDynamic(lang, `cat_${v}`, v);
   if (field === 'formats' && Array.isArray(v)) return v.map((f) => translateDynamic(lang, `fmt_${f}`, String(f))).join(', ');
-  if (field === 'deadline' && isRecord(v) && typeof v.at === 'string') return formatDateTime(lang, v.at, timeZone);
+  if (field === 'deadline' && isRecord(v) && typeof v.at === 'string') return formatDateTime(lang, v.at, timeZone, true);
   if (field === 'kind' && typeof v === 'string') return translateDynamic(lang, `kind_${v}`, translateDynamic(lang, `holiday_kind_${v}`, v));
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
@@ -134,21 +157,18 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
     [api, byEntity, entityType, entityId, filter.agencyId, filter.month],
   );
   const entityName = translateDynamic(lang, `entity_${entityType}`, entityType);
+  // The record's name as the API labels it (any of its events carries it).
+  const entityLabel = paged.items.find((e) => e.entity.label)?.entity.label ?? entityText(lang, { type: entityType, id: entityId });
 
   return (
     <>
       <PageHeader title={t('nav_audit')} intro={t('audit_intro')} />
       {byEntity && (
         <p class="notice">
-          {t('audit_entity_filter', { entity: entityName, id: entityId })}{' '}
-          {entityType === 'item' && (
+          {t('audit_entity_filter', { entity: entityName, id: entityLabel })}{' '}
+          {ENTITY_PAGE[entityType] && (
             <>
-              <a href={`#/items/${encodeURIComponent(entityId)}`}>{t('nav_items')}</a> ·{' '}
-            </>
-          )}
-          {entityType === 'exclusion' && (
-            <>
-              <a href={`#/exclusions/${encodeURIComponent(entityId)}`}>{t('nav_exclusions')}</a> ·{' '}
+              <a href={`#/${ENTITY_PAGE[entityType]}/${encodeURIComponent(entityId)}`}>{t('audit_open_record')}</a> ·{' '}
             </>
           )}
           <a href="#/audit">{t('audit_entity_clear')}</a>
@@ -189,7 +209,7 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
             <caption>
               {t('audit_caption')} ·{' '}
               {byEntity
-                ? `${entityName} ${entityId}`
+                ? `${entityName} ${entityLabel}`
                 : bodyWide
                   ? filter.agencyId
                     ? agencyName(filter.agencyId)
@@ -216,7 +236,7 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
               {paged.items.map((ev) => (
                 <tr key={ev.eventId}>
                   <td class="nowrap">
-                    <time dateTime={ev.at}>{formatDateTime(lang, ev.at, timeZone)}</time>
+                    <time dateTime={ev.at}>{formatDateTime(lang, ev.at, timeZone, true)}</time>
                   </td>
                   <td>
                     <code>{ev.actor.username}</code>
@@ -224,14 +244,16 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
                   </td>
                   <td>{translateDynamic(lang, `action_${ev.action.replace(/\./g, '_')}`, ev.action)}</td>
                   <td>
-                    {translateDynamic(lang, `entity_${ev.entity.type}`, ev.entity.type)}{' '}
-                    {(ev.entity.type === 'item' || ev.entity.type === 'exclusion') && !byEntity ? (
-                      <a href={`#/${ev.entity.type === 'item' ? 'items' : 'exclusions'}/${encodeURIComponent(ev.entity.id)}`}>
-                        <code>{ev.entity.id}</code>
-                      </a>
-                    ) : (
-                      <code>{ev.entity.id}</code>
-                    )}
+                    {translateDynamic(lang, `entity_${ev.entity.type}`, ev.entity.type)}
+                    <span class="sub-line">
+                      {ENTITY_PAGE[ev.entity.type] && !byEntity ? (
+                        <a href={`#/${ENTITY_PAGE[ev.entity.type]}/${encodeURIComponent(ev.entity.id)}`}>
+                          {entityText(lang, ev.entity) || t('audit_open_record')}
+                        </a>
+                      ) : (
+                        entityText(lang, ev.entity)
+                      )}
+                    </span>
                   </td>
                   <td>{agencyName(ev.agencyId)}</td>
                   <td>

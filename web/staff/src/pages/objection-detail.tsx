@@ -13,7 +13,7 @@ import { OBJECTION_GROUND_TEXT, type Objection, type Requester } from '../types.
 import { ErrorMessage, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { TimelineSection, useFileLink, usePollWhile } from './case-parts.tsx';
 import { FollowUpPanel, ResponsePanel } from './objection-actions.tsx';
-import { ObjectionStateBadge, objectionEventKey, objectionPath, readableExplanation, useBodyZone, usePeopleOf } from './objection-parts.tsx';
+import { ObjectionStateBadge, objectionEventKey, objectionPath, useBodyZone, usePeopleOf } from './objection-parts.tsx';
 import { channelKey, decisionKey, RequestStateBadge, requesterKindKey, WorkingDaysLeft, whenInWords } from './request-parts.tsx';
 
 export function ObjectionDetailPage({ objectionId }: { objectionId: string }) {
@@ -97,7 +97,7 @@ function StatusPanel({ o }: { o: Objection }) {
               {when(o.deadline.at)}
             </time>
           </p>
-          <p class="explanation">{readableExplanation(pick(o.deadline.explanation))}</p>
+          <p class="explanation">{pick(o.deadline.explanation)}</p>
         </div>
         <p class="hint">{t('obj_deadline_law')}</p>
         {o.escalatedAt && <p class="field-error">{t('obj_escalated_note', { at: when(o.escalatedAt), n: o.escalations })}</p>}
@@ -194,7 +194,7 @@ function FollowUpState({ o }: { o: Objection }) {
                 {when(f.deadline.at)}
               </time>
             </p>
-            <p class="explanation">{readableExplanation(pick(f.deadline.explanation))}</p>
+            <p class="explanation">{pick(f.deadline.explanation)}</p>
           </div>
           {f.escalatedAt && <p class="field-error">{t('obj_followup_escalated', { at: when(f.escalatedAt) })}</p>}
           {f.reminders > 0 && <p class="muted">{t('obj_followup_reminders', { n: f.reminders })}</p>}

@@ -10,7 +10,6 @@ import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { OBJECTION_DESK_CHANNELS, OBJECTION_GROUND_TEXT, OBJECTION_GROUNDS, OBJECTION_REGISTRARS, type Objection, type ObjectionGround } from '../types.ts';
 import { ChoiceGroup, ErrorSummary, Field, RequiredNote, useSubmit } from '../ui.tsx';
-import { readableExplanation } from './objection-parts.tsx';
 import {
   EMPTY_REQUESTER,
   opt,
@@ -255,7 +254,7 @@ function ReceiptPanel({ receipt, onAnother }: { receipt: Receipt; onAnother: () 
         <dt>{t('rq_receipt_received')}</dt>
         <dd>{formatDate(lang, o.receivedOn)}</dd>
         <dt>{t('obj_receipt_deadline')}</dt>
-        <dd>{readableExplanation(pick(o.deadline.explanation))}</dd>
+        <dd>{pick(o.deadline.explanation)}</dd>
       </dl>
       <p class={trackingCode ? 'notice warn' : 'notice'}>{t(trackingCode ? 'obj_receipt_once' : 'obj_receipt_request_note')}</p>
       <div class="form-actions no-print">

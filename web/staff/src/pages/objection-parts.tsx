@@ -44,10 +44,4 @@ export function usePeopleOf(o: Objection) {
   return (username?: string) => (username === 'pemohon' ? t('obj_by_objector') : people(username));
 }
 
-/**
- * The server's explanation of a deadline for people: the exact instants it adds in parentheses for
- * the record ("(2027-01-18T23:59:59+07:00; UTC …)") are left out, the day and time are in words.
- */
-export const readableExplanation = (text: string) => text.replace(/\s*\(\d{4}-\d{2}-\d{2}T[^)]*\)/g, '');
-
 export const objectionPath = (o: Pick<Objection, 'objectionId'>, tail = '') => `/objections/${encodeURIComponent(o.objectionId)}${tail}`;
