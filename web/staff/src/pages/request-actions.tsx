@@ -13,6 +13,7 @@
  * Every refusal from the API is shown next to its field (error.details[].path, e.g. body.agencies).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useConfirm } from '../confirm.tsx';
 import { useApp } from '../context.ts';
 import { formatBytes } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -79,6 +80,7 @@ function RoutePanel({ r, reload }: { r: InfoRequest; reload: () => void }) {
   const [note, setNote] = useState('');
   const [heldError, setHeldError] = useState<string | undefined>(undefined);
   const { submit, act } = useAction(reload, ['held', 'agencies', 'otherBody', 'note', 'version']);
+  const confirm = useConfirm();
   const send = (e: Event) => {
     e.preventDefault();
     setHeldError(undefined);
@@ -92,10 +94,22 @@ function RoutePanel({ r, reload }: { r: InfoRequest; reload: () => void }) {
       held === 'yes'
         ? { held: true, agencies: chosen, ...(opt(note) ? { note: opt(note) } : {}), version: r.version }
         : { held: false, otherBody, ...(opt(note) ? { note: opt(note) } : {}), version: r.version };
-    void act(
-      () => api.send('POST', path(r, '/routing'), body),
-      held === 'yes' ? t('rq_routed_msg', { to: chosen.map(agencyName).join(', ') }) : t('rq_not_held_msg'),
-    );
+    const run = () =>
+      void act(
+        () => api.send('POST', path(r, '/routing'), body),
+        held === 'yes' ? t('rq_routed_msg', { to: chosen.map(agencyName).join(', ') }) : t('rq_not_held_msg'),
+      );
+    // "Not held" answers the requester at once: asked once, saying so. Routing only passes it on.
+    if (held === 'yes') run();
+    else
+      confirm.ask({
+        title: t('cf_not_held_title'),
+        what: t('cf_not_held_what', { number: r.number, body: otherBody.trim() || '—' }),
+        note: t('cf_final'),
+        yes: t('cf_not_held_yes'),
+        danger: true,
+        onYes: run,
+      });
   };
   return (
     <section class="panel actions-panel no-print" aria-labelledby="rq-route-h">
@@ -157,6 +171,7 @@ function RoutePanel({ r, reload }: { r: InfoRequest; reload: () => void }) {
           </button>
         </div>
       </form>
+      {confirm.dialog}
     </section>
   );
 }
@@ -218,6 +233,7 @@ function AnswerPanel({ r, part, reload }: { r: InfoRequest; part: Omit<RequestPa
   const [sentDocs, setSentDocs] = useState<string[]>([]);
   const grounds = useGrounds(r);
   const { submit, act } = useAction(reload, ANSWER_FIELDS);
+  const confirm = useConfirm();
   const docs = r.documents.filter((d) => d.agencyId === part.agencyId);
   const refusing = decision === 'partial' || decision === 'refused';
   const choice = (docId: string) => choices[docId] ?? NO_CHOICE;
@@ -233,24 +249,36 @@ function AnswerPanel({ r, part, reload }: { r: InfoRequest; part: Omit<RequestPa
     const released = decision === 'refused' ? [] : docs.filter((d) => d.status === 'verified' && choice(d.docId).release);
     setSentDocs(released.map((d) => d.docId));
     const costNumber = cost.trim() === '' ? 0 : Number(cost);
-    void act(
-      () =>
-        api.send('POST', path(r, `/parts/${encodeURIComponent(part.agencyId)}/answer`), {
-          ...(decision ? { decision } : {}),
-          exclusionIds: refusing ? exclusionIds : [],
-          form,
-          cost: Number.isFinite(costNumber) ? costNumber : cost,
-          ...(opt(howToPay) ? { howToPay: opt(howToPay) } : {}),
-          deliveryTime,
-          documents: released.map((d) => {
-            const c = choice(d.docId);
-            return { docId: d.docId, public: c.public, ...(c.redacted ? { redaction: { what: c.what, ground: c.ground } } : {}) };
+    const run = () =>
+      void act(
+        () =>
+          api.send('POST', path(r, `/parts/${encodeURIComponent(part.agencyId)}/answer`), {
+            ...(decision ? { decision } : {}),
+            exclusionIds: refusing ? exclusionIds : [],
+            form,
+            cost: Number.isFinite(costNumber) ? costNumber : cost,
+            ...(opt(howToPay) ? { howToPay: opt(howToPay) } : {}),
+            deliveryTime,
+            documents: released.map((d) => {
+              const c = choice(d.docId);
+              return { docId: d.docId, public: c.public, ...(c.redacted ? { redaction: { what: c.what, ground: c.ground } } : {}) };
+            }),
+            ...(opt(note) ? { note: opt(note) } : {}),
+            version: r.version,
           }),
-          ...(opt(note) ? { note: opt(note) } : {}),
-          version: r.version,
-        }),
-      t('rq_answered_msg', { agency: agencyName(part.agencyId) }),
-    );
+        t('rq_answered_msg', { agency: agencyName(part.agencyId) }),
+      );
+    // An answer that refuses (in whole or in part) decides for the requester: asked once, saying what follows.
+    if (!refusing) run();
+    else
+      confirm.ask({
+        title: t('cf_refuse_title', { number: r.number }),
+        what: t(decision === 'refused' ? 'cf_refused_what' : 'cf_partial_what', { number: r.number, agency: agencyName(part.agencyId) }),
+        note: t('cf_final'),
+        yes: t('cf_answer_yes'),
+        danger: true,
+        onYes: run,
+      });
   };
 
   // Documents the answer may release: an error on documents.N is shown at that document, the rest above.
@@ -390,6 +418,7 @@ function AnswerPanel({ r, part, reload }: { r: InfoRequest; part: Omit<RequestPa
           </button>
         </div>
       </form>
+      {confirm.dialog}
     </section>
   );
 }
