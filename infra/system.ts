@@ -66,6 +66,11 @@ export const DISPUTE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_
  * - holidays of a year: Query pk CALENDAR#<yyyy>
  * - an agency's items, newest number first (filters: status, category, year): Query gsi1 ITEMS#<agency>
  * - items in one status across agencies (PPID Utama's pipeline): Query gsi2 ITEMSTATUS#<status>
+ * - every item of the body (PPID Utama, admin; filters: publication, category, year), in the DIP's order
+ *   <agency>#<regYear>#<seq>: Query gsi2 ITEMSTATUS#<status> for each of the five statuses with
+ *   gsi2sk > the cursor, merged (a partition that stopped early bounds the page, so none is skipped);
+ *   the cursor is the last gsi2sk returned. Every item is in exactly one status partition, so the
+ *   item's existing keys serve: no new attribute, and records written before need no backfill
  * - the consolidated DIP, optionally one agency's: Query gsi1 DIP (begins_with <agency>#); by category: gsi2
  * - an inbox: Query pk INBOX#… (agency boxes INBOX#<kind>#<agency>, body-wide INBOX#<kind>); the register builder's queue: Query pk REGISTER_QUEUE
  * - exclusions of an agency, newest first: Query gsi1 EXCLUSIONS#<agency>; of the whole body: gsi2 EXCLUSIONS

@@ -15,7 +15,7 @@ import type { AuditEvent } from '../core/audit.ts';
 import type { Holiday } from '../core/calendar.ts';
 import { DomainError, fail } from '../core/errors.ts';
 import type { DikEntry, Exclusion } from '../core/exclusion-model.ts';
-import type { InboxEntry, Item, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
+import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
 import { message } from '../core/messages.ts';
 import type { Agency, User } from '../core/model.ts';
 import type { Dispute } from '../core/objections/disputes.ts';
@@ -147,6 +147,48 @@ export const keys = {
 /** Agency boxes are per agency (`INBOX#approval#dinkes`); body-wide boxes are one each (`INBOX#escalated`). */
 function boxPk(box: InboxEntry['box']): string {
   return 'agencyId' in box ? `INBOX#${box.kind}#${box.agencyId}` : `INBOX#${box.kind}`;
+}
+
+/** The statuses an item's gsi2 partition can have (`ITEMSTATUS#<status>`): every item is in exactly one. */
+const ITEM_STATUSES: Item['status'][] = ['draft', 'submitted', 'returned', 'approved', 'published'];
+const ALL_ITEMS_CURSOR = { gsi2pk: 'ITEMSTATUS#*' };
+
+/**
+ * Every item of the body (PPID Utama, admin), in `<agency>#<regYear>#<seq>` order (the DIP's):
+ * one Query per status partition of gsi2 after the cursor's key, merged. A partition that stopped
+ * early (its Limit, or its filters' reads) bounds what may be returned, so nothing is skipped; the
+ * next page starts after the last key returned. No attribute beyond the item's own keys: records
+ * written before this list existed appear in it as they are.
+ */
+async function allItemsPage(q: ItemQuery): Promise<Page<Item>> {
+  const { values, ...filter } = itemFilters(q, true);
+  const after = decodeCursor(q.cursor, ALL_ITEMS_CURSOR, 'gsi2')?.gsi2sk as string | undefined;
+  const parts = await Promise.all(
+    ITEM_STATUSES.map(async (status) => {
+      const res = await documentClient().send(
+        new QueryCommand({
+          TableName: config.tableName(),
+          IndexName: 'gsi2',
+          KeyConditionExpression: after ? 'gsi2pk = :p AND gsi2sk > :after' : 'gsi2pk = :p',
+          ...filter,
+          ExpressionAttributeValues: { ':p': `ITEMSTATUS#${status}`, ...(after ? { ':after': after } : {}), ...values },
+          Limit: q.limit,
+        }),
+      );
+      return { rows: res.Items ?? [], stoppedAt: res.LastEvaluatedKey?.gsi2sk as string | undefined };
+    }),
+  );
+  const bounds = parts.flatMap((p) => (p.stoppedAt ? [p.stoppedAt] : []));
+  const bound = bounds.length ? bounds.reduce((a, b) => (a < b ? a : b)) : undefined;
+  const rows = parts
+    .flatMap((p) => p.rows)
+    .filter((r) => bound === undefined || (r.gsi2sk as string) <= bound)
+    .sort((a, b) => ((a.gsi2sk as string) < (b.gsi2sk as string) ? -1 : 1));
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const nextSk = rows.length > q.limit ? (last!.gsi2sk as string) : bound;
+  const nextCursor = nextSk ? encodeCursor({ pk: 'ITEMS', sk: 'ITEMS', ...ALL_ITEMS_CURSOR, gsi2sk: nextSk }) : undefined;
+  return { items: page.map((r) => strip<Item>(r)), ...(nextCursor ? { nextCursor } : {}) };
 }
 
 /** FilterExpression parts for the item list's optional filters (after the key condition). */
@@ -445,6 +487,7 @@ export const dynamoStore: Store = {
         q.limit,
       );
     }
+    if (!q.status) return allItemsPage(q);
     const p = `ITEMSTATUS#${q.status}`;
     return queryPage<Item>(
       { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ...filter, ExpressionAttributeValues: { ':p': p, ...values } },

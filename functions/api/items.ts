@@ -28,7 +28,8 @@ const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: m
 
 export const list = endpoint(
   {
-    summary: 'List information items: by agency (newest number first), or across agencies by status (PPID Utama, admin)',
+    summary:
+      'List information items: by agency (newest number first); PPID Utama and admin: every agency’s, or one status across agencies (agency, then number)',
     query: ItemQuery.extend({ agencyId: agencyId.optional() }),
     response: z.object({ items: z.array(ItemSchema), nextCursor: z.string().optional() }),
   },

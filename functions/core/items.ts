@@ -95,8 +95,8 @@ async function loadItem(ctx: Context, itemId: string): Promise<Item> {
 }
 
 export async function listItems(ctx: Context, actor: Principal, q: ItemQuery): Promise<Page<Item>> {
+  // An SKPD's people see their agency's items; PPID Utama and the admin any agency's, or all of them.
   const agencyId = listScope(actor, q.agencyId);
-  if (!agencyId && !q.status) fail('validation', 'items_need_agency_or_status');
   return ctx.store.listItems({ ...q, agencyId });
 }
 
@@ -245,6 +245,9 @@ export async function submitItem(ctx: Context, actor: Principal, itemId: string,
   if (v.state !== 'draft' && v.state !== 'returned') conflict('item_not_submittable', { state: v.state });
   if (before.exclusion) conflict('item_excluded', { state: before.exclusion.state });
   if (v.documents.some((d) => d.status !== 'verified')) fail('validation', 'documents_unverified');
+  // A softcopy is a file: the Kepala PPID must have one to approve, and the register one to offer.
+  if (v.content.formats.includes('softcopy') && !v.documents.some((d) => d.status === 'verified'))
+    throw new DomainError('validation', message('softcopy_needs_document'), [{ path: 'documents', message: message('softcopy_needs_document') }]);
   const at = ctx.now.toISOString();
   const current: WorkingVersion = structuredClone({
     ...v,

@@ -136,10 +136,6 @@ const catalogue = {
     id: 'Informasi {itemId} tidak ditemukan.',
     en: 'Information item {itemId} was not found.',
   },
-  items_need_agency_or_status: {
-    id: 'Pilih perangkat daerah atau status untuk menampilkan daftar informasi.',
-    en: 'Choose an agency or a status to list information items.',
-  },
   item_not_editable: {
     id: 'Informasi ini sedang berstatus "{state}" dan tidak dapat diubah sekarang; tunggu keputusan Kepala PPID.',
     en: 'This item is "{state}" and cannot be changed now; wait for the Kepala PPID’s decision.',
@@ -151,6 +147,10 @@ const catalogue = {
   documents_unverified: {
     id: 'Ada dokumen yang belum selesai diunggah atau diperiksa. Selesaikan unggahan atau hapus dokumen itu sebelum mengajukan.',
     en: 'A document has not finished uploading or has not been checked. Finish the upload or remove it before submitting.',
+  },
+  softcopy_needs_document: {
+    id: 'Bentuk informasi ini "Softcopy", tetapi belum ada dokumen yang diperiksa. Unggah sedikitnya satu dokumen di bagian Dokumen, atau hapus centang Softcopy, sebelum mengajukan.',
+    en: 'This item is declared "Softcopy" but has no checked document. Upload at least one document in the Documents section, or untick Softcopy, before submitting.',
   },
   decision_stale_version: {
     id: 'Keputusan ini untuk versi {expected}, tetapi versi yang menunggu sekarang adalah versi {actual}. Muat ulang lalu periksa versi terbaru.',

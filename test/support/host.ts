@@ -72,7 +72,8 @@ export function dipContent(overrides: Record<string, unknown> = {}) {
     responsible: 'Kepala Dinas Kesehatan Provinsi Kalimantan Barat',
     createdWhen: 'Maret 2026',
     createdWhere: 'Pontianak',
-    formats: ['softcopy', 'hardcopy'],
+    // A softcopy needs a checked document to be submitted (itemWithPdf declares one with its PDF).
+    formats: ['hardcopy'],
     retention: '5 tahun',
     category: 'berkala',
     year: 2025,
@@ -109,7 +110,7 @@ type Api = ReturnType<typeof apiClient>;
 
 /** A draft item of the agency with one checked PDF (uploaded with a ticket, as the browser does). */
 export async function itemWithPdf(api: Api, title: string, as = 'petugas.dinkes') {
-  const created = await api(as, 'POST', '/api/items', { content: dipContent({ title }) });
+  const created = await api(as, 'POST', '/api/items', { content: dipContent({ title, formats: ['softcopy', 'hardcopy'] }) });
   const doc = await api(as, 'POST', `/api/items/${created.body.itemId}/documents`, {
     fileName: 'lampiran.pdf',
     contentType: 'application/pdf',

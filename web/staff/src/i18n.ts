@@ -286,10 +286,6 @@ export const messages = {
   },
   item_add: { id: 'Tambah informasi', en: 'Add information' },
   items_caption: { id: 'Daftar informasi', en: 'Information items' },
-  items_need_filter: {
-    id: 'Pilih perangkat daerah, atau pilih status untuk melihat semua perangkat daerah.',
-    en: 'Choose an agency, or choose a status to see every agency.',
-  },
   page_empty_more: {
     id: 'Belum ada yang cocok sejauh ini; muat lebih banyak untuk mencari lebih jauh.',
     en: 'Nothing matches so far; load more to search further.',

@@ -26,6 +26,8 @@ export function ItemDetailPage({ itemId }: { itemId: string }) {
   const published = usePublishedVersion(api, item);
   const isEditor = EDITORS.includes(me.role);
   const mayEdit = !!item && isEditor && EDITABLE.includes(item.current.state);
+  // A submission refused for the documents (a softcopy with no checked file) is said at the documents.
+  const [documentsProblem, setDocumentsProblem] = useState<string | undefined>();
 
   return (
     <>
@@ -50,9 +52,17 @@ export function ItemDetailPage({ itemId }: { itemId: string }) {
           </p>
           <StatusPanel item={item} />
           <ExclusionLink item={item} />
-          <Actions item={item} onItem={(i) => loaded.setData(i)} />
+          <Actions item={item} onItem={(i) => loaded.setData(i)} onDocumentsProblem={setDocumentsProblem} />
           <VersionsSection item={item} published={published} />
-          <DocumentsSection item={item} editable={mayEdit} onChanged={loaded.reload} />
+          <DocumentsSection
+            item={item}
+            editable={mayEdit}
+            problem={documentsProblem}
+            onChanged={() => {
+              setDocumentsProblem(undefined);
+              loaded.reload();
+            }}
+          />
           <TimingSection item={item} />
           <p class="no-print">
             <a href={`#/audit?entityType=item&entityId=${encodeURIComponent(item.itemId)}`}>{t('audit_link')}</a>
@@ -193,12 +203,16 @@ function ExclusionLink({ item }: { item: Item }) {
 
 type Open = 'none' | 'return' | 'withdraw';
 
-function Actions({ item, onItem }: { item: Item; onItem: (i: Item) => void }) {
+function Actions({ item, onItem, onDocumentsProblem }: { item: Item; onItem: (i: Item) => void; onDocumentsProblem: (text: string | undefined) => void }) {
   const { t, api, me, announce, agencyName } = useApp();
   const confirm = useConfirm();
   const [open, setOpen] = useState<Open>('none');
   const [reason, setReason] = useState('');
-  const submit = useSubmit(['reason']);
+  const submit = useSubmit(['reason', 'documents']);
+  const documentsProblem = submit.fieldError('documents');
+  // Refused only for the documents: the message stands once, in the documents section.
+  const documentsOnly = !!submit.error && submit.error.fields.length > 0 && submit.error.fields.every((f) => f.field === 'documents');
+  useEffect(() => onDocumentsProblem(documentsProblem), [documentsProblem]);
   const v = item.current;
   const base = `/items/${item.itemId}`;
   const mayEdit = EDITORS.includes(me.role);
@@ -233,7 +247,7 @@ function Actions({ item, onItem }: { item: Item; onItem: (i: Item) => void }) {
       <h2 id="actions-h">{canDecide ? t('decision_title') : t('actions')}</h2>
       {canDecide && <p>{t('decision_intro', { n: v.versionNo })}</p>}
       {canSubmit && <p class="hint">{t('submit_hint')}</p>}
-      <ErrorSummary error={submit.error} others={submit.otherErrors} />
+      {!documentsOnly && <ErrorSummary error={submit.error} others={submit.otherErrors} />}
       <div class="form-actions">
         {canSubmit && (
           <button

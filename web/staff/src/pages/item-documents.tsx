@@ -1,6 +1,6 @@
 /** The documents of an item's working version: list, download, remove, and the upload form. */
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, SessionExpired } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDateTime } from '../format.ts';
@@ -16,9 +16,25 @@ export function errorTexts(e: unknown, pick: (t: { id: string; en: string }) => 
   return [String(e)];
 }
 
-export function DocumentsSection({ item, editable, onChanged }: { item: Item; editable: boolean; onChanged: () => void }) {
+export function DocumentsSection({
+  item,
+  editable,
+  problem,
+  onChanged,
+}: {
+  item: Item;
+  editable: boolean;
+  /** Why the item cannot be submitted for its documents (a softcopy without a checked file). */
+  problem?: string;
+  onChanged: () => void;
+}) {
   const { t, lang, pick, api, announce, agencyTimeZone } = useApp();
   const [rowError, setRowError] = useState<unknown>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+  // Keyboard and screen-reader users land on the message, beside where the file goes.
+  useEffect(() => {
+    if (problem) problemRef.current?.focus();
+  }, [problem]);
   const docs = item.current.documents;
   const base = `/items/${item.itemId}/documents`;
 
@@ -46,6 +62,11 @@ export function DocumentsSection({ item, editable, onChanged }: { item: Item; ed
   return (
     <section class="panel" aria-labelledby="docs-h">
       <h2 id="docs-h">{t('documents_title')}</h2>
+      {problem && (
+        <div class="error-summary" id="docs-problem" role="alert" tabIndex={-1} ref={problemRef}>
+          <p>{problem}</p>
+        </div>
+      )}
       {errorTexts(rowError, pick).length > 0 && (
         <div class="error-summary" role="alert">
           {errorTexts(rowError, pick).map((x) => (

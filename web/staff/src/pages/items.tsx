@@ -1,4 +1,4 @@
-/** Informasi: the information items of an agency (or, for PPID Utama and admin, by status across agencies). */
+/** Informasi: the information items of an agency (for PPID Utama and admin: every agency's, filterable by agency and status). */
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import { EDITORS, type Item, type Page, PUBLICATIONS, WORKING_STATES } from '../types.ts';
@@ -7,34 +7,24 @@ import { AgencyFilter, CategoryYearFilters, categoryKey, publicationKey, StatusB
 import { FilterForm, filterQuery, queryFilters, useFilterDraft } from './list-parts.tsx';
 
 const FILTERS = ['agencyId', 'status', 'publication', 'category', 'year'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
-
-function filtersOf(query: URLSearchParams, bodyWide: boolean): Filters {
-  const f = queryFilters(FILTERS, query);
-  // PPID Utama and admin start with what waits for approval across all agencies.
-  if (bodyWide && !f.agencyId && !f.status && ![...query.keys()].length) f.status = 'submitted';
-  return f;
-}
 
 export function ItemsPage({ query }: { query: URLSearchParams }) {
   const { t, lang, api, me, bodyWide, agencyName, agencyTimeZone, go } = useApp();
-  const filter = filtersOf(query, bodyWide);
+  // PPID Utama and the admin start with every agency's items, in the DIP's order (agency, then number).
+  const filter = queryFilters(FILTERS, query);
   const key = filterQuery(FILTERS, filter);
   const { draft, set } = useFilterDraft(filter, key);
-  const needsChoice = bodyWide && !filter.agencyId && !filter.status;
   const paged = usePaged(
     (cursor) =>
-      needsChoice
-        ? Promise.resolve<Page<Item>>({ items: [] })
-        : api.get<Page<Item>>('/items', {
-            agencyId: bodyWide ? filter.agencyId || undefined : undefined,
-            status: filter.status || undefined,
-            publication: filter.publication || undefined,
-            category: filter.category || undefined,
-            year: filter.year || undefined,
-            cursor,
-            limit: '25',
-          }),
+      api.get<Page<Item>>('/items', {
+        agencyId: bodyWide ? filter.agencyId || undefined : undefined,
+        status: filter.status || undefined,
+        publication: filter.publication || undefined,
+        category: filter.category || undefined,
+        year: filter.year || undefined,
+        cursor,
+        limit: '25',
+      }),
     [api, key],
   );
   const showAgency = bodyWide && !filter.agencyId;
@@ -49,10 +39,7 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
           </a>
         )}
       </PageHeader>
-      <FilterForm
-        onSubmit={() => go(`/items?${filterQuery(FILTERS, draft) || 'all=1'}`)}
-        after={bodyWide && <p class="hint filters-note">{t('items_need_filter')}</p>}
-      >
+      <FilterForm onSubmit={() => go(`/items${filterQuery(FILTERS, draft) ? `?${filterQuery(FILTERS, draft)}` : ''}`)}>
         {bodyWide && <AgencyFilter value={draft.agencyId} onChange={set} />}
         <Field label={t('f_status')} name="status">
           {(a) => (
@@ -80,66 +67,59 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
         </Field>
         <CategoryYearFilters category={draft.category} year={draft.year} onChange={set} />
       </FilterForm>
-      {needsChoice ? (
-        // biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>)
-        <p class="notice" role="status">
-          {t('items_need_filter')}
-        </p>
-      ) : (
-        <>
-          <ErrorMessage error={paged.error} />
-          {paged.loading && paged.items.length === 0 ? (
-            <Loading />
-          ) : (
-            <div class="table-wrap">
-              <table class="items-table">
-                <caption>
-                  {t('items_caption')} · {scope}
-                  {filter.status ? ` · ${t(stateKey(filter.status as Item['status']))}` : ''} · {t('shown_count', { n: paged.items.length })}
-                </caption>
-                <thead>
+      <>
+        <ErrorMessage error={paged.error} />
+        {paged.loading && paged.items.length === 0 ? (
+          <Loading />
+        ) : (
+          <div class="table-wrap">
+            <table class="items-table">
+              <caption>
+                {t('items_caption')} · {scope}
+                {filter.status ? ` · ${t(stateKey(filter.status as Item['status']))}` : ''} · {t('shown_count', { n: paged.items.length })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('col_number')}</th>
+                  <th scope="col">{t('col_title')}</th>
+                  {showAgency && <th scope="col">{t('f_agency')}</th>}
+                  <th scope="col">{t('f_category')}</th>
+                  <th scope="col">{t('f_year')}</th>
+                  <th scope="col">{t('f_status')}</th>
+                  <th scope="col">{t('col_updated')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {paged.items.length === 0 && (
                   <tr>
-                    <th scope="col">{t('col_number')}</th>
-                    <th scope="col">{t('col_title')}</th>
-                    {showAgency && <th scope="col">{t('f_agency')}</th>}
-                    <th scope="col">{t('f_category')}</th>
-                    <th scope="col">{t('f_year')}</th>
-                    <th scope="col">{t('f_status')}</th>
-                    <th scope="col">{t('col_updated')}</th>
+                    <td colSpan={showAgency ? 7 : 6}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {paged.items.length === 0 && (
-                    <tr>
-                      <td colSpan={showAgency ? 7 : 6}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
-                    </tr>
-                  )}
-                  {paged.items.map((it) => (
-                    <tr key={it.itemId}>
-                      <td class="nowrap">
-                        <code>{it.number}</code>
-                      </td>
-                      <th scope="row">
-                        <a href={`#/items/${it.itemId}`}>{it.current.content.title}</a>
-                      </th>
-                      {showAgency && <td>{agencyName(it.agencyId)}</td>}
-                      <td>{t(categoryKey(it.current.content.category))}</td>
-                      <td>{it.current.content.year}</td>
-                      <td>
-                        <StatusBadges item={it} />
-                      </td>
-                      <td>
-                        <time dateTime={it.updatedAt}>{formatDateTime(lang, it.updatedAt, agencyTimeZone(it.agencyId))}</time>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <LoadMore paged={paged} />
-        </>
-      )}
+                )}
+                {paged.items.map((it) => (
+                  <tr key={it.itemId}>
+                    <td class="nowrap">
+                      <code>{it.number}</code>
+                    </td>
+                    <th scope="row">
+                      <a href={`#/items/${it.itemId}`}>{it.current.content.title}</a>
+                    </th>
+                    {showAgency && <td>{agencyName(it.agencyId)}</td>}
+                    <td>{t(categoryKey(it.current.content.category))}</td>
+                    <td>{it.current.content.year}</td>
+                    <td>
+                      <StatusBadges item={it} />
+                    </td>
+                    <td>
+                      <time dateTime={it.updatedAt}>{formatDateTime(lang, it.updatedAt, agencyTimeZone(it.agencyId))}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <LoadMore paged={paged} />
+      </>
     </>
   );
 }
