@@ -11,8 +11,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED } from '../../functions/core/documents.ts';
 import { UPLOAD_TYPES } from '../../web/staff/src/upload.ts';
-import { clickNav, launchChromium, openPage, POLL, reloadInboxUntil, signIn } from '../support/browser.ts';
-import { startTestHost } from '../support/host.ts';
+import { clickNav, expectAccessible, launchChromium, openPage, POLL, reloadInboxUntil, signIn } from '../support/browser.ts';
+import { apiClient, startTestHost } from '../support/host.ts';
 
 const TITLE = `Profil Kesehatan Provinsi Kalimantan Barat 2025 (uji ${Date.now().toString(36)})`;
 
@@ -117,6 +117,10 @@ describe('SOP 000 in the staff app', () => {
     await expect.poll(() => page.getByRole('status').first().textContent(), POLL).toContain('telah diunggah dan diperiksa');
 
     await page.getByRole('button', { name: 'Ajukan ke Kepala PPID' }).click();
+    // Asked once, saying what follows.
+    const submitDialog = page.getByRole('dialog', { name: `Ajukan informasi ${number} ke Kepala PPID?` });
+    expect(await submitDialog.textContent()).toContain(`Informasi ${number} (${TITLE}) versi 1 diajukan kepada Kepala PPID`);
+    await submitDialog.getByRole('button', { name: 'Ya, ajukan' }).click();
     await page.getByRole('heading', { level: 2, name: 'Menunggu persetujuan Kepala PPID' }).waitFor({ timeout: 20_000 });
     expect(petugas.errors).toEqual([]);
 
@@ -138,7 +142,23 @@ describe('SOP 000 in the staff app', () => {
 
     await openPage(page, () => row.getByRole('link', { name: TITLE }).click(), TITLE);
     await page.getByRole('heading', { level: 2, name: 'Keputusan Kepala PPID' }).waitFor();
-    await page.getByRole('button', { name: 'Setujui', exact: true }).click();
+    // The approval publishes: asked once in a dialog that says so, the safe button focused first.
+    const approve = page.getByRole('button', { name: 'Setujui', exact: true });
+    await approve.click();
+    const dialog = page.getByRole('dialog', { name: `Setujui dan terbitkan informasi ${number}?` });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`Informasi ${number} (${TITLE}) versi 1 akan terbit di register publik`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe('Batal');
+    await expectAccessible(page, 'the approval dialog');
+    // Escape cancels: nothing is sent, the focus is back on the button.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe('Setujui');
+    const itemId = decodeURIComponent(new URL(page.url()).hash.replace(/^#\/items\//, ''));
+    const still = await apiClient(host)('kepala.dinkes', 'GET', `/api/items/${encodeURIComponent(itemId)}`);
+    expect(still.body.current.state).toBe('submitted');
+    await approve.click();
+    await dialog.getByRole('button', { name: 'Ya, setujui dan terbitkan' }).click();
     // Step 4 runs in the workflow; the page follows until the item is in the DIP.
     await page.getByRole('heading', { level: 2, name: 'Terbit di DIP PPID Utama' }).waitFor({ timeout: 60_000 });
     const timing = page.getByRole('region', { name: 'Waktu pelaksanaan SOP 000' });
