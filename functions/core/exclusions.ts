@@ -34,6 +34,7 @@ import {
 import { consequenceTestSheetSpec, decreeSpec, type ExclusionDocument, exclusionDocumentCode, type PdfContext, unitLetterhead } from './exclusion-pdf.ts';
 import type { InboxEntry, Item, StepRecord, StepTiming } from './item-model.ts';
 import { publicationRules, publishedVersionOf, REGISTER_WORKFLOW, retryOnRace, secondsUntil, usersWithRole } from './items.ts';
+import { instantInWords, ruleInWords, staffLink, staffMail } from './mail-text.ts';
 import { message } from './messages.ts';
 import {
   type DocumentSpec,
@@ -859,21 +860,36 @@ async function emails(ctx: Context, roles: string[]): Promise<string[]> {
   return [...new Set(users.map((u) => u.email))];
 }
 
+/** The exclusion as mails name it: its DIK number or the item's number, and its title. */
+function exclusionName(ex: Exclusion): string {
+  const number = ex.dik?.number ?? ex.itemNumber;
+  return `${number ? `${number} ` : ''}"${ex.test.title}"`;
+}
+
 async function notifyOverdue(ctx: Context, ex: Exclusion, w: ExclusionWait): Promise<void> {
   const to = await emails(ctx, w.phase === 'decision' ? ['atasan_ppid', 'ppid_utama'] : ['ppid_utama', 'atasan_ppid']);
   if (!to.length || !ctx.mailer) return;
+  const rules = await publicationRules(ctx);
+  const rule = ruleInWords(w.deadline?.rule ?? (w.phase === 'decision' ? rules.exclusionDecision : rules.exclusionDecree));
   const what =
     w.phase === 'decision'
-      ? { id: 'keputusan Ya/Tidak Atasan PPID (SOP 002 langkah 2)', en: 'the Atasan PPID’s Ya/Tidak (SOP 002 step 2)' }
-      : { id: 'penetapan DIK oleh PPID Utama (SOP 002 langkah 3, 1 Minggu)', en: 'PPID Utama setting the DIK (SOP 002 step 3, 1 week)' };
+      ? { id: 'keputusan Ya/Tidak Atasan PPID (SOP 002 langkah 2', en: 'the Atasan PPID’s Ya/Tidak (SOP 002 step 2' }
+      : { id: 'penetapan DIK oleh PPID Utama (SOP 002 langkah 3', en: 'PPID Utama setting the DIK (SOP 002 step 3' };
+  const zone = (await getAgency(ctx, ex.agencyId)).timezone;
+  const since = instantInWords(w.since, zone);
+  const deadline = instantInWords(w.deadline?.at, zone);
+  const name = exclusionName(ex);
   await ctx.mailer.send({
     to,
-    subject: `[SIP PPID] Pengingat ${w.reminders}: usulan pengecualian "${ex.test.title}" melewati tenggat / Reminder ${w.reminders}: exclusion proposal overdue`,
-    text: [
-      `Usulan pengecualian informasi "${ex.test.title}" menunggu ${what.id} sejak ${w.since}; tenggatnya ${w.deadline?.local ?? ''}.`,
-      '',
-      `The proposal to exclude "${ex.test.title}" has waited for ${what.en} since ${w.since}; its deadline was ${w.deadline?.local ?? ''}.`,
-    ].join('\n'),
+    ...staffMail({
+      subject: {
+        id: `Pengingat ${w.reminders}: usulan pengecualian ${name} melewati tenggat`,
+        en: `Reminder ${w.reminders}: exclusion proposal ${name} is overdue`,
+      },
+      id: [`Usulan pengecualian informasi ${name} menunggu ${what.id}, ketentuan: ${rule.id}) sejak ${since.id}.`, `Tenggatnya: ${deadline.id}.`],
+      en: [`The proposal to exclude ${name} has waited for ${what.en}, rule: ${rule.en}) since ${since.en}.`, `Its deadline was ${deadline.en}.`],
+      link: staffLink(`exclusions/${ex.exclusionId}`),
+    }),
     idempotencyKey: `exclusion-reminder-${ex.exclusionId}-r${ex.round}-${w.phase}-${w.reminders}`,
   });
 }
@@ -882,16 +898,20 @@ async function notifyEnded(ctx: Context, ex: Exclusion): Promise<void> {
   const to = await emails(ctx, ['ppid_utama']);
   if (!to.length || !ctx.mailer) return;
   const how = ex.state === 'expired' ? { id: 'berakhir jangka waktunya', en: 'has reached its end date' } : { id: 'dicabut', en: 'was revoked' };
+  const name = exclusionName(ex);
+  const zone = (await getAgency(ctx, ex.agencyId)).timezone;
+  const ended = instantInWords(ex.ended?.at ?? ctx.now.toISOString(), zone);
   await ctx.mailer.send({
     to,
-    subject: `[SIP PPID] Pengecualian ${ex.dik?.number ?? ''} ${how.id} / Exclusion ${ex.dik?.number ?? ''} ${how.en}`,
-    text: [
-      `Pengecualian informasi "${ex.test.title}" (${ex.dik?.number ?? ''}) ${how.id} dan telah dikeluarkan dari DIK.`,
-      'Umumkan kembali informasi ini sebagai informasi terbuka, atau lakukan uji konsekuensi baru.',
-      '',
-      `The exclusion of "${ex.test.title}" (${ex.dik?.number ?? ''}) ${how.en} and is off the DIK.`,
-      'Republish the information as open, or start a new consequence test.',
-    ].join('\n'),
+    ...staffMail({
+      subject: { id: `Pengecualian ${ex.dik?.number ?? ''} ${how.id}`, en: `Exclusion ${ex.dik?.number ?? ''} ${how.en}` },
+      id: [
+        `Pengecualian informasi ${name} ${how.id} (${ended.id}) dan telah dikeluarkan dari DIK.`,
+        'Umumkan kembali informasi ini sebagai informasi terbuka, atau lakukan uji konsekuensi baru.',
+      ],
+      en: [`The exclusion of ${name} ${how.en} (${ended.en}) and is off the DIK.`, 'Republish the information as open, or start a new consequence test.'],
+      link: staffLink(`exclusions/${ex.exclusionId}`),
+    }),
     idempotencyKey: `exclusion-ended-${ex.exclusionId}-${ex.state}`,
   });
 }

@@ -15,6 +15,7 @@ import { auditEvent, SYSTEM_ACTOR } from './audit.ts';
 import { type DeadlineRule, localDateOf } from './calendar.ts';
 import { conflict, DomainError, fail, notFound } from './errors.ts';
 import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRecord, StepTiming, WorkingVersion } from './item-model.ts';
+import { instantInWords, ruleInWords, staffLink, staffMail } from './mail-text.ts';
 import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
 import { endRunningStep, SOP_000, SOP_002, type Sop000Step } from './sop.ts';
@@ -574,17 +575,30 @@ async function notifyOverdue(ctx: Context, item: Item, v: WorkingVersion): Promi
   const utama = await usersWithRole(ctx, undefined, 'ppid_utama');
   const to = [...new Set([...approvers, ...utama].map((u) => u.email))];
   if (!to.length || !ctx.mailer) return;
-  const deadline = v.deadline?.local ?? '';
+  const zone = (await getAgency(ctx, item.agencyId)).timezone;
+  const since = instantInWords(v.submittedAt, zone);
+  const deadline = instantInWords(v.deadline?.at, zone);
+  const rule = ruleInWords(v.deadline?.rule ?? (await publicationRules(ctx)).publicationApproval);
+  const what = `${item.number} "${v.content.title}"`;
   await ctx.mailer.send({
     to,
-    subject: `[SIP PPID] Pengingat ${v.reminders}: persetujuan ${item.number} melewati tenggat / Reminder ${v.reminders}: approval of ${item.number} is overdue`,
-    text: [
-      `Informasi "${v.content.title}" (${item.number}) menunggu persetujuan Kepala PPID sejak ${v.submittedAt}; tenggat SOP 000 langkah 3 (${SOP_000.approval.standardText}) adalah ${deadline}.`,
-      'Permintaan ini juga diteruskan ke PPID Utama.',
-      '',
-      `"${v.content.title}" (${item.number}) has waited for the Kepala PPID's approval since ${v.submittedAt}; the SOP 000 step 3 deadline (1 week) was ${deadline}.`,
-      'It has also been passed to PPID Utama.',
-    ].join('\n'),
+    ...staffMail({
+      subject: {
+        id: `Pengingat ${v.reminders}: persetujuan ${item.number} melewati tenggat`,
+        en: `Reminder ${v.reminders}: approval of ${item.number} is overdue`,
+      },
+      id: [
+        `Informasi ${what} menunggu persetujuan Kepala PPID sejak ${since.id}.`,
+        `Tenggat SOP 000 langkah 3 (ketentuan: ${rule.id}): ${deadline.id}.`,
+        'Permintaan ini juga diteruskan ke PPID Utama.',
+      ],
+      en: [
+        `${what} has waited for the Kepala PPID's approval since ${since.en}.`,
+        `The SOP 000 step 3 deadline (rule: ${rule.en}) was ${deadline.en}.`,
+        'It has also been passed to PPID Utama.',
+      ],
+      link: staffLink(`items/${item.itemId}`),
+    }),
     idempotencyKey: `approval-reminder-${item.itemId}-v${v.versionNo}-${v.reminders}`,
   });
 }

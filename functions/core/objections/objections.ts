@@ -14,6 +14,7 @@ import { dateInWords } from '../date-words.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import type { InboxEntry } from '../item-model.ts';
 import { retryOnRace, usersWithRole } from '../items.ts';
+import { staffLink, staffMail } from '../mail-text.ts';
 import type { Text } from '../messages.ts';
 import type { Agency } from '../model.ts';
 import { officialOf } from '../official-documents/index.ts';
@@ -673,19 +674,21 @@ async function notifyFiled(ctx: Context, o: Objection, code?: string): Promise<v
     ...new Set((await Promise.all([usersWithRole(ctx, undefined, 'atasan_ppid'), usersWithRole(ctx, undefined, 'ppid_utama')])).flat().map((u) => u.email)),
   ];
   if (!to.length) return;
-  const appUrl = (process.env.APP_URL ?? '').replace(/\/+$/, '');
   await ctx.mailer.send({
     to,
-    subject: `[SIP PPID] Keberatan ${o.number} menunggu tanggapan Atasan PPID / Objection ${o.number} awaits the Atasan PPID`,
-    text: [
-      `Keberatan ${o.number}${o.requestNumber ? ` atas permohonan ${o.requestNumber}` : ''} diterima ${dateInWords(o.receivedOn, 'id', true)}.`,
-      `Alasan: ${groundsText}.`,
-      `Batas waktu tanggapan tertulis: ${o.deadline.explanation.id}`,
-      `Buka: ${appUrl}/app/#/objections/${o.objectionId}`,
-      '',
-      `Objection ${o.number} awaits the Atasan PPID's written response by: ${o.deadline.explanation.en}`,
-      `Open: ${appUrl}/app/#/objections/${o.objectionId}`,
-    ].join('\n'),
+    ...staffMail({
+      subject: { id: `Keberatan ${o.number} menunggu tanggapan Atasan PPID`, en: `Objection ${o.number} awaits the Atasan PPID` },
+      id: [
+        `Keberatan ${o.number}${o.requestNumber ? ` atas permohonan ${o.requestNumber}` : ''} diterima ${dateInWords(o.receivedOn, 'id', true)}: ${o.information.slice(0, 120)}`,
+        `Alasan: ${groundsText}.`,
+        `Batas waktu tanggapan tertulis: ${o.deadline.explanation.id}`,
+      ],
+      en: [
+        `Objection ${o.number}${o.requestNumber ? ` on request ${o.requestNumber}` : ''}, received ${dateInWords(o.receivedOn, 'en', true)}: ${o.information.slice(0, 120)}`,
+        `The Atasan PPID's written response is due: ${o.deadline.explanation.en}`,
+      ],
+      link: staffLink(`objections/${o.objectionId}`),
+    }),
     idempotencyKey: `objection-atasan-${o.objectionId}`,
   });
 }

@@ -14,6 +14,7 @@ import { dateInWords } from '../date-words.ts';
 import { unitLetterhead } from '../exclusion-pdf.ts';
 import type { InboxEntry } from '../item-model.ts';
 import { retryOnRace, secondsUntil, usersWithRole } from '../items.ts';
+import { staffLink, staffMail } from '../mail-text.ts';
 import { type Official, officialOf } from '../official-documents/index.ts';
 import type { Context } from '../ports.ts';
 import type { PublicBody } from '../public-body.ts';
@@ -250,8 +251,7 @@ async function mailStaff(ctx: Context, o: Objection, kind: 'reminder' | 'overdue
   const head = kind === 'overdue' && body?.headOfBody?.email ? [body.headOfBody.email] : [];
   const to = [...new Set([...lists.flat().map((u) => u.email), ...head])];
   if (!to.length) return;
-  const appUrl = (process.env.APP_URL ?? '').replace(/\/+$/, '');
-  const link = `${appUrl}/app/#/objections/${o.objectionId}`;
+  const link = staffLink(`objections/${o.objectionId}`);
   const title = `${o.number}${o.requestNumber ? ` (permohonan ${o.requestNumber})` : ''}: ${o.information.slice(0, 120)}`;
   const text = {
     reminder: {
@@ -275,16 +275,12 @@ async function mailStaff(ctx: Context, o: Objection, kind: 'reminder' | 'overdue
   }[kind];
   await ctx.mailer.send({
     to,
-    subject: `[SIP PPID] ${text.subject.id} / ${text.subject.en}`,
-    text: [
-      `Keberatan ${title}`,
-      `Alasan: ${o.grounds.map((g) => `${g}. ${GROUND_TEXT[g].id}`).join('; ')}`,
-      text.line.id,
-      `Buka: ${link}`,
-      '',
-      text.line.en,
-      `Open: ${link}`,
-    ].join('\n'),
+    ...staffMail({
+      subject: text.subject,
+      id: [`Keberatan ${title}`, `Alasan: ${o.grounds.map((g) => `${g}. ${GROUND_TEXT[g].id}`).join('; ')}`, text.line.id],
+      en: [`Objection ${title}`, text.line.en],
+      link,
+    }),
     idempotencyKey: `objection-${kind}-${o.objectionId}-${kind === 'reminder' ? 0 : kind === 'overdue' ? o.escalations : (o.followUp?.reminders ?? 0)}`,
   });
 }

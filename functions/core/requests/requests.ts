@@ -15,6 +15,7 @@ import { conflict, DomainError, fail, forbidden, notFound } from '../errors.ts';
 import { legalBasisText } from '../exclusion-model.ts';
 import type { InboxEntry } from '../item-model.ts';
 import { publicationRules, retryOnRace, usersWithRole } from '../items.ts';
+import { dayInWords, staffLink, staffMail } from '../mail-text.ts';
 import { message } from '../messages.ts';
 import type { Agency } from '../model.ts';
 import type { Context, DeadlineRule, Page, Write } from '../ports.ts';
@@ -650,12 +651,12 @@ async function notifyFiled(ctx: Context, r: Request, requester: Requester, code:
       `Yth. ${requester.fullName},`,
       '',
       `Permohonan informasi Anda telah terdaftar dengan nomor ${r.number}.`,
-      `Tanggal diterima: ${r.receivedOn}.`,
+      `Tanggal diterima: ${dayInWords(r.receivedOn).id}.`,
       `Batas waktu pemberitahuan tertulis: ${r.deadline.explanation.id}`,
       `Kode pelacakan: ${code} (simpan kode ini; kode tidak dapat ditampilkan lagi).`,
       `Pantau status permohonan: ${statusLink(ctx, r, code)}`,
       '',
-      `Your information request is registered as ${r.number}, received ${r.receivedOn}.`,
+      `Your information request is registered as ${r.number}, received ${dayInWords(r.receivedOn).en}.`,
       `Deadline for the written notice: ${r.deadline.explanation.en}`,
       `Tracking code: ${code} (keep it; it cannot be shown again). Status: ${statusLink(ctx, r, code)}`,
     ].join('\n'),
@@ -679,17 +680,20 @@ async function notifyRouted(ctx: Context, r: Request): Promise<void> {
     [],
   );
   if (!to.length) return;
-  const appUrl = (process.env.APP_URL ?? '').replace(/\/+$/, '');
   await ctx.mailer.send({
     to,
-    subject: `[SIP PPID] Permohonan ${r.number} diteruskan ke unit Anda / Request ${r.number} routed to your unit`,
-    text: [
-      `Permohonan informasi ${r.number} diteruskan kepada unit Anda. Batas waktu internal: ${r.parts[0]?.deadline.explanation.id ?? ''}`,
-      `Informasi yang diminta: ${r.content.information}`,
-      `Buka: ${appUrl}/app/#/requests/${r.requestId}`,
-      '',
-      `Request ${r.number} was routed to your unit. Open: ${appUrl}/app/#/requests/${r.requestId}`,
-    ].join('\n'),
+    ...staffMail({
+      subject: { id: `Permohonan ${r.number} diteruskan ke unit Anda`, en: `Request ${r.number} routed to your unit` },
+      id: [
+        `Permohonan informasi ${r.number} diteruskan kepada unit Anda. Batas waktu internal: ${r.parts[0]?.deadline.explanation.id ?? ''}`,
+        `Informasi yang diminta: ${r.content.information}`,
+      ],
+      en: [
+        `Request ${r.number} was routed to your unit. Internal deadline: ${r.parts[0]?.deadline.explanation.en ?? ''}`,
+        `Information requested: ${r.content.information}`,
+      ],
+      link: staffLink(`requests/${r.requestId}`),
+    }),
     idempotencyKey: `request-routed-${r.requestId}`,
   });
 }

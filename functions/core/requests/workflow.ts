@@ -17,6 +17,7 @@ import type { GeneratedFile } from '../exclusion-model.ts';
 import { unitLetterhead } from '../exclusion-pdf.ts';
 import type { InboxEntry } from '../item-model.ts';
 import { retryOnRace, secondsUntil, usersWithRole } from '../items.ts';
+import { staffLink, staffMail } from '../mail-text.ts';
 import type { Agency } from '../model.ts';
 import {
   type DocumentSpec,
@@ -376,21 +377,18 @@ async function mailHandlers(ctx: Context, r: Request, kind: 'reminder' | 'overdu
   const lists = await Promise.all([...roles.map((role) => usersWithRole(ctx, undefined, role)), ...open.map((a) => usersWithRole(ctx, a, 'ppid_pelaksana'))]);
   const to = [...new Set(lists.flat().map((u) => u.email))];
   if (!to.length) return;
-  const appUrl = (process.env.APP_URL ?? '').replace(/\/+$/, '');
   const what =
     kind === 'reminder'
       ? { id: `Pengingat: batas waktu pemberitahuan tertulis permohonan ${r.number}`, en: `Reminder: the written notice on request ${r.number} is due soon` }
       : { id: `Permohonan ${r.number} melewati batas waktu`, en: `Request ${r.number} is overdue` };
   await ctx.mailer.send({
     to,
-    subject: `[SIP PPID] ${what.id} / ${what.en}`,
-    text: [
-      `${what.id}: ${r.deadline.explanation.id}`,
-      `Informasi yang diminta: ${r.content.information}`,
-      `Buka: ${appUrl}/app/#/requests/${r.requestId}`,
-      '',
-      `${what.en}: ${r.deadline.explanation.en}`,
-    ].join('\n'),
+    ...staffMail({
+      subject: what,
+      id: [`${what.id}: ${r.deadline.explanation.id}`, `Informasi yang diminta: ${r.content.information}`],
+      en: [`${what.en}: ${r.deadline.explanation.en}`, `Information requested: ${r.content.information}`],
+      link: staffLink(`requests/${r.requestId}`),
+    }),
     idempotencyKey: `request-${kind}-${r.requestId}-${kind === 'overdue' ? r.escalations : 0}`,
   });
 }
@@ -401,17 +399,26 @@ async function mailPartOverdue(ctx: Context, r: Request, agencyId: string, remin
   const to = [...new Set(lists.flat().map((u) => u.email))];
   if (!to.length) return;
   const part = r.parts.find((p) => p.agencyId === agencyId)!;
-  const appUrl = (process.env.APP_URL ?? '').replace(/\/+$/, '');
+  const unit = agencyId.toUpperCase();
   await ctx.mailer.send({
     to,
-    subject: `[SIP PPID] Pengingat ${reminders}: jawaban ${agencyId.toUpperCase()} atas permohonan ${r.number} melewati batas internal / Reminder ${reminders}: part overdue`,
-    text: [
-      `Jawaban unit ${agencyId.toUpperCase()} atas permohonan ${r.number} melewati batas waktu internal (${part.deadline.explanation.id}).`,
-      `Batas waktu pemberitahuan tertulis: ${r.deadline.explanation.id}`,
-      `Buka: ${appUrl}/app/#/requests/${r.requestId}`,
-      '',
-      `The answer of ${agencyId.toUpperCase()} on request ${r.number} is past its internal deadline.`,
-    ].join('\n'),
+    ...staffMail({
+      subject: {
+        id: `Pengingat ${reminders}: jawaban ${unit} atas permohonan ${r.number} melewati batas internal`,
+        en: `Reminder ${reminders}: the answer of ${unit} on request ${r.number} is overdue`,
+      },
+      id: [
+        `Jawaban unit ${unit} atas permohonan ${r.number} melewati batas waktu internal (${part.deadline.explanation.id})`,
+        `Informasi yang diminta: ${r.content.information}`,
+        `Batas waktu pemberitahuan tertulis: ${r.deadline.explanation.id}`,
+      ],
+      en: [
+        `The answer of ${unit} on request ${r.number} is past its internal deadline (${part.deadline.explanation.en})`,
+        `Information requested: ${r.content.information}`,
+        `Deadline of the written notice: ${r.deadline.explanation.en}`,
+      ],
+      link: staffLink(`requests/${r.requestId}`),
+    }),
     idempotencyKey: `request-part-reminder-${r.requestId}-${agencyId}-${reminders}`,
   });
 }
