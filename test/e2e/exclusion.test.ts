@@ -143,7 +143,19 @@ describe('SOP 002 in the staff app', () => {
       await expect.poll(() => describedErrors(page, note), POLL).toMatch(/Catatan wajib diisi bila keputusannya Tidak/);
       await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('ex-note');
       await note.fill('Setuju dikecualikan: rekam medis adalah rahasia pribadi pasien.');
-      await page.getByRole('button', { name: 'Ya, kecualikan' }).click();
+      await page.getByRole('button', { name: 'Ya, kecualikan', exact: true }).click();
+      // Ya excludes: asked once in a dialog that says what follows; Escape cancels and sends nothing.
+      const yaDialog = page.getByRole('dialog', { name: /^Kecualikan informasi .+\?$/ });
+      await yaDialog.waitFor();
+      expect(await yaDialog.textContent()).toContain('dinyatakan dikecualikan dan usulan diteruskan kepada PPID Utama');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe('Batal');
+      await expectAccessible(page, 'the Ya dialog');
+      await page.keyboard.press('Escape');
+      await yaDialog.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe('Ya, kecualikan');
+      expect(await page.getByRole('heading', { level: 2, name: 'Putuskan usulan ini' }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Ya, kecualikan', exact: true }).click();
+      await yaDialog.getByRole('button', { name: 'Ya, kecualikan dan teruskan' }).click();
       await page.getByRole('heading', { level: 2, name: 'Disetujui Atasan PPID; menunggu penetapan DIK oleh PPID Utama' }).waitFor({ timeout: 20_000 });
       const decision = page.getByRole('region', { name: 'Keputusan Atasan PPID' });
       expect(await decision.textContent()).toContain('Ya — dikecualikan');
@@ -165,6 +177,9 @@ describe('SOP 002 in the staff app', () => {
       expect(await page.getByLabel('Nama pejabat PPID yang menetapkan').inputValue()).toBe('Rina Kusumawati');
       await page.getByLabel('Jabatan pejabat').fill('PPID Utama Provinsi Kalimantan Barat');
       await page.getByRole('button', { name: 'Tetapkan', exact: true }).click();
+      const decreeDialog = page.getByRole('dialog', { name: 'Tetapkan pengecualian dalam DIK?' });
+      expect(await decreeDialog.textContent()).toContain('dengan surat penetapan 045/PPID/2026');
+      await decreeDialog.getByRole('button', { name: 'Ya, tetapkan dalam DIK' }).click();
       const inForce = page.getByRole('heading', { level: 2, name: /^Berlaku dalam DIK DIK\/\d{4}\/\d{4}$/ });
       // The workflow sets the DIK in the background (its tasks retry with backoff on a busy host).
       await inForce.waitFor({ timeout: 60_000 });
@@ -292,7 +307,8 @@ describe('SOP 002 in the staff app', () => {
       // show the decision before the click; with the deadline shown it stays as it is.
       await page.getByText('Bagaimana tenggat dihitung').waitFor({ timeout: 20_000 });
       expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'ya', round: 2 })).status).toBe(200);
-      await page.getByRole('button', { name: 'Ya, kecualikan' }).click();
+      await page.getByRole('button', { name: 'Ya, kecualikan', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Ya, kecualikan dan teruskan' }).click();
       await expect.poll(() => page.locator('.live').textContent(), POLL).toContain('Atasan PPID sudah memutuskan usulan ini');
       // …and the page is read again: the decision shows, the form is gone.
       await page.getByRole('heading', { level: 2, name: 'Disetujui Atasan PPID; menunggu penetapan DIK oleh PPID Utama' }).waitFor();

@@ -40,7 +40,7 @@ export const decisionMessages = {
     id: 'Keputusan Ya: informasi {what} dinyatakan dikecualikan dan usulan diteruskan kepada PPID Utama untuk ditetapkan dalam Daftar Informasi yang Dikecualikan (DIK).',
     en: 'Yes: information {what} is declared excluded and the proposal goes to PPID Utama to be set in the list of excluded information (DIK).',
   },
-  cf_ya_yes: { id: 'Ya, kecualikan', en: 'Yes, exclude' },
+  cf_ya_yes: { id: 'Ya, kecualikan dan teruskan', en: 'Yes, exclude and pass it on' },
   cf_tidak_title: { id: 'Tolak pengecualian informasi {number}?', en: 'Refuse to exclude information {number}?' },
   cf_tidak_what: {
     id: 'Keputusan Tidak: informasi {what} tidak dikecualikan; usulan dikembalikan kepada pengusul dengan catatan Anda.',
