@@ -860,10 +860,10 @@ async function emails(ctx: Context, roles: string[]): Promise<string[]> {
   return [...new Set(users.map((u) => u.email))];
 }
 
-/** The exclusion as mails name it: its DIK number or the item's number, and its title. */
+/** The exclusion as mails name it: its DIK number and the item's number (those it has), and its title. */
 function exclusionName(ex: Exclusion): string {
-  const number = ex.dik?.number ?? ex.itemNumber;
-  return `${number ? `${number} ` : ''}"${ex.test.title}"`;
+  const numbers = [ex.dik?.number, ex.itemNumber].filter(Boolean);
+  return `${numbers.length ? `${numbers.join(' / ')} ` : ''}"${ex.test.title}"`;
 }
 
 async function notifyOverdue(ctx: Context, ex: Exclusion, w: ExclusionWait): Promise<void> {

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
-import { apiClient, consequenceTest, dipContent, startTestHost, until } from '../support/host.ts';
+import { apiClient, consequenceTest, decree, dipContent, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
@@ -117,6 +117,34 @@ describe('workflow mails', () => {
       approvalReminder: { unit: 'workingDays', amount: 1 },
       exclusionDecision: { unit: 'workingDays', amount: 1 },
     });
+
+    // Ya, the decree, then revoked: PPID Utama hears of the end with the DIK and item numbers and the page.
+    await until(async () => {
+      const e = await dynamoStore.getExclusion(id);
+      return e?.wait?.escalatedAt && e.wait.taskToken;
+    }, 'the wait after escalation');
+    expect((await api('atasan.ppid', 'POST', `/api/exclusions/${id}/decision`, { decision: 'ya', note: 'Setuju.', round: 1 })).status).toBe(200);
+    await until(async () => {
+      const e = await dynamoStore.getExclusion(id);
+      return e?.wait?.phase === 'decree' && e.wait.taskToken;
+    }, 'the decree wait');
+    const toDecree = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
+    const decreed = await api('ppid.utama', 'POST', `/api/exclusions/${id}/decree`, { decree: decree(), version: toDecree.version });
+    expect(decreed.status, JSON.stringify(decreed.body)).toBe(200);
+    const inForce = await until(
+      async () => {
+        const e = (await api('ppid.utama', 'GET', `/api/exclusions/${id}`)).body;
+        return e.state === 'in_force' && e;
+      },
+      'in force',
+      30_000,
+    );
+    const revoked = await api('atasan.ppid', 'POST', `/api/exclusions/${id}/revoke`, { reason: 'Tidak lagi membahayakan.', version: inForce.version });
+    expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+    const ended = await until(() => mailsOf(inForce.dik.number).find((m) => m.subject.includes('dicabut')), 'the mail on the end');
+    expect(ended.text).toContain(`/app/#/exclusions/${id}`);
+    expect(ended.text).toMatch(LOCAL_TIME);
+    expectWayIn(ended, number);
   }, 120_000);
 
   it('a request by letter: the requester gets their status link, the unit its page, the overdue notice both', async () => {
