@@ -538,8 +538,28 @@ const catalogue = {
 
 export type MessageKey = keyof typeof catalogue;
 
+/** Roles in words, as the staff app names them (web/staff/src/i18n.ts role_*). */
+export const ROLE_NAMES: Record<string, Text> = {
+  admin: { id: 'Administrator', en: 'Administrator' },
+  petugas: { id: 'Petugas PPID', en: 'PPID Officer' },
+  ppid_pelaksana: { id: 'Kepala PPID Pelaksana', en: 'Head of PPID Pelaksana' },
+  ppid_utama: { id: 'PPID Utama', en: 'PPID Utama (Chief PPID)' },
+  pejabat_pid: { id: 'Pejabat PID', en: 'Information & Documentation Officer' },
+  atasan_ppid: { id: 'Atasan PPID', en: 'PPID Superior' },
+};
+
+/**
+ * A message in both languages. `{role}` is always a role code and reads as the role's name in words
+ * ("Pejabat PID", never `pejabat_pid`).
+ */
 export function message(key: MessageKey, vars: Record<string, string | number> = {}): Text {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  const fill = (s: string, lang: keyof Text) =>
+    s.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = vars[k];
+      if (v === undefined) return `{${k}}`;
+      if (k === 'role' && typeof v === 'string' && ROLE_NAMES[v]) return ROLE_NAMES[v][lang];
+      return String(v);
+    });
   const t: Text = catalogue[key];
-  return { id: fill(t.id), en: fill(t.en) };
+  return { id: fill(t.id, 'id'), en: fill(t.en, 'en') };
 }

@@ -8,14 +8,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickNav, describedErrors, expectAccessible, inboxRow, launchChromium, openPage, POLL, signIn } from '../support/browser.ts';
+import { localDay } from '../support/fixtures.ts';
 import { apiClient, startTestHost } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
 let browser: Browser;
 
-/** A day in Western Indonesia (the seeded body's zone is Asia/Pontianak, UTC+7). */
-const localDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const RUN = Date.now().toString(36);
 const AGENDA = `Mediasi pertama (uji ${RUN})`;
 

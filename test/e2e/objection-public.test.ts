@@ -17,7 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { describedErrors, expectAccessible, gotoAndWait, launchChromium, newPage, openPage, POLL, watchErrors } from '../support/browser.ts';
-import { apiClient, dipContent, startTestHost, TINY_PDF, until } from '../support/host.ts';
+import { apiClient, dipContent, publishItem, startTestHost, TINY_PDF, until } from '../support/host.ts';
 
 const STATUS = 'Status permohonan informasi';
 const OBJECTION_PAGE = 'Keberatan kepada Atasan PPID';
@@ -60,14 +60,13 @@ beforeAll(async () => {
   code = res.body.trackingCode;
   expect(Date.parse(res.body.request.deadline.at)).toBeLessThan(Date.now());
   // One publication builds the register (its pages are written by the register update).
-  const item = await api('petugas.dinkes', 'POST', '/api/items', {
-    content: dipContent({
+  await publishItem(
+    api,
+    dipContent({
       title: 'Laporan Realisasi Anggaran Dinas Kesehatan 2025',
       summary: 'Realisasi pendapatan dan belanja dinas kesehatan tahun anggaran 2025.',
     }),
-  });
-  await api('petugas.dinkes', 'POST', `/api/items/${item.body.itemId}/submit`, { version: item.body.version });
-  await api('kepala.dinkes', 'POST', `/api/items/${item.body.itemId}/decision`, { decision: 'approve', versionNo: 1 });
+  );
   await until(async () => (await fetch(`${host.url}/keberatan/`)).status === 200, 'the objection page on the register', 90_000);
   browser = await launchChromium();
 }, 180_000);

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gotoAndWait, launchChromium, newPage, openPage } from '../support/browser.ts';
-import { apiClient, dipContent, startTestHost, until } from '../support/host.ts';
+import { apiClient, dipContent, publishItem, startTestHost, until } from '../support/host.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = 'Laporan Penyelenggaraan Pelayanan Puskesmas Keliling 2025';
@@ -20,12 +20,11 @@ let itemPath: string;
 beforeAll(async () => {
   host = await startTestHost();
   const api = apiClient(host);
-  const created = await api('petugas.dinkes', 'POST', '/api/items', {
-    content: dipContent({ title: TITLE, summary: 'Jadwal, lokasi, dan capaian layanan puskesmas keliling di daerah terpencil selama tahun 2025.' }),
-  });
-  await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/submit`, { version: created.body.version });
-  await api('kepala.dinkes', 'POST', `/api/items/${created.body.itemId}/decision`, { decision: 'approve', versionNo: 1 });
-  itemPath = `/informasi/dinkes/${created.body.regYear}/${created.body.sequence}.html`;
+  const created = await publishItem(
+    api,
+    dipContent({ title: TITLE, summary: 'Jadwal, lokasi, dan capaian layanan puskesmas keliling di daerah terpencil selama tahun 2025.' }),
+  );
+  itemPath = `/informasi/dinkes/${created.regYear}/${created.sequence}.html`;
   await until(async () => (await fetch(`${host.url}${itemPath}`)).status === 200, 'the item on the register', 30_000);
   browser = await launchChromium();
 }, 120_000);

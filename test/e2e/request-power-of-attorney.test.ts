@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { expectAccessible, gotoAndWait, launchChromium, newPage, openPage, POLL, watchErrors } from '../support/browser.ts';
-import { apiClient, dipContent, startTestHost, TINY_PDF, until } from '../support/host.ts';
+import { apiClient, dipContent, publishItem, startTestHost, TINY_PDF, until } from '../support/host.ts';
 
 const FORM = 'Permohonan Informasi Publik';
 const REPRESENTED = 'Nama orang yang diwakili (bila mengajukan atas nama orang lain)';
@@ -28,9 +28,7 @@ beforeAll(async () => {
   host = await startTestHost();
   api = apiClient(host);
   // One published item builds the register (and its request form).
-  const created = await api('petugas.dinkes', 'POST', '/api/items', { content: dipContent({ title: 'Profil Kesehatan Kabupaten Sambas 2025' }) });
-  await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/submit`, { version: created.body.version });
-  await api('kepala.dinkes', 'POST', `/api/items/${created.body.itemId}/decision`, { decision: 'approve', versionNo: 1 });
+  await publishItem(api, dipContent({ title: 'Profil Kesehatan Kabupaten Sambas 2025' }));
   await until(async () => (await fetch(`${host.url}/permohonan/`)).status === 200, 'the request form on the register', 60_000);
   browser = await launchChromium();
 }, 180_000);

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { expectAccessible, gotoAndWait, launchChromium, newPage, openPage, POLL, watchErrors } from '../support/browser.ts';
-import { apiClient, dipContent, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
+import { apiClient, dipContent, publishItem, requestPdf, startTestHost, until } from '../support/host.ts';
 
 const ITEM_TITLE = 'Cakupan Imunisasi Dasar Lengkap per Kabupaten 2025';
 const FORM = 'Permohonan Informasi Publik';
@@ -29,12 +29,11 @@ beforeAll(async () => {
   host = await startTestHost();
   api = apiClient(host);
   // One published item, for the suggestions; its publication builds the register.
-  const created = await api('petugas.dinkes', 'POST', '/api/items', {
-    content: dipContent({ title: ITEM_TITLE, summary: 'Persentase bayi yang mendapat imunisasi dasar lengkap di setiap kabupaten dan kota tahun 2025.' }),
-  });
-  await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/submit`, { version: created.body.version });
-  await api('kepala.dinkes', 'POST', `/api/items/${created.body.itemId}/decision`, { decision: 'approve', versionNo: 1 });
-  const itemPath = `/informasi/dinkes/${created.body.regYear}/${created.body.sequence}.html`;
+  const created = await publishItem(
+    api,
+    dipContent({ title: ITEM_TITLE, summary: 'Persentase bayi yang mendapat imunisasi dasar lengkap di setiap kabupaten dan kota tahun 2025.' }),
+  );
+  const itemPath = `/informasi/dinkes/${created.regYear}/${created.sequence}.html`;
   await until(async () => (await fetch(`${host.url}${itemPath}`)).status === 200, 'the item on the register', 60_000);
   await until(async () => (await fetch(`${host.url}/permohonan/`)).status === 200, 'the request form on the register', 30_000);
   browser = await launchChromium();
@@ -231,16 +230,7 @@ describe('the request form and the status page', () => {
       // PPID Utama routes it; Dinkes grants it with a document released to everyone.
       const routed = await api('ppid.utama', 'POST', `/api/requests/${id}/routing`, { held: true, agencies: ['dinkes'], version: await version() });
       expect(routed.status, JSON.stringify(routed.body)).toBe(200);
-      const declared = await api('kepala.dinkes', 'POST', `/api/requests/${id}/documents`, {
-        fileName: 'jadwal imunisasi keliling.pdf',
-        contentType: 'application/pdf',
-        size: TINY_PDF.length,
-        sha256: sha256hex(TINY_PDF),
-      });
-      expect(declared.status, JSON.stringify(declared.body)).toBe(201);
-      expect(await uploadWithTicket(declared.body.upload, TINY_PDF)).toBeLessThan(300);
-      const docId = declared.body.document.docId as string;
-      expect((await api('kepala.dinkes', 'POST', `/api/requests/${id}/documents/${docId}/verify`)).status).toBe(200);
+      const docId = await requestPdf(api, id, 'kepala.dinkes', 'jadwal imunisasi keliling.pdf');
       await until(async () => (await dynamoStore.getRequest(id))?.parts.find((p) => p.agencyId === 'dinkes')?.taskToken, 'the part wait', 30_000);
       const answered = await until(
         async () => {

@@ -15,13 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { auditEvent, SYSTEM_ACTOR } from '../../functions/core/audit.ts';
 import type { Objection } from '../../functions/core/objections/model.ts';
+import { localDay } from '../support/fixtures.ts';
 import { apiClient, sha256hex, startTestHost, TINY_PDF, uploadWithTicket } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
-
-/** Today and another day in Western Indonesia (the seeded body's zone is Asia/Pontianak, UTC+7). */
-const localDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 const OBJECTION_NUMBER = 'KBR/2026/9001';
 

@@ -14,41 +14,18 @@ import { auditEvent, SYSTEM_ACTOR } from '../../functions/core/audit.ts';
 import type { Dispute } from '../../functions/core/objections/disputes.ts';
 import type { Objection } from '../../functions/core/objections/model.ts';
 import { parseCsv } from '../support/csv.ts';
+import { localDay, PEOPLE } from '../support/fixtures.ts';
 import { apiClient, startTestHost } from '../support/host.ts';
 import { unzip } from '../support/zip.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
 
-/** Today in Western Indonesia (the seeded body's zone is Asia/Pontianak, UTC+7). */
-const localDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const YEAR = Number(localDay().slice(0, 4));
 
-const REQUESTERS = {
-  dinkes: {
-    kind: 'individual',
-    fullName: 'Maria Ulfah Santoso',
-    nik: '6171012345670001',
-    address: 'Jalan Gajah Mada Nomor 12, Pontianak Selatan, Kota Pontianak',
-    phone: '+62 812 5550 1234',
-    email: 'maria.ulfah@example.org',
-  },
-  disdikbud: {
-    kind: 'legal_entity',
-    fullName: 'Yayasan Lembaga Bantuan Hukum Kalbar',
-    legalEntityDecree: 'AHU-0012345.AH.01.04 Tahun 2019',
-    address: 'Jalan Ahmad Yani Nomor 45, Pontianak Tenggara, Kota Pontianak',
-    email: 'sekretariat@lbh-kalbar.example.org',
-  },
-} as const;
+const REQUESTERS = { dinkes: PEOPLE.individual, disdikbud: PEOPLE.legalEntity } as const;
 
-const PERIODIC_OBJECTOR = {
-  kind: 'individual' as const,
-  fullName: 'Budi Hartono',
-  nik: '6171019876540002',
-  address: 'Jalan Sungai Raya Dalam Nomor 8, Kabupaten Kubu Raya',
-  phone: '0561-765432',
-};
+const PERIODIC_OBJECTOR = PEOPLE.phoneOnly;
 
 const RESPONDER = { name: 'Dr. H. Harisson, M.Kes.', position: 'Sekretaris Daerah Provinsi Kalimantan Barat', nip: '196604101994031009' };
 const LONG_REASONS = `Rekapitulasi jumlah kasus per kabupaten/kota tidak memuat identitas pasien. ${'Pertimbangan ini diuraikan panjang lebar. '.repeat(12)}`;

@@ -9,40 +9,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { parseCsv } from '../support/csv.ts';
+import { localDay, PEOPLE } from '../support/fixtures.ts';
 import { apiClient, consequenceTest, decree, startTestHost, until } from '../support/host.ts';
 import { unzip } from '../support/zip.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
 
-/** Today and yesterday in Western Indonesia (the seeded body's zone is Asia/Pontianak, UTC+7). */
-const localDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const YEAR = Number(localDay().slice(0, 4));
 
-const REQUESTERS = {
-  letter: {
-    kind: 'individual',
-    fullName: 'Maria Ulfah Santoso',
-    nik: '6171012345670001',
-    address: 'Jalan Gajah Mada Nomor 12, Pontianak Selatan, Kota Pontianak',
-    phone: '+62 812 5550 1234',
-    email: 'maria.ulfah@example.org',
-  },
-  desk: {
-    kind: 'legal_entity',
-    fullName: 'Yayasan Lembaga Bantuan Hukum Kalbar',
-    legalEntityDecree: 'AHU-0012345.AH.01.04 Tahun 2019',
-    address: 'Jalan Ahmad Yani Nomor 45, Pontianak Tenggara, Kota Pontianak',
-    email: 'sekretariat@lbh-kalbar.example.org',
-  },
-  phone: {
-    kind: 'individual',
-    fullName: 'Budi Hartono',
-    nik: '6171019876540002',
-    address: 'Jalan Sungai Raya Dalam Nomor 8, Kabupaten Kubu Raya',
-    phone: '0561-765432',
-  },
-} as const;
+const REQUESTERS = { letter: PEOPLE.individual, desk: PEOPLE.legalEntity, phone: PEOPLE.phoneOnly } as const;
 
 let dikNumber: string;
 const ids: Record<'letter' | 'desk' | 'phone', string> = { letter: '', desk: '', phone: '' };

@@ -1,6 +1,6 @@
 /** Starts a local host on free ports with its own data directory, for one test file. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -96,6 +96,14 @@ export async function uploadWithTicket(ticket: { url: string; fields: Record<str
   return (await fetch(ticket.url, { method: 'POST', body: form })).status;
 }
 
+/** The mails the host has sent so far (its outbox: one JSON file a mail). */
+export function outboxOf(host: LocalHost): any[] {
+  const dir = join(host.dataDir, 'outbox');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+}
+
 /** An S3 client on the host's emulator. */
 export function emulatorS3(host: LocalHost): S3Client {
   return new S3Client({
@@ -127,6 +135,31 @@ export async function itemWithPdf(api: Api, title: string, as = 'petugas.dinkes'
     regYear: created.body.regYear as number,
     sequence: created.body.sequence as number,
   };
+}
+
+/** A DIP item created by Dinkes' petugas and approved by its kepala: its publication builds the register. */
+export async function publishItem(api: Api, content: Record<string, unknown>) {
+  const created = await api('petugas.dinkes', 'POST', '/api/items', { content });
+  await api('petugas.dinkes', 'POST', `/api/items/${created.body.itemId}/submit`, { version: created.body.version });
+  await api('kepala.dinkes', 'POST', `/api/items/${created.body.itemId}/decision`, { decision: 'approve', versionNo: 1 });
+  return created.body as { itemId: string; regYear: number; sequence: number; version: number };
+}
+
+/** A PDF an SKPD declares for a request, uploads with its ticket and has checked (to give with an answer or a follow-up): its docId. */
+export async function requestPdf(api: Api, requestId: string, as = 'kepala.dinkes', fileName = 'cakupan-imunisasi.pdf'): Promise<string> {
+  const declared = await api(as, 'POST', `/api/requests/${requestId}/documents`, {
+    fileName,
+    contentType: 'application/pdf',
+    size: TINY_PDF.length,
+    sha256: sha256hex(TINY_PDF),
+  });
+  if (declared.status !== 201) throw new Error(`declare: ${declared.status} ${JSON.stringify(declared.body)}`);
+  const uploaded = await uploadWithTicket(declared.body.upload, TINY_PDF);
+  if (uploaded >= 300) throw new Error(`upload: ${uploaded}`);
+  const docId = declared.body.document.docId as string;
+  const verified = await api(as, 'POST', `/api/requests/${requestId}/documents/${docId}/verify`);
+  if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${JSON.stringify(verified.body)}`);
+  return docId;
 }
 
 /** A complete consequence test (SOP 002 step 1) for tests: Pasal 17 h, personal medical records. */

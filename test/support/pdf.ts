@@ -46,3 +46,21 @@ export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text:
     await task.destroy();
   }
 }
+
+/** The text with runs of whitespace (line and page breaks included) as single spaces. */
+export const flat = (s: string) => s.replace(/\s+/g, ' ');
+/** …and without the page footers, so that a sentence broken over two pages reads as one. */
+export const letterBody = (s: string) => flat(s).replace(/ ?Halaman \d+ dari \d+ .*? verifikasi: \S+\/ ?/g, ' ');
+/** A letter's text as one flat run, page footers left out. */
+export const letterText = async (bytes: Uint8Array) => letterBody((await pdfText(bytes)).text);
+
+/** PPID Utama's unit as the letters' tests print it (letterhead, city and time zone). */
+export const PPID_UTAMA_UNIT = {
+  name: 'Dinas Komunikasi dan Informatika',
+  address: 'Jalan Ahmad Yani No. 2, Pontianak 78121',
+  city: 'Pontianak',
+  phone: '(0561) 736541',
+  email: 'ppid@kalbarprov.go.id',
+  website: 'diskominfo.kalbarprov.go.id',
+  timezone: 'Asia/Pontianak',
+};

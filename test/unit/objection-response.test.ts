@@ -11,7 +11,7 @@ import type { Objection } from '../../functions/core/objections/model.ts';
 import { type ResponseContext, responseDocumentCode, responsePdf, responseSpec } from '../../functions/core/objections/response.ts';
 import { DOCUMENT_TYPE_TEXT, type DocumentSigner, issueDocument, p12Signer } from '../../functions/core/official-documents/index.ts';
 import { createLocalCertificate } from '../../infra/local/signing.ts';
-import { pdfText } from '../support/pdf.ts';
+import { flat, letterText, PPID_UTAMA_UNIT, pdfText } from '../support/pdf.ts';
 import { decodeQr, pdfInfo, qpdfCheck, tinyPng, verifyPdfSignature } from '../support/pdf-tools.ts';
 
 const OBJECTOR = { fullName: 'Rina Kartika Sari', address: 'Jalan Gajah Mada No. 17, Kelurahan Benua Melayu Darat, Pontianak 78121' };
@@ -19,15 +19,7 @@ const REQUEST_HASH = 'b'.repeat(64);
 
 const RCTX: ResponseContext = {
   publicBody: { name: 'Pemerintah Provinsi Kalimantan Barat', coatOfArms: tinyPng() },
-  ppidUtama: {
-    name: 'Dinas Komunikasi dan Informatika',
-    address: 'Jalan Ahmad Yani No. 2, Pontianak 78121',
-    city: 'Pontianak',
-    phone: '(0561) 736541',
-    email: 'ppid@kalbarprov.go.id',
-    website: 'diskominfo.kalbarprov.go.id',
-    timezone: 'Asia/Pontianak',
-  },
+  ppidUtama: PPID_UTAMA_UNIT,
   signer: {
     name: 'Dr. H. Harisson, M.Kes.',
     position: 'Sekretaris Daerah Provinsi Kalimantan Barat',
@@ -44,11 +36,6 @@ const RCTX: ResponseContext = {
 };
 
 const LOGINS = ['petugas.loket', 'ppid.utama', 'atasan.ppid'];
-
-const flat = (s: string) => s.replace(/\s+/g, ' ');
-/** …and without the page footers, so that a sentence broken over two pages reads as one. */
-const body = (s: string) => flat(s).replace(/ ?Halaman \d+ dari \d+ .*? verifikasi: \S+\/ ?/g, ' ');
-const textOf = async (bytes: Uint8Array) => body((await pdfText(bytes)).text);
 
 const deadline = (at: string, local: string) => ({
   at,
@@ -200,7 +187,7 @@ describe('tanggapan atas keberatan', () => {
   });
 
   it('rejected: KEBERATAN DITOLAK with the reasons; the dispute right without a date when the window is not set; signed by the recorded responder', async () => {
-    const t = await textOf(await responsePdf(rejected(), { ...RCTX, signer: undefined, commission: undefined }));
+    const t = await letterText(await responsePdf(rejected(), { ...RCTX, signer: undefined, commission: undefined }));
     for (const s of [
       'KEBERATAN DITOLAK',
       'menolak keberatan Saudara/i',

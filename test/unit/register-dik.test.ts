@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DikEntry } from '../../functions/core/exclusion-model.ts';
 import type { DocumentRef } from '../../functions/core/item-model.ts';
-import type { Agency } from '../../functions/core/model.ts';
 import { DIK_CSV_COLUMNS } from '../../functions/core/register/dik.ts';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
 import {
@@ -21,21 +20,11 @@ import {
 } from '../../functions/core/register/index.ts';
 import { allPages, buildModel } from '../../functions/core/register/model.ts';
 import { parseCsv } from '../support/csv.ts';
+import { agencyRecord } from '../support/fixtures.ts';
 
 // --- fixture ------------------------------------------------------------------------------------------
 
-const agency = (id: string, name: string, kind: Agency['kind'] = 'skpd'): Agency => ({
-  id,
-  name,
-  kind,
-  timezone: 'Asia/Pontianak',
-  workWeek: [1, 2, 3, 4, 5],
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
-
-const AGENCIES = [agency('diskominfo', 'Dinas Komunikasi dan Informatika', 'ppid_utama'), agency('dinkes', 'Dinas Kesehatan')];
+const AGENCIES = [agencyRecord('diskominfo', 'Dinas Komunikasi dan Informatika', 'ppid_utama'), agencyRecord('dinkes', 'Dinas Kesehatan')];
 
 const HOSTILE_TITLE = `<script>alert(1)</script> "kutip" & <img src=x onerror=alert(2)>`;
 const FORMULA_TITLE = `=HYPERLINK("http://contoh.test","klik"), dengan koma`;

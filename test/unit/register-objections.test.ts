@@ -10,7 +10,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { arrayFieldsOf, formFields } from '../../functions/api/http.ts';
-import type { Agency } from '../../functions/core/model.ts';
 import { type Objection, objectorView, PublicObjectionForm } from '../../functions/core/objections/model.ts';
 import type { GroundOption } from '../../functions/core/objections/objections.ts';
 import { type RegisterInput, renderFull, renderRequests } from '../../functions/core/register/index.ts';
@@ -18,18 +17,9 @@ import { type PublicRequestEntry, publicLogEntryWith } from '../../functions/cor
 import { PublicRequestForm, type Request, type RequestPersonal, requesterView } from '../../functions/core/requests/model.ts';
 import { requestStatusHtml } from '../../web/register/request-status-html.tsx';
 import { parseCsv } from '../support/csv.ts';
+import { agencyRecord } from '../support/fixtures.ts';
 
-const agency = (id: string, name: string, kind: Agency['kind'] = 'skpd'): Agency => ({
-  id,
-  name,
-  kind,
-  timezone: 'Asia/Pontianak',
-  workWeek: [1, 2, 3, 4, 5],
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
-const AGENCIES = [agency('diskominfo', 'Dinas Komunikasi dan Informatika', 'ppid_utama'), agency('dinkes', 'Dinas Kesehatan')];
+const AGENCIES = [agencyRecord('diskominfo', 'Dinas Komunikasi dan Informatika', 'ppid_utama'), agencyRecord('dinkes', 'Dinas Kesehatan')];
 
 /** The requester (and objector): none of it may reach the register. */
 const PERSONAL: RequestPersonal['requester'] = {

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { formSubmissionId } from '../../functions/api/form-submission.ts';
 import { formFields } from '../../functions/api/http.ts';
 import { dateInWords, dateTimeInWords, localDate } from '../../functions/core/date-words.ts';
-import type { Agency } from '../../functions/core/model.ts';
 import { documentCopies, type RegisterInput, renderFull, renderRequests, type SitePlan } from '../../functions/core/register/index.ts';
 import { type PublicRequestEntry, publicLogEntry } from '../../functions/core/register/requests.ts';
 import { RENDERER_VERSION, type RegisterSite, type RegisterStore, updateRegister } from '../../functions/core/register-update.ts';
@@ -19,23 +18,14 @@ import { PublicRequestForm, type Request, type RequestPersonal } from '../../fun
 import { indonesianDateTime } from '../../functions/core/requests/notice.ts';
 import { REQUEST_JS } from '../../web/register/assets.ts';
 import { parseCsv } from '../support/csv.ts';
+import { agencyRecord } from '../support/fixtures.ts';
 
 // --- fixture ------------------------------------------------------------------------------------------
 
-const agency = (id: string, name: string, kind: Agency['kind'] = 'skpd'): Agency => ({
-  id,
-  name,
-  kind,
-  timezone: 'Asia/Pontianak',
-  workWeek: [1, 2, 3, 4, 5],
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
 const AGENCIES = [
-  agency('diskominfo', 'Dinas Komunikasi dan Informatika', 'ppid_utama'),
-  agency('dinkes', 'Dinas Kesehatan'),
-  agency('disdikbud', 'Dinas Pendidikan dan Kebudayaan'),
+  agencyRecord('diskominfo', 'Dinas Komunikasi dan Informatika', 'ppid_utama'),
+  agencyRecord('dinkes', 'Dinas Kesehatan'),
+  agencyRecord('disdikbud', 'Dinas Pendidikan dan Kebudayaan'),
 ];
 
 /** The requester of every fixture request: none of it may reach the register. */

@@ -7,7 +7,6 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { DocumentRef, ItemContent } from '../../functions/core/item-model.ts';
-import type { Agency } from '../../functions/core/model.ts';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
 import {
   type PublishedEntry,
@@ -22,25 +21,17 @@ import {
 import { stem, terms } from '../../functions/core/register/text.ts';
 import { DEMO_ITEMS } from '../../infra/local/seed.ts';
 import { parseCsv } from '../support/csv.ts';
+import { agencyRecord } from '../support/fixtures.ts';
 
 // --- fixture ------------------------------------------------------------------------------------------
 
-const agency = (id: string, name: string, kind: Agency['kind'] = 'skpd', extra: Partial<Agency> = {}): Agency => ({
-  id,
-  name,
-  kind,
-  timezone: 'Asia/Pontianak',
-  workWeek: [1, 2, 3, 4, 5],
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  ...extra,
-});
-
 const AGENCIES = [
-  agency('diskominfo', 'Dinas Komunikasi dan Informatika (PPID Utama)', 'ppid_utama', { address: 'Jl. Ahmad Yani, Pontianak', email: 'ppid@kalbarprov.go.id' }),
-  agency('dinkes', 'Dinas Kesehatan', 'skpd', { parentId: 'diskominfo' }),
-  agency('disdikbud', 'Dinas Pendidikan dan Kebudayaan', 'skpd', { parentId: 'diskominfo' }),
+  agencyRecord('diskominfo', 'Dinas Komunikasi dan Informatika (PPID Utama)', 'ppid_utama', {
+    address: 'Jl. Ahmad Yani, Pontianak',
+    email: 'ppid@kalbarprov.go.id',
+  }),
+  agencyRecord('dinkes', 'Dinas Kesehatan', 'skpd', { parentId: 'diskominfo' }),
+  agencyRecord('disdikbud', 'Dinas Pendidikan dan Kebudayaan', 'skpd', { parentId: 'diskominfo' }),
 ];
 
 const HOSTILE_TITLE = `<script>alert(1)</script> "kutip" & 'apos' <img src=x onerror=alert(2)>`;

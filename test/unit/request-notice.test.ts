@@ -20,22 +20,14 @@ import {
   rupiah,
 } from '../../functions/core/requests/notice.ts';
 import { createLocalCertificate } from '../../infra/local/signing.ts';
-import { pdfText } from '../support/pdf.ts';
+import { flat, letterText, PPID_UTAMA_UNIT, pdfText } from '../support/pdf.ts';
 import { decodeQr, pdfInfo, qpdfCheck, tinyPng, verifyPdfSignature } from '../support/pdf-tools.ts';
 
 const REQUESTER = { fullName: 'Rina Kartika Sari', address: 'Jalan Gajah Mada No. 17, Kelurahan Benua Melayu Darat, Pontianak 78121' };
 
 const CTX: NoticeContext = {
   publicBody: { name: 'Pemerintah Provinsi Kalimantan Barat', coatOfArms: tinyPng() },
-  ppidUtama: {
-    name: 'Dinas Komunikasi dan Informatika',
-    address: 'Jalan Ahmad Yani No. 2, Pontianak 78121',
-    city: 'Pontianak',
-    phone: '(0561) 736541',
-    email: 'ppid@kalbarprov.go.id',
-    website: 'diskominfo.kalbarprov.go.id',
-    timezone: 'Asia/Pontianak',
-  },
+  ppidUtama: PPID_UTAMA_UNIT,
   agencies: { dinkes: { name: 'Dinas Kesehatan' }, bappeda: { name: 'Badan Perencanaan Pembangunan Daerah' } },
   signer: {
     name: 'Drs. Bambang Setiawan, M.Si.',
@@ -51,12 +43,6 @@ const CTX: NoticeContext = {
 };
 
 const LOGINS = ['petugas.loket', 'ppid.utama', 'dinkes.ppid', 'bappeda.ppid'];
-
-/** The text with runs of whitespace (line and page breaks included) as single spaces. */
-const flat = (s: string) => s.replace(/\s+/g, ' ');
-/** …and without the page footers, so that a sentence broken over two pages reads as one. */
-const body = (s: string) => flat(s).replace(/ ?Halaman \d+ dari \d+ .*? verifikasi: \S+\/ ?/g, ' ');
-const textOf = async (bytes: Uint8Array) => body((await pdfText(bytes)).text);
 
 const deadline = (at: string, local: string) => ({
   at,
@@ -331,7 +317,7 @@ describe('written notice', () => {
   });
 
   it('partial: each SKPD part, the redaction and its ground, the grounds table, KEPUTUSAN PENOLAKAN and the objection right', async () => {
-    const t = await textOf(await noticePdf(partial(), CTX));
+    const t = await letterText(await noticePdf(partial(), CTX));
     for (const s of [
       'pada: Dinas Kesehatan; Badan Perencanaan Pembangunan Daerah.',
       'DIKABULKAN SEBAGIAN',
@@ -373,7 +359,7 @@ describe('written notice', () => {
   });
 
   it('refused: the decision, the grounds with legal basis and consequence test, and the 30 working days right; nothing delivered', async () => {
-    const t = await textOf(await noticePdf(refused(), CTX));
+    const t = await letterText(await noticePdf(refused(), CTX));
     for (const s of [
       'DITOLAK: informasi yang dimohon merupakan informasi yang dikecualikan.',
       'Keputusan : Ditolak',
@@ -394,7 +380,7 @@ describe('written notice', () => {
   });
 
   it('not held: names the other body that may hold it; no decision on parts, no refusal', async () => {
-    const t = await textOf(await noticePdf(notHeld(), CTX));
+    const t = await letterText(await noticePdf(notHeld(), CTX));
     for (const s of [
       'Informasi yang dimohon tidak dikuasai oleh Pemerintah Provinsi Kalimantan Barat.',
       'dikuasai oleh: Badan Pusat Statistik Provinsi Kalimantan Barat',

@@ -5,14 +5,13 @@
  * period ended; the response in time (granted with a follow-up that is then fulfilled, or rejected)
  * issued as a signed PDF; a response overdue reminded and escalated; a holiday moving the deadline.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { remindAndEscalate } from '../../functions/core/objections/workflow.ts';
 import { taskContext } from '../../functions/tasks/context.ts';
 import { eraseExpired } from '../../functions/tasks/request.ts';
-import { apiClient, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
+import { requester as baseRequester, requestContent } from '../support/fixtures.ts';
+import { apiClient, outboxOf, requestPdf, startTestHost, TINY_PDF, until } from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -26,20 +25,8 @@ afterAll(async () => {
   await host?.cleanup();
 });
 
-const requester = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'individual',
-  fullName: 'Budi Santoso',
-  nik: '6171011203850004',
-  address: 'Jl. Ahmad Yani No. 12, Pontianak',
-  email: 'budi.keberatan@example.org',
-  ...overrides,
-});
-const content = {
-  information: 'Data cakupan imunisasi dasar lengkap per kabupaten tahun 2025',
-  purpose: 'Penelitian skripsi tentang kesehatan anak',
-  obtainForm: 'copy_softcopy',
-  deliveryMethod: 'email',
-};
+const requester = (overrides: Record<string, unknown> = {}) => baseRequester({ email: 'budi.keberatan@example.org', ...overrides });
+const content = requestContent();
 const CASE = 'Sampai batas waktu sepuluh hari kerja saya tidak menerima pemberitahuan tertulis apa pun.';
 
 /** The local date `days` calendar days ago in WIB. */
@@ -73,10 +60,7 @@ const object = (r: { number: string; code: string }, grounds: string[], extra: R
 const getObjection = async (id: string) => (await api('atasan.ppid', 'GET', `/api/objections/${id}`)).body;
 const idOf = (number: string) => number.replace(/^KBR\/(\d{4})\/(\d+)$/, '$1-$2');
 const waiting = (id: string) => until(async () => (await dynamoStore.getObjection(id))?.taskToken, 'the objection wait', 20_000);
-const outbox = () =>
-  readdirSync(join(host.dataDir, 'outbox'))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(host.dataDir, 'outbox', f), 'utf8')));
+const outbox = () => outboxOf(host);
 
 async function respond(id: string, body: Record<string, unknown>) {
   await waiting(id);
@@ -175,16 +159,7 @@ describe('objections', () => {
       'the follow-up in the SKPD inbox',
     );
     await waiting(id);
-    const declared = await api('kepala.dinkes', 'POST', `/api/requests/${r.id}/documents`, {
-      fileName: 'cakupan-imunisasi.pdf',
-      contentType: 'application/pdf',
-      size: TINY_PDF.length,
-      sha256: sha256hex(TINY_PDF),
-    });
-    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
-    expect(await uploadWithTicket(declared.body.upload, TINY_PDF)).toBeLessThan(300);
-    const docId = declared.body.document.docId;
-    expect((await api('kepala.dinkes', 'POST', `/api/requests/${r.id}/documents/${docId}/verify`)).status).toBe(200);
+    const docId = await requestPdf(api, r.id);
     const o = await getObjection(id);
     // Another SKPD cannot.
     expect(

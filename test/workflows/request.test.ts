@@ -6,11 +6,21 @@
  * request (received by letter days ago), a holiday moving the deadline, and who may read the
  * requester's personal data.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
-import { apiClient, consequenceTest, exclusionThroughSop002, sha256hex, startTestHost, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
+import { requester as baseRequester, requestContent } from '../support/fixtures.ts';
+import {
+  apiClient,
+  consequenceTest,
+  exclusionThroughSop002,
+  outboxOf,
+  requestPdf,
+  sha256hex,
+  startTestHost,
+  TINY_PDF,
+  until,
+  uploadWithTicket,
+} from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -24,27 +34,12 @@ afterAll(async () => {
   await host?.cleanup();
 });
 
-const requester = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'individual',
-  fullName: 'Budi Santoso',
-  nik: '6171011203850004',
-  address: 'Jl. Ahmad Yani No. 12, Pontianak',
-  email: 'budi.santoso@example.org',
-  phone: '+62 812 5555 0101',
-  ...overrides,
-});
-const content = (overrides: Record<string, unknown> = {}) => ({
-  information: 'Data cakupan imunisasi dasar lengkap per kabupaten tahun 2025',
-  purpose: 'Penelitian skripsi tentang kesehatan anak',
-  obtainForm: 'copy_softcopy',
-  deliveryMethod: 'email',
-  ...overrides,
-});
+const requester = (overrides: Record<string, unknown> = {}) => baseRequester({ email: 'budi.santoso@example.org', phone: '+62 812 5555 0101', ...overrides });
 
 async function file(overrides: { requester?: Record<string, unknown>; content?: Record<string, unknown> } = {}) {
   const res = await api(null, 'POST', '/api/public/requests', {
     requester: requester(overrides.requester),
-    content: content(overrides.content),
+    content: requestContent(overrides.content),
     submissionId: crypto.randomUUID(),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -67,10 +62,7 @@ const inState = (id: string, state: string) =>
     30_000,
   );
 /** The mails the local host sent (its outbox folder, one JSON file each). */
-const outbox = async () =>
-  readdirSync(join(host.dataDir, 'outbox'))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(host.dataDir, 'outbox', f), 'utf8')));
+const outbox = async () => outboxOf(host);
 
 async function route(id: string, agencies: string[]) {
   await routingWaits(id);
@@ -81,19 +73,7 @@ async function route(id: string, agencies: string[]) {
   return res.body;
 }
 
-async function releasedPdf(id: string, as = 'kepala.dinkes') {
-  const declared = await api(as, 'POST', `/api/requests/${id}/documents`, {
-    fileName: 'cakupan-imunisasi.pdf',
-    contentType: 'application/pdf',
-    size: TINY_PDF.length,
-    sha256: sha256hex(TINY_PDF),
-  });
-  expect(declared.status, JSON.stringify(declared.body)).toBe(201);
-  expect(await uploadWithTicket(declared.body.upload, TINY_PDF)).toBeLessThan(300);
-  const verified = await api(as, 'POST', `/api/requests/${id}/documents/${declared.body.document.docId}/verify`);
-  expect(verified.status, JSON.stringify(verified.body)).toBe(200);
-  return declared.body.document.docId as string;
-}
+const releasedPdf = (id: string, as = 'kepala.dinkes') => requestPdf(api, id, as);
 
 const answer = (decision: string, extra: Record<string, unknown> = {}) => ({
   decision,
@@ -116,7 +96,7 @@ describe('information requests', () => {
     const before = await dynamoStore.getCounter(`requests#${new Date().getUTCFullYear()}`);
     const res = await api(null, 'POST', '/api/public/requests', {
       requester: requester({ nik: '12345', email: 'bukan-surel', fullName: '' }),
-      content: content({ obtainForm: 'telepati' }),
+      content: requestContent({ obtainForm: 'telepati' }),
       submissionId: crypto.randomUUID(),
     });
     expect(res.status).toBe(400);
@@ -127,14 +107,14 @@ describe('information requests', () => {
     expect(nik.messages.en).toMatch(/16 digits/);
     const noContact = await api(null, 'POST', '/api/public/requests', {
       requester: requester({ email: undefined, phone: undefined }),
-      content: content(),
+      content: requestContent(),
       submissionId: crypto.randomUUID(),
     });
     expect(noContact.status).toBe(400);
     expect(noContact.body.error.details[0].messages.en).toMatch(/phone number and\/or an email/);
     const bot = await api(null, 'POST', '/api/public/requests', {
       requester: requester(),
-      content: content(),
+      content: requestContent(),
       submissionId: crypto.randomUUID(),
       website: 'http://spam',
     });
@@ -170,7 +150,7 @@ describe('information requests', () => {
 
   it('files at once: a gap-free number, the deadline, a tracking code shown once; the same submission files once', async () => {
     const submissionId = crypto.randomUUID();
-    const body = { requester: requester(), content: content(), submissionId };
+    const body = { requester: requester(), content: requestContent(), submissionId };
     const [a, b] = await Promise.all([api(null, 'POST', '/api/public/requests', body), api(null, 'POST', '/api/public/requests', body)]);
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
@@ -350,7 +330,7 @@ describe('information requests', () => {
     const receivedOn = new Date(Date.now() + 7 * 3600_000 - 21 * 86_400_000).toISOString().slice(0, 10);
     const res = await api('petugas.dinkes', 'POST', '/api/requests', {
       requester: requester({ email: 'warga.surat@example.org' }),
-      content: content({ deliveryMethod: 'collect', obtainForm: 'view' }),
+      content: requestContent({ deliveryMethod: 'collect', obtainForm: 'view' }),
       channel: 'letter',
       receivedOn,
       submissionId: crypto.randomUUID(),
@@ -386,7 +366,7 @@ describe('information requests', () => {
     // A refused back-date in the future names the field.
     const future = await api('petugas.dinkes', 'POST', '/api/requests', {
       requester: requester(),
-      content: content(),
+      content: requestContent(),
       channel: 'letter',
       receivedOn: '2099-01-01',
       submissionId: crypto.randomUUID(),
@@ -423,7 +403,7 @@ describe('information requests', () => {
   });
 
   it('filing for someone else needs the power of attorney, uploaded first and checked at filing', async () => {
-    const onBehalf = { requester: requester({ onBehalfOf: 'Siti Rahmawati' }), content: content() };
+    const onBehalf = { requester: requester({ onBehalfOf: 'Siti Rahmawati' }), content: requestContent() };
     const missing = await api(null, 'POST', '/api/public/requests', { ...onBehalf, submissionId: crypto.randomUUID() });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details[0].path).toBe('body.powerOfAttorneyUploadId');

@@ -12,7 +12,6 @@ import { AuditPage } from './pages/audit.tsx';
 import { CalendarPage } from './pages/calendar.tsx';
 import { DipPage } from './pages/dip.tsx';
 import { DisputeDetailPage } from './pages/dispute-detail.tsx';
-import { DISPUTE_READERS } from './pages/dispute-parts.tsx';
 import { DisputeFormPage, DisputesPage } from './pages/disputes.tsx';
 import { ExclusionDetailPage } from './pages/exclusion-detail.tsx';
 import { ExclusionFormPage } from './pages/exclusion-form.tsx';
@@ -32,20 +31,8 @@ import { RequestFormPage } from './pages/request-form.tsx';
 import { RequestsPage } from './pages/requests.tsx';
 import { RulesPage } from './pages/rules.tsx';
 import { UsersPage } from './pages/users.tsx';
-import {
-  type Agency,
-  type AppConfig,
-  BODY_WIDE,
-  EXCLUSION_NAV,
-  INBOX_ROLES,
-  type Lang,
-  OBJECTION_BOOK_ROLES,
-  OBJECTION_NAV,
-  REQUEST_NAV,
-  type Role,
-  type Text,
-  type User,
-} from './types.ts';
+import { pageAvailable } from './permissions.ts';
+import { type Agency, type AppConfig, BODY_WIDE, type Lang, type Role, type Text, type User } from './types.ts';
 
 const LANG_KEY = 'sip-ppid.lang';
 
@@ -238,22 +225,22 @@ interface RouteDef {
   /** A path with `:name` segments, e.g. `/items/:itemId`. */
   pattern: string;
   page: (m: RouteMatch) => ComponentChildren;
-  /** Shown in the main menu for these roles (all when omitted). */
-  nav?: { label: MessageKey; roles?: readonly Role[] };
+  /** Shown in the main menu, to the roles that may open the page (permissions.ts PAGES). */
+  nav?: { label: MessageKey };
 }
 
 const ROUTES: RouteDef[] = [
   { pattern: '/', nav: { label: 'nav_home' }, page: () => <HomePage /> },
-  { pattern: '/inbox', nav: { label: 'nav_inbox', roles: INBOX_ROLES }, page: () => <InboxPage /> },
-  { pattern: '/requests', nav: { label: 'nav_requests', roles: REQUEST_NAV }, page: ({ query }) => <RequestsPage query={query} /> },
+  { pattern: '/inbox', nav: { label: 'nav_inbox' }, page: () => <InboxPage /> },
+  { pattern: '/requests', nav: { label: 'nav_requests' }, page: ({ query }) => <RequestsPage query={query} /> },
   { pattern: '/requests/new', page: () => <RequestFormPage /> },
   { pattern: '/requests/book', page: () => <RequestBookPage /> },
   { pattern: '/requests/:requestId', page: ({ params }) => <RequestDetailPage key={params.requestId} requestId={params.requestId!} /> },
-  { pattern: '/objections', nav: { label: 'nav_objections', roles: OBJECTION_NAV }, page: ({ query }) => <ObjectionsPage query={query} /> },
+  { pattern: '/objections', nav: { label: 'nav_objections' }, page: ({ query }) => <ObjectionsPage query={query} /> },
   { pattern: '/objections/new', page: () => <ObjectionFormPage /> },
-  { pattern: '/objections/register', nav: { label: 'nav_objection_book', roles: OBJECTION_BOOK_ROLES }, page: () => <ObjectionBookPage /> },
+  { pattern: '/objections/register', nav: { label: 'nav_objection_book' }, page: () => <ObjectionBookPage /> },
   { pattern: '/objections/:objectionId', page: ({ params }) => <ObjectionDetailPage key={params.objectionId} objectionId={params.objectionId!} /> },
-  { pattern: '/disputes', nav: { label: 'nav_disputes', roles: DISPUTE_READERS }, page: ({ query }) => <DisputesPage query={query} /> },
+  { pattern: '/disputes', nav: { label: 'nav_disputes' }, page: ({ query }) => <DisputesPage query={query} /> },
   { pattern: '/disputes/new', page: () => <DisputeFormPage /> },
   { pattern: '/disputes/:disputeId', page: ({ params }) => <DisputeDetailPage key={params.disputeId} disputeId={params.disputeId!} /> },
   { pattern: '/items', nav: { label: 'nav_items' }, page: ({ query }) => <ItemsPage query={query} /> },
@@ -261,7 +248,7 @@ const ROUTES: RouteDef[] = [
   { pattern: '/items/:itemId/edit', page: ({ params }) => <ItemFormPage key={params.itemId} itemId={params.itemId} /> },
   { pattern: '/items/:itemId', page: ({ params }) => <ItemDetailPage key={params.itemId} itemId={params.itemId!} /> },
   { pattern: '/dip', nav: { label: 'nav_dip' }, page: () => <DipPage /> },
-  { pattern: '/exclusions', nav: { label: 'nav_exclusions', roles: EXCLUSION_NAV }, page: ({ query }) => <ExclusionsPage query={query} /> },
+  { pattern: '/exclusions', nav: { label: 'nav_exclusions' }, page: ({ query }) => <ExclusionsPage query={query} /> },
   { pattern: '/exclusions/new', page: ({ query }) => <ExclusionFormPage key={query.toString()} query={query} /> },
   {
     pattern: '/exclusions/:exclusionId/edit',
@@ -272,7 +259,7 @@ const ROUTES: RouteDef[] = [
   { pattern: '/users', nav: { label: 'nav_users' }, page: () => <UsersPage /> },
   { pattern: '/audit', nav: { label: 'nav_audit' }, page: ({ query }) => <AuditPage query={query} /> },
   { pattern: '/calendar', nav: { label: 'nav_calendar' }, page: () => <CalendarPage /> },
-  { pattern: '/rules', nav: { label: 'nav_rules', roles: ['admin'] }, page: () => <RulesPage /> },
+  { pattern: '/rules', nav: { label: 'nav_rules' }, page: () => <RulesPage /> },
 ];
 
 /** Roles whose work starts in the inbox: they land there after signing in. */
@@ -400,7 +387,8 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
   const t = state.t;
   const matched = matchRoute(path);
   const section = `/${path.split('/')[1] ?? ''}`;
-  const navRoutes = ROUTES.filter((r) => r.nav && (!r.nav.roles || r.nav.roles.includes(me.role)));
+  const navRoutes = ROUTES.filter((r) => r.nav && pageAvailable(me.role, r.pattern));
+  const roleName = t(`role_${me.role}` as MessageKey);
 
   return (
     <AppContext.Provider value={state}>
@@ -439,7 +427,15 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
         {status.text && <p class={status.kind === 'error' ? 'notice danger' : 'notice success'}>{status.text}</p>}
       </div>
       <main id="main" tabIndex={-1} ref={mainRef}>
-        {matched ? (
+        {matched && !pageAvailable(me.role, matched.route.pattern) ? (
+          <>
+            <h1 tabIndex={-1}>{t('page_not_for_role', { role: roleName })}</h1>
+            <p>{t('page_not_for_role_why')}</p>
+            <p>
+              <a href="#/">{t('nav_home')}</a>
+            </p>
+          </>
+        ) : matched ? (
           matched.route.page({ params: matched.params, query: new URLSearchParams(query) })
         ) : (
           <>

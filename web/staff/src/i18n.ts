@@ -26,6 +26,11 @@ export const messages = {
     en: 'Public information service under Law No. 14 of 2008 on Public Information Disclosure.',
   },
   not_found: { id: 'Halaman tidak ditemukan.', en: 'Page not found.' },
+  page_not_for_role: { id: 'Halaman ini tidak tersedia untuk peran Anda ({role})', en: 'This page is not available to your role ({role})' },
+  page_not_for_role_why: {
+    id: 'Menu di atas memuat semua halaman yang dapat Anda pakai. Bila Anda memerlukan halaman ini, mintalah administrator mengubah peran Anda.',
+    en: 'The menu above holds every page you can use. If you need this page, ask the administrator to change your role.',
+  },
 
   // Sign-in
   signin_title: { id: 'Masuk ke SIP PPID', en: 'Sign in to SIP PPID' },
@@ -1614,7 +1619,10 @@ export function translateDynamic(lang: Lang, key: string, fallback: string): str
   return key in messages ? messages[key as MessageKey][lang] : fallback;
 }
 
-/** What each role does in the system (DOMAIN.md, "Who is who"). */
+/**
+ * What each role does in the system (DOMAIN.md, "Who is who"): only the duties the app supports
+ * today, so that the home page promises nothing the menu does not hold.
+ */
 export const roleDuties: Record<Role, Text[]> = {
   admin: [
     { id: 'Mengelola perangkat daerah: unit PPID Utama dan SKPD/OPD.', en: 'Manage agencies: the PPID Utama unit and the SKPD/OPD units.' },
@@ -1635,7 +1643,10 @@ export const roleDuties: Record<Role, Text[]> = {
       id: 'Menyetujui informasi perangkat daerah Anda untuk dimuat dalam Daftar Informasi Publik (DIP).',
       en: "Approve your agency's information for its Public Information List (DIP).",
     },
-    { id: 'Menanggapi permintaan data dan permohonan yang diteruskan oleh PPID Utama.', en: 'Answer data calls and requests passed down by the PPID Utama.' },
+    {
+      id: 'Menjawab bagian permohonan informasi yang diteruskan oleh PPID Utama.',
+      en: 'Answer the parts of information requests passed down by the PPID Utama.',
+    },
     { id: 'Memantau pengguna dan jejak audit perangkat daerah Anda.', en: "Oversee your agency's users and audit trail." },
   ],
   ppid_utama: [
@@ -1644,17 +1655,17 @@ export const roleDuties: Record<Role, Text[]> = {
       en: 'Review and correct the SKPD lists and keep the consolidated DIP.',
     },
     {
-      id: 'Menjalankan uji konsekuensi, meneruskan permohonan, dan menyusun laporan layanan informasi.',
-      en: 'Run consequence tests, route requests and prepare the information-service reports.',
+      id: 'Menjalankan uji konsekuensi, meneruskan permohonan, dan mengunduh buku register permohonan dan keberatan.',
+      en: 'Run consequence tests, route requests and download the registers of requests and objections.',
     },
     { id: 'Membaca pengguna dan jejak audit seluruh perangkat daerah.', en: 'Read the users and the audit trail of every agency.' },
   ],
   pejabat_pid: [
     {
-      id: 'Menghimpun daftar data dari setiap OPD dan mengirimkannya ke PPID Utama (SOP 004).',
-      en: 'Gather the data lists of each OPD and send them to the PPID Utama (SOP 004).',
+      id: 'Membaca daftar informasi perangkat daerah dan Daftar Informasi Publik (DIP) yang telah terbit.',
+      en: "Read the agencies' information items and the published Public Information List (DIP).",
     },
-    { id: 'Mengunggah informasi yang telah diperiksa ke situs PPID.', en: 'Upload checked information to the PPID website.' },
+    { id: 'Membaca jejak audit dan kalender kerja.', en: 'Read the audit trail and the working calendar.' },
   ],
   atasan_ppid: [
     { id: 'Memutuskan Ya/Tidak atas usulan informasi yang dikecualikan (SOP 002).', en: 'Decide Yes/No on information proposed for exclusion (SOP 002).' },

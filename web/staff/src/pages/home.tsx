@@ -1,6 +1,6 @@
 import { useApp } from '../context.ts';
 import { type MessageKey, roleDuties } from '../i18n.ts';
-import { EXCLUSION_NAV, INBOX_ROLES, OBJECTION_NAV, REQUEST_NAV, type Role } from '../types.ts';
+import { pageAvailable } from '../permissions.ts';
 import { ErrorMessage, PageHeader } from '../ui.tsx';
 import { useInbox } from './inbox.tsx';
 
@@ -13,24 +13,25 @@ function greetingKey(hour: number): MessageKey {
 
 export function HomePage() {
   const { t, pick, me, agencyName } = useApp();
-  const menus: { href: string; label: MessageKey; what: MessageKey; roles?: readonly Role[] }[] = [
-    { href: '#/inbox', label: 'nav_inbox', what: 'home_menu_inbox', roles: INBOX_ROLES },
-    { href: '#/requests', label: 'nav_requests', what: 'home_menu_requests', roles: REQUEST_NAV },
-    { href: '#/objections', label: 'nav_objections', what: 'home_menu_objections', roles: OBJECTION_NAV },
-    { href: '#/items', label: 'nav_items', what: 'home_menu_items' },
-    { href: '#/dip', label: 'nav_dip', what: 'home_menu_dip' },
-    { href: '#/exclusions', label: 'nav_exclusions', what: 'home_menu_exclusions', roles: EXCLUSION_NAV },
-    { href: '#/agencies', label: 'nav_agencies', what: 'home_menu_agencies' },
-    { href: '#/users', label: 'nav_users', what: 'home_menu_users' },
-    { href: '#/audit', label: 'nav_audit', what: 'home_menu_audit' },
-    { href: '#/calendar', label: 'nav_calendar', what: 'home_menu_calendar' },
-    { href: '#/rules', label: 'nav_rules', what: 'home_menu_rules', roles: ['admin'] },
+  // The pages the role may open (permissions.ts), each with what it is for.
+  const menus: { path: string; label: MessageKey; what: MessageKey }[] = [
+    { path: '/inbox', label: 'nav_inbox', what: 'home_menu_inbox' },
+    { path: '/requests', label: 'nav_requests', what: 'home_menu_requests' },
+    { path: '/objections', label: 'nav_objections', what: 'home_menu_objections' },
+    { path: '/items', label: 'nav_items', what: 'home_menu_items' },
+    { path: '/dip', label: 'nav_dip', what: 'home_menu_dip' },
+    { path: '/exclusions', label: 'nav_exclusions', what: 'home_menu_exclusions' },
+    { path: '/agencies', label: 'nav_agencies', what: 'home_menu_agencies' },
+    { path: '/users', label: 'nav_users', what: 'home_menu_users' },
+    { path: '/audit', label: 'nav_audit', what: 'home_menu_audit' },
+    { path: '/calendar', label: 'nav_calendar', what: 'home_menu_calendar' },
+    { path: '/rules', label: 'nav_rules', what: 'home_menu_rules' },
   ];
   return (
     <>
       <PageHeader title={t(greetingKey(new Date().getHours()), { name: me.name })} />
       <p class="lead">{t('home_role', { role: t(`role_${me.role}` as MessageKey), agency: agencyName(me.agencyId) })}</p>
-      {INBOX_ROLES.includes(me.role) && <InboxSummary />}
+      {pageAvailable(me.role, '/inbox') && <InboxSummary />}
       <div class="columns">
         <section class="panel" aria-labelledby="duties-h">
           <h2 id="duties-h">{t('home_duties')}</h2>
@@ -44,10 +45,10 @@ export function HomePage() {
           <h2 id="menus-h">{t('home_menu')}</h2>
           <ul class="menu-list">
             {menus
-              .filter((m) => !m.roles || m.roles.includes(me.role))
+              .filter((m) => pageAvailable(me.role, m.path))
               .map((m) => (
-                <li key={m.href}>
-                  <a href={m.href}>{t(m.label)}</a>: {t(m.what)}
+                <li key={m.path}>
+                  <a href={`#${m.path}`}>{t(m.label)}</a>: {t(m.what)}
                 </li>
               ))}
           </ul>

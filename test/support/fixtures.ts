@@ -1,0 +1,62 @@
+/** Records and people the tests share: an agency as the store keeps it, the seeded body's local day, requesters. */
+import type { Agency } from '../../functions/core/model.ts';
+
+/** An agency record (the seeded body's zone, Monday to Friday), for the renderers' and the letters' unit tests. */
+export const agencyRecord = (id: string, name: string, kind: Agency['kind'] = 'skpd', extra: Partial<Agency> = {}): Agency => ({
+  id,
+  name,
+  kind,
+  timezone: 'Asia/Pontianak',
+  workWeek: [1, 2, 3, 4, 5],
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...extra,
+});
+
+/** The local date `offsetDays` from today in Western Indonesia (the seeded body's zone is Asia/Pontianak, UTC+7). */
+export const localDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** Requesters (and objectors) of the registers' tests: an individual, a legal entity, an individual with a phone only. */
+export const PEOPLE = {
+  individual: {
+    kind: 'individual',
+    fullName: 'Maria Ulfah Santoso',
+    nik: '6171012345670001',
+    address: 'Jalan Gajah Mada Nomor 12, Pontianak Selatan, Kota Pontianak',
+    phone: '+62 812 5550 1234',
+    email: 'maria.ulfah@example.org',
+  },
+  legalEntity: {
+    kind: 'legal_entity',
+    fullName: 'Yayasan Lembaga Bantuan Hukum Kalbar',
+    legalEntityDecree: 'AHU-0012345.AH.01.04 Tahun 2019',
+    address: 'Jalan Ahmad Yani Nomor 45, Pontianak Tenggara, Kota Pontianak',
+    email: 'sekretariat@lbh-kalbar.example.org',
+  },
+  phoneOnly: {
+    kind: 'individual',
+    fullName: 'Budi Hartono',
+    nik: '6171019876540002',
+    address: 'Jalan Sungai Raya Dalam Nomor 8, Kabupaten Kubu Raya',
+    phone: '0561-765432',
+  },
+} as const;
+
+/** The requester of the workflow tests (`overrides` change or add fields). */
+export const requester = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'individual',
+  fullName: 'Budi Santoso',
+  nik: '6171011203850004',
+  address: 'Jl. Ahmad Yani No. 12, Pontianak',
+  ...overrides,
+});
+
+/** What the workflow tests' requests ask for. */
+export const requestContent = (overrides: Record<string, unknown> = {}) => ({
+  information: 'Data cakupan imunisasi dasar lengkap per kabupaten tahun 2025',
+  purpose: 'Penelitian skripsi tentang kesehatan anak',
+  obtainForm: 'copy_softcopy',
+  deliveryMethod: 'email',
+  ...overrides,
+});
