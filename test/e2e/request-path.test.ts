@@ -123,6 +123,7 @@ describe('an information request from the register to the delivered information'
     await doc.getByLabel('Bagian yang dihitamkan').fill('Nama dan NIK kepala sekolah pada lampiran');
     await doc.getByLabel('Dasar penghitaman').fill(`UU 14/2008 Pasal 17 huruf h (DIK ${dikNumber})`);
     await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim jawaban' }).click();
     await page.getByRole('heading', { level: 2, name: /^Pemberitahuan tertulis PTT\/\d{4}\/\d{5} telah terbit$/ }).waitFor({ timeout: 60_000 });
     expect(kepala.errors).toEqual([]);
 

@@ -161,12 +161,17 @@ describe('information requests in the staff app', () => {
       await doc.getByRole('checkbox', { name: 'Berikan rekap-dbd-2025-dihitamkan.pdf' }).check();
       await expectAccessible(page, 'the answer form');
       await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+      // A refusal in part decides for the requester: asked once, saying what the requester receives.
+      const refusal = page.getByRole('dialog', { name: `Kirim jawaban yang menolak permohonan ${number}?` });
+      expect(await refusal.textContent()).toContain(`Permohonan ${number} dikabulkan sebagian oleh Dinas Kesehatan`);
+      await refusal.getByRole('button', { name: 'Ya, kirim jawaban' }).click();
       await expect.poll(() => doc.locator('.field-error').first().textContent(), POLL).toMatch(/dihitamkan/i);
 
       await doc.getByRole('checkbox', { name: /Salinan yang dihitamkan/ }).check();
       await doc.getByLabel('Bagian yang dihitamkan').fill('Nama, NIK dan alamat pasien pada lampiran halaman 3–5');
       await doc.getByLabel('Dasar penghitaman').fill(`UU 14/2008 Pasal 17 huruf h (DIK ${dikNumber})`);
       await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+      await refusal.getByRole('button', { name: 'Ya, kirim jawaban' }).click();
       await expect.poll(() => page.getByRole('status').first().textContent(), POLL).toContain('Jawaban Dinas Kesehatan terkirim');
 
       // The workflow issues the written notice; the page looks again by itself until it is there.
