@@ -10,6 +10,7 @@ import { config } from '../adapters/config.ts';
 import { documentClient, dynamoStore, queryAll } from '../adapters/dynamodb.ts';
 import { mailer } from '../adapters/mail.ts';
 import { type CalendarCoverage, coverage } from '../core/holiday-calendar.ts';
+import { staffLink } from '../core/mail-text.ts';
 import type { User } from '../core/model.ts';
 
 export interface CheckInput {
@@ -68,7 +69,8 @@ export async function notifyAdmins(input: { coverage: CalendarCoverage & { today
       '',
       why.en,
       'Statutory deadlines (UU 14/2008 Articles 22 and 36) are counted in working days; update the calendar under Working-day calendar.',
-      config.appUrl() ? `\n${config.appUrl()}#/calendar` : '',
+      '',
+      `Buka / Open: ${staffLink('calendar')}`,
     ].join('\n'),
     idempotencyKey: key,
   });

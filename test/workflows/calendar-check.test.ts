@@ -54,6 +54,7 @@ describe('CalendarCheck workflow', () => {
     expect(mail.to).toEqual(['admin@kalbarprov.go.id']);
     expect(mail.subject).toMatch(/Kalender kerja 2027/);
     expect(mail.text).toMatch(/masih perkiraan/);
+    expect(mail.text).toMatch(/https?:\/\/\S+\/app\/#\/calendar/);
 
     const again = await runCheck('2026-11-22T00:00:00Z', 'late-2026-retry');
     expect(again.output.notice).toEqual({ sent: 0, skipped: true });
