@@ -2,7 +2,7 @@
  * Outgoing mail: SES in AWS; locally an outbox folder (one JSON file per message) that the local
  * host shows at /outbox/. The idempotency key makes a retried workflow task send a message once.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '../core/ports.ts';
@@ -24,10 +24,17 @@ const outbox: Mailer = {
     await mkdir(dir, { recursive: true });
     const id = mail.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '_');
     const message: OutboxMessage = { id, at: new Date().toISOString(), from: config.mailFrom(), ...mail };
-    // flag 'wx': a second send with the same key leaves the first message as it was.
-    await writeFile(join(dir, `${id}.json`), JSON.stringify(message, null, 2), { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    });
+    // Written whole under a temporary name, then linked in: a reader never sees half a message, and
+    // a second send with the same key leaves the first message as it was (link fails with EEXIST).
+    const temp = join(dir, `.${id}.${process.pid}.${Date.now()}.tmp`);
+    await writeFile(temp, JSON.stringify(message, null, 2));
+    try {
+      await link(temp, join(dir, `${id}.json`));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      await unlink(temp);
+    }
   },
 };
 
