@@ -4,6 +4,7 @@
  * with its PPID Utama unit, four SKPD, one demo user per role, and the shipped holiday calendar.
  */
 import { createHash } from 'node:crypto';
+import { itemUploads } from '../../functions/adapters/item-uploads.ts';
 import type { Principal } from '../../functions/core/access.ts';
 import { createAgency } from '../../functions/core/agencies.ts';
 import { auditEvent } from '../../functions/core/audit.ts';
@@ -12,7 +13,8 @@ import { DomainError } from '../../functions/core/errors.ts';
 import type { ConsequenceTest } from '../../functions/core/exclusion-model.ts';
 import { decide as decideExclusion, EXCLUSION_WORKFLOW, propose, recordDecree } from '../../functions/core/exclusions.ts';
 import { loadShippedHolidays } from '../../functions/core/holiday-calendar.ts';
-import type { Category, ItemContent } from '../../functions/core/item-model.ts';
+import { addDocument, removeDocument, verifyDocument } from '../../functions/core/item-documents.ts';
+import type { Category, Item, ItemContent } from '../../functions/core/item-model.ts';
 import { createItem, decide, PUBLICATION_WORKFLOW, submitItem } from '../../functions/core/items.ts';
 import type { NewAgency, NewUser } from '../../functions/core/model.ts';
 import { fileObjection } from '../../functions/core/objections/objections.ts';
@@ -22,6 +24,7 @@ import type { RequestContent, Requester } from '../../functions/core/requests/mo
 import { fileRequest, registerRequest, route } from '../../functions/core/requests/requests.ts';
 import { createUser } from '../../functions/core/users.ts';
 import { DEMO_OFFICIALS, seedDocumentData } from './seed-documents.ts';
+import { demoPdf } from './seed-pdf.ts';
 
 export const PUBLIC_BODY = 'Pemerintah Provinsi Kalimantan Barat';
 
@@ -71,7 +74,10 @@ const demoItem = (title: string, summary: string, holder: string, responsible: s
   tags,
 });
 
-/** Published on first start through the real workflow: created, submitted, approved, published. */
+/**
+ * Published on first start through the real workflow: created, its PDF uploaded with a ticket and
+ * checked (a softcopy needs one), submitted, approved, published.
+ */
 export const DEMO_ITEMS: { agencyId: string; by: string; approver: string; content: ItemContent }[] = [
   {
     agencyId: 'dinkes',
@@ -289,7 +295,7 @@ export function demoId(kind: 'item' | 'exclusion' | 'request' | 'objection', n: 
 
 /** The marker the seed writes when every demo record is in place; later starts then skip it all. */
 const MARKER = 'demoSeed';
-const MARKER_VERSION = 3;
+const MARKER_VERSION = 4;
 
 /**
  * Writes whatever of the demo data is missing and returns how many records it wrote; 0 on every later
@@ -363,18 +369,57 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean; log?: 
 async function seedItem(ctx: Context, itemId: string, demo: (typeof DEMO_ITEMS)[number]): Promise<boolean> {
   const as = (username: string) => principal(ctx, username);
   let item = await ctx.store.getItem(itemId);
-  if (item && item.current.state !== 'draft' && item.current.state !== 'submitted') {
+  const hasPdf = (i: Item) => i.current.documents.some((d) => d.fileName === demoFileName(demo) && d.status === 'verified');
+  // Published by a seed before demo items had their PDF (and still on the DIP as it was): a new
+  // version with the PDF goes the same way. One that staff withdrew or excluded is left alone.
+  const upgrade = !!item && item.current.state === 'published' && item.publication === 'published' && !item.exclusion && !hasPdf(item);
+  if (item && item.current.state !== 'draft' && item.current.state !== 'submitted' && !upgrade) {
     // Approved or later: make sure its workflow runs (it may have been lost with a killed host).
     if (item.current.state === 'approved' && item.current.executionName)
       await ctx.workflows!.start(PUBLICATION_WORKFLOW, item.current.executionName, { itemId, versionNo: item.current.versionNo });
     return false;
   }
   item ??= await createItem(ctx, await as(demo.by), { agencyId: demo.agencyId, content: demo.content }, { itemId });
+  if ((item.current.state === 'draft' || upgrade) && !hasPdf(item)) item = await attachDemoPdf(ctx, await as(demo.by), item, demo);
   if (item.current.state === 'draft') item = await submitItem(ctx, await as(demo.by), itemId, { version: item.version });
   // Submitted earlier, its workflow may never have started: starting it again is a no-op otherwise.
   else await ctx.workflows!.start(PUBLICATION_WORKFLOW, item.current.executionName!, { itemId, versionNo: item.current.versionNo });
   await decide(ctx, await as(demo.approver), itemId, { decision: 'approve', versionNo: item.current.versionNo });
   return true;
+}
+
+const demoFileName = (demo: (typeof DEMO_ITEMS)[number]) =>
+  `${demo.content.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.pdf`;
+
+/**
+ * Uploads the demo item's PDF the way the staff app does: declared, posted to storage with its ticket,
+ * then moved and checked by the server. An upload left half-done by an interrupted start is removed first.
+ */
+async function attachDemoPdf(ctx: Context, actor: Principal, item: Item, demo: (typeof DEMO_ITEMS)[number]): Promise<Item> {
+  const fileName = demoFileName(demo);
+  for (const stale of item.current.documents.filter((d) => d.fileName === fileName)) await removeDocument(ctx, itemUploads, actor, item.itemId, stale.docId);
+  const c = demo.content;
+  const bytes = demoPdf({
+    title: c.title,
+    paragraphs: [c.summary, `Pejabat/unit yang menguasai informasi: ${c.holder}. Penanggung jawab: ${c.responsible}.`, `Tahun ${c.year}, ${c.createdWhere}.`],
+    footer: `${PUBLIC_BODY} - dokumen contoh data demo SIP PPID`,
+  });
+  const declared = await addDocument(ctx, itemUploads, actor, item.itemId, {
+    fileName,
+    contentType: 'application/pdf',
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  });
+  const form = new FormData();
+  for (const [k, v] of Object.entries(declared.upload.fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), fileName);
+  const posted = await fetch(declared.upload.url, { method: 'POST', body: form });
+  if (!posted.ok) throw new Error(`demo PDF upload refused: HTTP ${posted.status}`);
+  await verifyDocument(ctx, itemUploads, actor, item.itemId, declared.document.docId);
+  return (await ctx.store.getItem(item.itemId))!;
 }
 
 /** Takes one demo exclusion on from its state: proposed, decided Ya, decree recorded. */

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_EXCLUSIONS, DEMO_ITEMS } from '../../infra/local/seed.ts';
+import { DEMO_EXCLUSIONS, DEMO_ITEMS, demoId } from '../../infra/local/seed.ts';
 import { until } from '../support/host.ts';
 import { allGone, freePort, type HostProcess, portIsFree, registerJson, spawnHost } from '../support/process-host.ts';
 
@@ -29,6 +29,15 @@ const freshDir = () => {
   dirs.push(d);
   return d;
 };
+
+/** An ID token for a demo user (the local identity provider's password grant). */
+async function tokenOf(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/auth/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'staff-app', username, password: 'demo12345' }),
+  });
+  return ((await res.json()) as { id_token: string }).id_token;
+}
 
 /** Sends the signal to the host's whole process group and checks that everything is gone in 10 s. */
 async function stopsWithin10s(host: HostProcess, dataDir: string, port: number, signal: NodeJS.Signals) {
@@ -105,6 +114,20 @@ describe('the local host in a terminal', () => {
     );
     for (const demo of DEMO_ITEMS) expect(dip.filter((i) => i.title === demo.content.title)).toHaveLength(1);
     expect(dip).toHaveLength(DEMO_ITEMS.length);
+    // Each demo item (a softcopy) has its PDF, checked, and a download gives the file.
+    const token = await tokenOf(second.url, 'ppid.utama');
+    for (const [n, demo] of DEMO_ITEMS.entries()) {
+      const item = await (await fetch(`${second.url}/api/items/${demoId('item', n + 1)}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      expect(item.current.content.formats).toContain('softcopy');
+      expect(item.current.documents, demo.content.title).toMatchObject([{ contentType: 'application/pdf', status: 'verified' }]);
+      const link = await fetch(`${second.url}/api/items/${item.itemId}/documents/${item.current.documents[0].docId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(link.status).toBe(200);
+      const file = Buffer.from(await (await fetch(((await link.json()) as { url: string }).url)).arrayBuffer());
+      expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(file.length).toBe(item.current.documents[0].size);
+    }
     const onDik = DEMO_EXCLUSIONS.find((x) => x.setDik)!;
     await until(async () => (await (await fetch(`${second.url}/dik/`)).text()).includes(onDik.test.title), 'the demo exclusion on /dik/', 90_000);
     await stopsWithin10s(second, dataDir, port, 'SIGINT');
