@@ -159,7 +159,7 @@ function formatOffset(ms: number): string {
 }
 
 /** An instant as local wall time with offset, e.g. '2026-04-07T23:59:59+07:00'. */
-function localIso(instantMs: number, timeZone: string): string {
+export function localIso(instantMs: number, timeZone: string): string {
   const off = offsetMs(instantMs, timeZone);
   const millis = ((instantMs % 1000) + 1000) % 1000;
   const wall = new Date(instantMs - millis + off).toISOString().slice(0, 19);

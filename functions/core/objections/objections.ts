@@ -9,7 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../access.ts';
 import { agencyDeadline } from '../agency-deadline.ts';
 import { type AuditEvent, auditEvent, PUBLIC_ACTOR } from '../audit.ts';
-import { endOfLocalDay, localDateOf } from '../calendar.ts';
+import { endOfLocalDay, localDateOf, localIso } from '../calendar.ts';
 import { dateInWords } from '../date-words.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import type { InboxEntry } from '../item-model.ts';
@@ -23,6 +23,7 @@ import { type ReleasedFile, type Request, type Requester, requestIdOf } from '..
 import {
   bodyAgency,
   byTracking,
+  inboxWrites,
   invalid,
   newTrackingCode,
   normalCode,
@@ -141,17 +142,6 @@ export function inboxEntry(o: Objection, box: InboxEntry['box'], agencyId: strin
     since,
     ...(deadline ? { deadline } : {}),
   };
-}
-
-const sameEntry = (a: InboxEntry, b: InboxEntry) =>
-  a.box.kind === b.box.kind && ('agencyId' in a.box ? a.box.agencyId : '') === ('agencyId' in b.box ? b.box.agencyId : '') && a.since === b.since;
-
-/** The inbox writes that take `before`'s entries to `after`'s. */
-export function inboxWrites(before: InboxEntry[], after: InboxEntry[]): Write[] {
-  return [
-    ...before.filter((e) => !after.some((n) => sameEntry(n, e))).map((e): Write => ({ entity: 'inbox', delete: e })),
-    ...after.map((e): Write => ({ entity: 'inbox', value: e })),
-  ];
 }
 
 /** The next state of an objection after a change: saved with its inbox entries and audit in one transaction. */
@@ -531,7 +521,7 @@ export function respond(ctx: Context, actor: Principal, objectionId: string, inp
       const days = Math.round((Date.parse(input.provideBy!) - Date.parse(today)) / 86_400_000);
       const followDeadline = {
         at: end.toISOString(),
-        local: localIso(end, body.timezone),
+        local: localIso(end.getTime(), body.timezone),
         explanation: provideByText(input.provideBy!),
         rule: { unit: 'calendarDays', amount: days } as DeadlineRule,
       };
@@ -568,13 +558,6 @@ async function retentionWrites(ctx: Context, after: Objection, at: string): Prom
   eraseAfter.setUTCFullYear(eraseAfter.getUTCFullYear() + personalDataRetentionYears);
   after.eraseAfter = eraseAfter.toISOString();
   return [{ entity: 'objectionPersonalRetention', objectionId: after.objectionId, eraseAfter: after.eraseAfter }];
-}
-
-/** "2026-12-08T23:59:59+07:00" for an instant in a zone (the form deadlines carry). */
-function localIso(instant: Date, timeZone: string): string {
-  const date = localDateOf(instant, timeZone);
-  const offset = { 'Asia/Makassar': '+08:00', 'Asia/Jayapura': '+09:00' }[timeZone] ?? '+07:00';
-  return `${date}T23:59:59${offset}`;
 }
 
 function provideByText(date: string): Text {

@@ -18,10 +18,10 @@ import { staffLink, staffMail } from '../mail-text.ts';
 import { type Official, officialOf } from '../official-documents/index.ts';
 import type { Context } from '../ports.ts';
 import type { PublicBody } from '../public-body.ts';
-import { requestRules, STATUS_LINK } from '../requests/requests.ts';
+import { inboxWrites, requestRules, STATUS_LINK } from '../requests/requests.ts';
 import { issue, store, verification, verificationWrites } from '../requests/workflow.ts';
 import { GROUND_TEXT, type Objection } from './model.ts';
-import { DISPUTE_RULE, inboxEntry, inboxWrites, mailObjector, objectorOf } from './objections.ts';
+import { DISPUTE_RULE, inboxEntry, mailObjector, objectorOf } from './objections.ts';
 import { type ResponseContext, responseSpec } from './response.ts';
 
 /** `response` (the Atasan PPID) or `followup` (the PPID provides what a granted objection ordered). */

@@ -180,9 +180,8 @@ export function invalid(path: string, key: Parameters<typeof message>[0], vars: 
 /** The next state of a request after a change: saved with its inbox entries and audit in one transaction. */
 async function save(ctx: Context, before: Request, after: Request, audit: AuditEvent | AuditEvent[], extra: Write[] = []): Promise<Request> {
   const next = { ...after, updatedAt: ctx.now.toISOString(), version: before.version + 1 };
-  const dropped = before.inbox.filter((e) => !after.inbox.some((n) => sameEntry(n, e)));
   await ctx.store.commit(
-    [{ entity: 'request', value: next, expectedVersion: before.version }, ...dropInbox(dropped), ...putInbox(after.inbox), ...routeIndex(next), ...extra],
+    [{ entity: 'request', value: next, expectedVersion: before.version }, ...inboxWrites(before.inbox, after.inbox), ...routeIndex(next), ...extra],
     audit,
   );
   return next;
@@ -190,6 +189,11 @@ async function save(ctx: Context, before: Request, after: Request, audit: AuditE
 
 const sameEntry = (a: InboxEntry, b: InboxEntry) =>
   a.box.kind === b.box.kind && ('agencyId' in a.box ? a.box.agencyId : '') === ('agencyId' in b.box ? b.box.agencyId : '') && a.since === b.since;
+
+/** The inbox writes that take a record's entries from `before` to `after` (requests and objections). */
+export function inboxWrites(before: InboxEntry[], after: InboxEntry[]): Write[] {
+  return [...dropInbox(before.filter((e) => !after.some((n) => sameEntry(n, e)))), ...putInbox(after)];
+}
 
 /** One index row per SKPD the request was routed to, so each SKPD lists its requests with a Query. */
 const routeIndex = (r: Request): Write[] =>
