@@ -333,3 +333,16 @@ function explain(r: Omit<DeadlineResult, 'explanation'>, startMs: number, startD
     en: `Date of receipt (day zero): ${dateEn(startDay)}. Rule: ${ruleEn}. ${skippedEn} Deadline: end of ${dateEn(endDay)}, 23:59 ${zone}.`,
   };
 }
+
+/**
+ * Working days from `from` (day 0) to `to`: the working days after `from` up to and including `to`,
+ * on the calendar. 0 when `to` is `from` or earlier. The reports count times in working days with it
+ * (a request received on Monday and answered on Wednesday took 2 working days).
+ */
+export function workingDaysBetween(from: string, to: string, calendar: WorkCalendar): number {
+  const classify = classifier(calendar);
+  const end = parseLocalDate(to);
+  let n = 0;
+  for (let day = parseLocalDate(from) + 1; day <= end; day++) if (!classify(day)) n++;
+  return n;
+}

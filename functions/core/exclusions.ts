@@ -466,7 +466,7 @@ export function republish(ctx: Context, actor: Principal, exclusionId: string, i
     const itemAfter: Item = {
       ...item,
       publication: 'published',
-      published: { versionNo: version.versionNo, publishedAt: at },
+      published: { versionNo: version.versionNo, publishedAt: at, category: version.content.category },
       publications: version.history,
       updatedAt: at,
       version: item.version + 1,

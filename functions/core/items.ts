@@ -636,7 +636,7 @@ async function publishOnce(ctx: Context, input: { itemId: string; versionNo: num
     current,
     status: 'published',
     publication: 'published',
-    published: { versionNo: v.versionNo, publishedAt: at },
+    published: { versionNo: v.versionNo, publishedAt: at, category: v.content.category },
     publications: version.history,
     updatedAt: at,
     version: item.version + 1,

@@ -331,7 +331,7 @@ export interface Request {
   routingWait?: { taskToken?: string };
   clarifications: { askedAt: string; askedBy: string; question: string; answeredAt?: string; answer?: string }[];
   /** Set when the notice is issued: the whole body's decision. */
-  outcome?: { held: boolean; decision?: Decision; cost: number; answeredAt: string };
+  outcome?: { held: boolean; decision?: Decision; cost: number; answeredAt: string; workingDays?: number };
   notice?: { number: string; file: GeneratedFile; issuedAt: string; verificationCode: string };
   extensionNotice?: { number: string; file: GeneratedFile; issuedAt: string; verificationCode: string };
   delivery?: { deliveredOn: string; how: string; by: string; at: string };

@@ -12,7 +12,7 @@
 import { getAgency } from '../agencies.ts';
 import { agencyDeadline } from '../agency-deadline.ts';
 import { auditEvent, SYSTEM_ACTOR } from '../audit.ts';
-import { localDateOf } from '../calendar.ts';
+import { localDateOf, workingDaysBetween } from '../calendar.ts';
 import type { GeneratedFile } from '../exclusion-model.ts';
 import { unitLetterhead } from '../exclusion-pdf.ts';
 import type { InboxEntry } from '../item-model.ts';
@@ -310,6 +310,12 @@ export function issueNotice(ctx: Context, input: { requestId: string }): Promise
     };
     const number = `PTT/${current.year}/${String(current.sequence).padStart(5, '0')}`;
     const { nctx, utama, body } = await noticeContext(ctx, after, number, at);
+    // Working days from receipt (day 0) to the notice, on the body's calendar as it is today: the
+    // reports' and the dashboard's "time to the written notice" (kept, so a later holiday change
+    // does not move a request that is already answered).
+    const answeredOn = localDateOf(ctx.now, utama.timezone);
+    const years = [...new Set([Number(current.receivedOn.slice(0, 4)), Number(answeredOn.slice(0, 4))])];
+    after.outcome.workingDays = workingDaysBetween(current.receivedOn, answeredOn, { holidays: await ctx.store.listHolidays(years), workWeek: utama.workWeek });
     const spec = noticeSpec(after, nctx);
     const doc = await issue(ctx, spec, `Pemberitahuan tertulis ${current.number}`, nctx.ppidUtama.city ?? utama.name);
     const file = await store(ctx, `requests/${current.requestId}/pemberitahuan.pdf`, `Pemberitahuan-${current.number.replaceAll('/', '-')}.pdf`, doc, at);

@@ -1,0 +1,59 @@
+/**
+ * The counters recounted from the records (counters.ts `recount`): the check that they are right, and
+ * the rebuild for data kept before counters existed (an upgraded local `.data/`, a deployed table).
+ *
+ * The rebuild reads every counted record (Queries on the indexes; no Scan) and overwrites the counter
+ * records. Changes made while it runs may be counted twice or not at all, so it runs when the body is
+ * quiet: the local host runs it once when its data predates the counters, an admin may run it after.
+ */
+import type { Context, Page } from '../ports.ts';
+import { type CountedRecord, type CounterRecord, recount, zonesOf } from './counters.ts';
+
+/** The SOPs whose steps are timed (sop.ts; SOP 004 once the documentation cycle records its steps). */
+export const TIMED_SOPS = ['000', '002', '004'] as const;
+
+async function all<T>(read: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** Every record the counters count. */
+export async function countedRecords(ctx: Context): Promise<CountedRecord[]> {
+  const { store } = ctx;
+  const agencies = await store.listAgencies();
+  const [items, requests, objections, exclusions, disputes, steps] = await Promise.all([
+    all((cursor) => store.listItems({ cursor, limit: 100 })),
+    all((cursor) => store.listRequests({ cursor, limit: 100 })),
+    all((cursor) => store.listObjections({ cursor, limit: 100 })),
+    all((cursor) => store.listExclusions({ cursor, limit: 100 })),
+    all((cursor) => store.listDisputes({ cursor, limit: 100 })),
+    Promise.all(agencies.flatMap((a) => TIMED_SOPS.map((sop) => store.listStepRecordsOfAgency(sop, a.id)))).then((x) => x.flat()),
+  ]);
+  return [
+    ...items.map((value) => ({ entity: 'item', value }) as const),
+    ...requests.map((value) => ({ entity: 'request', value }) as const),
+    ...objections.map((value) => ({ entity: 'objection', value }) as const),
+    ...exclusions.map((value) => ({ entity: 'exclusion', value }) as const),
+    ...disputes.map((value) => ({ entity: 'dispute', value }) as const),
+    ...steps.map((value) => ({ entity: 'stepRecord', value }) as const),
+  ];
+}
+
+/** The counter records as the records say they must be. */
+export async function expectedCounters(ctx: Context): Promise<CounterRecord[]> {
+  const zones = zonesOf(await ctx.store.listAgencies());
+  return recount(await countedRecords(ctx), zones).map((d) => ({ month: d.month, agencyId: d.agencyId, metrics: d.increments }));
+}
+
+/** Overwrites every counter record with the recount; returns how many records it wrote. */
+export async function rebuildCounters(ctx: Context): Promise<number> {
+  const expected = await expectedCounters(ctx);
+  await ctx.store.replaceCounters(expected);
+  return expected.length;
+}
