@@ -28,6 +28,14 @@ export const OBJECTION_DESK: readonly Role[] = [...REQUEST_DESK, 'atasan_ppid'];
 export const DISPUTE_WRITERS: readonly Role[] = ['ppid_utama', 'admin'];
 export const DISPUTE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid'];
 
+/** Who issues reports into the archive (a PPID Pelaksana: its own SKPD's), and who reads the archive. */
+export const REPORT_ISSUERS: readonly Role[] = ['ppid_utama', 'admin', 'ppid_pelaksana'];
+export const REPORT_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid', 'ppid_pelaksana'];
+/** The annual report: who reads its draft, who writes the narrative and approves it, who issues it. */
+export const ANNUAL_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid'];
+export const ANNUAL_WRITERS: readonly Role[] = ['ppid_utama'];
+export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
+
 /**
  * Single table. Access patterns (every read is GetItem, Query or BatchGet; never Scan):
  *
@@ -57,6 +65,9 @@ export const DISPUTE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_
  * | objection     | OBJECTION#<id>        | OBJECTION               | OBJECTIONS / <year>#<seq>          | OBJECTIONS_OF#<requestId> / <year>#<seq> |
  * | objector      | OBJECTION#<id>        | PERSONAL                | (only for an objection with no request) |                            |
  * | dispute       | DISPUTE#<id>          | DISPUTE                 | DISPUTES / <year>#<seq>            |                                 |
+ * | report        | REPORT#<id>           | REPORT                  | REPORTS / <periodYear>#<issuedAt>#<id> | REPORTS#<agency or -> / <periodYear>#<issuedAt>#<id> |
+ * | annual draft  | ANNUAL_REPORT#<year>  | DRAFT                   | ANNUAL_REPORTS / <year>            |                                 |
+ * | notice        | NOTICE#<key>          | NOTICE                  | (a scheduled mail claimed once)    |                                 |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
  * - children of an agency: Query gsi2 AGENCY_CHILDREN#<id>
@@ -92,6 +103,15 @@ export const DISPUTE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_
  *   <year>#, the year filed); a dispute: GetItem DISPUTE#<id> (the id is the number's year and sequence);
  *   a KI register number recorded once: Query gsi1 DISPUTES begins_with <year># (tens a year); hearings
  *   waiting for their result: the body-wide inbox INBOX#dispute_hearing
+ * - the archive of issued reports (reports/archive.ts), newest period first then newest issue: Query gsi1
+ *   REPORTS (begins_with <year># for a year's); one SKPD's: Query gsi2 REPORTS#<agency> (consolidated
+ *   ones: REPORTS#-); a kind is a FilterExpression (hundreds of reports a year); a report: GetItem
+ *   REPORT#<id> (a scheduled report's id is deterministic, `auto-<job>-<yyyy-mm>[-<agency>]`, and is
+ *   written with attribute_not_exists, so a replayed job finds it and issues nothing); its number
+ *   LAP/<year>/<nnnn> from COUNTER#reports#<year> in the same transaction
+ * - the annual report's draft of a year: GetItem ANNUAL_REPORT#<year>; every year's (the register's
+ *   approved annual reports): Query gsi1 ANNUAL_REPORTS
+ * - a scheduled mail sent once (the report jobs): Put NOTICE#<key> with attribute_not_exists before sending
  */
 export const table = {
   id: 'Main',
@@ -304,6 +324,22 @@ export const routes: readonly RouteDecl[] = [
   { method: 'POST', path: '/api/public/objections/attachments', handler: 'api/public-objections.attachment', roles: 'public', uses: ['documents'] },
   { method: 'POST', path: '/api/public/objections/status', handler: 'api/public-objections.status', roles: 'public' },
   { method: 'POST', path: '/api/public/objections/files', handler: 'api/public-objections.download', roles: 'public', uses: ['documents'] },
+
+  // The archive of issued reports (SOP 001 step 3) and the annual report (Perki 1/2021 Pasal 56; UU 14/2008 Pasal 11(1) h).
+  { method: 'POST', path: '/api/reports/archive', handler: 'api/report-archive.issue', roles: REPORT_ISSUERS, uses: ['documents', 'signing'] },
+  { method: 'GET', path: '/api/reports/archive', handler: 'api/report-archive.list', roles: REPORT_READERS },
+  { method: 'GET', path: '/api/reports/archive/{reportId}', handler: 'api/report-archive.get', roles: REPORT_READERS },
+  { method: 'GET', path: '/api/reports/archive/{reportId}/files/{format}', handler: 'api/report-archive.file', roles: REPORT_READERS, uses: ['documents'] },
+  { method: 'GET', path: '/api/reports/annual/{year}', handler: 'api/report-archive.getAnnual', roles: ANNUAL_READERS },
+  { method: 'PUT', path: '/api/reports/annual/{year}', handler: 'api/report-archive.putAnnual', roles: ANNUAL_WRITERS },
+  {
+    method: 'POST',
+    path: '/api/reports/annual/{year}/issue',
+    handler: 'api/report-archive.issueAnnual',
+    roles: ANNUAL_ISSUERS,
+    uses: ['documents', 'signing'],
+  },
+  { method: 'POST', path: '/api/reports/annual/{year}/approve', handler: 'api/report-archive.approveAnnual', roles: ANNUAL_WRITERS, uses: ['workflows'] },
 ];
 
 export interface TaskDecl {
@@ -392,6 +428,16 @@ export const stateMachines: readonly StateMachineDecl[] = [
       NotifyAdminsFunctionArn: { handler: 'tasks/calendar-check.notifyAdmins', uses: ['mail'] },
     },
   },
+  {
+    id: 'ReportJobs',
+    definition: 'reports.asl.json',
+    tasks: {
+      PlanReportJobsFunctionArn: { handler: 'tasks/reports.plan' },
+      IssueReportFunctionArn: { handler: 'tasks/reports.issue', uses: ['documents', 'signing'] },
+      MailReportsFunctionArn: { handler: 'tasks/reports.mail', uses: ['mail'] },
+      AnnualReportFunctionArn: { handler: 'tasks/reports.annual', uses: ['mail'] },
+    },
+  },
 ];
 
 export interface ScheduleDecl {
@@ -418,6 +464,14 @@ export const schedules: readonly ScheduleDecl[] = [
     timezone: 'Asia/Jakarta',
     target: { stateMachine: 'CalendarCheck' },
     description: "Every morning: warn admins when next year's working-day calendar is missing or provisional",
+  },
+  {
+    id: 'DailyReportJobs',
+    expression: 'cron(15 6 * * ? *)',
+    timezone: 'Asia/Jakarta',
+    target: { stateMachine: 'ReportJobs' },
+    description:
+      'Every morning, by its date: monthly recaps on the 1st, the half-year summary on 1 January and 1 July, the annual report draft on 2 January and its reminders',
   },
 ];
 

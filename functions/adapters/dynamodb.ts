@@ -22,6 +22,8 @@ import type { Dispute } from '../core/objections/disputes.ts';
 import type { Objection, ObjectionPersonal } from '../core/objections/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { Page, Store, Submission, Write } from '../core/ports.ts';
+import type { AnnualDraft } from '../core/reports/annual.ts';
+import type { ArchivedReport } from '../core/reports/archive.ts';
 import type { Request, RequestPersonal } from '../core/requests/model.ts';
 import type { UploadIntent } from '../core/requests/power-of-attorney.ts';
 import { config } from './config.ts';
@@ -136,6 +138,13 @@ export const keys = {
     ...(o.requestId ? { gsi2pk: `OBJECTIONS_OF#${o.requestId}`, gsi2sk: `${o.year}#${String(o.sequence).padStart(6, '0')}` } : {}),
   }),
   objectionPersonal: (objectionId: string) => ({ pk: `OBJECTION#${objectionId}`, sk: 'PERSONAL' }),
+  report: (r: Pick<ArchivedReport, 'reportId' | 'periodYear' | 'issuedAt' | 'agencyId'>) => {
+    // Newest period first, then newest issue: `<period year>#<issuedAt>#<id>`.
+    const order = `${r.periodYear}#${r.issuedAt}#${r.reportId}`;
+    return { pk: `REPORT#${r.reportId}`, sk: 'REPORT', gsi1pk: 'REPORTS', gsi1sk: order, gsi2pk: `REPORTS#${r.agencyId ?? '-'}`, gsi2sk: order };
+  },
+  annualDraft: (year: number) => ({ pk: `ANNUAL_REPORT#${year}`, sk: 'DRAFT', gsi1pk: 'ANNUAL_REPORTS', gsi1sk: String(year) }),
+  notice: (key: string) => ({ pk: `NOTICE#${key}`, sk: 'NOTICE' }),
   dispute: (d: Pick<Dispute, 'disputeId' | 'year' | 'sequence'>) => ({
     pk: `DISPUTE#${d.disputeId}`,
     sk: 'DISPUTE',
@@ -393,6 +402,14 @@ function toTx(w: Write): TxItem {
       return { Put: { TableName, Item: { pk: `UPLOAD#${w.value.uploadId}`, sk: 'UPLOAD', ...w.value }, ConditionExpression: 'attribute_not_exists(pk)' } };
     case 'submission':
       return { Put: { TableName, Item: { ...keys.submission(w.value.submissionId), ...w.value }, ConditionExpression: 'attribute_not_exists(pk)' } };
+    case 'report':
+      return { Put: { TableName, Item: { ...keys.report(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'annualDraft':
+      return { Put: { TableName, Item: { ...keys.annualDraft(w.value.year), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'notice':
+      return 'delete' in w
+        ? { Delete: { TableName, Key: keys.notice(w.delete) } }
+        : { Put: { TableName, Item: { ...keys.notice(w.key), at: w.at }, ConditionExpression: 'attribute_not_exists(pk)' } };
   }
 }
 
@@ -667,6 +684,36 @@ export const dynamoStore: Store = {
       cursor,
       limit,
     );
+  },
+  async getReport(reportId) {
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `REPORT#${reportId}`, sk: 'REPORT' }, ConsistentRead: true }),
+    );
+    return res.Item ? strip<ArchivedReport>(res.Item) : undefined;
+  },
+  listReports({ agencyId, kind, year, cursor, limit }) {
+    const index = agencyId ? 'gsi2' : 'gsi1';
+    const p = agencyId ? `REPORTS#${agencyId}` : 'REPORTS';
+    return queryPage<ArchivedReport>(
+      {
+        IndexName: index,
+        KeyConditionExpression: year ? `${index}pk = :p AND begins_with(${index}sk, :y)` : `${index}pk = :p`,
+        // Kind is a filter: an archive holds hundreds of reports a year, not thousands.
+        ...(kind ? { FilterExpression: '#kind = :kind', ExpressionAttributeNames: { '#kind': 'kind' } } : {}),
+        ExpressionAttributeValues: { ':p': p, ...(year ? { ':y': `${year}#` } : {}), ...(kind ? { ':kind': kind } : {}) },
+        ScanIndexForward: false,
+      },
+      { [`${index}pk`]: p },
+      cursor,
+      limit,
+    );
+  },
+  async getAnnualDraft(year) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `ANNUAL_REPORT#${year}`, sk: 'DRAFT' }, ConsistentRead: true }));
+    return res.Item ? strip<AnnualDraft>(res.Item) : undefined;
+  },
+  listAnnualDrafts() {
+    return queryAll<AnnualDraft>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'ANNUAL_REPORTS' } });
   },
   async commit(writes, audit) {
     await transact([...writes.map(toTx), ...(Array.isArray(audit) ? audit : [audit]).map(auditPut)]);

@@ -10,12 +10,14 @@
  *
  * The public log of answered requests is read with Query gsi2 REQUESTS_ANSWERED (the request records,
  * projected at once: see answeredRequests), with the objections filed on them (Query gsi1 OBJECTIONS
- * once, tens a year, projected with `publicObjectionEntry`).
+ * once, tens a year, projected with `publicObjectionEntry`). Approved annual reports: Query gsi1
+ * ANNUAL_REPORTS, then GetItem REPORT#<id> of each approved one (register/annual.ts).
  */
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEvent } from '../core/item-model.ts';
 import type { Objection } from '../core/objections/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
+import { type PublicAnnualReport, publicAnnualReport } from '../core/register/annual.ts';
 import type { PublishedEntry } from '../core/register/index.ts';
 import { type PublicRequestEntry, publicLogEntryWith } from '../core/register/requests.ts';
 import { RegisterBusy, type RegisterStore } from '../core/register-update.ts';
@@ -72,15 +74,29 @@ async function objectionsOnRequests(): Promise<Map<string, Objection[]>> {
   return out;
 }
 
+/**
+ * Approved annual reports: the drafts of every year (Query gsi1 ANNUAL_REPORTS, one a year), then the
+ * approved ones' archived records (GetItem, strongly consistent), projected at once for the public.
+ */
+async function approvedAnnualReports(): Promise<PublicAnnualReport[]> {
+  const drafts = (await dynamoStore.listAnnualDrafts()).filter((d) => d.approved);
+  const reports = await Promise.all(drafts.map((d) => dynamoStore.getReport(d.approved!.reportId)));
+  return reports.flatMap((r) => {
+    const p = r && publicAnnualReport(r);
+    return p ? [p] : [];
+  });
+}
+
 export const registerStore: RegisterStore = {
   async loadInput(now, opts = {}) {
-    const [agencies, items, body, dik, verifications, requests] = await Promise.all([
+    const [agencies, items, body, dik, verifications, requests, annualReports] = await Promise.all([
       dynamoStore.listAgencies(),
       queryAll<PublishedEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIP' } }),
       dynamoStore.getSettings<{ name: string }>('publicBody'),
       dynamoStore.listDik(),
       queryAll<VerificationRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'VERIFICATIONS' } }),
       answeredRequests(opts.requestIds ?? []),
+      approvedAnnualReports(),
     ]);
     return {
       publicBody: { name: body?.name ?? 'Badan Publik' },
@@ -89,6 +105,7 @@ export const registerStore: RegisterStore = {
       dik,
       verifications,
       requests,
+      annualReports,
       generatedAt: now.toISOString(),
     };
   },

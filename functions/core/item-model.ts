@@ -180,8 +180,11 @@ export interface InboxEntry {
 export interface RegisterEvent {
   eventId: string;
   at: string;
-  /** `dik`: the DIK changed (then `itemId` is the exclusion's id); `verification`: a document's verification page (`itemId` is its code). */
-  type: 'published' | 'withdrawn' | 'dik' | 'verification' | 'request';
+  /**
+   * `dik`: the DIK changed (then `itemId` is the exclusion's id); `verification`: a document's verification page (`itemId` is its code);
+   * `annualReport`: an annual report approved (`itemId` is the archived report's id, `versionNo` its year).
+   */
+  type: 'published' | 'withdrawn' | 'dik' | 'verification' | 'request' | 'annualReport';
   itemId: string;
   agencyId: string;
   versionNo: number;

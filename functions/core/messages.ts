@@ -369,6 +369,18 @@ const catalogue = {
     id: 'Register keberatan memuat data pribadi pengaju keberatan: hanya PPID Utama, Atasan PPID, administrator, dan PPID Pelaksana (untuk keberatan atas permohonan yang diteruskan ke SKPD-nya) yang dapat membukanya.',
     en: "The register of objections holds the objectors' personal data: only PPID Utama, the Atasan PPID, the administrator and a PPID Pelaksana (for the objections on requests routed to its SKPD) may open it.",
   },
+  report_period_invalid: {
+    id: 'Periode laporan tidak valid: isi tanggal awal dan tanggal akhir yang ada di kalender (TTTT-BB-HH), dengan tanggal awal tidak sesudah tanggal akhir.',
+    en: 'The report period is not valid: give a start and an end date that exist (YYYY-MM-DD), the start not after the end.',
+  },
+  report_period_too_long: {
+    id: 'Periode laporan paling lama {days} hari; pilih periode yang lebih pendek (misalnya satu tahun).',
+    en: 'A report covers at most {days} days; choose a shorter period (one year, for example).',
+  },
+  report_agency_forbidden: {
+    id: 'Sebagai PPID Pelaksana Anda hanya dapat membuka laporan SKPD Anda sendiri ({agencyId}); pilih SKPD Anda atau kosongkan pilihan SKPD.',
+    en: 'As a PPID Pelaksana you can only open the reports of your own SKPD ({agencyId}); choose your SKPD or leave the SKPD empty.',
+  },
   request_power_of_attorney_type: {
     id: 'Surat kuasa diunggah sebagai PDF, JPEG atau PNG.',
     en: 'Upload the power of attorney as a PDF, JPEG or PNG.',
@@ -533,6 +545,42 @@ const catalogue = {
   dispute_cassation_decided: {
     id: 'Putusan kasasi atas sengketa {number} sudah dicatat.',
     en: 'The cassation decision on dispute {number} is already recorded.',
+  },
+  report_consolidated_only_body: {
+    id: 'Laporan konsolidasi seluruh SKPD hanya dapat diterbitkan oleh PPID Utama atau administrator; pilih SKPD Anda.',
+    en: 'A consolidated report of every agency can only be issued by PPID Utama or the administrator; choose your agency.',
+  },
+  report_not_found: {
+    id: 'Laporan arsip {reportId} tidak ditemukan.',
+    en: 'Archived report {reportId} was not found.',
+  },
+  report_file_not_found: {
+    id: 'Laporan {number} tidak memiliki berkas {format}.',
+    en: 'Report {number} has no {format} file.',
+  },
+  report_annual_use_draft: {
+    id: 'Laporan tahunan konsolidasi diterbitkan dari drafnya (menu Laporan Tahunan), agar bagian naratif PPID Utama ikut termuat.',
+    en: 'The consolidated annual report is issued from its draft (Annual report), so that PPID Utama’s narrative is included.',
+  },
+  annual_year_invalid: {
+    id: 'Tahun laporan {year} tidak valid.',
+    en: 'Report year {year} is not valid.',
+  },
+  annual_year_not_ended: {
+    id: 'Laporan tahunan {year} baru dapat diterbitkan setelah tahun {year} berakhir.',
+    en: 'The annual report for {year} can only be issued after {year} has ended.',
+  },
+  annual_draft_not_found: {
+    id: 'Draf laporan tahunan {year} belum ada; simpan bagian naratifnya terlebih dahulu.',
+    en: 'There is no draft annual report for {year} yet; save its narrative first.',
+  },
+  annual_approved: {
+    id: 'Laporan tahunan {year} sudah disetujui dan diumumkan; laporan yang disetujui tidak dapat diubah.',
+    en: 'The annual report for {year} is already approved and published; an approved report cannot be changed.',
+  },
+  annual_not_issued: {
+    id: 'Laporan tahunan {year} belum diterbitkan sesuai draf terakhir; terbitkan dahulu, lalu setujui.',
+    en: 'The annual report for {year} has not been issued from its latest draft; issue it first, then approve it.',
   },
 } as const satisfies Record<string, Text>;
 

@@ -10,6 +10,8 @@ import type { Dispute } from './objections/disputes.ts';
 import type { Objection, ObjectionPersonal } from './objections/model.ts';
 import type { DocumentSigner } from './official-documents/signing.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
+import type { AnnualDraft } from './reports/annual.ts';
+import type { ArchivedReport } from './reports/archive.ts';
 import type { Request, RequestPersonal } from './requests/model.ts';
 import type { UploadIntent } from './requests/power-of-attorney.ts';
 
@@ -65,7 +67,14 @@ export type Write =
   /** A dispute at the Komisi Informasi and in court (objections/disputes.ts). */
   | { entity: 'dispute'; value: Dispute; expectedVersion: number | null }
   /** A public upload declared before its filing (the power of attorney), kept a day. */
-  | { entity: 'uploadIntent'; value: UploadIntent };
+  | { entity: 'uploadIntent'; value: UploadIntent }
+  /** An issued report in the archive (reports/archive.ts): written once; later only the annual report's approval. */
+  | { entity: 'report'; value: ArchivedReport; expectedVersion: number | null }
+  /** The annual report's draft of one year (reports/annual.ts). */
+  | { entity: 'annualDraft'; value: AnnualDraft; expectedVersion: number | null }
+  /** A scheduled mail claimed once (refused if it exists), or released when it could not be sent. */
+  | { entity: 'notice'; key: string; at: string }
+  | { entity: 'notice'; delete: string };
 
 /** A form submission's result: the request it filed (and the objection, for an objection form). */
 export interface Submission {
@@ -112,6 +121,13 @@ export interface Store {
   getDispute(disputeId: string): Promise<Dispute | undefined>;
   /** Newest number first; with `year`, the disputes filed that year. */
   listDisputes(q: { year?: number; cursor?: string; limit: number }): Promise<Page<Dispute>>;
+  /** An archived report (reports/archive.ts). */
+  getReport(reportId: string): Promise<ArchivedReport | undefined>;
+  /** The archive, newest period first; with `agencyId`, that SKPD's; `kind` filters. */
+  listReports(q: { agencyId?: string; kind?: string; year?: number; cursor?: string; limit: number }): Promise<Page<ArchivedReport>>;
+  getAnnualDraft(year: number): Promise<AnnualDraft | undefined>;
+  /** Every year's annual draft, oldest first (tens: one a year). */
+  listAnnualDrafts(): Promise<AnnualDraft[]>;
   /** Writes every record and the audit event(s) in one transaction, or nothing. */
   commit(writes: Write[], audit: AuditEvent | AuditEvent[]): Promise<void>;
 }

@@ -13,6 +13,7 @@ import {
   type PublishedEntry,
   type RegisterInput,
   renderChanges,
+  renderAnnualReports,
   renderDik,
   renderFull,
   renderRequests,
@@ -25,7 +26,7 @@ import {
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
  * renderer is then rebuilt in full once, by the next update.
  */
-export const RENDERER_VERSION = 9;
+export const RENDERER_VERSION = 10;
 
 export interface RegisterStore {
   /**
@@ -37,7 +38,7 @@ export interface RegisterStore {
   registered(itemId: string): Promise<PublishedEntry | undefined>;
   /** Records what the register now shows for an item (undefined: nothing) and drops its events. */
   markRendered(itemId: string, shown: PublishedEntry | undefined, events: RegisterEvent[], fence?: string): Promise<void>;
-  /** Drops handled events that carry no per-item snapshot (DIK changes, verification pages, answered requests). */
+  /** Drops handled events that carry no per-item snapshot (DIK changes, verification pages, answered requests, annual reports). */
   dropEvents(events: RegisterEvent[]): Promise<void>;
   /** After a full rebuild: every snapshot equals the published set, the queue is empty, and the build is recorded. */
   resetRendered(shown: PublishedEntry[], events: RegisterEvent[], built: { at: string; renderer: number }): Promise<void>;
@@ -134,6 +135,7 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
   const input = await store.loadInput(now, requestEvents.length ? { requestIds: [...new Set(requestEvents.map((e) => e.itemId))] } : {});
   const dikEvents = events.filter((e) => e.type === 'dik');
   const verificationEvents = events.filter((e) => e.type === 'verification');
+  const annualEvents = events.filter((e) => e.type === 'annualReport');
   const byItem = new Map<string, RegisterEvent[]>();
   for (const e of events) if (e.type === 'published' || e.type === 'withdrawn') byItem.set(e.itemId, [...(byItem.get(e.itemId) ?? []), e]);
   const published = new Map(input.items.map((i) => [i.itemId, i]));
@@ -162,11 +164,18 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...log.put];
     plan.copies = [...plan.copies, ...log.copies];
   }
+  if (annualEvents.length) {
+    // An annual report approved: its page, the index in /data/, and its PDF and figures copied as archived.
+    const annual = renderAnnualReports(input);
+    const paths = new Set(annual.put.map((f) => f.path));
+    plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...annual.put];
+    plan.copies = [...plan.copies, ...annual.copies];
+  }
   await lease.confirm();
   const changed = await site.apply(plan);
   await lease.confirm();
   for (const c of changes) await store.markRendered(c.itemId, c.after, byItem.get(c.itemId) ?? [], lease.owner);
-  const dropped = [...dikEvents, ...verificationEvents, ...requestEvents];
+  const dropped = [...dikEvents, ...verificationEvents, ...requestEvents, ...annualEvents];
   if (dropped.length) await store.dropEvents(dropped);
   return { events: events.length, files: changed.length, invalidated: await site.invalidate([...new Set(changed)]) };
 }

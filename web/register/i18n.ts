@@ -317,6 +317,25 @@ const id = {
     },
     another: 'Lihat permohonan lain',
   },
+  // Approved annual reports (UU 14/2008 Pasal 11 ayat (1) huruf h; Perki 1/2021)
+  navReports: 'Laporan',
+  annual: {
+    title: 'Laporan Layanan Informasi Publik',
+    intro:
+      'Laporan tahunan layanan informasi publik yang telah disetujui PPID Utama. Laporan ini merupakan informasi yang wajib tersedia setiap saat (Pasal 11 ayat (1) huruf h UU 14/2008) dan memuat kebijakan layanan, sarana dan prasarana, sumber daya manusia, anggaran, rincian layanan permohonan informasi, keberatan dan sengketa, kendala, serta rekomendasi (Perki 1/2021).',
+    empty: 'Belum ada laporan tahunan yang disetujui.',
+    caption: 'Laporan tahunan yang disetujui, tahun terbaru lebih dahulu',
+    year: 'Tahun',
+    number: 'Nomor',
+    period: 'Periode',
+    asOf: 'Data per',
+    approved: 'Disetujui',
+    files: 'Berkas',
+    pdf: 'Laporan (PDF)',
+    data: 'Angka (JSON)',
+    sha: 'SHA-256',
+    index: 'Daftar laporan tahunan (JSON)',
+  },
   // Objections to the Atasan PPID (UU 14/2008 Pasal 35–37; Perki 1/2021)
   navObjection: 'Keberatan',
   obj: {
@@ -737,6 +756,24 @@ const en: Dict = {
       personal_data_erased: "The requester's personal data erased (retention period ended)",
     },
     another: 'Look up another request',
+  },
+  navReports: 'Reports',
+  annual: {
+    title: 'Annual information service reports',
+    intro:
+      'The annual public information service reports approved by PPID Utama. They are information that must be available at any time (Article 11(1)(h) of Law 14/2008) and set out the service policy, facilities, staff, budget, the details of information requests, objections and disputes, obstacles and recommendations (Perki 1/2021).',
+    empty: 'No annual report has been approved yet.',
+    caption: 'Approved annual reports, newest year first',
+    year: 'Year',
+    number: 'Number',
+    period: 'Period',
+    asOf: 'Data as of',
+    approved: 'Approved',
+    files: 'Files',
+    pdf: 'Report (PDF)',
+    data: 'Figures (JSON)',
+    sha: 'SHA-256',
+    index: 'List of annual reports (JSON)',
   },
   navObjection: 'Objection',
   obj: {

@@ -15,7 +15,7 @@ export interface Crumb {
   path?: string;
 }
 
-type Section = 'home' | 'dip' | 'dik' | 'search' | 'request' | 'objection';
+type Section = 'home' | 'dip' | 'dik' | 'search' | 'request' | 'objection' | 'reports';
 
 export function Layout(props: {
   m: Model;
@@ -40,6 +40,7 @@ export function Layout(props: {
     ['search', 'cari/index.html', t.search],
     ['request', 'permohonan/index.html', t.navRequest],
     ['objection', 'keberatan/index.html', t.navObjection],
+    ['reports', 'laporan/index.html', t.navReports],
   ];
   return (
     <html lang={lang}>

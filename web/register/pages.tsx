@@ -30,6 +30,7 @@ import {
   pagePath,
   rowsOf,
 } from '../../functions/core/register/model.ts';
+import { AnnualReportsPage } from './annual-reports.tsx';
 import { CATEGORY_TEXT, dict, formatDate } from './i18n.ts';
 import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks } from './layout.tsx';
 import { ObjectionPage } from './objection.tsx';
@@ -921,6 +922,8 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
       ) : undefined;
     case 'objection':
       return <ObjectionPage m={m} lang={lang} />;
+    case 'annualReports':
+      return <AnnualReportsPage m={m} lang={lang} />;
   }
 }
 

@@ -28,6 +28,8 @@
  *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data
  *   data/dik.json, data/dik.csv                                     the DIK as open data (not in the catalogue)
  *   data/permohonan.json, data/permohonan.csv                       answered requests, no personal data (requests.ts)
+ *   laporan/index.html                         approved annual reports (UU 14/2008 Pasal 11(1) h), with their PDF (annual.ts)
+ *   laporan/<year>/<number>.pdf, data/laporan-tahunan/<year>.json, data/laporan-tahunan.json   their files, copied as archived
  *   berkas/<itemId>/<docId>/<fileName>         public documents (copied by the adapter)
  *   berkas/permohonan/<requestId>/<docId>/<fileName>   documents an answer released to everyone
  *
@@ -50,6 +52,7 @@ import type { PublishedVersion } from '../item-model.ts';
 import { CATEGORIES } from '../item-model.ts';
 import type { Agency } from '../model.ts';
 import { type VerificationRecord, verificationPath } from '../official-documents/verification.ts';
+import { ANNUAL_INDEX_PATH, annualCopies, annualIndexJson, type PublicAnnualReport } from './annual.ts';
 import { dikCsv, dikJson } from './dik.ts';
 import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS, utf8Length } from './exports.ts';
 import {
@@ -98,6 +101,8 @@ export interface RegisterInput {
   verifications?: VerificationRecord[];
   /** Answered requests, projected for the public (requests.ts `publicLogEntry`): never the request record itself. */
   requests?: PublicRequestEntry[];
+  /** Approved annual reports, projected for the public (annual.ts `publicAnnualReport`). */
+  annualReports?: PublicAnnualReport[];
   /** The time of the change (exports and catalogue are stamped with it; pages never are). */
   generatedAt: string;
   /** The site's origin, e.g. `https://ppid.kalbarprov.go.id`, for absolute links in the exports; root-relative when absent. */
@@ -177,6 +182,7 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   yield* exportFiles(m, input.generatedAt);
   yield* dikExportFiles(m, input.generatedAt);
   yield* requestExportFiles(m);
+  yield json(ANNUAL_INDEX_PATH, annualIndexJson(m));
   yield* verificationFiles(m, input.verifications ?? []);
 }
 
@@ -231,7 +237,27 @@ export function renderRequests(input: RegisterInput, requestIds: ReadonlySet<str
 }
 
 /** Every public document of the register, to copy (with renderFullFiles when streaming a rebuild). */
-export const documentCopies = (input: RegisterInput) => [...input.items.flatMap((e) => copiesOf(e)), ...requestDocumentCopies(input.requests ?? [])];
+export const documentCopies = (input: RegisterInput) => [
+  ...input.items.flatMap((e) => copiesOf(e)),
+  ...requestDocumentCopies(input.requests ?? []),
+  ...annualCopies(input.annualReports ?? []),
+];
+
+/**
+ * What an approved annual report writes: its page (both languages), the index of annual reports in
+ * `/data/`, and the copies of every approved report's PDF and data (a copy of the same bytes again
+ * is harmless; the reports are one a year). Byte for byte what renderFullFiles writes at those paths.
+ */
+export function renderAnnualReports(input: RegisterInput): SitePlan {
+  const m = buildModel(input);
+  const ref: PageRef = { kind: 'annualReports' };
+  return {
+    put: [...LANGS.map((lang) => html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!)), json(ANNUAL_INDEX_PATH, annualIndexJson(m))],
+    delete: [],
+    copies: annualCopies(input.annualReports ?? []),
+    removeCopies: [],
+  };
+}
 
 /**
  * The whole site, for recovery. `delete` is empty: the plan is complete, so the adapter may remove

@@ -20,6 +20,7 @@ import type { DikEntry } from '../exclusion-model.ts';
 import type { Category } from '../item-model.ts';
 import { CATEGORIES } from '../item-model.ts';
 import type { Agency } from '../model.ts';
+import { ANNUAL_PAGE_PATH, annualOrder, type PublicAnnualReport } from './annual.ts';
 import type { PublishedEntry, RegisterInput } from './index.ts';
 import { logOrder, type PublicRequestEntry, requestLogPath } from './requests.ts';
 
@@ -70,7 +71,9 @@ export type PageRef =
   | { kind: 'requestStatus' }
   | { kind: 'requestLog'; year?: number }
   /** Objections to the Atasan PPID: how to file one, and the form for periodic information not provided (ground b). */
-  | { kind: 'objection' };
+  | { kind: 'objection' }
+  /** Approved annual reports (UU 14/2008 Pasal 11(1) h), with their PDF and figures (register/annual.ts). */
+  | { kind: 'annualReports' };
 
 export interface Model {
   publicBody: { name: string };
@@ -97,6 +100,8 @@ export interface Model {
   requests: PublicRequestEntry[];
   /** Registration years with answered requests, newest first. */
   requestYears: number[];
+  /** Approved annual reports, newest year first (one a year). */
+  annualReports: PublicAnnualReport[];
 }
 
 export const blockOf = (sequence: number) => Math.ceil(sequence / BLOCK);
@@ -166,6 +171,8 @@ export function pagePath(ref: PageRef): string {
       return requestLogPath(ref.year);
     case 'objection':
       return 'keberatan/index.html';
+    case 'annualReports':
+      return ANNUAL_PAGE_PATH;
   }
 }
 
@@ -270,6 +277,7 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
     dik: [...input.dik].sort((a, b) => a.year - b.year || a.sequence - b.sequence || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0)),
     requests: [...(input.requests ?? [])].sort(logOrder),
     requestYears: [...new Set((input.requests ?? []).map((r) => r.year))].sort((a, b) => b - a),
+    annualReports: annualOrder(input.annualReports ?? []),
   };
 }
 
@@ -306,6 +314,7 @@ export function* allPages(m: Model): Generator<PageRef> {
   for (const { key } of m.chunks.values()) yield { kind: 'chunk', key };
   for (const e of m.items) yield itemRef(e);
   yield* requestPages(m);
+  yield { kind: 'annualReports' };
 }
 
 /** The request pages: the form, the status page, the objection page, the log and its years. */

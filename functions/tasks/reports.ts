@@ -1,0 +1,29 @@
+/**
+ * Tasks of statemachines/reports.asl.json (the ReportJobs state machine), started every morning by
+ * the DailyReportJobs schedule with `{ scheduledTime }`. The use cases are in
+ * functions/core/reports/jobs.ts; each task takes its clock from the schedule's time (not the
+ * machine's), so a retried or replayed run is the same run.
+ */
+import type { JobUnit } from '../core/reports/jobs.ts';
+import { annualJob, issueUnit, mailUnits, planJobs } from '../core/reports/jobs.ts';
+import { taskContext } from './context.ts';
+
+export interface ScheduledInput {
+  scheduledTime?: string;
+}
+
+/** The context with the run's clock: the scheduled time, when it is a valid instant. */
+function runContext(input: ScheduledInput) {
+  const ctx = taskContext();
+  const at = input?.scheduledTime ? new Date(input.scheduledTime) : undefined;
+  if (!at || Number.isNaN(at.getTime())) throw new Error(`scheduledTime is missing or not an instant: ${String(input?.scheduledTime)}`);
+  return { ...ctx, now: at, requestId: `report-jobs-${input.scheduledTime}` };
+}
+
+export const plan = (input: ScheduledInput) => planJobs(runContext(input));
+
+export const issue = (input: ScheduledInput & { unit: JobUnit }) => issueUnit(runContext(input), input.unit);
+
+export const mail = (input: ScheduledInput & { units: JobUnit[] }) => mailUnits(runContext(input), input.units ?? []);
+
+export const annual = (input: ScheduledInput) => annualJob(runContext(input));
