@@ -88,10 +88,14 @@ export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
  *   (a state filter is a FilterExpression: exclusions are tens a year, not thousands)
  * - the DIK in force, in DIK order: Query gsi1 DIK
  * - an issued document's verification record: GetItem VERIFY#<code>; all of them (register rebuild): Query gsi1 VERIFICATIONS
- * - SOP step timings for the reports: Query pk STEPS#<sop>#<month> or gsi1 STEPS#<sop>#<agency>
+ * - SOP step timings for the reports: Query pk STEPS#<sop>#<month> (the UTC month of the end; a report of
+ *   local dates reads the month before too) or gsi1 STEPS#<sop>#<agency>
+ * - one item's publications as they were (the DIP as of a date, for an item republished since): Query pk
+ *   ITEM#<itemId> begins_with PUB#
  * - information requests, newest number first: Query gsi1 REQUESTS (begins_with <year>#); those routed to
  *   an SKPD: Query gsi1 REQUESTS#<agency> then BatchGet; a request by its number: GetItem (the id is the
- *   number's year and sequence); the register's public log: Query gsi2 REQUESTS_ANSWERED
+ *   number's year and sequence); the register's public log: Query gsi2 REQUESTS_ANSWERED; those answered in
+ *   a period (the reports): the same Query with gsi2sk BETWEEN <from instant> AND <to instant>#~
  * - the requester's personal data: GetItem REQUEST#<id>/PERSONAL (never on any index but the erase
  *   queue, which holds only keys); due for erasure: Query gsi1 PERSONAL_ERASE with sk <= now
  * - objections, newest number first: Query gsi1 OBJECTIONS (begins_with <year>#); an SKPD's are a
@@ -340,6 +344,16 @@ export const routes: readonly RouteDecl[] = [
     uses: ['documents', 'signing'],
   },
   { method: 'POST', path: '/api/reports/annual/{year}/approve', handler: 'api/report-archive.approveAnnual', roles: ANNUAL_WRITERS, uses: ['workflows'] },
+
+  // The report menu in real time (SOP 001 step 2). Last: after /api/reports/archive and /api/reports/annual/…,
+  // since the local gateway takes the first route that matches.
+  {
+    method: 'GET',
+    path: '/api/reports/{kind}',
+    handler: 'api/reports.report',
+    roles: ['ppid_utama', 'admin', 'atasan_ppid', 'ppid_pelaksana'],
+    uses: ['documents'],
+  },
 ];
 
 export interface TaskDecl {

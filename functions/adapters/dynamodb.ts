@@ -607,13 +607,25 @@ export const dynamoStore: Store = {
     const byId = new Map(found.map((r) => [r.requestId, r]));
     return { ...page, items: ids.map((id) => byId.get(id)).filter((r): r is Request => !!r) };
   },
-  listAnsweredRequests({ cursor, limit }) {
-    return queryPage<Request>(
-      { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'REQUESTS_ANSWERED' }, ScanIndexForward: false },
-      { gsi2pk: 'REQUESTS_ANSWERED' },
-      cursor,
-      limit,
-    );
+  listAnsweredRequests({ cursor, limit, between }) {
+    // gsi2sk is `<notice.issuedAt>#<requestId>`: '#' sorts before any id character, '~' after them all.
+    const range = between
+      ? {
+          KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :f AND :t',
+          ExpressionAttributeValues: { ':p': 'REQUESTS_ANSWERED', ':f': between.from, ':t': `${between.to}#~` },
+        }
+      : { KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'REQUESTS_ANSWERED' } };
+    return queryPage<Request>({ IndexName: 'gsi2', ...range, ScanIndexForward: false }, { gsi2pk: 'REQUESTS_ANSWERED' }, cursor, limit);
+  },
+  listStepRecords(sop, month, { cursor, limit }) {
+    const p = `STEPS#${sop}#${month}`;
+    return queryPage<StepRecord>({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': p } }, { pk: p }, cursor, limit);
+  },
+  listPublicationHistory(itemId) {
+    return queryAll<PublishedVersion>({
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':p': `ITEM#${itemId}`, ':s': 'PUB#' },
+    });
   },
   listErasablePersonal(before, limit) {
     return queryPage<RequestPersonal | ObjectionPersonal>(

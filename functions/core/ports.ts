@@ -106,8 +106,15 @@ export interface Store {
   getRequestPersonal(requestId: string): Promise<RequestPersonal | undefined>;
   /** Newest number first; with `agencyId`, the requests routed to that SKPD. */
   listRequests(q: { agencyId?: string; year?: number; cursor?: string; limit: number }): Promise<Page<Request>>;
-  /** Requests whose notice was issued, newest first (the register's public log). */
-  listAnsweredRequests(q: { cursor?: string; limit: number }): Promise<Page<Request>>;
+  /**
+   * Requests whose notice was issued, newest first (the register's public log); with `between`, those
+   * whose notice was issued between two ISO instants (inclusive): the reports' "answered in the period".
+   */
+  listAnsweredRequests(q: { cursor?: string; limit: number; between?: { from: string; to: string } }): Promise<Page<Request>>;
+  /** SOP step timings (`sop` '000', '002', …) whose end instant falls in the UTC month `yyyy-mm`, oldest first (the reports). */
+  listStepRecords(sop: string, month: string, q: { cursor?: string; limit: number }): Promise<Page<StepRecord>>;
+  /** Every publication of one item (its published versions as they were), oldest first. */
+  listPublicationHistory(itemId: string): Promise<PublishedVersion[]>;
   /** Personal records whose retention period ended before `before`. */
   listErasablePersonal(before: string, limit: number): Promise<(RequestPersonal | ObjectionPersonal)[]>;
   getUploadIntent(uploadId: string): Promise<UploadIntent | undefined>;

@@ -94,6 +94,8 @@ export interface DocumentSpec {
   footerLabel: string;
   /** The verification page's URL (QR code and footer). */
   verificationUrl: string;
+  /** A4 portrait (default), or landscape for wide tables (reports). */
+  orientation?: 'portrait' | 'landscape';
 }
 
 /** Room reserved for the CMS signature: 16 KB holds an RSA-4096 signature with a chain of four certificates. */
@@ -149,14 +151,28 @@ class Raw {
 // ---------------------------------------------------------------------------------------------
 // Layout: A4 portrait, 2 cm margins; pdfkit's origin is the top left, y grows downwards
 
-const PAGE = { width: 595.28, height: 841.89 };
+const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56.69;
 const LEFT = MARGIN;
-const RIGHT = PAGE.width - MARGIN;
 const TOP = MARGIN;
+// The page of the document being rendered (A4 portrait, or landscape for a report's wide tables): set
+// by `usePage` at the start of renderDocument, whose layout runs synchronously up to doc.end(), so
+// two renders never see each other's page.
+let PAGE = A4;
+let RIGHT = PAGE.width - MARGIN;
 /** The body ends above the two footer lines. */
-const BOTTOM = PAGE.height - MARGIN;
-const WIDTH = RIGHT - LEFT;
+let BOTTOM = PAGE.height - MARGIN;
+let WIDTH = RIGHT - LEFT;
+
+function usePage(orientation: DocumentSpec['orientation']): void {
+  PAGE = orientation === 'landscape' ? { width: A4.height, height: A4.width } : A4;
+  RIGHT = PAGE.width - MARGIN;
+  BOTTOM = PAGE.height - MARGIN;
+  WIDTH = RIGHT - LEFT;
+}
+
+/** The width of the text block on a page of this orientation (table columns are sized to it). */
+export const contentWidth = (orientation: DocumentSpec['orientation'] = 'portrait') => (orientation === 'landscape' ? A4.height : A4.width) - 2 * MARGIN;
 const BODY = 10.5;
 const SMALL = 8.5;
 const LEADING = 1.4;
@@ -664,6 +680,7 @@ export function letterheadImageProblem(bytes: Uint8Array): string | undefined {
  * (SIGNATURE_BYTES of zeros) signing.ts fills; without, it is the unsigned file (previews, tests).
  */
 export async function renderDocument(spec: DocumentSpec, placeholder?: Placeholder): Promise<Uint8Array> {
+  usePage(spec.orientation);
   const L = new Layout(spec);
   const { doc } = L;
   letterhead(L, spec.letterhead);

@@ -47,7 +47,14 @@ export function verificationUrl(registerUrl: string, code: string): string {
   return `${registerUrl.replace(/\/+$/, '')}/verifikasi/${code}/`;
 }
 
-export type DocumentType = 'consequence_test_sheet' | 'exclusion_decree' | 'request_notice' | 'request_extension_notice' | 'objection_response';
+export type DocumentType =
+  | 'consequence_test_sheet'
+  | 'exclusion_decree'
+  | 'request_notice'
+  | 'request_extension_notice'
+  | 'objection_response'
+  /** A report of the report menu (SOP 001): the annual report, the summary, the recaps and registers. */
+  | 'service_report';
 
 /** The names of the document types, as the verification page shows them. */
 export const DOCUMENT_TYPE_TEXT: Record<DocumentType, { id: string; en: string }> = {
@@ -59,6 +66,7 @@ export const DOCUMENT_TYPE_TEXT: Record<DocumentType, { id: string; en: string }
     en: 'Notice extending the time to answer a request for public information',
   },
   objection_response: { id: 'Tanggapan Atasan PPID atas Keberatan', en: "The Atasan PPID's response to an objection" },
+  service_report: { id: 'Laporan Layanan Informasi Publik', en: 'Public information service report' },
 };
 
 export type VerificationStatus = 'valid' | 'withdrawn' | 'replaced';
