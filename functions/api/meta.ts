@@ -8,6 +8,7 @@ import { s3 } from '../adapters/s3.ts';
 import * as agencies from './agencies.ts';
 import * as audit from './audit.ts';
 import * as calendar from './calendar.ts';
+import * as dashboard from './dashboard.ts';
 import * as disputes from './disputes.ts';
 import * as documents from './documents.ts';
 import * as exclusions from './exclusions.ts';
@@ -18,6 +19,8 @@ import * as objectionBook from './objection-book.ts';
 import * as objections from './objections.ts';
 import * as publicObjections from './public-objections.ts';
 import * as publicRequests from './public-requests.ts';
+import * as reportArchive from './report-archive.ts';
+import * as reports from './reports.ts';
 import * as requests from './requests.ts';
 import * as settings from './settings.ts';
 import * as users from './users.ts';
@@ -92,6 +95,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/agencies': agencies,
   'api/audit': audit,
   'api/calendar': calendar,
+  'api/dashboard': dashboard,
   'api/disputes': disputes,
   'api/documents': documents,
   'api/exclusions': exclusions,
@@ -100,6 +104,8 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/objections': objections,
   'api/public-objections': publicObjections,
   'api/public-requests': publicRequests,
+  'api/report-archive': reportArchive,
+  'api/reports': reports,
   'api/requests': requests,
   'api/settings': settings,
   'api/meta': { health, openapi: undefined },
