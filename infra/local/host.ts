@@ -21,6 +21,7 @@ import { identityDirectory } from '../../functions/adapters/identity.ts';
 import type { OutboxMessage } from '../../functions/adapters/mail.ts';
 import { mailer } from '../../functions/adapters/mail.ts';
 import { workflows } from '../../functions/adapters/workflow.ts';
+import { ensureCounters } from '../../functions/core/reports/recount.ts';
 import { buildStaffApp } from '../../web/staff/build.ts';
 import { buckets, env, routes, schedules, stateMachines } from '../system.ts';
 import { invokeApi, loadHandler } from './api-gateway.ts';
@@ -538,6 +539,9 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
 
   // Workflows that were waiting when the host last stopped go on first; the demo data then only
   // adds what is missing (a start interrupted half-way completes on the next one).
+  // Data kept before the dashboard's counters existed is recounted once, before any workflow writes.
+  const recounted = await ensureCounters({ store: dynamoStore, identity: identityDirectory(), requestId: 'counters', now: new Date() });
+  if (recounted) log(`Recounted the dashboard's counters (${recounted} records).`);
   const resumed = stepFunctions.resume();
   if (resumed) log(`Resumed ${resumed} waiting workflow execution(s).`);
   checkpoint();

@@ -11,6 +11,7 @@ import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { machineArn } from '../../infra/local/stepfunctions.ts';
+import { expectCountersMatchRecount } from '../support/counters.ts';
 import { apiClient, consequenceTest, decree, emulatorS3, itemWithPdf, startTestHost, until } from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
 
@@ -368,5 +369,10 @@ describe('SOP 002 exclusion workflow', () => {
     expect((await api('ppid.utama', 'POST', `/api/exclusions/${ex.exclusionId}/revoke`, { reason: 'sekali lagi', version: res.body.version })).status).toBe(
       409,
     );
+  }, 60_000);
+
+  // After everything above: the dashboard's counters, kept in each transaction, equal a recount.
+  it('the dashboard counters equal a recount from the records', async () => {
+    await expectCountersMatchRecount();
   }, 60_000);
 });

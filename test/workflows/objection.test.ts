@@ -10,6 +10,7 @@ import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { remindAndEscalate } from '../../functions/core/objections/workflow.ts';
 import { taskContext } from '../../functions/tasks/context.ts';
 import { eraseExpired } from '../../functions/tasks/request.ts';
+import { expectCountersMatchRecount } from '../support/counters.ts';
 import { requester as baseRequester, requestContent } from '../support/fixtures.ts';
 import { apiClient, outboxOf, requestPdf, startTestHost, TINY_PDF, until } from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
@@ -374,4 +375,9 @@ describe('objections', () => {
       await api('admin', 'PUT', '/api/settings/rules', rules);
     }
   });
+
+  // After everything above: the dashboard's counters, kept in each transaction, equal a recount.
+  it('the dashboard counters equal a recount from the records', async () => {
+    await expectCountersMatchRecount();
+  }, 60_000);
 });

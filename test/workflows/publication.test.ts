@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
+import { expectCountersMatchRecount } from '../support/counters.ts';
 import { apiClient, dipContent, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -261,4 +262,9 @@ describe('SOP 000 publication workflow', () => {
     expect(everything.status).toBe(200);
     expect(new Set(everything.body.items.map((i: any) => i.agencyId)).has('dinkes')).toBe(true);
   });
+
+  // After everything above: the dashboard's counters, kept in each transaction, equal a recount.
+  it('the dashboard counters equal a recount from the records', async () => {
+    await expectCountersMatchRecount();
+  }, 60_000);
 });

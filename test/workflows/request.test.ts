@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
+import { expectCountersMatchRecount } from '../support/counters.ts';
 import { requester as baseRequester, requestContent } from '../support/fixtures.ts';
 import {
   apiClient,
@@ -477,4 +478,9 @@ describe('information requests', () => {
     const record = JSON.stringify(await dynamoStore.getRequest(id));
     for (const value of ['6171011203850004', 'budi.santoso@example.org', 'Ahmad Yani', '5555 0101', 'Budi Santoso']) expect(record).not.toContain(value);
   });
+
+  // After everything above: the dashboard's counters, kept in each transaction, equal a recount.
+  it('the dashboard counters equal a recount from the records', async () => {
+    await expectCountersMatchRecount();
+  }, 60_000);
 });

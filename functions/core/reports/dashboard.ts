@@ -16,6 +16,7 @@ import { CATEGORIES } from '../item-model.ts';
 import type { Context } from '../ports.ts';
 import { SOP_000, SOP_002, type SopStep } from '../sop.ts';
 import { BODY, type CounterRecord, histogram, NOW, stepMetric, sumMetrics, zonesOf } from './counters.ts';
+import { type Summary, summarize } from './statistics.ts';
 
 /** Who sees every agency's row; a PPID Pelaksana and the Petugas see their own SKPD. */
 export const DASHBOARD_BODY_WIDE: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid'];
@@ -56,21 +57,11 @@ const shiftMonth = (ym: string, by: number) => {
   return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
 };
 
-/** Median (mean of the two middle values for an even count), p90 (nearest rank) and max of a histogram. */
-export function histogramSummary(h: Map<number, number>): { count: number; median?: number; p90?: number; max?: number } {
-  const values = [...h.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
-  const count = values.reduce((s, [, n]) => s + n, 0);
-  if (count === 0) return { count };
-  const at = (rank: number) => {
-    let seen = 0;
-    for (const [v, n] of values) {
-      seen += n;
-      if (seen >= rank) return v;
-    }
-    return values[values.length - 1]![0];
-  };
-  const median = count % 2 ? at((count + 1) / 2) : (at(count / 2) + at(count / 2 + 1)) / 2;
-  return { count, median, p90: at(Math.ceil(0.9 * count)), max: values[values.length - 1]![0] };
+/** The summary (statistics.ts: median, nearest-rank p90, max, mean) of the values a histogram counts. */
+export function histogramSummary(h: Map<number, number>): Summary {
+  const samples: number[] = [];
+  for (const [value, count] of h) for (let i = 0; i < count; i++) samples.push(value);
+  return summarize(samples);
 }
 
 export interface DashboardRow {
@@ -101,7 +92,7 @@ export interface DashboardRow {
     refused: number;
     notHeld: number;
     /** Working days from receipt to the written notice. */
-    noticeDays: { count: number; median?: number; p90?: number; max?: number };
+    noticeDays: Summary;
   };
   objections: { received: number; answered: number; open: number; overdueNow: number };
   disputes: { filed: number; open: number };

@@ -6,6 +6,7 @@
  * records. Changes made while it runs may be counted twice or not at all, so it runs when the body is
  * quiet: the local host runs it once when its data predates the counters, an admin may run it after.
  */
+import { auditEvent, SYSTEM_ACTOR } from '../audit.ts';
 import type { Context, Page } from '../ports.ts';
 import { type CountedRecord, type CounterRecord, recount, zonesOf } from './counters.ts';
 
@@ -56,4 +57,31 @@ export async function rebuildCounters(ctx: Context): Promise<number> {
   const expected = await expectedCounters(ctx);
   await ctx.store.replaceCounters(expected);
   return expected.length;
+}
+
+/** Raised when what the counters count changes: data counted by an older version is recounted once. */
+export const COUNTERS_VERSION = 1;
+const COUNTERS_MARKER = 'counters';
+
+/**
+ * Recounts once when the data predates the counters (or their current version); otherwise reads one
+ * setting and returns undefined. The local host calls it before resuming its workflows.
+ */
+export async function ensureCounters(ctx: Context): Promise<number | undefined> {
+  const marker = await ctx.store.getSettings<{ version: number }>(COUNTERS_MARKER);
+  if (marker && marker.version >= COUNTERS_VERSION) return undefined;
+  const written = await rebuildCounters(ctx);
+  await ctx.store.commit(
+    [{ entity: 'settings', name: COUNTERS_MARKER, value: { version: COUNTERS_VERSION } }],
+    auditEvent({
+      actor: SYSTEM_ACTOR,
+      action: 'counters.rebuild',
+      entity: { type: 'settings', id: COUNTERS_MARKER },
+      agencyId: SYSTEM_ACTOR.agencyId,
+      after: { version: COUNTERS_VERSION, records: written },
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
+  );
+  return written;
 }
