@@ -68,6 +68,7 @@ export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
  * | report        | REPORT#<id>           | REPORT                  | REPORTS / <periodYear>#<issuedAt>#<id> | REPORTS#<agency or -> / <periodYear>#<issuedAt>#<id> |
  * | annual draft  | ANNUAL_REPORT#<year>  | DRAFT                   | ANNUAL_REPORTS / <year>            |                                 |
  * | notice        | NOTICE#<key>          | NOTICE                  | (a scheduled mail claimed once)    |                                 |
+ * | counters      | STATS#<yyyy-mm>|now    | <agencyId>|_body        |                                    |                                 |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
  * - children of an agency: Query gsi2 AGENCY_CHILDREN#<id>
@@ -107,6 +108,10 @@ export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
  *   <year>#, the year filed); a dispute: GetItem DISPUTE#<id> (the id is the number's year and sequence);
  *   a KI register number recorded once: Query gsi1 DISPUTES begins_with <year># (tens a year); hearings
  *   waiting for their result: the body-wide inbox INBOX#dispute_hearing
+ * - the dashboard's counters (functions/core/reports/counters.ts): Query pk STATS#<yyyy-mm> gives every
+ *   agency's counts of one month (sk the agency, `_body` the whole body), pk STATS#now the gauges
+ *   (published, waiting, open, overdue, in force). One ADD update per touched (month, agency) record,
+ *   in the same transaction as the change; the dashboard costs one Query per month, O(agencies × months)
  * - the archive of issued reports (reports/archive.ts), newest period first then newest issue: Query gsi1
  *   REPORTS (begins_with <year># for a year's); one SKPD's: Query gsi2 REPORTS#<agency> (consolidated
  *   ones: REPORTS#-); a kind is a FilterExpression (hundreds of reports a year); a report: GetItem
@@ -167,6 +172,9 @@ export const routes: readonly RouteDecl[] = [
   { method: 'PATCH', path: '/api/users/{username}', handler: 'api/users.update', roles: ['admin'], uses: ['identity'] },
 
   { method: 'GET', path: '/api/audit', handler: 'api/audit.list', roles: STAFF },
+
+  // SOP 001: the dashboard (counters kept in the same transaction as each change).
+  { method: 'GET', path: '/api/dashboard', handler: 'api/dashboard.get', roles: ['ppid_utama', 'admin', 'atasan_ppid', 'ppid_pelaksana', 'petugas'] },
 
   { method: 'GET', path: '/api/calendar/{year}', handler: 'api/calendar.list', roles: STAFF },
   { method: 'PUT', path: '/api/calendar/holidays/{date}', handler: 'api/calendar.put', roles: ['admin'], uses: ['workflows'] },

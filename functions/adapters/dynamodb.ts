@@ -27,6 +27,7 @@ import type { ArchivedReport } from '../core/reports/archive.ts';
 import type { Request, RequestPersonal } from '../core/requests/model.ts';
 import type { UploadIntent } from '../core/requests/power-of-attorney.ts';
 import { config } from './config.ts';
+import { counterUpdates, readCounterMonth, replaceCounterRecords } from './counters.ts';
 
 let client: DynamoDBDocumentClient | undefined;
 let clientEndpoint: string | undefined;
@@ -728,6 +729,17 @@ export const dynamoStore: Store = {
     return queryAll<AnnualDraft>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'ANNUAL_REPORTS' } });
   },
   async commit(writes, audit) {
-    await transact([...writes.map(toTx), ...(Array.isArray(audit) ? audit : [audit]).map(auditPut)]);
+    // The dashboard's counters move in the same transaction as the change (adapters/counters.ts).
+    const counters = await counterUpdates((c) => documentClient().send(c), writes, () => dynamoStore.listAgencies());
+    await transact([...writes.map(toTx), ...counters, ...(Array.isArray(audit) ? audit : [audit]).map(auditPut)]);
+  },
+  listCounters(month) {
+    return readCounterMonth((c) => documentClient().send(c), month);
+  },
+  replaceCounters(records) {
+    return replaceCounterRecords(documentClient(), records);
+  },
+  listStepRecordsOfAgency(sop, agencyId) {
+    return queryAll<StepRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `STEPS#${sop}#${agencyId}` } });
   },
 };

@@ -123,7 +123,8 @@ export interface Item {
   status: WorkingState;
   publication: 'none' | 'published' | 'withdrawn';
   current: WorkingVersion;
-  published?: { versionNo: number; publishedAt: string };
+  /** The version the public sees: its category is kept here for the dashboard's counters (absent on records published before). */
+  published?: { versionNo: number; publishedAt: string; category?: Category };
   /** Every publication so far (kept across withdrawals). */
   publications?: { versionNo: number; publishedAt: string }[];
   withdrawn?: { at: string; by: string; reason: string };

@@ -12,6 +12,7 @@ import type { DocumentSigner } from './official-documents/signing.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
 import type { AnnualDraft } from './reports/annual.ts';
 import type { ArchivedReport } from './reports/archive.ts';
+import type { CounterRecord } from './reports/counters.ts';
 import type { Request, RequestPersonal } from './requests/model.ts';
 import type { UploadIntent } from './requests/power-of-attorney.ts';
 
@@ -135,7 +136,16 @@ export interface Store {
   getAnnualDraft(year: number): Promise<AnnualDraft | undefined>;
   /** Every year's annual draft, oldest first (tens: one a year). */
   listAnnualDrafts(): Promise<AnnualDraft[]>;
-  /** Writes every record and the audit event(s) in one transaction, or nothing. */
+  /** Every agency's counter record of one month (`yyyy-mm`), or the gauges (`now`): reports/counters.ts. */
+  listCounters(month: string): Promise<CounterRecord[]>;
+  /** Every counter record replaced by these (the rebuild: reports/recount.ts); the others deleted. */
+  replaceCounters(records: CounterRecord[]): Promise<void>;
+  /** Every ended step of one SOP in one agency (the counters' rebuild). */
+  listStepRecordsOfAgency(sop: string, agencyId: string): Promise<StepRecord[]>;
+  /**
+   * Writes every record and the audit event(s) in one transaction, or nothing; the dashboard's
+   * counters (reports/counters.ts) move in the same transaction.
+   */
   commit(writes: Write[], audit: AuditEvent | AuditEvent[]): Promise<void>;
 }
 
