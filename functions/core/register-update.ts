@@ -12,8 +12,8 @@ import type { RegisterEvent } from './item-model.ts';
 import {
   type PublishedEntry,
   type RegisterInput,
-  renderChanges,
   renderAnnualReports,
+  renderChanges,
   renderDik,
   renderFull,
   renderRequests,
