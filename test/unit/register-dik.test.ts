@@ -279,8 +279,8 @@ describe('navigation and home', () => {
       const links = [...menu.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
       expect(links, path).toEqual(
         en
-          ? ['/en/', '/en/dip/', '/en/dik/', '/en/cari/', '/en/permohonan/', '/en/keberatan/', '/en/#data-terbuka']
-          : ['/', '/dip/', '/dik/', '/cari/', '/permohonan/', '/keberatan/', '/#data-terbuka'],
+          ? ['/en/', '/en/dip/', '/en/dik/', '/en/cari/', '/en/permohonan/', '/en/keberatan/', '/en/laporan/', '/en/#data-terbuka']
+          : ['/', '/dip/', '/dik/', '/cari/', '/permohonan/', '/keberatan/', '/laporan/', '/#data-terbuka'],
       );
     }
     expect(site.get('dik/index.html')).toContain('<a href="/dik/" aria-current="page">Daftar Informasi yang Dikecualikan</a>');
