@@ -10,6 +10,7 @@ import { type MessageKey, translate, type Vars } from './i18n.ts';
 import { AgenciesPage } from './pages/agencies.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { CalendarPage } from './pages/calendar.tsx';
+import { DashboardPage } from './pages/dashboard.tsx';
 import { DipPage } from './pages/dip.tsx';
 import { DisputeDetailPage } from './pages/dispute-detail.tsx';
 import { DisputeFormPage, DisputesPage } from './pages/disputes.tsx';
@@ -25,6 +26,8 @@ import { ObjectionBookPage } from './pages/objection-book.tsx';
 import { ObjectionDetailPage } from './pages/objection-detail.tsx';
 import { ObjectionFormPage } from './pages/objection-form.tsx';
 import { ObjectionsPage } from './pages/objections.tsx';
+import { AnnualReportPage, ReportArchivePage } from './pages/report-archive.tsx';
+import { ReportsPage } from './pages/reports.tsx';
 import { RequestBookPage } from './pages/request-book.tsx';
 import { RequestDetailPage } from './pages/request-detail.tsx';
 import { RequestFormPage } from './pages/request-form.tsx';
@@ -232,6 +235,10 @@ interface RouteDef {
 const ROUTES: RouteDef[] = [
   { pattern: '/', nav: { label: 'nav_home' }, page: () => <HomePage /> },
   { pattern: '/inbox', nav: { label: 'nav_inbox' }, page: () => <InboxPage /> },
+  { pattern: '/dashboard', nav: { label: 'nav_dashboard' }, page: ({ query }) => <DashboardPage query={query} /> },
+  { pattern: '/reports', nav: { label: 'nav_reports' }, page: ({ query }) => <ReportsPage query={query} /> },
+  { pattern: '/reports/archive', page: ({ query }) => <ReportArchivePage query={query} /> },
+  { pattern: '/reports/annual/:year', page: ({ params }) => <AnnualReportPage key={params.year} year={params.year!} /> },
   { pattern: '/requests', nav: { label: 'nav_requests' }, page: ({ query }) => <RequestsPage query={query} /> },
   { pattern: '/requests/new', page: () => <RequestFormPage /> },
   { pattern: '/requests/book', page: () => <RequestBookPage /> },

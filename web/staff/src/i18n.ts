@@ -4,6 +4,7 @@
  */
 import { decisionMessages } from './i18n-decisions.ts';
 import { disputeMessages } from './i18n-disputes.ts';
+import { reportMessages } from './i18n-reports.ts';
 import type { Lang, Pasal17Letter, Role, Text } from './types.ts';
 
 export const messages = {
@@ -1551,6 +1552,8 @@ export const messages = {
   ...disputeMessages,
   // Confirming decisions and how late a deadline is: their own file.
   ...decisionMessages,
+  // The dashboard, the report menu, the archive and the annual report (SOP 001): their own file.
+  ...reportMessages,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;

@@ -32,6 +32,10 @@ interface PageRule {
 export const PAGES: Record<string, PageRule> = {
   '/': {},
   '/inbox': { needs: 'GET /api/inbox', roles: INBOX_ROLES },
+  '/dashboard': { needs: 'GET /api/dashboard' },
+  '/reports': { needs: 'GET /api/reports/{kind}' },
+  '/reports/archive': { needs: 'GET /api/reports/archive' },
+  '/reports/annual/:year': { needs: 'GET /api/reports/annual/{year}' },
   '/requests': { needs: 'GET /api/requests', roles: REQUEST_NAV },
   '/requests/new': { needs: 'POST /api/requests', roles: REQUEST_NAV },
   '/requests/book': { needs: 'GET /api/requests/book', roles: REQUEST_NAV },

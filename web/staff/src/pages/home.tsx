@@ -2,6 +2,7 @@ import { useApp } from '../context.ts';
 import { type MessageKey, roleDuties } from '../i18n.ts';
 import { pageAvailable } from '../permissions.ts';
 import { ErrorMessage, PageHeader } from '../ui.tsx';
+import { DashboardSummary } from './dashboard.tsx';
 import { useInbox } from './inbox.tsx';
 
 function greetingKey(hour: number): MessageKey {
@@ -15,6 +16,8 @@ export function HomePage() {
   const { t, pick, me, agencyName } = useApp();
   // The pages the role may open (permissions.ts), each with what it is for.
   const menus: { path: string; label: MessageKey; what: MessageKey }[] = [
+    { path: '/dashboard', label: 'nav_dashboard', what: 'home_menu_dashboard' },
+    { path: '/reports', label: 'nav_reports', what: 'home_menu_reports' },
     { path: '/inbox', label: 'nav_inbox', what: 'home_menu_inbox' },
     { path: '/requests', label: 'nav_requests', what: 'home_menu_requests' },
     { path: '/objections', label: 'nav_objections', what: 'home_menu_objections' },
@@ -31,6 +34,7 @@ export function HomePage() {
     <>
       <PageHeader title={t(greetingKey(new Date().getHours()), { name: me.name })} />
       <p class="lead">{t('home_role', { role: t(`role_${me.role}` as MessageKey), agency: agencyName(me.agencyId) })}</p>
+      {pageAvailable(me.role, '/dashboard') && <DashboardSummary />}
       {pageAvailable(me.role, '/inbox') && <InboxSummary />}
       <div class="columns">
         <section class="panel" aria-labelledby="duties-h">
