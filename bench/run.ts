@@ -1,8 +1,9 @@
 /**
  * Runs the benchmarks and prints their results as a table (`npm run bench`).
- *   node --import tsx bench/run.ts [items] [agencies] [requests]      default 100000 300 1000
+ *   node --import tsx bench/run.ts [items] [agencies] [requests] [report requests]      default 100000 300 1000 100000
  */
 import { type Row, registerBench } from './register.bench.ts';
+import { reportsBench } from './reports.bench.ts';
 import { requestsBench } from './requests.bench.ts';
 
 function table(title: string, rows: Row[]): string {
@@ -19,7 +20,7 @@ function table(title: string, rows: Row[]): string {
   ].join('\n');
 }
 
-const [items = '100000', agencies = '300', requests = '1000'] = process.argv.slice(2);
+const [items = '100000', agencies = '300', requests = '1000', reportRequests = '100000'] = process.argv.slice(2);
 const t0 = performance.now();
 const rows = await registerBench(Number(items), Number(agencies));
 console.log(table(`Public register (node ${process.version}, ${((performance.now() - t0) / 1000).toFixed(1)} s in all)`, rows));
@@ -27,3 +28,7 @@ console.log(table(`Public register (node ${process.version}, ${((performance.now
 const t1 = performance.now();
 const requestRows = await requestsBench(Number(requests));
 console.log(table(`Public request submissions (node ${process.version}, ${((performance.now() - t1) / 1000).toFixed(1)} s in all)`, requestRows));
+
+const t2 = performance.now();
+const reportRows = await reportsBench(Number(reportRequests));
+console.log(table(`SOP 001 dashboard and annual report (node ${process.version}, ${((performance.now() - t2) / 1000).toFixed(1)} s in all)`, reportRows));

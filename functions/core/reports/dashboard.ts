@@ -236,8 +236,12 @@ export async function dashboard(ctx: Context, actor: Principal, query: Dashboard
   const months = monthsBetween(from, to);
   const recentMonths = [shiftMonth(today.slice(0, 7), -1), today.slice(0, 7)];
   const wanted = [...new Set([...months, ...recentMonths, NOW])];
-  const read = new Map(await Promise.all(wanted.map(async (m) => [m, await ctx.store.listCounters(m)] as const)));
-  const of = (m: string, agencyId: string) => read.get(m)?.filter((r) => r.agencyId === agencyId) ?? [];
+  const byCell = new Map<string, CounterRecord>();
+  for (const records of await Promise.all(wanted.map((m) => ctx.store.listCounters(m)))) for (const r of records) byCell.set(`${r.month}|${r.agencyId}`, r);
+  const of = (m: string, agencyId: string): CounterRecord[] => {
+    const r = byCell.get(`${m}|${agencyId}`);
+    return r ? [r] : [];
+  };
 
   const shown = agencies
     .filter((a) => !scope || a.id === scope)

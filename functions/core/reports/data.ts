@@ -238,6 +238,13 @@ function groundsOf(r: Request, exclusions: Map<string, Exclusion>) {
   return [...seen.values()];
 }
 
+/** How many samples took each value, smallest first: [value, count] rows. */
+function distribution(samples: readonly number[]): Cell[][] {
+  const counts = new Map<number, number>();
+  for (const v of samples) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => a[0] - b[0]);
+}
+
 function serviceSection(s: Scope, received: Request[], answered: Request[], exclusions: Map<string, Exclusion>, key = 'service'): ReportSection {
   const facts = answered.map((r) => answeredFacts(s, r));
   const count = (f: (a: Answered) => boolean) => facts.filter(f).length;
@@ -314,7 +321,15 @@ function serviceSection(s: Scope, received: Request[], answered: Request[], excl
     ],
     tables: [
       {
+        key: 'times_distribution',
+        caption: t('Sebaran waktu sampai pemberitahuan tertulis (hari kerja)', 'Distribution of the time to the written notice (working days)'),
+        columns: [col('workingDays', 'Hari kerja', 'Working days', true), col('requests', 'Jumlah permohonan', 'Requests', true)],
+        rows: distribution(facts.map((f) => f.workingDays)),
+        total: ['Jumlah', facts.length],
+      },
+      {
         key: 'times',
+        detail: true,
         caption: t('Waktu pemenuhan setiap permohonan yang dijawab dalam periode', 'Time to fulfil each request answered in the period'),
         columns: [
           col('number', 'Nomor pendaftaran', 'Registration number'),
@@ -356,6 +371,7 @@ function serviceSection(s: Scope, received: Request[], answered: Request[], excl
       },
       {
         key: 'refusals',
+        detail: true,
         caption: t('Permohonan yang ditolak atau diberikan sebagian, dengan alasannya', 'Requests refused or granted in part, with their grounds'),
         columns: [
           col('number', 'Nomor pendaftaran', 'Registration number'),
@@ -378,6 +394,7 @@ function serviceSection(s: Scope, received: Request[], answered: Request[], excl
       },
       {
         key: 'received',
+        detail: true,
         caption: t('Permohonan yang diterima dalam periode', 'Requests received in the period'),
         columns: [
           col('number', 'Nomor pendaftaran', 'Registration number'),
@@ -665,6 +682,7 @@ async function monthlySections(ctx: Context, s: Scope): Promise<ReportSection[]>
       tables: [
         {
           key: 'publications',
+          detail: true,
           caption: t('Setiap penerbitan informasi pada DIP (versi baru dihitung tersendiri)', 'Each publication on the DIP (a new version counts on its own)'),
           columns: [
             col('number', 'Nomor', 'Number'),
@@ -683,6 +701,7 @@ async function monthlySections(ctx: Context, s: Scope): Promise<ReportSection[]>
       tables: [
         {
           key: 'requests_received',
+          detail: true,
           caption: t('Permohonan yang diterima dalam periode', 'Requests received in the period'),
           columns: [
             col('number', 'Nomor pendaftaran', 'Registration number'),
@@ -693,6 +712,7 @@ async function monthlySections(ctx: Context, s: Scope): Promise<ReportSection[]>
         },
         {
           key: 'requests_answered',
+          detail: true,
           caption: t('Permohonan yang dijawab dalam periode', 'Requests answered in the period'),
           columns: [
             col('number', 'Nomor pendaftaran', 'Registration number'),

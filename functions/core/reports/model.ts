@@ -59,6 +59,12 @@ export interface ReportTable {
   rows: Cell[][];
   /** A total row, when the table has one. */
   total?: Cell[];
+  /**
+   * A list of the records behind the figures (one row per request, say): whole on screen, in the CSV
+   * and the XLSX; the PDF prints its first rows and says the whole list is in the CSV and XLSX, so a
+   * report of a national body stays a document people can print.
+   */
+  detail?: boolean;
 }
 
 export interface ReportSection {

@@ -143,11 +143,15 @@ function orientationOf(data: ReportData): 'portrait' | 'landscape' {
   return wide ? 'landscape' : 'portrait';
 }
 
+/** Rows of a detail list (ReportTable.detail) the PDF prints; the CSV and XLSX carry them all. */
+export const PDF_DETAIL_ROWS = 200;
+
 function tableBlock(table: ReportTable, width: number): Block {
   const natural = naturalWidths(table);
   const sum = natural.reduce((a, b) => a + b, 0);
   const widths = natural.map((w) => (w / sum) * width);
-  const rows = table.rows.map((r) => table.columns.map((_, i) => pdfValue(r[i] ?? null)));
+  const shown = table.detail ? table.rows.slice(0, PDF_DETAIL_ROWS) : table.rows;
+  const rows = shown.map((r) => table.columns.map((_, i) => pdfValue(r[i] ?? null)));
   if (table.total) rows.push(table.columns.map((_, i) => pdfValue(table.total![i] ?? null)));
   return {
     kind: 'table',
@@ -164,6 +168,12 @@ function sectionBlocks(section: ReportSection, n: number, width: number): Block[
   for (const table of section.tables ?? []) {
     blocks.push({ kind: 'gap', size: 6 }, { kind: 'paragraph', text: table.caption.id, bold: true });
     blocks.push(table.rows.length ? tableBlock(table, width) : { kind: 'paragraph', text: '(tidak ada data dalam periode ini)', indent: 12 });
+    if (table.detail && table.rows.length > PDF_DETAIL_ROWS)
+      blocks.push({
+        kind: 'paragraph',
+        text: `Dicetak ${NUMBER_ID.format(PDF_DETAIL_ROWS)} baris pertama dari ${NUMBER_ID.format(table.rows.length)}; daftar lengkap ada pada berkas CSV dan XLSX laporan ini.`,
+        indent: 12,
+      });
   }
   return blocks;
 }
