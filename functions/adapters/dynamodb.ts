@@ -722,7 +722,9 @@ export const dynamoStore: Store = {
     );
   },
   async getAnnualDraft(year) {
-    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `ANNUAL_REPORT#${year}`, sk: 'DRAFT' }, ConsistentRead: true }));
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `ANNUAL_REPORT#${year}`, sk: 'DRAFT' }, ConsistentRead: true }),
+    );
     return res.Item ? strip<AnnualDraft>(res.Item) : undefined;
   },
   listAnnualDrafts() {
@@ -730,7 +732,11 @@ export const dynamoStore: Store = {
   },
   async commit(writes, audit) {
     // The dashboard's counters move in the same transaction as the change (adapters/counters.ts).
-    const counters = await counterUpdates((c) => documentClient().send(c), writes, () => dynamoStore.listAgencies());
+    const counters = await counterUpdates(
+      (c) => documentClient().send(c),
+      writes,
+      () => dynamoStore.listAgencies(),
+    );
     await transact([...writes.map(toTx), ...counters, ...(Array.isArray(audit) ? audit : [audit]).map(auditPut)]);
   },
   listCounters(month) {

@@ -8,7 +8,13 @@ import { DashboardQuery, dashboard } from '../core/reports/dashboard.ts';
 import { endpoint } from './http.ts';
 
 const Text = z.object({ id: z.string(), en: z.string() });
-const Summary = z.object({ count: z.number(), median: z.number().optional(), p90: z.number().optional(), max: z.number().optional(), mean: z.number().optional() });
+const Summary = z.object({
+  count: z.number(),
+  median: z.number().optional(),
+  p90: z.number().optional(),
+  max: z.number().optional(),
+  mean: z.number().optional(),
+});
 const Row = z.object({
   agencyId: z.string(),
   name: z.string(),
