@@ -30,6 +30,55 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/**
+ * S3 replaces an object atomically: a reader gets the old bytes or the new ones. s3rver writes the
+ * object's file in place, so a GET during a PUT of the same key could read a file being rewritten (a
+ * length that no longer matches: the client then waits for bytes that never come). The front keeps a
+ * readers–writer lock per object path: reads of a key share it, a write (PUT, DELETE, POST completing
+ * an upload) has it alone, in arrival order; each holds it until its response has ended.
+ */
+const locks = new Map<string, { readers: number; writer: boolean; queue: { write: boolean; go: () => void }[] }>();
+
+function lockPath(path: string, write: boolean): Promise<() => void> {
+  let lock = locks.get(path);
+  if (!lock) {
+    lock = { readers: 0, writer: false, queue: [] };
+    locks.set(path, lock);
+  }
+  const l = lock;
+  const release = () => {
+    if (write) l.writer = false;
+    else l.readers--;
+    pump();
+  };
+  const pump = () => {
+    while (l.queue.length && !l.writer) {
+      const next = l.queue[0]!;
+      if (next.write && l.readers > 0) break;
+      l.queue.shift();
+      if (next.write) l.writer = true;
+      else l.readers++;
+      next.go();
+      if (next.write) break;
+    }
+    if (!l.writer && l.readers === 0 && l.queue.length === 0) locks.delete(path);
+  };
+  return new Promise((ok) => {
+    l.queue.push({ write, go: () => ok(once(release)) });
+    pump();
+  });
+}
+
+function once(f: () => void): () => void {
+  let done = false;
+  return () => {
+    if (!done) {
+      done = true;
+      f();
+    }
+  };
+}
+
 const front = createServer(async (req, res) => {
   const answer = (status: number, code: string, message: string) => {
     const origin = req.headers.origin;
@@ -56,6 +105,11 @@ const front = createServer(async (req, res) => {
       body = await readAll(req);
       const refused = checkPostPolicy({ bucket: decodeURIComponent(path.replaceAll('/', '')), contentType: type, body, credentials: LOCAL_CREDENTIALS });
       if (refused) return answer(refused.status, refused.code, refused.message);
+    }
+    // An object path (bucket and key): reads share its lock, writes hold it alone until answered.
+    if (/^\/[^/]+\/.+/.test(path) && req.method !== 'OPTIONS') {
+      const release = await lockPath(path, req.method !== 'GET' && req.method !== 'HEAD');
+      res.on('close', release);
     }
     const upstream = request({ host: '127.0.0.1', port: backendPort, method: req.method, path: req.url, headers: req.headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
