@@ -266,4 +266,71 @@ describe('the dashboard, the report menu and the archive in the staff app', () =
     expect(errors).toEqual([]);
     expect(kepala.errors).toEqual([]);
   });
+
+  it('PPID Utama writes the annual report’s narrative, is told of a newer draft, issues and approves it', { timeout: 240_000 }, async () => {
+    const year = Number(YEAR) - 1;
+    const utama = await signIn(browser, host.url, 'ppid.utama');
+    const page = utama.page;
+    const errors = watchErrors(page);
+    await clickNav(page, 'Laporan');
+    await openPage(page, () => page.getByRole('link', { name: 'Arsip Laporan' }).click(), 'Arsip Laporan');
+    await openPage(page, () => page.getByRole('link', { name: `Laporan Tahunan ${year}` }).click(), `Laporan Tahunan ${year}`);
+    const policy = page.getByRole('textbox', { name: 'Kebijakan layanan informasi', exact: true });
+    await policy.waitFor({ timeout: 20_000 });
+    const parts: [string, string][] = [
+      ['Kebijakan layanan informasi', `Peraturan Gubernur Nomor 22 Tahun 2016 menjadi pedoman layanan (uji ${RUN}).`],
+      ['Sarana dan prasarana', 'Meja layanan di lantai dasar dan situs PPID.'],
+      ['Sumber daya manusia', 'Dua belas petugas PPID di lima SKPD.'],
+      ['Anggaran', 'Rp 120.000.000 dari APBD.'],
+      ['Kendala', 'Pemutakhiran DIP belum rutin setiap bulan.'],
+      ['Rekomendasi dan rencana tindak lanjut', 'Pelatihan petugas PPID pembantu.'],
+    ];
+    for (const [label, text] of parts) await page.getByRole('textbox', { name: label, exact: true }).fill(text);
+    await expectAccessible(page, 'the annual report page');
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent(), POLL).toContain(`Draf laporan tahunan ${year} disimpan.`);
+
+    // Someone else saves a newer draft: the page's save is refused and says to reload.
+    const current = (await api('ppid.utama', 'GET', `/api/reports/annual/${year}`)).body.draft;
+    const elsewhere = await api('ppid.utama', 'PUT', `/api/reports/annual/${year}`, {
+      narrative: { ...current.narrative, budget: 'Rp 150.000.000 dari APBD (perubahan).' },
+      version: current.version,
+    });
+    expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(200);
+    await page.getByRole('textbox', { name: 'Kendala', exact: true }).fill('Jaringan internet di kabupaten belum stabil.');
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    await page.getByRole('alert').filter({ hasText: 'telah diubah orang lain' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Muat ulang draf' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Anggaran', exact: true }).inputValue(), POLL).toBe('Rp 150.000.000 dari APBD (perubahan).');
+
+    // Issued and approved, each after the confirmation dialog.
+    await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
+    const issueDialog = page.getByRole('dialog', { name: `Terbitkan Laporan Tahunan ${year}?` });
+    await issueDialog.waitFor();
+    await issueDialog.getByRole('button', { name: 'Ya, terbitkan' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), { ...POLL, timeout: 60_000 })
+      .toMatch(/Laporan tahunan diterbitkan dengan nomor LAP\/\d{4}\/\d{4}\./);
+    const state = page.getByRole('region', { name: 'Keadaan laporan' });
+    await expect.poll(() => state.textContent(), POLL).toContain('Diterbitkan, menunggu persetujuan');
+    await page.getByRole('button', { name: 'Setujui dan umumkan' }).click();
+    const approveDialog = page.getByRole('dialog', { name: /^Setujui laporan LAP\/\d{4}\/\d{4}\?$/ });
+    await approveDialog.waitFor();
+    expect(await approveDialog.textContent()).toContain('Pasal 11 ayat (1) huruf h');
+    await approveDialog.getByRole('button', { name: 'Ya, setujui dan umumkan' }).click();
+    await expect.poll(() => state.textContent(), { ...POLL, timeout: 30_000 }).toContain('Disetujui dan diumumkan');
+    expect(await state.textContent()).toContain('Rina Kusumawati');
+    expect(await state.getByRole('link', { name: /register publik/ }).getAttribute('href')).toMatch(/\/laporan\/$/);
+    expect(await page.getByRole('button', { name: 'Simpan draf' }).count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toMatch(RAW_ISO);
+    await expectAccessible(page, 'the approved annual report');
+    await page.screenshot({ path: '/tmp/reports-annual.png', fullPage: true });
+    await page.locator('main h1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/reports-annual-top.png' });
+    await page.locator('#an-preview-h').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/reports-annual-preview.png' });
+    // The 409 of the stale save is the refusal shown on the page, not an error of the page.
+    expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);
+    expect(utama.errors).toEqual([]);
+  });
 });
