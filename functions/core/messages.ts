@@ -582,6 +582,75 @@ const catalogue = {
     id: 'Laporan tahunan {year} belum diterbitkan sesuai draf terakhir; terbitkan dahulu, lalu setujui.',
     en: 'The annual report for {year} has not been issued from its latest draft; issue it first, then approve it.',
   },
+  // Spreadsheet import of DIP rows (functions/core/documentation/import.ts, item-import.ts).
+  import_not_spreadsheet: {
+    id: 'Berkas {fileName} bukan lembar kerja yang dapat diimpor: gunakan CSV (UTF-8) atau XLSX.',
+    en: 'File {fileName} is not a spreadsheet that can be imported: use CSV (UTF-8) or XLSX.',
+  },
+  import_no_header: {
+    id: 'Baris judul kolom DIP tidak ditemukan di berkas ini. Judul kolom yang diharapkan: {expected}. Unduh templat untuk contohnya.',
+    en: 'No header row of DIP columns was found in this file. Expected headers: {expected}. Download the template for an example.',
+  },
+  import_missing_columns: {
+    id: 'Kolom wajib tidak ada pada baris judul (baris {line}): {missing}.',
+    en: 'Required columns are missing from the header row (line {line}): {missing}.',
+  },
+  import_too_many_rows: {
+    id: 'Berkas berisi lebih dari {max} baris; bagi menjadi beberapa berkas.',
+    en: 'The file has more than {max} rows; split it into several files.',
+  },
+  import_csv_not_utf8: {
+    id: 'CSV ini bukan UTF-8. Simpan ulang sebagai "CSV UTF-8 (dipisahkan koma)" lalu unggah lagi.',
+    en: 'This CSV is not UTF-8. Save it again as "CSV UTF-8 (comma delimited)" and upload it again.',
+  },
+  import_xlsx_unreadable: {
+    id: 'Lembar kerja XLSX ini tidak dapat dibaca (rusak atau terlindungi kata sandi).',
+    en: 'This XLSX workbook cannot be read (damaged or password-protected).',
+  },
+  import_cell_empty: {
+    id: 'Kolom "{header}" kosong; wajib diisi.',
+    en: 'Column "{header}" is empty; it is required.',
+  },
+  import_bad_category: {
+    id: 'Kategori "{value}" tidak dikenal; tulis salah satu: {allowed}.',
+    en: 'Category "{value}" is not recognised; write one of: {allowed}.',
+  },
+  import_bad_formats: {
+    id: 'Bentuk informasi "{value}" tidak dikenal; tulis Softcopy, Hardcopy, atau keduanya dipisah koma.',
+    en: 'Format "{value}" is not recognised; write Softcopy, Hardcopy, or both separated by a comma.',
+  },
+  import_bad_year: {
+    id: 'Tahun "{value}" tidak valid; tulis empat angka, mis. 2025.',
+    en: 'Year "{value}" is not valid; write four digits, e.g. 2025.',
+  },
+  import_type_not_allowed: {
+    id: 'Hanya berkas CSV (UTF-8) atau XLSX yang dapat diimpor; {fileName} tidak.',
+    en: 'Only CSV (UTF-8) or XLSX files can be imported; {fileName} cannot.',
+  },
+  import_not_found: {
+    id: 'Impor {importId} tidak ditemukan.',
+    en: 'Import {importId} was not found.',
+  },
+  import_not_checked: {
+    id: 'Berkas impor belum diperiksa; periksa dahulu, lalu impor.',
+    en: 'The import file has not been checked yet; check it first, then import.',
+  },
+  import_has_bad_rows: {
+    id: 'Berkas masih memuat {bad} baris bermasalah; perbaiki berkasnya, atau pilih "impor hanya baris yang benar".',
+    en: 'The file still has {bad} rows with problems; fix the file, or choose "import only the good rows".',
+  },
+  import_nothing_to_import: {
+    id: 'Tidak ada baris yang benar untuk diimpor.',
+    en: 'There are no good rows to import.',
+  },
+  import_already_imported: {
+    id: 'Berkas yang sama (SHA-256 {sha256}) sudah diimpor untuk perangkat daerah ini pada impor {importId}; tidak diimpor dua kali.',
+    en: 'The same file (SHA-256 {sha256}) was already imported for this agency in import {importId}; it is not imported twice.',
+  },
+  import_in_state: {
+    id: 'Impor ini sedang berjalan atau sudah selesai ({state}).',
+    en: 'This import is running or has finished ({state}).',
+  },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
