@@ -69,6 +69,8 @@ export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
  * | annual draft  | ANNUAL_REPORT#<year>  | DRAFT                   | ANNUAL_REPORTS / <year>            |                                 |
  * | notice        | NOTICE#<key>          | NOTICE                  | (a scheduled mail claimed once)    |                                 |
  * | counters      | STATS#<yyyy-mm>|now    | <agencyId>|_body        |                                    |                                 |
+ * | item import   | IMPORT#<importId>     | IMPORT                  |                                    |                                 |
+ * | import file   | IMPORTFILE#<agency>#<sha256> | IMPORTFILE       |                                    |                                 |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
  * - children of an agency: Query gsi2 AGENCY_CHILDREN#<id>
@@ -121,6 +123,12 @@ export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
  * - the annual report's draft of a year: GetItem ANNUAL_REPORT#<year>; every year's (the register's
  *   approved annual reports): Query gsi1 ANNUAL_REPORTS
  * - a scheduled mail sent once (the report jobs): Put NOTICE#<key> with attribute_not_exists before sending
+ * - a spreadsheet import of draft items (documentation/item-import.ts): GetItem IMPORT#<id> (consistent; its
+ *   state, counts and progress, updated with its version in each batch's transaction); the same file imported
+ *   before for the agency: GetItem IMPORTFILE#<agency>#<sha256> (Put with attribute_not_exists OR the same
+ *   importId when an import runs, in the same transaction as its state); the rows of one batch already
+ *   written: BatchGet ITEM#<id> (ids derived from agency, file SHA-256 and line; consistent), then each item
+ *   Put with attribute_not_exists and the agency's COUNTER#items#<agency>#<year> moved in the same transaction
  */
 export const table = {
   id: 'Main',
@@ -215,6 +223,14 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/inbox', handler: 'api/items.inbox', roles: STAFF },
 
   { method: 'GET', path: '/api/exclusions', handler: 'api/exclusions.list', roles: STAFF },
+  // The bulk import of draft items from a spreadsheet (SOP 000 step 2; SOP 004's list uses the same reading).
+  // The template before /api/imports/{importId}: the local gateway takes the first route that matches.
+  { method: 'GET', path: '/api/imports/template', handler: 'api/imports.template', roles: EDITORS, uses: ['documents'] },
+  { method: 'POST', path: '/api/imports', handler: 'api/imports.declare', roles: EDITORS, uses: ['documents'] },
+  { method: 'GET', path: '/api/imports/{importId}', handler: 'api/imports.get', roles: EDITORS },
+  { method: 'POST', path: '/api/imports/{importId}/check', handler: 'api/imports.check', roles: EDITORS, uses: ['documents'] },
+  { method: 'POST', path: '/api/imports/{importId}/run', handler: 'api/imports.run', roles: EDITORS, uses: ['workflows'] },
+
   { method: 'POST', path: '/api/exclusions', handler: 'api/exclusions.propose', roles: APPROVERS, uses: ['workflows'] },
   { method: 'GET', path: '/api/exclusions/{exclusionId}', handler: 'api/exclusions.get', roles: STAFF },
   { method: 'POST', path: '/api/exclusions/{exclusionId}/resubmit', handler: 'api/exclusions.resubmit', roles: APPROVERS, uses: ['workflows'] },
@@ -451,6 +467,16 @@ export const stateMachines: readonly StateMachineDecl[] = [
     },
   },
   {
+  {
+    id: 'ItemImport',
+    definition: 'item-import.asl.json',
+    tasks: {
+      PrepareImportFunctionArn: { handler: 'tasks/item-import.prepare', uses: ['documents'] },
+      WriteImportBatchFunctionArn: { handler: 'tasks/item-import.writeBatch', uses: ['documents'] },
+      FinishImportFunctionArn: { handler: 'tasks/item-import.finish' },
+      MarkImportFailedFunctionArn: { handler: 'tasks/item-import.fail' },
+    },
+  },
     id: 'ReportJobs',
     definition: 'reports.asl.json',
     tasks: {

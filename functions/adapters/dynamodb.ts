@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../core/audit.ts';
 import type { Holiday } from '../core/calendar.ts';
+import type { ImportMarker, ItemImport } from '../core/documentation/item-import.ts';
 import { DomainError, fail } from '../core/errors.ts';
 import type { DikEntry, Exclusion } from '../core/exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
@@ -146,6 +147,8 @@ export const keys = {
   },
   annualDraft: (year: number) => ({ pk: `ANNUAL_REPORT#${year}`, sk: 'DRAFT', gsi1pk: 'ANNUAL_REPORTS', gsi1sk: String(year) }),
   notice: (key: string) => ({ pk: `NOTICE#${key}`, sk: 'NOTICE' }),
+  itemImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  importMarker: (agencyId: string, sha256: string) => ({ pk: `IMPORTFILE#${agencyId}#${sha256}`, sk: 'IMPORTFILE' }),
   dispute: (d: Pick<Dispute, 'disputeId' | 'year' | 'sequence'>) => ({
     pk: `DISPUTE#${d.disputeId}`,
     sk: 'DISPUTE',
@@ -277,12 +280,14 @@ export async function queryPage<T>(
 }
 
 /** BatchGetItem in chunks of 100, retrying unprocessed keys. Order is not kept: callers order by id. */
-export async function batchGet<T>(keyList: Key[]): Promise<T[]> {
+export async function batchGet<T>(keyList: Key[], consistent = false): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < keyList.length; i += 100) {
     let pending: Key[] = keyList.slice(i, i + 100);
     for (let attempt = 0; pending.length && attempt < 8; attempt++) {
-      const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [config.tableName()]: { Keys: pending } } }));
+      const res = await documentClient().send(
+        new BatchGetCommand({ RequestItems: { [config.tableName()]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } } }),
+      );
       for (const item of res.Responses?.[config.tableName()] ?? []) out.push(strip<T>(item));
       pending = (res.UnprocessedKeys?.[config.tableName()]?.Keys as Key[] | undefined) ?? [];
       if (pending.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
@@ -411,6 +416,18 @@ function toTx(w: Write): TxItem {
       return 'delete' in w
         ? { Delete: { TableName, Key: keys.notice(w.delete) } }
         : { Put: { TableName, Item: { ...keys.notice(w.key), at: w.at }, ConditionExpression: 'attribute_not_exists(pk)' } };
+    case 'itemImport':
+      return { Put: { TableName, Item: { ...keys.itemImport(w.value.importId), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'importMarker':
+      // Once per file and agency; the same import may write it again (a run after a failed one).
+      return {
+        Put: {
+          TableName,
+          Item: { ...keys.importMarker(w.value.agencyId, w.value.sha256), ...w.value },
+          ConditionExpression: 'attribute_not_exists(pk) OR importId = :id',
+          ExpressionAttributeValues: { ':id': w.value.importId },
+        },
+      };
   }
 }
 
@@ -492,6 +509,13 @@ export const dynamoStore: Store = {
   async getItem(itemId) {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `ITEM#${itemId}`, sk: 'ITEM' } }));
     return res.Item ? strip<Item>(res.Item) : undefined;
+  },
+  async getItems(itemIds) {
+    // Consistent: an import's batch reads what its own earlier attempt wrote.
+    return batchGet<Item>(
+      [...new Set(itemIds)].map((id) => ({ pk: `ITEM#${id}`, sk: 'ITEM' })),
+      true,
+    );
   },
   listItems(q) {
     const byStatusIndex = !q.agencyId;
@@ -744,6 +768,14 @@ export const dynamoStore: Store = {
   },
   replaceCounters(records) {
     return replaceCounterRecords(documentClient(), records);
+  },
+  async getImport(importId) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.itemImport(importId), ConsistentRead: true }));
+    return res.Item ? strip<ItemImport>(res.Item) : undefined;
+  },
+  async getImportMarker(agencyId, sha256) {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.importMarker(agencyId, sha256), ConsistentRead: true }));
+    return res.Item ? strip<ImportMarker>(res.Item) : undefined;
   },
   listStepRecordsOfAgency(sop, agencyId) {
     return queryAll<StepRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `STEPS#${sop}#${agencyId}` } });

@@ -135,6 +135,8 @@ export interface Item {
    * submitted for publication meanwhile, and while it is in force it is off the DIP.
    */
   exclusion?: { exclusionId: string; state: 'proposed' | 'approved' | 'in_force' };
+  /** Created by a spreadsheet import (documentation/item-import.ts): which import, which line of its file. */
+  imported?: { importId: string; line: number };
   createdAt: string;
   createdBy: string;
   updatedAt: string;

@@ -137,24 +137,10 @@ async function createItemOnce(ctx: Context, actor: Principal, input: { agencyId?
   const agency = await getAgency(ctx, agencyId);
   const at = ctx.now.toISOString();
   const regYear = Number(localDateOf(ctx.now, agency.timezone).slice(0, 4));
-  const counter = `items#${agencyId}#${regYear}`;
+  const counter = itemCounter(agencyId, regYear);
   const previous = await ctx.store.getCounter(counter);
   const sequence = previous + 1;
-  const item: Item = {
-    itemId: opts.itemId ?? crypto.randomUUID(),
-    agencyId,
-    number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
-    regYear,
-    sequence,
-    status: 'draft',
-    publication: 'none',
-    current: { versionNo: 1, state: 'draft', content: input.content, documents: [], reminders: 0, steps: [startStep('input', at)] },
-    inbox: [],
-    createdAt: at,
-    createdBy: actor.username,
-    updatedAt: at,
-    version: 1,
-  };
+  const item = draftItem({ itemId: opts.itemId ?? crypto.randomUUID(), agencyId, regYear, sequence, content: input.content, at, by: actor.username });
   // The counter moves in the same transaction: two people creating at once never share a number,
   // and a failed write leaves no gap (the loser's attempt is run again by `createItem`).
   await ctx.store.commit(
@@ -173,6 +159,42 @@ async function createItemOnce(ctx: Context, actor: Principal, input: { agencyId?
     }),
   );
   return item;
+}
+
+/** The gap-free counter of an agency's item numbers in one registration year. */
+export const itemCounter = (agencyId: string, regYear: number) => `items#${agencyId}#${regYear}`;
+
+/**
+ * A new draft item as the form creates it (SOP 000 step 2 running), numbered `sequence` in its
+ * agency's `regYear`: `AGENCY/<year>/<nnnn>`. The caller moves the counter in the same transaction.
+ */
+export function draftItem(input: {
+  itemId: string;
+  agencyId: string;
+  regYear: number;
+  sequence: number;
+  content: ItemContent;
+  at: string;
+  by: string;
+  imported?: Item['imported'];
+}): Item {
+  const { itemId, agencyId, regYear, sequence, at } = input;
+  return {
+    itemId,
+    agencyId,
+    number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
+    regYear,
+    sequence,
+    status: 'draft',
+    publication: 'none',
+    current: { versionNo: 1, state: 'draft', content: input.content, documents: [], reminders: 0, steps: [startStep('input', at)] },
+    inbox: [],
+    ...(input.imported ? { imported: input.imported } : {}),
+    createdAt: at,
+    createdBy: input.by,
+    updatedAt: at,
+    version: 1,
+  };
 }
 
 /** The version staff may change now: the draft or returned one, or a new one after publication. */

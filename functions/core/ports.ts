@@ -3,6 +3,7 @@
  */
 import type { AuditEvent } from './audit.ts';
 import type { DeadlineRule, Holiday } from './calendar.ts';
+import type { ImportMarker, ItemImport } from './documentation/item-import.ts';
 import type { DikEntry, Exclusion, ExclusionState } from './exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
@@ -75,7 +76,11 @@ export type Write =
   | { entity: 'annualDraft'; value: AnnualDraft; expectedVersion: number | null }
   /** A scheduled mail claimed once (refused if it exists), or released when it could not be sent. */
   | { entity: 'notice'; key: string; at: string }
-  | { entity: 'notice'; delete: string };
+  | { entity: 'notice'; delete: string }
+  /** A spreadsheet import of draft items (documentation/item-import.ts). */
+  | { entity: 'itemImport'; value: ItemImport; expectedVersion: number | null }
+  /** The file of an import, by agency and SHA-256: written once, so the same file is never imported twice. */
+  | { entity: 'importMarker'; value: ImportMarker };
 
 /** A form submission's result: the request it filed (and the objection, for an objection form). */
 export interface Submission {
@@ -94,6 +99,8 @@ export interface Store {
   listHolidays(years: number[]): Promise<Holiday[]>;
   getItem(itemId: string): Promise<Item | undefined>;
   listItems(q: ItemQuery): Promise<Page<Item>>;
+  /** The items of these ids that exist (one BatchGet per 100; any order). */
+  getItems(itemIds: string[]): Promise<Item[]>;
   listPublished(q: { agencyId?: string; category?: string; year?: number; cursor?: string; limit: number }): Promise<Page<PublishedVersion>>;
   getExclusion(exclusionId: string): Promise<Exclusion | undefined>;
   listExclusions(q: { agencyId?: string; state?: ExclusionState; cursor?: string; limit: number }): Promise<Page<Exclusion>>;
@@ -143,6 +150,9 @@ export interface Store {
   /** Every ended step of one SOP in one agency (the counters' rebuild). */
   listStepRecordsOfAgency(sop: string, agencyId: string): Promise<StepRecord[]>;
   /**
+  getImport(importId: string): Promise<ItemImport | undefined>;
+  /** The import that took this file (agency, SHA-256), if one did. */
+  getImportMarker(agencyId: string, sha256: string): Promise<ImportMarker | undefined>;
    * Writes every record and the audit event(s) in one transaction, or nothing; the dashboard's
    * counters (reports/counters.ts) move in the same transaction.
    */
