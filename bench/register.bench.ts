@@ -21,7 +21,7 @@ export interface Row {
 
 // --- deterministic data -------------------------------------------------------------------------------
 
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, dynamoStore, keys } from '../functions/adapters/dynamodb.ts';
+import { localIdentity } from '../functions/adapters/identity.ts';
 import type { Item } from '../functions/core/item-model.ts';
 import type { Agency } from '../functions/core/model.ts';
 import type { Context } from '../functions/core/ports.ts';
@@ -26,21 +27,10 @@ import { dashboard, monthsBetween } from '../functions/core/reports/dashboard.ts
 import { buildReport } from '../functions/core/reports/data.ts';
 import { reportPdf, reportXlsx } from '../functions/core/reports/render.ts';
 import type { Request } from '../functions/core/requests/model.ts';
-import type { Row } from './register.bench.ts';
+import { mulberry32, type Row } from './register.bench.ts';
 
 const AGENCIES = 300;
 const DAY = 86_400_000;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const agencyId = (i: number) => `bench${String(i).padStart(3, '0')}`;
 
@@ -217,7 +207,7 @@ export async function reportsBench(total = 100_000, small = 1_000): Promise<Row[
     const agencies = Array.from({ length: AGENCIES }, (_, i) => benchAgency(i));
     await batchPut(agencies.map((a) => ({ ...keys.agency(a), ...a })));
     const zones = zonesOf(await dynamoStore.listAgencies());
-    const ctx: Context = { store: dynamoStore, identity: { upsertUser: async () => {} }, requestId: 'bench', now: new Date('2026-12-01T03:00:00.000Z') };
+    const ctx: Context = { store: dynamoStore, identity: localIdentity, requestId: 'bench', now: new Date('2026-12-01T03:00:00.000Z') };
     const actor = { username: 'ppid.utama', name: 'PPID Utama', role: 'ppid_utama', agencyId: 'diskominfo' } as const;
     const query = { from: '2026-01', to: '2026-12' };
     const wanted = [...new Set([...monthsBetween('2026-01', '2026-12'), '2026-11', 'now'])];

@@ -106,7 +106,7 @@ const prevDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_40
 const realDate = (iso: string) => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
 
 /** Every page of a paginated read. */
-async function all<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string }>): Promise<T[]> {
+export async function all<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string }>): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | undefined;
   do {
@@ -1037,8 +1037,8 @@ function inForceOn(x: Exclusion, date: string, zone: string): boolean {
   if (!x.dik || !x.decree) return false;
   if (localDateOf(new Date(x.dik.setAt), zone) > date) return false;
   if (x.ended && localDateOf(new Date(x.ended.at), zone) <= date) return false;
-  // The exclusion ends at the start of `until`.
-  return !x.dik.until || x.dik.until > date;
+  // Inclusive (exclusion-end.ts): in force through the whole of `until`.
+  return !x.dik.until || x.dik.until >= date;
 }
 
 async function dikSections(ctx: Context, s: Scope): Promise<ReportSection[]> {
@@ -1065,7 +1065,7 @@ async function dikSections(ctx: Context, s: Scope): Promise<ReportSection[]> {
             col('agency', 'SKPD', 'SKPD'),
             col('basis', 'Dasar hukum', 'Legal basis'),
             col('from', 'Berlaku sejak', 'From'),
-            col('until', 'Berlaku sampai', 'Until'),
+            col('until', 'Berlaku sampai dengan', 'Up to and including'),
             col('decree', 'Nomor surat penetapan', 'Decree number'),
           ],
           rows: entries.map((e) => [
@@ -1107,6 +1107,18 @@ function titleOf(spec: ReportSpec): Text {
  * One report of `spec` (every kind of REPORT_KINDS), read now. `opts.narrative`: the annual report's
  * parts PPID Utama writes (shown as "(belum diisi)" when empty).
  */
+/** The sections of each kind of report. */
+const SECTIONS: Record<ReportKind, (ctx: Context, s: Scope, narrative?: AnnualNarrative) => Promise<ReportSection[]>> = {
+  annual: annualSections,
+  semester: semesterSections,
+  monthly: monthlySections,
+  requests_register: requestsRegister,
+  objections_register: objectionsRegister,
+  sop_compliance: sopSections,
+  dip: dipSections,
+  dik: dikSections,
+};
+
 export async function buildReport(ctx: Context, spec: ReportSpec, opts: { narrative?: AnnualNarrative } = {}): Promise<ReportData> {
   const parsed = ReportSpec.safeParse(spec);
   if (!parsed.success || !realDate(spec.from) || !realDate(spec.to)) fail('validation', 'report_period_invalid');
@@ -1134,33 +1146,7 @@ export async function buildReport(ctx: Context, spec: ReportSpec, opts: { narrat
     asOf,
   };
 
-  let sections: ReportSection[];
-  switch (spec.kind) {
-    case 'annual':
-      sections = await annualSections(ctx, s, opts.narrative);
-      break;
-    case 'semester':
-      sections = await semesterSections(ctx, s);
-      break;
-    case 'monthly':
-      sections = await monthlySections(ctx, s);
-      break;
-    case 'requests_register':
-      sections = await requestsRegister(ctx, s);
-      break;
-    case 'objections_register':
-      sections = await objectionsRegister(ctx, s);
-      break;
-    case 'sop_compliance':
-      sections = await sopSections(ctx, s);
-      break;
-    case 'dip':
-      sections = await dipSections(ctx, s);
-      break;
-    case 'dik':
-      sections = await dikSections(ctx, s);
-      break;
-  }
+  const sections = await SECTIONS[spec.kind](ctx, s, opts.narrative);
   return {
     spec: { kind: spec.kind, from: spec.from, to: spec.to, ...(spec.agencyId ? { agencyId: spec.agencyId } : {}) },
     title: titleOf(spec),

@@ -7,22 +7,12 @@
  * quiet: the local host runs it once when its data predates the counters, an admin may run it after.
  */
 import { auditEvent, SYSTEM_ACTOR } from '../audit.ts';
-import type { Context, Page } from '../ports.ts';
+import type { Context } from '../ports.ts';
 import { type CountedRecord, type CounterRecord, recount, zonesOf } from './counters.ts';
+import { all } from './data.ts';
 
 /** The SOPs whose steps are timed (sop.ts; SOP 004 once the documentation cycle records its steps). */
 export const TIMED_SOPS = ['000', '002', '004'] as const;
-
-async function all<T>(read: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
 
 /** Every record the counters count. */
 export async function countedRecords(ctx: Context): Promise<CountedRecord[]> {
