@@ -17,6 +17,7 @@ import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand,
 import type { RegisterEvent } from '../core/item-model.ts';
 import type { Objection } from '../core/objections/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
+import type { PublicBody } from '../core/public-body.ts';
 import { type PublicAnnualReport, publicAnnualReport } from '../core/register/annual.ts';
 import type { PublishedEntry } from '../core/register/index.ts';
 import { type PublicRequestEntry, publicLogEntryWith } from '../core/register/requests.ts';
@@ -92,14 +93,21 @@ export const registerStore: RegisterStore = {
     const [agencies, items, body, dik, verifications, requests, annualReports] = await Promise.all([
       dynamoStore.listAgencies(),
       queryAll<PublishedEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIP' } }),
-      dynamoStore.getSettings<{ name: string }>('publicBody'),
+      dynamoStore.getSettings<PublicBody>('publicBody'),
       dynamoStore.listDik(),
       queryAll<VerificationRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'VERIFICATIONS' } }),
       answeredRequests(opts.requestIds ?? []),
       approvedAnnualReports(),
     ]);
     return {
-      publicBody: { name: body?.name ?? 'Badan Publik' },
+      publicBody: {
+        name: body?.name ?? 'Badan Publik',
+        ...(body?.openDataLicense ? { openDataLicense: body.openDataLicense } : {}),
+        ...(body?.region ? { region: body.region } : {}),
+      },
+      // The register's base URL: the body's setting, else this deployment's own (the CloudFront
+      // domain in AWS, the host's address locally).
+      siteUrl: body?.registerUrl || config.registerUrl(),
       agencies,
       items: items.map((i) => ({ ...i, history: i.history ?? [{ versionNo: i.versionNo, publishedAt: i.publishedAt }] })),
       dik,
@@ -208,8 +216,8 @@ export const registerStore: RegisterStore = {
     }
   },
   async built() {
-    const s = await dynamoStore.getSettings<{ builtAt: string; renderer?: number }>('register');
-    return s ? { at: s.builtAt, ...(s.renderer !== undefined ? { renderer: s.renderer } : {}) } : undefined;
+    const s = await dynamoStore.getSettings<{ builtAt: string; renderer?: number; site?: string }>('register');
+    return s ? { at: s.builtAt, ...(s.renderer !== undefined ? { renderer: s.renderer } : {}), ...(s.site !== undefined ? { site: s.site } : {}) } : undefined;
   },
   async dropEvents(events) {
     await batchWrite(events.map((e) => ({ DeleteRequest: { Key: keys.registerEvent(e) } })));
@@ -223,7 +231,7 @@ export const registerStore: RegisterStore = {
       ...shown.map((s) => ({ PutRequest: { Item: { ...registeredKey(s.itemId), gsi1pk: 'REGISTERED', gsi1sk: s.itemId, ...s } } })),
       ...stale.map((r) => ({ DeleteRequest: { Key: registeredKey(r.itemId) } })),
       ...events.map((e) => ({ DeleteRequest: { Key: keys.registerEvent(e) } })),
-      { PutRequest: { Item: { ...keys.settings('register'), builtAt: built.at, renderer: built.renderer } } },
+      { PutRequest: { Item: { ...keys.settings('register'), builtAt: built.at, renderer: built.renderer, site: built.site } } },
     ]);
   },
 };

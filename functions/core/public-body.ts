@@ -2,7 +2,9 @@
  * The public body itself (Pemerintah Provinsi / Kota …): its name heads the public register and every
  * letterhead; its coat of arms (lambang daerah) stands on every letterhead; `registerUrl` is the
  * public register's address printed under the verification QR code of every document (the host's
- * own address when unset, e.g. before the body's domain points at CloudFront).
+ * own address when unset, e.g. before the body's domain points at CloudFront), and the base of every
+ * absolute link the register writes (canonical and hreflang links, sitemap, DCAT catalogue). The
+ * register's open data carries `openDataLicense` (CC BY 4.0 when unset) and `region` (dct:spatial).
  *
  * The coat of arms is uploaded like an item's document (adapters/uploads.ts): a ticket bound to one
  * key, type and size; the server then moves the object to a key only it writes and checks size,
@@ -16,6 +18,7 @@ import { DomainError, fail } from './errors.ts';
 import type { UploadsPort } from './item-documents.ts';
 import { letterheadImageProblem } from './official-documents/document.ts';
 import type { Context } from './ports.ts';
+import { OPEN_DATA_LICENSE } from './register/model.ts';
 
 export interface CoatOfArms {
   key: string;
@@ -31,12 +34,26 @@ export interface PublicBody {
   name: string;
   /** e.g. `https://ppid.kalbarprov.go.id` */
   registerUrl?: string;
+  /** The licence of the register's open data (an IRI); CC BY 4.0 when unset (see OPEN_DATA_LICENSE). */
+  openDataLicense?: string;
+  /** The body's region (the open data's dct:spatial): its name, and an IRI naming it (e.g. Wikidata, GeoNames) when known. */
+  region?: Region;
   coatOfArms?: CoatOfArms;
   /** The head of the body (Gubernur, Wali Kota, …): told when an objection's response is overdue (UU 14/2008 Pasal 36). */
   headOfBody?: HeadOfBody;
   /** An upload announced but not yet checked. */
   coatOfArmsPending?: CoatOfArms & { uploadKey: string; kind: DocumentKind };
 }
+
+const Region = z.strictObject({
+  name: z.string().trim().min(2, 'nama wilayah minimal 2 karakter / the region name needs at least 2 characters').max(200),
+  iri: z
+    .url({ protocol: /^https?$/, error: 'IRI wilayah harus URL http(s) / the region IRI must be an http(s) URL' })
+    .max(300)
+    .optional()
+    .meta({ description: 'An IRI naming the region, e.g. `http://www.wikidata.org/entity/Q3916` (Kalimantan Barat)' }),
+});
+export type Region = z.infer<typeof Region>;
 
 const HeadOfBody = z.strictObject({
   name: z.string().trim().min(3, 'nama kepala badan publik minimal 3 karakter / the name needs at least 3 characters').max(200),
@@ -48,6 +65,8 @@ export type HeadOfBody = z.infer<typeof HeadOfBody>;
 export const PublicBodyView = z.object({
   name: z.string(),
   registerUrl: z.string().optional(),
+  openDataLicense: z.string().optional(),
+  region: Region.optional(),
   headOfBody: HeadOfBody.optional(),
   coatOfArms: z.object({ contentType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string(), uploadedBy: z.string() }).optional(),
 });
@@ -59,6 +78,12 @@ export const PublicBodyPatch = z.strictObject({
     .max(200)
     .optional()
     .meta({ description: 'The public register address printed on documents, e.g. `https://ppid.kalbarprov.go.id`' }),
+  openDataLicense: z
+    .url({ protocol: /^https?$/, error: 'lisensi data terbuka harus URL http(s) / the open-data licence must be an http(s) URL' })
+    .max(300)
+    .optional()
+    .meta({ description: `The licence of the register's open data (an IRI); ${OPEN_DATA_LICENSE} (CC BY 4.0) when unset` }),
+  region: Region.optional().meta({ description: "The body's region, the open data's spatial coverage (dct:spatial)" }),
   headOfBody: HeadOfBody.optional().meta({ description: 'The head of the body, told by mail when an objection is not answered within 30 working days' }),
 });
 
@@ -67,6 +92,8 @@ export function publicBodyView(body: PublicBody): z.infer<typeof PublicBodyView>
   return {
     name: body.name,
     ...(body.registerUrl ? { registerUrl: body.registerUrl } : {}),
+    ...(body.openDataLicense ? { openDataLicense: body.openDataLicense } : {}),
+    ...(body.region ? { region: body.region } : {}),
     ...(body.headOfBody ? { headOfBody: body.headOfBody } : {}),
     ...(c ? { coatOfArms: { contentType: c.contentType, size: c.size, sha256: c.sha256, uploadedAt: c.uploadedAt, uploadedBy: c.uploadedBy } } : {}),
   };
@@ -93,11 +120,11 @@ async function save(ctx: Context, actor: Principal, before: PublicBody | undefin
   return after;
 }
 
-/** Sets the body's name and register address (admin); the coat of arms is kept. */
+/** Sets the body's name, register address, open-data licence and region (admin); the coat of arms is kept. */
 export async function setPublicBody(
   ctx: Context,
   actor: Principal,
-  patch: { name?: string; registerUrl?: string; headOfBody?: HeadOfBody },
+  patch: { name?: string; registerUrl?: string; openDataLicense?: string; region?: Region; headOfBody?: HeadOfBody },
 ): Promise<PublicBody> {
   assertRole(actor, ['admin']);
   const before = await ctx.store.getSettings<PublicBody>('publicBody');
@@ -106,6 +133,8 @@ export async function setPublicBody(
     before &&
     before.name === after.name &&
     before.registerUrl === after.registerUrl &&
+    before.openDataLicense === after.openDataLicense &&
+    JSON.stringify(before.region) === JSON.stringify(after.region) &&
     JSON.stringify(before.headOfBody) === JSON.stringify(after.headOfBody)
   )
     return before;

@@ -26,7 +26,15 @@ import {
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
  * renderer is then rebuilt in full once, by the next update.
  */
-export const RENDERER_VERSION = 10;
+export const RENDERER_VERSION = 11;
+
+/**
+ * What every page of the register shows besides its own data: the base URL (canonical, hreflang,
+ * sitemap, catalogue) and the body's name, licence and region. When it differs from what the
+ * register was built with, the next update rebuilds the register in full, like a new renderer.
+ */
+export const siteKey = (input: Pick<RegisterInput, 'siteUrl' | 'publicBody'>) =>
+  JSON.stringify({ siteUrl: (input.siteUrl ?? '').replace(/\/+$/, ''), publicBody: input.publicBody });
 
 export interface RegisterStore {
   /**
@@ -40,8 +48,8 @@ export interface RegisterStore {
   markRendered(itemId: string, shown: PublishedEntry | undefined, events: RegisterEvent[], fence?: string): Promise<void>;
   /** Drops handled events that carry no per-item snapshot (DIK changes, verification pages, answered requests, annual reports). */
   dropEvents(events: RegisterEvent[]): Promise<void>;
-  /** After a full rebuild: every snapshot equals the published set, the queue is empty, and the build is recorded. */
-  resetRendered(shown: PublishedEntry[], events: RegisterEvent[], built: { at: string; renderer: number }): Promise<void>;
+  /** After a full rebuild: every snapshot equals the published set, the queue is empty, and the build is recorded (`site`: its siteKey). */
+  resetRendered(shown: PublishedEntry[], events: RegisterEvent[], built: { at: string; renderer: number; site: string }): Promise<void>;
   /**
    * Takes the register's lease for `seconds` (false if another update holds it): two updates at once
    * would each render from their own reading, and the one that read first could write last.
@@ -50,8 +58,8 @@ export interface RegisterStore {
   /** Extends the lease this owner holds; false if it has lost it (expired and taken by another). */
   renew(owner: string, seconds: number): Promise<boolean>;
   unlock(owner: string): Promise<void>;
-  /** When the register was last built in full, and by which renderer; undefined if never (a new installation). */
-  built(): Promise<{ at: string; renderer?: number } | undefined>;
+  /** When the register was last built in full, by which renderer and with which siteKey; undefined if never (a new installation). */
+  built(): Promise<{ at: string; renderer?: number; site?: string } | undefined>;
 }
 
 export interface RegisterSite {
@@ -119,20 +127,28 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
   const now = opts.now ?? new Date();
   // A register never built has no home page, assets or lists for a change to update: build it whole.
   // So is one built by an older renderer, whose unchanged pages would otherwise keep the old shape.
+  // So is one built with another base URL or body settings (siteKey), seen once the input is read.
   const built = await store.built();
-  if (opts.full || !built || built.renderer !== RENDERER_VERSION) {
+  // The queue is read before the input, so that every event dropped here is reflected in what is rendered.
+  const full = async () => {
     const events = await store.queue(10_000);
-    const input = await store.loadInput(now);
+    const fresh = await store.loadInput(now);
+    const key = siteKey(fresh);
+    // A recovery with the same renderer and settings rewrites the same pages: their sitemap dates stay.
+    const at = built && built.renderer === RENDERER_VERSION && built.site === key ? built.at : now.toISOString();
     await lease.confirm();
-    const paths = await site.apply(renderFull(input), { prune: true });
+    const paths = await site.apply(renderFull({ ...fresh, builtAt: at }), { prune: true });
     await lease.confirm();
-    await store.resetRendered(input.items, events, { at: now.toISOString(), renderer: RENDERER_VERSION });
+    await store.resetRendered(fresh.items, events, { at, renderer: RENDERER_VERSION, site: key });
     return { events: events.length, files: paths.length, invalidated: await site.invalidate(paths) };
-  }
+  };
+  if (opts.full || !built || built.renderer !== RENDERER_VERSION) return full();
   const events = await store.queue(100);
   if (events.length === 0) return { events: 0, files: 0, invalidated: 0 };
   const requestEvents = events.filter((e) => e.type === 'request');
-  const input = await store.loadInput(now, requestEvents.length ? { requestIds: [...new Set(requestEvents.map((e) => e.itemId))] } : {});
+  const loaded = await store.loadInput(now, requestEvents.length ? { requestIds: [...new Set(requestEvents.map((e) => e.itemId))] } : {});
+  if (siteKey(loaded) !== built.site) return full();
+  const input: RegisterInput = { ...loaded, builtAt: built.at };
   const dikEvents = events.filter((e) => e.type === 'dik');
   const verificationEvents = events.filter((e) => e.type === 'verification');
   const annualEvents = events.filter((e) => e.type === 'annualReport');

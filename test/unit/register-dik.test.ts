@@ -379,11 +379,25 @@ describe('the DIK exports', () => {
     expect(abs.items[0].url).toBe('https://ppid.example.go.id/dik/#dik-2025-7');
   });
 
-  it('types the files, and leaves the DCAT catalogue to the DIP', () => {
+  it('types the files, and lists them in the DCAT catalogue as a dataset of their own', () => {
     const files = [...renderFullFiles(input())];
     expect(files.find((f) => f.path === DIK_EXPORT_PATHS.json)?.contentType).toBe('application/json; charset=utf-8');
     expect(files.find((f) => f.path === DIK_EXPORT_PATHS.csv)?.contentType).toBe('text/csv; charset=utf-8; header=present');
-    expect(site.get('data/catalog.jsonld')).not.toContain('dik');
+    const catalog = JSON.parse(site.get('data/catalog.jsonld')!);
+    const dik = catalog['dcat:dataset'].find((d: { 'dct:identifier': string }) => d['dct:identifier'] === 'dik');
+    expect(dik['dcat:landingPage']).toEqual({ '@id': '/dik/' });
+    expect(dik['dcat:distribution'].map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])).toEqual([
+      '/data/dik.json',
+      '/data/dik.csv',
+    ]);
+    // Dated by its newest entry; its period runs from the first decree to the last end (one entry has none: open).
+    expect(dik['dct:modified']['@value']).toBe(
+      DIK.map((e) => e.setAt)
+        .sort()
+        .at(-1),
+    );
+    expect(dik['dct:temporal']['dcat:startDate']['@value']).toBe(DIK.map((e) => e.period.from).sort()[0]);
+    expect(dik['dct:temporal']['dcat:endDate']).toBeUndefined();
     expect(files.filter((f) => DIK_FILES.includes(f.path))).toHaveLength(DIK_FILES.length);
   });
 });
@@ -391,7 +405,18 @@ describe('the DIK exports', () => {
 describe('renderDik', () => {
   it('writes exactly the DIK page, home and the DIK exports, byte for byte as a full render', () => {
     const files = renderDik(input());
-    expect(files.map((f) => f.path)).toEqual(['dik/index.html', 'en/dik/index.html', 'index.html', 'en/index.html', 'data/dik.json', 'data/dik.csv']);
+    expect(files.map((f) => f.path)).toEqual([
+      'dik/index.html',
+      'en/dik/index.html',
+      'index.html',
+      'en/index.html',
+      'data/dik.json',
+      'data/dik.csv',
+      // the DIK's dates in the catalogue, and the lastmod of the DIK page and home in the sitemap
+      'data/catalog.jsonld',
+      'sitemap.xml',
+      'sitemap/umum.xml',
+    ]);
     const full = new Map([...renderFullFiles(input())].map((f) => [f.path, f]));
     for (const f of files) {
       expect(text(f.body), f.path).toBe(text(full.get(f.path)!.body));

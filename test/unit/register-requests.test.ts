@@ -350,7 +350,7 @@ describe('the log pages and exports', () => {
     expect(site.get('data/permohonan.json')).not.toContain('requests/docs/');
   });
 
-  it('describes the log in the DCAT catalogue, which does not change with it', () => {
+  it('describes the log in the DCAT catalogue, dated by the newest answer', () => {
     const catalog = JSON.parse(site.get('data/catalog.jsonld')!);
     const log = catalog['dcat:dataset'].find((d: Record<string, unknown>) => d['dct:identifier'] === 'permohonan');
     expect(log['dcat:landingPage']).toEqual({ '@id': 'https://ppid.example.go.id/permohonan/daftar/' });
@@ -358,7 +358,13 @@ describe('the log pages and exports', () => {
       'https://ppid.example.go.id/data/permohonan.json',
       'https://ppid.example.go.id/data/permohonan.csv',
     ]);
-    expect(siteOf(renderFull(input([]))).get('data/catalog.jsonld')).toBe(site.get('data/catalog.jsonld'));
+    const newest = ENTRIES.map((r) => r.answeredAt)
+      .sort()
+      .at(-1);
+    expect(log['dct:modified']).toEqual({ '@value': newest, '@type': 'xsd:dateTime' });
+    expect(log['dct:temporal']['dcat:endDate']).toEqual({ '@value': newest!.slice(0, 10), '@type': 'xsd:date' });
+    // Rendered at another time, the same log gives the same catalogue.
+    expect(siteOf(renderFull(input(ENTRIES, '2027-01-01T00:00:00.000Z'))).get('data/catalog.jsonld')).toBe(site.get('data/catalog.jsonld'));
   });
 
   it('an answered request rewrites the log index, its year page and the log exports, as a full render does', () => {
@@ -374,6 +380,10 @@ describe('the log pages and exports', () => {
         'en/permohonan/daftar/2026/index.html',
         'data/permohonan.json',
         'data/permohonan.csv',
+        // its dates: the catalogue's log dataset, and the lastmod of the log's pages in the sitemap
+        'data/catalog.jsonld',
+        'sitemap.xml',
+        'sitemap/umum.xml',
       ].sort(),
     );
     expect(changed.sort()).toEqual(plan.put.map((f) => f.path).sort());
@@ -439,6 +449,9 @@ describe('the register update takes in answered requests', () => {
         'en/permohonan/daftar/index.html',
         'permohonan/daftar/2026/index.html',
         'permohonan/daftar/index.html',
+        'data/catalog.jsonld',
+        'sitemap.xml',
+        'sitemap/umum.xml',
       ].sort(),
     );
     expect(result.events).toBe(1);

@@ -433,18 +433,24 @@ describe('full render of a small register', () => {
     const catalog = JSON.parse(site.get('data/catalog.jsonld')!);
     expect(catalog['@context']).toMatchObject({ dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/' });
     expect(catalog['@type']).toBe('dcat:Catalog');
-    expect(catalog['dct:publisher']).toEqual({ '@type': 'foaf:Organization', 'foaf:name': 'Pemerintah Provinsi Kalimantan Barat' });
-    expect(catalog['dct:language']).toEqual({ '@id': 'http://id.loc.gov/vocabulary/iso639-1/id' });
+    expect(catalog['dct:publisher']).toMatchObject({ '@type': 'foaf:Organization', 'foaf:name': 'Pemerintah Provinsi Kalimantan Barat' });
+    expect(catalog['dct:language']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/language/IND' });
     const [dataset] = catalog['dcat:dataset'];
     expect(dataset['@type']).toBe('dcat:Dataset');
-    expect(dataset['dct:modified']).toEqual({ '@value': '2026-03-01T00:00:00.000Z', '@type': 'xsd:dateTime' });
+    // Dated by its data (the newest publication), not by the render: the same DIP gives the same catalogue.
+    expect(dataset['dct:modified']).toEqual({
+      '@value': ITEMS.map((e) => e.publishedAt)
+        .sort()
+        .at(-1),
+      '@type': 'xsd:dateTime',
+    });
     expect(dataset['dct:title']).toContainEqual({ '@value': 'Daftar Informasi Publik Pemerintah Provinsi Kalimantan Barat', '@language': 'id' });
     const dists = dataset['dcat:distribution'];
     expect(dists.map((d: Record<string, unknown>) => d['@type'])).toEqual(['dcat:Distribution', 'dcat:Distribution']);
     expect(dists.map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])).toEqual(['/data/dip.json', '/data/dip.csv']);
     expect(dists[1]['dcat:mediaType']).toEqual({ '@id': 'https://www.iana.org/assignments/media-types/text/csv' });
-    expect(Number(dists[1]['dcat:byteSize']['@value'])).toBe(new TextEncoder().encode(site.get('data/dip.csv')!).length);
-    expect(dists[0]['dct:modified']['@value']).toBe('2026-03-01T00:00:00.000Z');
+    expect(dists[1]['dct:format']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/file-type/CSV' });
+    expect(siteOf(renderFull(input(ITEMS, '2027-01-01T00:00:00.000Z'))).get('data/catalog.jsonld')).toBe(site.get('data/catalog.jsonld'));
     // Absolute URLs when the site's origin is known.
     const withUrl = siteOf(renderFull({ ...input(ITEMS), siteUrl: 'https://ppid.example.go.id/' }));
     expect(JSON.parse(withUrl.get('data/catalog.jsonld')!)['dcat:dataset'][0]['dcat:distribution'][1]['dcat:downloadURL']['@id']).toBe(
@@ -477,7 +483,11 @@ describe('incremental changes equal the difference of two full renders', () => {
         'informasi/dinkes/2026/4.html',
       ].sort(),
     );
-    expect(paths).toEqual(expect.arrayContaining(['data/dip.json', 'data/dip.csv', 'data/catalog.jsonld', 'search/doc/2026/dinkes/1.json', 'search/ren.json']));
+    expect(paths).toEqual(expect.arrayContaining(['data/dip.json', 'data/dip.csv', 'search/doc/2026/dinkes/1.json', 'search/ren.json']));
+    // Of the sitemap: the index, the shared pages' part and the agency's part of that year; no other agency's part.
+    expect(paths.filter((p) => p.startsWith('sitemap')).sort()).toEqual(['sitemap.xml', 'sitemap/dip/dinkes/2026-1.xml', 'sitemap/umum.xml']);
+    // The item was published before the newest one and its year is already covered: the catalogue's dates stay.
+    expect(paths).not.toContain('data/catalog.jsonld');
     expect(plan.delete).toEqual([]);
     expect(plan.copies).toEqual([]);
     expect(plan.removeCopies).toEqual([]);
@@ -542,6 +552,9 @@ describe('incremental changes equal the difference of two full renders', () => {
       'data/dip.json',
       'index.html',
       'informasi/disdikbud/2026/2.html',
+      'sitemap.xml',
+      'sitemap/dip/disdikbud/2026-1.xml',
+      'sitemap/umum.xml',
     ]);
   });
 

@@ -1,14 +1,23 @@
 /** @jsxImportSource preact */
 /**
  * The frame of every register page: language, skip link, the public body's name, the main menu,
- * the link to the same page in the other language (hreflang twins), breadcrumbs and the footer
+ * the link to the same page in the other language (hreflang twins), in the head the meta
+ * description, the canonical URL and the hreflang alternates (id, en, x-default; absolute from the
+ * register's base URL), breadcrumbs and the footer
  * citing UU 14/2008. No inline script or style anywhere (the register's CSP has no unsafe-inline):
  * the request pages load their own script file besides search.js.
  */
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
 import { href, type Lang, type Model } from '../../functions/core/register/model.ts';
 import { dict } from './i18n.ts';
+
+/**
+ * The page's meta description (web/register/describe.ts), provided by `renderPage` for every page of
+ * the register; a page rendered on its own (a verification page) passes `description` instead.
+ */
+export const PageDescription = createContext<string | undefined>(undefined);
 
 export interface Crumb {
   label: string;
@@ -27,9 +36,13 @@ export function Layout(props: {
   crumbs?: Crumb[];
   /** Another script of /assets/ for this page (deferred, after search.js). */
   script?: string;
+  /** The meta description, when the page is not rendered through `renderPage` (which provides it). */
+  description?: string;
   children: ComponentChildren;
 }) {
   const { m, lang, path } = props;
+  const provided = useContext(PageDescription);
+  const description = props.description ?? provided;
   const t = dict(lang);
   const other: Lang = lang === 'id' ? 'en' : 'id';
   const abs = (p: string, l: Lang) => `${m.siteUrl}${href(p, l)}`;
@@ -48,6 +61,8 @@ export function Layout(props: {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – ${t.siteName} – ${m.publicBody.name}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="canonical" href={abs(path, lang)} />
         <link rel="stylesheet" href="/assets/register.css" />
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />

@@ -31,8 +31,9 @@ import {
   rowsOf,
 } from '../../functions/core/register/model.ts';
 import { AnnualReportsPage } from './annual-reports.tsx';
+import { describePage } from './describe.ts';
 import { CATEGORY_TEXT, dict, formatDate } from './i18n.ts';
-import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks } from './layout.tsx';
+import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks, PageDescription } from './layout.tsx';
 import { ObjectionPage } from './objection.tsx';
 import { RequestFormPage, RequestLogPage, RequestStatusPage } from './request.tsx';
 
@@ -930,5 +931,7 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
 /** The page as HTML, or undefined when it does not exist in this state of the register. */
 export function renderPage(m: Model, ref: PageRef, lang: Lang): string | undefined {
   const node = pageNode(m, ref, lang);
-  return node ? `<!doctype html>\n${renderToString(node)}` : undefined;
+  return node
+    ? `<!doctype html>\n${renderToString(<PageDescription.Provider value={describePage(m, ref, lang)}>{node}</PageDescription.Provider>)}`
+    : undefined;
 }

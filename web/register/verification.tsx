@@ -8,6 +8,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { DOCUMENT_TYPE_TEXT, type VerificationRecord, verificationPath } from '../../functions/core/official-documents/verification.ts';
 import { href, type Lang, type Model } from '../../functions/core/register/model.ts';
+import { clip } from './describe.ts';
 import { dict } from './i18n.ts';
 import { Layout } from './layout.tsx';
 
@@ -79,6 +80,7 @@ export function VerificationPage({ m, lang, r }: { m: Model; lang: Lang; r: Veri
       lang={lang}
       path={verificationPath(r.code)}
       title={`${t.title} ${r.number}`}
+      description={clip(`${t.title} ${r.number}: ${status}. ${t.lead}`)}
       crumbs={[{ label: dict(lang).home, path: 'index.html' }, { label: t.title }]}
     >
       <h1>{t.title}</h1>

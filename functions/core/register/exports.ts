@@ -1,8 +1,9 @@
 /**
- * Open data: the whole DIP as `/data/dip.json` and `/data/dip.csv`, and a DCAT catalogue in JSON-LD
- * (`/data/catalog.jsonld`) that describes them and the public log of answered requests
- * (`/data/permohonan.json`, `.csv`, see requests.ts). The log's entry carries no size or date of its
- * own, so that the catalogue depends on the DIP alone and an answered request does not rewrite it.
+ * Open data: the whole DIP as `/data/dip.json` and `/data/dip.csv`, and a DCAT-AP 3 catalogue in
+ * JSON-LD (`/data/catalog.jsonld`) that describes them, the DIK's exports, the public log of answered
+ * requests (`/data/permohonan.json`, `.csv`, see requests.ts) and the approved annual reports (see
+ * `catalogJsonLd`). Every link is absolute when the register has its base URL (`siteUrl`, which the
+ * register store always sets: the body's `registerUrl`, else the host's address).
  *
  * CSV: RFC 4180 (CRLF, fields with `"`, `,`, CR or LF quoted, quotes doubled), UTF-8 with a BOM so
  * that spreadsheet programs read it as UTF-8. A cell that starts with `=`, `+`, `-`, `@`, tab or CR
@@ -11,12 +12,13 @@
  */
 import { CATEGORIES, type Category } from '../item-model.ts';
 import { csvCell } from '../tabular/table.ts';
+import { ANNUAL_INDEX_PATH, ANNUAL_PAGE_PATH, annualDataPath, annualPdfPath } from './annual.ts';
 import type { PublishedEntry } from './index.ts';
 import { documentHref, firstPublishedAt, href, itemRef, type Model, pagePath } from './model.ts';
 import { REQUEST_EXPORT_PATHS, requestLogPath } from './requests.ts';
 
 export const EXPORT_PATHS = { json: 'data/dip.json', csv: 'data/dip.csv', catalog: 'data/catalog.jsonld' } as const;
-/** The DIK's own exports (see dik.ts); the DCAT catalogue describes the DIP only. */
+/** The DIK's own exports (see dik.ts), described in the DCAT catalogue too. */
 export const DIK_EXPORT_PATHS = { json: 'data/dik.json', csv: 'data/dik.csv' } as const;
 
 const CATEGORY_NAME: Record<Category, string> = { berkala: 'Berkala', serta_merta: 'Serta-merta', setiap_saat: 'Tersedia setiap saat' };
@@ -62,7 +64,7 @@ export function dipJson(m: Model, generatedAt: string): string {
       })),
     });
   });
-  const head = JSON.stringify({ publicBody: m.publicBody.name, generatedAt, count: m.items.length, categories: CATEGORIES });
+  const head = JSON.stringify({ publicBody: m.publicBody.name, license: m.license, generatedAt, count: m.items.length, categories: CATEGORIES });
   // One item per line: readable, and diffable between two exports.
   return `${head.slice(0, -1)},"items":[${rows.length ? `\n${rows.join(',\n')}\n` : ''}]}\n`;
 }
@@ -137,103 +139,322 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-export function catalogJsonLd(m: Model, generatedAt: string, sizes: { json: number; csv: number }): string {
+/** The EU's controlled vocabularies that DCAT-AP 3 names (file types, data themes, frequencies, access rights, countries). */
+const EU = 'http://publications.europa.eu/resource/authority';
+export const FILE_TYPE = { csv: `${EU}/file-type/CSV`, json: `${EU}/file-type/JSON`, pdf: `${EU}/file-type/PDF` } as const;
+const MEDIA_TYPE = {
+  csv: 'https://www.iana.org/assignments/media-types/text/csv',
+  json: 'https://www.iana.org/assignments/media-types/application/json',
+  pdf: 'https://www.iana.org/assignments/media-types/application/pdf',
+} as const;
+/** Data theme "Government and public sector". */
+export const THEME_GOVERNMENT = `${EU}/data-theme/GOVE`;
+/** The body's region when it sets none: Indonesia. */
+export const COUNTRY_INDONESIA = `${EU}/country/IDN`;
+
+/** A phone number as a `tel:` URI in global form (RFC 3966): an Indonesian trunk prefix 0 becomes +62. */
+export function telUri(phone: string): string | undefined {
+  const digits = phone.replace(/[^0-9]/g, '');
+  if (digits.length < 5) return undefined;
+  if (phone.trim().startsWith('+')) return `tel:+${digits}`;
+  return `tel:+${digits.startsWith('0') ? `62${digits.slice(1)}` : digits.startsWith('62') ? digits : `62${digits}`}`;
+}
+
+/** The newest of some ISO instants (string order is time order for instants in UTC). */
+const newestOf = (xs: Iterable<string | undefined>) => {
+  let max: string | undefined;
+  for (const x of xs) if (x && (max === undefined || x > max)) max = x;
+  return max;
+};
+const oldestOf = (xs: Iterable<string | undefined>) => {
+  let min: string | undefined;
+  for (const x of xs) if (x && (min === undefined || x < min)) min = x;
+  return min;
+};
+
+type Format = keyof typeof FILE_TYPE;
+
+/**
+ * `/data/catalog.jsonld`: a DCAT catalogue following DCAT-AP 3 (the profile that national open-data
+ * portals and CKAN's DCAT harvester read), in JSON-LD with every IRI absolute (from the register's
+ * base URL, `siteUrl`). It describes four datasets: the DIP (`dip.json`, `dip.csv`), the DIK
+ * (`dik.json`, `dik.csv`), the public log of answered requests (`permohonan.json`, `.csv`) and the
+ * approved annual reports (the index `laporan-tahunan.json`, and each year's PDF and data).
+ *
+ * Each resource (catalogue, dataset, distribution) carries the licence (`dct:license`, the body's
+ * setting, CC BY 4.0 by default); the catalogue and each dataset the publisher and its contact
+ * point (the PPID Utama as a vCard: name, e-mail, telephone, the register's address); each dataset
+ * the recommended properties: `dcat:theme` (the EU data theme GOVE), `dct:spatial` (the body's
+ * region, Indonesia by default), `dct:temporal` (the period its data covers) and `dct:modified`;
+ * each distribution its `dct:format` (an EU file-type IRI), `dcat:mediaType` (an IANA IRI) and a
+ * description.
+ *
+ * Deterministic and stamped with no build time: every date comes from the data (the newest
+ * publication, DIK entry, answer or approval), so the catalogue changes only when what it describes
+ * changes, and it is small enough to be rewritten whole by every change that does (a publication or
+ * withdrawal, a DIK change, an answered request, an approved annual report). For that reason it
+ * gives no byte size of the DIP's exports (optional in DCAT-AP): that would need the whole DIP
+ * rendered whenever a request is answered.
+ */
+export function catalogJsonLd(m: Model): string {
+  const url = (path: string) => `${m.siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
+  const catalogIri = url(EXPORT_PATHS.catalog);
   const both = (id: string, en: string) => [
     { '@value': id, '@language': 'id' },
     { '@value': en, '@language': 'en' },
   ];
   const dateTime = (v: string) => ({ '@value': v, '@type': 'xsd:dateTime' });
-  const publisher = { '@type': 'foaf:Organization', 'foaf:name': m.publicBody.name };
-  const language = { '@id': 'http://id.loc.gov/vocabulary/iso639-1/id' };
-  const issued = m.items.reduce<string | undefined>((min, e) => (min === undefined || firstPublishedAt(e) < min ? firstPublishedAt(e) : min), undefined);
-  const distribution = (path: string, mediaType: string, format: string, byteSize: number | undefined, title: [string, string]) => ({
-    '@id': url(m, `/${path}`),
+  const date = (v: string) => ({ '@value': v.slice(0, 10), '@type': 'xsd:date' });
+  const license = { '@id': m.license, '@type': 'dct:LicenseDocument' };
+  const language = { '@id': 'http://publications.europa.eu/resource/authority/language/IND' };
+  const publisher = {
+    '@type': 'foaf:Organization',
+    'foaf:name': m.publicBody.name,
+    'foaf:homepage': { '@id': url('/') },
+  };
+  const ppid = m.ppid;
+  const tel = ppid?.phone ? telUri(ppid.phone) : undefined;
+  const contactPoint = {
+    '@type': 'vcard:Organization',
+    'vcard:fn': ppid ? `PPID ${ppid.name}` : `PPID ${m.publicBody.name}`,
+    ...(ppid?.email ? { 'vcard:hasEmail': { '@id': `mailto:${ppid.email}` } } : {}),
+    ...(tel ? { 'vcard:hasTelephone': { '@id': tel } } : {}),
+    'vcard:hasURL': { '@id': url(href('permohonan/index.html')) },
+  };
+  const region = m.publicBody.region;
+  const spatial = region
+    ? { ...(region.iri ? { '@id': region.iri } : {}), '@type': 'dct:Location', 'skos:prefLabel': region.name }
+    : { '@id': COUNTRY_INDONESIA, '@type': 'dct:Location', 'skos:prefLabel': both('Indonesia', 'Indonesia') };
+  const temporal = (start: string | undefined, end?: string) =>
+    start ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': date(start), ...(end ? { 'dcat:endDate': date(end) } : {}) } } : {};
+  const modified = (v: string | undefined) => (v ? { 'dct:modified': dateTime(v) } : {});
+  const distribution = (
+    path: string,
+    format: Format,
+    title: [string, string],
+    description: [string, string],
+    extra: { size?: number; sha256?: string } = {},
+  ) => ({
+    '@id': url(path),
     '@type': 'dcat:Distribution',
     'dct:title': both(...title),
-    'dcat:accessURL': { '@id': url(m, `/${path}`) },
-    'dcat:downloadURL': { '@id': url(m, `/${path}`) },
-    'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${mediaType}` },
-    'dct:format': format,
-    ...(byteSize !== undefined
-      ? { 'dcat:byteSize': { '@value': String(byteSize), '@type': 'xsd:nonNegativeInteger' }, 'dct:modified': dateTime(generatedAt) }
+    'dct:description': both(...description),
+    'dcat:accessURL': { '@id': url(path) },
+    'dcat:downloadURL': { '@id': url(path) },
+    'dct:format': { '@id': FILE_TYPE[format] },
+    'dcat:mediaType': { '@id': MEDIA_TYPE[format] },
+    'dct:license': license,
+    ...(extra.size !== undefined ? { 'dcat:byteSize': { '@value': String(extra.size), '@type': 'xsd:nonNegativeInteger' } } : {}),
+    ...(extra.sha256
+      ? {
+          'spdx:checksum': {
+            '@type': 'spdx:Checksum',
+            'spdx:algorithm': { '@id': 'http://spdx.org/rdf/terms#checksumAlgorithm_sha256' },
+            'spdx:checksumValue': { '@value': extra.sha256, '@type': 'xsd:hexBinary' },
+          },
+        }
       : {}),
-    'dct:language': language,
   });
+  const dataset = (
+    id: string,
+    fields: {
+      title: [string, string];
+      description: [string, string];
+      keywords: string[];
+      landingPage: string;
+      frequency: string;
+      modified?: string;
+      issued?: string;
+      temporal: object;
+      distributions: object[];
+    },
+  ) => ({
+    '@id': `${catalogIri}#${id}`,
+    '@type': 'dcat:Dataset',
+    'dct:identifier': id,
+    'dct:title': both(...fields.title),
+    'dct:description': both(...fields.description),
+    'dcat:keyword': fields.keywords,
+    'dcat:theme': { '@id': THEME_GOVERNMENT },
+    'dct:publisher': publisher,
+    'dcat:contactPoint': contactPoint,
+    'dct:language': language,
+    'dct:spatial': spatial,
+    ...fields.temporal,
+    'dct:accessRights': { '@id': `${EU}/access-right/PUBLIC` },
+    'dct:license': license,
+    'dct:accrualPeriodicity': { '@id': `${EU}/frequency/${fields.frequency}` },
+    ...(fields.issued ? { 'dct:issued': dateTime(fields.issued) } : {}),
+    ...modified(fields.modified),
+    'dcat:landingPage': { '@id': url(href(fields.landingPage)) },
+    'dcat:distribution': fields.distributions,
+  });
+
+  const body = m.publicBody.name;
+  const years = m.items.map((e) => e.content.year);
+  const dipModified = newestOf(m.items.map((e) => e.publishedAt));
+  const dikModified = newestOf(m.dik.map((e) => e.setAt));
+  const requestsModified = newestOf(m.requests.map((r) => r.answeredAt));
+  const annualModified = newestOf(m.annualReports.map((r) => r.approvedAt));
+  const annualYears = m.annualReports.map((r) => r.year);
+  const dikOpen = m.dik.some((e) => !e.period.until);
+
+  const datasets = [
+    dataset('dip', {
+      title: [`Daftar Informasi Publik ${body}`, `Public Information List of ${body}`],
+      description: [
+        'Daftar Informasi Publik (DIP) konsolidasi PPID Utama dengan kolom Perki 1/2010 dan 1/2021: nomor, ringkasan isi informasi, pejabat atau unit yang menguasai, penanggung jawab, waktu dan tempat pembuatan, bentuk informasi, jangka waktu penyimpanan, dan kategori.',
+        'The consolidated Public Information List (DIP) of the PPID Utama with the columns of Information Commission Regulations 1/2010 and 1/2021.',
+      ],
+      keywords: ['daftar informasi publik', 'keterbukaan informasi publik', 'PPID', 'DIP'],
+      landingPage: 'dip/index.html',
+      frequency: 'UPDATE_CONT',
+      ...(dipModified ? { modified: dipModified } : {}),
+      ...(m.items.length ? { issued: oldestOf(m.items.map(firstPublishedAt))! } : {}),
+      temporal: years.length ? temporal(`${Math.min(...years)}-01-01`, `${Math.max(...years)}-12-31`) : {},
+      distributions: [
+        distribution(
+          EXPORT_PATHS.json,
+          'json',
+          ['DIP dalam JSON', 'DIP as JSON'],
+          [
+            'Seluruh DIP dalam satu berkas JSON (UTF-8), satu informasi per baris, dengan tautan ke halaman dan dokumen publiknya.',
+            'The whole DIP in one JSON file (UTF-8), one item per line, with links to its page and public documents.',
+          ],
+        ),
+        distribution(
+          EXPORT_PATHS.csv,
+          'csv',
+          ['DIP dalam CSV (UTF-8)', 'DIP as CSV (UTF-8)'],
+          [
+            'Seluruh DIP sebagai tabel CSV (RFC 4180, UTF-8 dengan BOM), satu baris per informasi dengan kolom Perki dan tautan absolut.',
+            'The whole DIP as a CSV table (RFC 4180, UTF-8 with a BOM), one row per item with the regulation columns and absolute links.',
+          ],
+        ),
+      ],
+    }),
+    dataset('dik', {
+      title: [`Daftar Informasi yang Dikecualikan ${body}`, `List of Excluded Information of ${body}`],
+      description: [
+        'Daftar Informasi yang Dikecualikan (DIK) yang berlaku: informasi yang dikecualikan, dasar hukum (UU 14/2008 Pasal 17), konsekuensi bila dibuka dan kepentingan publik yang dilindungi, jangka waktu pengecualian, dan surat keputusan penetapannya.',
+        'The List of Excluded Information (DIK) in force: the information excluded, its legal basis (Law 14/2008 Article 17), the consequence test, the period of the exclusion and the decree that set it.',
+      ],
+      keywords: ['daftar informasi yang dikecualikan', 'uji konsekuensi', 'PPID', 'DIK'],
+      landingPage: 'dik/index.html',
+      frequency: 'UPDATE_CONT',
+      ...(dikModified ? { modified: dikModified } : {}),
+      temporal: m.dik.length ? temporal(oldestOf(m.dik.map((e) => e.period.from)), dikOpen ? undefined : newestOf(m.dik.map((e) => e.period.until))) : {},
+      distributions: [
+        distribution(
+          DIK_EXPORT_PATHS.json,
+          'json',
+          ['DIK dalam JSON', 'DIK as JSON'],
+          ['Setiap entri DIK yang berlaku dalam JSON (UTF-8).', 'Every DIK entry in force as JSON (UTF-8).'],
+        ),
+        distribution(
+          DIK_EXPORT_PATHS.csv,
+          'csv',
+          ['DIK dalam CSV (UTF-8)', 'DIK as CSV (UTF-8)'],
+          [
+            'Setiap entri DIK yang berlaku sebagai tabel CSV (RFC 4180, UTF-8 dengan BOM).',
+            'Every DIK entry in force as a CSV table (RFC 4180, UTF-8 with a BOM).',
+          ],
+        ),
+      ],
+    }),
+    dataset('permohonan', {
+      title: [`Daftar permohonan informasi publik yang telah dijawab ${body}`, `Answered public-information requests of ${body}`],
+      description: [
+        'Permohonan informasi publik (UU 14/2008 Pasal 21–22) yang telah dijawab dengan pemberitahuan tertulis, tanpa data pribadi pemohon: informasi yang diminta, SKPD, tanggal diterima dan dijawab, keputusan, alasan penolakan (dasar hukum), dan dokumen yang dibuka untuk umum.',
+        'Public-information requests (Law 14/2008 Articles 21–22) answered with a written notice, without any personal data of the requesters: the information requested, the agency, the dates received and answered, the decision, the grounds of a refusal (legal basis), and the documents released to everyone.',
+      ],
+      keywords: ['permohonan informasi publik', 'keterbukaan informasi publik', 'PPID'],
+      landingPage: requestLogPath(),
+      frequency: 'UPDATE_CONT',
+      ...(requestsModified ? { modified: requestsModified } : {}),
+      temporal: m.requests.length ? temporal(oldestOf(m.requests.map((r) => r.receivedOn)), requestsModified) : {},
+      distributions: [
+        distribution(
+          REQUEST_EXPORT_PATHS.json,
+          'json',
+          ['Permohonan yang telah dijawab dalam JSON', 'Answered requests as JSON'],
+          ['Setiap permohonan yang telah dijawab dalam JSON (UTF-8), tanpa data pribadi.', 'Every answered request as JSON (UTF-8), without personal data.'],
+        ),
+        distribution(
+          REQUEST_EXPORT_PATHS.csv,
+          'csv',
+          ['Permohonan yang telah dijawab dalam CSV (UTF-8)', 'Answered requests as CSV (UTF-8)'],
+          [
+            'Setiap permohonan yang telah dijawab sebagai tabel CSV (RFC 4180, UTF-8 dengan BOM), tanpa data pribadi.',
+            'Every answered request as a CSV table (RFC 4180, UTF-8 with a BOM), without personal data.',
+          ],
+        ),
+      ],
+    }),
+    dataset('laporan-tahunan', {
+      title: [`Laporan tahunan layanan informasi publik ${body}`, `Annual public-information service reports of ${body}`],
+      description: [
+        'Laporan Layanan Informasi Publik yang telah disetujui (UU 14/2008 Pasal 11 ayat (1) huruf h; Perki 1/2021): PDF yang diterbitkan dan data angka setiap laporan.',
+        'The approved annual public-information service reports (Law 14/2008 Article 11(1)(h); Information Commission Regulation 1/2021): the issued PDF and the figures of each report.',
+      ],
+      keywords: ['laporan layanan informasi publik', 'laporan tahunan', 'PPID'],
+      landingPage: ANNUAL_PAGE_PATH,
+      frequency: 'ANNUAL',
+      ...(annualModified ? { modified: annualModified } : {}),
+      temporal: annualYears.length ? temporal(`${Math.min(...annualYears)}-01-01`, `${Math.max(...annualYears)}-12-31`) : {},
+      distributions: [
+        distribution(
+          ANNUAL_INDEX_PATH,
+          'json',
+          ['Indeks laporan tahunan (JSON)', 'Index of annual reports (JSON)'],
+          ['Setiap laporan tahunan yang disetujui dengan tautan dan SHA-256 berkasnya.', 'Every approved annual report with its files’ links and SHA-256.'],
+        ),
+        ...m.annualReports.flatMap((r) => [
+          distribution(
+            annualPdfPath(r),
+            'pdf',
+            [`${r.title.id} (PDF)`, `${r.title.en} (PDF)`],
+            [`Laporan ${r.number} sebagaimana diterbitkan dan ditandatangani.`, `Report ${r.number} as issued and signed.`],
+            { size: r.pdf.size, sha256: r.pdf.sha256 },
+          ),
+          distribution(
+            annualDataPath(r),
+            'json',
+            [`${r.title.id} (data JSON)`, `${r.title.en} (JSON data)`],
+            [`Seluruh bagian, angka dan tabel laporan ${r.number}.`, `Every section, figure and table of report ${r.number}.`],
+            { size: r.data.size, sha256: r.data.sha256 },
+          ),
+        ]),
+      ],
+    }),
+  ];
+
   const catalog = {
     '@context': {
       dcat: 'http://www.w3.org/ns/dcat#',
       dct: 'http://purl.org/dc/terms/',
       foaf: 'http://xmlns.com/foaf/0.1/',
       vcard: 'http://www.w3.org/2006/vcard/ns#',
+      skos: 'http://www.w3.org/2004/02/skos/core#',
+      spdx: 'http://spdx.org/rdf/terms#',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
     },
-    '@id': url(m, `/${EXPORT_PATHS.catalog}`),
+    '@id': catalogIri,
     '@type': 'dcat:Catalog',
-    'dct:title': both(`Katalog data terbuka ${m.publicBody.name}`, `Open data catalogue of ${m.publicBody.name}`),
+    'dct:title': both(`Katalog data terbuka ${body}`, `Open data catalogue of ${body}`),
     'dct:description': both(
       'Data terbuka Daftar Informasi Publik menurut UU 14/2008 tentang Keterbukaan Informasi Publik.',
       'Open data of the Public Information List under Law 14/2008 on Public Information Disclosure.',
     ),
     'dct:publisher': publisher,
+    'dcat:contactPoint': contactPoint,
     'dct:language': language,
-    'dct:modified': dateTime(generatedAt),
-    'foaf:homepage': { '@id': url(m, '/') },
-    'dcat:dataset': [
-      {
-        '@id': url(m, '/data/dip'),
-        '@type': 'dcat:Dataset',
-        'dct:identifier': 'dip',
-        'dct:title': both(`Daftar Informasi Publik ${m.publicBody.name}`, `Public Information List of ${m.publicBody.name}`),
-        'dct:description': both(
-          'Daftar Informasi Publik (DIP) konsolidasi PPID Utama dengan kolom Perki 1/2010 dan 1/2021: nomor, ringkasan isi informasi, pejabat atau unit yang menguasai, penanggung jawab, waktu dan tempat pembuatan, bentuk informasi, jangka waktu penyimpanan, dan kategori.',
-          'The consolidated Public Information List (DIP) of the PPID Utama with the columns of Information Commission Regulations 1/2010 and 1/2021.',
-        ),
-        'dcat:keyword': ['daftar informasi publik', 'keterbukaan informasi publik', 'PPID', 'DIP'],
-        'dct:publisher': publisher,
-        'dct:language': language,
-        ...(issued ? { 'dct:issued': dateTime(issued) } : {}),
-        'dct:modified': dateTime(generatedAt),
-        'dcat:landingPage': { '@id': url(m, href('dip/index.html')) },
-        ...(m.ppid?.email
-          ? { 'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': m.ppid.name, 'vcard:hasEmail': { '@id': `mailto:${m.ppid.email}` } } }
-          : {}),
-        'dcat:distribution': [
-          distribution(EXPORT_PATHS.json, 'application/json', 'JSON', sizes.json, ['DIP dalam JSON', 'DIP as JSON']),
-          distribution(EXPORT_PATHS.csv, 'text/csv', 'CSV', sizes.csv, ['DIP dalam CSV (UTF-8)', 'DIP as CSV (UTF-8)']),
-        ],
-      },
-      {
-        '@id': url(m, '/data/permohonan'),
-        '@type': 'dcat:Dataset',
-        'dct:identifier': 'permohonan',
-        'dct:title': both(
-          `Daftar permohonan informasi publik yang telah dijawab ${m.publicBody.name}`,
-          `Answered public-information requests of ${m.publicBody.name}`,
-        ),
-        'dct:description': both(
-          'Permohonan informasi publik (UU 14/2008 Pasal 21–22) yang telah dijawab dengan pemberitahuan tertulis, tanpa data pribadi pemohon: informasi yang diminta, SKPD, tanggal diterima dan dijawab, keputusan, alasan penolakan (dasar hukum), dan dokumen yang dibuka untuk umum.',
-          'Public-information requests (Law 14/2008 Articles 21–22) answered with a written notice, without any personal data of the requesters: the information requested, the agency, the dates received and answered, the decision, the grounds of a refusal (legal basis), and the documents released to everyone.',
-        ),
-        'dcat:keyword': ['permohonan informasi publik', 'keterbukaan informasi publik', 'PPID'],
-        'dct:publisher': publisher,
-        'dct:language': language,
-        'dct:accrualPeriodicity': { '@id': 'http://purl.org/cld/freq/continuous' },
-        'dcat:landingPage': { '@id': url(m, href(requestLogPath())) },
-        ...(m.ppid?.email
-          ? { 'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': m.ppid.name, 'vcard:hasEmail': { '@id': `mailto:${m.ppid.email}` } } }
-          : {}),
-        'dcat:distribution': [
-          distribution(REQUEST_EXPORT_PATHS.json, 'application/json', 'JSON', undefined, [
-            'Permohonan yang telah dijawab dalam JSON',
-            'Answered requests as JSON',
-          ]),
-          distribution(REQUEST_EXPORT_PATHS.csv, 'text/csv', 'CSV', undefined, [
-            'Permohonan yang telah dijawab dalam CSV (UTF-8)',
-            'Answered requests as CSV (UTF-8)',
-          ]),
-        ],
-      },
-    ],
+    'dct:license': license,
+    'dct:spatial': spatial,
+    'dcat:themeTaxonomy': { '@id': `${EU}/data-theme` },
+    ...modified(newestOf([dipModified, dikModified, requestsModified, annualModified])),
+    'foaf:homepage': { '@id': url('/') },
+    'dcat:dataset': datasets,
   };
   return `${JSON.stringify(catalog, null, 2)}\n`;
 }

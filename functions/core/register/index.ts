@@ -25,21 +25,26 @@
  *   favicon.svg, favicon.ico                   the site's icon (web/shared/favicon.ts), linked from every page
  *   search/<prefix>.json, search/doc/<year>/<agency>/<card>.json    the split search index
  *   search/shards.json                         which shards exist (read first by the search page)
- *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data
- *   data/dik.json, data/dik.csv                                     the DIK as open data (not in the catalogue)
+ *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data (the DCAT-AP 3 catalogue describes every dataset here)
+ *   data/dik.json, data/dik.csv                                     the DIK as open data
+ *   robots.txt, sitemap.xml, sitemap/umum.xml, sitemap/dip/<agency>/<year>-<part>.xml   findability (sitemap.ts)
  *   data/permohonan.json, data/permohonan.csv                       answered requests, no personal data (requests.ts)
  *   laporan/index.html                         approved annual reports (UU 14/2008 Pasal 11(1) h), with their PDF (annual.ts)
  *   laporan/<year>/<number>.pdf, data/laporan-tahunan/<year>.json, data/laporan-tahunan.json   their files, copied as archived
  *   berkas/<itemId>/<docId>/<fileName>         public documents (copied by the adapter)
  *   berkas/permohonan/<requestId>/<docId>/<fileName>   documents an answer released to everyone
  *
+ * Every page carries its canonical URL and its hreflang alternates (id, en, x-default), absolute from
+ * `siteUrl`, and a meta description from its content (web/register/describe.ts).
+ *
  * Incremental: a page depends only on its own chunk, counts, or the item, so one publication or
- * withdrawal touches O(1) pages plus the search shards of its terms and the exports (see
- * `renderChange`). Pages carry no build time, so an unchanged page renders byte for byte the same.
+ * withdrawal touches O(1) pages plus the search shards of its terms, the exports, the catalogue, and
+ * of the sitemap the index, the shared part and the item's own part (see `renderChange`). Pages carry no build time, so an unchanged page renders byte for byte the same.
  * A DIK change (an entry set, expired or revoked) touches the DIK page, home (its count) and the
- * DIK exports only (see `renderDik`); a DIP change never touches the DIK. An answered request (a
- * written notice issued) touches the log's index and its year page and the log's exports only (see
- * `renderRequests`); the form and status pages never change with data.
+ * DIK exports (see `renderDik`); a DIP change never touches the DIK. An answered request (a
+ * written notice issued) touches the log's index and its year page and the log's exports (see
+ * `renderRequests`); the form and status pages never change with data. Each of these also rewrites
+ * the catalogue (its dates) and the sitemap's index and shared part (their lastmod), all small.
  */
 
 import { REGISTER_CSS, REQUEST_JS, SEARCH_JS } from '../../../web/register/assets.ts';
@@ -54,7 +59,7 @@ import type { Agency } from '../model.ts';
 import { type VerificationRecord, verificationPath } from '../official-documents/verification.ts';
 import { ANNUAL_INDEX_PATH, annualCopies, annualIndexJson, type PublicAnnualReport } from './annual.ts';
 import { dikCsv, dikJson } from './dik.ts';
-import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS, utf8Length } from './exports.ts';
+import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS } from './exports.ts';
 import {
   allPages,
   buildModel,
@@ -69,6 +74,7 @@ import {
   neighbours,
   type PageRef,
   pagePath,
+  type RegisterBody,
 } from './model.ts';
 import { type PublicRequestEntry, REQUEST_EXPORT_PATHS, requestDocumentCopies, requestsCsv, requestsJson } from './requests.ts';
 import {
@@ -84,6 +90,7 @@ import {
   shardPath,
   shardsOf,
 } from './search-index.ts';
+import { partOf, ROBOTS_PATH, robotsTxt, SHARED_PART_PATH, SITEMAP_INDEX_PATH, sitemapFiles, sitemapFilesOf, sitemapPartPath } from './sitemap.ts';
 import { shardOf } from './text.ts';
 
 export interface PublishedEntry extends PublishedVersion {
@@ -92,7 +99,7 @@ export interface PublishedEntry extends PublishedVersion {
 }
 
 export interface RegisterInput {
-  publicBody: { name: string };
+  publicBody: RegisterBody;
   agencies: Agency[];
   items: PublishedEntry[];
   /** The DIK entries in force (any order; the register shows them by year and sequence). */
@@ -105,8 +112,14 @@ export interface RegisterInput {
   annualReports?: PublicAnnualReport[];
   /** The time of the change (exports and catalogue are stamped with it; pages never are). */
   generatedAt: string;
-  /** The site's origin, e.g. `https://ppid.kalbarprov.go.id`, for absolute links in the exports; root-relative when absent. */
+  /**
+   * The register's base URL, e.g. `https://ppid.kalbarprov.go.id`: every canonical and hreflang
+   * link, the sitemap, robots.txt and the open data are absolute from it; root-relative when absent
+   * (the register store always sets it: the body's `registerUrl`, else the host's own address).
+   */
   siteUrl?: string;
+  /** When the register was last built in full (the sitemap's lastmod of pages that change only then). */
+  builtAt?: string;
 }
 
 export interface SiteFile {
@@ -132,22 +145,34 @@ export const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8; header=present',
   jsonld: 'application/ld+json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
 } as const;
 
 const html = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.html });
 const json = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.json });
+const xml = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.xml });
 
-/** The DIP's open-data exports alone (for an adapter that refreshes them less often than every change; the DIK's come with renderDik). */
-export const renderExports = (input: RegisterInput): SiteFile[] => exportFiles(buildModel(input), input.generatedAt);
+/** The DIP's open-data exports and the catalogue (for an adapter that refreshes them less often than every change; the DIK's come with renderDik). */
+export const renderExports = (input: RegisterInput): SiteFile[] => {
+  const m = buildModel(input);
+  return [...exportFiles(m, input.generatedAt), catalogFile(m)];
+};
 
 function exportFiles(m: Model, generatedAt: string): SiteFile[] {
-  const j = dipJson(m, generatedAt);
-  const c = dipCsv(m);
-  return [
-    json(EXPORT_PATHS.json, j),
-    { path: EXPORT_PATHS.csv, body: c, contentType: CONTENT_TYPES.csv },
-    { path: EXPORT_PATHS.catalog, body: catalogJsonLd(m, generatedAt, { json: utf8Length(j), csv: utf8Length(c) }), contentType: CONTENT_TYPES.jsonld },
-  ];
+  return [json(EXPORT_PATHS.json, dipJson(m, generatedAt)), { path: EXPORT_PATHS.csv, body: dipCsv(m), contentType: CONTENT_TYPES.csv }];
+}
+
+/** The DCAT catalogue: small, and a function of what it describes only (no build time), so every change to it rewrites it whole. */
+const catalogFile = (m: Model): SiteFile => ({ path: EXPORT_PATHS.catalog, body: catalogJsonLd(m), contentType: CONTENT_TYPES.jsonld });
+
+/**
+ * What a change outside the DIP (DIK, answered request, annual report) writes of the sitemap: the
+ * shared part (the dates of its pages) and the index (the shared part's lastmod). Both are small.
+ */
+function sharedSitemapFiles(m: Model): SiteFile[] {
+  const files = sitemapFilesOf(m, new Set());
+  return [SITEMAP_INDEX_PATH, SHARED_PART_PATH].map((path) => xml(path, files.get(path)!));
 }
 
 /** The public log's exports (not stamped: they change only with the log). */
@@ -173,6 +198,8 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
   yield { path: 'assets/permohonan.js', body: REQUEST_JS, contentType: CONTENT_TYPES.js };
   for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
+  yield { path: ROBOTS_PATH, body: robotsTxt(m), contentType: CONTENT_TYPES.txt };
+  for (const [path, body] of sitemapFiles(m)) yield xml(path, body);
   yield html(NOT_FOUND_PATH, renderNotFoundPage(m));
   for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
   const shards = shardFiles(m, itemTerms);
@@ -180,6 +207,7 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   yield json(SHARD_MANIFEST_PATH, shardManifest(shards.keys()));
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
   yield* exportFiles(m, input.generatedAt);
+  yield catalogFile(m);
   yield* dikExportFiles(m, input.generatedAt);
   yield* requestExportFiles(m);
   yield json(ANNUAL_INDEX_PATH, annualIndexJson(m));
@@ -214,6 +242,8 @@ export function renderDik(input: RegisterInput): SiteFile[] {
   return [
     ...pages.flatMap((ref) => LANGS.map((lang) => html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!))),
     ...dikExportFiles(m, input.generatedAt),
+    catalogFile(m),
+    ...sharedSitemapFiles(m),
   ];
 }
 
@@ -229,7 +259,12 @@ export function renderRequests(input: RegisterInput, requestIds: ReadonlySet<str
   const changed = m.requests.filter((r) => requestIds.has(r.requestId));
   const refs: PageRef[] = [{ kind: 'requestLog' }, ...[...new Set(changed.map((r) => r.year))].map((year): PageRef => ({ kind: 'requestLog', year }))];
   return {
-    put: [...refs.flatMap((ref) => LANGS.map((lang) => html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!))), ...requestExportFiles(m)],
+    put: [
+      ...refs.flatMap((ref) => LANGS.map((lang) => html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!))),
+      ...requestExportFiles(m),
+      catalogFile(m),
+      ...sharedSitemapFiles(m),
+    ],
     delete: [],
     copies: requestDocumentCopies(changed),
     removeCopies: [],
@@ -252,7 +287,12 @@ export function renderAnnualReports(input: RegisterInput): SitePlan {
   const m = buildModel(input);
   const ref: PageRef = { kind: 'annualReports' };
   return {
-    put: [...LANGS.map((lang) => html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!)), json(ANNUAL_INDEX_PATH, annualIndexJson(m))],
+    put: [
+      ...LANGS.map((lang) => html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!)),
+      json(ANNUAL_INDEX_PATH, annualIndexJson(m)),
+      catalogFile(m),
+      ...sharedSitemapFiles(m),
+    ],
     delete: [],
     copies: annualCopies(input.annualReports ?? []),
     removeCopies: [],
@@ -302,8 +342,9 @@ export interface ChangeOptions {
  *
  * The pages a change may touch are few and known (the item's page, its chunks and their neighbours,
  * its agency, year and category pages, home and the consolidated DIP, the shards of its terms, its
- * result-card file); each is rendered in the register before and after the batch and put only when
- * it differs, deleted when it no longer exists. The exports always change. The DIK page and exports
+ * result-card file, the sitemap's index, shared part and the parts of its agency's registration
+ * year, the catalogue); each is rendered in the register before and after the batch and put only
+ * when it differs, deleted when it no longer exists. The exports always change. The DIK page and exports
  * do not depend on the DIP and are never written here (see renderDik); home, which shows the DIK's
  * count, is compared like any other page.
  *
@@ -398,6 +439,25 @@ export function renderChanges(input: RegisterInput, changes: readonly RegisterCh
     () => manifestOf(changes.map((c) => c.before).filter(defined)),
     () => manifestOf(changes.map((c) => c.after).filter(defined)),
     json,
+  );
+
+  // The sitemap: the index, the shared part and the parts of the touched items (before and after).
+  const parts = new Set(touched.map((e) => sitemapPartPath(partOf(e))));
+  const sitemapBefore = sitemapFilesOf(mBefore, parts);
+  const sitemapAfter = sitemapFilesOf(mAfter, parts);
+  for (const path of sitemapAfter.keys()) {
+    compare(
+      path,
+      () => sitemapBefore.get(path),
+      () => sitemapAfter.get(path),
+      xml,
+    );
+  }
+  compare(
+    EXPORT_PATHS.catalog,
+    () => catalogJsonLd(mBefore),
+    () => catalogJsonLd(mAfter),
+    (path, body) => ({ path, body, contentType: CONTENT_TYPES.jsonld }),
   );
 
   if (options.exports !== false) put.push(...exportFiles(mAfter, input.generatedAt));

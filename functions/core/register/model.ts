@@ -42,6 +42,7 @@ export interface AgencyInfo {
   timezone: string;
   address?: string;
   email?: string;
+  phone?: string;
   parentId?: string;
 }
 
@@ -75,9 +76,26 @@ export type PageRef =
   /** Approved annual reports (UU 14/2008 Pasal 11(1) h), with their PDF and figures (register/annual.ts). */
   | { kind: 'annualReports' };
 
+/** The open data's licence when the body sets none: Creative Commons Attribution 4.0 International. */
+export const OPEN_DATA_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
+
+/** What the register shows of the public body (functions/core/public-body.ts): its name, the open data's licence and region. */
+export interface RegisterBody {
+  name: string;
+  /** The open data's licence (an IRI); OPEN_DATA_LICENSE (CC BY 4.0) when unset. */
+  openDataLicense?: string;
+  /** The body's region, the open data's dct:spatial. */
+  region?: { name: string; iri?: string };
+}
+
 export interface Model {
-  publicBody: { name: string };
+  publicBody: RegisterBody;
+  /** The register's origin without a trailing slash (e.g. `https://ppid.kalbarprov.go.id`); empty: root-relative links. */
   siteUrl: string;
+  /** The open data's licence, resolved (the body's setting, else CC BY 4.0). */
+  license: string;
+  /** When the register was last built in full (every page changed then); undefined when unknown. */
+  builtAt?: string;
   /** PPID Utama first, then by name (Indonesian collation). */
   agencies: AgencyInfo[];
   agency: (id: string) => AgencyInfo;
@@ -201,6 +219,7 @@ function agencyInfo(a: Agency): AgencyInfo {
     ...(a.shortName ? { shortName: a.shortName } : {}),
     ...(a.address ? { address: a.address } : {}),
     ...(a.email ? { email: a.email } : {}),
+    ...(a.phone ? { phone: a.phone } : {}),
     ...(a.parentId ? { parentId: a.parentId } : {}),
   };
 }
@@ -264,6 +283,8 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
   return {
     publicBody: input.publicBody,
     siteUrl: (input.siteUrl ?? '').replace(/\/+$/, ''),
+    license: input.publicBody.openDataLicense ?? OPEN_DATA_LICENSE,
+    ...(input.builtAt ? { builtAt: input.builtAt } : {}),
     agencies,
     agency: (id) => byId.get(id) ?? { id, name: id, kind: 'skpd', timezone: 'Asia/Jakarta' },
     ppid: agencies.find((a) => a.kind === 'ppid_utama'),
