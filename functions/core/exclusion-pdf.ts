@@ -12,6 +12,8 @@
  * exclusion and every name from the context, so the same input gives the same bytes.
  */
 import { localDateOf } from './calendar.ts';
+import { EXCLUSION_END_TEXT } from './exclusion-end.ts';
+import { exclusionEndWords } from './exclusion-end-words.ts';
 import { type Exclusion, type LegalBasis, legalBasisText, PASAL_17_TEXT } from './exclusion-model.ts';
 import type { Agency } from './model.ts';
 import {
@@ -27,6 +29,18 @@ import {
 } from './official-documents/index.ts';
 
 export { indonesianDate };
+
+const zoneOf = (timeZone: string | undefined) => timeZone ?? 'Asia/Jakarta';
+
+/**
+ * The end of the exclusion as both documents state it (inclusive, exclusion-end.ts): "Pengecualian
+ * berlaku sampai dengan 30 Juni 2027 dan berakhir setelah Selasa, 30 Juni 2027 pukul 23.59 WIB;
+ * sejak hari berikutnya informasi wajib dibuka kembali atau diuji ulang melalui uji konsekuensi".
+ */
+export function endSentence(until: string, timeZone: string | undefined): string {
+  const w = exclusionEndWords(until, zoneOf(timeZone), 'id');
+  return `Pengecualian berlaku ${w.until} dan ${w.endsAfter}; ${EXCLUSION_END_TEXT.afterwards.id}`;
+}
 
 /** A unit's letterhead data (from its agency record). */
 export interface UnitLetterhead {
@@ -136,9 +150,7 @@ export function consequenceTestSheetSpec(ex: Exclusion, ctx: PdfContext): Docume
     {
       kind: 'paragraph',
       indent,
-      text: t.period.until
-        ? `Berakhir pada ${indonesianDate(t.period.until)}; sejak tanggal tersebut informasi wajib dibuka kembali atau diuji ulang.`
-        : `Dikecualikan ${NO_TIME_LIMIT}.`,
+      text: t.period.until ? `${endSentence(t.period.until, ctx.agency.timezone)}.` : `Dikecualikan ${NO_TIME_LIMIT}.`,
     },
     { kind: 'section', number: '7', title: 'Peserta uji konsekuensi' },
     {
@@ -272,7 +284,10 @@ export function decreeSpec(ex: Exclusion, ctx: PdfContext): DocumentSpec {
           ['Badan Publik', ctx.publicBody.name],
           ['Unit / Perangkat Daerah', ctx.agency.name],
           ['Jenis pengecualian', legalBasisLines(t.legalBasis).join('\n')],
-          ['Jangka waktu pengecualian', until ? `sejak ${decreeDate} sampai ${indonesianDate(until)}` : `sejak ${decreeDate}, ${NO_TIME_LIMIT}`],
+          [
+            'Jangka waktu pengecualian',
+            until ? `sejak ${decreeDate} ${exclusionEndWords(until, zoneOf(ctx.agency.timezone), 'id').until}` : `sejak ${decreeDate}, ${NO_TIME_LIMIT}`,
+          ],
           ['Alasan pengecualian', `Konsekuensi bila dibuka: ${t.consequence.ifOpened}\nPertimbangan kepentingan publik: ${t.consequence.publicInterest}`],
           ['Pejabat yang menetapkan', nameAndPosition(official)],
           ['Tempat dan tanggal', `${decree.place}, ${decreeDate}`],
@@ -283,12 +298,7 @@ export function decreeSpec(ex: Exclusion, ctx: PdfContext): DocumentSpec {
         'KEDUA',
         `Informasi sebagaimana dimaksud dalam Diktum KESATU dicatat dalam Daftar Informasi yang Dikecualikan (DIK) dengan nomor ${dik.number} dan diumumkan di laman PPID.`,
       ),
-      diktum(
-        'KETIGA',
-        until
-          ? `Pengecualian berakhir pada ${indonesianDate(until)}; sejak tanggal tersebut informasi wajib dibuka kembali atau diuji ulang melalui uji konsekuensi.`
-          : `Pengecualian berlaku ${NO_TIME_LIMIT}.`,
-      ),
+      diktum('KETIGA', until ? `${endSentence(until, ctx.agency.timezone)}.` : `Pengecualian berlaku ${NO_TIME_LIMIT}.`),
       diktum('KEEMPAT', 'Keputusan ini mulai berlaku pada tanggal ditetapkan.'),
     ],
     signature: { form: 'decree', place: decree.place, date: decree.date, official },

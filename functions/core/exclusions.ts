@@ -19,8 +19,9 @@ import { assertRole, listScopeFor, type Principal } from './access.ts';
 import { getAgency } from './agencies.ts';
 import { agencyDeadline } from './agency-deadline.ts';
 import { type AuditEvent, auditEvent, SYSTEM_ACTOR } from './audit.ts';
-import { endOfLocalDay, localDateOf } from './calendar.ts';
+import { localDateOf } from './calendar.ts';
 import { conflict, DomainError, forbidden, notFound } from './errors.ts';
+import { currentEnd, exclusionEndsAt } from './exclusion-end.ts';
 import {
   type ConsequenceTest,
   type Decree,
@@ -72,15 +73,19 @@ function assertMayView(actor: Principal, agencyId: string): void {
 export async function getExclusion(ctx: Context, actor: Principal, exclusionId: string): Promise<Exclusion> {
   const ex = await load(ctx, exclusionId);
   assertMayView(actor, ex.agencyId);
-  return ex;
+  return ex.dik?.until ? { ...ex, dik: currentEnd(ex.dik, (await getAgency(ctx, ex.agencyId)).timezone) } : ex;
 }
 
-export function listExclusions(
+export async function listExclusions(
   ctx: Context,
   actor: Principal,
   q: { agencyId?: string; state?: ExclusionState; cursor?: string; limit: number },
 ): Promise<Page<Exclusion>> {
-  return ctx.store.listExclusions({ ...q, agencyId: listScopeFor(actor, q.agencyId, BODY_WIDE) });
+  const page = await ctx.store.listExclusions({ ...q, agencyId: listScopeFor(actor, q.agencyId, BODY_WIDE) });
+  if (!page.items.some((ex) => ex.dik?.until)) return page;
+  // The end as the inclusive rule computes it, also for records that stored it the old way.
+  const zones = new Map((await ctx.store.listAgencies()).map((a) => [a.id, a.timezone]));
+  return { ...page, items: page.items.map((ex) => (ex.dik?.until ? { ...ex, dik: currentEnd(ex.dik, zones.get(ex.agencyId) ?? 'Asia/Jakarta') } : ex)) };
 }
 
 // ─── timing against the Mutu Baku ────────────────────────────────────────────────────────────────
@@ -140,14 +145,9 @@ function invalid(path: string, key: Parameters<typeof message>[0], vars: Record<
 
 /** The dates of a test against today in the agency's time zone. */
 function checkTestDates(test: ConsequenceTest, today: string): void {
-  if (test.period.until !== undefined && test.period.until <= today) invalid('test.period.until', 'exclusion_until_past', { until: test.period.until, today });
+  // The end date is inclusive (exclusion-end.ts), so today itself is still a valid last day.
+  if (test.period.until !== undefined && test.period.until < today) invalid('test.period.until', 'exclusion_until_past', { until: test.period.until, today });
   if (test.testedOn && test.testedOn > today) invalid('test.testedOn', 'exclusion_tested_future', { date: test.testedOn, today });
-}
-
-/** The instant an exclusion ends: the start (00:00 local) of its end date. */
-export function endsAtOf(until: string, timeZone: string): string {
-  const dayBefore = new Date(Date.parse(`${until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return new Date(endOfLocalDay(dayBefore, timeZone).getTime() + 1000).toISOString();
 }
 
 // ─── step 1: propose ─────────────────────────────────────────────────────────────────────────────
@@ -371,7 +371,7 @@ async function recordDecreeOnce(ctx: Context, actor: Principal, exclusionId: str
   const approvedOn = before.decision ? localDateOf(new Date(before.decision.at), agency.timezone) : today;
   if (d.date < approvedOn) invalid('decree.date', 'decree_date_before_ya', { date: d.date, approved: approvedOn });
   const until = before.test.period.until;
-  if (until !== undefined && until <= today) invalid('test.period.until', 'exclusion_until_past', { until, today });
+  if (until !== undefined && until < today) invalid('test.period.until', 'exclusion_until_past', { until, today });
   const at = ctx.now.toISOString();
   const after: Exclusion = structuredClone(before);
   after.decree = { ...d, recordedBy: actor.username, recordedAt: at };
@@ -622,7 +622,7 @@ export function setDik(ctx: Context, input: { exclusionId: string }): Promise<{ 
       sequence,
       year,
       setAt: at,
-      ...(until ? { until, endsAt: endsAtOf(until, agency.timezone) } : {}),
+      ...(until ? { until, endsAt: exclusionEndsAt(until, agency.timezone) } : {}),
     };
     const people = await documentPeople(ctx, after);
     const ppidUtama = (await ctx.store.listAgencies()).find((a) => a.kind === 'ppid_utama') ?? agency;
@@ -825,7 +825,7 @@ export interface ExpiryPlan {
 /** Task PlanExpiry: how long the execution waits before the exclusion ends (Standard workflows last ≤ 1 year). */
 export async function planExpiry(ctx: Context, input: { exclusionId: string }): Promise<ExpiryPlan> {
   const ex = await load(ctx, input.exclusionId);
-  const endsAt = ex.dik?.endsAt;
+  const endsAt = await endOf(ctx, ex);
   if (ex.state !== 'in_force' || !endsAt) return {};
   const cap = ctx.now.getTime() + EXPIRY_ROUND_SECONDS * 1000;
   const final = Date.parse(endsAt) <= cap;
@@ -833,14 +833,28 @@ export async function planExpiry(ctx: Context, input: { exclusionId: string }): 
 }
 
 /**
+ * When an exclusion in force ends (exclusion-end.ts): computed from its end date and the agency's
+ * zone, never read from the stored `dik.endsAt`, which records set before the inclusive rule hold a
+ * day too early.
+ */
+async function endOf(ctx: Context, ex: Exclusion): Promise<string | undefined> {
+  const until = ex.dik?.until;
+  return until ? exclusionEndsAt(until, (await getAgency(ctx, ex.agencyId)).timezone) : undefined;
+}
+
+/**
  * Task Expire, after the Wait until the end: moves the entry off the DIK (audited) and asks PPID
  * Utama to reopen the information or test it again. Trusts the Wait for the time; checks that the
- * exclusion is still in force with the same end (a revocation or a new end makes it a no-op).
+ * exclusion is still in force with the same end (a revocation makes it a no-op). An execution that
+ * waited for another end (one planned before the inclusive rule, at the start of the end date) is
+ * told to plan again (`replan`), so it waits for the end the rule now gives.
  */
-export function expire(ctx: Context, input: { exclusionId: string; endsAt: string }): Promise<{ ended: boolean; state: ExclusionState }> {
+export function expire(ctx: Context, input: { exclusionId: string; endsAt: string }): Promise<{ ended: boolean; state: ExclusionState; replan?: boolean }> {
   return retryOnRace(async () => {
     const ex = await load(ctx, input.exclusionId);
-    if (ex.state !== 'in_force' || ex.dik?.endsAt !== input.endsAt) return { ended: false, state: ex.state };
+    if (ex.state !== 'in_force') return { ended: false, state: ex.state };
+    const endsAt = await endOf(ctx, ex);
+    if (endsAt !== input.endsAt) return { ended: false, state: ex.state, ...(endsAt ? { replan: true } : {}) };
     const after = await end(ctx, ex, 'expired', SYSTEM_ACTOR);
     return { ended: true, state: after.state };
   });

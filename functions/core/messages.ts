@@ -214,8 +214,8 @@ const catalogue = {
     en: 'This exclusion is not linked to a DIP item; create a new item to open the information.',
   },
   exclusion_until_past: {
-    id: 'Tanggal berakhir pengecualian ({until}) harus setelah hari ini ({today}).',
-    en: 'The end date of the exclusion ({until}) must be after today ({today}).',
+    id: 'Tanggal berakhir pengecualian ({until}) tidak boleh sebelum hari ini ({today}); pengecualian berlaku sampai dengan akhir tanggal tersebut.',
+    en: 'The end date of the exclusion ({until}) cannot be before today ({today}); the exclusion lasts up to and including that date.',
   },
   exclusion_tested_future: {
     id: 'Tanggal uji konsekuensi ({date}) tidak boleh setelah hari ini ({today}).',

@@ -24,9 +24,10 @@ import {
 /**
  * The shape of the rendered site. Raise it when a change to the pages touches pages that no
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
- * renderer is then rebuilt in full once, by the next update.
+ * renderer is then rebuilt in full once, by the next update. 12: the DIK states its ends inclusively
+ * ("sampai dengan", "berakhir setelah … 23.59"), with `endsAfter` in its exports.
  */
-export const RENDERER_VERSION = 11;
+export const RENDERER_VERSION = 12;
 
 /**
  * What every page of the register shows besides its own data: the base URL (canonical, hreflang,

@@ -281,8 +281,9 @@ describe('decree', () => {
       'Pasal 17 huruf a',
       'Pasal 17 huruf j',
       'Undang-Undang Nomor 8 Tahun 1981 tentang Hukum Acara Pidana, Pasal 184 ayat (1)',
-      'sejak 22 November 2026 sampai 22',
-      'Pengecualian berakhir pada 22 November 2028',
+      'sejak 22 November 2026 sampai dengan 22', // the label column wraps beside it
+      // Inclusive: the whole of the end date, in the agency's zone (Pontianak, WIB).
+      'Pengecualian berlaku sampai dengan 22 November 2028 dan berakhir setelah Rabu, 22 November 2028 pukul 23.59 WIB; sejak hari berikutnya informasi wajib dibuka kembali atau diuji ulang melalui uji konsekuensi.',
       'DIK/2026/0004',
     ])
       expect(t).toContain(s);

@@ -200,10 +200,12 @@ describe('the DIK page', () => {
     expect(row(id, 2026, 3)).not.toContain('sampai');
   });
 
-  it('shows the end date of an a–f entry, formatted as the other pages format dates', () => {
+  it('shows the end date of an a–f entry, inclusive, with its last instant in words in the agency zone', () => {
     expect(row(id, 2025, 7)).toContain('Sejak <time datetime="2025-03-08">8 Maret 2025</time>');
-    expect(row(id, 2025, 7)).toContain('sampai <time datetime="2030-01-01">1 Januari 2030</time>');
-    expect(row(en, 2025, 7)).toContain('until <time datetime="2030-01-01">1 January 2030</time>');
+    expect(row(id, 2025, 7)).toContain('<time datetime="2030-01-01">sampai dengan 1 Januari 2030</time>');
+    expect(row(id, 2025, 7)).toContain('<time datetime="2030-01-01T23:59:59+07:00">berakhir setelah Selasa, 1 Januari 2030 pukul 23.59 WIB</time>');
+    expect(row(en, 2025, 7)).toContain('<time datetime="2030-01-01">up to and including 1 January 2030</time>');
+    expect(row(en, 2025, 7)).toContain('ends after Tuesday, 1 January 2030 at 23:59 WIB');
     for (const page of [id, en]) expect(row(page, 2025, 7)).not.toMatch(/tanpa batas|no time limit/);
   });
 
@@ -327,8 +329,10 @@ describe('the DIK exports', () => {
     expect(byNo('DIK/2026/0004')[col('Instansi')]).toBe('bpbd');
     expect(byNo('DIK/2025/0007')[col('Instansi')]).toBe('Dinas Komunikasi dan Informatika');
     expect(byNo('DIK/2025/0007')[col('Berlaku sejak')]).toBe('2025-03-08');
-    expect(byNo('DIK/2025/0007')[col('Berlaku sampai')]).toBe('2030-01-01');
-    expect(byNo('DIK/2026/0003')[col('Berlaku sampai')]).toBe('tanpa batas waktu (Pasal 17 huruf g/h)');
+    expect(byNo('DIK/2025/0007')[col('Berlaku sampai dengan')]).toBe('2030-01-01');
+    expect(byNo('DIK/2025/0007')[col('Berakhir setelah')]).toBe('2030-01-01T23:59:59+07:00');
+    expect(byNo('DIK/2026/0003')[col('Berlaku sampai dengan')]).toBe('tanpa batas waktu (Pasal 17 huruf g/h)');
+    expect(byNo('DIK/2026/0003')[col('Berakhir setelah')]).toBe('');
     expect(byNo('DIK/2025/0007')[col('Nomor surat penetapan')]).toBe(ENDS.decree.number);
     expect(byNo('DIK/2025/0007')[col('Pejabat yang menetapkan')]).toBe(ENDS.decree.official);
     expect(byNo('DIK/2025/0007')[col('Tautan')]).toBe('/dik/#dik-2025-7');
@@ -364,13 +368,13 @@ describe('the DIK exports', () => {
       legalBasis: { pasal17: ['a', 'c'], otherLaws: [] },
       legalBasisText: 'UU 14/2008 Pasal 17 huruf a, c',
       consequence: ENDS.consequence,
-      period: { from: '2025-03-08', until: '2030-01-01' },
+      period: { from: '2025-03-08', until: '2030-01-01', endsAfter: '2030-01-01T23:59:59+07:00' },
       decree: ENDS.decree,
       setAt: ENDS.setAt,
       url: '/dik/#dik-2025-7',
     });
     const permanent = json.items.find((i: { number: string }) => i.number === 'DIK/2026/0003');
-    expect(permanent.period).toEqual({ from: '2026-03-04', until: null });
+    expect(permanent.period).toEqual({ from: '2026-03-04', until: null, endsAfter: null });
     const hostile = json.items.find((i: { number: string }) => i.number === 'DIK/2026/0004');
     expect(hostile.title).toBe(HOSTILE_TITLE);
     expect(hostile.agencyName).toBe('bpbd');

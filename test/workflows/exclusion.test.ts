@@ -10,6 +10,7 @@ import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
+import { expire as expireTask, planExpiry as planExpiryTask } from '../../functions/tasks/exclusion.ts';
 import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { expectCountersMatchRecount } from '../support/counters.ts';
 import { apiClient, consequenceTest, decree, emulatorS3, itemWithPdf, startTestHost, until } from '../support/host.ts';
@@ -125,7 +126,7 @@ describe('SOP 002 exclusion workflow', () => {
     });
     expect(past.status).toBe(400);
     expect(past.body.error.details[0]).toMatchObject({ path: 'test.period.until' });
-    expect(past.body.error.details[0].messages.en).toMatch(/must be after today/);
+    expect(past.body.error.details[0].messages.en).toMatch(/cannot be before today/);
     // Nothing half-written: no exclusion exists for the refused proposals.
     const list = await api('ppid.utama', 'GET', '/api/exclusions?agencyId=dinkes');
     expect(list.body.items).toHaveLength(0);
@@ -299,8 +300,17 @@ describe('SOP 002 exclusion workflow', () => {
       },
     );
     expect(ex.dik.until).toBe(tomorrow());
-    expect(ex.dik.endsAt).toMatch(/T17:00:00\.000Z$/);
-    await until(async () => (await dikJson()).items?.some((r: any) => r.number === ex.dik.number), 'on the DIK');
+    // Inclusive: excluded through the whole of tomorrow (WIB, the demo agencies' zone), off the DIK
+    // at 00.00 WIB the day after, i.e. 17.00 UTC on the end date itself.
+    expect(ex.dik.endsAt).toBe(`${tomorrow()}T17:00:00.000Z`);
+    const listed = await until(async () => (await dikJson()).items?.find((r: any) => r.number === ex.dik.number), 'on the DIK');
+    expect(listed.period).toMatchObject({ until: tomorrow(), endsAfter: `${tomorrow()}T23:59:59+07:00` });
+    const dikPage = await until(async () => {
+      const p = await page('dik/index.html');
+      return p.text.includes('</html>') && p.text.includes(ex.dik.number) ? p.text : undefined;
+    }, 'the DIK page with it');
+    expect(dikPage).toMatch(/sampai dengan \d{1,2} [A-Za-z]+ \d{4}<\/time>/);
+    expect(dikPage).toMatch(/berakhir setelah [A-Za-z]+, \d{1,2} [A-Za-z]+ \d{4} pukul 23\.59 WIB/);
 
     const expired = await inState(ex.exclusionId, 'expired', 20_000);
     expect(expired.ended).toMatchObject({ reason: 'expired', by: 'system' });
@@ -341,6 +351,23 @@ describe('SOP 002 exclusion workflow', () => {
     );
     sfn.destroy();
     expect(continued.status).toBe('RUNNING');
+    expect((await get(ex.exclusionId)).state).toBe('in_force');
+    // A record set under the old, exclusive rule (endsAt at 00.00 on the end date) reads as the
+    // inclusive rule computes it, and an execution that waited for that old instant plans again.
+    const inclusive = `${until2}T17:00:00.000Z`;
+    const old = `${until2.slice(0, 8)}${String(Number(until2.slice(8)) - 1).padStart(2, '0')}T17:00:00.000Z`;
+    const stored = (await dynamoStore.getExclusion(ex.exclusionId))!;
+    expect(stored.dik!.endsAt).toBe(inclusive);
+    await dynamoStore.commit(
+      [{ entity: 'exclusion', value: { ...stored, dik: { ...stored.dik!, endsAt: old }, version: stored.version + 1 }, expectedVersion: stored.version }],
+      [],
+    );
+    expect((await get(ex.exclusionId)).dik.endsAt).toBe(inclusive);
+    expect((await api('ppid.utama', 'GET', '/api/exclusions?limit=100')).body.items.find((e: any) => e.exclusionId === ex.exclusionId).dik.endsAt).toBe(
+      inclusive,
+    );
+    expect(await planExpiryTask({ exclusionId: ex.exclusionId })).toMatchObject({ endsAt: inclusive, final: false });
+    expect(await expireTask({ exclusionId: ex.exclusionId, endsAt: old })).toEqual({ ended: false, state: 'in_force', replan: true });
     expect((await get(ex.exclusionId)).state).toBe('in_force');
     await until(async () => (await dikJson()).items?.some((r: any) => r.number === ex.dik.number), 'on the DIK');
     // Revoked meanwhile: the waiting execution finds it so and ends without touching the DIK again.

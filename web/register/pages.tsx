@@ -6,6 +6,8 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { exclusionEndsAfterLocal } from '../../functions/core/exclusion-end.ts';
+import { exclusionEndWords } from '../../functions/core/exclusion-end-words.ts';
 import { type DikEntry, PASAL_17_TEXT } from '../../functions/core/exclusion-model.ts';
 import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
 import type { PublishedEntry } from '../../functions/core/register/index.ts';
@@ -704,6 +706,25 @@ function ItemPage({ m, lang, e }: P & { e: PublishedEntry }) {
 /** A local date (`YYYY-MM-DD`, midnight UTC when parsed) as the other pages write dates. */
 const LocalDate = ({ date, lang }: { date: string; lang: Lang }) => <time dateTime={date}>{formatDate(date, lang, 'UTC')}</time>;
 
+/**
+ * The end of an exclusion, inclusive (functions/core/exclusion-end.ts), as the PDFs and the staff app
+ * say it: "sampai dengan 30 Juni 2027", then "berakhir setelah Selasa, 30 Juni 2027 pukul 23.59 WIB"
+ * in the agency's zone.
+ */
+function DikEnd({ until, timeZone, lang }: { until: string; timeZone: string; lang: Lang }) {
+  const words = exclusionEndWords(until, timeZone, lang);
+  return (
+    <>
+      <div>
+        <time dateTime={until}>{words.until}</time>
+      </div>
+      <div class="meta">
+        <time dateTime={exclusionEndsAfterLocal(until, timeZone)}>{words.endsAfter}</time>
+      </div>
+    </>
+  );
+}
+
 /** One DIK row: the six columns of the list (Perki 1/2017), its number the row's anchor. Never a document. */
 function DikRow({ m, lang, e }: P & { e: DikEntry }) {
   const t = dict(lang);
@@ -745,15 +766,7 @@ function DikRow({ m, lang, e }: P & { e: DikEntry }) {
         <div>
           {t.dikFrom} <LocalDate date={e.period.from} lang={lang} />
         </div>
-        <div>
-          {e.period.until ? (
-            <>
-              {t.dikUntil} <LocalDate date={e.period.until} lang={lang} />
-            </>
-          ) : (
-            t.dikNoTimeLimit
-          )}
-        </div>
+        {e.period.until ? <DikEnd until={e.period.until} timeZone={m.agency(e.agencyId).timezone} lang={lang} /> : <div>{t.dikNoTimeLimit}</div>}
       </td>
       <td>
         <dl class="profile">

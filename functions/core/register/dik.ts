@@ -10,6 +10,7 @@
  * CSV: the conventions of dip.csv (exports.ts): RFC 4180, CRLF, UTF-8 with a BOM, formulas
  * neutralised; the header row is Indonesian.
  */
+import { exclusionEndsAfterLocal } from '../exclusion-end.ts';
 import { type DikEntry, legalBasisText } from '../exclusion-model.ts';
 import { csvCell } from './exports.ts';
 import { dikAnchor, href, type Model } from './model.ts';
@@ -20,7 +21,11 @@ export const DIK_NO_TIME_LIMIT = { id: 'tanpa batas waktu (Pasal 17 huruf g/h)',
 /** The link to an entry: its row on the DIK page (absolute when the site's origin is known). */
 export const dikUrl = (m: Model, e: DikEntry) => `${m.siteUrl}${href('dik/index.html')}#${dikAnchor(e)}`;
 
-/** One entry as the exports publish it (`period.until` null: no time limit). */
+/**
+ * One entry as the exports publish it (`period.until` null: no time limit). `until` is inclusive
+ * (exclusion-end.ts): `endsAfter` is its last excluded instant, 23:59:59 on that date in the
+ * agency's zone with the offset ("berakhir setelah …"); the entry leaves the DIK at the next 00:00.
+ */
 function dikItem(m: Model, e: DikEntry) {
   return {
     number: e.number,
@@ -33,7 +38,11 @@ function dikItem(m: Model, e: DikEntry) {
     },
     legalBasisText: legalBasisText(e.legalBasis, 'id'),
     consequence: { ifOpened: e.consequence.ifOpened, publicInterest: e.consequence.publicInterest },
-    period: { from: e.period.from, until: e.period.until ?? null },
+    period: {
+      from: e.period.from,
+      until: e.period.until ?? null,
+      endsAfter: e.period.until ? exclusionEndsAfterLocal(e.period.until, m.agency(e.agencyId).timezone) : null,
+    },
     decree: { number: e.decree.number, date: e.decree.date, place: e.decree.place, official: e.decree.official },
     setAt: e.setAt,
     url: dikUrl(m, e),
@@ -56,7 +65,8 @@ export const DIK_CSV_COLUMNS = [
   'Konsekuensi bila dibuka',
   'Pertimbangan kepentingan publik',
   'Berlaku sejak',
-  'Berlaku sampai',
+  'Berlaku sampai dengan',
+  'Berakhir setelah',
   'Nomor surat penetapan',
   'Tanggal surat penetapan',
   'Tempat penetapan',
@@ -80,6 +90,7 @@ export function dikCsv(m: Model): string {
         i.consequence.publicInterest,
         i.period.from,
         i.period.until ?? DIK_NO_TIME_LIMIT.id,
+        i.period.endsAfter ?? '',
         i.decree.number,
         i.decree.date,
         i.decree.place,

@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { untilWords } from '../../../../functions/core/exclusion-end.ts';
 import { useConfirm } from '../confirm.tsx';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate, formatDateTime } from '../format.ts';
@@ -13,7 +14,7 @@ import type { MessageKey } from '../i18n.ts';
 import { type Decree, EXCLUSION_REVOKERS, type Exclusion } from '../types.ts';
 import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { usePollWhile, useRecordAction } from './case-parts.tsx';
-import { ExclusionBadge, ExclusionTiming, LegalBasisList, UntilText } from './exclusion-parts.tsx';
+import { ExclusionBadge, ExclusionTiming, endsAfterText, LegalBasisList, staffDates, UntilText, UntilWords } from './exclusion-parts.tsx';
 import { Deadline } from './item-parts.tsx';
 
 export function ExclusionDetailPage({ exclusionId }: { exclusionId: string }) {
@@ -114,10 +115,11 @@ function StatusPanel({ ex }: { ex: Exclusion }) {
           </h2>
           <p>
             {ex.dik.until
-              ? t('ex_in_force_until', { from: day(ex.decree?.date ?? ex.dik.setAt.slice(0, 10)), until: day(ex.dik.until) })
+              ? t('ex_in_force_until', { from: day(ex.decree?.date ?? ex.dik.setAt.slice(0, 10)), until: untilWords(ex.dik.until, lang, staffDates) })
               : t('ex_in_force_no_limit', { from: day(ex.decree?.date ?? ex.dik.setAt.slice(0, 10)) })}
           </p>
-          {ex.dik.endsAt && <p>{t('ex_ends_at', { at: when(ex.dik.endsAt) })}</p>}
+          {/* From the end date and the zone, never the stored instant (old records hold a day too early). */}
+          {ex.dik.until && <p>{t('ex_ends_at', { ends: endsAfterText(ex.dik.until, agencyTimeZone(ex.agencyId) ?? 'Asia/Jakarta', lang) })}</p>}
         </section>
       )}
       {(ex.state === 'expired' || ex.state === 'revoked') && (
@@ -501,7 +503,7 @@ function TestSheet({ ex }: { ex: Exclusion }) {
             {row('ex_row_legal', <LegalBasisList basis={test.legalBasis} />)}
             {row('ex_row_consequence', <span class="pre-line">{test.consequence.ifOpened}</span>)}
             {row('ex_row_public_interest', <span class="pre-line">{test.consequence.publicInterest}</span>)}
-            {row('ex_row_period', test.period.until ? t('ex_until_date', { date: formatDate(lang, test.period.until, false) }) : t('no_time_limit'))}
+            {row('ex_row_period', test.period.until ? <UntilWords until={test.period.until} /> : t('no_time_limit'))}
             {row(
               'ex_row_participants',
               <ol class="plain-list numbered">

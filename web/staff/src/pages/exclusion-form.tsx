@@ -79,8 +79,6 @@ function todayIn(timeZone: string | undefined): string {
   }
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 function draftOf(test: Partial<ConsequenceTest> | undefined, keepDates: boolean): Draft {
   const docs = test?.documents?.map((d) => docRow(d.title, d.reference ?? '')) ?? [];
   const people = test?.participants?.map((p) => personRow(p.name, p.position)) ?? [];
@@ -501,7 +499,7 @@ function ExclusionForm({ start }: { start: Start }) {
                   {...a}
                   class="date"
                   type="date"
-                  min={addDays(today, 1)}
+                  min={today}
                   disabled={noLimit}
                   value={noLimit ? '' : d.until}
                   onInput={(e) => set('until', e.currentTarget.value)}

@@ -1,6 +1,7 @@
 /** Pieces the exclusion screens (SOP 002, the DIK) share: state labels, the legal basis, the period, the timing table. */
+import { type DateWriter, endsAfterWords, untilWords } from '../../../../functions/core/exclusion-end.ts';
 import { useApp } from '../context.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import { type MessageKey, PASAL_17_TEXT } from '../i18n.ts';
 import type { Exclusion, ExclusionState, LegalBasis } from '../types.ts';
 import { StepTimingSection } from './step-timing.tsx';
@@ -18,6 +19,28 @@ export function untilOf(ex: Exclusion): string | undefined {
   return ex.dik ? ex.dik.until : ex.test.period.until;
 }
 
+/**
+ * The staff app's dates for the end of an exclusion (functions/core/exclusion-end.ts, inclusive):
+ * the same texts as the PDFs and the register, "sampai dengan 30 Juni 2027" and "berakhir setelah
+ * Selasa, 30 Juni 2027 pukul 23.59 WIB", written with this app's Intl helpers.
+ */
+export const staffDates: DateWriter = {
+  date: (date, lang) => formatDate(lang, date, false),
+  dateTime: (instant, timeZone, lang) => formatDateTime(lang, instant, timeZone, true),
+};
+
+/** "sampai dengan 30 Juni 2027" / "up to and including 30 June 2027". */
+export function UntilWords({ until }: { until: string }) {
+  const { lang } = useApp();
+  return <time dateTime={until}>{untilWords(until, lang, staffDates)}</time>;
+}
+
+/** "berakhir setelah Selasa, 30 Juni 2027 pukul 23.59 WIB", in the agency's zone. */
+export function endsAfterText(until: string, timeZone: string, lang: 'id' | 'en'): string {
+  return endsAfterWords(until, timeZone, lang, staffDates);
+}
+
+/** The end date alone (under a heading that says "sampai dengan"), or "no time limit". */
 export function UntilText({ ex }: { ex: Exclusion }) {
   const { t, lang } = useApp();
   const until = untilOf(ex);
