@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import { mailer } from '../adapters/mail.ts';
 import { agencyId, NewUser, PageQuery, page, User, UserPatch, username } from '../core/model.ts';
+import { SignIn } from '../core/user-invitation.ts';
 import { createUser, getUser, listUsers, updateUser } from '../core/users.ts';
 import { endpoint } from './http.ts';
 
@@ -23,8 +25,15 @@ export const get = endpoint({ summary: 'Read one user', params: UserParams, resp
 );
 
 export const create = endpoint(
-  { summary: 'Create a staff user (admin) with one role in one agency', body: NewUser, response: User, status: 201 },
-  ({ ctx, principal, body }) => createUser(ctx, principal, body),
+  {
+    summary: 'Create a staff user (admin) with one role in one agency, and invite them to sign in',
+    description:
+      'On AWS, Amazon Cognito mails the invitation: the username, a one-time temporary password and the staff app link. On the local host the same invitation goes to the outbox, and says that every user signs in with the shared local password. `signIn` tells the admin how the new user signs in.',
+    body: NewUser,
+    response: User.extend({ signIn: SignIn }),
+    status: 201,
+  },
+  ({ ctx, principal, body }) => createUser({ ...ctx, mailer: mailer() }, principal, body),
 );
 
 export const update = endpoint(

@@ -8,6 +8,7 @@ import type { DikEntry, Exclusion, ExclusionState } from './exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
 import type { Dispute } from './objections/disputes.ts';
+import type { SignInSetup } from './user-invitation.ts';
 import type { Objection, ObjectionPersonal } from './objections/model.ts';
 import type { DocumentSigner } from './official-documents/signing.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
@@ -173,6 +174,13 @@ export interface Clock {
 }
 
 /** Step Functions as the core needs it. */
+  /**
+   * Makes the sign-in account of a new user and says how its first sign-in works: Cognito mails its
+   * invitation (a temporary password) itself; the local host mails nothing, and the core puts the
+   * invitation in the outbox (users.ts).
+   */
+  createUser(user: User): Promise<SignInSetup>;
+  /** Brings an existing account in line with the user record (name, e-mail, agency, role, enabled). */
 export interface Workflows {
   start(stateMachineId: string, name: string, input: Record<string, unknown>): Promise<void>;
   /** Completes a waiting task. Returns false when the token is no longer waiting (timed out, done). */

@@ -6,8 +6,10 @@ import { assertAgencyScope, assertRole, listScope, type Principal } from './acce
 import { getAgency } from './agencies.ts';
 import { auditEvent } from './audit.ts';
 import { conflict, fail, notFound } from './errors.ts';
+import { staffLink } from './mail-text.ts';
 import type { Agency, NewUser, User, UserPatch } from './model.ts';
 import type { Context, Page } from './ports.ts';
+import { invitationMail, type SignIn, signInOf } from './user-invitation.ts';
 
 /** Roles that act for the public body as a whole and so sit in the PPID Utama unit. */
 const PPID_UTAMA_UNIT_ROLES: readonly Role[] = ['ppid_utama', 'atasan_ppid', 'pejabat_pid'];
@@ -30,15 +32,23 @@ export async function listUsers(ctx: Context, actor: Principal, q: { agencyId?: 
   return ctx.store.listUsers({ ...q, agencyId });
 }
 
-export async function createUser(ctx: Context, actor: Principal, input: NewUser): Promise<User> {
+/** A new user and how they sign in for the first time. */
+export type CreatedUser = User & { signIn: SignIn };
+
+/**
+ * Makes a staff user: the sign-in account first (if the identity provider refuses, nothing is written
+ * here), then the record and its audit event, then the invitation where the identity provider did not
+ * mail one itself (the local host: to the outbox). `invite: false` only for the local demo users,
+ * whose sign-in the README describes.
+ */
+export async function createUser(ctx: Context, actor: Principal, input: NewUser, opts: { invite?: boolean } = {}): Promise<CreatedUser> {
   assertRole(actor, ['admin']);
   const agency = await getAgency(ctx, input.agencyId);
   assertRoleFitsAgency(input.role, agency);
   if (await ctx.store.getUser(input.username)) conflict('user_exists', { username: input.username });
   const now = ctx.now.toISOString();
   const user: User = { ...input, enabled: true, version: 1, createdAt: now, updatedAt: now };
-  // The sign-in account first: if the identity provider refuses, nothing is written here.
-  await ctx.identity.upsertUser(user);
+  const setup = await ctx.identity.createUser(user);
   await ctx.store.commit(
     [{ entity: 'user', value: user, expectedVersion: null }],
     auditEvent({
@@ -51,7 +61,15 @@ export async function createUser(ctx: Context, actor: Principal, input: NewUser)
       now: ctx.now,
     }),
   );
-  return user;
+  const appUrl = staffLink('');
+  let mailed = setup.via === 'cognito_invitation';
+  if (setup.via === 'shared_local_password' && opts.invite !== false) {
+    if (!ctx.mailer) throw new Error('createUser: no mailer for the invitation');
+    const mail = invitationMail({ username: user.username, appUrl, firstSignIn: { kind: 'shared_local_password', isDefault: setup.isDefault } });
+    await ctx.mailer.send({ to: [user.email], ...mail, idempotencyKey: `user-invitation-${user.username}-${user.createdAt}` });
+    mailed = true;
+  }
+  return { ...user, signIn: signInOf(user, setup, appUrl, mailed) };
 }
 
 export async function updateUser(ctx: Context, actor: Principal, username: string, patch: UserPatch): Promise<User> {

@@ -13,7 +13,7 @@
  * client) → functions (APP_URL) → state machines (task function ARNs) → route groups → routes →
  * schedules → staff app upload.
  */
-import { Aws, CfnOutput, type CfnResource, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { Aws, CfnOutput, type CfnResource, Duration, Lazy, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -29,6 +29,7 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct, type IConstruct } from 'constructs';
+import { invitationMail, TEMPORARY_PASSWORD_DAYS } from '../../functions/core/user-invitation.ts';
 import { type BucketName, buckets, ROLES, type RouteDecl, schedules, stateMachines, routes as systemRoutes } from '../system.ts';
 import { pascal, RouteGroupStack, routeGroups, routeId, routeKey } from './api-routes.ts';
 import { ROOT } from './bundle.ts';
@@ -86,8 +87,23 @@ export class StatelessStack extends Stack {
 
     // ---------------------------------------------------------------- Cognito
     // The pool holds the staff accounts, so it is retained and deletion-protected even here.
+    // The invitation Cognito mails on AdminCreateUser (functions/adapters/identity.ts never suppresses
+    // it): the one text of core/user-invitation.ts, Bahasa Indonesia then English, with Cognito's
+    // placeholders for the username and the one-time temporary password, and the staff app's link.
+    // The link is the staff distribution's, made further down, hence Lazy. Cognito's own sender allows
+    // 50 mails a day; `email: UserPoolEmail.withSES(...)` sends from the body's SES domain instead.
+    let staffAppUrl: string | undefined;
+    const invitation = () => {
+      if (!staffAppUrl) throw new Error('The staff app URL is not known yet');
+      const firstSignIn = { kind: 'temporary_password', password: '{####}', validDays: TEMPORARY_PASSWORD_DAYS } as const;
+      return invitationMail({ username: '{username}', appUrl: staffAppUrl, firstSignIn });
+    };
     const userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
+      userInvitation: {
+        emailSubject: Lazy.string({ produce: () => invitation().subject }),
+        emailBody: Lazy.string({ produce: () => invitation().html }),
+      },
       // Admins choose usernames (they appear in `cognito:username` and in `USER#<username>`); people
       // may sign in with either that username or their verified email.
       signInAliases: { username: true, email: true },
@@ -102,7 +118,7 @@ export class StatelessStack extends Stack {
         requireUppercase: true,
         requireDigits: true,
         requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
+        tempPasswordValidity: Duration.days(TEMPORARY_PASSWORD_DAYS), // as the invitation says
       },
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { sms: false, otp: true },
@@ -131,6 +147,10 @@ export class StatelessStack extends Stack {
     const domainPrefix: string = this.node.tryGetContext('cognitoDomainPrefix') ?? `sip-ppid-${Aws.ACCOUNT_ID}`;
     const userPoolDomain = userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix } });
     const authBase = userPoolDomain.baseUrl();
+    // The same address, spelt from the prefix rather than read from the domain resource: the staff
+    // distribution's CSP names it, and the pool's invitation names the distribution (below), so a
+    // reference here would close a cycle (pool → distribution → headers policy → domain → pool).
+    const authOrigin = `https://${domainPrefix}.auth.${this.region}.amazoncognito.com`;
 
     // ---------------------------------------------------------------- HTTP API
     const api = new apigw.HttpApi(this, 'Api', {
@@ -210,7 +230,7 @@ export class StatelessStack extends Stack {
     // The staff app also talks to Cognito (token endpoint) and uploads straight to the documents bucket
     // with presigned URLs.
     // The staff app and the API are not for search engines: X-Robots-Tag noindex (the local host's STAFF_ONLY_HEADERS).
-    const staffHeaders = headers('StaffAppHeaders', [...baseCsp, `connect-src 'self' ${authBase} ${documentsDomain}`], {
+    const staffHeaders = headers('StaffAppHeaders', [...baseCsp, `connect-src 'self' ${authOrigin} ${documentsDomain}`], {
       'X-Robots-Tag': 'noindex, nofollow',
     });
 
@@ -329,6 +349,7 @@ export class StatelessStack extends Stack {
       );
     }
     const appUrl = `https://${staff.distributionDomainName}/app/`;
+    staffAppUrl = appUrl; // for the pool's invitation (above)
 
     // The staff app signs in with the authorization code grant + PKCE (public client, no secret) and
     // sends the ID token, which carries cognito:groups, cognito:username and custom:agency.

@@ -5,7 +5,8 @@
  * is kept under the data directory, so tokens survive a restart.
  *
  * Every active user signs in with the local password (default `demo12345`, `LOCAL_PASSWORD` to
- * change). This is a development host: there is no password store here; Cognito has it in AWS.
+ * change). This is a development host: there is no password store here; Cognito has it in AWS. A new
+ * user's invitation (outbox) says so (functions/core/user-invitation.ts).
  *
  * For curl and scripts: `POST /auth/oauth2/token` also takes `grant_type=password` (Cognito's
  * equivalent is `aws cognito-idp initiate-auth --auth-flow USER_PASSWORD_AUTH`).
@@ -15,10 +16,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { User } from '../../functions/core/model.ts';
+import { DEFAULT_LOCAL_PASSWORD } from '../../functions/core/user-invitation.ts';
 import { FailureThrottle } from './rate-limit.ts';
 
 export const CLIENT_ID = 'staff-app';
-export const DEMO_PASSWORD = process.env.LOCAL_PASSWORD ?? 'demo12345';
+export const DEMO_PASSWORD = process.env.LOCAL_PASSWORD ?? DEFAULT_LOCAL_PASSWORD;
 const TOKEN_SECONDS = 3600;
 
 export interface LocalIdp {

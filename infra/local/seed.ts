@@ -317,7 +317,8 @@ export async function seedDemoData(ctx: Context, opts: { items?: boolean; log?: 
   }
   for (const user of DEMO_USERS) {
     if (await ctx.store.getUser(user.username)) continue;
-    await createUser(ctx, SEED_ACTOR, user);
+    // No invitation: the README names the demo users and how they sign in.
+    await createUser(ctx, SEED_ACTOR, user, { invite: false });
     written++;
   }
   // Before any exclusion: its documents name these officials on these letterheads.

@@ -152,8 +152,9 @@ describe('uploads from the browser', () => {
     expect(register).toHaveLength(2);
     expect(register![0]).toBe("'self'");
     expect(register![1]).toMatch(new RegExp(`^https://<.*${buckets.documents.id}\\w*RegionalDomainName`));
-    // The staff app's has the same bucket (and Cognito besides).
+    // The staff app's has the same bucket (and Cognito's hosted UI besides).
     expect(staff).toContain(register![1]);
+    expect(staff!.some((source) => /^https:\/\/sip-ppid-.*\.auth\..*\.amazoncognito\.com$/.test(source))).toBe(true);
     expect(csp('RegisterHeaders')).toMatch(/frame-ancestors 'none'/);
   });
 });
@@ -285,6 +286,30 @@ describe('stateless stack', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
     });
+  });
+
+  it("mails Cognito's invitation in Bahasa Indonesia and English with the username, the temporary password and the staff app's link", () => {
+    const [pool] = Object.values(stateless.findResources('AWS::Cognito::UserPool'));
+    const template = pool!.Properties.AdminCreateUserConfig.InviteMessageTemplate;
+    /** A CloudFormation string as text, each intrinsic written as its JSON. */
+    const text = (v: unknown): string =>
+      typeof v === 'string'
+        ? v
+        : (v as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : `<${JSON.stringify(p)}>`)).join('');
+    expect(text(template.EmailSubject)).toBe('[SIP PPID] Undangan masuk ke aplikasi petugas / Your invitation to the staff app');
+    const body = text(template.EmailMessage);
+    expect(body).toContain('Nama pengguna: {username}');
+    expect(body).toContain('Username: {username}');
+    expect(body).toContain('Kata sandi sementara: {####}');
+    expect(body).toContain('Temporary password: {####}');
+    expect(body).toContain('berlaku 3 hari');
+    expect(pool!.Properties.Policies.PasswordPolicy.TemporaryPasswordValidityDays).toBe(3);
+    // The link is the staff distribution's /app/.
+    const staffId = Object.keys(stateless.findResources('AWS::CloudFront::Distribution')).find((id) => id.startsWith('StaffAppDistribution'));
+    const link = `https://<${JSON.stringify({ 'Fn::GetAtt': [staffId, 'DomainName'] })}>/app/`;
+    expect(body).toContain(`<a href="${link}">`);
+    expect(body.indexOf('<div lang="id">')).toBeLessThan(body.indexOf('<div lang="en">'));
+    expect(body.length).toBeLessThan(20_000); // Cognito's limit
   });
 
   it('has a state machine per declaration and a schedule per declaration', () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../infra/system.ts';
-import { apiClient, startTestHost } from '../support/host.ts';
+import { apiClient, outboxOf, startTestHost } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
@@ -42,6 +42,9 @@ describe('public routes', () => {
     const create = res.body.paths['/api/agencies'].post;
     expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['id', 'kind', 'name']));
     expect(create['x-roles']).toEqual(['admin']);
+    // The PPID answers for it: the body's name, the PPID Utama unit's mail, the register's address.
+    expect(res.body.info.contact).toEqual({ name: 'PPID Pemerintah Provinsi Kalimantan Barat', email: 'ppid@kalbarprov.go.id', url: host.url });
+    expect(create.tags).toEqual(['Perangkat daerah']);
   });
 
   it('refuses a staff route without a token, or with a forged one', async () => {
@@ -154,6 +157,25 @@ describe('users and agency boundaries', () => {
     });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ enabled: true, version: 1 });
+    // The invitation is in the outbox: the username, the honest local sign-in rule and the app's link.
+    const appUrl = `${host.url}/app/#/`;
+    const invitation = outboxOf(host).find((m) => m.to.includes('budi@bappeda.go.id'));
+    expect(invitation?.subject).toBe('[SIP PPID] Undangan masuk ke aplikasi petugas / Your invitation to the staff app');
+    expect(invitation.text).toContain('Nama pengguna: petugas.bappeda');
+    expect(invitation.text).toContain('Username: petugas.bappeda');
+    expect(invitation.text).toContain('kata sandi lokal bersama "demo12345"');
+    expect(invitation.text).toContain(`Buka: ${appUrl}`);
+    expect(invitation.html).toContain(`<a href="${appUrl}">`);
+    expect(ok.body.signIn).toMatchObject({ via: 'shared_local_password', mailedTo: 'budi@bappeda.go.id', appUrl });
+    expect(ok.body.signIn.text.id).toContain('kotak keluar (/outbox/)');
+    // ... and the rule is true: the new user signs in with it.
+    const signIn = await fetch(`${host.url}/auth/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'staff-app', username: 'petugas.bappeda', password: 'demo12345' }),
+    });
+    expect(signIn.status).toBe(200);
+    // The seeded demo users got none (the README describes them).
+    expect(outboxOf(host).filter((m) => m.subject.includes('Undangan masuk'))).toHaveLength(1);
     const wrong = await api('admin', 'POST', '/api/users', {
       username: 'utama.salah',
       name: 'Salah Tempat',

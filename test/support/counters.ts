@@ -6,10 +6,11 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { config } from '../../functions/adapters/config.ts';
 import { documentClient, dynamoStore } from '../../functions/adapters/dynamodb.ts';
+import { localIdentity } from '../../functions/adapters/identity.ts';
 import type { Context } from '../../functions/core/ports.ts';
 import { expectedCounters } from '../../functions/core/reports/recount.ts';
 
-export const storeContext = (now = new Date()): Context => ({ store: dynamoStore, identity: { upsertUser: async () => {} }, requestId: 'test', now });
+export const storeContext = (now = new Date()): Context => ({ store: dynamoStore, identity: localIdentity, requestId: 'test', now });
 
 /** Every counter record in the table, as `<month>|<agency>` → metrics (zeros dropped). */
 export async function storedCounters(): Promise<Record<string, Record<string, number>>> {

@@ -193,6 +193,8 @@ export const messages = {
   user_edit_title: { id: 'Ubah pengguna: {name}', en: 'Edit user: {name}' },
   user_created: { id: 'Pengguna {username} telah dibuat.', en: 'User {username} has been created.' },
   user_updated: { id: 'Pengguna {username} telah diperbarui.', en: 'User {username} has been updated.' },
+  user_signin_title: { id: 'Pengguna {username} telah dibuat: cara masuk', en: 'User {username} has been created: how they sign in' },
+  user_signin_close: { id: 'Tutup keterangan ini', en: 'Close this note' },
   user_enable: { id: 'Aktifkan', en: 'Enable' },
   user_disable: { id: 'Nonaktifkan', en: 'Disable' },
   user_enable_named: { id: 'Aktifkan {name}', en: 'Enable {name}' },

@@ -2,12 +2,21 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, SessionExpired } from '../api.ts';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../i18n.ts';
-import { type Page, ROLES, type Role, type User } from '../types.ts';
+import { type Page, ROLES, type Role, type Text, type User } from '../types.ts';
 import { Email, ErrorMessage, ErrorSummary, Field, Loading, LoadMore, PageHeader, RequiredNote, usePaged, useSubmit } from '../ui.tsx';
 import { sortAgencies } from './agencies.tsx';
 import { FilterForm } from './list-parts.tsx';
 
 type Mode = { kind: 'closed' } | { kind: 'new' } | { kind: 'edit'; user: User };
+
+/** How a new user signs in, as POST /api/users answers it (functions/core/user-invitation.ts). */
+interface SignIn {
+  via: 'cognito_invitation' | 'existing_password' | 'shared_local_password';
+  mailedTo?: string;
+  appUrl: string;
+  text: Text;
+}
+type CreatedUser = User & { signIn?: SignIn };
 
 export function UsersPage() {
   const { t, pick, api, me, isAdmin, bodyWide, agencies, agencyName, announce } = useApp();
@@ -15,7 +24,10 @@ export function UsersPage() {
   const [filter, setFilter] = useState('');
   const [mode, setMode] = useState<Mode>({ kind: 'closed' });
   const [rowError, setRowError] = useState<unknown>(null);
+  /** The user just created and how they sign in, shown until closed or the next form opens. */
+  const [created, setCreated] = useState<CreatedUser | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const createdNote = useRef<HTMLElement>(null);
   const paged = usePaged((cursor) => api.get<Page<User>>('/users', { agencyId: filter || undefined, cursor, limit: '25' }), [api, filter]);
   const roleName = (r: Role) => t(`role_${r}` as MessageKey);
 
@@ -40,7 +52,15 @@ export function UsersPage() {
     <>
       <PageHeader title={t('nav_users')} intro={t('users_intro')}>
         {isAdmin && mode.kind === 'closed' && (
-          <button type="button" class="primary" ref={addButton} onClick={() => setMode({ kind: 'new' })}>
+          <button
+            type="button"
+            class="primary"
+            ref={addButton}
+            onClick={() => {
+              setCreated(null);
+              setMode({ kind: 'new' });
+            }}
+          >
             {t('user_add')}
           </button>
         )}
@@ -49,13 +69,36 @@ export function UsersPage() {
         <UserForm
           key={mode.kind === 'edit' ? mode.user.username : 'new'}
           user={mode.kind === 'edit' ? mode.user : undefined}
-          onDone={(u, created) => {
-            if (created) paged.reload();
-            else replace(u);
-            close();
+          onDone={(u, isNew) => {
+            if (isNew) {
+              paged.reload();
+              setMode({ kind: 'closed' });
+              // The note takes the focus, so a screen reader reads how the new user signs in.
+              setCreated(u);
+              setTimeout(() => createdNote.current?.focus(), 0);
+            } else {
+              replace(u);
+              close();
+            }
           }}
           onCancel={close}
         />
+      )}
+      {created?.signIn && (
+        <section class="panel" aria-labelledby="user-signin-h" tabIndex={-1} ref={createdNote} data-testid="user-signin">
+          <h2 id="user-signin-h">{t('user_signin_title', { username: created.username })}</h2>
+          <p>{pick(created.signIn.text)}</p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setCreated(null);
+              close();
+            }}
+          >
+            {t('user_signin_close')}
+          </button>
+        </section>
       )}
       {bodyWide ? (
         <FilterForm onSubmit={() => setFilter(draftFilter)}>
@@ -158,7 +201,7 @@ export function UsersPage() {
 const FIELDS = ['username', 'name', 'email', 'role', 'agencyId', 'enabled', 'fullName', 'position', 'rank', 'nip'] as const;
 const OFFICIAL = ['fullName', 'position', 'rank', 'nip'] as const;
 
-function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: User, created: boolean) => void; onCancel: () => void }) {
+function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: CreatedUser, created: boolean) => void; onCancel: () => void }) {
   const { t, api, agencies, announce } = useApp();
   const [username, setUsername] = useState(user?.username ?? '');
   const [name, setName] = useState(user?.name ?? '');
@@ -182,7 +225,14 @@ function UserForm({ user, onDone, onCancel }: { user?: User; onDone: (u: User, c
     e.preventDefault();
     void submit.run(async () => {
       if (!user) {
-        const created = await api.send<User>('POST', '/users', { username: username.trim(), name, email: email.trim(), role, agencyId, ...officialChanges() });
+        const created = await api.send<CreatedUser>('POST', '/users', {
+          username: username.trim(),
+          name,
+          email: email.trim(),
+          role,
+          agencyId,
+          ...officialChanges(),
+        });
         announce(t('user_created', { username: created.username }));
         onDone(created, true);
       } else {
