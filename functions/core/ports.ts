@@ -150,10 +150,10 @@ export interface Store {
   replaceCounters(records: CounterRecord[]): Promise<void>;
   /** Every ended step of one SOP in one agency (the counters' rebuild). */
   listStepRecordsOfAgency(sop: string, agencyId: string): Promise<StepRecord[]>;
-  /**
   getImport(importId: string): Promise<ItemImport | undefined>;
   /** The import that took this file (agency, SHA-256), if one did. */
   getImportMarker(agencyId: string, sha256: string): Promise<ImportMarker | undefined>;
+  /**
    * Writes every record and the audit event(s) in one transaction, or nothing; the dashboard's
    * counters (reports/counters.ts) move in the same transaction.
    */
@@ -162,6 +162,13 @@ export interface Store {
 
 /** The identity provider (Cognito in AWS; the local one signs tokens from the table). */
 export interface IdentityDirectory {
+  /**
+   * Makes the sign-in account of a new user and says how its first sign-in works: Cognito mails its
+   * invitation (a temporary password) itself; the local host mails nothing, and the core puts the
+   * invitation in the outbox (users.ts).
+   */
+  createUser(user: User): Promise<SignInSetup>;
+  /** Brings an existing account in line with the user record (name, e-mail, agency, role, enabled). */
   upsertUser(user: User): Promise<void>;
 }
 
@@ -174,13 +181,6 @@ export interface Clock {
 }
 
 /** Step Functions as the core needs it. */
-  /**
-   * Makes the sign-in account of a new user and says how its first sign-in works: Cognito mails its
-   * invitation (a temporary password) itself; the local host mails nothing, and the core puts the
-   * invitation in the outbox (users.ts).
-   */
-  createUser(user: User): Promise<SignInSetup>;
-  /** Brings an existing account in line with the user record (name, e-mail, agency, role, enabled). */
 export interface Workflows {
   start(stateMachineId: string, name: string, input: Record<string, unknown>): Promise<void>;
   /** Completes a waiting task. Returns false when the token is no longer waiting (timed out, done). */
