@@ -8,7 +8,6 @@ import type { DikEntry, Exclusion, ExclusionState } from './exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
 import type { Dispute } from './objections/disputes.ts';
-import type { SignInSetup } from './user-invitation.ts';
 import type { Objection, ObjectionPersonal } from './objections/model.ts';
 import type { DocumentSigner } from './official-documents/signing.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
@@ -17,6 +16,7 @@ import type { ArchivedReport } from './reports/archive.ts';
 import type { CounterRecord } from './reports/counters.ts';
 import type { Request, RequestPersonal } from './requests/model.ts';
 import type { UploadIntent } from './requests/power-of-attorney.ts';
+import type { SignInSetup } from './user-invitation.ts';
 
 export interface Page<T> {
   items: T[];
