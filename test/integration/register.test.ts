@@ -1,13 +1,15 @@
 /**
  * The register builder against the S3 emulator, driven by the real workflows: publishing writes the
  * item's page, its public documents and the exports into the register bucket; withdrawing removes
- * them everywhere; drafts never reach the register; a full rebuild gives the same site.
+ * them everywhere; drafts never reach the register; the sitemap, robots.txt, the pages' heads and
+ * the DCAT catalogue are absolute on the host's address; a full rebuild gives the same site.
  */
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerStore } from '../../functions/adapters/register-store.ts';
 import { LEASE_SECONDS, RegisterBusy } from '../../functions/core/register-update.ts';
 import { apiClient, itemWithPdf as createItemWithPdf, emulatorS3, sha256hex, startTestHost, TINY_PDF, until } from '../support/host.ts';
+import { catalogQuads, irisOf, isAbsoluteIri, pageHead, sitemapIndex, sitemapUrls } from '../support/register-checks.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
@@ -66,6 +68,46 @@ describe('public register', () => {
     expect((await page('index.html')).status).toBe(200);
     expect(await registerKeys(`berkas/${draft.itemId}`)).toEqual([]);
     expect(JSON.stringify(json)).not.toContain(draft.itemId);
+  });
+
+  it('lists the new item in the sitemap in both languages, and the pages, robots.txt and the catalogue are absolute on the host', async () => {
+    const base = host.url; // the local host's REGISTER_URL: the register's base URL when the body sets none
+    const item = `${base}/${itemPage()}`;
+    const itemEn = `${base}/en/${itemPage()}`;
+    expect((await page('robots.txt')).text).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${base}/sitemap.xml\n`);
+    const part = `sitemap/dip/dinkes/${published.regYear}-1.xml`;
+    expect(sitemapIndex((await page('sitemap.xml')).text).map((p) => p.loc)).toEqual(expect.arrayContaining([`${base}/sitemap/umum.xml`, `${base}/${part}`]));
+    // Written by the incremental update of this publication (the register was built in full before it).
+    const urls = sitemapUrls((await page(part)).text);
+    expect(urls.find((u) => u.loc === item)).toEqual({
+      loc: item,
+      lastmod: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+      alternates: { id: item, en: itemEn, 'x-default': item },
+    });
+    expect(urls.some((u) => u.loc === itemEn)).toBe(true);
+    for (const [path, canonical] of [
+      ['', `${base}/`],
+      ['dip/', `${base}/dip/`],
+      ['dik/', `${base}/dik/`],
+      ['cari/', `${base}/cari/`],
+      [itemPage(), item],
+    ] as const) {
+      for (const lang of ['id', 'en'] as const) {
+        const url = lang === 'id' ? canonical : canonical.replace(base, `${base}/en`);
+        const res = await page(lang === 'id' ? path : `en/${path}`);
+        expect(res.status, url).toBe(200);
+        const head = pageHead(res.text);
+        expect(head.canonical, url).toBe(url);
+        expect(head.description?.length ?? 0, url).toBeGreaterThan(40);
+        expect(head.alternates, url).toEqual({ id: canonical, en: canonical.replace(base, `${base}/en`), 'x-default': canonical });
+      }
+    }
+    const { quads } = await catalogQuads((await page('data/catalog.jsonld')).text);
+    for (const iri of quads.flatMap(irisOf)) expect(isAbsoluteIri(iri), iri).toBe(true);
+    expect(quads.join('\n')).toContain(`<${base}/data/dik.csv>`);
+    expect(quads.join('\n')).toContain('<https://creativecommons.org/licenses/by/4.0/>');
+    expect(quads.join('\n')).toContain('<mailto:ppid@kalbarprov.go.id>');
+    expect((await page('data/dip.csv')).text).toContain(item);
   });
 
   it('withdrawal removes the page, the document and the export rows', async () => {
