@@ -21,6 +21,7 @@ import { HomePage } from './pages/home.tsx';
 import { InboxPage } from './pages/inbox.tsx';
 import { ItemDetailPage } from './pages/item-detail.tsx';
 import { ItemFormPage } from './pages/item-form.tsx';
+import { ItemImportPage } from './pages/item-import.tsx';
 import { ItemsPage } from './pages/items.tsx';
 import { ObjectionBookPage } from './pages/objection-book.tsx';
 import { ObjectionDetailPage } from './pages/objection-detail.tsx';
@@ -252,6 +253,7 @@ const ROUTES: RouteDef[] = [
   { pattern: '/disputes/:disputeId', page: ({ params }) => <DisputeDetailPage key={params.disputeId} disputeId={params.disputeId!} /> },
   { pattern: '/items', nav: { label: 'nav_items' }, page: ({ query }) => <ItemsPage query={query} /> },
   { pattern: '/items/new', page: () => <ItemFormPage /> },
+  { pattern: '/items/import', page: () => <ItemImportPage /> },
   { pattern: '/items/:itemId/edit', page: ({ params }) => <ItemFormPage key={params.itemId} itemId={params.itemId} /> },
   { pattern: '/items/:itemId', page: ({ params }) => <ItemDetailPage key={params.itemId} itemId={params.itemId!} /> },
   { pattern: '/dip', nav: { label: 'nav_dip' }, page: () => <DipPage /> },

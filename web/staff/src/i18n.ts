@@ -4,6 +4,7 @@
  */
 import { decisionMessages } from './i18n-decisions.ts';
 import { disputeMessages } from './i18n-disputes.ts';
+import { importMessages } from './i18n-imports.ts';
 import { reportMessages } from './i18n-reports.ts';
 import type { Lang, Pasal17Letter, Role, Text } from './types.ts';
 
@@ -1601,6 +1602,8 @@ export function plural(lang: Lang, n: number, forms: Partial<Record<Intl.LDMLPlu
   return form.replace(/#/g, new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB').format(n));
 }
 
+  // The spreadsheet import of draft items: its own file.
+  ...importMessages,
 /** `{n, plural, one {# row} other {# rows}}` (ICU's plural syntax, one level deep). */
 const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
 

@@ -49,6 +49,7 @@ export const PAGES: Record<string, PageRule> = {
   '/disputes/:disputeId': { needs: 'GET /api/disputes/{disputeId}' },
   '/items': { needs: 'GET /api/items' },
   '/items/new': { needs: 'POST /api/items' },
+  '/items/import': { needs: 'POST /api/imports' },
   '/items/:itemId/edit': { needs: 'PUT /api/items/{itemId}' },
   '/items/:itemId': { needs: 'GET /api/items/{itemId}' },
   '/dip': { needs: 'GET /api/dip' },

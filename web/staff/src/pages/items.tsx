@@ -34,9 +34,14 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
     <>
       <PageHeader title={t('nav_items')} intro={t('items_intro')}>
         {EDITORS.includes(me.role) && (
-          <a class="button primary" href="#/items/new">
-            {t('item_add')}
-          </a>
+          <>
+            <a class="button primary" href="#/items/new">
+              {t('item_add')}
+            </a>
+            <a class="button secondary" href="#/items/import">
+              {t('im_open')}
+            </a>
+          </>
         )}
       </PageHeader>
       <FilterForm onSubmit={() => go(`/items${filterQuery(FILTERS, draft) ? `?${filterQuery(FILTERS, draft)}` : ''}`)}>
