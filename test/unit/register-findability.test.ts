@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemContent } from '../../functions/core/item-model.ts';
+import { PublicBodyPatch } from '../../functions/core/public-body.ts';
 import type { PublicAnnualReport } from '../../functions/core/register/annual.ts';
 import { FILE_TYPE, THEME_GOVERNMENT, telUri } from '../../functions/core/register/exports.ts';
 import { type PublishedEntry, type RegisterInput, renderChange, renderDik, renderFull, type SitePlan } from '../../functions/core/register/index.ts';
@@ -242,6 +243,17 @@ describe('the DCAT catalogue', () => {
       `${BASE}/laporan/2025/LAP-2025-0001.pdf`,
       `${BASE}/data/laporan-tahunan/2025.json`,
     ]);
+  });
+
+  it('takes the settings through the public body’s PATCH: a licence IRI and a region, both checked', () => {
+    const ok = PublicBodyPatch.parse({
+      openDataLicense: 'https://creativecommons.org/licenses/by-sa/4.0/',
+      region: { name: 'Kalimantan Barat', iri: 'http://www.wikidata.org/entity/Q3916' },
+    });
+    expect(ok.region?.name).toBe('Kalimantan Barat');
+    expect(PublicBodyPatch.safeParse({ openDataLicense: 'CC BY 4.0' }).success).toBe(false);
+    expect(PublicBodyPatch.safeParse({ region: { name: 'K', iri: 'wilayah' } }).success).toBe(false);
+    expect(PublicBodyPatch.safeParse({ region: { name: 'Kalbar', extra: 1 } }).success).toBe(false);
   });
 
   it('writes phone numbers as global tel: URIs', () => {
