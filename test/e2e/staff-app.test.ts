@@ -85,6 +85,32 @@ describe('staff app', () => {
     expect(errors).toEqual([]);
   });
 
+  it('admin creates a user and the page says how they sign in; the invitation is in the outbox', { timeout: 120_000 }, async () => {
+    const { page, errors } = await signIn(browser, host.url, 'admin');
+    await clickNav(page, 'Pengguna');
+    await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+    const form = page.getByRole('region', { name: 'Tambah pengguna' });
+    await form.getByLabel('Nama pengguna *').fill('petugas.baru');
+    await form.getByLabel('Nama lengkap *').fill('Rudi Hartono');
+    await form.getByLabel('Email *').fill('rudi@dinkes.kalbarprov.go.id');
+    await form.getByLabel('Peran *').selectOption({ label: 'Petugas PPID' });
+    await form.getByLabel('Perangkat daerah *').selectOption({ label: 'Dinas Kesehatan' });
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    const note = page.getByRole('region', { name: 'Pengguna petugas.baru telah dibuat: cara masuk' });
+    await note.waitFor({ timeout: 20_000 });
+    // The note has the focus, so a screen reader reads it at once.
+    expect(await note.evaluate((el) => el === document.activeElement)).toBe(true);
+    const said = await note.innerText();
+    expect(said).toContain('kotak keluar (/outbox/)');
+    expect(said).toContain('nama pengguna petugas.baru dan kata sandi lokal bersama "demo12345"');
+    expect(said).toContain(`${host.url}/app/`);
+    const outbox = await (await fetch(`${host.url}/outbox/`)).text();
+    expect(outbox).toContain('Undangan masuk ke aplikasi petugas');
+    await note.getByRole('button', { name: 'Tutup keterangan ini' }).click();
+    expect(await note.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('a petugas sees the agencies but not the admin-only actions', { timeout: 120_000 }, async () => {
     const { page, errors } = await signInToAgencies('petugas.dinkes');
     expect(await page.getByRole('banner').textContent()).toContain('Petugas PPID');
