@@ -467,7 +467,6 @@ export const stateMachines: readonly StateMachineDecl[] = [
     },
   },
   {
-  {
     id: 'ItemImport',
     definition: 'item-import.asl.json',
     tasks: {
@@ -477,6 +476,7 @@ export const stateMachines: readonly StateMachineDecl[] = [
       MarkImportFailedFunctionArn: { handler: 'tasks/item-import.fail' },
     },
   },
+  {
     id: 'ReportJobs',
     definition: 'reports.asl.json',
     tasks: {
