@@ -71,6 +71,8 @@ export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
  * | counters      | STATS#<yyyy-mm>|now    | <agencyId>|_body        |                                    |                                 |
  * | item import   | IMPORT#<importId>     | IMPORT                  |                                    |                                 |
  * | import file   | IMPORTFILE#<agency>#<sha256> | IMPORTFILE       |                                    |                                 |
+ * | doc. cycle    | DOCCYCLE#<cycleId>    | CYCLE                   | DOCCYCLES / <openedAt>#<cycleId>   |                                 |
+ * | doc. lane     | DOCCYCLE#<cycleId>    | LANE#<agencyId>         |                                    | DOCLANES_WAITING / <cycleId>#<agency> (while waiting at a step) |
  *
  * - list agencies: Query gsi1 AGENCIES (sorted by kind, then name)
  * - children of an agency: Query gsi2 AGENCY_CHILDREN#<id>
@@ -129,6 +131,12 @@ export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
  *   importId when an import runs, in the same transaction as its state); the rows of one batch already
  *   written: BatchGet ITEM#<id> (ids derived from agency, file SHA-256 and line; consistent), then each item
  *   Put with attribute_not_exists and the agency's COUNTER#items#<agency>#<year> moved in the same transaction
+ * - documentation cycles (SOP 004, documentation/): the cycles, newest first: Query gsi1 DOCCYCLES; a cycle:
+ *   GetItem DOCCYCLE#<id>/CYCLE; its board (every OPD's lane): Query pk DOCCYCLE#<id> begins_with LANE#; one
+ *   OPD's lane: GetItem DOCCYCLE#<id>/LANE#<agency> (consistent; every action Puts it with its version); the
+ *   lanes waiting at a step, whose deadlines a holiday change recomputes: Query gsi2 DOCLANES_WAITING (sparse);
+ *   an accepted row's draft item: GetItem ITEM#<id> (the id derived from cycle, OPD and row, Put with
+ *   attribute_not_exists with the agency's item counter moved in the same transaction)
  */
 export const table = {
   id: 'Main',
@@ -230,6 +238,34 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/imports/{importId}', handler: 'api/imports.get', roles: EDITORS },
   { method: 'POST', path: '/api/imports/{importId}/check', handler: 'api/imports.check', roles: EDITORS, uses: ['documents'] },
   { method: 'POST', path: '/api/imports/{importId}/run', handler: 'api/imports.run', roles: EDITORS, uses: ['workflows'] },
+
+  // The documentation cycle (SOP 004): the Pejabat PID opens it; each role acts on an OPD's list at its step.
+  {
+    method: 'GET',
+    path: '/api/documentation/cycles',
+    handler: 'api/documentation.list',
+    roles: ['admin', 'ppid_utama', 'pejabat_pid', 'atasan_ppid', 'ppid_pelaksana'],
+  },
+  { method: 'POST', path: '/api/documentation/cycles', handler: 'api/documentation.open', roles: ['pejabat_pid'], uses: ['workflows'] },
+  {
+    method: 'GET',
+    path: '/api/documentation/cycles/{cycleId}',
+    handler: 'api/documentation.board',
+    roles: ['admin', 'ppid_utama', 'pejabat_pid', 'atasan_ppid', 'ppid_pelaksana'],
+  },
+  {
+    method: 'GET',
+    path: '/api/documentation/cycles/{cycleId}/lanes/{agencyId}',
+    handler: 'api/documentation.lane',
+    roles: ['admin', 'ppid_utama', 'pejabat_pid', 'atasan_ppid', 'ppid_pelaksana'],
+  },
+  {
+    method: 'POST',
+    path: '/api/documentation/cycles/{cycleId}/lanes/{agencyId}/actions',
+    handler: 'api/documentation.act',
+    roles: ['ppid_utama', 'pejabat_pid', 'ppid_pelaksana'],
+    uses: ['workflows'],
+  },
 
   { method: 'POST', path: '/api/exclusions', handler: 'api/exclusions.propose', roles: APPROVERS, uses: ['workflows'] },
   { method: 'GET', path: '/api/exclusions/{exclusionId}', handler: 'api/exclusions.get', roles: STAFF },
@@ -464,6 +500,17 @@ export const stateMachines: readonly StateMachineDecl[] = [
     tasks: {
       CheckCalendarCoverageFunctionArn: { handler: 'tasks/calendar-check.checkCoverage' },
       NotifyAdminsFunctionArn: { handler: 'tasks/calendar-check.notifyAdmins', uses: ['mail'] },
+    },
+  },
+  {
+    id: 'Documentation',
+    definition: 'documentation.asl.json',
+    tasks: {
+      PrepareWaitFunctionArn: { handler: 'tasks/documentation.prepareWait', uses: ['mail'] },
+      AwaitPersonFunctionArn: { handler: 'tasks/documentation.awaitPerson', waitForTaskToken: true, uses: ['workflows'] },
+      RemindAndEscalateFunctionArn: { handler: 'tasks/documentation.remindAndEscalate', uses: ['mail'] },
+      PublishFunctionArn: { handler: 'tasks/documentation.publish' },
+      UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
     },
   },
   {

@@ -14,6 +14,7 @@ import {
 import type { AuditEvent } from '../core/audit.ts';
 import type { Holiday } from '../core/calendar.ts';
 import type { ImportMarker, ItemImport } from '../core/documentation/item-import.ts';
+import type { DocCycle, DocLane } from '../core/documentation/model.ts';
 import { DomainError, fail } from '../core/errors.ts';
 import type { DikEntry, Exclusion } from '../core/exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from '../core/item-model.ts';
@@ -149,6 +150,18 @@ export const keys = {
   notice: (key: string) => ({ pk: `NOTICE#${key}`, sk: 'NOTICE' }),
   itemImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
   importMarker: (agencyId: string, sha256: string) => ({ pk: `IMPORTFILE#${agencyId}#${sha256}`, sk: 'IMPORTFILE' }),
+  docCycle: (c: Pick<DocCycle, 'cycleId' | 'openedAt'>) => ({
+    pk: `DOCCYCLE#${c.cycleId}`,
+    sk: 'CYCLE',
+    gsi1pk: 'DOCCYCLES',
+    gsi1sk: `${c.openedAt}#${c.cycleId}`,
+  }),
+  docLane: (l: Pick<DocLane, 'cycleId' | 'agencyId' | 'state'>) => ({
+    pk: `DOCCYCLE#${l.cycleId}`,
+    sk: `LANE#${l.agencyId}`,
+    // Sparse: only lanes waiting at a step (their deadlines move with the holiday calendar).
+    ...(l.state === 'waiting' ? { gsi2pk: 'DOCLANES_WAITING', gsi2sk: `${l.cycleId}#${l.agencyId}` } : {}),
+  }),
   dispute: (d: Pick<Dispute, 'disputeId' | 'year' | 'sequence'>) => ({
     pk: `DISPUTE#${d.disputeId}`,
     sk: 'DISPUTE',
@@ -418,6 +431,10 @@ function toTx(w: Write): TxItem {
         : { Put: { TableName, Item: { ...keys.notice(w.key), at: w.at }, ConditionExpression: 'attribute_not_exists(pk)' } };
     case 'itemImport':
       return { Put: { TableName, Item: { ...keys.itemImport(w.value.importId), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'docCycle':
+      return { Put: { TableName, Item: { ...keys.docCycle(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
+    case 'docLane':
+      return { Put: { TableName, Item: { ...keys.docLane(w.value), ...w.value }, ...versionCondition(w.expectedVersion) } };
     case 'importMarker':
       // Once per file and agency; the same import may write it again (a run after a failed one).
       return {
@@ -776,6 +793,36 @@ export const dynamoStore: Store = {
   async getImportMarker(agencyId, sha256) {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.importMarker(agencyId, sha256), ConsistentRead: true }));
     return res.Item ? strip<ImportMarker>(res.Item) : undefined;
+  },
+  async getDocCycle(cycleId) {
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `DOCCYCLE#${cycleId}`, sk: 'CYCLE' }, ConsistentRead: true }),
+    );
+    return res.Item ? strip<DocCycle>(res.Item) : undefined;
+  },
+  listDocCycles({ cursor, limit }) {
+    return queryPage<DocCycle>(
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DOCCYCLES' }, ScanIndexForward: false },
+      { gsi1pk: 'DOCCYCLES' },
+      cursor,
+      limit,
+    );
+  },
+  async getDocLane(cycleId, agencyId) {
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `DOCCYCLE#${cycleId}`, sk: `LANE#${agencyId}` }, ConsistentRead: true }),
+    );
+    return res.Item ? strip<DocLane>(res.Item) : undefined;
+  },
+  listDocLanes(cycleId) {
+    return queryAll<DocLane>({
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':p': `DOCCYCLE#${cycleId}`, ':s': 'LANE#' },
+      ConsistentRead: true,
+    });
+  },
+  listWaitingDocLanes() {
+    return queryAll<DocLane>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'DOCLANES_WAITING' } });
   },
   listStepRecordsOfAgency(sop, agencyId) {
     return queryAll<StepRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `STEPS#${sop}#${agencyId}` } });

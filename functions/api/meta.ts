@@ -12,6 +12,7 @@ import * as audit from './audit.ts';
 import * as calendar from './calendar.ts';
 import * as dashboard from './dashboard.ts';
 import * as disputes from './disputes.ts';
+import * as documentation from './documentation.ts';
 import * as documents from './documents.ts';
 import * as exclusions from './exclusions.ts';
 import type { EndpointHandler } from './http.ts';
@@ -101,6 +102,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'api/dashboard': dashboard,
   'api/disputes': disputes,
   'api/documents': documents,
+  'api/documentation': documentation,
   'api/exclusions': exclusions,
   'api/imports': imports,
   'api/items': items,
@@ -211,6 +213,11 @@ export const API_TAGS: Record<string, { name: string; description: string }> = {
     description:
       'Laporan yang diterbitkan (bernomor, ditandatangani, tidak berubah) dan laporan tahunan: narasi, penerbitan, persetujuan. / The archive of issued reports (numbered, signed, immutable) and the annual report: narrative, issue, approval.',
   },
+  'api/documentation': {
+    name: 'Pendokumentasian (SOP 004)',
+    description:
+      'Siklus pendokumentasian informasi publik: daftar data dan informasi setiap OPD dari Pejabat PID, telaah PPID Utama, kiriman PPID Pendukung, pemeriksaan dan unggah ke website PPID (SOP 004). / The documentation cycle: each OPD’s list from the Pejabat PID, PPID Utama’s review, the OPD’s delivery, the check and the upload to the PPID website (SOP 004).',
+  },
   'api/imports': {
     name: 'Impor daftar informasi',
     description:
@@ -252,6 +259,7 @@ const PARAMETER_TEXT: Record<string, string> = {
   kode: 'Kode akses yang diterima pemohon saat mengajukan. / The access code the requester got when filing.',
   baru: '`1` tepat setelah mengajukan: halaman menampilkan nomor dan kode untuk disimpan. / `1` right after filing: the page shows the number and code to keep.',
   'GET /api/calendar/{year} year': 'Tahun kalender. / The calendar year.',
+  cycleId: 'ID siklus pendokumentasian (UUID). / The documentation cycle’s id (UUID).',
   'GET /api/items year': 'Tahun informasi. / The year the information concerns.',
   'GET /api/dip year': 'Tahun informasi. / The year the information concerns.',
   'GET /api/requests year': 'Tahun registrasi permohonan. / The year the requests were registered.',

@@ -2,7 +2,7 @@
  * "The holiday calendar is data that an admin maintains; changing it must recompute every open
  * deadline, with an audit entry" (DOMAIN.md). Open deadlines today: approvals waiting in the
  * publication workflow (SOP 000 step 3), and exclusions waiting for the Atasan PPID or for PPID
- * Utama's decree (SOP 002 steps 2–3). Each one is recomputed from its own start and rule; where it
+ * Utama's decree (SOP 002 steps 2–3), and OPD lists waiting at a step of SOP 004. Each one is recomputed from its own start and rule; where it
  * moved, the record and its inbox entries are updated (audited), and the waiting execution is woken
  * with `recompute` so that it waits again until the new deadline.
  */
@@ -10,6 +10,7 @@ import type { Principal } from './access.ts';
 import { agencyDeadline } from './agency-deadline.ts';
 import { auditEvent } from './audit.ts';
 import type { DeadlineRule } from './calendar.ts';
+import { recomputeLane } from './documentation/workflow.ts';
 import type { Exclusion } from './exclusion-model.ts';
 import type { Item } from './item-model.ts';
 import { saveWaiting } from './items.ts';
@@ -62,6 +63,11 @@ export async function recomputeOpenDeadlines(ctx: Context, actor: Principal): Pr
       }
       cursor = page.nextCursor;
     } while (cursor);
+  }
+  // SOP 004: the OPD lists waiting at a step (a sparse index holds only those).
+  for (const lane of await ctx.store.listWaitingDocLanes()) {
+    checked++;
+    if (await recomputeLane(ctx, actor, lane)) moved++;
   }
   return { checked, moved };
 }

@@ -63,8 +63,8 @@ export type DocumentRef = z.infer<typeof DocumentRef>;
 
 /** A step of SOP 000 as it happened, against its time standard. */
 export interface StepTiming {
-  /** SOP 000: input, approval, publication; SOP 002: proposal, decision, decree, publication. */
-  step: 'input' | 'approval' | 'publication' | 'proposal' | 'decision' | 'decree';
+  /** SOP 000: input, approval, publication; SOP 002: proposal, decision, decree, publication; SOP 004: list, review, delivery, check, upload. */
+  step: 'input' | 'approval' | 'publication' | 'proposal' | 'decision' | 'decree' | 'list' | 'review' | 'delivery' | 'check' | 'upload';
   sopStep: number;
   startedAt: string;
   endedAt?: string;
@@ -145,7 +145,14 @@ export interface Item {
 }
 
 /** Inboxes kept per agency. */
-export type AgencyBox = 'approval' | 'returned' | 'exclusion_returned' | 'request_part' | 'objection_followup';
+export type AgencyBox =
+  | 'approval'
+  | 'returned'
+  | 'exclusion_returned'
+  | 'request_part'
+  | 'objection_followup'
+  /** SOP 004 step 3: the OPD's list waits for its PPID Pendukung's delivery. */
+  | 'documentation_delivery';
 /**
  * Inboxes of the whole public body: escalations (PPID Utama), exclusions waiting for the Atasan
  * PPID's Ya/Tidak, for PPID Utama's decree, and ended exclusions to reopen or test again.
@@ -160,13 +167,16 @@ export type BodyBox =
   /** Objections waiting for the Atasan PPID's response. */
   | 'objection'
   /** Hearings of disputes at the Komisi Informasi and in court (PPID Utama). */
-  | 'dispute_hearing';
+  | 'dispute_hearing'
+  /** SOP 004: OPD lists waiting for the Pejabat PID (steps 1 and 5) and for PPID Utama (steps 2 and 4). */
+  | 'documentation_pejabat'
+  | 'documentation_utama';
 
 /** What an inbox shows: one thing waiting for someone, with its deadline and its explanation. */
 export interface InboxEntry {
   box: { kind: AgencyBox; agencyId: string } | { kind: BodyBox };
   /** What waits: an information item (default), an exclusion or a request (then `itemId` is its id). */
-  entity?: 'item' | 'exclusion' | 'request' | 'objection' | 'dispute';
+  entity?: 'item' | 'exclusion' | 'request' | 'objection' | 'dispute' | 'documentation';
   itemId: string;
   agencyId: string;
   number: string;
@@ -196,7 +206,7 @@ export interface RegisterEvent {
 /** One ended SOP step, kept for the service reports (SLA compliance per step). */
 export interface StepRecord extends StepTiming {
   sop: string;
-  /** The item (SOP 000) or the exclusion (SOP 002). */
+  /** The item (SOP 000), the exclusion (SOP 002) or the documentation lane `<cycleId>#<agencyId>` (SOP 004). */
   itemId: string;
   agencyId: string;
   versionNo: number;

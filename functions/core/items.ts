@@ -719,6 +719,8 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
         { kind: 'request_part', agencyId: actor.agencyId },
         // A granted objection ordered the SKPD to provide the information.
         { kind: 'objection_followup', agencyId: actor.agencyId },
+        // SOP 004 step 3: the OPD's list waits for its delivery (the PPID Pendukung).
+        { kind: 'documentation_delivery', agencyId: actor.agencyId },
       ];
     case 'petugas':
       // A request registered at the desk goes to PPID Utama's box, not back to the desk.
@@ -740,7 +742,12 @@ export function boxesFor(actor: Principal): InboxEntry['box'][] {
         { kind: 'objection_followup', agencyId: actor.agencyId },
         // Hearings of disputes at the Komisi Informasi and in court, until their result is recorded.
         { kind: 'dispute_hearing' },
+        // SOP 004 steps 2 and 4: OPD lists to review and to check.
+        { kind: 'documentation_utama' },
       ];
+    case 'pejabat_pid':
+      // SOP 004 steps 1 and 5: OPD lists to compile and send, and to upload to the website.
+      return [{ kind: 'documentation_pejabat' }];
     case 'atasan_ppid':
       // SOP 002 step 2: exclusions wait for the Atasan PPID's Ya/Tidak. Information requests past
       // their statutory deadline are escalated to the Atasan too (only those: see `inbox`).

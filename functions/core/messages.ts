@@ -651,6 +651,60 @@ const catalogue = {
     id: 'Impor ini sedang berjalan atau sudah selesai ({state}).',
     en: 'This import is running or has finished ({state}).',
   },
+  // SOP 004: the documentation cycle (documentation/cycle.ts).
+  doc_cycle_not_found: { id: 'Siklus pendokumentasian {cycleId} tidak ditemukan.', en: 'Documentation cycle {cycleId} was not found.' },
+  doc_lane_not_found: {
+    id: 'OPD {agencyId} tidak ikut dalam siklus pendokumentasian {cycleId}.',
+    en: 'OPD {agencyId} does not take part in documentation cycle {cycleId}.',
+  },
+  doc_cycle_unknown_opd: {
+    id: 'Bukan OPD (SKPD) yang terdaftar: {agencies}.',
+    en: 'Not a registered OPD (SKPD): {agencies}.',
+  },
+  doc_cycle_no_opd: { id: 'Belum ada OPD (SKPD) yang dapat ikut dalam siklus.', en: 'There is no OPD (SKPD) to take part in the cycle.' },
+  doc_lane_not_at_step: {
+    id: 'Daftar OPD ini tidak sedang menunggu langkah {step} (sekarang: {actual}); tindakan hanya dicatat sekali. Muat ulang halaman.',
+    en: 'This OPD’s list is not waiting at step {step} (now: {actual}); an action is recorded only once. Reload the page.',
+  },
+  doc_return_needs_note: {
+    id: 'Pengembalian ke langkah sebelumnya wajib disertai catatan apa yang kurang.',
+    en: 'Sending the list back needs a note saying what is missing.',
+  },
+  doc_list_empty: {
+    id: 'Daftar data dan informasi OPD masih kosong: isi formulir atau unggah lembar kerja.',
+    en: 'The OPD’s list is empty: fill in the form or upload a spreadsheet.',
+  },
+  doc_list_too_long: {
+    id: 'Daftar memuat {count} baris; paling banyak {max} baris per OPD dalam satu siklus.',
+    en: 'The list has {count} rows; at most {max} rows per OPD in one cycle.',
+  },
+  doc_list_bad_rows: {
+    id: 'Lembar kerja memuat {count} isian bermasalah; tidak ada yang disimpan. Perbaiki baris yang disebut lalu kirim lagi.',
+    en: 'The spreadsheet has {count} problems; nothing was saved. Fix the rows named and send it again.',
+  },
+  doc_review_missing: {
+    id: 'Baris {row} ("{title}") belum ditelaah: terima, koreksi, atau tolak setiap baris.',
+    en: 'Row {row} ("{title}") has not been reviewed: accept, correct or reject every row.',
+  },
+  doc_review_twice: { id: 'Baris {row} ditelaah dua kali.', en: 'Row {row} is reviewed twice.' },
+  doc_review_unknown_row: { id: 'Baris {row} tidak ada dalam daftar.', en: 'Row {row} is not in the list.' },
+  doc_reject_needs_note: { id: 'Penolakan baris {row} wajib disertai catatan.', en: 'Rejecting row {row} needs a note.' },
+  doc_correct_needs_content: {
+    id: 'Koreksi baris {row} wajib memuat kolom DIP yang dikoreksi.',
+    en: 'Correcting row {row} needs the corrected DIP columns.',
+  },
+  doc_row_not_ready: {
+    id: 'Draf informasi untuk "{title}" belum siap; tunggu sebentar lalu coba lagi.',
+    en: 'The draft item for "{title}" is not ready yet; wait a moment and try again.',
+  },
+  doc_row_needs_document: {
+    id: '"{title}" tersedia sebagai softcopy: unggah dokumennya terlebih dahulu.',
+    en: '"{title}" is available as softcopy: upload its document first.',
+  },
+  doc_delivery_incomplete: {
+    id: 'Kiriman belum lengkap: {count} baris perlu dilengkapi.',
+    en: 'The delivery is incomplete: {count} rows need completing.',
+  },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

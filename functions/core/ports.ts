@@ -4,6 +4,7 @@
 import type { AuditEvent } from './audit.ts';
 import type { DeadlineRule, Holiday } from './calendar.ts';
 import type { ImportMarker, ItemImport } from './documentation/item-import.ts';
+import type { DocCycle, DocLane } from './documentation/model.ts';
 import type { DikEntry, Exclusion, ExclusionState } from './exclusion-model.ts';
 import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, StepRecord } from './item-model.ts';
 import type { Agency, User } from './model.ts';
@@ -81,7 +82,10 @@ export type Write =
   /** A spreadsheet import of draft items (documentation/item-import.ts). */
   | { entity: 'itemImport'; value: ItemImport; expectedVersion: number | null }
   /** The file of an import, by agency and SHA-256: written once, so the same file is never imported twice. */
-  | { entity: 'importMarker'; value: ImportMarker };
+  | { entity: 'importMarker'; value: ImportMarker }
+  /** A documentation cycle (SOP 004) and one OPD's lane of it (documentation/model.ts). */
+  | { entity: 'docCycle'; value: DocCycle; expectedVersion: number | null }
+  | { entity: 'docLane'; value: DocLane; expectedVersion: number | null };
 
 /** A form submission's result: the request it filed (and the objection, for an objection form). */
 export interface Submission {
@@ -153,6 +157,14 @@ export interface Store {
   getImport(importId: string): Promise<ItemImport | undefined>;
   /** The import that took this file (agency, SHA-256), if one did. */
   getImportMarker(agencyId: string, sha256: string): Promise<ImportMarker | undefined>;
+  getDocCycle(cycleId: string): Promise<DocCycle | undefined>;
+  /** The documentation cycles, newest first. */
+  listDocCycles(q: { cursor?: string; limit: number }): Promise<Page<DocCycle>>;
+  getDocLane(cycleId: string, agencyId: string): Promise<DocLane | undefined>;
+  /** Every OPD's lane of one cycle (one Query). */
+  listDocLanes(cycleId: string): Promise<DocLane[]>;
+  /** The lanes waiting at a step, across cycles (a sparse index): holiday changes recompute their deadlines. */
+  listWaitingDocLanes(): Promise<DocLane[]>;
   /**
    * Writes every record and the audit event(s) in one transaction, or nothing; the dashboard's
    * counters (reports/counters.ts) move in the same transaction.

@@ -86,6 +86,63 @@ export const SOP_002 = {
 export type Sop002Step = keyof typeof SOP_002;
 
 /**
+ * Seed 004: Pontianak Diskominfo 2020, "Pendokumentasian Informasi Publik" (documentation/model.ts).
+ * Every Waktu is in working days, so `withinStandard` is judged against the step's deadline from the
+ * agency calendar (`nominalSeconds` has no figure for working days).
+ */
+export const SOP_004 = {
+  list: {
+    sop: '004',
+    step: 1,
+    name: {
+      id: 'Pejabat PID mengumpulkan daftar data dan informasi OPD dan menyampaikannya kepada PPID Utama',
+      en: 'The Pejabat PID collects the OPD’s list and sends it to PPID Utama',
+    },
+    standard: { unit: 'workingDays', amount: 1 },
+    standardText: '1 hari kerja',
+  },
+  review: {
+    sop: '004',
+    step: 2,
+    name: {
+      id: 'PPID Utama menelaah, mengoreksi dan menyampaikan daftar kepada PPID Pendukung',
+      en: 'PPID Utama reviews, corrects and sends the list to the PPID Pendukung',
+    },
+    standard: { unit: 'workingDays', amount: 1 },
+    standardText: '1 hari kerja',
+  },
+  delivery: {
+    sop: '004',
+    step: 3,
+    name: {
+      id: 'PPID Pendukung (OPD) menyampaikan data dan informasi kepada PPID Utama',
+      en: 'The OPD’s PPID Pendukung delivers the data and information to PPID Utama',
+    },
+    standard: { unit: 'workingDays', amount: 10 },
+    standardText: '10 hari kerja',
+  },
+  check: {
+    sop: '004',
+    step: 4,
+    name: {
+      id: 'PPID Utama memeriksa dan menyampaikan kepada Pejabat PID untuk diunggah',
+      en: 'PPID Utama checks it and passes it to the Pejabat PID for upload',
+    },
+    standard: { unit: 'workingDays', amount: 1 },
+    standardText: '1 hari kerja',
+  },
+  upload: {
+    sop: '004',
+    step: 5,
+    name: { id: 'Pejabat PID mengunggah ke website PPID', en: 'The Pejabat PID uploads it to the PPID website' },
+    standard: { unit: 'workingDays', amount: 1 },
+    standardText: '1 hari kerja',
+  },
+} as const satisfies Record<string, SopStep>;
+
+export type Sop004Step = keyof typeof SOP_004;
+
+/**
  * Ends the running timing of `step` (who, when, how long, and whether within the standard when the
  * standard is a fixed duration); returns it, or undefined if that step was not running.
  */

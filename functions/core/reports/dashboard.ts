@@ -14,7 +14,7 @@ import { localDateOf } from '../calendar.ts';
 import { dateInWords } from '../date-words.ts';
 import { CATEGORIES } from '../item-model.ts';
 import type { Context } from '../ports.ts';
-import { SOP_000, SOP_002, type SopStep } from '../sop.ts';
+import { SOP_000, SOP_002, SOP_004, type SopStep } from '../sop.ts';
 import { BODY, type CounterRecord, histogram, NOW, stepMetric, sumMetrics, zonesOf } from './counters.ts';
 import { type Summary, summarize } from './statistics.ts';
 
@@ -130,6 +130,7 @@ export interface Dashboard {
 const KNOWN_STEPS: (SopStep & { key: string })[] = [
   ...Object.entries(SOP_000).map(([key, s]) => ({ ...s, key })),
   ...Object.entries(SOP_002).map(([key, s]) => ({ ...s, key })),
+  ...Object.entries(SOP_004).map(([key, s]) => ({ ...s, key })),
 ];
 
 const n = (m: Record<string, number>, k: string) => m[k] ?? 0;

@@ -42,7 +42,7 @@ import type { Context } from '../ports.ts';
 import { getPublicBody } from '../public-body.ts';
 import { type BookRow, bookColumns } from '../requests/book.ts';
 import type { Request } from '../requests/model.ts';
-import { SOP_000, SOP_002, type SopStep } from '../sop.ts';
+import { SOP_000, SOP_002, SOP_004, type SopStep } from '../sop.ts';
 import type { Column } from '../tabular/table.ts';
 import { type AnnualNarrative, type Cell, type ReportData, type ReportKind, type ReportSection, ReportSpec, type ReportTable, type Text } from './model.ts';
 import { clarificationWorkingDays, share, summarize } from './statistics.ts';
@@ -61,8 +61,8 @@ const day = (iso: string | undefined): Cell => (iso ? dateInWords(iso, 'id', fal
 const yes = (b: boolean): string => (b ? 'Ya' : 'Tidak');
 const num = (n: number | undefined): Cell => (n === undefined ? null : n);
 const EMPTY_NARRATIVE = '(belum diisi)';
-/** Step catalogues with a Mutu Baku (sop.ts). SOP 004 joins here when its steps are timed. */
-const STEP_CATALOGUES: readonly Record<string, SopStep>[] = [SOP_000, SOP_002];
+/** Step catalogues with a Mutu Baku (sop.ts). */
+const STEP_CATALOGUES: readonly Record<string, SopStep>[] = [SOP_000, SOP_002, SOP_004];
 const PAGE = 100;
 
 const DECISION: Record<'granted' | 'partial' | 'refused', string> = {

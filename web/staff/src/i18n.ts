@@ -1559,6 +1559,8 @@ export const messages = {
   ...decisionMessages,
   // The dashboard, the report menu, the archive and the annual report (SOP 001): their own file.
   ...reportMessages,
+  // The spreadsheet import of draft items: its own file.
+  ...importMessages,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;
@@ -1602,8 +1604,6 @@ export function plural(lang: Lang, n: number, forms: Partial<Record<Intl.LDMLPlu
   return form.replace(/#/g, new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB').format(n));
 }
 
-  // The spreadsheet import of draft items: its own file.
-  ...importMessages,
 /** `{n, plural, one {# row} other {# rows}}` (ICU's plural syntax, one level deep). */
 const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
 
