@@ -199,6 +199,7 @@ export const routes: readonly RouteDecl[] = [
 
   { method: 'GET', path: '/api/settings/rules', handler: 'api/settings.getRules', roles: STAFF },
   { method: 'PUT', path: '/api/settings/rules', handler: 'api/settings.putRules', roles: ['admin'] },
+  { method: 'GET', path: '/api/settings/rules/standards', handler: 'api/settings.getRuleStandards', roles: STAFF },
   { method: 'GET', path: '/api/settings/public-body', handler: 'api/settings.getBody', roles: STAFF },
   { method: 'PUT', path: '/api/settings/public-body', handler: 'api/settings.putBody', roles: ['admin'] },
   {

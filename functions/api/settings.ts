@@ -4,9 +4,12 @@ import { itemUploads } from '../adapters/item-uploads.ts';
 import { assertRole } from '../core/access.ts';
 import { auditEvent } from '../core/audit.ts';
 import { UploadRequest } from '../core/documents.ts';
+import { DomainError } from '../core/errors.ts';
 import { publicationRules } from '../core/items.ts';
+import { message } from '../core/messages.ts';
 import { getPublicBody, PublicBodyPatch, PublicBodyView, publicBodyView, setPublicBody, startCoatOfArmsUpload, verifyCoatOfArms } from '../core/public-body.ts';
 import { requestRules } from '../core/requests/requests.ts';
+import { RULE_STANDARDS, sopDepartures, statutoryViolations, WORKFLOWS } from '../core/rule-standards.ts';
 import { endpoint } from './http.ts';
 import { UploadTicketSchema } from './schemas.ts';
 
@@ -40,17 +43,70 @@ const Rules = z.strictObject({
     .meta({ description: 'The username of the PPID official who signs request notices (default: the first PPID Utama user)' }),
 });
 
+const Bilingual = z.object({ id: z.string(), en: z.string() });
+const RuleSchema = z.object({ unit: z.enum(['minutes', 'calendarDays', 'workingDays']), amount: z.number() });
+const Finding = z.object({ key: z.string(), message: Bilingual }).meta({ description: 'A rule and what is said of it, in Indonesian and English' });
+const Standards = z.object({
+  workflows: z.record(z.string(), Bilingual).meta({ description: 'The workflows, by key, as the page names them' }),
+  standards: z.array(
+    z.object({
+      key: z.string().meta({ description: 'The settings key of a configurable rule, or the name of a fixed one' }),
+      workflow: z.string(),
+      label: Bilingual,
+      configurable: z.boolean(),
+      sop: z.object({ text: Bilingual, rule: RuleSchema, compareWith: RuleSchema }).optional().meta({ description: "The SOP's Mutu Baku" }),
+      law: z.object({ text: Bilingual, rule: RuleSchema, mustBeBefore: z.boolean().optional() }).optional().meta({ description: 'The statutory limit' }),
+      note: Bilingual.optional(),
+      fixed: RuleSchema.optional().meta({ description: 'The rule a fixed (statutory) period applies' }),
+    }),
+  ),
+  warnings: z.array(Finding).meta({ description: "Rules in force that depart from their SOP's Mutu Baku" }),
+});
+
+export const getRuleStandards = endpoint(
+  {
+    summary: "Every workflow's time rules beside their standard (SOP Mutu Baku, UU 14/2008 limit), and the rules in force that depart from the SOP",
+    response: Standards,
+  },
+  async ({ ctx }) => ({
+    workflows: WORKFLOWS,
+    standards: [...RULE_STANDARDS],
+    warnings: sopDepartures(await publicationRules(ctx)),
+  }),
+);
+
 export const getRules = endpoint({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }, async ({ ctx }) => ({
   ...(await requestRules(ctx)),
   ...(await publicationRules(ctx)),
 }));
 
 export const putRules = endpoint(
-  { summary: 'Change the deadline rules (admin); applies to deadlines computed from now on; audited', body: Rules, response: Rules },
+  {
+    summary: 'Change the deadline rules (admin); applies to deadlines computed from now on; audited',
+    description:
+      'A rule looser than its limit in UU 14/2008 is refused (400, the law named). A rule that departs from its SOP’s Mutu Baku is saved, listed in `warnings` and in the audit event’s reason.',
+    body: Rules,
+    response: Rules.extend({ warnings: z.array(Finding) }),
+  },
   async ({ ctx, principal, body }) => {
     assertRole(principal, ['admin']);
     const before = await publicationRules(ctx);
     const rules = { ...before, ...body };
+    const violations = statutoryViolations(rules);
+    if (violations.length)
+      throw new DomainError(
+        'validation',
+        message('rules_statutory_limit'),
+        violations.map((v) => ({ path: v.key, message: v.message })),
+      );
+    const warnings = sopDepartures(rules);
+    // The audit names the departures this change makes: the rules it sets to a value off their Mutu Baku.
+    const changed = warnings.filter(
+      (w) => JSON.stringify((before as Record<string, unknown>)[w.key]) !== JSON.stringify((rules as Record<string, unknown>)[w.key]),
+    );
+    const reason = changed.length
+      ? `Menyimpang dari Mutu Baku SOP / departs from the SOP: ${changed.map((w) => `${w.message.id} / ${w.message.en}`).join('; ')}`
+      : undefined;
     await ctx.store.commit(
       [{ entity: 'settings', name: 'rules', value: rules }],
       auditEvent({
@@ -60,11 +116,12 @@ export const putRules = endpoint(
         agencyId: principal.agencyId,
         before,
         after: rules,
+        ...(reason ? { reason } : {}),
         requestId: ctx.requestId,
         now: ctx.now,
       }),
     );
-    return rules;
+    return { ...rules, warnings };
   },
 );
 

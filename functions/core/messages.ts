@@ -213,6 +213,10 @@ const catalogue = {
     id: 'Pengecualian ini tidak terkait dengan informasi di DIP; buat informasi baru untuk membukanya.',
     en: 'This exclusion is not linked to a DIP item; create a new item to open the information.',
   },
+  rules_statutory_limit: {
+    id: 'Aturan tenggat tidak disimpan: aturan tidak boleh lebih longgar dari batas UU 14/2008 tentang Keterbukaan Informasi Publik.',
+    en: 'The deadline rules were not saved: a rule cannot be looser than the limit of Law 14/2008 on Public Information Disclosure.',
+  },
   exclusion_until_past: {
     id: 'Tanggal berakhir pengecualian ({until}) tidak boleh sebelum hari ini ({today}); pengecualian berlaku sampai dengan akhir tanggal tersebut.',
     en: 'The end date of the exclusion ({until}) cannot be before today ({today}); the exclusion lasts up to and including that date.',

@@ -570,19 +570,62 @@ export const messages = {
 
   // Rules
   rules_intro: {
-    id: 'Batas waktu yang dipakai alur publikasi SOP 000. Perubahan berlaku untuk tenggat yang dihitung sesudah disimpan; tenggat yang sudah berjalan tidak berubah.',
-    en: 'The time limits of the SOP 000 publication workflow. A change applies to deadlines computed after it is saved; running deadlines stay as they are.',
+    id: 'Batas waktu setiap alur kerja, masing-masing di samping standarnya: Mutu Baku SOP atau batas UU 14/2008. Aturan yang lebih longgar dari batas undang-undang ditolak; aturan yang menyimpang dari Mutu Baku SOP boleh disimpan dengan peringatan dan dicatat dalam jejak audit. Perubahan berlaku untuk tenggat yang dihitung sesudah disimpan; tenggat yang sudah berjalan tidak berubah.',
+    en: 'The time limits of every workflow, each beside its standard: the SOP’s Mutu Baku or the limit of Law 14/2008. A rule looser than the law’s limit is refused; one that departs from the SOP’s Mutu Baku may be saved with a warning and is recorded in the audit trail. A change applies to deadlines computed after it is saved; running deadlines stay as they are.',
   },
-  rule_publicationApproval: { id: 'Persetujuan Kepala PPID (SOP 000 langkah 3)', en: 'Kepala PPID approval (SOP 000 step 3)' },
   rule_publicationApproval_hint: {
     id: 'Dihitung sejak informasi diajukan. Mutu Baku SOP: 1 minggu (7 hari kalender).',
     en: 'Counted from submission. SOP standard: 1 week (7 calendar days).',
   },
-  rule_approvalReminder: { id: 'Pengingat dan eskalasi setelah tenggat', en: 'Reminders and escalation after the deadline' },
   rule_approvalReminder_hint: {
-    id: 'Setelah tenggat terlewati, Kepala PPID diingatkan dan PPID Utama diberi tahu; diulang setiap jangka ini sampai ada keputusan. Bawaan: 1 hari kerja.',
-    en: 'Once the deadline has passed, the Kepala PPID is reminded and PPID Utama told; repeated at this interval until someone decides. Default: 1 working day.',
+    id: 'Setelah tenggat terlewati, yang berwenang diingatkan dan atasannya diberi tahu; diulang setiap jangka ini sampai ada keputusan.',
+    en: 'Once a deadline has passed, the person who decides is reminded and their superior told; repeated at this interval until someone decides.',
   },
+  rule_exclusionDecision_hint: {
+    id: 'Dihitung sejak usulan pengecualian diajukan; setelahnya Atasan PPID diingatkan.',
+    en: 'Counted from the exclusion proposal; after it the Atasan PPID is reminded.',
+  },
+  rule_exclusionDecree_hint: {
+    id: 'Dihitung sejak keputusan Ya Atasan PPID.',
+    en: 'Counted from the Atasan PPID’s Ya.',
+  },
+  rule_requestPart_hint: {
+    id: 'Tenggat internal tiap SKPD untuk bagiannya dari permohonan, dihitung sejak permohonan diterima.',
+    en: 'Each SKPD’s internal deadline for its part of a request, counted from receipt.',
+  },
+  rule_requestReminder_hint: {
+    id: 'Kapan petugas diingatkan akan tenggat pemberitahuan, dihitung sejak permohonan diterima.',
+    en: 'When the handlers are reminded of the notice deadline, counted from receipt.',
+  },
+  rules_standard: { id: 'Standar', en: 'Standard' },
+  rules_law_refused: {
+    id: 'Lebih longgar dari batas {law}: aturan ini tidak dapat disimpan.',
+    en: 'Looser than the limit of {law}: this rule cannot be saved.',
+  },
+  rules_law_before: {
+    id: 'Tidak jatuh sebelum batas {law}: aturan ini tidak dapat disimpan.',
+    en: 'Does not fall before the limit of {law}: this rule cannot be saved.',
+  },
+  rules_sop_looser: {
+    id: 'Peringatan: lebih longgar dari {sop}. Boleh disimpan; penyimpangan ini dicatat dalam jejak audit.',
+    en: 'Warning: looser than the {sop}. It may be saved; the departure is recorded in the audit trail.',
+  },
+  rules_sop_stricter: {
+    id: 'Peringatan: lebih ketat dari {sop}. Boleh disimpan; penyimpangan ini dicatat dalam jejak audit.',
+    en: 'Warning: stricter than the {sop}. It may be saved; the departure is recorded in the audit trail.',
+  },
+  rules_departures: { id: 'Aturan yang berlaku menyimpang dari Mutu Baku SOP:', en: 'Rules in force that depart from the SOP’s Mutu Baku:' },
+  rules_saved_with_warnings: {
+    id: 'Aturan tenggat telah disimpan; {n} menyimpang dari Mutu Baku SOP.',
+    en: 'The deadline rules have been saved; departures from the SOP’s Mutu Baku: {n}.',
+  },
+  rules_fixed_caption: {
+    id: 'Ketentuan undang-undang yang diterapkan apa adanya (tidak dapat diubah)',
+    en: 'Periods the system applies as the law sets them (cannot be changed)',
+  },
+  rules_col_rule: { id: 'Ketentuan', en: 'Period' },
+  rules_col_period: { id: 'Jangka waktu', en: 'Length' },
+  rules_col_basis: { id: 'Dasar', en: 'Basis' },
   err_amount: { id: 'Isi bilangan bulat 0–{max}.', en: 'Enter a whole number from 0 to {max}.' },
   rules_saved: { id: 'Aturan tenggat telah disimpan.', en: 'The deadline rules have been saved.' },
   rules_readonly: { id: 'Hanya administrator yang dapat mengubah aturan ini.', en: 'Only an administrator can change these rules.' },
