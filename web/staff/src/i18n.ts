@@ -574,8 +574,8 @@ export const messages = {
     en: 'The time limits of every workflow, each beside its standard: the SOP’s Mutu Baku or the limit of Law 14/2008. A rule looser than the law’s limit is refused; one that departs from the SOP’s Mutu Baku may be saved with a warning and is recorded in the audit trail. A change applies to deadlines computed after it is saved; running deadlines stay as they are.',
   },
   rule_publicationApproval_hint: {
-    id: 'Dihitung sejak informasi diajukan. Mutu Baku SOP: 1 minggu (7 hari kalender).',
-    en: 'Counted from submission. SOP standard: 1 week (7 calendar days).',
+    id: 'Dihitung sejak informasi diajukan.',
+    en: 'Counted from submission.',
   },
   rule_approvalReminder_hint: {
     id: 'Setelah tenggat terlewati, yang berwenang diingatkan dan atasannya diberi tahu; diulang setiap jangka ini sampai ada keputusan.',
