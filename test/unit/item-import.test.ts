@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import {
   DIP_IMPORT_COLUMNS,
   ImportFileError,
@@ -17,6 +18,7 @@ import {
   readYear,
   validateRows,
 } from '../../functions/core/documentation/import.ts';
+import { importedItemId } from '../../functions/core/documentation/item-import.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -261,5 +263,16 @@ describe('the template', () => {
     const notes = wb.getWorksheet('Petunjuk')!;
     const listed = notes.getColumn(1).values.slice(2, 2 + DIP_IMPORT_COLUMNS.length);
     expect(listed).toEqual(DIP_IMPORT_COLUMNS.map((c) => c.header));
+  });
+});
+
+describe('imported item ids', () => {
+  it('are UUIDs the API accepts, the same for the same (agency, file, line) and different otherwise', () => {
+    const sha = 'ab'.repeat(32);
+    const id = importedItemId('dinkes', sha, 2);
+    expect(z.uuid().safeParse(id).success).toBe(true);
+    expect(importedItemId('dinkes', sha.toUpperCase(), 2)).toBe(id);
+    const others = [importedItemId('dinkes', sha, 3), importedItemId('disdikbud', sha, 2), importedItemId('dinkes', 'cd'.repeat(32), 2)];
+    expect(new Set([id, ...others]).size).toBe(4);
   });
 });
