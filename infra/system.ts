@@ -231,7 +231,6 @@ export const routes: readonly RouteDecl[] = [
   { method: 'DELETE', path: '/api/items/{itemId}/documents/{docId}', handler: 'api/documents.remove', roles: EDITORS, uses: ['documents'] },
   { method: 'GET', path: '/api/inbox', handler: 'api/items.inbox', roles: STAFF },
 
-  { method: 'GET', path: '/api/exclusions', handler: 'api/exclusions.list', roles: STAFF },
   // The bulk import of draft items from a spreadsheet (SOP 000 step 2; SOP 004's list uses the same reading).
   // The template before /api/imports/{importId}: the local gateway takes the first route that matches.
   { method: 'GET', path: '/api/imports/template', handler: 'api/imports.template', roles: EDITORS, uses: ['documents'] },
@@ -268,6 +267,7 @@ export const routes: readonly RouteDecl[] = [
     uses: ['workflows'],
   },
 
+  { method: 'GET', path: '/api/exclusions', handler: 'api/exclusions.list', roles: STAFF },
   { method: 'POST', path: '/api/exclusions', handler: 'api/exclusions.propose', roles: APPROVERS, uses: ['workflows'] },
   { method: 'GET', path: '/api/exclusions/{exclusionId}', handler: 'api/exclusions.get', roles: STAFF },
   { method: 'POST', path: '/api/exclusions/{exclusionId}/resubmit', handler: 'api/exclusions.resubmit', roles: APPROVERS, uses: ['workflows'] },

@@ -103,9 +103,9 @@ export interface Store {
   listAudit(q: { agencyId?: string; month?: string; entity?: { type: string; id: string }; cursor?: string; limit: number }): Promise<Page<AuditEvent>>;
   listHolidays(years: number[]): Promise<Holiday[]>;
   getItem(itemId: string): Promise<Item | undefined>;
-  listItems(q: ItemQuery): Promise<Page<Item>>;
   /** The items of these ids that exist (one BatchGet per 100; any order). */
   getItems(itemIds: string[]): Promise<Item[]>;
+  listItems(q: ItemQuery): Promise<Page<Item>>;
   listPublished(q: { agencyId?: string; category?: string; year?: number; cursor?: string; limit: number }): Promise<Page<PublishedVersion>>;
   getExclusion(exclusionId: string): Promise<Exclusion | undefined>;
   listExclusions(q: { agencyId?: string; state?: ExclusionState; cursor?: string; limit: number }): Promise<Page<Exclusion>>;
