@@ -14,6 +14,7 @@ import { DashboardPage } from './pages/dashboard.tsx';
 import { DipPage } from './pages/dip.tsx';
 import { DisputeDetailPage } from './pages/dispute-detail.tsx';
 import { DisputeFormPage, DisputesPage } from './pages/disputes.tsx';
+import { DocumentationBoardPage, DocumentationCyclesPage, DocumentationLanePage } from './pages/documentation.tsx';
 import { ExclusionDetailPage } from './pages/exclusion-detail.tsx';
 import { ExclusionFormPage } from './pages/exclusion-form.tsx';
 import { ExclusionsPage } from './pages/exclusions.tsx';
@@ -264,6 +265,15 @@ const ROUTES: RouteDef[] = [
     page: ({ params }) => <ExclusionFormPage key={params.exclusionId} exclusionId={params.exclusionId} />,
   },
   { pattern: '/exclusions/:exclusionId', page: ({ params }) => <ExclusionDetailPage key={params.exclusionId} exclusionId={params.exclusionId!} /> },
+  { pattern: '/documentation', nav: { label: 'nav_documentation' }, page: () => <DocumentationCyclesPage /> },
+  {
+    pattern: '/documentation/:cycleId',
+    page: ({ params, query }) => <DocumentationBoardPage key={params.cycleId} cycleId={params.cycleId!} query={query} />,
+  },
+  {
+    pattern: '/documentation/:cycleId/:agencyId',
+    page: ({ params }) => <DocumentationLanePage key={`${params.cycleId}/${params.agencyId}`} cycleId={params.cycleId!} agencyId={params.agencyId!} />,
+  },
   { pattern: '/agencies', nav: { label: 'nav_agencies' }, page: () => <AgenciesPage /> },
   { pattern: '/users', nav: { label: 'nav_users' }, page: () => <UsersPage /> },
   { pattern: '/audit', nav: { label: 'nav_audit' }, page: ({ query }) => <AuditPage query={query} /> },

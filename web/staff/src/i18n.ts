@@ -4,6 +4,7 @@
  */
 import { decisionMessages } from './i18n-decisions.ts';
 import { disputeMessages } from './i18n-disputes.ts';
+import { documentationMessages } from './i18n-documentation.ts';
 import { importMessages } from './i18n-imports.ts';
 import { reportMessages } from './i18n-reports.ts';
 import type { Lang, Pasal17Letter, Role, Text } from './types.ts';
@@ -1604,6 +1605,8 @@ export const messages = {
   ...reportMessages,
   // The spreadsheet import of draft items: its own file.
   ...importMessages,
+  // The documentation cycle (SOP 004): its own file.
+  ...documentationMessages,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;

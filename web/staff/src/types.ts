@@ -183,7 +183,10 @@ export type InboxKind =
   | 'request_delivery'
   | 'objection'
   | 'objection_followup'
-  | 'dispute_hearing';
+  | 'dispute_hearing'
+  | 'documentation_pejabat'
+  | 'documentation_utama'
+  | 'documentation_delivery';
 
 /** One thing waiting for the signed-in person (GET /api/inbox). */
 export interface InboxItem {
@@ -193,7 +196,7 @@ export interface InboxItem {
    * its round), an information request or an objection (then `itemId` is the request's or the
    * objection's id).
    */
-  entity?: 'item' | 'exclusion' | 'request' | 'objection' | 'dispute';
+  entity?: 'item' | 'exclusion' | 'request' | 'objection' | 'dispute' | 'documentation';
   itemId: string;
   agencyId: string;
   number: string;
@@ -225,7 +228,7 @@ export const APPROVERS: readonly Role[] = ['ppid_pelaksana', 'ppid_utama'];
  * Roles whose inbox holds work they do (functions/core/items.ts boxesFor). The admin's box would
  * list escalations the admin cannot decide, so it is left out of the admin's menu.
  */
-export const INBOX_ROLES: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama', 'atasan_ppid'];
+export const INBOX_ROLES: readonly Role[] = ['petugas', 'ppid_pelaksana', 'ppid_utama', 'atasan_ppid', 'pejabat_pid'];
 
 // ─── Excluded information, the DIK (SOP 002; functions/core/exclusion-model.ts) ──────────────────
 

@@ -24,7 +24,9 @@ const hrefOf = (e: InboxItem) =>
         ? `#/objections/${e.itemId}`
         : e.entity === 'dispute'
           ? `#/disputes/${e.itemId}`
-          : `#/items/${e.itemId}`;
+          : e.entity === 'documentation'
+            ? `#/documentation/${e.itemId.replace('#', '/')}`
+            : `#/items/${e.itemId}`;
 /** Boxes whose entries get a deadline from the workflow (shown as "being computed" until then). */
 const TIMED: readonly InboxItem['box']['kind'][] = [
   'approval',
