@@ -44,6 +44,12 @@ export interface FunctionSpec {
   uses: Uses;
   description: string;
   timeout: Duration;
+  /**
+   * A log group shared with other functions (the state machines' task functions share one: a log
+   * group per task function would put 40 resources more in the stateless stack, which must keep room
+   * for routes; each function's streams are still its own, named after it). Default: its own.
+   */
+  logGroup?: logs.ILogGroup;
 }
 
 export class FunctionFactory {
@@ -63,8 +69,8 @@ export class FunctionFactory {
   make(scope: Construct, id: string, spec: FunctionSpec): lambda.Function {
     const r = this.resources;
     const stack = Stack.of(scope);
-    const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
-    // Own role without AWSLambdaBasicExecutionRole: it may write only to its own log group.
+    const logGroup = spec.logGroup ?? new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
+    // Own role without AWSLambdaBasicExecutionRole: it may write only to its log group.
     const role = new iam.Role(scope, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
     // Every function gets these; `uses` below adds the rest with fn.addEnvironment.

@@ -399,6 +399,8 @@ export class StatelessStack extends Stack {
     });
 
     // ---------------------------------------------------------------- State machines
+    // One log group for every task function (functions.ts FunctionSpec.logGroup says why).
+    const taskLogs = new logs.LogGroup(this, 'TaskFunctionLogs', { retention: logs.RetentionDays.ONE_YEAR });
     for (const decl of stateMachines) {
       const substitutions: Record<string, string> = {};
       const fns: lambda.Function[] = [];
@@ -409,6 +411,7 @@ export class StatelessStack extends Stack {
           uses: task.uses ?? [],
           description: `${decl.id} task ${placeholder} → ${task.handler}`,
           timeout: Duration.minutes(1),
+          logGroup: taskLogs,
         });
         substitutions[placeholder] = fn.functionArn;
         fns.push(fn);
