@@ -359,7 +359,12 @@ describe('SOP 004 documentation cycle', () => {
       [5, 'upload', true],
     ]);
     expect((await inboxOf('pejabat.pid')).some((e) => e.itemId.startsWith(cycleId))).toBe(false);
-    const board = (await api('ppid.utama', 'GET', `/api/documentation/cycles/${cycleId}`)).body;
+    // Every list is on the website: the cycle closed.
+    const board = await until(async () => {
+      const b = (await api('ppid.utama', 'GET', `/api/documentation/cycles/${cycleId}`)).body;
+      return b.cycle.state === 'closed' && b;
+    }, 'the cycle closed');
+    expect(board.cycle.closedAt).toBeDefined();
     expect(board.lanes.map((l: any) => [l.agencyId, l.state, l.returns])).toEqual([
       ['bappeda', 'published', 1],
       ['dinkes', 'published', 0],

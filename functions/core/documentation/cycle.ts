@@ -6,7 +6,9 @@
  */
 import type { Principal } from '../access.ts';
 import { assertRole } from '../access.ts';
+import { agencyDeadline } from '../agency-deadline.ts';
 import { type AuditEvent, auditEvent, type SYSTEM_ACTOR } from '../audit.ts';
+import type { DeadlineRule } from '../calendar.ts';
 import { conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import type { InboxEntry, Item, ItemContent, StepRecord, StepTiming } from '../item-model.ts';
 import { retryOnRace } from '../items.ts';
@@ -28,6 +30,16 @@ import {
 } from './model.ts';
 
 export const DOCUMENTATION_WORKFLOW = 'Documentation';
+
+/**
+ * The rules the deadlines are computed with: the SOP's Mutu Baku unless the settings record
+ * `documentationRules` sets others (`{ "1": rule, …, "5": rule }`; tests make them short).
+ */
+export async function documentationRules(ctx: Context): Promise<Record<DocStep, DeadlineRule>> {
+  const set = (await ctx.store.getSettings<Record<string, DeadlineRule>>('documentationRules')) ?? {};
+  const rule = (step: DocStep) => set[String(step)] ?? SOP_004[DOC_STEP_NAMES[step]].standard;
+  return { 1: rule(1), 2: rule(2), 3: rule(3), 4: rule(4), 5: rule(5) };
+}
 
 /** Who may read cycles and their boards: the body-wide roles; a PPID Pelaksana reads its own OPD's lane. */
 const BODY_READERS = ['admin', 'ppid_utama', 'pejabat_pid', 'atasan_ppid'] as const;
@@ -277,7 +289,6 @@ async function actOnce(ctx: Context, actor: Principal, cycleId: string, agencyId
   if (before.version !== input.version) conflict('stale_version', { expected: input.version, actual: before.version });
   const after: DocLane = structuredClone(before);
   const at = ctx.now.toISOString();
-  const extra: Write[] = [];
   let to: DocStep | 'uploaded';
   let note: string | undefined;
   if (input.action === 'return') {
@@ -297,6 +308,12 @@ async function actOnce(ctx: Context, actor: Principal, cycleId: string, agencyId
     } else if (input.step === 3) {
       await checkDelivery(ctx, after);
     }
+  }
+  // Acted before the workflow computed the deadline: the step is judged against the deadline it would have had.
+  if (after.wait && !after.wait.deadline) {
+    const rule = (await documentationRules(ctx))[after.wait.step];
+    const d = await agencyDeadline(ctx, agencyId, new Date(after.wait.since), rule);
+    after.wait.deadline = { at: d.deadline, local: d.localDeadline, explanation: d.explanation, rule };
   }
   const stepWrites = endStep(after, at, actor.username);
   const handOver: HandOver = {
@@ -327,7 +344,7 @@ async function actOnce(ctx: Context, actor: Principal, cycleId: string, agencyId
   after.updatedAt = at;
   after.version = before.version + 1;
   await ctx.store.commit(
-    [{ entity: 'docLane', value: after, expectedVersion: before.version }, ...dropInbox(before.inbox), ...putInbox(after.inbox), ...stepWrites, ...extra],
+    [{ entity: 'docLane', value: after, expectedVersion: before.version }, ...dropInbox(before.inbox), ...putInbox(after.inbox), ...stepWrites],
     laneAudit(ctx, after, actor, `documentation.step${input.step}_${input.action}`, {
       before: { step: before.step, version: before.version },
       after: { step: after.state === 'waiting' ? after.step : after.state, rows: after.rows.length },

@@ -19,19 +19,8 @@ import type { Item } from '../item-model.ts';
 import { draftItem, itemCounter, publicationRules, publishedVersionOf, retryOnRace, secondsUntil, usersWithRole } from '../items.ts';
 import { instantInWords, ruleInWords, staffLink, staffMail } from '../mail-text.ts';
 import type { Context, Write } from '../ports.ts';
-import { SOP_004 } from '../sop.ts';
-import { acceptedRows, dropInbox, laneAudit, laneEntry, loadLane, putInbox } from './cycle.ts';
-import { DOC_STEP_NAMES, DOC_STEP_ROLE, type DocLane, type DocStep, type LaneWait } from './model.ts';
-
-/**
- * The rules the deadlines are computed with: the SOP's Mutu Baku unless the settings record
- * `documentationRules` sets others (`{ "1": rule, …, "5": rule }`; tests make them short).
- */
-export async function documentationRules(ctx: Context): Promise<Record<DocStep, DeadlineRule>> {
-  const set = (await ctx.store.getSettings<Record<string, DeadlineRule>>('documentationRules')) ?? {};
-  const rule = (step: DocStep) => set[String(step)] ?? SOP_004[DOC_STEP_NAMES[step]].standard;
-  return { 1: rule(1), 2: rule(2), 3: rule(3), 4: rule(4), 5: rule(5) };
-}
+import { acceptedRows, documentationRules, dropInbox, laneAudit, laneEntry, loadLane, putInbox } from './cycle.ts';
+import { DOC_STEP_ROLE, type DocLane, type DocStep, type LaneWait } from './model.ts';
 
 export interface LaneRef {
   cycleId: string;
@@ -176,7 +165,11 @@ async function ensureItems(ctx: Context, lane: DocLane): Promise<DocLane> {
 export function publish(ctx: Context, input: LaneRef): Promise<{ published: number }> {
   return retryOnRace(async () => {
     const lane = await loadLane(ctx, input.cycleId, input.agencyId);
-    if (lane.state === 'published') return { published: lane.rows.filter((r) => r.publishedAt).length };
+    if (lane.state === 'published') {
+      // A rerun after the lane was published: the cycle may still have to close.
+      await closeWhenDone(ctx, lane.cycleId);
+      return { published: lane.rows.filter((r) => r.publishedAt).length };
+    }
     if (lane.state !== 'uploaded') return { published: 0 };
     const after = structuredClone(lane);
     const at = ctx.now.toISOString();
@@ -195,8 +188,27 @@ export function publish(ctx: Context, input: LaneRef): Promise<{ published: numb
       [{ entity: 'docLane', value: after, expectedVersion: lane.version }, ...dropInbox(lane.inbox)],
       laneAudit(ctx, lane, SYSTEM_ACTOR, 'documentation.published', { after: { items: after.rows.filter((r) => r.publishedAt).map((r) => r.itemNumber) } }),
     );
+    await closeWhenDone(ctx, lane.cycleId);
     return { published: after.rows.filter((r) => r.publishedAt).length };
   });
+}
+
+/** The cycle closes when every OPD's list is on the website (under its version: once). */
+async function closeWhenDone(ctx: Context, cycleId: string): Promise<void> {
+  const cycle = await ctx.store.getDocCycle(cycleId);
+  if (!cycle || cycle.state !== 'open') return;
+  const lanes = await ctx.store.listDocLanes(cycleId);
+  if (lanes.some((l) => l.state !== 'published')) return;
+  const at = ctx.now.toISOString();
+  await ctx.store.commit(
+    [{ entity: 'docCycle', value: { ...cycle, state: 'closed', closedAt: at, updatedAt: at, version: cycle.version + 1 }, expectedVersion: cycle.version }],
+    {
+      ...laneAudit(ctx, { cycleId, agencyId: lanes[0]?.agencyId ?? '-' }, SYSTEM_ACTOR, 'documentation.cycle_closed', {
+        after: { lanes: lanes.length, returns: lanes.reduce((n, l) => n + l.returns, 0) },
+      }),
+      entity: { type: 'documentation_cycle', id: cycleId },
+    },
+  );
 }
 
 async function publishItem(ctx: Context, lane: DocLane, item: Item, review: NonNullable<DocLane['rows'][number]['review']>, at: string): Promise<void> {
