@@ -137,6 +137,8 @@ export interface Item {
   exclusion?: { exclusionId: string; state: 'proposed' | 'approved' | 'in_force' };
   /** Created by a spreadsheet import (documentation/item-import.ts): which import, which line of its file. */
   imported?: { importId: string; line: number };
+  /** Made for an accepted row of an OPD's list in a documentation cycle (SOP 004): published by that cycle, not submitted through SOP 000. */
+  documentation?: { cycleId: string; rowId: string };
   createdAt: string;
   createdBy: string;
   updatedAt: string;

@@ -267,6 +267,7 @@ export async function submitItem(ctx: Context, actor: Principal, itemId: string,
   const v = before.current;
   if (v.state !== 'draft' && v.state !== 'returned') conflict('item_not_submittable', { state: v.state });
   if (before.exclusion) conflict('item_excluded', { state: before.exclusion.state });
+  if (before.documentation) conflict('item_in_documentation_cycle');
   if (v.documents.some((d) => d.status !== 'verified')) fail('validation', 'documents_unverified');
   // A softcopy is a file: the Kepala PPID must have one to approve, and the register one to offer.
   if (v.content.formats.includes('softcopy') && !v.documents.some((d) => d.status === 'verified'))

@@ -705,6 +705,10 @@ const catalogue = {
     id: '"{title}" tersedia sebagai softcopy: unggah dokumennya terlebih dahulu.',
     en: '"{title}" is available as softcopy: upload its document first.',
   },
+  item_in_documentation_cycle: {
+    id: 'Informasi ini dibuat dari daftar OPD dalam siklus pendokumentasian (SOP 004) dan diterbitkan melalui siklus itu, bukan diajukan tersendiri.',
+    en: 'This item was made from an OPD’s list in a documentation cycle (SOP 004) and is published by that cycle, not submitted on its own.',
+  },
   doc_delivery_incomplete: {
     id: 'Kiriman belum lengkap: {count} baris perlu dilengkapi.',
     en: 'The delivery is incomplete: {count} rows need completing.',

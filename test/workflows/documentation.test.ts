@@ -263,6 +263,9 @@ describe('SOP 004 documentation cycle', () => {
     expect(early.status).toBe(400);
     expect(early.body.error.details[0].messages.en).toMatch(/upload its document first/);
     await attachPdf('kepala.dinkes', dinkes.rows[0].itemId);
+    // The row's item is published by the cycle, not submitted on its own through SOP 000.
+    const own = (await api('kepala.dinkes', 'GET', `/api/items/${dinkes.rows[0].itemId}`)).body;
+    expect((await api('kepala.dinkes', 'POST', `/api/items/${own.itemId}/submit`, { version: own.version })).status).toBe(409);
     expect((await act('kepala.dinkes', cycleId, 'dinkes', { step: 3, action: 'deliver' })).status).toBe(200);
     const onTime = (await dynamoStore.listStepRecordsOfAgency('004', 'dinkes')).find((r) => r.step === 'delivery');
     expect(onTime).toMatchObject({ withinStandard: true, by: 'kepala.dinkes' });

@@ -132,6 +132,7 @@ async function ensureItems(ctx: Context, lane: DocLane): Promise<DocLane> {
         const previous = await ctx.store.getCounter(counter);
         const draft = draftItem({ itemId, agencyId: lane.agencyId, regYear, sequence: previous + 1, content: row.content, at, by: 'system' });
         draft.current.steps = [];
+        draft.documentation = { cycleId: lane.cycleId, rowId: row.rowId };
         await ctx.store.commit(
           [
             { entity: 'counter', name: counter, from: previous, to: previous + 1 },
