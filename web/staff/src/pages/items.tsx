@@ -72,59 +72,58 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
         </Field>
         <CategoryYearFilters category={draft.category} year={draft.year} onChange={set} />
       </FilterForm>
-      <>
-        <ErrorMessage error={paged.error} />
-        {paged.loading && paged.items.length === 0 ? (
-          <Loading />
-        ) : (
-          <div class="table-wrap">
-            <table class="items-table">
-              <caption>
-                {t('items_caption')} · {scope}
-                {filter.status ? ` · ${t(stateKey(filter.status as Item['status']))}` : ''} · {t('shown_count', { n: paged.items.length })}
-              </caption>
-              <thead>
+
+      <ErrorMessage error={paged.error} />
+      {paged.loading && paged.items.length === 0 ? (
+        <Loading />
+      ) : (
+        <div class="table-wrap">
+          <table class="items-table">
+            <caption>
+              {t('items_caption')} · {scope}
+              {filter.status ? ` · ${t(stateKey(filter.status as Item['status']))}` : ''} · {t('shown_count', { n: paged.items.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('col_number')}</th>
+                <th scope="col">{t('col_title')}</th>
+                {showAgency && <th scope="col">{t('f_agency')}</th>}
+                <th scope="col">{t('f_category')}</th>
+                <th scope="col">{t('f_year')}</th>
+                <th scope="col">{t('f_status')}</th>
+                <th scope="col">{t('col_updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {paged.items.length === 0 && (
                 <tr>
-                  <th scope="col">{t('col_number')}</th>
-                  <th scope="col">{t('col_title')}</th>
-                  {showAgency && <th scope="col">{t('f_agency')}</th>}
-                  <th scope="col">{t('f_category')}</th>
-                  <th scope="col">{t('f_year')}</th>
-                  <th scope="col">{t('f_status')}</th>
-                  <th scope="col">{t('col_updated')}</th>
+                  <td colSpan={showAgency ? 7 : 6}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {paged.items.length === 0 && (
-                  <tr>
-                    <td colSpan={showAgency ? 7 : 6}>{paged.hasMore ? t('page_empty_more') : t('empty')}</td>
-                  </tr>
-                )}
-                {paged.items.map((it) => (
-                  <tr key={it.itemId}>
-                    <td class="nowrap">
-                      <code>{it.number}</code>
-                    </td>
-                    <th scope="row">
-                      <a href={`#/items/${it.itemId}`}>{it.current.content.title}</a>
-                    </th>
-                    {showAgency && <td>{agencyName(it.agencyId)}</td>}
-                    <td>{t(categoryKey(it.current.content.category))}</td>
-                    <td>{it.current.content.year}</td>
-                    <td>
-                      <StatusBadges item={it} />
-                    </td>
-                    <td>
-                      <time dateTime={it.updatedAt}>{formatDateTime(lang, it.updatedAt, agencyTimeZone(it.agencyId))}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <LoadMore paged={paged} />
-      </>
+              )}
+              {paged.items.map((it) => (
+                <tr key={it.itemId}>
+                  <td class="nowrap">
+                    <code>{it.number}</code>
+                  </td>
+                  <th scope="row">
+                    <a href={`#/items/${it.itemId}`}>{it.current.content.title}</a>
+                  </th>
+                  {showAgency && <td>{agencyName(it.agencyId)}</td>}
+                  <td>{t(categoryKey(it.current.content.category))}</td>
+                  <td>{it.current.content.year}</td>
+                  <td>
+                    <StatusBadges item={it} />
+                  </td>
+                  <td>
+                    <time dateTime={it.updatedAt}>{formatDateTime(lang, it.updatedAt, agencyTimeZone(it.agencyId))}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LoadMore paged={paged} />
     </>
   );
 }
