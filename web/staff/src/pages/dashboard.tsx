@@ -16,7 +16,7 @@ import type { MessageKey } from '../i18n.ts';
 import { pageAvailable } from '../permissions.ts';
 import type { Category } from '../types.ts';
 import { ErrorMessage, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
-import { sortAgencies } from './agencies.tsx';
+import { AgencyFilter } from './item-parts.tsx';
 import { FilterForm } from './list-parts.tsx';
 import { DASHBOARD_BODY_WIDE, type Dashboard, type DashboardRow, formatNumber, formatShare, ScrollBox, useLandscapePrint } from './report-parts.tsx';
 import { bodyAgencyOf, todayIn } from './request-parts.tsx';
@@ -277,20 +277,7 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
       </PageHeader>
       <FilterForm onSubmit={submit}>
         <PeriodFields period={draft.period} current={current} onChange={(p) => setDraft((d) => ({ ...d, period: p }))} />
-        {bodyWide && (
-          <Field label={t('f_agency')} name="agencyId">
-            {(a) => (
-              <select {...a} value={draft.agencyId} onChange={(e) => setDraft({ ...draft, agencyId: e.currentTarget.value })}>
-                <option value="">{t('all_agencies')}</option>
-                {sortAgencies(agencies).map((ag) => (
-                  <option key={ag.id} value={ag.id}>
-                    {ag.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        {bodyWide && <AgencyFilter value={draft.agencyId} onChange={(_, agencyId) => setDraft({ ...draft, agencyId })} />}
       </FilterForm>
       <ErrorMessage error={loaded.error} />
       {loaded.loading && !data ? <Loading /> : data ? <DashboardBody data={data} zone={zone} /> : null}

@@ -134,13 +134,24 @@ export function Deadline({ deadline, agencyId }: { deadline: ItemDeadline; agenc
 /** The filter fields the item list and the DIP share: agency, category and year (all optional). */
 export type FilterField = 'agencyId' | 'category' | 'year';
 
-export function AgencyFilter({ value, onChange }: { value: string; onChange: (field: FilterField, value: string) => void }) {
+/** The agency select of a filter form; `label` and `allLabel` name the field and the no-agency choice where a page says it otherwise. */
+export function AgencyFilter({
+  value,
+  onChange,
+  label,
+  allLabel,
+}: {
+  value: string;
+  onChange: (field: FilterField, value: string) => void;
+  label?: string;
+  allLabel?: string;
+}) {
   const { t, agencies } = useApp();
   return (
-    <Field label={t('f_agency')} name="agencyId">
+    <Field label={label ?? t('f_agency')} name="agencyId">
       {(a) => (
         <select {...a} value={value} onChange={(e) => onChange('agencyId', e.currentTarget.value)}>
-          <option value="">{t('all_agencies')}</option>
+          <option value="">{allLabel ?? t('all_agencies')}</option>
           {sortAgencies(agencies).map((ag) => (
             <option key={ag.id} value={ag.id}>
               {ag.name}

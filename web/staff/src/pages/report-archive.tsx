@@ -19,7 +19,7 @@ import type { MessageKey } from '../i18n.ts';
 import { mayCall, pageAvailable } from '../permissions.ts';
 import type { Page } from '../types.ts';
 import { ErrorMessage, Field, Loading, PageHeader, useLoad, usePaged } from '../ui.tsx';
-import { sortAgencies } from './agencies.tsx';
+import { AgencyFilter } from './item-parts.tsx';
 import { FilterForm, filterQuery, PagedTable, queryFilters, useFilterDraft, YearFilter } from './list-parts.tsx';
 import {
   type AnnualDraft,
@@ -153,20 +153,7 @@ export function ReportArchivePage({ query }: { query: URLSearchParams }) {
           )}
         </Field>
         <YearFilter value={draft.year} onChange={(v) => set('year', v)} hint={t('ra_year_hint')} />
-        {bodyWide && (
-          <Field label={t('f_agency')} name="agencyId">
-            {(a) => (
-              <select {...a} value={draft.agencyId} onChange={(e) => set('agencyId', e.currentTarget.value)}>
-                <option value="">{t('ra_all_scopes')}</option>
-                {sortAgencies(agencies).map((ag) => (
-                  <option key={ag.id} value={ag.id}>
-                    {ag.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        {bodyWide && <AgencyFilter value={draft.agencyId} onChange={(_, v) => set('agencyId', v)} allLabel={t('ra_all_scopes')} />}
       </FilterForm>
       <ErrorMessage error={file.error} />
       <PagedTable

@@ -14,7 +14,7 @@ import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { mayCall, pageAvailable } from '../permissions.ts';
 import { ErrorMessage, Field, Loading, PageHeader } from '../ui.tsx';
-import { sortAgencies } from './agencies.tsx';
+import { AgencyFilter } from './item-parts.tsx';
 import {
   type ArchivedReport,
   AS_OF_KINDS,
@@ -174,18 +174,12 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
           </>
         )}
         {bodyWide ? (
-          <Field label={t('rp_scope')} name="agencyId">
-            {(a) => (
-              <select {...a} value={choice.agencyId} onChange={(e) => setChoice({ ...choice, agencyId: e.currentTarget.value })}>
-                <option value="">{t('rp_consolidated')}</option>
-                {sortAgencies(agencies).map((ag) => (
-                  <option key={ag.id} value={ag.id}>
-                    {ag.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <AgencyFilter
+            value={choice.agencyId}
+            onChange={(_, agencyId) => setChoice({ ...choice, agencyId })}
+            label={t('rp_scope')}
+            allLabel={t('rp_consolidated')}
+          />
         ) : (
           <p class="scope-fixed">
             <strong>{t('f_agency')}:</strong> {agencyName(me.agencyId)}
