@@ -510,7 +510,7 @@ export const stateMachines: readonly StateMachineDecl[] = [
       PrepareWaitFunctionArn: { handler: 'tasks/documentation.prepareWait', uses: ['mail'] },
       AwaitPersonFunctionArn: { handler: 'tasks/documentation.awaitPerson', waitForTaskToken: true, uses: ['workflows'] },
       RemindAndEscalateFunctionArn: { handler: 'tasks/documentation.remindAndEscalate', uses: ['mail'] },
-      PublishFunctionArn: { handler: 'tasks/documentation.publish' },
+      PublishFunctionArn: { handler: 'tasks/documentation.publish', uses: ['documents', 'signing'] },
       UpdateRegisterFunctionArn: { handler: 'tasks/register.update', uses: ['register', 'documents'] },
     },
   },

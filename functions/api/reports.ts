@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { generatedFiles } from '../adapters/generated-files.ts';
 import { agencyId } from '../core/model.ts';
 import { openReport, REPORT_FORMATS } from '../core/reports/menu.ts';
-import { REPORT_KINDS } from '../core/reports/model.ts';
+import { MENU_KINDS, REPORT_KINDS } from '../core/reports/model.ts';
 import { endpoint } from './http.ts';
 
 const date = (what: { id: string; en: string }) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what.id}: tulis TTTT-BB-HH / ${what.en}: write YYYY-MM-DD`);
@@ -15,7 +15,7 @@ const date = (what: { id: string; en: string }) => z.string().regex(/^\d{4}-\d{2
 const Text = z.object({ id: z.string(), en: z.string() });
 const Cell = z.union([z.string(), z.number(), z.null()]);
 const ReportDataSchema = z.object({
-  spec: z.object({ kind: z.enum(REPORT_KINDS), from: z.string(), to: z.string(), agencyId: z.string().optional() }),
+  spec: z.object({ kind: z.enum(REPORT_KINDS), from: z.string(), to: z.string(), agencyId: z.string().optional(), cycleId: z.string().optional() }),
   title: Text,
   body: z.string(),
   agencyName: z.string().optional(),
@@ -48,7 +48,7 @@ export const report = endpoint(
     summary: 'One report of the report menu (SOP 001) for a period, per SKPD or consolidated: JSON, or a PDF, CSV or XLSX file through a short-lived link',
     description:
       'Kinds: annual (Laporan Layanan Informasi Publik, Perki 1/2021), semester (ringkasan akses informasi), monthly (recap per SKPD), requests_register, objections_register, sop_compliance, dip and dik (as of `to`). PPID Utama, the admin and the Atasan PPID open any SKPD’s or the consolidated report; a PPID Pelaksana its own SKPD’s only. The numbers equal the dashboard’s. File exports are audited.',
-    params: z.strictObject({ kind: z.enum(REPORT_KINDS, 'jenis laporan tidak dikenal / unknown report kind') }),
+    params: z.strictObject({ kind: z.enum(MENU_KINDS, 'jenis laporan tidak dikenal / unknown report kind') }),
     query: z.strictObject({
       from: date({ id: 'tanggal awal', en: 'start date' }),
       to: date({ id: 'tanggal akhir', en: 'end date' }),

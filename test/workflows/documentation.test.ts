@@ -18,6 +18,7 @@ import { DIP_IMPORT_COLUMNS } from '../../functions/core/documentation/import.ts
 import { type LocalHost, startLocalHost } from '../../infra/local/host.ts';
 import { expectCountersMatchRecount } from '../support/counters.ts';
 import { apiClient, dipContent, outboxOf, sha256hex, TINY_PDF, until, uploadWithTicket } from '../support/host.ts';
+import { flat, pdfText } from '../support/pdf.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sip-ppid-documentation-'));
 let host: LocalHost;
@@ -373,7 +374,39 @@ describe('SOP 004 documentation cycle', () => {
       ['dinkes', 'published', 0],
       ['disdikbud', 'published', 0],
     ]);
-  }, 90_000);
+
+    // The closing summary is in the report archive: on time, late, missing; signed PDF with CSV, XLSX, JSON.
+    const closed = await until(async () => {
+      const b = (await api('ppid.utama', 'GET', `/api/documentation/cycles/${cycleId}`)).body;
+      return b.cycle.summary && b;
+    }, 'the closing summary archived');
+    const report = (await api('ppid.utama', 'GET', `/api/reports/archive/${closed.cycle.summary.reportId}`)).body;
+    expect(report).toMatchObject({ kind: 'documentation_cycle', source: 'documentation', number: closed.cycle.summary.number, spec: { cycleId } });
+    expect(report.files.map((f: any) => f.format).sort()).toEqual(['csv', 'json', 'pdf', 'xlsx']);
+    const file = async (format: string) => {
+      const link = await api('ppid.utama', 'GET', `/api/reports/archive/${report.reportId}/files/${format}`);
+      expect(link.status, JSON.stringify(link.body)).toBe(200);
+      return new Uint8Array(await (await fetch(link.body.url)).arrayBuffer());
+    };
+    const data = JSON.parse(new TextDecoder().decode(await file('json')));
+    const figures = Object.fromEntries(data.sections[0].figures.map((f: any) => [f.key, f.value]));
+    expect(figures).toMatchObject({ opd: 3, on_time: 2, late: 1, missing: 0, published_lanes: 3, returns: 1 });
+    const lanesTable = data.sections[0].tables.find((x: any) => x.key === 'lanes');
+    expect(lanesTable.rows.map((r: any[]) => [r[0], r[6], r[9]])).toEqual([
+      ['Badan Perencanaan Pembangunan Daerah', 'Tepat waktu', 1],
+      ['Dinas Kesehatan', 'Tepat waktu', 0],
+      ['Dinas Pendidikan dan Kebudayaan', 'Terlambat', 0],
+    ]);
+    const pdf = flat((await pdfText(await file('pdf'))).text);
+    expect(pdf).toContain('Ringkasan Siklus Pendokumentasian Informasi Publik');
+    // No column breaks a word while the words fit (render.ts fitWidths).
+    for (const word of ['Terlambat', 'Dipublikasikan', 'Diterima', 'Ditolak', 'Penyerahan']) expect(pdf).toContain(` ${word} `);
+    // A rerun of the last lane's Publish issues nothing twice.
+    const { publish } = await import('../../functions/tasks/documentation.ts');
+    await publish({ cycleId, agencyId: 'dinkes' });
+    const archived = (await api('ppid.utama', 'GET', `/api/reports/archive?kind=documentation_cycle&limit=100`)).body.items as any[];
+    expect(archived.filter((r) => r.spec.cycleId === cycleId)).toHaveLength(1);
+  }, 120_000);
 
   it('a holiday added by the admin moves an open deadline (audited) and the workflow waits for the new one', async () => {
     const opened = await api('pejabat.pid', 'POST', '/api/documentation/cycles', {

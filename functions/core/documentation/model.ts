@@ -136,6 +136,8 @@ export interface DocCycle {
   openedBy: string;
   openedAt: string;
   closedAt?: string;
+  /** The closing summary in the report archive (issued when the cycle closes). */
+  summary?: { reportId: string; number: string };
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Principal } from '../access.ts';
-import { getAgency } from '../agencies.ts';
+import { getAgency, ppidUtamaOf } from '../agencies.ts';
 import { agencyDeadline } from '../agency-deadline.ts';
 import { SYSTEM_ACTOR } from '../audit.ts';
 import type { DeadlineRule } from '../calendar.ts';
@@ -19,8 +19,9 @@ import type { Item } from '../item-model.ts';
 import { draftItem, itemCounter, publicationRules, publishedVersionOf, retryOnRace, secondsUntil, usersWithRole } from '../items.ts';
 import { instantInWords, ruleInWords, staffLink, staffMail } from '../mail-text.ts';
 import type { Context, Write } from '../ports.ts';
+import { issueReport } from '../reports/archive.ts';
 import { acceptedRows, documentationRules, dropInbox, laneAudit, laneEntry, loadLane, putInbox } from './cycle.ts';
-import { DOC_STEP_ROLE, type DocLane, type DocStep, type LaneWait } from './model.ts';
+import { DOC_STEP_ROLE, type DocCycle, type DocLane, type DocStep, type LaneWait } from './model.ts';
 
 export interface LaneRef {
   cycleId: string;
@@ -194,22 +195,58 @@ export function publish(ctx: Context, input: LaneRef): Promise<{ published: numb
   });
 }
 
-/** The cycle closes when every OPD's list is on the website (under its version: once). */
+/**
+ * The cycle closes when every OPD's list is on the website (under its version: once), and its
+ * closing summary (on time, late, missing; each step against its Mutu Baku) is issued into the report
+ * archive as a signed PDF with its CSV, XLSX and JSON (reports/archive.ts, kind `documentation_cycle`).
+ * The summary's id is the cycle's, and it is written with the cycle's `summary` in one transaction,
+ * so a rerun after a crash between the two issues it once.
+ */
 async function closeWhenDone(ctx: Context, cycleId: string): Promise<void> {
-  const cycle = await ctx.store.getDocCycle(cycleId);
-  if (!cycle || cycle.state !== 'open') return;
-  const lanes = await ctx.store.listDocLanes(cycleId);
-  if (lanes.some((l) => l.state !== 'published')) return;
-  const at = ctx.now.toISOString();
-  await ctx.store.commit(
-    [{ entity: 'docCycle', value: { ...cycle, state: 'closed', closedAt: at, updatedAt: at, version: cycle.version + 1 }, expectedVersion: cycle.version }],
-    {
+  let cycle = await ctx.store.getDocCycle(cycleId);
+  if (!cycle) return;
+  if (cycle.state === 'open') {
+    const lanes = await ctx.store.listDocLanes(cycleId);
+    if (lanes.some((l) => l.state !== 'published')) return;
+    const at = ctx.now.toISOString();
+    const closed: DocCycle = { ...cycle, state: 'closed', closedAt: at, updatedAt: at, version: cycle.version + 1 };
+    await ctx.store.commit([{ entity: 'docCycle', value: closed, expectedVersion: cycle.version }], {
       ...laneAudit(ctx, { cycleId, agencyId: lanes[0]?.agencyId ?? '-' }, SYSTEM_ACTOR, 'documentation.cycle_closed', {
         after: { lanes: lanes.length, returns: lanes.reduce((n, l) => n + l.returns, 0) },
       }),
       entity: { type: 'documentation_cycle', id: cycleId },
-    },
-  );
+    });
+    cycle = closed;
+  }
+  if (cycle.state === 'closed' && !cycle.summary) await issueSummary(ctx, cycle);
+}
+
+/** The archived report id of a cycle's closing summary. */
+export const summaryReportId = (cycleId: string) => `documentation-${cycleId}`;
+
+async function issueSummary(ctx: Context, cycle: DocCycle): Promise<void> {
+  const zone = ppidUtamaOf(await ctx.store.listAgencies())?.timezone ?? 'Asia/Jakarta';
+  const closedAt = cycle.closedAt ?? ctx.now.toISOString();
+  const spec = {
+    kind: 'documentation_cycle' as const,
+    from: localDateOf(new Date(cycle.openedAt), zone),
+    to: localDateOf(new Date(closedAt), zone),
+    cycleId: cycle.cycleId,
+  };
+  await issueReport(ctx, SYSTEM_ACTOR, spec, {
+    reportId: summaryReportId(cycle.cycleId),
+    source: 'documentation',
+    alsoWrite: (report) => ({
+      writes: [
+        {
+          entity: 'docCycle',
+          value: { ...cycle, summary: { reportId: report.reportId, number: report.number }, updatedAt: report.issuedAt, version: cycle.version + 1 },
+          expectedVersion: cycle.version,
+        },
+      ],
+      audit: [],
+    }),
+  });
 }
 
 async function publishItem(ctx: Context, lane: DocLane, item: Item, review: NonNullable<DocLane['rows'][number]['review']>, at: string): Promise<void> {

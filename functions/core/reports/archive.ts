@@ -60,7 +60,8 @@ export interface ArchivedFile {
 }
 
 /** How the report came to be issued. */
-export type ReportSource = 'manual' | 'scheduled' | 'annual';
+/** How the report came to be issued (`documentation`: a documentation cycle's closing summary, SOP 004). */
+export type ReportSource = 'manual' | 'scheduled' | 'annual' | 'documentation';
 
 export interface ArchivedReport {
   reportId: string;

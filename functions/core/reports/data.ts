@@ -31,6 +31,7 @@
 import { ppidUtamaOf } from '../agencies.ts';
 import { endOfLocalDay, type Holiday, localDateOf, type WorkCalendar, workingDaysBetween } from '../calendar.ts';
 import { dateInWords, dateTimeInWords } from '../date-words.ts';
+import { DOC_STEP_NAMES, DOC_STEPS, type DocLane } from '../documentation/model.ts';
 import { fail, notFound } from '../errors.ts';
 import { type DikEntry, dikEntry, type Exclusion, legalBasisText, PASAL_17, PASAL_17_TEXT } from '../exclusion-model.ts';
 import type { Item, StepRecord } from '../item-model.ts';
@@ -99,6 +100,7 @@ const TITLES: Record<ReportKind, Text> = {
   sop_compliance: t('Kepatuhan Langkah SOP terhadap Mutu Baku', 'SOP Steps against their Time Standards'),
   dip: t('Daftar Informasi Publik (DIP)', 'List of Public Information (DIP)'),
   dik: t('Daftar Informasi yang Dikecualikan (DIK)', 'List of Excluded Information (DIK)'),
+  documentation_cycle: t('Ringkasan Siklus Pendokumentasian Informasi Publik (SOP 004)', 'Summary of a Public Information Documentation Cycle (SOP 004)'),
 };
 
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -941,7 +943,7 @@ async function sopSections(ctx: Context, s: Scope): Promise<ReportSection[]> {
       key: 'sop',
       heading: t('Kepatuhan terhadap Mutu Baku SOP', 'Compliance with the SOP Time Standards'),
       paragraphs: [
-        'Durasi setiap langkah dari mulai sampai selesai, dibulatkan ke menit; "dalam Mutu Baku" menurut standar waktu langkah itu (SOP 000, SOP 002). Langkah yang Mutu Bakunya "Tentatif" dihitung tetapi tidak diukur.',
+        'Durasi setiap langkah dari mulai sampai selesai, dibulatkan ke menit; "dalam Mutu Baku" menurut standar waktu langkah itu (SOP 000, SOP 002, SOP 004). Langkah yang Mutu Bakunya "Tentatif" dihitung tetapi tidak diukur.',
       ],
       figures: [
         fig('steps_done', 'Langkah selesai', 'Steps done', records.length),
@@ -1089,6 +1091,168 @@ async function dikSections(ctx: Context, s: Scope): Promise<ReportSection[]> {
   ];
 }
 
+// ─── a documentation cycle's closing summary (SOP 004) ─────────────────────────────────────────
+
+/** How an OPD's delivery (step 3) stands: on time, late, or not yet delivered. */
+export type DeliveryState = 'on_time' | 'late' | 'missing';
+
+/**
+ * The delivery of a lane: its last ended step 3 (after a return the OPD delivers again, on a fresh
+ * clock) against that step's deadline; "missing" while the list has not left step 3 for good.
+ */
+export function deliveryOf(lane: DocLane): { state: DeliveryState; deadline?: string; deliveredAt?: string } {
+  const delivered = lane.state !== 'waiting' || lane.step > 3;
+  const last = [...lane.steps].reverse().find((x) => x.step === 'delivery' && x.endedAt);
+  if (!delivered || !last?.endedAt) {
+    const deadline = lane.wait?.step === 3 ? lane.wait.deadline?.at : undefined;
+    return { state: 'missing', ...(deadline ? { deadline } : {}) };
+  }
+  return {
+    state: last.withinStandard === false ? 'late' : 'on_time',
+    ...(last.deadline ? { deadline: last.deadline } : {}),
+    deliveredAt: last.endedAt,
+  };
+}
+
+const DELIVERY_TEXT: Record<DeliveryState, string> = { on_time: 'Tepat waktu', late: 'Terlambat', missing: 'Belum diserahkan' };
+const LANE_STATE_TEXT = (lane: DocLane) =>
+  lane.state === 'published'
+    ? 'Dipublikasikan'
+    : lane.state === 'uploaded'
+      ? 'Sedang dipublikasikan'
+      : `Langkah ${lane.step}: ${SOP_004[DOC_STEP_NAMES[lane.step]].name.id}`;
+
+async function documentationCycleSections(ctx: Context, s: Scope): Promise<ReportSection[]> {
+  const cycleId = s.spec.cycleId ?? fail('validation', 'report_period_invalid');
+  const cycle = (await ctx.store.getDocCycle(cycleId)) ?? notFound('doc_cycle_not_found', { cycleId });
+  const lanes = (await ctx.store.listDocLanes(cycleId)).sort((a, b) => s.nameOf(a.agencyId).localeCompare(s.nameOf(b.agencyId)));
+  const when = (iso: string | undefined, agencyId: string): Cell => (iso ? dateTimeInWords(iso, s.zoneOf(agencyId), 'id') : null);
+  const deliveries = lanes.map((l) => ({ lane: l, delivery: deliveryOf(l) }));
+  const count = (st: DeliveryState) => deliveries.filter((d) => d.delivery.state === st).length;
+  const rowsOf = (l: DocLane) => ({
+    listed: l.rows.length,
+    accepted: l.rows.filter((r) => r.review && r.review.decision !== 'reject').length,
+    rejected: l.rows.filter((r) => r.review?.decision === 'reject').length,
+    published: l.rows.filter((r) => r.publishedAt).length,
+  });
+  const sum = (f: (l: DocLane) => number) => lanes.reduce((n, l) => n + f(l), 0);
+  const ended = lanes.flatMap((l) => l.steps.filter((x) => x.endedAt).map((x) => ({ lane: l, timing: x })));
+  const stepRows: Cell[][] = DOC_STEPS.map((step) => {
+    const done = ended.filter((e) => e.timing.sopStep === step);
+    const within = done.filter((e) => e.timing.withinStandard === true).length;
+    const m = summarize(done.map((e) => Math.round((e.timing.seconds ?? 0) / 60)));
+    const sop = SOP_004[DOC_STEP_NAMES[step]];
+    return [
+      step,
+      sop.name.id,
+      sop.standardText,
+      done.length,
+      within,
+      num(share(within, done.length)),
+      minutesInWords(m.median),
+      minutesInWords(m.max),
+      sum((l) => l.returnsFrom[step] ?? 0),
+    ];
+  });
+  const closed = cycle.closedAt ? `ditutup ${dateTimeInWords(cycle.closedAt, s.bodyZone, 'id')}` : 'masih berjalan';
+  return [
+    {
+      key: 'cycle',
+      heading: t(`Siklus "${cycle.name}" (${cycle.period})`, `Cycle "${cycle.name}" (${cycle.period})`),
+      paragraphs: [
+        `Dibuka oleh ${cycle.openedBy} pada ${dateTimeInWords(cycle.openedAt, s.bodyZone, 'id')}; ${closed}. ` +
+          'Penyerahan (langkah 3) tepat waktu bila selesai paling lambat pada batas waktu Mutu Baku menurut kalender kerja OPD; setelah daftar dikembalikan, OPD menyerahkan lagi dengan batas waktu baru, dan yang dinilai adalah penyerahan terakhir.',
+      ],
+      figures: [
+        fig('opd', 'OPD yang ikut', 'OPDs taking part', lanes.length),
+        fig('on_time', 'Diserahkan tepat waktu', 'Delivered on time', count('on_time')),
+        fig('late', 'Diserahkan terlambat', 'Delivered late', count('late')),
+        fig('missing', 'Belum diserahkan', 'Not delivered', count('missing')),
+        fig('published_lanes', 'Daftar OPD yang sudah di website', "OPDs' lists on the website", lanes.filter((l) => l.state === 'published').length),
+        fig(
+          'rows',
+          'Baris data diusulkan',
+          'Rows listed',
+          sum((l) => rowsOf(l).listed),
+        ),
+        fig(
+          'rows_published',
+          'Informasi dipublikasikan',
+          'Items published',
+          sum((l) => rowsOf(l).published),
+        ),
+        fig(
+          'returns',
+          'Pengembalian',
+          'Returns',
+          sum((l) => l.returns),
+        ),
+      ],
+      tables: [
+        {
+          key: 'lanes',
+          caption: t('Setiap OPD', 'Each OPD'),
+          columns: [
+            col('agency', 'OPD', 'OPD'),
+            col('state', 'Posisi', 'Where it is'),
+            col('listed', 'Baris diusulkan', 'Rows listed', true),
+            col('accepted', 'Diterima', 'Accepted', true),
+            col('rejected', 'Ditolak', 'Rejected', true),
+            col('published', 'Dipublikasikan', 'Published', true),
+            col('delivery', 'Penyerahan', 'Delivery'),
+            col('deadline', 'Batas penyerahan', 'Delivery deadline'),
+            col('delivered', 'Diserahkan', 'Delivered'),
+            col('returns', 'Dikembalikan (kali)', 'Returned (times)', true),
+          ],
+          rows: deliveries.map(({ lane, delivery }) => {
+            const r = rowsOf(lane);
+            return [
+              s.nameOf(lane.agencyId),
+              LANE_STATE_TEXT(lane),
+              r.listed,
+              r.accepted,
+              r.rejected,
+              r.published,
+              DELIVERY_TEXT[delivery.state],
+              when(delivery.deadline, lane.agencyId),
+              when(delivery.deliveredAt, lane.agencyId),
+              lane.returns,
+            ];
+          }),
+          total: [
+            'Jumlah',
+            null,
+            sum((l) => rowsOf(l).listed),
+            sum((l) => rowsOf(l).accepted),
+            sum((l) => rowsOf(l).rejected),
+            sum((l) => rowsOf(l).published),
+            null,
+            null,
+            null,
+            sum((l) => l.returns),
+          ],
+        },
+        {
+          key: 'steps',
+          caption: t('Setiap langkah terhadap Mutu Baku', 'Each step against its time standard'),
+          columns: [
+            col('step', 'Langkah', 'Step', true),
+            col('name', 'Kegiatan', 'Activity'),
+            col('standard', 'Mutu Baku (waktu)', 'Time standard'),
+            col('done', 'Selesai', 'Done', true),
+            col('within', 'Dalam Mutu Baku', 'Within the standard', true),
+            col('share', 'Persentase dalam Mutu Baku (%)', 'Share within the standard (%)', true),
+            col('median', 'Median durasi', 'Median duration'),
+            col('max', 'Durasi terlama', 'Longest duration'),
+            col('returns', 'Dikembalikan dari langkah ini', 'Returned from this step', true),
+          ],
+          rows: stepRows,
+        },
+      ],
+    },
+  ];
+}
+
 // ─── the entry point ────────────────────────────────────────────────────────────────────────────
 
 function periodTextOf(spec: ReportSpec): Text {
@@ -1117,6 +1281,7 @@ const SECTIONS: Record<ReportKind, (ctx: Context, s: Scope, narrative?: AnnualNa
   sop_compliance: sopSections,
   dip: dipSections,
   dik: dikSections,
+  documentation_cycle: documentationCycleSections,
 };
 
 export async function buildReport(ctx: Context, spec: ReportSpec, opts: { narrative?: AnnualNarrative } = {}): Promise<ReportData> {

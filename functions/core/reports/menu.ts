@@ -17,7 +17,7 @@ import { fail, forbidden } from '../errors.ts';
 import type { Context } from '../ports.ts';
 import type { Lang } from '../tabular/table.ts';
 import { buildReport } from './data.ts';
-import type { ReportData, ReportKind } from './model.ts';
+import type { MenuKind, ReportData } from './model.ts';
 import { reportCsv, reportPdf, reportXlsx } from './render.ts';
 
 export const REPORT_FORMATS = ['json', 'pdf', 'csv', 'xlsx'] as const;
@@ -36,7 +36,7 @@ const CONTENT_TYPE: Record<Exclude<ReportFormat, 'json'>, string> = {
 };
 
 export interface ReportQuery {
-  kind: ReportKind;
+  kind: MenuKind;
   from: string;
   to: string;
   agencyId?: string;

@@ -27,8 +27,22 @@ export const REPORT_KINDS = [
   'dip',
   /** The DIK as of a date. */
   'dik',
+  /** SOP 004: one documentation cycle's closing summary (issued by the workflow when the cycle closes). */
+  'documentation_cycle',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
+/** The kinds a person chooses in the report menu and issues by hand (the cycle summary is the workflow's). */
+export const MENU_KINDS = [
+  'annual',
+  'semester',
+  'monthly',
+  'requests_register',
+  'objections_register',
+  'sop_compliance',
+  'dip',
+  'dik',
+] as const satisfies readonly Exclude<ReportKind, 'documentation_cycle'>[];
+export type MenuKind = (typeof MENU_KINDS)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD / date YYYY-MM-DD');
 
@@ -40,8 +54,14 @@ export const ReportSpec = z
     to: isoDate,
     /** One SKPD; absent: consolidated (the whole body). */
     agencyId: z.string().min(1).max(64).optional(),
+    /** The documentation cycle (kind `documentation_cycle` only). */
+    cycleId: z.string().min(1).max(64).optional(),
   })
-  .refine((s) => s.from <= s.to, { path: ['to'], message: 'tanggal akhir sebelum tanggal awal / the end is before the start' });
+  .refine((s) => s.from <= s.to, { path: ['to'], message: 'tanggal akhir sebelum tanggal awal / the end is before the start' })
+  .refine((s) => (s.kind === 'documentation_cycle') === (s.cycleId !== undefined), {
+    path: ['cycleId'],
+    message: 'siklus pendokumentasian hanya untuk ringkasan siklus / a documentation cycle goes with the cycle summary only',
+  });
 export type ReportSpec = z.infer<typeof ReportSpec>;
 
 export interface Text {

@@ -125,15 +125,31 @@ export async function reportXlsx(data: ReportData, lang: Lang): Promise<Uint8Arr
 const NUMBER_ID = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 const pdfValue = (c: Cell) => (c === null || c === undefined ? '–' : typeof c === 'number' ? NUMBER_ID.format(c) : c);
 
-/** Natural width in points of a column (its longest word, its usual line), for the layout. */
-function naturalWidths(table: ReportTable): number[] {
+/** Width in points of a column: at least its longest word (`min`), naturally its usual line (`natural`). */
+function columnWidths(table: ReportTable): { min: number; natural: number }[] {
   return table.columns.map((c, i) => {
     const texts = [c.label.id, ...table.rows.slice(0, 200).map((r) => pdfValue(r[i] ?? null)), ...(table.total ? [pdfValue(table.total[i] ?? null)] : [])];
-    const longestWord = Math.max(...texts.flatMap((t) => t.split(/\s+/).map((w) => w.length)));
+    const longest = (ts: string[]) => Math.max(0, ...ts.flatMap((t) => t.split(/\s+/).map((w) => w.length)));
     const typical = Math.max(...texts.map((t) => Math.min(t.length, 40)));
-    // About 5 pt per character at the table's 10 pt; a column is at least its longest word and at most 40 characters wide.
-    return Math.max(longestWord * 5.2 + 10, Math.min(typical, 28) * 5 + 10, 34);
+    // About 5.6 pt per character at the table's size, 6.6 in the bold heading; at most 28 characters wide naturally.
+    const min = Math.max(longest(texts.slice(1)) * 5.6 + 12, longest([c.label.id]) * 6.6 + 12, 34);
+    return { min, natural: Math.max(min, Math.min(typical, 28) * 5 + 10) };
   });
+}
+const naturalWidths = (table: ReportTable) => columnWidths(table).map((w) => w.natural);
+
+/**
+ * The widths a table gets in `width`: natural widths scaled when they fit; else every column keeps
+ * its longest word and the rest of the room goes to the columns in proportion to what they lack
+ * (so no word is broken while the words fit at all).
+ */
+function fitWidths(table: ReportTable, width: number): number[] {
+  const cols = columnWidths(table);
+  const natural = cols.reduce((a, c) => a + c.natural, 0);
+  if (natural <= width) return cols.map((c) => (c.natural / natural) * width);
+  const min = cols.reduce((a, c) => a + c.min, 0);
+  if (min >= width) return cols.map((c) => (c.min / min) * width);
+  return cols.map((c) => c.min + ((c.natural - c.min) / (natural - min)) * (width - min));
 }
 
 /** Landscape when a table would not fit portrait at a readable width. */
@@ -147,9 +163,7 @@ function orientationOf(data: ReportData): 'portrait' | 'landscape' {
 export const PDF_DETAIL_ROWS = 200;
 
 function tableBlock(table: ReportTable, width: number): Block {
-  const natural = naturalWidths(table);
-  const sum = natural.reduce((a, b) => a + b, 0);
-  const widths = natural.map((w) => (w / sum) * width);
+  const widths = fitWidths(table, width);
   const shown = table.detail ? table.rows.slice(0, PDF_DETAIL_ROWS) : table.rows;
   const rows = shown.map((r) => table.columns.map((_, i) => pdfValue(r[i] ?? null)));
   if (table.total) rows.push(table.columns.map((_, i) => pdfValue(table.total![i] ?? null)));

@@ -26,6 +26,7 @@ export const reportMessages = {
   rp_kind_sop_compliance: { id: 'Kepatuhan SOP', en: 'SOP compliance' },
   rp_kind_dip: { id: 'DIP per tanggal', en: 'DIP as of a date' },
   rp_kind_dik: { id: 'DIK per tanggal', en: 'DIK as of a date' },
+  rp_kind_documentation_cycle: { id: 'Ringkasan siklus pendokumentasian (SOP 004)', en: 'Documentation cycle summary (SOP 004)' },
   rp_consolidated: { id: 'Konsolidasi (seluruh badan publik)', en: 'Consolidated (the whole public body)' },
   rp_period: { id: 'Periode', en: 'Period' },
   rp_as_of: { id: 'Data per', en: 'Data as of' },

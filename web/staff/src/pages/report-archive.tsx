@@ -23,13 +23,13 @@ import { AgencyFilter } from './item-parts.tsx';
 import { FilterForm, filterQuery, PagedTable, queryFilters, useFilterDraft, YearFilter } from './list-parts.tsx';
 import {
   type AnnualDraft,
+  ARCHIVE_KINDS,
   type ArchivedFormat,
   type ArchivedReport,
   formatLabel,
   KIND_NAME,
   openFileInNewTab,
   REPORT_BODY_WIDE,
-  REPORT_KINDS,
   type ReportData,
   ReportView,
   useLandscapePrint,
@@ -144,7 +144,7 @@ export function ReportArchivePage({ query }: { query: URLSearchParams }) {
           {(a) => (
             <select {...a} value={draft.kind} onChange={(e) => set('kind', e.currentTarget.value)}>
               <option value="">{t('ra_all_kinds')}</option>
-              {REPORT_KINDS.map((k) => (
+              {ARCHIVE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(KIND_NAME[k])}
                 </option>

@@ -32,6 +32,9 @@ export const REPORT_KINDS = [
   'dik',
 ] as const satisfies readonly ReportKind[];
 
+/** The archive's kinds: the menu's, and the documentation cycles' closing summaries (SOP 004). */
+export const ARCHIVE_KINDS = [...REPORT_KINDS, 'documentation_cycle'] as const satisfies readonly ReportKind[];
+
 /** Every kind by its name (a kind missing here fails the type check). */
 export const KIND_NAME: Record<ReportKind, MessageKey> = {
   annual: 'rp_kind_annual',
@@ -42,6 +45,7 @@ export const KIND_NAME: Record<ReportKind, MessageKey> = {
   sop_compliance: 'rp_kind_sop_compliance',
   dip: 'rp_kind_dip',
   dik: 'rp_kind_dik',
+  documentation_cycle: 'rp_kind_documentation_cycle',
 };
 
 /** The kinds that describe the state on one date (DIP, DIK): the period is that date (`to`). */
