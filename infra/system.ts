@@ -252,6 +252,8 @@ export const routes: readonly RouteDecl[] = [
     path: '/api/documentation/cycles/{cycleId}',
     handler: 'api/documentation.board',
     roles: ['admin', 'ppid_utama', 'pejabat_pid', 'atasan_ppid', 'ppid_pelaksana'],
+    // Reading the board starts a lane's execution that a crash after opening the cycle left unstarted.
+    uses: ['workflows'],
   },
   {
     method: 'GET',

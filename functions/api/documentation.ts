@@ -17,7 +17,18 @@ const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: m
 
 /** Cycles and lanes are described loosely; the shapes are `DocCycle` and `DocLane` in functions/core/documentation/model.ts. */
 const CycleSchema = z
-  .object({ cycleId: z.string(), name: z.string(), period: z.string(), agencyIds: z.array(z.string()), state: z.enum(['open', 'closed']), version: z.number() })
+  .object({
+    cycleId: z.string(),
+    name: z.string(),
+    period: z.string(),
+    agencyIds: z.array(z.string()),
+    state: z.enum(['open', 'closed']),
+    summary: z
+      .object({ reportId: z.string(), number: z.string() })
+      .optional()
+      .meta({ description: 'The closing summary in the report archive, once the cycle closed' }),
+    version: z.number(),
+  })
   .loose();
 const LaneSchema = z
   .object({
@@ -102,7 +113,7 @@ export const board = endpoint(
     response: z.object({ cycle: CycleSchema, lanes: z.array(LaneSchema) }),
   },
   async ({ ctx, principal, params }) => {
-    const r = await getBoard(ctx, principal, params.cycleId);
+    const r = await getBoard({ ...ctx, workflows }, principal, params.cycleId);
     return { cycle: { ...r.cycle }, lanes: r.lanes.map(laneView) };
   },
 );

@@ -431,6 +431,36 @@ describe('SOP 004 documentation cycle', () => {
     expect((await api('admin', 'DELETE', `/api/calendar/holidays/${day}`)).status).toBe(204);
   });
 
+  it('a crash after the lanes were written but before their executions started: reading the board starts them, once', async () => {
+    const { openCycle } = await import('../../functions/core/documentation/cycle.ts');
+    const { taskContext } = await import('../../functions/tasks/context.ts');
+    const pejabat = { username: 'pejabat.pid', name: 'Dewi Lestari', role: 'pejabat_pid' as const, agencyId: 'diskominfo' };
+    // The fault a real part cannot produce on demand: the process dies at the first StartExecution.
+    const crashing = { ...taskContext(), workflows: { start: () => Promise.reject(new Error('host killed')), complete: () => Promise.resolve(false) } };
+    const cycleId = crypto.randomUUID();
+    await expect(openCycle(crashing, pejabat, { name: 'Siklus terputus', period: 'Tahun 2026', agencyIds: ['banhub', 'dinkes'] }, { cycleId })).rejects.toThrow(
+      'host killed',
+    );
+    const names = [`documentation-${cycleId}-banhub`, `documentation-${cycleId}-dinkes`];
+    const executions = () => [...host.stepFunctions.executions.values()].filter((e) => names.includes(e.name));
+    expect(executions()).toHaveLength(0);
+    expect((await dynamoStore.listDocLanes(cycleId)).map((l) => [l.agencyId, l.state, l.step])).toEqual([
+      ['banhub', 'waiting', 1],
+      ['dinkes', 'waiting', 1],
+    ]);
+    // The Pejabat PID opens the board: both lanes get their execution, and wait at step 1 with a deadline.
+    expect((await api('pejabat.pid', 'GET', `/api/documentation/cycles/${cycleId}`)).status).toBe(200);
+    await waitingAt(cycleId, 'banhub', 1);
+    await waitingAt(cycleId, 'dinkes', 1);
+    // Reading again starts nothing more.
+    expect((await api('ppid.utama', 'GET', `/api/documentation/cycles/${cycleId}`)).status).toBe(200);
+    expect(
+      executions()
+        .map((e) => [e.name, e.status])
+        .sort(),
+    ).toEqual(names.map((n) => [n, 'RUNNING']));
+  });
+
   it('a restart of the host during a cycle: the execution resumes, keeps its deadline, and the list goes on', async () => {
     const opened = await api('pejabat.pid', 'POST', '/api/documentation/cycles', { name: 'Siklus mulai ulang', period: 'Tahun 2026', agencyIds: ['dinkes'] });
     const id = opened.body.cycle.cycleId;

@@ -71,8 +71,24 @@ export async function getBoard(ctx: Context, actor: Principal, cycleId: string):
   if (!bodyReader(actor)) {
     if (actor.role !== 'ppid_pelaksana' || !cycle.agencyIds.includes(actor.agencyId)) forbidden('forbidden_agency');
   }
-  const lanes = await ctx.store.listDocLanes(cycleId);
-  return { cycle, lanes: bodyReader(actor) ? lanes : lanes.filter((l) => l.agencyId === actor.agencyId) };
+  const all = await ctx.store.listDocLanes(cycleId);
+  const lanes = bodyReader(actor) ? all : all.filter((l) => l.agencyId === actor.agencyId);
+  await ensureExecutions(ctx, lanes);
+  return { cycle, lanes };
+}
+
+/**
+ * Opening a cycle writes its lanes and then starts their executions: a crash between the two (the
+ * host killed, a Lambda timing out) leaves lanes waiting with no execution. Reading the board heals
+ * them: a waiting lane with no task token (no execution waits on it now) has its execution started
+ * under its own name. Starting is idempotent (a running or finished execution of that name stays as
+ * it is), so a lane merely between two states costs one refused start.
+ */
+export async function ensureExecutions(ctx: Context, lanes: readonly DocLane[]): Promise<number> {
+  if (!ctx.workflows) return 0;
+  const stalled = lanes.filter((l) => l.state === 'waiting' && !l.wait?.taskToken && l.executionName);
+  for (const l of stalled) await ctx.workflows.start(DOCUMENTATION_WORKFLOW, l.executionName!, { cycleId: l.cycleId, agencyId: l.agencyId });
+  return stalled.length;
 }
 
 export async function getLane(ctx: Context, actor: Principal, cycleId: string, agencyId: string): Promise<DocLane> {
