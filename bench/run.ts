@@ -1,7 +1,9 @@
 /**
  * Runs the benchmarks and prints their results as a table (`npm run bench`).
- *   node --import tsx bench/run.ts [items] [agencies] [requests] [report requests]      default 100000 300 1000 100000
+ *   node --import tsx bench/run.ts [items] [agencies] [requests] [report requests] [import rows]   default 100000 300 1000 100000 10000
+ *   npm run bench -- --only=import                                     one or more of register,requests,reports,import
  */
+import { importBench } from './import.bench.ts';
 import { type Row, registerBench } from './register.bench.ts';
 import { reportsBench } from './reports.bench.ts';
 import { requestsBench } from './requests.bench.ts';
@@ -20,15 +22,36 @@ function table(title: string, rows: Row[]): string {
   ].join('\n');
 }
 
-const [items = '100000', agencies = '300', requests = '1000', reportRequests = '100000'] = process.argv.slice(2);
-const t0 = performance.now();
-const rows = await registerBench(Number(items), Number(agencies));
-console.log(table(`Public register (node ${process.version}, ${((performance.now() - t0) / 1000).toFixed(1)} s in all)`, rows));
+// `--only=register,requests,reports,import` runs some of them; the numbers are positional as before.
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const runs = (name: string) => !only || only.includes(name);
+const [items = '100000', agencies = '300', requests = '1000', reportRequests = '100000', importRows = '10000'] = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--'));
 
-const t1 = performance.now();
-const requestRows = await requestsBench(Number(requests));
-console.log(table(`Public request submissions (node ${process.version}, ${((performance.now() - t1) / 1000).toFixed(1)} s in all)`, requestRows));
+if (runs('register')) {
+  const t0 = performance.now();
+  const rows = await registerBench(Number(items), Number(agencies));
+  console.log(table(`Public register (node ${process.version}, ${((performance.now() - t0) / 1000).toFixed(1)} s in all)`, rows));
+}
 
-const t2 = performance.now();
-const reportRows = await reportsBench(Number(reportRequests));
-console.log(table(`SOP 001 dashboard and annual report (node ${process.version}, ${((performance.now() - t2) / 1000).toFixed(1)} s in all)`, reportRows));
+if (runs('requests')) {
+  const t1 = performance.now();
+  const requestRows = await requestsBench(Number(requests));
+  console.log(table(`Public request submissions (node ${process.version}, ${((performance.now() - t1) / 1000).toFixed(1)} s in all)`, requestRows));
+}
+
+if (runs('reports')) {
+  const t2 = performance.now();
+  const reportRows = await reportsBench(Number(reportRequests));
+  console.log(table(`SOP 001 dashboard and annual report (node ${process.version}, ${((performance.now() - t2) / 1000).toFixed(1)} s in all)`, reportRows));
+}
+
+if (runs('import')) {
+  const t3 = performance.now();
+  const importRowsOut = await importBench(Number(importRows));
+  console.log(table(`SOP 004 spreadsheet import (node ${process.version}, ${((performance.now() - t3) / 1000).toFixed(1)} s in all)`, importRowsOut));
+}
