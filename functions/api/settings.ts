@@ -25,6 +25,11 @@ const Rules = z.strictObject({
     description: "SOP 002 step 2: time for the Atasan PPID's Ya/Tidak before reminders start (default 1 working day; the SOP's Mutu Baku is 1 minute)",
   }),
   exclusionDecree: Rule.optional().meta({ description: 'SOP 002 step 3: time for PPID Utama to set the DIK (default 7 calendar days, "1 Minggu")' }),
+  documentationList: Rule.optional().meta({ description: 'SOP 004 step 1: the Pejabat PID sends an OPD’s list to PPID Utama (default 1 working day)' }),
+  documentationReview: Rule.optional().meta({ description: 'SOP 004 step 2: PPID Utama reviews the list and sends it to the OPD (default 1 working day)' }),
+  documentationDelivery: Rule.optional().meta({ description: 'SOP 004 step 3: the OPD delivers the data and information (default 10 working days)' }),
+  documentationCheck: Rule.optional().meta({ description: 'SOP 004 step 4: PPID Utama checks the delivery (default 1 working day)' }),
+  documentationUpload: Rule.optional().meta({ description: 'SOP 004 step 5: the Pejabat PID uploads it to the website (default 1 working day)' }),
   requestPart: Rule.optional().meta({ description: "Information requests: each SKPD's internal deadline for its part (default 5 working days)" }),
   requestReminder: Rule.optional().meta({
     description: 'Information requests: when the handlers are reminded of the 10-working-day deadline (default at 7 working days)',

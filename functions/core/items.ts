@@ -18,7 +18,7 @@ import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRe
 import { instantInWords, ruleInWords, staffLink, staffMail } from './mail-text.ts';
 import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
-import { endRunningStep, SOP_000, SOP_002, type Sop000Step } from './sop.ts';
+import { endRunningStep, SOP_000, SOP_002, SOP_004, type Sop000Step } from './sop.ts';
 
 export const PUBLICATION_WORKFLOW = 'Publication';
 export const REGISTER_WORKFLOW = 'RegisterUpdate';
@@ -37,12 +37,23 @@ export interface PublicationRules {
   exclusionDecision: DeadlineRule;
   /** SOP 002 step 3: PPID Utama sets the DIK within 1 week. */
   exclusionDecree: DeadlineRule;
+  /** SOP 004 steps 1–5 (documentation/cycle.ts `documentationRules`): their Mutu Baku by default. */
+  documentationList: DeadlineRule;
+  documentationReview: DeadlineRule;
+  documentationDelivery: DeadlineRule;
+  documentationCheck: DeadlineRule;
+  documentationUpload: DeadlineRule;
 }
 export const DEFAULT_RULES: PublicationRules = {
   publicationApproval: SOP_000.approval.standard,
   approvalReminder: { unit: 'workingDays', amount: 1 },
   exclusionDecision: { unit: 'workingDays', amount: 1 },
   exclusionDecree: SOP_002.decree.standard,
+  documentationList: SOP_004.list.standard,
+  documentationReview: SOP_004.review.standard,
+  documentationDelivery: SOP_004.delivery.standard,
+  documentationCheck: SOP_004.check.standard,
+  documentationUpload: SOP_004.upload.standard,
 };
 
 export async function publicationRules(ctx: Context): Promise<PublicationRules> {

@@ -1,6 +1,6 @@
 /**
  * Every workflow's time rules beside their standard: the SOPs' Mutu Baku (seed 000: SOP 000, seed
- * 002: SOP 002) and the limits of UU 14/2008. What `GET /api/settings/rules` lists and what
+ * 002: SOP 002, seed 004: SOP 004) and the limits of UU 14/2008. What `GET /api/settings/rules` lists and what
  * `PUT /api/settings/rules` checks:
  *
  *   - a configurable rule looser than its statutory limit is refused (400, the law named);
@@ -20,19 +20,32 @@ import { APPEAL_RULE, CASSATION_RULE, KI_FINISH_RULE, KI_START_RULE } from './ob
 import { DISPUTE_RULE, FILING_RULE, RESPONSE_REMINDER, RESPONSE_RULE } from './objections/objections.ts';
 import { EXTENSION_RULE, NOTICE_RULE } from './requests/requests.ts';
 import { breaksLimit, ruleWords, sopDeparture } from './rule-check.ts';
-import { SOP_000, SOP_002 } from './sop.ts';
+import { SOP_000, SOP_002, SOP_004 } from './sop.ts';
 
-export type Workflow = 'sop000' | 'sop002' | 'requests' | 'objections';
+export type Workflow = 'sop000' | 'sop002' | 'sop004' | 'requests' | 'objections';
 
 export const WORKFLOWS: Record<Workflow, Text> = {
   sop000: { id: 'SOP 000 — Publikasi informasi (DIP)', en: 'SOP 000 — Publishing information (DIP)' },
   sop002: { id: 'SOP 002 — Informasi yang dikecualikan (DIK)', en: 'SOP 002 — Excluded information (DIK)' },
+  sop004: { id: 'SOP 004 — Pendokumentasian informasi publik', en: 'SOP 004 — Documenting public information' },
   requests: { id: 'Permohonan informasi', en: 'Information requests' },
   objections: { id: 'Keberatan dan sengketa informasi', en: 'Objections and information disputes' },
 };
 
 /** The keys of `settings/rules` that hold a deadline rule. */
-export const CONFIGURABLE = ['publicationApproval', 'approvalReminder', 'exclusionDecision', 'exclusionDecree', 'requestPart', 'requestReminder'] as const;
+export const CONFIGURABLE = [
+  'publicationApproval',
+  'approvalReminder',
+  'exclusionDecision',
+  'exclusionDecree',
+  'documentationList',
+  'documentationReview',
+  'documentationDelivery',
+  'documentationCheck',
+  'documentationUpload',
+  'requestPart',
+  'requestReminder',
+] as const;
 export type ConfigurableRule = (typeof CONFIGURABLE)[number];
 
 export interface RuleStandard {
@@ -51,7 +64,7 @@ export interface RuleStandard {
   fixed?: DeadlineRule;
 }
 
-const mutuBaku = (sop: '000' | '002', step: number, words: string): Text => ({
+const mutuBaku = (sop: '000' | '002' | '004', step: number, words: string): Text => ({
   id: `Mutu Baku SOP ${sop} langkah ${step}: ${words}`,
   en: `Mutu Baku (time standard) of SOP ${sop} step ${step}: ${words}`,
 });
@@ -102,6 +115,47 @@ export const RULE_STANDARDS: readonly RuleStandard[] = [
     label: { id: 'Penetapan DIK oleh PPID Utama (SOP 002 langkah 3)', en: 'PPID Utama sets the DIK (SOP 002 step 3)' },
     configurable: true,
     sop: { text: mutuBaku('002', 3, SOP_002.decree.standardText), rule: SOP_002.decree.standard, compareWith: SOP_002.decree.standard },
+  },
+  {
+    key: 'documentationList',
+    workflow: 'sop004',
+    label: {
+      id: 'Daftar data dan informasi OPD disampaikan Pejabat PID kepada PPID Utama (SOP 004 langkah 1)',
+      en: 'The Pejabat PID sends the OPD’s list to PPID Utama (SOP 004 step 1)',
+    },
+    configurable: true,
+    sop: { text: mutuBaku('004', 1, SOP_004.list.standardText), rule: SOP_004.list.standard, compareWith: SOP_004.list.standard },
+  },
+  {
+    key: 'documentationReview',
+    workflow: 'sop004',
+    label: { id: 'Telaah dan koreksi daftar oleh PPID Utama (SOP 004 langkah 2)', en: 'PPID Utama reviews and corrects the list (SOP 004 step 2)' },
+    configurable: true,
+    sop: { text: mutuBaku('004', 2, SOP_004.review.standardText), rule: SOP_004.review.standard, compareWith: SOP_004.review.standard },
+  },
+  {
+    key: 'documentationDelivery',
+    workflow: 'sop004',
+    label: {
+      id: 'Penyerahan data dan informasi oleh OPD (PPID Pendukung) (SOP 004 langkah 3)',
+      en: 'The OPD (PPID Pendukung) delivers the data and information (SOP 004 step 3)',
+    },
+    configurable: true,
+    sop: { text: mutuBaku('004', 3, SOP_004.delivery.standardText), rule: SOP_004.delivery.standard, compareWith: SOP_004.delivery.standard },
+  },
+  {
+    key: 'documentationCheck',
+    workflow: 'sop004',
+    label: { id: 'Pemeriksaan oleh PPID Utama (SOP 004 langkah 4)', en: 'PPID Utama checks the delivery (SOP 004 step 4)' },
+    configurable: true,
+    sop: { text: mutuBaku('004', 4, SOP_004.check.standardText), rule: SOP_004.check.standard, compareWith: SOP_004.check.standard },
+  },
+  {
+    key: 'documentationUpload',
+    workflow: 'sop004',
+    label: { id: 'Unggah ke website PPID oleh Pejabat PID (SOP 004 langkah 5)', en: 'The Pejabat PID uploads it to the PPID website (SOP 004 step 5)' },
+    configurable: true,
+    sop: { text: mutuBaku('004', 5, SOP_004.upload.standardText), rule: SOP_004.upload.standard, compareWith: SOP_004.upload.standard },
   },
   {
     key: 'requestPart',

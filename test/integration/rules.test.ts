@@ -1,6 +1,6 @@
 /**
  * Every workflow's time rules beside their standard (functions/core/rule-standards.ts) through the
- * API, against DynamoDB Local: `GET /api/settings/rules/standards` lists SOP 000, SOP 002, the
+ * API, against DynamoDB Local: `GET /api/settings/rules/standards` lists SOP 000, SOP 002, SOP 004, the
  * request and the objection rules with their Mutu Baku or statutory limit; `PUT /api/settings/rules`
  * refuses a rule looser than UU 14/2008 (400, in Indonesian and English, naming the law, nothing
  * saved or audited) and saves a departure from the Mutu Baku with a warning, in the response, in the
@@ -32,11 +32,14 @@ describe('the rules beside their standards', () => {
     const res = await api('petugas.dinkes', 'GET', '/api/settings/rules/standards');
     expect(res.status).toBe(200);
     const { workflows, standards, warnings } = res.body;
-    expect(Object.keys(workflows).sort()).toEqual(['objections', 'requests', 'sop000', 'sop002']);
+    expect(Object.keys(workflows).sort()).toEqual(['objections', 'requests', 'sop000', 'sop002', 'sop004']);
     const by = (key: string) => standards.find((s: any) => s.key === key);
     expect(by('publicationApproval').sop.text.id).toBe('Mutu Baku SOP 000 langkah 3: 1 Minggu');
     expect(by('exclusionDecision').sop.text.id).toMatch(/^Mutu Baku SOP 002 langkah 2: 1 Menit/);
     expect(by('exclusionDecree').sop.text.id).toBe('Mutu Baku SOP 002 langkah 3: 1 Minggu');
+    expect(by('documentationList').sop.text.id).toBe('Mutu Baku SOP 004 langkah 1: 1 hari kerja');
+    expect(by('documentationDelivery').sop.text.id).toBe('Mutu Baku SOP 004 langkah 3: 10 hari kerja');
+    expect(by('documentationUpload').sop.text.en).toBe('Mutu Baku (time standard) of SOP 004 step 5: 1 hari kerja');
     expect(by('requestPart').law.text.id).toMatch(/^UU 14\/2008 Pasal 22 ayat \(7\): 10 hari kerja/);
     expect(by('requestPart').law.text.en).toMatch(/^Law 14\/2008 Article 22\(7\): 10 working days/);
     // Every rule in the settings has its entry, and every configurable entry a standard or a note.
@@ -136,6 +139,17 @@ describe('the rules beside their standards', () => {
     });
     expect(back.body.warnings).toEqual([]);
     expect((await rulesAudit())[0].reason).toBeUndefined();
+  });
+
+  it("SOP 004: a step's rule set on the rules page is the one its deadlines are computed with; a departure is warned about", async () => {
+    const res = await put('admin', { documentationDelivery: { unit: 'workingDays', amount: 15 } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.warnings.map((w: any) => w.key)).toContain('documentationDelivery');
+    const { documentationRules } = await import('../../functions/core/documentation/cycle.ts');
+    const { dynamoStore } = await import('../../functions/adapters/dynamodb.ts');
+    const rules = await documentationRules({ store: dynamoStore } as Parameters<typeof documentationRules>[0]);
+    expect(rules).toMatchObject({ 1: { unit: 'workingDays', amount: 1 }, 3: { unit: 'workingDays', amount: 15 } });
+    expect((await put('admin', { documentationDelivery: { unit: 'workingDays', amount: 10 } })).body.warnings).toEqual([]);
   });
 
   it('lets only the admin change the rules', async () => {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { auditEvent, SYSTEM_ACTOR } from '../../functions/core/audit.ts';
 import type { DeadlineRule } from '../../functions/core/calendar.ts';
+import { DOC_RULE_KEYS } from '../../functions/core/documentation/cycle.ts';
 import { DIP_IMPORT_COLUMNS } from '../../functions/core/documentation/import.ts';
 import { type LocalHost, startLocalHost } from '../../infra/local/host.ts';
 import { expectCountersMatchRecount } from '../support/counters.ts';
@@ -42,15 +43,19 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The deadlines' rules (settings `documentationRules`); absent steps keep the SOP's Mutu Baku. */
+/** The deadlines' rules (settings `rules`, as the rules page writes them); absent steps keep the SOP's Mutu Baku. */
 async function setRules(rules: Partial<Record<'1' | '2' | '3' | '4' | '5', DeadlineRule>>) {
   const now = new Date();
+  const current = (await dynamoStore.getSettings<Record<string, unknown>>('rules')) ?? {};
+  const keys = Object.values(DOC_RULE_KEYS);
+  const value = Object.fromEntries(Object.entries(current).filter(([k]) => !(keys as string[]).includes(k)));
+  for (const [step, rule] of Object.entries(rules)) value[DOC_RULE_KEYS[Number(step) as 1 | 2 | 3 | 4 | 5]] = rule;
   await dynamoStore.commit(
-    [{ entity: 'settings', name: 'documentationRules', value: rules }],
+    [{ entity: 'settings', name: 'rules', value }],
     auditEvent({
       actor: SYSTEM_ACTOR,
-      action: 'settings.documentation_rules',
-      entity: { type: 'settings', id: 'documentationRules' },
+      action: 'settings.rules',
+      entity: { type: 'settings', id: 'rules' },
       agencyId: 'diskominfo',
       after: rules,
       requestId: 'test',

@@ -11,7 +11,7 @@ import { type AuditEvent, auditEvent, type SYSTEM_ACTOR } from '../audit.ts';
 import type { DeadlineRule } from '../calendar.ts';
 import { conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import type { InboxEntry, Item, ItemContent, StepRecord, StepTiming } from '../item-model.ts';
-import { retryOnRace } from '../items.ts';
+import { publicationRules, retryOnRace } from '../items.ts';
 import { message } from '../messages.ts';
 import type { Context, Write } from '../ports.ts';
 import { SOP_004 } from '../sop.ts';
@@ -31,13 +31,22 @@ import {
 
 export const DOCUMENTATION_WORKFLOW = 'Documentation';
 
+/** The settings key (`settings/rules`, the rules page) of each step's deadline rule. */
+export const DOC_RULE_KEYS = {
+  1: 'documentationList',
+  2: 'documentationReview',
+  3: 'documentationDelivery',
+  4: 'documentationCheck',
+  5: 'documentationUpload',
+} as const satisfies Record<DocStep, string>;
+
 /**
- * The rules the deadlines are computed with: the SOP's Mutu Baku unless the settings record
- * `documentationRules` sets others (`{ "1": rule, …, "5": rule }`; tests make them short).
+ * The rules the deadlines are computed with: the SOP's Mutu Baku unless the admin set others on the
+ * rules page (settings `rules`, beside the standard; a departure is warned about and audited).
  */
 export async function documentationRules(ctx: Context): Promise<Record<DocStep, DeadlineRule>> {
-  const set = (await ctx.store.getSettings<Record<string, DeadlineRule>>('documentationRules')) ?? {};
-  const rule = (step: DocStep) => set[String(step)] ?? SOP_004[DOC_STEP_NAMES[step]].standard;
+  const rules = await publicationRules(ctx);
+  const rule = (step: DocStep) => (rules[DOC_RULE_KEYS[step]] as DeadlineRule | undefined) ?? SOP_004[DOC_STEP_NAMES[step]].standard;
   return { 1: rule(1), 2: rule(2), 3: rule(3), 4: rule(4), 5: rule(5) };
 }
 

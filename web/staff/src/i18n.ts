@@ -590,6 +590,26 @@ export const messages = {
     id: 'Dihitung sejak keputusan Ya Atasan PPID.',
     en: 'Counted from the Atasan PPID’s Ya.',
   },
+  rule_documentationList_hint: {
+    id: 'Dihitung sejak siklus dibuka atau daftar dikembalikan ke Pejabat PID.',
+    en: 'Counted from the cycle’s opening, or from the list’s return to the Pejabat PID.',
+  },
+  rule_documentationReview_hint: {
+    id: 'Dihitung sejak daftar OPD sampai di PPID Utama.',
+    en: 'Counted from the OPD’s list reaching PPID Utama.',
+  },
+  rule_documentationDelivery_hint: {
+    id: 'Dihitung sejak daftar hasil telaah sampai di OPD; setelah pengembalian dihitung lagi dari awal.',
+    en: 'Counted from the reviewed list reaching the OPD; after a return it starts again.',
+  },
+  rule_documentationCheck_hint: {
+    id: 'Dihitung sejak data dan informasi OPD diserahkan.',
+    en: 'Counted from the OPD’s delivery.',
+  },
+  rule_documentationUpload_hint: {
+    id: 'Dihitung sejak PPID Utama meneruskannya kepada Pejabat PID.',
+    en: 'Counted from PPID Utama passing it to the Pejabat PID.',
+  },
   rule_requestPart_hint: {
     id: 'Tenggat internal tiap SKPD untuk bagiannya dari permohonan, dihitung sejak permohonan diterima.',
     en: 'Each SKPD’s internal deadline for its part of a request, counted from receipt.',

@@ -22,7 +22,7 @@ interface Standards {
   warnings: RuleFinding[];
 }
 
-const WORKFLOW_ORDER: Workflow[] = ['sop000', 'sop002', 'requests', 'objections'];
+const WORKFLOW_ORDER: Workflow[] = ['sop000', 'sop002', 'sop004', 'requests', 'objections'];
 const UNITS: DeadlineUnit[] = ['workingDays', 'calendarDays', 'minutes'];
 /** The API's upper bounds per unit (functions/api/settings.ts). */
 const MAX: Record<DeadlineUnit, number> = { minutes: 525_600, calendarDays: 366, workingDays: 250 };
@@ -59,6 +59,11 @@ const HINTS: Partial<Record<string, MessageKey>> = {
   approvalReminder: 'rule_approvalReminder_hint',
   exclusionDecision: 'rule_exclusionDecision_hint',
   exclusionDecree: 'rule_exclusionDecree_hint',
+  documentationList: 'rule_documentationList_hint',
+  documentationReview: 'rule_documentationReview_hint',
+  documentationDelivery: 'rule_documentationDelivery_hint',
+  documentationCheck: 'rule_documentationCheck_hint',
+  documentationUpload: 'rule_documentationUpload_hint',
   requestPart: 'rule_requestPart_hint',
   requestReminder: 'rule_requestReminder_hint',
 };
