@@ -61,6 +61,7 @@ export const importMessages = {
     en: '{n} rows become draft items of {agency}; the {bad} rows with problems are not imported. This file cannot be imported again: put the fixed rows in a new file, or enter them with the form.',
   },
   im_good_yes: { id: 'Ya, impor baris yang benar', en: 'Yes, import the good rows' },
+  im_nothing_yet: { id: 'Belum ada baris yang diimpor.', en: 'No row has been imported yet.' },
   im_fix_or_choose: {
     id: 'Perbaiki berkasnya lalu pilih berkas lagi, atau impor hanya baris yang benar.',
     en: 'Fix the file and choose it again, or import only the good rows.',

@@ -5,6 +5,7 @@
  * (`#/documentation/:cycleId/:agencyId`) with the action of whoever it waits for.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
 import type { Page } from '../types.ts';
@@ -15,6 +16,7 @@ type Step = (typeof STEPS)[number];
 const STEP_NAME: Record<Step, string> = { 1: 'list', 2: 'review', 3: 'delivery', 4: 'check', 5: 'upload' };
 const STEP_ROLE: Record<Step, string> = { 1: 'pejabat_pid', 2: 'ppid_utama', 3: 'ppid_pelaksana', 4: 'ppid_utama', 5: 'pejabat_pid' };
 const stepKey = (s: Step) => `doc_step_${s}` as const;
+const ACTION_LABEL = { 1: 'doc_send_1', 2: 'doc_send_2', 3: 'doc_deliver', 4: 'doc_pass', 5: 'doc_upload' } as const satisfies Record<Step, string>;
 
 interface Deadline {
   at: string;
@@ -99,32 +101,38 @@ export function DocumentationCyclesPage() {
     <>
       <PageHeader title={t('nav_documentation')} intro={t('doc_intro')} />
       {me.role === 'pejabat_pid' && (
-        <form class="card" onSubmit={open}>
-          <h2>{t('doc_open_h')}</h2>
-          <ErrorMessage error={error} />
+        <form class="panel form-panel" onSubmit={open} aria-labelledby="doc-open-h">
+          <h2 id="doc-open-h">{t('doc_open_h')}</h2>
+          <ActionError error={error} />
           <Field label={t('doc_name')} name="name" required>
-            {(a) => <input {...a} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+            {(a) => <input {...a} type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} />}
           </Field>
           <Field label={t('doc_period')} name="period" required hint={t('doc_period_hint')}>
-            {(a) => <input {...a} value={period} onInput={(e) => setPeriod(e.currentTarget.value)} />}
+            {(a) => <input {...a} type="text" value={period} onInput={(e) => setPeriod(e.currentTarget.value)} />}
           </Field>
-          <fieldset>
+          <fieldset class="field" aria-describedby="doc-opds-hint">
             <legend>{t('doc_opds')}</legend>
-            <p class="hint">{t('doc_opds_hint')}</p>
-            {skpd.map((a) => (
-              <label key={a.id} class="choice">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(a.id)}
-                  onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, a.id] : chosen.filter((x) => x !== a.id))}
-                />{' '}
-                {a.name}
-              </label>
-            ))}
+            <p class="hint" id="doc-opds-hint">
+              {t('doc_opds_hint')}
+            </p>
+            <div class="choices">
+              {skpd.map((a) => (
+                <label key={a.id} class="choice">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(a.id)}
+                    onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, a.id] : chosen.filter((x) => x !== a.id))}
+                  />{' '}
+                  {a.name}
+                </label>
+              ))}
+            </div>
           </fieldset>
-          <button type="submit" class="primary">
-            {t('doc_open')}
-          </button>
+          <div class="form-actions">
+            <button type="submit" class="primary">
+              {t('doc_open')}
+            </button>
+          </div>
         </form>
       )}
       {cycles.loading ? (
@@ -132,29 +140,38 @@ export function DocumentationCyclesPage() {
       ) : cycles.error ? (
         <ErrorMessage error={cycles.error} />
       ) : (
-        <table>
-          <caption>{t('doc_cycles_caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('doc_col_cycle')}</th>
-              <th scope="col">{t('doc_period')}</th>
-              <th scope="col">{t('doc_col_opened')}</th>
-              <th scope="col">{t('doc_col_opds')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cycles.data?.items.map((c) => (
-              <tr key={c.cycleId}>
-                <th scope="row">
-                  <a href={`#/documentation/${c.cycleId}`}>{c.name}</a>
-                </th>
-                <td>{c.period}</td>
-                <td>{formatDateTime(lang, c.openedAt, timeZone, true)}</td>
-                <td>{c.agencyIds.length === 1 ? agencyName(c.agencyIds[0]!) : c.agencyIds.length}</td>
+        <div class="table-wrap">
+          <table>
+            <caption>{t('doc_cycles_caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('doc_col_cycle')}</th>
+                <th scope="col">{t('doc_period')}</th>
+                <th scope="col">{t('doc_col_opened')}</th>
+                <th scope="col">{t('doc_col_opds')}</th>
+                <th scope="col">{t('doc_filter_state')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {cycles.data?.items.map((c) => (
+                <tr key={c.cycleId}>
+                  <th scope="row">
+                    <a href={`#/documentation/${c.cycleId}`}>{c.name}</a>
+                  </th>
+                  <td>{c.period}</td>
+                  <td>{formatDateTime(lang, c.openedAt, timeZone, true)}</td>
+                  <td>{c.agencyIds.length === 1 ? agencyName(c.agencyIds[0]!) : c.agencyIds.length}</td>
+                  <td>{t(`doc_cycle_${c.state}`)}</td>
+                </tr>
+              ))}
+              {cycles.data?.items.length === 0 && (
+                <tr>
+                  <td colSpan={5}>{t('doc_cycles_empty')}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
@@ -206,9 +223,7 @@ export function DocumentationBoardPage({ cycleId, query }: { cycleId: string; qu
   return (
     <>
       <PageHeader title={cycle.name} intro={`${cycle.period} · SOP 004`}>
-        <button type="button" onClick={() => window.print()}>
-          {t('doc_print')}
-        </button>
+        <a href="#/documentation">{t('doc_back_to_cycles')}</a>
       </PageHeader>
       <div class="filters no-print">
         <Field label={t('doc_filter_state')} name="state">
@@ -236,37 +251,44 @@ export function DocumentationBoardPage({ cycleId, query }: { cycleId: string; qu
           )}
         </Field>
       </div>
-      <table class="dip doc-board">
-        <caption>
-          {t('doc_board_caption')} · {cycle.period}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('doc_col_opd')}</th>
-            {STEPS.map((s) => (
-              <th key={s} scope="col">
-                {t(stepKey(s))}
-              </th>
-            ))}
-            <th scope="col">{t('doc_col_returns')}</th>
-            <th scope="col">{t('doc_filter_state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((l) => (
-            <tr key={l.agencyId}>
-              <th scope="row">
-                <a href={`#/documentation/${cycleId}/${l.agencyId}`}>{agencyName(l.agencyId)}</a>
-              </th>
+      <div class="table-wrap">
+        <table class="dip doc-board">
+          <caption>
+            {t('doc_board_caption')} · {cycle.period}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('doc_col_opd')}</th>
               {STEPS.map((s) => (
-                <StepCell key={s} lane={l} step={s} />
+                <th key={s} scope="col">
+                  {t(stepKey(s))}
+                </th>
               ))}
-              <td>{l.returns}</td>
-              <td>{t(`doc_state_${l.state}`)}</td>
+              <th scope="col">{t('doc_col_returns')}</th>
+              <th scope="col">{t('doc_filter_state')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((l) => (
+              <tr key={l.agencyId}>
+                <th scope="row">
+                  <a href={`#/documentation/${cycleId}/${l.agencyId}`}>{agencyName(l.agencyId)}</a>
+                </th>
+                {STEPS.map((s) => (
+                  <StepCell key={s} lane={l} step={s} />
+                ))}
+                <td>{l.returns}</td>
+                <td>{t(`doc_state_${l.state}`)}</td>
+              </tr>
+            ))}
+            {shown.length === 0 && (
+              <tr>
+                <td colSpan={8}>{t('doc_board_none')}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
@@ -280,35 +302,108 @@ const toBase64 = async (file: File) => {
   return btoa(s);
 };
 
+/** A refusal with each thing the server named (a spreadsheet's bad rows by line and column, the rows not ready, a field too short). */
+function ActionError({ error }: { error: unknown }) {
+  const { pick } = useApp();
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return <ErrorMessage error={error} />;
+  return (
+    <div class="error-summary" role="alert">
+      <p>{pick(error.messages)}</p>
+      {error.fields.length > 0 && (
+        <ul>
+          {error.fields.map((f) => (
+            <li key={f.field}>{pick(f.messages)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** While the list waits for the workflow (the OPD's draft items being made, the publication running), it is read again this often. */
+const FOLLOW_MS = 2000;
+
 export function DocumentationLanePage({ cycleId, agencyId }: { cycleId: string; agencyId: string }) {
   const { t, lang, api, me, agencyName, agencyTimeZone, announce, pick } = useApp();
-  const lane = useLoad(() => api.get<Lane>(`/documentation/cycles/${cycleId}/lanes/${agencyId}`), [api, cycleId, agencyId]);
+  const path = `/documentation/cycles/${cycleId}/lanes/${agencyId}`;
+  const lane = useLoad(() => api.get<Lane>(path), [api, cycleId, agencyId]);
   const [reviews, setReviews] = useState<Record<string, { decision: 'accept' | 'reject'; note: string }>>({});
   const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
-  if (lane.loading) return <Loading />;
-  if (lane.error || !lane.data) return <ErrorMessage error={lane.error} />;
+  const [busy, setBusy] = useState(false);
+  /** Rows rejected with no note (step 2), found before sending. */
+  const [noteErrors, setNoteErrors] = useState<string[]>([]);
   const l = lane.data;
+  // The workflow makes the accepted rows' draft items at step 3 and publishes after step 5: until then the page reads the list again.
+  const preparing = !!l && l.state === 'waiting' && l.step === 3 && l.rows.some((r) => r.review && r.review.decision !== 'reject' && !r.itemId);
+  const following = preparing || l?.state === 'uploaded';
+  const { reload } = lane;
+  useEffect(() => {
+    if (!following || lane.loading) return;
+    const timer = setTimeout(reload, FOLLOW_MS);
+    return () => clearTimeout(timer);
+  }, [following, lane.loading, reload]);
+  // Kept on screen while it is read again (after an action, while following the workflow).
+  if (!l) return lane.loading ? <Loading /> : <ErrorMessage error={lane.error} />;
   const mine = l.state === 'waiting' && STEP_ROLE[l.step] === me.role && (l.step !== 3 || me.agencyId === agencyId);
   const zone = agencyTimeZone(agencyId);
 
+  /**
+   * Acts at the step shown. The workflow also writes on the list (the step's deadline, its wait),
+   * which changes its version but not where it is: when the answer is 409 and the list still waits
+   * at the same step since the same moment (nobody acted), the action is sent again on the version
+   * read now; otherwise the error is shown with the list as it now is.
+   */
   async function send(body: Record<string, unknown>) {
+    if (!l || busy) return;
     setError(null);
+    setBusy(true);
     try {
-      await api.send('POST', `/documentation/cycles/${cycleId}/lanes/${agencyId}/actions`, { step: l.step, version: l.version, ...body });
+      let version = l.version;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await api.send('POST', `${path}/actions`, { step: l.step, version, ...body });
+          break;
+        } catch (e) {
+          if (!(e instanceof ApiError && e.status === 409) || attempt >= 4) throw e;
+          const now = await api.get<Lane>(path);
+          if (now.state !== l.state || now.step !== l.step || now.wait?.since !== l.wait?.since) {
+            lane.setData(now);
+            throw e;
+          }
+          version = now.version;
+        }
+      }
       announce(t('doc_done'), 'success');
       setNote('');
+      setFile(null);
       lane.reload();
     } catch (e) {
       setError(e);
+    } finally {
+      setBusy(false);
     }
   }
   async function forward(e: Event) {
     e.preventDefault();
+    if (!l) return;
     if (l.step === 1) {
+      if (!file && !l.rows.length) {
+        setError(new ApiError(400, 'validation', { id: t('doc_spreadsheet_needed'), en: t('doc_spreadsheet_needed') }));
+        document.getElementById('doc-spreadsheet')?.focus();
+        return;
+      }
       await send({ action: 'send', ...(file ? { spreadsheet: { fileName: file.name, contentBase64: await toBase64(file) } } : {}) });
     } else if (l.step === 2) {
+      const missing = l.rows.filter((r) => reviews[r.rowId]?.decision === 'reject' && !reviews[r.rowId]?.note.trim()).map((r) => r.rowId);
+      setNoteErrors(missing);
+      if (missing.length) {
+        setError(new ApiError(400, 'validation', { id: t('doc_reject_notes_needed'), en: t('doc_reject_notes_needed') }));
+        document.getElementById(`doc-${missing[0]}-note`)?.focus();
+        return;
+      }
       await send({
         action: 'send',
         reviews: l.rows.map((r) => {
@@ -319,107 +414,161 @@ export function DocumentationLanePage({ cycleId, agencyId }: { cycleId: string; 
     } else await send({ action: l.step === 3 ? 'deliver' : l.step === 4 ? 'pass' : 'upload' });
   }
 
+  /** A row's control: "Telaah" on screen (under the column's heading), "Telaah: <the row's title>" to a screen reader. */
+  const label = (text: string, title: string) => (
+    <>
+      <span aria-hidden="true">{text}</span>
+      <span class="visually-hidden">{t('doc_row_control', { control: text, title })}</span>
+    </>
+  );
+  const laneHeading = t('doc_lane_title', { cycle: l.cycleName, opd: agencyName(agencyId) });
+
   return (
     <>
-      <PageHeader title={t('doc_lane_title', { cycle: l.cycleName, opd: agencyName(agencyId) })} intro={`${l.period} · ${t(`doc_state_${l.state}`)}`}>
-        <a href={`#/documentation/${cycleId}`}>{t('doc_board_caption')}</a>
+      <PageHeader title={laneHeading} intro={`${l.period} · SOP 004`}>
+        <a href={`#/documentation/${cycleId}`}>{t('doc_back_to_board')}</a>
       </PageHeader>
-      {l.wait?.deadline && (
-        <p>
-          <strong>{t(stepKey(l.step))}</strong> · {t('doc_cell_deadline', { when: formatDateTime(lang, l.wait.deadline.at, zone, true) })} (
-          {pick(l.wait.deadline.explanation)})
-        </p>
+      <p class="doc-where">
+        <strong>{l.state === 'waiting' ? t('doc_waiting_at', { step: t(stepKey(l.step)) }) : t(`doc_state_${l.state}`)}</strong>
+        {l.state === 'waiting' && l.wait?.deadline && (
+          <>
+            {' · '}
+            {t('doc_cell_deadline', { when: formatDateTime(lang, l.wait.deadline.at, zone, true) })}
+          </>
+        )}
+      </p>
+      {l.state === 'waiting' && l.wait?.deadline && (
+        <details>
+          <summary>{t('deadline_how')}</summary>
+          <p class="explanation">{pick(l.wait.deadline.explanation)}</p>
+        </details>
       )}
-      <table>
-        <caption>{t('doc_rows_caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('doc_col_title')}</th>
-            <th scope="col">{t('doc_col_review')}</th>
-            <th scope="col">{t('doc_col_item')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {l.rows.map((r) => (
-            <tr key={r.rowId}>
-              <th scope="row">
-                {r.content.title}
-                <span class="sub-line">{r.content.summary}</span>
-              </th>
-              <td>
-                {mine && l.step === 2 ? (
-                  <>
-                    <Field label={t('doc_col_review')} name={`review-${r.rowId}`}>
-                      {(a) => (
-                        <select
-                          {...a}
-                          value={reviews[r.rowId]?.decision ?? 'accept'}
-                          onChange={(e) =>
-                            setReviews({
-                              ...reviews,
-                              [r.rowId]: { note: reviews[r.rowId]?.note ?? '', decision: e.currentTarget.value as 'accept' | 'reject' },
-                            })
-                          }
-                        >
-                          <option value="accept">{t('doc_review_accept')}</option>
-                          <option value="reject">{t('doc_review_reject')}</option>
-                        </select>
-                      )}
-                    </Field>
-                    <Field label={t('doc_review_note')} name={`note-${r.rowId}`}>
-                      {(a) => (
-                        <input
-                          {...a}
-                          value={reviews[r.rowId]?.note ?? ''}
-                          onInput={(e) =>
-                            setReviews({ ...reviews, [r.rowId]: { decision: reviews[r.rowId]?.decision ?? 'accept', note: e.currentTarget.value } })
-                          }
-                        />
-                      )}
-                    </Field>
-                  </>
-                ) : r.review ? (
-                  <>
-                    {t(`doc_review_${r.review.decision}`)}
-                    {r.review.note && <span class="sub-line">{r.review.note}</span>}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>{r.itemId ? <a href={`#/items/${r.itemId}`}>{r.itemNumber}</a> : '—'}</td>
+      {!mine && <ActionError error={error} />}
+      {/* biome-ignore lint/a11y/useSemanticElements: a live status line, not the result of a calculation (<output>) */}
+      <p role="status" aria-live="polite" class="hint">
+        {preparing ? t('doc_items_preparing') : l.state === 'uploaded' ? t('doc_publishing') : ''}
+      </p>
+      <div class="table-wrap">
+        <table>
+          <caption>{t('doc_rows_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('doc_col_title')}</th>
+              <th scope="col">{t('doc_col_review')}</th>
+              <th scope="col">{t('doc_col_item')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {l.rows.length === 0 && (
+              <tr>
+                <td colSpan={3}>{t('doc_rows_empty')}</td>
+              </tr>
+            )}
+            {l.rows.map((r) => {
+              const v = reviews[r.rowId] ?? { decision: 'accept' as const, note: '' };
+              const noteError = noteErrors.includes(r.rowId) ? t('doc_reject_note_needed') : undefined;
+              const id = `doc-${r.rowId}`;
+              return (
+                <tr key={r.rowId}>
+                  <th scope="row">
+                    {r.content.title}
+                    <span class="sub-line">{r.content.summary}</span>
+                  </th>
+                  <td>
+                    {mine && l.step === 2 ? (
+                      <>
+                        <div class="field">
+                          <label for={`${id}-review`}>{label(t('doc_col_review'), r.content.title)}</label>
+                          <select
+                            id={`${id}-review`}
+                            value={v.decision}
+                            onChange={(e) => setReviews({ ...reviews, [r.rowId]: { ...v, decision: e.currentTarget.value as 'accept' | 'reject' } })}
+                          >
+                            <option value="accept">{t('doc_review_accept')}</option>
+                            <option value="reject">{t('doc_review_reject')}</option>
+                          </select>
+                        </div>
+                        <div class={noteError ? 'field has-error' : 'field'}>
+                          <label for={`${id}-note`}>
+                            {label(v.decision === 'reject' ? t('doc_review_note_reject') : t('doc_review_note'), r.content.title)}
+                          </label>
+                          {noteError && (
+                            <p id={`${id}-note-error`} class="field-error">
+                              {noteError}
+                            </p>
+                          )}
+                          <input
+                            type="text"
+                            id={`${id}-note`}
+                            value={v.note}
+                            {...(noteError ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-note-error` } : {})}
+                            onInput={(e) => setReviews({ ...reviews, [r.rowId]: { ...v, note: e.currentTarget.value } })}
+                          />
+                        </div>
+                      </>
+                    ) : r.review ? (
+                      <>
+                        {t(`doc_review_${r.review.decision}`)}
+                        {r.review.note && <span class="sub-line">{r.review.note}</span>}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    {r.itemId ? (
+                      <a href={`#/items/${r.itemId}`}>{r.itemNumber}</a>
+                    ) : r.review && r.review.decision !== 'reject' && l.state === 'waiting' && l.step === 3 ? (
+                      t('doc_item_preparing')
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {mine && (
-        <form class="card" onSubmit={forward}>
-          <h2>{t('doc_action_h', { step: l.step })}</h2>
-          <ErrorMessage error={error} />
+        <form class="panel form-panel" onSubmit={forward} aria-labelledby="doc-action-h">
+          <h2 id="doc-action-h">{t('doc_action_h', { step: l.step })}</h2>
+          <ActionError error={error} />
           {l.step === 1 && (
-            <Field label={t('doc_spreadsheet')} name="spreadsheet" required={!l.rows.length}>
-              {(a) => <input {...a} type="file" accept=".csv,.xlsx" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />}
+            <Field id="doc-spreadsheet" label={t('doc_spreadsheet')} name="spreadsheet" required={!l.rows.length} hint={t('doc_spreadsheet_hint')}>
+              {(a) => <input {...a} type="file" accept=".csv,.xlsx" disabled={busy} onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />}
             </Field>
           )}
           {l.step === 3 && <p class="hint">{t('doc_deliver_hint')}</p>}
-          <button type="submit" class="primary">
-            {l.step === 1 ? t('doc_send_1') : l.step === 2 ? t('doc_send_2') : l.step === 3 ? t('doc_deliver') : l.step === 4 ? t('doc_pass') : t('doc_upload')}
-          </button>
+          <div class="form-actions">
+            <button type="submit" class="primary" disabled={busy}>
+              {t(ACTION_LABEL[l.step])}
+            </button>
+          </div>
           {l.step > 1 && (
-            <div class="return-box">
+            <details class="return-box">
+              <summary>{t('doc_return_h', { step: l.step - 1 })}</summary>
               <Field label={t('doc_return_note')} name="return-note">
                 {(a) => <textarea {...a} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
               </Field>
-              <button type="button" onClick={() => send({ action: 'return', note })}>
-                {t('doc_return')}
-              </button>
-            </div>
+              <div class="form-actions">
+                <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'return', note })}>
+                  {t('doc_return', { step: l.step - 1 })}
+                </button>
+              </div>
+            </details>
           )}
         </form>
       )}
       {l.handOvers.length > 0 && (
         <table>
           <caption>{t('doc_history_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('doc_col_when')}</th>
+              <th scope="col">{t('doc_history_caption')}</th>
+            </tr>
+          </thead>
           <tbody>
             {l.handOvers.map((h) => (
               <tr key={h.at}>

@@ -87,7 +87,9 @@ export function ItemImportPage() {
         file: { fileName: file.name, contentType: contentTypeFor(file), size: file.size, sha256: await sha256Hex(file) },
       });
       if (declared.duplicateOf || !declared.upload) {
-        setPhase({ kind: 'duplicate', previous: declared.duplicateOf ?? declared.import });
+        const previous = declared.duplicateOf ?? declared.import;
+        setPhase({ kind: 'duplicate', previous });
+        announce(t('im_duplicate', { state: t(`im_state_${previous.state}` as MessageKey) }), 'success');
         return;
       }
       await postToStorage(declared.upload, file, (f) => setPhase({ kind: 'uploading', percent: Math.round(f * 100) }));
@@ -96,10 +98,19 @@ export function ItemImportPage() {
         'POST',
         `/imports/${declared.import.importId}/check`,
       );
-      if (checked.duplicateOf) setPhase({ kind: 'duplicate', previous: checked.duplicateOf });
-      else setPhase({ kind: 'checked', imp: checked.import, problems: checked.problems });
+      if (checked.duplicateOf) {
+        setPhase({ kind: 'duplicate', previous: checked.duplicateOf });
+        announce(t('im_duplicate', { state: t(`im_state_${checked.duplicateOf.state}` as MessageKey) }), 'success');
+        return;
+      }
+      setPhase({ kind: 'checked', imp: checked.import, problems: checked.problems });
       const c = checked.import.check!;
-      announce(t('im_counts', { rows: c.rows, good: c.goodRows, bad: c.badRows }), c.badRows ? 'error' : 'success');
+      announce(
+        c.badRows
+          ? `${t('im_counts', { rows: c.rows, good: c.goodRows, bad: c.badRows })} ${t('im_nothing_yet')}`
+          : t('im_counts', { rows: c.rows, good: c.goodRows, bad: c.badRows }),
+        c.badRows ? 'error' : 'success',
+      );
     } catch (e) {
       setPhase({ kind: 'idle' });
       setError(e);
@@ -253,7 +264,9 @@ export function ItemImportPage() {
                   </button>
                 ) : (
                   <>
-                    <p>{t('im_fix_or_choose')}</p>
+                    <p>
+                      <strong>{t('im_nothing_yet')}</strong> {t('im_fix_or_choose')}
+                    </p>
                     {phase.imp.check!.goodRows > 0 && (
                       <button
                         type="button"
