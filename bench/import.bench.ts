@@ -17,6 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
 import { DIP_IMPORT_COLUMNS } from '../functions/core/documentation/import.ts';
+import { importRow } from '../test/support/fixtures.ts';
 import { apiClient, sha256hex, until, uploadWithTicket } from '../test/support/host.ts';
 import type { Row } from './register.bench.ts';
 
@@ -53,20 +54,11 @@ async function spreadsheet(n: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Daftar Informasi');
   ws.addRow(DIP_IMPORT_COLUMNS.map((c) => c.header));
-  for (let i = 1; i <= n; i++)
-    ws.addRow([
-      `Laporan Keuangan Bagian ${i}`,
-      `Ringkasan laporan keuangan nomor ${i} beserta lampirannya.`,
-      'Subbagian Keuangan',
-      'Sekretaris Dinas',
-      'Januari 2026',
-      'Pontianak',
-      i % 2 ? 'Hardcopy' : 'Softcopy, Hardcopy',
-      '10 tahun',
-      ['Berkala', 'Serta Merta', 'Tersedia Setiap Saat'][i % 3]!,
-      2025,
-      'bench',
-    ]);
+  for (let i = 1; i <= n; i++) {
+    const row: (string | number)[] = importRow(i, 'bench');
+    row[9] = 2025; // a year as a number, as spreadsheets keep it
+    ws.addRow(row);
+  }
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { DIP_IMPORT_COLUMNS } from '../../functions/core/documentation/import.ts';
 import { importedItemId } from '../../functions/core/documentation/item-import.ts';
+import { importRow } from '../support/fixtures.ts';
 import { apiClient, sha256hex, startTestHost, until, uploadWithTicket } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -26,22 +27,7 @@ afterAll(async () => {
 const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** One good row of DIP values, in the template's column order, made unique by `n`. */
-function goodRow(n: number, tag = 'uji'): string[] {
-  return [
-    `Laporan Keuangan Bagian ${n}`,
-    `Ringkasan laporan keuangan nomor ${n} beserta lampirannya.`,
-    'Subbagian Keuangan',
-    'Sekretaris Dinas',
-    'Januari 2026',
-    'Pontianak',
-    n % 2 ? 'Hardcopy' : 'Softcopy, Hardcopy',
-    '10 tahun',
-    ['Berkala', 'Serta Merta', 'Tersedia Setiap Saat'][n % 3]!,
-    '2025',
-    tag,
-  ];
-}
+const goodRow = importRow;
 
 const csvOf = (rows: string[][], sep = ';') =>
   Buffer.from(

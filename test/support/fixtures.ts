@@ -60,3 +60,20 @@ export const requestContent = (overrides: Record<string, unknown> = {}) => ({
   deliveryMethod: 'email',
   ...overrides,
 });
+
+/** One good spreadsheet row of DIP values in the import template's column order, made unique by `n`. */
+export function importRow(n: number, tag = 'uji'): string[] {
+  return [
+    `Laporan Keuangan Bagian ${n}`,
+    `Ringkasan laporan keuangan nomor ${n} beserta lampirannya.`,
+    'Subbagian Keuangan',
+    'Sekretaris Dinas',
+    'Januari 2026',
+    'Pontianak',
+    n % 2 ? 'Hardcopy' : 'Softcopy, Hardcopy',
+    '10 tahun',
+    ['Berkala', 'Serta Merta', 'Tersedia Setiap Saat'][n % 3]!,
+    '2025',
+    tag,
+  ];
+}

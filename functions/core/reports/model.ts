@@ -10,7 +10,8 @@
  */
 import * as z from 'zod';
 
-export const REPORT_KINDS = [
+/** The kinds a person chooses in the report menu and issues by hand. */
+export const MENU_KINDS = [
   /** Laporan Layanan Informasi Publik (annual, Perki 1/2021 Pasal 56; UU 14/2008 Pasal 11(1) h once approved). */
   'annual',
   /** Ringkasan akses informasi (every 6 months): the service-details numbers. */
@@ -27,22 +28,12 @@ export const REPORT_KINDS = [
   'dip',
   /** The DIK as of a date. */
   'dik',
-  /** SOP 004: one documentation cycle's closing summary (issued by the workflow when the cycle closes). */
-  'documentation_cycle',
 ] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-/** The kinds a person chooses in the report menu and issues by hand (the cycle summary is the workflow's). */
-export const MENU_KINDS = [
-  'annual',
-  'semester',
-  'monthly',
-  'requests_register',
-  'objections_register',
-  'sop_compliance',
-  'dip',
-  'dik',
-] as const satisfies readonly Exclude<ReportKind, 'documentation_cycle'>[];
 export type MenuKind = (typeof MENU_KINDS)[number];
+
+/** Every kind of report: the menu's, and SOP 004's cycle summary (issued by the workflow when a cycle closes). */
+export const REPORT_KINDS = [...MENU_KINDS, 'documentation_cycle'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD / date YYYY-MM-DD');
 
