@@ -7,7 +7,17 @@ import { UploadRequest } from '../core/documents.ts';
 import { DomainError } from '../core/errors.ts';
 import { publicationRules } from '../core/items.ts';
 import { message } from '../core/messages.ts';
-import { getPublicBody, PublicBodyPatch, PublicBodyView, publicBodyView, setPublicBody, startCoatOfArmsUpload, verifyCoatOfArms } from '../core/public-body.ts';
+import {
+  getPublicBody,
+  PrintLetterheadView,
+  PublicBodyPatch,
+  PublicBodyView,
+  printLetterhead,
+  publicBodyView,
+  setPublicBody,
+  startCoatOfArmsUpload,
+  verifyCoatOfArms,
+} from '../core/public-body.ts';
 import { requestRules } from '../core/requests/requests.ts';
 import { RULE_STANDARDS, sopDepartures, statutoryViolations, WORKFLOWS } from '../core/rule-standards.ts';
 import { endpoint } from './http.ts';
@@ -133,8 +143,22 @@ export const putRules = endpoint(
 // ─── the public body: name, register address, coat of arms (letterheads) ─────────────────────────
 
 export const getBody = endpoint(
-  { summary: 'The public body as documents show it: name, register address, coat of arms', response: PublicBodyView },
-  async ({ ctx }) => publicBodyView(await getPublicBody(ctx)),
+  {
+    summary: 'The public body as documents show it: name, register address, coat of arms',
+    description:
+      "With `for=print`, also `letterhead`: what the staff app's printed lists carry (the coat of arms as a `data:` URL, and each unit's PPID who signs them).",
+    query: z.strictObject({
+      for: z.enum(['print']).optional().meta({ description: "`print`: add the printed lists' letterhead and signatories" }),
+    }),
+    response: PublicBodyView.extend({ letterhead: PrintLetterheadView.optional() }),
+  },
+  async ({ ctx, query }) => {
+    const body = await getPublicBody(ctx);
+    return {
+      ...publicBodyView(body),
+      ...(query.for === 'print' ? { letterhead: await printLetterhead({ ...ctx, files: generatedFiles }, body) } : {}),
+    };
+  },
 );
 
 export const putBody = endpoint(

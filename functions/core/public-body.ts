@@ -17,6 +17,7 @@ import { allowedList, type DocumentKind, kindForUpload, type UploadRequest } fro
 import { DomainError, fail } from './errors.ts';
 import type { UploadsPort } from './item-documents.ts';
 import { letterheadImageProblem } from './official-documents/document.ts';
+import { formatNip, officialOf } from './official-documents/people.ts';
 import type { Context } from './ports.ts';
 import { OPEN_DATA_LICENSE } from './register/model.ts';
 
@@ -96,6 +97,57 @@ export function publicBodyView(body: PublicBody): z.infer<typeof PublicBodyView>
     ...(body.region ? { region: body.region } : {}),
     ...(body.headOfBody ? { headOfBody: body.headOfBody } : {}),
     ...(c ? { coatOfArms: { contentType: c.contentType, size: c.size, sha256: c.sha256, uploadedAt: c.uploadedAt, uploadedBy: c.uploadedBy } } : {}),
+  };
+}
+
+/** The signatory of a printed list: name (with titles), position, rank and NIP as printed under a signature. */
+export const PrintOfficial = z.object({
+  name: z.string(),
+  position: z.string(),
+  rank: z.string().optional(),
+  nip: z.string().optional().meta({ description: 'As printed: `19720514 199803 2 004`' }),
+});
+
+/**
+ * What the staff app's printed lists need besides the agencies (web/staff/src/print.tsx): the coat of
+ * arms as a `data:` URL (the staff app's CSP allows only its own and `data:` images), and each unit's
+ * PPID who signs a printed list: PPID Utama (the request notices' signer when one is chosen) for the
+ * PPID Utama unit, the Kepala PPID Pelaksana for an SKPD.
+ */
+export const PrintLetterheadView = z.object({
+  coatOfArms: z.string().optional().meta({ description: 'The coat of arms as a `data:` URL (omitted above 512 KB)' }),
+  signatories: z.record(z.string(), PrintOfficial).meta({ description: "By agency id: the unit's PPID who signs its printed lists" }),
+});
+
+/** The largest coat of arms sent inline to the staff app's print-outs. */
+const PRINT_COAT_OF_ARMS_MAX = 512 * 1024;
+
+/** The positions a printed list gives a PPID whose user record names none. */
+const PPID_POSITION: Record<string, string> = { ppid_utama: 'PPID Utama', ppid_pelaksana: 'PPID Pelaksana' };
+
+export async function printLetterhead(ctx: Context, body: PublicBody): Promise<z.infer<typeof PrintLetterheadView>> {
+  const [agencies, rules] = await Promise.all([ctx.store.listAgencies(), ctx.store.getSettings<{ noticeSigner?: string }>('rules')]);
+  const users = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.store.listUsers({ cursor, limit: 100 });
+    users.push(...page.items.filter((u) => u.enabled));
+    cursor = page.nextCursor;
+  } while (cursor);
+  const signatories: Record<string, z.infer<typeof PrintOfficial>> = {};
+  for (const a of agencies) {
+    const role = a.kind === 'ppid_utama' ? 'ppid_utama' : 'ppid_pelaksana';
+    const chosen = role === 'ppid_utama' && rules?.noticeSigner ? users.find((u) => u.username === rules.noticeSigner) : undefined;
+    const user = chosen ?? users.find((u) => u.agencyId === a.id && u.role === role);
+    if (!user) continue;
+    const o = officialOf(user, PPID_POSITION[role]!);
+    signatories[a.id] = { name: o.name, position: o.position, ...(o.rank ? { rank: o.rank } : {}), ...(o.nip ? { nip: formatNip(o.nip) } : {}) };
+  }
+  const c = body.coatOfArms;
+  const bytes = c && c.size <= PRINT_COAT_OF_ARMS_MAX ? await ctx.files?.get(c.key) : undefined;
+  return {
+    ...(c && bytes ? { coatOfArms: `data:${c.contentType};base64,${Buffer.from(bytes).toString('base64')}` } : {}),
+    signatories,
   };
 }
 

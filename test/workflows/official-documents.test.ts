@@ -137,6 +137,20 @@ describe('official documents', () => {
     expect(verified.status).toBe(200);
     expect(verified.body.coatOfArms).toMatchObject({ contentType: 'image/png', size: png.length, sha256: sha256hex(png) });
     expect((await api('petugas.dinkes', 'GET', '/api/settings/public-body')).body.coatOfArms.sha256).toBe(sha256hex(png));
+    // The staff app's print-outs (web/staff/src/print.tsx): the coat of arms inline, each unit's signatory.
+    expect((await api('petugas.dinkes', 'GET', '/api/settings/public-body')).body.letterhead).toBeUndefined();
+    const printed = await api('petugas.dinkes', 'GET', '/api/settings/public-body?for=print');
+    expect(printed.status).toBe(200);
+    expect(printed.body.letterhead.coatOfArms).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    expect(printed.body.letterhead.signatories.diskominfo).toMatchObject({ name: expect.any(String), position: expect.stringContaining('PPID Utama') });
+    // The SKPD's Kepala PPID Pelaksana signs its lists, with the NIP as printed under a signature.
+    expect(printed.body.letterhead.signatories.dinkes).toEqual({
+      name: 'dr. Siti Rahmawati, M.Kes.',
+      position: 'Kepala Dinas Kesehatan Provinsi Kalimantan Barat',
+      rank: 'Pembina Tingkat I (IV/b)',
+      nip: '19820314 200604 2 011',
+    });
+    expect((await api('petugas.dinkes', 'GET', '/api/settings/public-body?for=pdf')).status).toBe(400);
   }, 60_000);
 
   it('the decree and the sheet are issued archival and signed, name people by name, position and NIP, and their QR codes open verification pages with their SHA-256', async () => {

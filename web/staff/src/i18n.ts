@@ -19,6 +19,7 @@ export const messages = {
   print: { id: 'Cetak', en: 'Print' },
   user_info: { id: 'Pengguna yang masuk', en: 'Signed-in user' },
   nav_label: { id: 'Menu utama', en: 'Main menu' },
+  menu_button: { id: 'Menu', en: 'Menu' },
   nav_home: { id: 'Beranda', en: 'Home' },
   nav_agencies: { id: 'Perangkat Daerah', en: 'Agencies' },
   nav_users: { id: 'Pengguna', en: 'Users' },
@@ -568,6 +569,21 @@ export const messages = {
   dip_col_retention: { id: 'Jangka waktu penyimpanan', en: 'Retention' },
   dip_col_category: { id: 'Kategori', en: 'Category' },
   printed_at: { id: 'Dicetak {at}', en: 'Printed {at}' },
+  // Print-outs (print.tsx): the letterhead (kop surat) and the signature block
+  print_coat_of_arms: { id: 'Lambang {body}', en: 'Coat of arms of {body}' },
+  print_unit_utama: { id: 'Pejabat Pengelola Informasi dan Dokumentasi (PPID) Utama', en: 'Information and Documentation Management Officer (PPID Utama)' },
+  print_unit_pelaksana: { id: 'PPID Pelaksana', en: 'PPID Pelaksana (implementing PPID)' },
+  print_phone: { id: 'Telepon {v}', en: 'Phone {v}' },
+  print_email: { id: 'Pos-el {v}', en: 'Email {v}' },
+  print_website: { id: 'Laman {v}', en: 'Website {v}' },
+  print_signature: { id: 'Tanda tangan', en: 'Signature' },
+  print_place_date: { id: '{place}, {date}', en: '{place}, {date}' },
+  print_as: { id: 'selaku {role}', en: 'as {role}' },
+  print_role_utama: { id: 'PPID Utama', en: 'PPID Utama' },
+  print_role_pelaksana: { id: 'PPID Pelaksana {unit}', en: 'PPID Pelaksana of {unit}' },
+  print_sign_here: { id: 'ruang tanda tangan dan cap', en: 'space for signature and stamp' },
+  print_name_blank: { id: 'nama jelas', en: 'full name' },
+  print_nip: { id: 'NIP {nip}', en: 'NIP {nip}' },
 
   // Rules
   rules_intro: {

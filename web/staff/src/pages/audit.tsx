@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDate, formatDateTime, formatMonth, thisMonth } from '../format.ts';
 import { type MessageKey, translateDynamic } from '../i18n.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import type { AuditEvent, Lang, Page } from '../types.ts';
 import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
 import { sortAgencies, workWeekText } from './agencies.tsx';
@@ -160,8 +161,11 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
   // The record's name as the API labels it (any of its events carries it).
   const entityLabel = paged.items.find((e) => e.entity.label)?.entity.label ?? entityText(lang, { type: entityType, id: entityId });
 
+  const printUnit = byEntity ? undefined : bodyWide ? filter.agencyId || undefined : me.agencyId;
+
   return (
     <>
+      <PrintLetterhead agencyId={printUnit} />
       <PageHeader title={t('nav_audit')} intro={t('audit_intro')} />
       {byEntity && (
         <p class="notice">
@@ -266,6 +270,7 @@ export function AuditPage({ query }: { query?: URLSearchParams }) {
         </div>
       )}
       <LoadMore paged={paged} />
+      <PrintSignature agencyId={printUnit} />
     </>
   );
 }

@@ -7,8 +7,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDate } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import type { RegisterBookResult, Role } from '../types.ts';
 import { ErrorMessage, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { sortAgencies } from './agencies.tsx';
@@ -50,7 +51,7 @@ export interface RegisterBookProps {
 }
 
 export function RegisterBook({ path, roles, bodyWideRoles, title, intro, personalNote, notAllowed, back, rowHref }: RegisterBookProps) {
-  const { t, lang, api, me, agencies, agencyName, timeZone, announce } = useApp();
+  const { t, lang, api, me, agencies, agencyName, announce } = useApp();
   useLandscapePrint();
   const bodyWide = bodyWideRoles.includes(me.role);
   const thisYear = todayIn(bodyAgencyOf(agencies)?.timezone).slice(0, 4);
@@ -89,8 +90,12 @@ export function RegisterBook({ path, roles, bodyWideRoles, title, intro, persona
     return String(v);
   };
 
+  // The unit whose register is printed: one SKPD's, or PPID Utama's for the consolidated register.
+  const printUnit = query.agencyId ?? (bodyWide ? undefined : me.agencyId);
+
   return (
     <>
+      <PrintLetterhead agencyId={printUnit} />
       <p class="breadcrumb no-print">
         <a href={back.href}>{t(back.label)}</a>
       </p>
@@ -138,7 +143,6 @@ export function RegisterBook({ path, roles, bodyWideRoles, title, intro, persona
             <Loading />
           ) : book ? (
             <>
-              <p class="print-only hint">{t('printed_at', { at: formatDateTime(lang, new Date().toISOString(), timeZone) })}</p>
               {book.truncated && <p class="notice warn">{t('rq_book_truncated', { n: book.rows?.length ?? 0, total: book.count })}</p>}
               <div class="table-wrap">
                 <table class="book">
@@ -180,6 +184,7 @@ export function RegisterBook({ path, roles, bodyWideRoles, title, intro, persona
                   </tbody>
                 </table>
               </div>
+              <PrintSignature agencyId={printUnit} />
             </>
           ) : null}
         </>

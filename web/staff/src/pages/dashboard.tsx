@@ -14,6 +14,7 @@ import { useApp } from '../context.ts';
 import { formatDate, formatDateTime, formatDuration, formatMonth } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import { pageAvailable } from '../permissions.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import type { Category } from '../types.ts';
 import { ErrorMessage, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { AgencyFilter } from './item-parts.tsx';
@@ -268,6 +269,7 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
 
   return (
     <div class="dashboard">
+      <PrintLetterhead agencyId={agencyId || undefined} />
       <PageHeader title={t('nav_dashboard')} intro={t(bodyWide ? 'db_intro_body' : 'db_intro_agency')}>
         {pageAvailable(me.role, '/reports') && (
           <a class="button secondary" href="#/reports">
@@ -281,6 +283,7 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
       </FilterForm>
       <ErrorMessage error={loaded.error} />
       {loaded.loading && !data ? <Loading /> : data ? <DashboardBody data={data} zone={zone} /> : null}
+      {data && <PrintSignature agencyId={agencyId || undefined} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** DIP PPID Utama: the consolidated Public Information List with the Perki columns; prints on A4 landscape. */
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
-import { formatDateTime } from '../format.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import type { Page, PublishedVersion } from '../types.ts';
 import { PageHeader, usePaged } from '../ui.tsx';
 import { AgencyFilter, CategoryYearFilters, categoryKey, formatsText } from './item-parts.tsx';
@@ -22,7 +22,7 @@ function useLandscapePrint() {
 }
 
 export function DipPage() {
-  const { t, lang, api, me, bodyWide, agencyName, timeZone } = useApp();
+  const { t, api, me, bodyWide, agencyName } = useApp();
   const [draft, setDraft] = useState<DipFilter>({ agencyId: '', category: '', year: '' });
   const [filter, setFilter] = useState(draft);
   useLandscapePrint();
@@ -47,12 +47,12 @@ export function DipPage() {
 
   return (
     <>
+      <PrintLetterhead agencyId={filter.agencyId || undefined} />
       <PageHeader title={t('nav_dip')} intro={t('dip_intro')} />
       <FilterForm onSubmit={() => setFilter({ ...draft })}>
         <AgencyFilter value={draft.agencyId} onChange={(k, v) => setDraft({ ...draft, [k]: v })} />
         <CategoryYearFilters category={draft.category} year={draft.year} onChange={(k, v) => setDraft({ ...draft, [k]: v })} />
       </FilterForm>
-      <p class="print-only">{t('printed_at', { at: formatDateTime(lang, new Date().toISOString(), timeZone) })}</p>
       <PagedTable
         paged={paged}
         class="dip"
@@ -106,6 +106,7 @@ export function DipPage() {
           </tr>
         ))}
       </PagedTable>
+      <PrintSignature agencyId={filter.agencyId || undefined} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, useLoad, useSubmit } from '../ui.tsx';
 import {
   COURT_OUTCOMES,
@@ -31,6 +32,7 @@ export function DisputeDetailPage({ disputeId }: { disputeId: string }) {
   const writer = DISPUTE_WRITERS.includes(me.role);
   return (
     <>
+      {d && <PrintLetterhead />}
       <p class="breadcrumb no-print">
         <a href="#/disputes">{t('dp_back')}</a>
         {d && ` › ${d.number}`}
@@ -52,6 +54,7 @@ export function DisputeDetailPage({ disputeId }: { disputeId: string }) {
           <p class="no-print">
             <a href={`#/audit?entityType=dispute&entityId=${encodeURIComponent(d.disputeId)}`}>{t('dp_audit_link')}</a>
           </p>
+          <PrintSignature />
         </div>
       )}
     </>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import type { Page } from '../types.ts';
 import { ErrorSummary, Field, PageHeader, RequiredNote, usePaged, useSubmit } from '../ui.tsx';
 import { DISPUTE_WRITERS, type DisputeItem } from './dispute-parts.tsx';
@@ -22,6 +23,7 @@ export function DisputesPage({ query }: { query: URLSearchParams }) {
 
   return (
     <>
+      <PrintLetterhead />
       <PageHeader title={t('nav_disputes')} intro={t('dp_list_intro')}>
         {DISPUTE_WRITERS.includes(me.role) && (
           <a class="button primary" href="#/disputes/new">
@@ -92,6 +94,7 @@ export function DisputesPage({ query }: { query: URLSearchParams }) {
           );
         })}
       </PagedTable>
+      <PrintSignature />
     </>
   );
 }

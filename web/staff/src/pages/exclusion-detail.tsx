@@ -11,6 +11,7 @@ import { useConfirm } from '../confirm.tsx';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate, formatDateTime } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import { type Decree, EXCLUSION_REVOKERS, type Exclusion } from '../types.ts';
 import { ErrorMessage, ErrorSummary, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { usePollWhile, useRecordAction } from './case-parts.tsx';
@@ -18,13 +19,14 @@ import { ExclusionBadge, ExclusionTiming, endsAfterText, LegalBasisList, staffDa
 import { Deadline } from './item-parts.tsx';
 
 export function ExclusionDetailPage({ exclusionId }: { exclusionId: string }) {
-  const { t, lang, api, agencyName, agencyTimeZone } = useApp();
+  const { t, api, agencyName } = useApp();
   const loaded = useLoad(() => api.get<Exclusion>(`/exclusions/${encodeURIComponent(exclusionId)}`), [api, exclusionId]);
   const ex = loaded.data;
   usePolling(ex, loaded.reload);
 
   return (
     <>
+      {ex && <PrintLetterhead agencyId={ex.agencyId} />}
       <p class="breadcrumb no-print">
         <a href="#/exclusions">{t('back_to_exclusions')}</a>
         {ex && ` › ${ex.dik?.number ?? ex.test.title}`}
@@ -38,7 +40,6 @@ export function ExclusionDetailPage({ exclusionId }: { exclusionId: string }) {
           <p class="item-meta">
             {ex.dik ? <code>{ex.dik.number}</code> : '—'} · {agencyName(ex.agencyId)} · {t('round_n', { n: ex.round })} <ExclusionBadge ex={ex} />
           </p>
-          <p class="print-only hint">{t('printed_at', { at: formatDateTime(lang, new Date().toISOString(), agencyTimeZone(ex.agencyId)) })}</p>
           <StatusPanel ex={ex} />
           <Actions ex={ex} onEx={(next) => loaded.setData(next)} reload={loaded.reload} />
           <TestSheet ex={ex} />
@@ -49,6 +50,7 @@ export function ExclusionDetailPage({ exclusionId }: { exclusionId: string }) {
           <p class="no-print">
             <a href={`#/audit?entityType=exclusion&entityId=${encodeURIComponent(ex.exclusionId)}`}>{t('ex_audit_link')}</a>
           </p>
+          <PrintSignature agencyId={ex.agencyId} />
         </div>
       )}
     </>

@@ -1,6 +1,7 @@
 /** Informasi Dikecualikan (DIK): the exclusion proposals and the excluded information, newest first (SOP 002). */
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import { EXCLUSION_BODY_WIDE, EXCLUSION_PROPOSERS, EXCLUSION_STATES, type Exclusion, type ExclusionState, type Page } from '../types.ts';
 import { Field, PageHeader, usePaged } from '../ui.tsx';
 import { ExclusionBadge, exStateKey, UntilText } from './exclusion-parts.tsx';
@@ -31,6 +32,7 @@ export function ExclusionsPage({ query }: { query: URLSearchParams }) {
 
   return (
     <>
+      <PrintLetterhead agencyId={bodyWide ? filter.agencyId || undefined : me.agencyId} />
       <PageHeader title={t('nav_exclusions')} intro={t('exclusions_intro')}>
         {EXCLUSION_PROPOSERS.includes(me.role) && (
           <a class="button primary" href="#/exclusions/new">
@@ -95,6 +97,7 @@ export function ExclusionsPage({ query }: { query: URLSearchParams }) {
           </tr>
         ))}
       </PagedTable>
+      <PrintSignature agencyId={bodyWide ? filter.agencyId || undefined : me.agencyId} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** Informasi: the information items of an agency (for PPID Utama and admin: every agency's, filterable by agency and status). */
 import { useApp } from '../context.ts';
 import { formatDateTime } from '../format.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import { EDITORS, type Item, type Page, PUBLICATIONS, WORKING_STATES } from '../types.ts';
 import { ErrorMessage, Field, Loading, LoadMore, PageHeader, usePaged } from '../ui.tsx';
 import { AgencyFilter, CategoryYearFilters, categoryKey, publicationKey, StatusBadges, stateKey } from './item-parts.tsx';
@@ -32,6 +33,7 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
 
   return (
     <>
+      <PrintLetterhead agencyId={bodyWide ? filter.agencyId || undefined : me.agencyId} />
       <PageHeader title={t('nav_items')} intro={t('items_intro')}>
         {EDITORS.includes(me.role) && (
           <>
@@ -124,6 +126,7 @@ export function ItemsPage({ query }: { query: URLSearchParams }) {
         </div>
       )}
       <LoadMore paged={paged} />
+      <PrintSignature agencyId={bodyWide ? filter.agencyId || undefined : me.agencyId} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate } from '../format.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import { OBJECTION_GROUND_TEXT, type Objection, type Requester } from '../types.ts';
 import { ErrorMessage, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { TimelineSection, useFileLink, usePollWhile } from './case-parts.tsx';
@@ -31,6 +32,7 @@ export function ObjectionDetailPage({ objectionId }: { objectionId: string }) {
 
   return (
     <>
+      {o && <PrintLetterhead />}
       <p class="breadcrumb no-print">
         <a href="#/objections">{t('obj_back_to_list')}</a>
         {o && ` › ${o.number}`}
@@ -53,6 +55,7 @@ export function ObjectionDetailPage({ objectionId }: { objectionId: string }) {
           <p class="no-print">
             <a href={`#/audit?entityType=objection&entityId=${encodeURIComponent(o.objectionId)}`}>{t('obj_audit_link')}</a>
           </p>
+          <PrintSignature />
         </div>
       )}
     </>

@@ -7,6 +7,7 @@
  */
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import { OBJECTION_BODY_READERS, OBJECTION_REGISTRARS, type Objection, type Page } from '../types.ts';
 import { PageHeader, usePaged } from '../ui.tsx';
 import { AgencyFilter } from './item-parts.tsx';
@@ -37,6 +38,7 @@ export function ObjectionsPage({ query }: { query: URLSearchParams }) {
 
   return (
     <>
+      <PrintLetterhead agencyId={bodyWide ? filter.agencyId || undefined : me.agencyId} />
       <PageHeader title={t('nav_objections')} intro={t(bodyWide ? 'obj_list_intro_body' : 'obj_list_intro_agency')}>
         {OBJECTION_REGISTRARS.includes(me.role) && (
           <a class="button primary" href="#/objections/new">
@@ -117,6 +119,7 @@ export function ObjectionsPage({ query }: { query: URLSearchParams }) {
           );
         })}
       </PagedTable>
+      <PrintSignature agencyId={bodyWide ? filter.agencyId || undefined : me.agencyId} />
     </>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
+import { forgetPrintLetterhead } from '../print.tsx';
 import { ErrorMessage, ErrorSummary, Field, Loading, useLoad, useSubmit } from '../ui.tsx';
 import { contentTypeFor, postToStorage, sha256Hex, type UploadTicket } from '../upload.ts';
 
@@ -24,10 +25,18 @@ export function PublicBodyPanel() {
     <section class="panel form-panel" aria-labelledby="body-h">
       <h2 id="body-h">{t('body_title')}</h2>
       <p class="hint">{t('body_intro')}</p>
-      <BodyForm key={`${body.data.name}|${body.data.registerUrl ?? ''}`} body={body.data} onSaved={body.reload} />
+      <BodyForm
+        key={`${body.data.name}|${body.data.registerUrl ?? ''}`}
+        body={body.data}
+        onSaved={() => {
+          forgetPrintLetterhead();
+          body.reload();
+        }}
+      />
       <CoatOfArms
         body={body.data}
         onSaved={() => {
+          forgetPrintLetterhead();
           announce(t('coat_of_arms_saved'));
           body.reload();
         }}

@@ -13,6 +13,7 @@ import { useConfirm } from '../confirm.tsx';
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { mayCall, pageAvailable } from '../permissions.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import { ErrorMessage, Field, Loading, PageHeader } from '../ui.tsx';
 import { AgencyFilter } from './item-parts.tsx';
 import {
@@ -125,6 +126,7 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
 
   return (
     <div class="reports">
+      <PrintLetterhead agencyId={shown?.choice.agencyId || undefined} />
       <PageHeader title={t('nav_reports')} intro={t('rp_intro')}>
         {pageAvailable(me.role, '/reports/archive') && (
           <a class="button secondary" href="#/reports/archive">
@@ -246,6 +248,7 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
           <p class="hint no-print">{t('rp_new_tab_note')}</p>
           {loading && <Loading />}
           <ReportView data={shown.data} />
+          <PrintSignature agencyId={shown.choice.agencyId || undefined} />
         </>
       ) : null}
       {confirm.dialog}

@@ -10,6 +10,7 @@ import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatBytes, formatDate } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import type { InfoRequest, RequestPart, RequestPersonalView } from '../types.ts';
 import { ErrorMessage, Loading, PageHeader, useLoad } from '../ui.tsx';
 import { TimelineSection, useFileLink, usePeople, usePollWhile } from './case-parts.tsx';
@@ -38,6 +39,7 @@ export function RequestDetailPage({ requestId }: { requestId: string }) {
 
   return (
     <>
+      {r && <PrintLetterhead />}
       <p class="breadcrumb no-print">
         <a href="#/requests">{t('rq_back_to_list')}</a>
         {r && ` › ${r.number}`}
@@ -60,6 +62,7 @@ export function RequestDetailPage({ requestId }: { requestId: string }) {
           <p class="no-print">
             <a href={`#/audit?entityType=request&entityId=${encodeURIComponent(r.requestId)}`}>{t('rq_audit_link')}</a>
           </p>
+          <PrintSignature />
         </div>
       )}
     </>

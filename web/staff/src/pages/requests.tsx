@@ -6,6 +6,7 @@
  */
 import { useApp } from '../context.ts';
 import { formatDate } from '../format.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import { type InfoRequest, type Page, REQUEST_BODY_READERS, REQUEST_BOOK_ROLES, REQUEST_REGISTRARS } from '../types.ts';
 import { PageHeader, usePaged } from '../ui.tsx';
 import { AgencyFilter } from './item-parts.tsx';
@@ -34,6 +35,7 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
 
   return (
     <>
+      <PrintLetterhead agencyId={bodyWide ? filter.agencyId || undefined : me.agencyId} />
       <PageHeader title={t('nav_requests')} intro={t(bodyWide ? 'rq_list_intro_body' : 'rq_list_intro_agency')}>
         {REQUEST_REGISTRARS.includes(me.role) && (
           <a class="button primary" href="#/requests/new">
@@ -102,6 +104,7 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
           </tr>
         ))}
       </PagedTable>
+      <PrintSignature agencyId={bodyWide ? filter.agencyId || undefined : me.agencyId} />
     </>
   );
 }
