@@ -25,9 +25,10 @@ import {
  * The shape of the rendered site. Raise it when a change to the pages touches pages that no
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
  * renderer is then rebuilt in full once, by the next update. 12: the DIK states its ends inclusively
- * ("sampai dengan", "berakhir setelah … 23.59"), with `endsAfter` in its exports.
+ * ("sampai dengan", "berakhir setelah … 23.59"), with `endsAfter` in its exports. 13: the compact
+ * menu of narrow screens on every page, no table caption repeating its heading.
  */
-export const RENDERER_VERSION = 12;
+export const RENDERER_VERSION = 13;
 
 /**
  * What every page of the register shows besides its own data: the base URL (canonical, hreflang,

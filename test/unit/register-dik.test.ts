@@ -152,13 +152,13 @@ describe('the DIK page', () => {
     expect(refs.filter((k) => k === 'dik')).toHaveLength(1);
     expect(id.startsWith('<!doctype html>\n<html lang="id">')).toBe(true);
     expect(en.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
-    expect(id).toContain('<h1>Daftar Informasi yang Dikecualikan</h1>');
-    expect(en).toContain('<h1>List of excluded information</h1>');
+    expect(id).toContain('<h1 id="judul">Daftar Informasi yang Dikecualikan</h1>');
+    expect(en).toContain('<h1 id="judul">List of excluded information</h1>');
     expect(id).toContain('<link rel="alternate" hreflang="en" href="/en/dik/"/>');
     expect(en).toContain('<link rel="alternate" hreflang="id" href="/dik/"/>');
   });
 
-  it('has a captioned table with the six columns, in both languages', () => {
+  it('has a table named by the heading, its caption the count, with the six columns, in both languages', () => {
     const columns = {
       id: ['No.', 'Informasi yang dikecualikan', 'Dasar hukum', 'Konsekuensi', 'Jangka waktu pengecualian', 'Surat penetapan'],
       en: ['No.', 'Excluded information', 'Legal basis', 'Consequence', 'Exclusion period', 'Classification decree'],
@@ -169,10 +169,11 @@ describe('the DIK page', () => {
     ] as const) {
       const head = page.slice(page.indexOf('<thead>'), page.indexOf('</thead>'));
       expect([...head.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(cols);
-      expect(page).toContain('<table class="dik" data-sortable><caption id="dik-cap">');
+      expect(page).toContain('<table class="dik" data-sortable aria-labelledby="judul dik-cap"><caption id="dik-cap">');
       expect(page.match(/<th scope="row" class="no">/g)).toHaveLength(DIK.length);
     }
-    expect(id).toContain('Daftar Informasi yang Dikecualikan · 4 informasi dikecualikan berlaku</caption>');
+    expect(id).toContain('<h1 id="judul">Daftar Informasi yang Dikecualikan</h1>');
+    expect(id).toContain('<caption id="dik-cap">4 informasi dikecualikan berlaku</caption>');
   });
 
   it('orders the entries by year, then sequence', () => {

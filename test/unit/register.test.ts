@@ -337,6 +337,55 @@ describe('full render of a small register', () => {
     expect(latest.indexOf('Rencana Strategis')).toBeLessThan(latest.indexOf('Profil Kesehatan'));
   });
 
+  it('lists the newest publications on /dip/ (number, title linked to its page, agency, date in words), in both languages', () => {
+    for (const [path, lang, heading, date] of [
+      ['dip/index.html', 'id', 'Informasi terbaru', /^\d{1,2} (Januari|Februari|Maret|September) 202[56]$/],
+      ['en/dip/index.html', 'en', 'Latest information', /^\d{1,2} (January|February|March|September) 202[56]$/],
+    ] as const) {
+      const dip = site.get(path)!;
+      expect(dip, path).toContain(`<h2 id="terbaru">${heading}</h2>`);
+      const table = dip.slice(dip.indexOf('<table class="newest"'), dip.indexOf('</table>', dip.indexOf('<table class="newest"')));
+      expect(table, path).toContain('aria-labelledby="terbaru terbaru-cap"');
+      const rows = [
+        ...table.matchAll(
+          /<tr><th scope="row" class="no">([^<]+)<\/th><td[^>]*><a href="([^"]+)">([^<]+)<\/a><\/td><td>([^<]+)<\/td><td class="date"><time datetime="[^"]+">([^<]+)<\/time>/g,
+        ),
+      ];
+      expect(rows, path).toHaveLength(10);
+      const prefix = lang === 'en' ? '/en' : '';
+      for (const [, no, link, , agency, when] of rows) {
+        const e = ITEMS.find((i) => i.number === no)!;
+        expect(link, no).toBe(`${prefix}/informasi/${e.agencyId}/${e.regYear}/${e.sequence}.html`);
+        expect(agency).toBe(AGENCIES.find((a) => a.id === e.agencyId)!.name);
+        expect(when).toMatch(date);
+      }
+      expect(rows[0]![3]).toContain('Rencana Strategis');
+    }
+  });
+
+  it('names each table by the heading above it, never repeating a heading as a caption', () => {
+    const plain = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    let tables = 0;
+    for (const [path, html] of htmlFiles(site)) {
+      const headings = [...html.matchAll(/<h([12])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => plain(m[2]!));
+      for (const [, caption] of html.matchAll(/<caption[^>]*>([\s\S]*?)<\/caption>/g)) {
+        for (const h of headings) expect(plain(caption!).startsWith(h), `${path}: caption "${plain(caption!)}" repeats the heading "${h}"`).toBe(false);
+      }
+      for (const [table] of html.matchAll(/<table[^>]*>/g)) {
+        tables++;
+        const ids = table!.match(/aria-labelledby="([^"]+)"/)?.[1]?.split(' ') ?? [];
+        // Named: by ids that exist on the page, or by its own caption.
+        if (ids.length) for (const id of ids) expect(html, `${path}: ${table} names #${id}`).toContain(`id="${id}"`);
+        else expect(html.slice(html.indexOf(table!)).match(/^<table[^>]*><caption/), `${path}: ${table}`).not.toBeNull();
+      }
+    }
+    expect(tables).toBeGreaterThan(20);
+  });
+
   it('marks languages: html lang, hreflang twins that exist, Indonesian content on English pages, a skip link', () => {
     for (const [path, body] of htmlFiles(site)) {
       const en = path.startsWith('en/');
@@ -550,6 +599,7 @@ describe('incremental changes equal the difference of two full renders', () => {
       'data/catalog.jsonld',
       'data/dip.csv',
       'data/dip.json',
+      'dip/index.html',
       'index.html',
       'informasi/disdikbud/2026/2.html',
       'sitemap.xml',

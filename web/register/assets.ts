@@ -39,6 +39,8 @@ header.site a, header.site a:visited { color: #fff; }
 .lang { font-weight: 600; }
 .menu ul { list-style: none; margin: 0; padding: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
 .menu a[aria-current="page"] { text-decoration-thickness: 3px; font-weight: 700; }
+.head-links { margin: 0; }
+.menu-toggle { display: none; }
 .crumbs ol { list-style: none; padding: 0; margin: 0.75rem auto 0; display: flex; flex-wrap: wrap; font-size: 0.95rem; }
 .crumbs li + li::before { content: "›"; padding: 0 0.5rem; color: var(--muted); }
 main { display: block; padding-bottom: 2rem; }
@@ -139,11 +141,29 @@ textarea:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .cell-list { margin: 0; padding-left: 1rem; }
 table.log { width: 100%; min-width: 64rem; font-size: 0.95rem; }
 table.log td.date, table.log td.no { white-space: nowrap; }
+table.newest { width: 100%; max-width: 64rem; }
+table.newest .no { font-weight: 400; }
+table.newest td.date { white-space: nowrap; }
 button.secondary { background: #fff; color: var(--brand); }
 button:disabled { opacity: 0.7; cursor: progress; }
 footer.site .request-link { font-weight: 600; }
 footer.site { border-top: 4px solid var(--brand); background: var(--soft); padding: 1rem 0; font-size: 0.95rem; }
 @media (max-width: 40rem) { h1 { font-size: 1.45rem; } table.item-cols th { width: auto; } }
+/* Narrow screens: the menu behind its disclosure button (shown by search.js), one entry a line; without JavaScript the list as on wide screens. */
+@media (max-width: 40rem) {
+  .head { padding-top: 0.5rem; padding-bottom: 0.25rem; }
+  .body-name { font-size: 1.1rem; }
+  .site-name { font-size: 0.9rem; }
+  .head-links { flex: 1 0 100%; display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
+  .menu-toggle:not([hidden]) { display: inline-flex; align-items: center; gap: 0.5rem; min-height: 2.75rem; padding: 0.4rem 0.9rem; background: transparent; border: 2px solid #fff; color: #fff; font-weight: 600; }
+  .menu-toggle::before { content: ""; width: 1.1rem; height: 0.8rem; border-top: 2px solid; border-bottom: 2px solid; background: linear-gradient(currentColor, currentColor) center / 100% 2px no-repeat; }
+  .menu-toggle[aria-expanded="true"] { background: #fff; color: var(--brand); }
+  .head-links .lang { padding: 0.6rem 0; }
+  .menu.folded { display: none; }
+  .menu.unfolded ul { flex-direction: column; gap: 0; }
+  .menu.unfolded a { display: block; padding: 0.55rem 0; }
+  .menu.unfolded li + li { border-top: 1px solid rgba(255, 255, 255, 0.35); }
+}
 @media print {
   @page { size: A4 landscape; margin: 10mm 8mm; }
   html { font-size: 8.5pt; }
@@ -232,7 +252,7 @@ function itemUrl(base, h) {
 }
 `;
 
-export const SEARCH_JS = `/* SIP PPID public register: search, sortable tables and print button (progressive enhancement). */
+export const SEARCH_JS = `/* SIP PPID public register: the compact menu, search, sortable tables and print button (progressive enhancement). */
 (() => {
 'use strict';
 ${TEXT_JS}
@@ -244,6 +264,30 @@ function enablePrint() {
     b.hidden = false;
     b.addEventListener('click', () => window.print());
   }
+}
+
+/**
+ * The main menu's disclosure button (narrow screens only, by CSS): shown once this script runs, it
+ * folds and unfolds the menu it controls; Escape folds it and gives the focus back to the button.
+ * Without JavaScript the button stays hidden and the menu is always shown.
+ */
+function enableMenu() {
+  const button = document.getElementById('menu-toggle');
+  const list = button && document.getElementById(button.getAttribute('aria-controls'));
+  if (!list) return;
+  const set = (open) => {
+    button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    list.classList.toggle('folded', !open);
+    list.classList.toggle('unfolded', open);
+  };
+  set(false);
+  button.hidden = false;
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || button.getAttribute('aria-expanded') !== 'true' || getComputedStyle(button).display === 'none') return;
+    set(false);
+    if (list.contains(document.activeElement)) button.focus();
+  });
 }
 
 /** Column headings become buttons that sort the rows of this page; aria-sort tells which. */
@@ -334,6 +378,7 @@ function notFoundLanguage() {
 }
 
 notFoundLanguage();
+enableMenu();
 enablePrint();
 for (const table of document.querySelectorAll('table[data-sortable]')) enableSort(table);
 const form = document.getElementById('search-form');

@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
 /**
- * The frame of every register page: language, skip link, the public body's name, the main menu,
- * the link to the same page in the other language (hreflang twins), in the head the meta
+ * The frame of every register page: language, skip link, the public body's name, the main menu
+ * (on narrow screens behind a "Menu" disclosure button once search.js runs; always open without
+ * JavaScript), the link to the same page in the other language (hreflang twins), in the head the meta
  * description, the canonical URL and the hreflang alternates (id, en, x-default; absolute from the
  * register's base URL), breadcrumbs and the footer
  * citing UU 14/2008. No inline script or style anywhere (the register's CSP has no unsafe-inline):
@@ -86,11 +87,18 @@ export function Layout(props: {
                 </span>
               </a>
             </p>
-            <a class="lang" href={href(path, other)} hrefLang={other} lang={other} title={t.otherLangLabel}>
-              {t.otherLang}
-            </a>
+            <p class="head-links">
+              <a class="lang" href={href(path, other)} hrefLang={other} lang={other} title={t.otherLangLabel}>
+                {t.otherLang}
+              </a>
+              {/* The compact menu of narrow screens: search.js shows this button and folds the menu
+                  until it is opened; without JavaScript the button stays hidden and the menu shown. */}
+              <button type="button" class="menu-toggle" id="menu-toggle" aria-expanded="false" aria-controls="menu" hidden>
+                {t.menu}
+              </button>
+            </p>
           </div>
-          <nav class="wrap menu" aria-label={t.navLabel}>
+          <nav class="wrap menu" id="menu" aria-label={t.navLabel}>
             <ul>
               {nav.map(([section, p, label]) => (
                 <li key={section}>

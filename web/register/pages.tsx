@@ -136,11 +136,16 @@ function CountHead({ lang, first }: { lang: Lang; first: string }) {
   );
 }
 
-/** A table in a focusable, labelled region so that keyboard users can scroll it sideways. */
-function TableRegion({ id, children }: { id: string; children: ComponentChildren }) {
+/**
+ * A table in a focusable, labelled region so that keyboard users can scroll it sideways.
+ * `labelledBy`: the ids that name the table, as its `aria-labelledby` says them too. The heading
+ * above a table names it; a table has a caption only for what that heading does not say (a count,
+ * an order), so that no heading is shown twice.
+ */
+function TableRegion({ labelledBy, children }: { labelledBy: string; children: ComponentChildren }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus (WCAG 2.1.1)
-    <section class="table-wrap" aria-labelledby={id} tabIndex={0}>
+    <section class="table-wrap" aria-labelledby={labelledBy} tabIndex={0}>
       {children}
     </section>
   );
@@ -280,10 +285,45 @@ function DipPage({ m, lang }: P) {
           <span class="filter-name">{t.colAgency}:</span> <a href="#instansi">{t.dipPerAgency}</a>
         </p>
       </nav>
+      <section aria-labelledby="terbaru">
+        <h2 id="terbaru">{t.latest}</h2>
+        {m.latest.length ? (
+          <TableRegion labelledBy="terbaru terbaru-cap">
+            <table class="newest" aria-labelledby="terbaru terbaru-cap">
+              <caption id="terbaru-cap">{t.latestCaption(m.latest.length)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colNo}</th>
+                  <th scope="col">{t.colTitle}</th>
+                  <th scope="col">{t.colAgency}</th>
+                  <th scope="col">{t.published}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.latest.map((e) => (
+                  <tr key={e.itemId}>
+                    <th scope="row" class="no">
+                      {e.number}
+                    </th>
+                    <td lang={idText(lang)}>
+                      <a href={href(pagePath(itemRef(e)), lang)}>{e.content.title}</a>
+                    </td>
+                    <td>{m.agency(e.agencyId).name}</td>
+                    <td class="date">
+                      <time dateTime={e.publishedAt}>{formatDate(e.publishedAt, lang, m.agency(e.agencyId).timezone)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        ) : (
+          <p>{t.noItems}</p>
+        )}
+      </section>
       <h2 id="tahun">{t.dipPerYear}</h2>
-      <TableRegion id="tahun-cap">
-        <table class="counts">
-          <caption id="tahun-cap">{t.dipPerYear}</caption>
+      <TableRegion labelledBy="tahun">
+        <table class="counts" aria-labelledby="tahun">
           <CountHead lang={lang} first={t.regYear} />
           <tbody>
             {m.years.map((y) => {
@@ -306,9 +346,8 @@ function DipPage({ m, lang }: P) {
         </table>
       </TableRegion>
       <h2 id="instansi">{t.dipPerAgency}</h2>
-      <TableRegion id="instansi-cap">
-        <table class="counts">
-          <caption id="instansi-cap">{t.dipPerAgency}</caption>
+      <TableRegion labelledBy="instansi">
+        <table class="counts" aria-labelledby="instansi">
           <CountHead lang={lang} first={t.colAgency} />
           <tbody>
             {m.agencies.map((a) => {
@@ -347,13 +386,12 @@ function YearPage({ m, lang, year }: P & { year: number }) {
       section="dip"
       crumbs={crumbsTo(lang, dipCrumb(lang), { label: String(year) })}
     >
-      <h1>{t.dipYearTitle(year)}</h1>
+      <h1 id="judul">{t.dipYearTitle(year)}</h1>
       <p class="lead">
         {t.yearIntro} {t.itemsCount(countsWhere(m, { year }).total)}.
       </p>
-      <TableRegion id="cap">
-        <table class="counts">
-          <caption id="cap">{t.dipYearTitle(year)}</caption>
+      <TableRegion labelledBy="judul">
+        <table class="counts" aria-labelledby="judul">
           <CountHead lang={lang} first={t.colAgency} />
           <tbody>
             {rows.map(([a, c]) => (
@@ -398,7 +436,7 @@ function CategoryPage({ m, lang, category }: P & { category: Category }) {
             <h2 id={id}>
               {year} <span class="sub">({t.itemsCount(rows.reduce((s, [, n]) => s + n, 0))})</span>
             </h2>
-            <TableRegion id={`${id}-cap`}>
+            <TableRegion labelledBy={`${id}-cap`}>
               <table class="counts">
                 <caption id={`${id}-cap`} class="vh">
                   {text.name} {year}
@@ -445,7 +483,7 @@ function AgencyPage({ m, lang, agency }: P & { agency: AgencyInfo }) {
       section="dip"
       crumbs={crumbsTo(lang, dipCrumb(lang), { label: agency.name })}
     >
-      <h1>
+      <h1 id="judul">
         {t.dipLong} <span class="sub">{agency.name}</span>
       </h1>
       <dl class="profile">
@@ -470,11 +508,8 @@ function AgencyPage({ m, lang, agency }: P & { agency: AgencyInfo }) {
         ) : null}
       </dl>
       {years.length ? (
-        <TableRegion id="cap">
-          <table class="counts">
-            <caption id="cap">
-              {t.dipLong} {agency.name}
-            </caption>
+        <TableRegion labelledBy="judul">
+          <table class="counts" aria-labelledby="judul">
             <CountHead lang={lang} first={t.regYear} />
             <tbody>
               {years.map((y) => (
@@ -495,14 +530,13 @@ function AgencyPage({ m, lang, agency }: P & { agency: AgencyInfo }) {
 
 // --- the DIP table ----------------------------------------------------------------------------------
 
-/** The Perki columns, one row per item; the number leads to the item page. */
-export function DipTable({ lang, rows, caption }: { lang: Lang; rows: readonly PublishedEntry[]; caption: string }) {
+/** The Perki columns, one row per item; the number leads to the item page. Named by `labelledBy` (the ids of the page's heading and lead). */
+export function DipTable({ lang, rows, labelledBy }: { lang: Lang; rows: readonly PublishedEntry[]; labelledBy: string }) {
   const t = dict(lang);
   const content = idText(lang);
   return (
-    <TableRegion id="dip-cap">
-      <table class="dip" data-sortable="">
-        <caption id="dip-cap">{caption}</caption>
+    <TableRegion labelledBy={labelledBy}>
+      <table class="dip" data-sortable="" aria-labelledby={labelledBy}>
         <thead>
           <tr>
             <th scope="col">{t.colNo}</th>
@@ -573,8 +607,8 @@ function ChunkPage({ m, lang, chunk, rows }: P & { chunk: ChunkKey; rows: readon
         { label: agency.name, path: pagePath({ kind: 'agency', agencyId: agency.id }) },
       )}
     >
-      <h1>{title}</h1>
-      <p class="lead">
+      <h1 id="judul">{title}</h1>
+      <p class="lead" id="lead">
         {t.numbers(from, to)} · {catName} · {t.itemsCount(rows.length)}
       </p>
       <nav aria-label={t.filterCategory} class="filters no-print">
@@ -596,7 +630,7 @@ function ChunkPage({ m, lang, chunk, rows }: P & { chunk: ChunkKey; rows: readon
           {t.print}
         </button>
       </p>
-      <DipTable lang={lang} rows={rows} caption={`${title} · ${t.numbers(from, to)} · ${catName}`} />
+      <DipTable lang={lang} rows={rows} labelledBy="judul lead" />
       {prev || next ? (
         <nav aria-label={t.pager} class="pager no-print">
           <ul class="inline">
@@ -790,7 +824,7 @@ function DikPage({ m, lang }: P) {
   const t = dict(lang);
   return (
     <Layout m={m} lang={lang} path={pagePath({ kind: 'dik' })} title={t.dikLong} section="dik" crumbs={crumbsTo(lang, { label: t.dikLong })}>
-      <h1>{t.dikLong}</h1>
+      <h1 id="judul">{t.dikLong}</h1>
       <p class="lead">{t.dikIntro}</p>
       <p>{t.dikNoDocuments}</p>
       {m.dik.length ? (
@@ -801,11 +835,9 @@ function DikPage({ m, lang }: P) {
               {t.print}
             </button>
           </p>
-          <TableRegion id="dik-cap">
-            <table class="dik" data-sortable="">
-              <caption id="dik-cap">
-                {t.dikLong} · {t.dikCount(m.dik.length)}
-              </caption>
+          <TableRegion labelledBy="judul dik-cap">
+            <table class="dik" data-sortable="" aria-labelledby="judul dik-cap">
+              <caption id="dik-cap">{t.dikCount(m.dik.length)}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.colNo}</th>

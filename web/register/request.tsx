@@ -503,15 +503,17 @@ export function RequestStatusPage({ m, lang }: P) {
 
 // --- the public log -----------------------------------------------------------------------------------
 
-function LogTable({ m, lang, rows, caption }: P & { rows: readonly PublicRequestEntry[]; caption: string }) {
+/** The log's table, named by the heading above it (`headingId`) and its caption, which says only the count. */
+function LogTable({ m, lang, rows, headingId }: P & { rows: readonly PublicRequestEntry[]; headingId: string }) {
   const t = dict(lang);
   const r = t.req;
   const capId = 'log-cap';
+  const name = `${headingId} ${capId}`;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus (WCAG 2.1.1)
-    <section class="table-wrap" aria-labelledby={capId} tabIndex={0}>
-      <table class="log" data-sortable="">
-        <caption id={capId}>{caption}</caption>
+    <section class="table-wrap" aria-labelledby={name} tabIndex={0}>
+      <table class="log" data-sortable="" aria-labelledby={name}>
+        <caption id={capId}>{r.logCount(rows.length)}</caption>
         <thead>
           <tr>
             <th scope="col">{r.colNumber}</th>
@@ -657,7 +659,7 @@ export function RequestLogPage({ m, lang, year }: P & { year?: number }) {
   else trail.push({ label: r.logTitle });
   return (
     <Layout m={m} lang={lang} path={path} title={title} section="request" crumbs={crumbs(lang, ...trail)}>
-      <h1>{title}</h1>
+      <h1 id="judul">{title}</h1>
       <p class="lead">{r.logIntro}</p>
       {m.requests.length === 0 ? (
         <p>{r.logEmpty}</p>
@@ -677,14 +679,14 @@ export function RequestLogPage({ m, lang, year }: P & { year?: number }) {
               </ul>
             </section>
           ) : null}
-          {year === undefined ? <h2>{r.logLatest}</h2> : null}
+          {year === undefined ? <h2 id="terbaru">{r.logLatest}</h2> : null}
           <p class="hint no-print">
             {t.sortHint}{' '}
             <button type="button" data-print="" hidden>
               {t.print}
             </button>
           </p>
-          <LogTable m={m} lang={lang} rows={rows} caption={`${title} · ${r.logCount(rows.length)}`} />
+          <LogTable m={m} lang={lang} rows={rows} headingId={year === undefined ? 'terbaru' : 'judul'} />
         </>
       )}
       <LogDataLinks lang={lang} />
