@@ -1,5 +1,7 @@
 /**
  * The shell: config, sign-in, the signed-in user, header, navigation, hash routes, the live region.
+ * On narrow screens (app.css) the account line and the main menu fold behind a "Menu" disclosure
+ * button in the header; Escape or following a link folds them again.
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -328,11 +330,39 @@ function useHashRoute(landing: string | undefined): HashRoute {
   return route;
 }
 
+/**
+ * The header's disclosure on narrow screens (the button shows only there, by CSS): open or folded,
+ * folded again on every navigation and by Escape, which gives the focus back to the button when it
+ * was in the menu (a dialog open above the page keeps its own Escape).
+ */
+function useMenuDisclosure(path: string) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    setOpen(false);
+  }, [path]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      const button = buttonRef.current;
+      if (e.key !== 'Escape' || e.defaultPrevented || !button || button.offsetParent === null) return;
+      const focus = document.activeElement;
+      if (focus?.closest('dialog')) return;
+      setOpen(false);
+      if (focus === button || focus?.closest('#app-menu, #app-account')) button.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  return { open, setOpen, buttonRef };
+}
+
 function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api; me: User; lang: Lang; setLang: (l: Lang) => void }) {
   const { path, query } = useHashRoute(INBOX_LANDING.includes(me.role) ? '/inbox' : undefined);
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [status, setStatus] = useState<{ text: string; kind: 'success' | 'error' }>({ text: '', kind: 'success' });
   const mainRef = useRef<HTMLElement>(null);
+  const menu = useMenuDisclosure(path);
   const firstRender = useRef(true);
   const pendingMessage = useRef<string | undefined>(undefined);
 
@@ -417,7 +447,17 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
       </button>
       <header class="masthead">
         <Brand lang={lang} />
-        <div class="account">
+        <button
+          type="button"
+          class="on-dark menu-toggle"
+          ref={menu.buttonRef}
+          aria-expanded={menu.open}
+          aria-controls="app-account app-menu"
+          onClick={() => menu.setOpen(!menu.open)}
+        >
+          {t('menu_button')}
+        </button>
+        <div class={menu.open ? 'account' : 'account folded'} id="app-account">
           <section class="who" aria-label={t('user_info')}>
             <strong>{me.name}</strong>
             <span>
@@ -430,7 +470,7 @@ function Shell({ config, api, me, lang, setLang }: { config: AppConfig; api: Api
           </button>
         </div>
       </header>
-      <nav class="main-nav" aria-label={t('nav_label')}>
+      <nav class={menu.open ? 'main-nav' : 'main-nav folded'} id="app-menu" aria-label={t('nav_label')}>
         <ul>
           {navRoutes.map((r) => (
             <li key={r.pattern}>
