@@ -30,7 +30,8 @@ export const DISPUTE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_
 
 /** Who issues reports into the archive (a PPID Pelaksana: its own SKPD's), and who reads the archive. */
 export const REPORT_ISSUERS: readonly Role[] = ['ppid_utama', 'admin', 'ppid_pelaksana'];
-export const REPORT_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid', 'ppid_pelaksana'];
+/** Who reads the report archive (the Pejabat PID: the documentation cycles' summaries only; reports/archive.ts). */
+export const REPORT_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid', 'ppid_pelaksana', 'pejabat_pid'];
 /** The annual report: who reads its draft, who writes the narrative and approves it, who issues it. */
 export const ANNUAL_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid'];
 export const ANNUAL_WRITERS: readonly Role[] = ['ppid_utama'];
@@ -233,7 +234,8 @@ export const routes: readonly RouteDecl[] = [
 
   // The bulk import of draft items from a spreadsheet (SOP 000 step 2; SOP 004's list uses the same reading).
   // The template before /api/imports/{importId}: the local gateway takes the first route that matches.
-  { method: 'GET', path: '/api/imports/template', handler: 'api/imports.template', roles: EDITORS, uses: ['documents'] },
+  // The template also serves the Pejabat PID's list of SOP 004 step 1 (the same DIP columns).
+  { method: 'GET', path: '/api/imports/template', handler: 'api/imports.template', roles: [...EDITORS, 'pejabat_pid'], uses: ['documents'] },
   { method: 'POST', path: '/api/imports', handler: 'api/imports.declare', roles: EDITORS, uses: ['documents'] },
   { method: 'GET', path: '/api/imports/{importId}', handler: 'api/imports.get', roles: EDITORS },
   { method: 'POST', path: '/api/imports/{importId}/check', handler: 'api/imports.check', roles: EDITORS, uses: ['documents'] },

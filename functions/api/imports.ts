@@ -55,7 +55,8 @@ export const template = endpoint(
     response: z.object({ file: z.object({ url: z.string(), fileName: z.string(), contentType: z.string(), expiresInSeconds: z.number() }) }),
   },
   async ({ principal, query }) => {
-    assertRole(principal, ['petugas', 'ppid_pelaksana', 'ppid_utama']);
+    // The Pejabat PID's list of SOP 004 step 1 has the same columns.
+    assertRole(principal, ['petugas', 'ppid_pelaksana', 'ppid_utama', 'pejabat_pid']);
     const bytes = query.format === 'xlsx' ? await importTemplateXlsx() : new TextEncoder().encode(importTemplateCsv());
     // Keyed by content: the same template is stored once, a changed one under a new key.
     const sha = createHash('sha256').update(bytes).digest('hex');

@@ -218,6 +218,12 @@ describe('SOP 004 in the staff app', () => {
       [4, 'pejabat.pid'],
     ] as const)
       expect(await cells.nth(i).textContent()).toContain(`oleh ${who}`);
+    // The cycle closed (its only OPD is on the website): the closing summary is archived, with its number and PDF.
+    const summary = page.getByRole('region', { name: 'Ringkasan penutupan siklus' });
+    await summary.getByText(/diarsipkan sebagai laporan LAP\/\d{4}\/\d{4}\./).waitFor({ timeout: 60_000 });
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), summary.getByRole('button', { name: 'Unduh ringkasan (PDF)' }).click()]);
+    await expect.poll(() => tab.url(), POLL).toMatch(/\.pdf/);
+    await tab.close();
     await expectAccessible(page, 'the board of a published list');
     await page.screenshot({ path: `${SHOTS}/doc-board-published.png`, fullPage: true });
     expect(pejabat.errors).toEqual([]);

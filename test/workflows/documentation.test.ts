@@ -406,6 +406,13 @@ describe('SOP 004 documentation cycle', () => {
     expect(pdf).toContain('Ringkasan Siklus Pendokumentasian Informasi Publik');
     // No column breaks a word while the words fit (render.ts fitWidths).
     for (const word of ['Terlambat', 'Dipublikasikan', 'Diterima', 'Ditolak', 'Penyerahan']) expect(pdf).toContain(` ${word} `);
+    // The Pejabat PID reads the cycles' summaries, and no other report.
+    expect((await api('pejabat.pid', 'GET', `/api/reports/archive/${report.reportId}`)).status).toBe(200);
+    const seen = (await api('pejabat.pid', 'GET', '/api/reports/archive?limit=100')).body.items as any[];
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((r) => r.kind === 'documentation_cycle')).toBe(true);
+    expect((await api('pejabat.pid', 'GET', '/api/reports/archive?kind=monthly')).status).toBe(403);
+    expect((await api('pejabat.pid', 'GET', '/api/imports/template?format=csv')).status).toBe(200);
     // A rerun of the last lane's Publish issues nothing twice.
     const { publish } = await import('../../functions/tasks/documentation.ts');
     await publish({ cycleId, agencyId: 'dinkes' });

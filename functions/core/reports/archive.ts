@@ -14,7 +14,8 @@
  * The record itself changes once at most: the annual report's approval (annual.ts).
  *
  * Who: PPID Utama and the administrator issue and read every report; the Atasan PPID reads them; a
- * PPID Pelaksana issues and reads its own SKPD's reports only (never the consolidated ones).
+ * PPID Pelaksana issues and reads its own SKPD's reports only (never the consolidated ones); the
+ * Pejabat PID reads the documentation cycles' closing summaries (SOP 004) only.
  */
 import { createHash } from 'node:crypto';
 import type { Role } from '../../../infra/system.ts';
@@ -35,7 +36,9 @@ import { reportCsv, reportPdf, reportVerificationCode, reportXlsx } from './rend
 /** Who issues reports (a PPID Pelaksana: its own SKPD's only). */
 export const REPORT_ISSUERS: readonly Role[] = ['ppid_utama', 'admin', 'ppid_pelaksana'];
 /** Who reads the archive (a PPID Pelaksana: its own SKPD's only). */
-export const REPORT_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid', 'ppid_pelaksana'];
+export const REPORT_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid', 'ppid_pelaksana', 'pejabat_pid'];
+/** The Pejabat PID runs SOP 004's cycles: it reads their closing summaries, and no other report. */
+const SUMMARY_KIND = 'documentation_cycle' satisfies ReportKind;
 /** Roles that read every agency's reports and the consolidated ones. */
 const BODY_WIDE_READERS: readonly Role[] = ['ppid_utama', 'admin', 'atasan_ppid'];
 
@@ -121,9 +124,13 @@ export function assertMayIssue(actor: Principal, spec: ReportSpec): void {
   else if (!actsForWholeBody(actor)) forbidden('report_consolidated_only_body');
 }
 
-function assertMayRead(actor: Principal, r: Pick<ArchivedReport, 'agencyId'>): void {
+function assertMayRead(actor: Principal, r: Pick<ArchivedReport, 'agencyId' | 'kind'>): void {
   assertRole(actor, REPORT_READERS);
   if (BODY_WIDE_READERS.includes(actor.role)) return;
+  if (actor.role === 'pejabat_pid') {
+    if (r.kind !== SUMMARY_KIND) forbidden('forbidden_role', { role: actor.role });
+    return;
+  }
   if (!r.agencyId || r.agencyId !== actor.agencyId) forbidden('forbidden_agency');
 }
 
@@ -296,6 +303,10 @@ export interface ReportQuery {
 export async function listReports(ctx: Context, actor: Principal, q: ReportQuery): Promise<Page<ArchivedReport>> {
   assertRole(actor, REPORT_READERS);
   let agencyId = q.agencyId;
+  if (actor.role === 'pejabat_pid') {
+    if (q.kind && q.kind !== SUMMARY_KIND) forbidden('forbidden_role', { role: actor.role });
+    return ctx.store.listReports({ ...q, kind: SUMMARY_KIND });
+  }
   if (!BODY_WIDE_READERS.includes(actor.role)) {
     if (agencyId && agencyId !== actor.agencyId) forbidden('forbidden_agency');
     agencyId = actor.agencyId;

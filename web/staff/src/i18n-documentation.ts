@@ -26,6 +26,17 @@ export const documentationMessages = {
   doc_cycle_closed: { id: 'Selesai', en: 'Closed' },
   doc_cycles_empty: { id: 'Belum ada siklus pendokumentasian.', en: 'No documentation cycle yet.' },
   doc_back_to_cycles: { id: '‹ Daftar siklus', en: '‹ Cycles' },
+  doc_summary_title: { id: 'Ringkasan penutupan siklus', en: 'The cycle’s closing summary' },
+  doc_summary_closed: {
+    id: 'Siklus ditutup {when}: daftar setiap OPD sudah di website.',
+    en: 'The cycle closed on {when}: every OPD’s list is on the website.',
+  },
+  doc_summary_archived: {
+    id: 'Ringkasan (tepat waktu, terlambat, belum diserahkan; setiap langkah terhadap Mutu Baku) diarsipkan sebagai laporan {number}.',
+    en: 'The summary (on time, late, not delivered; each step against its Mutu Baku) is archived as report {number}.',
+  },
+  doc_summary_download: { id: 'Unduh ringkasan (PDF)', en: 'Download the summary (PDF)' },
+  doc_summary_pending: { id: 'Ringkasan sedang disusun dan diarsipkan…', en: 'The summary is being issued and archived…' },
   doc_back_to_board: { id: '‹ Papan siklus', en: '‹ Cycle board' },
   doc_board_none: { id: 'Tidak ada OPD yang sesuai dengan saringan.', en: 'No OPD matches the filters.' },
   doc_col_when: { id: 'Waktu', en: 'When' },

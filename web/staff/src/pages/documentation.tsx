@@ -8,8 +8,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
+import { PrintLetterhead, PrintSignature } from '../print.tsx';
 import type { Page } from '../types.ts';
 import { ErrorMessage, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
+import { openFileInNewTab } from './report-parts.tsx';
 
 const STEPS = [1, 2, 3, 4, 5] as const;
 type Step = (typeof STEPS)[number];
@@ -65,6 +67,41 @@ interface Cycle {
   state: 'open' | 'closed';
   openedBy: string;
   openedAt: string;
+  closedAt?: string;
+  /** The closing summary in the report archive (once the cycle closed). */
+  summary?: { reportId: string; number: string };
+}
+
+/** The closed cycle's summary (on time, late, missing), archived as a signed PDF: its number and a download. */
+function CycleSummary({ cycle }: { cycle: Cycle }) {
+  const { t, lang, api, timeZone } = useApp();
+  const [error, setError] = useState<unknown>(undefined);
+  if (cycle.state !== 'closed') return null;
+  const summary = cycle.summary;
+  const download = () => {
+    setError(undefined);
+    openFileInNewTab(async () => {
+      const link = await api.get<{ url: string }>(`/reports/archive/${encodeURIComponent(summary!.reportId)}/files/pdf`);
+      return link.url;
+    }).catch(setError);
+  };
+  return (
+    <section class="callout no-print" aria-labelledby="doc-summary-h">
+      <h2 id="doc-summary-h">{t('doc_summary_title')}</h2>
+      <p>{t('doc_summary_closed', { when: cycle.closedAt ? formatDateTime(lang, cycle.closedAt, timeZone) : '—' })}</p>
+      {summary ? (
+        <p>
+          {t('doc_summary_archived', { number: summary.number })}{' '}
+          <button type="button" class="secondary" onClick={download}>
+            {t('doc_summary_download')}
+          </button>
+        </p>
+      ) : (
+        <p role="status">{t('doc_summary_pending')}</p>
+      )}
+      <ErrorMessage error={error} />
+    </section>
+  );
 }
 
 /** While the board is shown, printing uses A4 landscape (app.css `body.print-landscape`). */
@@ -210,8 +247,17 @@ export function DocumentationBoardPage({ cycleId, query }: { cycleId: string; qu
   const board = useLoad(() => api.get<{ cycle: Cycle; lanes: Lane[] }>(`/documentation/cycles/${cycleId}`), [api, cycleId]);
   const state = query.get('state') ?? '';
   const step = query.get('step') ?? '';
-  if (board.loading) return <Loading />;
-  if (board.error || !board.data) return <ErrorMessage error={board.error} />;
+  // While a list is being published, or the closed cycle's summary is being issued, the board reads itself again.
+  const b = board.data;
+  const following = !!b && (b.lanes.some((l) => l.state === 'uploaded') || (b.cycle.state === 'closed' && !b.cycle.summary));
+  const { reload } = board;
+  useEffect(() => {
+    if (!following || board.loading) return;
+    const timer = setTimeout(reload, FOLLOW_MS);
+    return () => clearTimeout(timer);
+  }, [following, board.loading, reload]);
+  // Kept on screen while it is read again.
+  if (!board.data) return board.loading ? <Loading /> : <ErrorMessage error={board.error} />;
   const { cycle, lanes } = board.data;
   const shown = lanes.filter((l) => (!state || l.state === state) && (!step || (l.state === 'waiting' && String(l.step) === step)));
   const filter = (k: string, v: string) => {
@@ -222,9 +268,11 @@ export function DocumentationBoardPage({ cycleId, query }: { cycleId: string; qu
   };
   return (
     <>
+      <PrintLetterhead />
       <PageHeader title={cycle.name} intro={`${cycle.period} · SOP 004`}>
         <a href="#/documentation">{t('doc_back_to_cycles')}</a>
       </PageHeader>
+      <CycleSummary cycle={cycle} />
       <div class="filters no-print">
         <Field label={t('doc_filter_state')} name="state">
           {(a) => (
@@ -289,6 +337,7 @@ export function DocumentationBoardPage({ cycleId, query }: { cycleId: string; qu
           </tbody>
         </table>
       </div>
+      <PrintSignature />
     </>
   );
 }
