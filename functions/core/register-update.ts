@@ -26,9 +26,10 @@ import {
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
  * renderer is then rebuilt in full once, by the next update. 12: the DIK states its ends inclusively
  * ("sampai dengan", "berakhir setelah … 23.59"), with `endsAfter` in its exports. 13: the compact
- * menu of narrow screens on every page, no table caption repeating its heading.
+ * menu of narrow screens on every page, no table caption repeating its heading. 14: the newest
+ * publications on /dip/ as cards on a phone.
  */
-export const RENDERER_VERSION = 13;
+export const RENDERER_VERSION = 14;
 
 /**
  * What every page of the register shows besides its own data: the base URL (canonical, hreflang,

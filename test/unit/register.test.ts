@@ -348,7 +348,7 @@ describe('full render of a small register', () => {
       expect(table, path).toContain('aria-labelledby="terbaru terbaru-cap"');
       const rows = [
         ...table.matchAll(
-          /<tr><th scope="row" class="no">([^<]+)<\/th><td[^>]*><a href="([^"]+)">([^<]+)<\/a><\/td><td>([^<]+)<\/td><td class="date"><time datetime="[^"]+">([^<]+)<\/time>/g,
+          /<tr><th scope="row" class="no">([^<]+)<\/th><td[^>]*><a href="([^"]+)">([^<]+)<\/a><\/td><td data-label="[^"]+">([^<]+)<\/td><td class="date" data-label="[^"]+"><time datetime="[^"]+">([^<]+)<\/time>/g,
         ),
       ];
       expect(rows, path).toHaveLength(10);

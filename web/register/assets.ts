@@ -144,6 +144,15 @@ table.log td.date, table.log td.no { white-space: nowrap; }
 table.newest { width: 100%; max-width: 64rem; }
 table.newest .no { font-weight: 400; }
 table.newest td.date { white-space: nowrap; }
+/* On a phone the newest publications are cards (one block a row, each value after its column's name); still a table for screen readers. */
+@media (max-width: 40rem) {
+  table.newest thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  table.newest, table.newest caption, table.newest tbody, table.newest tr, table.newest th, table.newest td { display: block; }
+  table.newest tr { border: 1px solid var(--line); margin: 0 0 0.5rem; padding: 0.4rem 0.75rem; }
+  table.newest th, table.newest td { border: 0; padding: 0.1rem 0; }
+  table.newest td.date { white-space: normal; }
+  table.newest td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+}
 button.secondary { background: #fff; color: var(--brand); }
 button:disabled { opacity: 0.7; cursor: progress; }
 footer.site .request-link { font-weight: 600; }

@@ -308,8 +308,8 @@ function DipPage({ m, lang }: P) {
                     <td lang={idText(lang)}>
                       <a href={href(pagePath(itemRef(e)), lang)}>{e.content.title}</a>
                     </td>
-                    <td>{m.agency(e.agencyId).name}</td>
-                    <td class="date">
+                    <td data-label={t.colAgency}>{m.agency(e.agencyId).name}</td>
+                    <td class="date" data-label={t.published}>
                       <time dateTime={e.publishedAt}>{formatDate(e.publishedAt, lang, m.agency(e.agencyId).timezone)}</time>
                     </td>
                   </tr>
