@@ -1,9 +1,11 @@
 /**
  * SOP 004 in a real browser against the full local host, as the people in the SOP do it: the Pejabat
  * PID opens a cycle for Dinas Kesehatan and sends its list as a spreadsheet (a file with a bad row is
- * refused first, line and column named), PPID Utama reviews it row by row, the OPD's PPID Pendukung
+ * refused first, line and column named), PPID Utama reviews it row by row (accepts one, corrects one's
+ * DIP columns in the row's editor, the server's refusal of a too short title shown at that field, and
+ * rejects one with a note), the OPD's PPID Pendukung
  * uploads a checked PDF on the row's item and delivers, PPID Utama passes it, the Pejabat PID uploads
- * it, and the item is on the public register. The cycles list, the board and the list pass axe-core.
+ * it, and the items are on the public register (the corrected one with its corrected title). The cycles list, the board and the list pass axe-core.
  *
  * Then the bulk import of draft items (#/items/import): a CSV with a bad row lists that row's line
  * and column and imports nothing; a clean file imports every row; the same file again creates none.
@@ -23,6 +25,8 @@ const CYCLE = `Pendokumentasian DIP Semester I 2026 (uji ${RUN})`;
 const LANE = `${CYCLE}: Dinas Kesehatan`;
 const KEPT = `Profil Kesehatan Kalimantan Barat 2025 (uji ${RUN})`;
 const DROPPED = `Catatan rapat internal bidang (uji ${RUN})`;
+const FIXED = `Data sarana kesehatn (uji ${RUN})`;
+const FIXED_NEW = `Data Sarana dan Prasarana Kesehatan 2025 (uji ${RUN})`;
 const SHOTS = '/tmp/shots';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -128,7 +132,7 @@ describe('SOP 004 in the staff app', () => {
     // Nothing was taken: the list is still empty and waits at step 1.
     expect(await listTable(page).getByRole('rowheader').count()).toBe(0);
 
-    const good = writeCsv('daftar-dinkes.csv', [dipRow(KEPT, { formats: 'softcopy, hardcopy' }), dipRow(DROPPED)]);
+    const good = writeCsv('daftar-dinkes.csv', [dipRow(KEPT, { formats: 'softcopy, hardcopy' }), dipRow(FIXED, { year: '2024' }), dipRow(DROPPED)]);
     await form.getByLabel(/^Lembar kerja CSV atau XLSX/).setInputFiles(good);
     await form.getByRole('button', { name: 'Kirim ke PPID Utama' }).click();
     await listTable(page)
@@ -148,8 +152,29 @@ describe('SOP 004 in the staff app', () => {
     // Each row's review is named after the row.
     await page.getByRole('combobox', { name: `Telaah: ${KEPT}` }).selectOption({ label: 'Terima' });
     await page.getByRole('combobox', { name: `Telaah: ${DROPPED}` }).selectOption({ label: 'Tolak' });
-    await expectAccessible(page, 'the list under review');
+    // "Koreksi" opens the row's DIP columns under it, named after the row and filled with its values.
+    await page.getByRole('combobox', { name: `Telaah: ${FIXED}` }).selectOption({ label: 'Koreksi' });
+    const editor = page.getByRole('group', { name: `Koreksi kolom DIP: ${FIXED}` });
+    await editor.waitFor();
+    const fixedTitle = editor.getByRole('textbox', { name: `Judul informasi: ${FIXED}` });
+    expect(await fixedTitle.inputValue()).toBe(FIXED);
+    expect(await editor.getByRole('spinbutton', { name: `Tahun: ${FIXED}` }).inputValue()).toBe('2024');
+    expect(await editor.getByRole('textbox', { name: `Tempat pembuatan: ${FIXED}` }).inputValue()).toBe('Pontianak');
+    expect(
+      await editor
+        .getByRole('group', { name: `Bentuk informasi yang tersedia: ${FIXED}` })
+        .getByRole('checkbox', { name: /^Hardcopy/ })
+        .isChecked(),
+    ).toBe(true);
+    expect(await editor.getByRole('radio', { name: /^Berkala/ }).isChecked()).toBe(true);
+    // Too short a title: the server refuses it.
+    await fixedTitle.fill('Da');
+    await page.getByRole('textbox', { name: `Catatan koreksi (tidak wajib): ${FIXED}` }).fill('Judul disesuaikan dengan nama dokumen.');
+    await expectAccessible(page, 'the list under review, a row’s correction open');
     await page.screenshot({ path: `${SHOTS}/doc-lane-review.png`, fullPage: true });
+    // The row under review with its editor open, from the row's heading down.
+    await page.getByRole('combobox', { name: `Telaah: ${FIXED}` }).evaluate((e) => e.closest('tr')?.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${SHOTS}/doc-correct.png` });
     // A rejection needs its note.
     await form.getByRole('button', { name: 'Kirim ke PPID Pendukung OPD' }).click();
     await expect.poll(() => form.getByRole('alert').textContent(), POLL).toMatch(/wajib disertai alasan/);
@@ -157,9 +182,24 @@ describe('SOP 004 in the staff app', () => {
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => reason.evaluate((e) => e === document.activeElement), POLL).toBe(true);
     await reason.fill('Dokumen internal, bukan informasi publik.');
+    // The server refuses the corrected title: the message is at the field, named in the summary, and the focus goes there.
+    await form.getByRole('button', { name: 'Kirim ke PPID Pendukung OPD' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent(), POLL).toContain(`${FIXED} — Judul informasi: Isi judul, 3–300 karakter.`);
+    await expect.poll(() => fixedTitle.getAttribute('aria-invalid'), POLL).toBe('true');
+    await expect.poll(() => fixedTitle.evaluate((e) => e === document.activeElement), POLL).toBe(true);
+    expect(await editor.getByText('Isi judul, 3–300 karakter.', { exact: true }).count()).toBe(1);
+    expect(await reason.getAttribute('aria-invalid')).toBeNull();
+    await expectAccessible(page, 'a refused correction');
+    await page.screenshot({ path: `${SHOTS}/doc-correct-refused.png`, fullPage: true });
+    await fixedTitle.fill(FIXED_NEW);
     await form.getByRole('button', { name: 'Kirim ke PPID Pendukung OPD' }).click();
     await page.getByText('Menunggu: 3 Kiriman OPD').waitFor({ timeout: 20_000 });
     await listTable(page).getByRole('row').filter({ hasText: DROPPED }).getByText('Dokumen internal, bukan informasi publik.').waitFor();
+    // The corrected row now carries its corrected columns, the decision and its note.
+    const corrected = listTable(page).getByRole('row').filter({ hasText: FIXED_NEW });
+    await corrected.getByText('Judul disesuaikan dengan nama dokumen.').waitFor();
+    expect(await corrected.getByRole('cell').first().textContent()).toContain('Koreksi');
+    expect(await listTable(page).getByRole('row').filter({ hasText: FIXED }).count()).toBe(0);
     expect(utama.errors).toEqual([]);
 
     // ── The OPD's PPID Pendukung (Kepala PPID Dinkes): step 3, the document through the checked upload ──
@@ -172,8 +212,15 @@ describe('SOP 004 in the staff app', () => {
     const itemLink = keptRow.getByRole('link', { name: /^DINKES\/\d{4}\/\d{4}$/ });
     await itemLink.waitFor({ timeout: 30_000 });
     const number = (await itemLink.textContent())!;
-    // The rejected row has no item.
+    // The rejected row has no item; the corrected one has, under its corrected title.
     expect(await listTable(page).getByRole('row').filter({ hasText: DROPPED }).getByRole('link').count()).toBe(0);
+    expect(await listTable(page).getByRole('row').filter({ hasText: FIXED }).count()).toBe(0);
+    const fixedLink = listTable(page)
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${FIXED_NEW.replace(/[()]/g, '\\$&')}`) }) })
+      .getByRole('link', { name: /^DINKES\/\d{4}\/\d{4}$/ });
+    await fixedLink.waitFor({ timeout: 30_000 });
+    const fixedNumber = (await fixedLink.textContent())!;
     await openPage(page, () => itemLink.click(), KEPT);
     const pdf = join(workDir, 'profil-kesehatan-2025.pdf');
     writeFileSync(pdf, TINY_PDF);
@@ -239,6 +286,16 @@ describe('SOP 004 in the staff app', () => {
     await gotoAndWait(reader, `${host.url}/`, /^Daftar Informasi Publik/);
     await reader.getByRole('link', { name: KEPT }).first().waitFor();
     expect(await reader.getByRole('link', { name: DROPPED }).count()).toBe(0);
+    // The corrected row is on the register under its corrected title, never the one in the OPD's list.
+    const [, fixedYear, fixedSequence] = fixedNumber.match(/^DINKES\/(\d{4})\/(\d{4})$/)!;
+    const fixedPath = `/informasi/dinkes/${fixedYear}/${Number(fixedSequence)}.html`;
+    await until(async () => (await fetch(`${host.url}${fixedPath}`)).status === 200, 'the corrected item on the register', 90_000);
+    await gotoAndWait(reader, `${host.url}${fixedPath}`, FIXED_NEW);
+    expect(await reader.locator('main').textContent()).toContain(fixedNumber);
+    expect(await reader.locator('main').textContent()).not.toContain(FIXED);
+    await gotoAndWait(reader, `${host.url}/`, /^Daftar Informasi Publik/);
+    await reader.getByRole('link', { name: FIXED_NEW }).first().waitFor();
+    expect(await reader.getByRole('link', { name: FIXED }).count()).toBe(0);
     await reader.context().close();
   });
 });

@@ -79,6 +79,17 @@ export const documentationMessages = {
     id: 'Setiap baris yang ditolak wajib disertai alasan; lengkapi kolom yang ditandai.',
     en: 'Every rejected row needs a reason; complete the fields marked.',
   },
+  doc_review_note_correct: { id: 'Catatan koreksi (tidak wajib)', en: 'Note on the correction (optional)' },
+  doc_correct_legend: { id: 'Koreksi kolom DIP: {title}', en: 'Corrected DIP columns: {title}' },
+  doc_correct_hint: {
+    id: 'Isian berisi nilai baris ini dalam daftar; ubah yang perlu dikoreksi. Informasi OPD dibuat dari kolom hasil koreksi.',
+    en: 'The fields hold this row’s values from the list; change what needs correcting. The OPD’s item is made from the corrected columns.',
+  },
+  doc_review_fix: {
+    id: 'Telaah belum dapat dikirim; perbaiki isian yang ditandai:',
+    en: 'The review cannot be sent yet; fix the fields marked:',
+  },
+  doc_row_field_error: { id: '{title} — {field}: {message}', en: '{title} — {field}: {message}' },
   doc_waiting_at: { id: 'Menunggu: {step}', en: 'Waiting: {step}' },
   doc_items_preparing: {
     id: 'Draf informasi untuk baris yang diterima sedang disiapkan; halaman ini diperbarui sendiri.',

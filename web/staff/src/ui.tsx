@@ -16,7 +16,7 @@ export interface InputAttrs {
 interface FieldProps {
   /** The control's id, when something else must point at it (an error summary); generated otherwise. */
   id?: string;
-  label: string;
+  label: ComponentChildren;
   name: string;
   required?: boolean;
   hint?: string;
@@ -282,7 +282,7 @@ export function Email({ address }: { address?: string }) {
 interface ChoiceGroupProps {
   /** The fieldset's id (for an error summary to point at); generated otherwise. */
   id?: string;
-  legend: string;
+  legend: ComponentChildren;
   required?: boolean;
   hint?: string;
   error?: string;

@@ -4,13 +4,16 @@
  * used against the Mutu Baku and who acted; filters; printable on A4 landscape) and one OPD's list
  * (`#/documentation/:cycleId/:agencyId`) with the action of whoever it waits for.
  */
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
 import { PrintLetterhead, PrintSignature } from '../print.tsx';
-import type { Page } from '../types.ts';
+import type { ItemContent, Page } from '../types.ts';
 import { ErrorMessage, Field, Loading, PageHeader, useLoad } from '../ui.tsx';
+import { CONTENT_FIELDS, type ContentField, contentErrorKey, contentOf, draftOf, focusField, ItemContentFields, type ItemDraft } from './item-fields.tsx';
+import { CONTENT_ROWS } from './item-parts.tsx';
 import { openFileInNewTab } from './report-parts.tsx';
 
 const STEPS = [1, 2, 3, 4, 5] as const;
@@ -39,12 +42,25 @@ interface Timing {
 interface Row {
   rowId: string;
   line?: number;
-  content: { title: string; summary: string; formats: string[] } & Record<string, unknown>;
-  review?: { decision: 'accept' | 'correct' | 'reject'; note?: string; by: string };
+  content: ItemContent;
+  review?: { decision: Decision; note?: string; by: string };
   itemId?: string;
   itemNumber?: string;
   publishedAt?: string;
 }
+type Decision = 'accept' | 'correct' | 'reject';
+/** PPID Utama's choice for a row at step 2, as entered: a correction keeps its DIP columns as typed. */
+interface RowChoice {
+  decision: Decision;
+  note: string;
+  draft?: ItemDraft;
+}
+/** What a row's review was refused for: its decision as a whole, its note, or one of its corrected columns. */
+type RowErrorKey = 'review' | 'note' | ContentField;
+type RowErrors = Record<string, Partial<Record<RowErrorKey, string>>>;
+const ROW_ERROR_ORDER: readonly RowErrorKey[] = ['review', 'note', ...CONTENT_FIELDS];
+const isContentField = (f: string | undefined): f is ContentField => CONTENT_FIELDS.some((c) => c === f);
+
 interface Lane {
   cycleId: string;
   agencyId: string;
@@ -97,7 +113,7 @@ function CycleSummary({ cycle }: { cycle: Cycle }) {
           </button>
         </p>
       ) : (
-        <p role="status">{t('doc_summary_pending')}</p>
+        <p aria-live="polite">{t('doc_summary_pending')}</p>
       )}
       <ErrorMessage error={error} />
     </section>
@@ -352,17 +368,18 @@ const toBase64 = async (file: File) => {
 };
 
 /** A refusal with each thing the server named (a spreadsheet's bad rows by line and column, the rows not ready, a field too short). */
-function ActionError({ error }: { error: unknown }) {
+function ActionError({ error, items }: { error: unknown; items?: string[] }) {
   const { pick } = useApp();
   if (!error) return null;
   if (!(error instanceof ApiError)) return <ErrorMessage error={error} />;
+  const list = items ?? error.fields.map((f) => pick(f.messages));
   return (
     <div class="error-summary" role="alert">
       <p>{pick(error.messages)}</p>
-      {error.fields.length > 0 && (
+      {list.length > 0 && (
         <ul>
-          {error.fields.map((f) => (
-            <li key={f.field}>{pick(f.messages)}</li>
+          {[...new Set(list)].map((text) => (
+            <li key={text}>{text}</li>
           ))}
         </ul>
       )}
@@ -377,13 +394,21 @@ export function DocumentationLanePage({ cycleId, agencyId }: { cycleId: string; 
   const { t, lang, api, me, agencyName, agencyTimeZone, announce, pick } = useApp();
   const path = `/documentation/cycles/${cycleId}/lanes/${agencyId}`;
   const lane = useLoad(() => api.get<Lane>(path), [api, cycleId, agencyId]);
-  const [reviews, setReviews] = useState<Record<string, { decision: 'accept' | 'reject'; note: string }>>({});
+  const [reviews, setReviews] = useState<Record<string, RowChoice>>({});
   const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  /** Rows rejected with no note (step 2), found before sending. */
-  const [noteErrors, setNoteErrors] = useState<string[]>([]);
+  /** Step 2: what each row's review was refused for (found before sending, or by the server), and the server's other refusals. */
+  const [rowErrors, setRowErrors] = useState<RowErrors>({});
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  /** The field to move the focus to once the refusal is on screen (its message then read with it). */
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId) return;
+    focusField(focusId);
+    setFocusId(null);
+  }, [focusId]);
   const l = lane.data;
   // The workflow makes the accepted rows' draft items at step 3 and publishes after step 5: until then the page reads the list again.
   const preparing = !!l && l.state === 'waiting' && l.step === 3 && l.rows.some((r) => r.review && r.review.decision !== 'reject' && !r.itemId);
@@ -405,8 +430,8 @@ export function DocumentationLanePage({ cycleId, agencyId }: { cycleId: string; 
    * at the same step since the same moment (nobody acted), the action is sent again on the version
    * read now; otherwise the error is shown with the list as it now is.
    */
-  async function send(body: Record<string, unknown>) {
-    if (!l || busy) return;
+  async function send(body: Record<string, unknown>): Promise<unknown> {
+    if (!l || busy) return undefined;
     setError(null);
     setBusy(true);
     try {
@@ -429,12 +454,74 @@ export function DocumentationLanePage({ cycleId, agencyId }: { cycleId: string; 
       setNote('');
       setFile(null);
       lane.reload();
+      return undefined;
     } catch (e) {
       setError(e);
+      return e;
     } finally {
       setBusy(false);
     }
   }
+  const choiceOf = (r: Row): RowChoice => reviews[r.rowId] ?? { decision: 'accept', note: '' };
+  const choose = (rowId: string, change: (c: RowChoice) => RowChoice) =>
+    setReviews((old) => ({ ...old, [rowId]: change(old[rowId] ?? { decision: 'accept', note: '' }) }));
+  /** The control a row's refusal points at. */
+  const fieldId = (rowId: string, k: RowErrorKey) => `doc-${rowId}-${k}`;
+  /** Shows the refusals found at their fields and moves the focus to the first; false when there is none. */
+  function refuse(found: RowErrors, summary?: string): boolean {
+    setRowErrors(found);
+    for (const r of l!.rows) {
+      const k = ROW_ERROR_ORDER.find((key) => found[r.rowId]?.[key]);
+      if (!k) continue;
+      if (summary) setError(new ApiError(400, 'validation', { id: summary, en: summary }));
+      setFocusId(fieldId(r.rowId, k));
+      return true;
+    }
+    return false;
+  }
+  /**
+   * The server's refusals of step 2 by row: the body's paths name a review by its place in the list
+   * sent (`reviews.1.content.title`), the workflow's by the row (`reviews.r2.note`). A corrected column
+   * gets the item form's message, which names the rule to follow.
+   */
+  function serverRowErrors(e: ApiError, sent: string[]): { rows: RowErrors; other: string[] } {
+    const rows: RowErrors = {};
+    const other: string[] = [];
+    for (const f of e.fields) {
+      const m = /^reviews\.([^.]+)(?:\.([^.]+))?(?:\.([^.]+))?/.exec(f.field);
+      const rowId = m && (/^\d+$/.test(m[1]!) ? sent[Number(m[1])] : m[1]);
+      const row = rowId ? l!.rows.find((r) => r.rowId === rowId) : undefined;
+      if (!m || !row) {
+        other.push(pick(f.messages));
+        continue;
+      }
+      const v = choiceOf(row);
+      const key: RowErrorKey = m[2] === 'note' ? 'note' : m[2] === 'content' && isContentField(m[3]) ? m[3] : 'review';
+      const text = isContentField(key)
+        ? t(contentErrorKey(key))
+        : key === 'note' && v.decision === 'reject' && !v.note.trim()
+          ? t('doc_reject_note_needed')
+          : pick(f.messages);
+      const found = rows[row.rowId] ?? {};
+      found[key] ??= text;
+      rows[row.rowId] = found;
+    }
+    return { rows, other };
+  }
+  /** The refusals in the summary above the action, each naming its row and field. */
+  const noteLabel = (d: Decision) => (d === 'reject' ? t('doc_review_note_reject') : d === 'correct' ? t('doc_review_note_correct') : t('doc_review_note'));
+  const reviewItems = [
+    ...l.rows.flatMap((r) =>
+      ROW_ERROR_ORDER.flatMap((k) => {
+        const text = rowErrors[r.rowId]?.[k];
+        if (!text) return [];
+        const field = k === 'review' ? t('doc_col_review') : k === 'note' ? noteLabel(choiceOf(r).decision) : t(CONTENT_ROWS.find((c) => c.field === k)!.label);
+        return [t('doc_row_field_error', { title: r.content.title, field, message: text })];
+      }),
+    ),
+    ...otherErrors,
+  ];
+
   async function forward(e: Event) {
     e.preventDefault();
     if (!l) return;
@@ -446,20 +533,33 @@ export function DocumentationLanePage({ cycleId, agencyId }: { cycleId: string; 
       }
       await send({ action: 'send', ...(file ? { spreadsheet: { fileName: file.name, contentBase64: await toBase64(file) } } : {}) });
     } else if (l.step === 2) {
-      const missing = l.rows.filter((r) => reviews[r.rowId]?.decision === 'reject' && !reviews[r.rowId]?.note.trim()).map((r) => r.rowId);
-      setNoteErrors(missing);
-      if (missing.length) {
-        setError(new ApiError(400, 'validation', { id: t('doc_reject_notes_needed'), en: t('doc_reject_notes_needed') }));
-        document.getElementById(`doc-${missing[0]}-note`)?.focus();
-        return;
+      // Before sending: a rejection needs its note, a correction a year (without one the server could not say which field).
+      const found: RowErrors = {};
+      for (const r of l.rows) {
+        const v = choiceOf(r);
+        if (v.decision === 'reject' && !v.note.trim()) found[r.rowId] = { note: t('doc_reject_note_needed') };
+        if (v.decision === 'correct' && v.draft && !/^\d{1,4}$/.test(v.draft.year.trim())) found[r.rowId] = { year: t(contentErrorKey('year')) };
       }
-      await send({
-        action: 'send',
-        reviews: l.rows.map((r) => {
-          const v = reviews[r.rowId] ?? { decision: 'accept', note: '' };
-          return { rowId: r.rowId, decision: v.decision, ...(v.note.trim() ? { note: v.note.trim() } : {}) };
-        }),
+      setOtherErrors([]);
+      if (refuse(found, Object.values(found).every((e) => e.note) ? t('doc_reject_notes_needed') : t('doc_review_fix'))) return;
+      const sent = l.rows.map((r) => {
+        const v = choiceOf(r);
+        return {
+          rowId: r.rowId,
+          decision: v.decision,
+          ...(v.note.trim() ? { note: v.note.trim() } : {}),
+          ...(v.decision === 'correct' && v.draft ? { content: contentOf(v.draft) } : {}),
+        };
       });
+      const e = await send({ action: 'send', reviews: sent });
+      if (e instanceof ApiError && e.fields.length) {
+        const { rows, other } = serverRowErrors(
+          e,
+          sent.map((x) => x.rowId),
+        );
+        setOtherErrors(other);
+        refuse(rows);
+      } else setRowErrors({});
     } else await send({ action: l.step === 3 ? 'deliver' : l.step === 4 ? 'pass' : 'upload' });
   }
 
@@ -514,66 +614,102 @@ export function DocumentationLanePage({ cycleId, agencyId }: { cycleId: string; 
               </tr>
             )}
             {l.rows.map((r) => {
-              const v = reviews[r.rowId] ?? { decision: 'accept' as const, note: '' };
-              const noteError = noteErrors.includes(r.rowId) ? t('doc_reject_note_needed') : undefined;
+              const v = choiceOf(r);
+              const errs = rowErrors[r.rowId] ?? {};
+              const noteError = errs.note;
+              const reviewError = errs.review;
               const id = `doc-${r.rowId}`;
+              const correcting = mine && l.step === 2 && v.decision === 'correct' && v.draft;
               return (
-                <tr key={r.rowId}>
-                  <th scope="row">
-                    {r.content.title}
-                    <span class="sub-line">{r.content.summary}</span>
-                  </th>
-                  <td>
-                    {mine && l.step === 2 ? (
-                      <>
-                        <div class="field">
-                          <label for={`${id}-review`}>{label(t('doc_col_review'), r.content.title)}</label>
-                          <select
-                            id={`${id}-review`}
-                            value={v.decision}
-                            onChange={(e) => setReviews({ ...reviews, [r.rowId]: { ...v, decision: e.currentTarget.value as 'accept' | 'reject' } })}
-                          >
-                            <option value="accept">{t('doc_review_accept')}</option>
-                            <option value="reject">{t('doc_review_reject')}</option>
-                          </select>
-                        </div>
-                        <div class={noteError ? 'field has-error' : 'field'}>
-                          <label for={`${id}-note`}>
-                            {label(v.decision === 'reject' ? t('doc_review_note_reject') : t('doc_review_note'), r.content.title)}
-                          </label>
-                          {noteError && (
-                            <p id={`${id}-note-error`} class="field-error">
-                              {noteError}
-                            </p>
-                          )}
-                          <input
-                            type="text"
-                            id={`${id}-note`}
-                            value={v.note}
-                            {...(noteError ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-note-error` } : {})}
-                            onInput={(e) => setReviews({ ...reviews, [r.rowId]: { ...v, note: e.currentTarget.value } })}
+                <Fragment key={r.rowId}>
+                  <tr>
+                    <th scope="row">
+                      {r.content.title}
+                      <span class="sub-line">{r.content.summary}</span>
+                    </th>
+                    <td>
+                      {mine && l.step === 2 ? (
+                        <>
+                          <div class={reviewError ? 'field has-error' : 'field'}>
+                            <label for={`${id}-review`}>{label(t('doc_col_review'), r.content.title)}</label>
+                            {reviewError && (
+                              <p id={`${id}-review-error`} class="field-error">
+                                {reviewError}
+                              </p>
+                            )}
+                            <select
+                              id={`${id}-review`}
+                              value={v.decision}
+                              {...(reviewError ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-review-error` } : {})}
+                              onChange={(e) => {
+                                const decision = e.currentTarget.value as Decision;
+                                // Choosing "Koreksi" opens the row's DIP columns below it, filled with its values (kept if chosen again).
+                                choose(r.rowId, (c) => ({ ...c, decision, ...(decision === 'correct' && !c.draft ? { draft: draftOf(r.content) } : {}) }));
+                              }}
+                            >
+                              <option value="accept">{t('doc_review_accept')}</option>
+                              <option value="correct">{t('doc_review_correct')}</option>
+                              <option value="reject">{t('doc_review_reject')}</option>
+                            </select>
+                          </div>
+                          <div class={noteError ? 'field has-error' : 'field'}>
+                            <label for={`${id}-note`}>{label(noteLabel(v.decision), r.content.title)}</label>
+                            {noteError && (
+                              <p id={`${id}-note-error`} class="field-error">
+                                {noteError}
+                              </p>
+                            )}
+                            <input
+                              type="text"
+                              id={`${id}-note`}
+                              value={v.note}
+                              {...(noteError ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-note-error` } : {})}
+                              onInput={(e) => {
+                                const text = e.currentTarget.value;
+                                choose(r.rowId, (c) => ({ ...c, note: text }));
+                              }}
+                            />
+                          </div>
+                        </>
+                      ) : r.review ? (
+                        <>
+                          {t(`doc_review_${r.review.decision}`)}
+                          {r.review.note && <span class="sub-line">{r.review.note}</span>}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>
+                      {r.itemId ? (
+                        <a href={`#/items/${r.itemId}`}>{r.itemNumber}</a>
+                      ) : r.review && r.review.decision !== 'reject' && l.state === 'waiting' && l.step === 3 ? (
+                        t('doc_item_preparing')
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                  {correcting && (
+                    <tr class="doc-correct-row">
+                      <td colSpan={3}>
+                        <fieldset class="form-section" id={`${id}-correct`} aria-describedby={`${id}-correct-hint`}>
+                          <legend>{t('doc_correct_legend', { title: r.content.title })}</legend>
+                          <p class="hint" id={`${id}-correct-hint`}>
+                            {t('doc_correct_hint')}
+                          </p>
+                          <ItemContentFields
+                            draft={v.draft!}
+                            set={(k, value) => choose(r.rowId, (c) => ({ ...c, draft: { ...(c.draft ?? draftOf(r.content)), [k]: value } }))}
+                            error={(f) => errs[f]}
+                            idPrefix={id}
+                            label={(text) => label(text, r.content.title)}
                           />
-                        </div>
-                      </>
-                    ) : r.review ? (
-                      <>
-                        {t(`doc_review_${r.review.decision}`)}
-                        {r.review.note && <span class="sub-line">{r.review.note}</span>}
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>
-                    {r.itemId ? (
-                      <a href={`#/items/${r.itemId}`}>{r.itemNumber}</a>
-                    ) : r.review && r.review.decision !== 'reject' && l.state === 'waiting' && l.step === 3 ? (
-                      t('doc_item_preparing')
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
+                        </fieldset>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>
@@ -582,7 +718,7 @@ export function DocumentationLanePage({ cycleId, agencyId }: { cycleId: string; 
       {mine && (
         <form class="panel form-panel" onSubmit={forward} aria-labelledby="doc-action-h">
           <h2 id="doc-action-h">{t('doc_action_h', { step: l.step })}</h2>
-          <ActionError error={error} />
+          <ActionError error={error} {...(l.step === 2 ? { items: reviewItems } : {})} />
           {l.step === 1 && (
             <Field id="doc-spreadsheet" label={t('doc_spreadsheet')} name="spreadsheet" required={!l.rows.length} hint={t('doc_spreadsheet_hint')}>
               {(a) => <input {...a} type="file" accept=".csv,.xlsx" disabled={busy} onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />}
