@@ -179,9 +179,10 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/me', handler: 'api/users.me', roles: STAFF },
 
   { method: 'GET', path: '/api/agencies', handler: 'api/agencies.list', roles: STAFF },
-  { method: 'POST', path: '/api/agencies', handler: 'api/agencies.create', roles: ['admin'] },
+  // An agency created or renamed starts the register's update (register-events.ts).
+  { method: 'POST', path: '/api/agencies', handler: 'api/agencies.create', roles: ['admin'], uses: ['workflows'] },
   { method: 'GET', path: '/api/agencies/{agencyId}', handler: 'api/agencies.get', roles: STAFF },
-  { method: 'PATCH', path: '/api/agencies/{agencyId}', handler: 'api/agencies.update', roles: ['admin'] },
+  { method: 'PATCH', path: '/api/agencies/{agencyId}', handler: 'api/agencies.update', roles: ['admin'], uses: ['workflows'] },
 
   { method: 'GET', path: '/api/users', handler: 'api/users.list', roles: STAFF },
   { method: 'POST', path: '/api/users', handler: 'api/users.create', roles: ['admin'], uses: ['identity'] },
@@ -202,7 +203,7 @@ export const routes: readonly RouteDecl[] = [
   { method: 'PUT', path: '/api/settings/rules', handler: 'api/settings.putRules', roles: ['admin'] },
   { method: 'GET', path: '/api/settings/rules/standards', handler: 'api/settings.getRuleStandards', roles: STAFF },
   { method: 'GET', path: '/api/settings/public-body', handler: 'api/settings.getBody', roles: STAFF },
-  { method: 'PUT', path: '/api/settings/public-body', handler: 'api/settings.putBody', roles: ['admin'] },
+  { method: 'PUT', path: '/api/settings/public-body', handler: 'api/settings.putBody', roles: ['admin'], uses: ['workflows'] },
   {
     method: 'POST',
     path: '/api/settings/public-body/coat-of-arms',
@@ -215,7 +216,7 @@ export const routes: readonly RouteDecl[] = [
     path: '/api/settings/public-body/coat-of-arms/verify',
     handler: 'api/settings.coatOfArmsVerify',
     roles: ['admin'],
-    uses: ['documents'],
+    uses: ['documents', 'workflows'],
   },
 
   { method: 'GET', path: '/api/items', handler: 'api/items.list', roles: STAFF },

@@ -1,7 +1,10 @@
 import * as z from 'zod';
+import { workflows } from '../adapters/workflow.ts';
 import { createAgency, getAgency, updateAgency } from '../core/agencies.ts';
 import { Agency, AgencyPatch, agencyId, NewAgency } from '../core/model.ts';
 import { endpoint } from './http.ts';
+
+const withWorkflows = <T extends object>(ctx: T) => ({ ...ctx, workflows });
 
 const AgencyParams = z.strictObject({ agencyId });
 
@@ -15,10 +18,10 @@ export const get = endpoint({ summary: 'Read one agency', params: AgencyParams, 
 
 export const create = endpoint(
   { summary: 'Create an agency (admin): the one PPID Utama unit, or an SKPD under it', body: NewAgency, response: Agency, status: 201 },
-  ({ ctx, principal, body }) => createAgency(ctx, principal, body),
+  ({ ctx, principal, body }) => createAgency(withWorkflows(ctx), principal, body),
 );
 
 export const update = endpoint(
   { summary: 'Change an agency (admin), with the version you read', params: AgencyParams, body: AgencyPatch, response: Agency },
-  ({ ctx, principal, params, body }) => updateAgency(ctx, principal, params.agencyId, body),
+  ({ ctx, principal, params, body }) => updateAgency(withWorkflows(ctx), principal, params.agencyId, body),
 );

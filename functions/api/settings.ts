@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { generatedFiles } from '../adapters/generated-files.ts';
 import { itemUploads } from '../adapters/item-uploads.ts';
+import { workflows } from '../adapters/workflow.ts';
 import { assertRole } from '../core/access.ts';
 import { auditEvent } from '../core/audit.ts';
 import { UploadRequest } from '../core/documents.ts';
@@ -163,7 +164,7 @@ export const getBody = endpoint(
 
 export const putBody = endpoint(
   { summary: "Change the public body's name or the register address printed on documents (admin); audited", body: PublicBodyPatch, response: PublicBodyView },
-  async ({ ctx, principal, body }) => publicBodyView(await setPublicBody(ctx, principal, body)),
+  async ({ ctx, principal, body }) => publicBodyView(await setPublicBody({ ...ctx, workflows }, principal, body)),
 );
 
 export const coatOfArmsUpload = endpoint(
@@ -184,5 +185,5 @@ export const coatOfArmsVerify = endpoint(
     summary: 'Check the uploaded coat of arms (size, type by content, SHA-256, usable in a PDF) and put it on every letterhead (admin)',
     response: PublicBodyView,
   },
-  async ({ ctx, principal }) => publicBodyView(await verifyCoatOfArms({ ...ctx, files: generatedFiles }, itemUploads, principal)),
+  async ({ ctx, principal }) => publicBodyView(await verifyCoatOfArms({ ...ctx, files: generatedFiles, workflows }, itemUploads, principal)),
 );

@@ -6,6 +6,7 @@ import { auditEvent } from './audit.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import type { Agency, AgencyPatch, NewAgency } from './model.ts';
 import type { Context } from './ports.ts';
+import { siteEvent, startRegisterUpdate } from './register-events.ts';
 
 export async function getAgency(ctx: Context, id: string): Promise<Agency> {
   return (await ctx.store.getAgency(id)) ?? notFound('agency_not_found', { agencyId: id });
@@ -31,8 +32,9 @@ export async function createAgency(ctx: Context, actor: Principal, input: NewAge
   const now = ctx.now.toISOString();
   const { parentId: _requested, ...fields } = input;
   const agency: Agency = { ...fields, ...(parentId ? { parentId } : {}), version: 1, createdAt: now, updatedAt: now };
+  // The register lists the agencies: it is rebuilt with the new one (register-events.ts).
   await ctx.store.commit(
-    [{ entity: 'agency', value: agency, expectedVersion: null }],
+    [{ entity: 'agency', value: agency, expectedVersion: null }, siteEvent(ctx, `agency#${agency.id}`, agency.id, agency.version)],
     auditEvent({
       actor,
       action: 'agency.create',
@@ -43,6 +45,7 @@ export async function createAgency(ctx: Context, actor: Principal, input: NewAge
       now: ctx.now,
     }),
   );
+  await startRegisterUpdate(ctx, `agency-${agency.id}-${agency.version}`);
   return agency;
 }
 
@@ -52,9 +55,11 @@ export async function updateAgency(ctx: Context, actor: Principal, id: string, p
   const { version, ...changes } = patch;
   if (before.version !== version) conflict('stale_version', { expected: version, actual: before.version });
   const after: Agency = { ...before, ...changes, version: before.version + 1, updatedAt: ctx.now.toISOString() };
+  // A renamed agency is renamed on every page of the register that names it: the update rebuilds it (register-events.ts).
   await ctx.store.commit(
-    [{ entity: 'agency', value: after, expectedVersion: before.version }],
+    [{ entity: 'agency', value: after, expectedVersion: before.version }, siteEvent(ctx, `agency#${id}`, id, after.version)],
     auditEvent({ actor, action: 'agency.update', entity: { type: 'agency', id }, agencyId: id, before, after, requestId: ctx.requestId, now: ctx.now }),
   );
+  await startRegisterUpdate(ctx, `agency-${id}-${after.version}`);
   return after;
 }

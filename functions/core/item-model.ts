@@ -197,9 +197,10 @@ export interface RegisterEvent {
   at: string;
   /**
    * `dik`: the DIK changed (then `itemId` is the exclusion's id); `verification`: a document's verification page (`itemId` is its code);
-   * `annualReport`: an annual report approved (`itemId` is the archived report's id, `versionNo` its year).
+   * `annualReport`: an annual report approved (`itemId` is the archived report's id, `versionNo` its year);
+   * `site`: the public body's settings or an agency changed (`itemId` is `publicBody` or `agency#<id>`; register-events.ts).
    */
-  type: 'published' | 'withdrawn' | 'dik' | 'verification' | 'request' | 'annualReport';
+  type: 'published' | 'withdrawn' | 'dik' | 'verification' | 'request' | 'annualReport' | 'site';
   itemId: string;
   agencyId: string;
   versionNo: number;

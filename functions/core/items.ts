@@ -18,10 +18,12 @@ import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRe
 import { instantInWords, ruleInWords, staffLink, staffMail } from './mail-text.ts';
 import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
+import { REGISTER_WORKFLOW } from './register-events.ts';
 import { endRunningStep, SOP_000, SOP_002, SOP_004, type Sop000Step } from './sop.ts';
 
 export const PUBLICATION_WORKFLOW = 'Publication';
-export const REGISTER_WORKFLOW = 'RegisterUpdate';
+/** The register update's workflow (register-events.ts), named here too for the modules that start it from items. */
+export { REGISTER_WORKFLOW };
 
 /** Rules an admin may change (settings `rules`); these defaults follow SOP 000. */
 export interface PublicationRules {

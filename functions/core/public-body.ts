@@ -20,6 +20,7 @@ import { letterheadImageProblem } from './official-documents/document.ts';
 import { formatNip, officialOf } from './official-documents/people.ts';
 import type { Context } from './ports.ts';
 import { OPEN_DATA_LICENSE } from './register/model.ts';
+import { siteEvent, startRegisterUpdate } from './register-events.ts';
 
 export interface CoatOfArms {
   key: string;
@@ -155,9 +156,13 @@ export async function getPublicBody(ctx: Context): Promise<PublicBody> {
   return (await ctx.store.getSettings<PublicBody>('publicBody')) ?? { name: 'Badan Publik' };
 }
 
+/** The settings the register shows (name, address, licence, region, coat of arms): a change rebuilds it (register-events.ts). */
+const REGISTER_ACTIONS = new Set(['settings.public_body', 'settings.coat_of_arms']);
+
 async function save(ctx: Context, actor: Principal, before: PublicBody | undefined, after: PublicBody, action: string): Promise<PublicBody> {
+  const shown = REGISTER_ACTIONS.has(action);
   await ctx.store.commit(
-    [{ entity: 'settings', name: 'publicBody', value: after }],
+    [{ entity: 'settings', name: 'publicBody', value: after }, ...(shown ? [siteEvent(ctx, 'publicBody', actor.agencyId, 1)] : [])],
     auditEvent({
       actor,
       action,
@@ -169,6 +174,7 @@ async function save(ctx: Context, actor: Principal, before: PublicBody | undefin
       now: ctx.now,
     }),
   );
+  if (shown) await startRegisterUpdate(ctx, `body-${ctx.now.getTime()}`);
   return after;
 }
 
