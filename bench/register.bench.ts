@@ -11,8 +11,9 @@
  */
 import type { DocumentRef } from '../functions/core/item-model.ts';
 import type { Agency } from '../functions/core/model.ts';
-import { type PublishedEntry, type RegisterInput, renderChange, renderChanges, renderFullFiles } from '../functions/core/register/index.ts';
+import type { PublishedEntry, RegisterInput } from '../functions/core/register/input.ts';
 import { shardOf, terms } from '../functions/core/register/text.ts';
+import { renderChange, renderChanges, renderFullFiles } from '../web/register/render.ts';
 
 export interface Row {
   metric: string;

@@ -1,5 +1,5 @@
 /**
- * Writes the public register: applies a rendered plan (functions/core/register) to the register
+ * Writes the public register: applies a rendered plan (web/register/render.ts) to the register
  * bucket, copies the public documents of published items from the private document bucket, and in
  * AWS invalidates exactly the changed paths in CloudFront. Drafts never reach this bucket: only the
  * documents a published version lists are copied.

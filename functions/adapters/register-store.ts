@@ -19,7 +19,7 @@ import type { Objection } from '../core/objections/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { PublicBody } from '../core/public-body.ts';
 import { type PublicAnnualReport, publicAnnualReport } from '../core/register/annual.ts';
-import type { PublishedEntry } from '../core/register/index.ts';
+import type { PublishedEntry } from '../core/register/input.ts';
 import { type PublicRequestEntry, publicLogEntryWith } from '../core/register/requests.ts';
 import { RegisterBusy, type RegisterStore } from '../core/register-update.ts';
 import type { Request } from '../core/requests/model.ts';

@@ -9,27 +9,7 @@
  * (recovery) and resets every snapshot.
  */
 import type { RegisterEvent } from './item-model.ts';
-import {
-  type PublishedEntry,
-  type RegisterInput,
-  renderAnnualReports,
-  renderChanges,
-  renderDik,
-  renderFull,
-  renderRequests,
-  renderVerifications,
-  type SitePlan,
-} from './register/index.ts';
-
-/**
- * The shape of the rendered site. Raise it when a change to the pages touches pages that no
- * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
- * renderer is then rebuilt in full once, by the next update. 12: the DIK states its ends inclusively
- * ("sampai dengan", "berakhir setelah … 23.59"), with `endsAfter` in its exports. 13: the compact
- * menu of narrow screens on every page, no table caption repeating its heading. 14: the newest
- * publications on /dip/ as cards on a phone.
- */
-export const RENDERER_VERSION = 14;
+import type { PublishedEntry, RegisterChange, RegisterInput, SiteFile, SitePlan } from './register/input.ts';
 
 /**
  * What every page of the register shows besides its own data: the base URL (canonical, hreflang,
@@ -63,6 +43,25 @@ export interface RegisterStore {
   unlock(owner: string): Promise<void>;
   /** When the register was last built in full, by which renderer and with which siteKey; undefined if never (a new installation). */
   built(): Promise<{ at: string; renderer?: number; site?: string } | undefined>;
+}
+
+/**
+ * The renderer: pure functions from the register's input to files (web/register/render.ts
+ * `registerRenderer`, beside the pages it renders). The core asks for it like for the store and the
+ * site, so that it imports nothing of the pages (test/unit/import-direction.test.ts).
+ */
+export interface RegisterRenderer {
+  /**
+   * The shape of the rendered site (web/register/render.ts `RENDERER_VERSION`): a register built
+   * by another version is rebuilt in full once, by the next update.
+   */
+  version: number;
+  renderFull(input: RegisterInput): SitePlan;
+  renderChanges(input: RegisterInput, changes: readonly RegisterChange[]): SitePlan;
+  renderDik(input: RegisterInput): SiteFile[];
+  renderVerifications(input: RegisterInput, codes: ReadonlySet<string>): SiteFile[];
+  renderRequests(input: RegisterInput, requestIds: ReadonlySet<string>): SitePlan;
+  renderAnnualReports(input: RegisterInput): SitePlan;
 }
 
 export interface RegisterSite {
@@ -102,7 +101,12 @@ interface Lease {
   confirm(): Promise<void>;
 }
 
-export async function updateRegister(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date } = {}): Promise<RegisterUpdate> {
+export async function updateRegister(
+  store: RegisterStore,
+  site: RegisterSite,
+  renderer: RegisterRenderer,
+  opts: { full?: boolean; now?: Date } = {},
+): Promise<RegisterUpdate> {
   const owner = crypto.randomUUID();
   if (!(await store.lock(owner, LEASE_SECONDS))) throw new RegisterBusy('Another register update is running; this one will be retried.');
   let lost = false;
@@ -119,14 +123,20 @@ export async function updateRegister(store: RegisterStore, site: RegisterSite, o
     },
   };
   try {
-    return await updateLocked(store, site, opts, lease);
+    return await updateLocked(store, site, renderer, opts, lease);
   } finally {
     clearInterval(timer);
     await store.unlock(owner);
   }
 }
 
-async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { full?: boolean; now?: Date }, lease: Lease): Promise<RegisterUpdate> {
+async function updateLocked(
+  store: RegisterStore,
+  site: RegisterSite,
+  renderer: RegisterRenderer,
+  opts: { full?: boolean; now?: Date },
+  lease: Lease,
+): Promise<RegisterUpdate> {
   const now = opts.now ?? new Date();
   // A register never built has no home page, assets or lists for a change to update: build it whole.
   // So is one built by an older renderer, whose unchanged pages would otherwise keep the old shape.
@@ -138,16 +148,18 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
     const fresh = await store.loadInput(now);
     const key = siteKey(fresh);
     // A recovery with the same renderer and settings rewrites the same pages: their sitemap dates stay.
-    const at = built && built.renderer === RENDERER_VERSION && built.site === key ? built.at : now.toISOString();
+    const at = built && built.renderer === renderer.version && built.site === key ? built.at : now.toISOString();
     await lease.confirm();
-    const paths = await site.apply(renderFull({ ...fresh, builtAt: at }), { prune: true });
+    const paths = await site.apply(renderer.renderFull({ ...fresh, builtAt: at }), { prune: true });
     await lease.confirm();
-    await store.resetRendered(fresh.items, events, { at, renderer: RENDERER_VERSION, site: key });
+    await store.resetRendered(fresh.items, events, { at, renderer: renderer.version, site: key });
     return { events: events.length, files: paths.length, invalidated: await site.invalidate(paths) };
   };
-  if (opts.full || !built || built.renderer !== RENDERER_VERSION) return full();
+  if (opts.full || !built || built.renderer !== renderer.version) return full();
   const events = await store.queue(100);
   if (events.length === 0) return { events: 0, files: 0, invalidated: 0 };
+  // The body or an agency changed (a rename, a new agency): every page may name it, so it is rebuilt whole (register-events.ts).
+  if (events.some((e) => e.type === 'site')) return full();
   const requestEvents = events.filter((e) => e.type === 'request');
   const loaded = await store.loadInput(now, requestEvents.length ? { requestIds: [...new Set(requestEvents.map((e) => e.itemId))] } : {});
   if (siteKey(loaded) !== built.site) return full();
@@ -162,30 +174,30 @@ async function updateLocked(store: RegisterStore, site: RegisterSite, opts: { fu
   const changes = await Promise.all(
     [...byItem.keys()].map(async (itemId) => ({ itemId, before: await store.registered(itemId), after: published.get(itemId) })),
   );
-  const plan: SitePlan = changes.length ? renderChanges(input, changes) : { put: [], delete: [], copies: [], removeCopies: [] };
+  const plan: SitePlan = changes.length ? renderer.renderChanges(input, changes) : { put: [], delete: [], copies: [], removeCopies: [] };
   if (dikEvents.length) {
     // The DIK is small (tens of rows): its page, home and its exports are rendered whole.
-    const dik = renderDik(input);
+    const dik = renderer.renderDik(input);
     const paths = new Set(dik.map((f) => f.path));
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...dik];
   }
   if (verificationEvents.length) {
     // A document issued, withdrawn or replaced: its verification pages, both languages.
-    const pages = renderVerifications(input, new Set(verificationEvents.map((e) => e.itemId)));
+    const pages = renderer.renderVerifications(input, new Set(verificationEvents.map((e) => e.itemId)));
     const paths = new Set(pages.map((f) => f.path));
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...pages];
   }
   if (requestEvents.length) {
     // A written notice issued: the public log's index, the request's year page, the log's exports
     // and the documents the answer released to everyone.
-    const log = renderRequests(input, new Set(requestEvents.map((e) => e.itemId)));
+    const log = renderer.renderRequests(input, new Set(requestEvents.map((e) => e.itemId)));
     const paths = new Set(log.put.map((f) => f.path));
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...log.put];
     plan.copies = [...plan.copies, ...log.copies];
   }
   if (annualEvents.length) {
     // An annual report approved: its page, the index in /data/, and its PDF and figures copied as archived.
-    const annual = renderAnnualReports(input);
+    const annual = renderer.renderAnnualReports(input);
     const paths = new Set(annual.put.map((f) => f.path));
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...annual.put];
     plan.copies = [...plan.copies, ...annual.copies];

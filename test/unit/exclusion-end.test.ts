@@ -15,7 +15,7 @@ import { consequenceTestSheetSpec, decreeSpec, type PdfContext } from '../../fun
 import type { Block } from '../../functions/core/official-documents/index.ts';
 import { DIK_CSV_COLUMNS } from '../../functions/core/register/dik.ts';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
-import { renderFullFiles } from '../../functions/core/register/index.ts';
+import { renderFullFiles } from '../../web/register/render.ts';
 import { staffDates } from '../../web/staff/src/pages/exclusion-parts.tsx';
 import { parseCsv } from '../support/csv.ts';
 import { agencyRecord } from '../support/fixtures.ts';

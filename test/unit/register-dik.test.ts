@@ -9,16 +9,9 @@ import type { DikEntry } from '../../functions/core/exclusion-model.ts';
 import type { DocumentRef } from '../../functions/core/item-model.ts';
 import { DIK_CSV_COLUMNS } from '../../functions/core/register/dik.ts';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
-import {
-  type PublishedEntry,
-  type RegisterInput,
-  renderChanges,
-  renderDik,
-  renderFull,
-  renderFullFiles,
-  type SiteFile,
-} from '../../functions/core/register/index.ts';
+import type { PublishedEntry, RegisterInput, SiteFile } from '../../functions/core/register/input.ts';
 import { allPages, buildModel } from '../../functions/core/register/model.ts';
+import { renderChanges, renderDik, renderFull, renderFullFiles } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
 import { agencyRecord } from '../support/fixtures.ts';
 

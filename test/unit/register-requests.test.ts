@@ -11,12 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { formSubmissionId } from '../../functions/api/form-submission.ts';
 import { formFields } from '../../functions/api/http.ts';
 import { dateInWords, dateTimeInWords, localDate } from '../../functions/core/date-words.ts';
-import { documentCopies, type RegisterInput, renderFull, renderRequests, type SitePlan } from '../../functions/core/register/index.ts';
+import type { RegisterInput, SitePlan } from '../../functions/core/register/input.ts';
 import { type PublicRequestEntry, publicLogEntry } from '../../functions/core/register/requests.ts';
-import { RENDERER_VERSION, type RegisterSite, type RegisterStore, updateRegister } from '../../functions/core/register-update.ts';
+import { type RegisterSite, type RegisterStore, updateRegister } from '../../functions/core/register-update.ts';
 import { PublicRequestForm, type Request, type RequestPersonal } from '../../functions/core/requests/model.ts';
 import { indonesianDateTime } from '../../functions/core/requests/notice.ts';
 import { REQUEST_JS } from '../../web/register/assets.ts';
+import { documentCopies, RENDERER_VERSION, registerRenderer, renderFull, renderRequests } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
 import { agencyRecord } from '../support/fixtures.ts';
 
@@ -431,7 +432,7 @@ describe('the register update takes in answered requests', () => {
       invalidate: async (paths) => paths.length,
     };
     // First update: a register never built is built whole (the log included).
-    await updateRegister(store, site, { now: new Date('2026-02-12T04:00:00.000Z') });
+    await updateRegister(store, site, registerRenderer, { now: new Date('2026-02-12T04:00:00.000Z') });
     expect(built?.renderer).toBe(RENDERER_VERSION);
     expect(plans[0]!.put.map((f) => f.path)).toEqual(
       expect.arrayContaining(['permohonan/index.html', 'permohonan/daftar/2026/index.html', 'data/permohonan.csv']),
@@ -439,7 +440,7 @@ describe('the register update takes in answered requests', () => {
     expect(queue).toEqual([]);
     // Then a request event: the log only, read fresh, and the event dropped.
     queue = [...events];
-    const result = await updateRegister(store, site, { now: new Date('2026-02-12T05:00:00.000Z') });
+    const result = await updateRegister(store, site, registerRenderer, { now: new Date('2026-02-12T05:00:00.000Z') });
     expect(asked.at(-1)).toEqual(['2026-00003']);
     expect(plans[1]!.put.map((f) => f.path).sort()).toEqual(
       [

@@ -1,5 +1,5 @@
 /**
- * The public register renderer (functions/core/register): the files of a small register, incremental
+ * The public register renderer (web/register/render.ts): the files of a small register, incremental
  * changes checked against two full renders, open data (CSV round trip, JSON-LD), escaping of hostile
  * content, columns without JavaScript, languages, and search run end to end (the emitted search.js
  * against the emitted shards, in a VM with a minimal DOM).
@@ -8,18 +8,10 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { DocumentRef, ItemContent } from '../../functions/core/item-model.ts';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
-import {
-  type PublishedEntry,
-  type RegisterChange,
-  type RegisterInput,
-  renderChange,
-  renderChanges,
-  renderExports,
-  renderFull,
-  type SitePlan,
-} from '../../functions/core/register/index.ts';
+import type { PublishedEntry, RegisterChange, RegisterInput, SitePlan } from '../../functions/core/register/input.ts';
 import { stem, terms } from '../../functions/core/register/text.ts';
 import { DEMO_ITEMS } from '../../infra/local/seed.ts';
+import { renderChange, renderChanges, renderExports, renderFull } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
 import { agencyRecord } from '../support/fixtures.ts';
 

@@ -10,7 +10,7 @@ import { exclusionEndsAfterLocal } from '../../functions/core/exclusion-end.ts';
 import { exclusionEndWords } from '../../functions/core/exclusion-end-words.ts';
 import { type DikEntry, PASAL_17_TEXT } from '../../functions/core/exclusion-model.ts';
 import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
-import type { PublishedEntry } from '../../functions/core/register/index.ts';
+import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import {
   type AgencyInfo,
   BLOCK,

@@ -13,7 +13,7 @@
 import { CATEGORIES, type Category } from '../item-model.ts';
 import { csvCell } from '../tabular/table.ts';
 import { ANNUAL_INDEX_PATH, ANNUAL_PAGE_PATH, annualDataPath, annualPdfPath } from './annual.ts';
-import type { PublishedEntry } from './index.ts';
+import type { PublishedEntry } from './input.ts';
 import { documentHref, firstPublishedAt, href, itemRef, type Model, pagePath } from './model.ts';
 import { REQUEST_EXPORT_PATHS, requestLogPath } from './requests.ts';
 

@@ -21,7 +21,7 @@ import type { Category } from '../item-model.ts';
 import { CATEGORIES } from '../item-model.ts';
 import type { Agency } from '../model.ts';
 import { ANNUAL_PAGE_PATH, annualOrder, type PublicAnnualReport } from './annual.ts';
-import type { PublishedEntry, RegisterInput } from './index.ts';
+import type { PublishedEntry, RegisterInput } from './input.ts';
 import { logOrder, type PublicRequestEntry, requestLogPath } from './requests.ts';
 
 export type Lang = 'id' | 'en';

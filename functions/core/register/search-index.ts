@@ -17,7 +17,7 @@
  * Shards and cards depend on an item's own chunk and terms only, so a publication rewrites the shards
  * of its terms, one card file, and the manifest when a shard appears or goes.
  */
-import type { PublishedEntry } from './index.ts';
+import type { PublishedEntry } from './input.ts';
 import { blockOf, getOrSet, type Model, rowsOf } from './model.ts';
 import { shardOf, terms } from './text.ts';
 

@@ -28,7 +28,7 @@
  * the parts that changed (see index.ts `renderChanges`).
  */
 import { CATEGORIES } from '../item-model.ts';
-import type { PublishedEntry } from './index.ts';
+import type { PublishedEntry } from './input.ts';
 import { allPages, blockOf, type ChunkKey, href, itemRef, LANGS, type Lang, type Model, type PageRef, pagePath, rowsOf } from './model.ts';
 
 export const ROBOTS_PATH = 'robots.txt';

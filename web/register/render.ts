@@ -3,6 +3,12 @@
  * site (no AWS, no I/O). The adapter applies the plan to the register bucket and invalidates the
  * changed paths.
  *
+ * It lives with the pages it renders (web/register/) and uses the core: the register's model, its
+ * exports, sitemap and search index (functions/core/register/), and the input and plan types
+ * (functions/core/register/input.ts). The core never imports it; the update use case
+ * (functions/core/register-update.ts) is handed `registerRenderer` below by the register task.
+ * test/unit/import-direction.test.ts keeps it that way.
+ *
  * Site (Indonesian at `/…`, English twins at `/en/…`, each page linking the other with hreflang):
  *
  *   index.html                                 home: the body, its PPID, categories, latest, agencies
@@ -47,19 +53,12 @@
  * the catalogue (its dates) and the sitemap's index and shared part (their lastmod), all small.
  */
 
-import { REGISTER_CSS, REQUEST_JS, SEARCH_JS } from '../../../web/register/assets.ts';
-import { NOT_FOUND_PATH, renderNotFoundPage } from '../../../web/register/not-found.tsx';
-import { renderPage } from '../../../web/register/pages.tsx';
-import { renderVerificationPage } from '../../../web/register/verification.tsx';
-import { FAVICON_FILES } from '../../../web/shared/favicon.ts';
-import type { DikEntry } from '../exclusion-model.ts';
-import type { PublishedVersion } from '../item-model.ts';
-import { CATEGORIES } from '../item-model.ts';
-import type { Agency } from '../model.ts';
-import { type VerificationRecord, verificationPath } from '../official-documents/verification.ts';
-import { ANNUAL_INDEX_PATH, annualCopies, annualIndexJson, type PublicAnnualReport } from './annual.ts';
-import { dikCsv, dikJson } from './dik.ts';
-import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS } from './exports.ts';
+import { CATEGORIES } from '../../functions/core/item-model.ts';
+import { type VerificationRecord, verificationPath } from '../../functions/core/official-documents/verification.ts';
+import { ANNUAL_INDEX_PATH, annualCopies, annualIndexJson } from '../../functions/core/register/annual.ts';
+import { dikCsv, dikJson } from '../../functions/core/register/dik.ts';
+import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS } from '../../functions/core/register/exports.ts';
+import type { PublishedEntry, RegisterChange, RegisterInput, SiteFile, SitePlan } from '../../functions/core/register/input.ts';
 import {
   allPages,
   buildModel,
@@ -74,9 +73,8 @@ import {
   neighbours,
   type PageRef,
   pagePath,
-  type RegisterBody,
-} from './model.ts';
-import { type PublicRequestEntry, REQUEST_EXPORT_PATHS, requestDocumentCopies, requestsCsv, requestsJson } from './requests.ts';
+} from '../../functions/core/register/model.ts';
+import { REQUEST_EXPORT_PATHS, requestDocumentCopies, requestsCsv, requestsJson } from '../../functions/core/register/requests.ts';
 import {
   allCardFiles,
   cardKeyOf,
@@ -89,54 +87,24 @@ import {
   shardManifest,
   shardPath,
   shardsOf,
-} from './search-index.ts';
-import { partOf, ROBOTS_PATH, robotsTxt, SHARED_PART_PATH, SITEMAP_INDEX_PATH, sitemapFiles, sitemapFilesOf, sitemapPartPath } from './sitemap.ts';
-import { shardOf } from './text.ts';
-
-export interface PublishedEntry extends PublishedVersion {
-  /** Every publication of this item so far, this one last. */
-  history: { versionNo: number; publishedAt: string }[];
-}
-
-export interface RegisterInput {
-  publicBody: RegisterBody;
-  agencies: Agency[];
-  items: PublishedEntry[];
-  /** The DIK entries in force (any order; the register shows them by year and sequence). */
-  dik: DikEntry[];
-  /** Every issued document's verification record (its page at `verifikasi/<code>/`). */
-  verifications?: VerificationRecord[];
-  /** Answered requests, projected for the public (requests.ts `publicLogEntry`): never the request record itself. */
-  requests?: PublicRequestEntry[];
-  /** Approved annual reports, projected for the public (annual.ts `publicAnnualReport`). */
-  annualReports?: PublicAnnualReport[];
-  /** The time of the change (exports and catalogue are stamped with it; pages never are). */
-  generatedAt: string;
-  /**
-   * The register's base URL, e.g. `https://ppid.kalbarprov.go.id`: every canonical and hreflang
-   * link, the sitemap, robots.txt and the open data are absolute from it; root-relative when absent
-   * (the register store always sets it: the body's `registerUrl`, else the host's own address).
-   */
-  siteUrl?: string;
-  /** When the register was last built in full (the sitemap's lastmod of pages that change only then). */
-  builtAt?: string;
-}
-
-export interface SiteFile {
-  /** No leading slash, e.g. `index.html`, `en/index.html`, `data/dip.csv`. */
-  path: string;
-  body: string | Uint8Array;
-  contentType: string;
-}
-
-export interface SitePlan {
-  put: SiteFile[];
-  delete: string[];
-  /** Public documents to copy from the private document bucket (`from`: its key) to the register (`to`). */
-  copies: { from: string; to: string }[];
-  /** Register path prefixes to delete, e.g. `berkas/<itemId>/`. */
-  removeCopies: string[];
-}
+} from '../../functions/core/register/search-index.ts';
+import {
+  partOf,
+  ROBOTS_PATH,
+  robotsTxt,
+  SHARED_PART_PATH,
+  SITEMAP_INDEX_PATH,
+  sitemapFiles,
+  sitemapFilesOf,
+  sitemapPartPath,
+} from '../../functions/core/register/sitemap.ts';
+import { shardOf } from '../../functions/core/register/text.ts';
+import type { RegisterRenderer } from '../../functions/core/register-update.ts';
+import { FAVICON_FILES } from '../shared/favicon.ts';
+import { REGISTER_CSS, REQUEST_JS, SEARCH_JS } from './assets.ts';
+import { NOT_FOUND_PATH, renderNotFoundPage } from './not-found.tsx';
+import { renderPage } from './pages.tsx';
+import { renderVerificationPage } from './verification.tsx';
 
 export const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
@@ -308,15 +276,6 @@ export function renderFull(input: RegisterInput): SitePlan {
   return { put: [...renderFullFiles(input)], delete: [], copies: documentCopies(input), removeCopies: [] };
 }
 
-/** One publication or withdrawal: the item as the register showed it, and as it is now. */
-export interface RegisterChange {
-  itemId: string;
-  /** As it was on the register; undefined if it was not there (new, or republished after a withdrawal). */
-  before?: PublishedEntry;
-  /** As it is now; undefined if withdrawn. */
-  after?: PublishedEntry;
-}
-
 /**
  * What one publication or withdrawal changes. `before` is the item as it was on the register
  * (undefined if new), `after` as it is now (undefined if withdrawn); `input` is the whole register
@@ -475,3 +434,24 @@ export function renderChanges(input: RegisterInput, changes: readonly RegisterCh
   }
   return { put, delete: del, copies, removeCopies };
 }
+
+/**
+ * The shape of the rendered site. Raise it when a change to the pages touches pages that no
+ * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
+ * renderer is then rebuilt in full once, by the next update. 12: the DIK states its ends inclusively
+ * ("sampai dengan", "berakhir setelah … 23.59"), with `endsAfter` in its exports. 13: the compact
+ * menu of narrow screens on every page, no table caption repeating its heading. 14: the newest
+ * publications on /dip/ as cards on a phone.
+ */
+export const RENDERER_VERSION = 14;
+
+/** This renderer as the port the core's update use case asks for (functions/core/register-update.ts). */
+export const registerRenderer: RegisterRenderer = {
+  version: RENDERER_VERSION,
+  renderFull,
+  renderChanges: (input, changes) => renderChanges(input, changes),
+  renderDik,
+  renderVerifications,
+  renderRequests,
+  renderAnnualReports,
+};
