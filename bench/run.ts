@@ -1,8 +1,9 @@
 /**
  * Runs the benchmarks and prints their results as a table (`npm run bench`).
  *   node --import tsx bench/run.ts [items] [agencies] [requests] [report requests] [import rows]   default 100000 300 1000 100000 10000
- *   npm run bench -- --only=import                                     one or more of register,requests,reports,import
+ *   npm run bench -- --only=import                                     one or more of register,requests,reports,import,api
  */
+import { apiBench } from './api.bench.ts';
 import { importBench } from './import.bench.ts';
 import { type Row, registerBench } from './register.bench.ts';
 import { reportsBench } from './reports.bench.ts';
@@ -22,7 +23,7 @@ function table(title: string, rows: Row[]): string {
   ].join('\n');
 }
 
-// `--only=register,requests,reports,import` runs some of them; the numbers are positional as before.
+// `--only=register,requests,reports,import,api` runs some of them; the numbers are positional as before.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -54,4 +55,10 @@ if (runs('import')) {
   const t3 = performance.now();
   const importRowsOut = await importBench(Number(importRows));
   console.log(table(`SOP 004 spreadsheet import (node ${process.version}, ${((performance.now() - t3) / 1000).toFixed(1)} s in all)`, importRowsOut));
+}
+
+if (runs('api')) {
+  const t4 = performance.now();
+  const apiRows = await apiBench();
+  console.log(table(`Authenticated item read through the API (node ${process.version}, ${((performance.now() - t4) / 1000).toFixed(1)} s in all)`, apiRows));
 }

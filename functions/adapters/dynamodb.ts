@@ -473,7 +473,11 @@ export const dynamoStore: Store = {
     return queryAll<Agency>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'AGENCIES' } });
   },
   async getUser(username) {
-    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: { pk: `USER#${username}`, sk: 'USER' } }));
+    // Consistent: every request reads its caller's role, agency and `enabled` here, and an admin's
+    // change must hold from the very next request on.
+    const res = await documentClient().send(
+      new GetCommand({ TableName: config.tableName(), Key: { pk: `USER#${username}`, sk: 'USER' }, ConsistentRead: true }),
+    );
     return res.Item ? strip<User>(res.Item) : undefined;
   },
   listUsers({ agencyId, cursor, limit }) {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { workflows } from '../adapters/workflow.ts';
-import { createAgency, getAgency, updateAgency } from '../core/agencies.ts';
+import { agencyFound, createAgency, updateAgency } from '../core/agencies.ts';
 import { Agency, AgencyPatch, agencyId, NewAgency } from '../core/model.ts';
 import { endpoint } from './http.ts';
 
@@ -14,7 +14,11 @@ export const list = endpoint(
   async ({ ctx }) => ({ items: await ctx.store.listAgencies() }),
 );
 
-export const get = endpoint({ summary: 'Read one agency', params: AgencyParams, response: Agency }, ({ ctx, params }) => getAgency(ctx, params.agencyId));
+export const get = endpoint(
+  // Read with the caller's record (an agency is no secret to any staff user).
+  { summary: 'Read one agency', params: AgencyParams, response: Agency, prefetch: ({ ctx, params }) => ctx.store.getAgency(params.agencyId) },
+  async ({ params, prefetched }) => agencyFound(params.agencyId, prefetched),
+);
 
 export const create = endpoint(
   { summary: 'Create an agency (admin): the one PPID Utama unit, or an SKPD under it', body: NewAgency, response: Agency, status: 201 },

@@ -8,10 +8,18 @@
  * 1. find the route's declaration in infra/system.ts by `event.routeKey`;
  * 2. for non-public routes, read the caller from the JWT claims the authorizer passed (Cognito ID
  *    token shape), load that user from the table (role, agency and `enabled` are read from the table
- *    on every request, so a change by an admin takes effect at once), and check the route's roles;
+ *    on every request, strongly consistent, never cached, so a change by an admin takes effect on the
+ *    very next request), and check the route's roles;
  * 3. validate path parameters, query string and JSON body with zod: 400 with one message per field,
  *    in Bahasa Indonesia and English;
  * 4. call the use case; map DomainError to its 4xx, anything else to a 500 that names the request id.
+ *
+ * A read route may declare `prefetch`: the read it needs whoever asks (the record named in its path),
+ * started together with the read of the caller's user record, so the request waits for one round trip
+ * of the table instead of two. It is a read of the table and nothing else (no write, no side effect),
+ * and it is given no principal, so it cannot depend on the caller. Its result, or its error, reaches
+ * the handler only after step 2 has passed: a caller refused in step 2 gets the same 401/403 as
+ * before, and nothing of what was read.
  */
 
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -31,7 +39,7 @@ export const logger = new Logger({ serviceName: 'sip-ppid' });
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type AnyObject = z.ZodType<Record<string, unknown>>;
 
-export interface EndpointSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType> {
+export interface EndpointSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType, F = undefined> {
   summary: string;
   description?: string;
   params?: P;
@@ -49,9 +57,15 @@ export interface EndpointSpec<P extends AnyObject, Q extends AnyObject, B extend
   formRedirect?: (result: z.infer<R>, body: z.infer<B>) => string;
   /** The handler returns a whole HTML page (a page for people without JavaScript); errors are pages too. */
   html?: boolean;
+  /**
+   * Read routes only: a pure read of what the route needs whoever asks (from the path and query, never
+   * from the caller), run at the same time as the read of the caller's user record. The handler gets
+   * it as `prefetched` once the caller is known and allowed on the route, and authorizes on it.
+   */
+  prefetch?: (req: { params: z.infer<P>; query: z.infer<Q>; ctx: Context }) => Promise<F>;
 }
 
-export interface Request<P, Q, B> {
+export interface Request<P, Q, B, F = undefined> {
   params: P;
   query: Q;
   body: B;
@@ -60,6 +74,8 @@ export interface Request<P, Q, B> {
   ctx: Context;
   event: Event;
   lang: 'id' | 'en';
+  /** What the spec's `prefetch` read (undefined without one). */
+  prefetched: F;
 }
 
 export type EndpointHandler = ((event: Event, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>) & {
@@ -123,9 +139,12 @@ function claim(event: Event, name: string): string | undefined {
   return v === undefined ? undefined : String(v);
 }
 
-async function principalOf(event: Event, ctx: Context, decl: RouteDecl): Promise<Principal> {
-  const username = claim(event, 'cognito:username') ?? claim(event, 'username');
-  if (!username) fail('unauthenticated', 'unauthenticated');
+/** The caller's username from the token's claims; 401 without one (checked before anything is read). */
+function usernameOf(event: Event): string {
+  return claim(event, 'cognito:username') ?? claim(event, 'username') ?? fail('unauthenticated', 'unauthenticated');
+}
+
+async function principalOf(username: string, ctx: Context, decl: RouteDecl): Promise<Principal> {
   const user = await ctx.store.getUser(username);
   if (!user || !user.enabled) fail('forbidden', 'user_not_registered', { username });
   const principal: Principal = { username: user.username, name: user.name, role: user.role, agencyId: user.agencyId };
@@ -220,9 +239,28 @@ function bodyOf(event: Event, arrays: ReadonlySet<string>): unknown {
   }
 }
 
-export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType>(
-  spec: EndpointSpec<P, Q, B, R>,
-  fn: (req: Request<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<z.input<R> | undefined>,
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Runs `read` now and keeps its outcome, thrown or returned, for later (never an unhandled rejection). */
+function started<T>(read: () => Promise<T>): Promise<Settled<T>> {
+  try {
+    return read().then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, error }),
+    );
+  } catch (error) {
+    return Promise.resolve({ ok: false, error });
+  }
+}
+
+function outcome<T>(s: Settled<T>): T {
+  if (!s.ok) throw s.error;
+  return s.value;
+}
+
+export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType, F = undefined>(
+  spec: EndpointSpec<P, Q, B, R, F>,
+  fn: (req: Request<z.infer<P>, z.infer<Q>, z.infer<B>, F>) => Promise<z.input<R> | undefined>,
 ): EndpointHandler {
   // A plain form post's repeated fields (checkboxes) are read as the schema's arrays.
   const arrays = spec.formRedirect ? arrayFieldsOf(spec.body) : new Set<string>();
@@ -259,13 +297,28 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
     .handler(async (event) => {
       const decl = routeOf(event);
       const ctx: Context = { store: dynamoStore, identity: identityDirectory(), requestId: event.requestContext.requestId, now: new Date() };
-      const principal = decl.roles === 'public' ? (undefined as unknown as Principal) : await principalOf(event, ctx, decl);
+      const username = decl.roles === 'public' ? undefined : usernameOf(event);
+      // The caller's record and the route's own read go out together; nothing of the second is used
+      // (not even its error) before the caller is known and allowed.
+      const caller = username === undefined ? undefined : principalOf(username, ctx, decl);
+      const { prefetch } = spec;
+      const early =
+        prefetch &&
+        started(() =>
+          prefetch({
+            params: parse(spec.params, event.pathParameters ?? {}, 'path'),
+            query: parse(spec.query, event.queryStringParameters ?? {}, 'query'),
+            ctx,
+          }),
+        );
+      const principal = caller ? await caller : (undefined as unknown as Principal);
       if (spec.maxBodyBytes && (event.body?.length ?? 0) > spec.maxBodyBytes * (event.isBase64Encoded ? 4 / 3 : 1))
         fail('payload_too_large', 'body_too_large', { max: Math.round(spec.maxBodyBytes / 1024) });
       const params = parse(spec.params, event.pathParameters ?? {}, 'path');
       const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
       const body = parse(spec.body, spec.body ? (bodyOf(event, arrays) ?? {}) : undefined, 'body');
-      const result = await fn({ params, query, body, principal, ctx, event, lang: languageOf(event) });
+      const prefetched = (early ? outcome(await early) : undefined) as F;
+      const result = await fn({ params, query, body, principal, ctx, event, lang: languageOf(event), prefetched });
       if (spec.formRedirect && isFormPost(event))
         return {
           statusCode: 303,

@@ -3,7 +3,7 @@ import { mailer } from '../adapters/mail.ts';
 import { workflows } from '../adapters/workflow.ts';
 import { assertRole } from '../core/access.ts';
 import { DocumentRef, ItemContent, ItemQuery, publicView } from '../core/item-model.ts';
-import { createItem, decide, getItem, inbox as inboxUseCase, listItems, REGISTER_WORKFLOW, submitItem, updateItem, withdraw } from '../core/items.ts';
+import { createItem, decide, inbox as inboxUseCase, itemFor, listItems, REGISTER_WORKFLOW, submitItem, updateItem, withdraw } from '../core/items.ts';
 import { agencyId } from '../core/model.ts';
 import type { Context } from '../core/ports.ts';
 import { endpoint } from './http.ts';
@@ -50,8 +50,14 @@ export const create = endpoint(
 );
 
 export const get = endpoint(
-  { summary: 'Read one item: working version, published version, documents, timing', params: ItemParams, response: ItemSchema },
-  async ({ ctx, principal, params }) => publicView(await getItem(ctx, principal, params.itemId)),
+  {
+    summary: 'Read one item: working version, published version, documents, timing',
+    params: ItemParams,
+    response: ItemSchema,
+    // Read with the caller's record; the agency check runs on it once the caller is known.
+    prefetch: ({ ctx, params }) => ctx.store.getItem(params.itemId),
+  },
+  async ({ principal, params, prefetched }) => publicView(itemFor(principal, params.itemId, prefetched)),
 );
 
 export const update = endpoint(
@@ -146,9 +152,10 @@ export const dip = endpoint(
       ),
       nextCursor: z.string().optional(),
     }),
+    prefetch: ({ ctx, query }) => ctx.store.listPublished(query),
   },
-  // The DIP is public information: every staff user may read all of it.
-  ({ ctx, query }) => ctx.store.listPublished(query),
+  // The DIP is public information: every staff user may read all of it (read with the caller's record).
+  async ({ prefetched }) => prefetched,
 );
 
 export const rebuildRegister = endpoint(

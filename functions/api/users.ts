@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { mailer } from '../adapters/mail.ts';
 import { agencyId, NewUser, PageQuery, page, User, UserPatch, username } from '../core/model.ts';
 import { SignIn } from '../core/user-invitation.ts';
-import { createUser, getUser, listUsers, updateUser } from '../core/users.ts';
+import { createUser, getUser, listUsers, updateUser, userFor } from '../core/users.ts';
 import { endpoint } from './http.ts';
 
 const UserParams = z.strictObject({ username });
@@ -20,8 +20,10 @@ export const list = endpoint(
   ({ ctx, principal, query }) => listUsers(ctx, principal, query),
 );
 
-export const get = endpoint({ summary: 'Read one user', params: UserParams, response: User }, ({ ctx, principal, params }) =>
-  getUser(ctx, principal, params.username),
+export const get = endpoint(
+  // Read with the caller's record; the agency check runs on it once the caller is known.
+  { summary: 'Read one user', params: UserParams, response: User, prefetch: ({ ctx, params }) => ctx.store.getUser(params.username) },
+  async ({ principal, params, prefetched }) => userFor(principal, params.username, prefetched),
 );
 
 export const create = endpoint(

@@ -9,7 +9,12 @@ import type { Context } from './ports.ts';
 import { siteEvent, startRegisterUpdate } from './register-events.ts';
 
 export async function getAgency(ctx: Context, id: string): Promise<Agency> {
-  return (await ctx.store.getAgency(id)) ?? notFound('agency_not_found', { agencyId: id });
+  return agencyFound(id, await ctx.store.getAgency(id));
+}
+
+/** The read agency, or 404 (pure). Agencies are not secret: every staff user may read any of them. */
+export function agencyFound(id: string, agency: Agency | undefined): Agency {
+  return agency ?? notFound('agency_not_found', { agencyId: id });
 }
 
 export function ppidUtamaOf(agencies: Agency[]): Agency | undefined {

@@ -98,7 +98,11 @@ function assertMayDecide(actor: Principal, agencyId: string): void {
 }
 
 export async function getItem(ctx: Context, actor: Principal, itemId: string): Promise<Item> {
-  const item = await ctx.store.getItem(itemId);
+  return itemFor(actor, itemId, await ctx.store.getItem(itemId));
+}
+
+/** The read item as the actor may see it (pure): 404 when there is none, 403 outside their agency. */
+export function itemFor(actor: Principal, itemId: string, item: Item | undefined): Item {
   if (!item) return notFound('item_not_found', { itemId });
   assertAgencyScope(actor, item.agencyId);
   return item;

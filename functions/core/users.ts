@@ -21,7 +21,11 @@ function assertRoleFitsAgency(role: Role, agency: Agency): void {
 }
 
 export async function getUser(ctx: Context, actor: Principal, username: string): Promise<User> {
-  const user = await ctx.store.getUser(username);
+  return userFor(actor, username, await ctx.store.getUser(username));
+}
+
+/** The read user as the actor may see them (pure): 404 when there is none, 403 outside their agency (oneself excepted). */
+export function userFor(actor: Principal, username: string, user: User | undefined): User {
   if (!user) return notFound('user_not_found', { username });
   if (user.username !== actor.username) assertAgencyScope(actor, user.agencyId);
   return user;

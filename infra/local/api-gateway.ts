@@ -49,12 +49,17 @@ export function matchRoute(method: string, path: string): { decl: RouteDecl; par
   return pathMatched ? 'method' : undefined;
 }
 
-/** Loads handler modules from source (the local host runs under tsx). */
+const loaded = new Map<string, Handler>();
+
+/** Loads handler modules from source (the local host runs under tsx), once each (as a warm Lambda keeps its module). */
 export async function loadHandler(handler: string): Promise<Handler> {
+  const known = loaded.get(handler);
+  if (known) return known;
   const file = pathToFileURL(join(import.meta.dirname, '../../functions', `${handlerModule(handler)}.ts`)).href;
   const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
   const fn = mod[handlerExport(handler)];
   if (typeof fn !== 'function') throw new Error(`Handler ${handler} is not exported`);
+  loaded.set(handler, fn as Handler);
   return fn as Handler;
 }
 

@@ -100,6 +100,9 @@ export async function createLocalIdp(opts: {
   const { privateKey, publicJwk } = await loadKey(opts.dataDir);
   const jwks = { keys: [publicJwk] };
   const keySet = createLocalJWKSet(jwks);
+  /** Tokens already verified, oldest first (a bounded set: a client signs in again after an hour). */
+  const verified = new Map<string, JWTPayload>();
+  const VERIFIED_KEPT = 1000;
   const codes = new Map<string, PendingCode>();
 
   const issueIdToken = (user: User) =>
@@ -162,9 +165,21 @@ export async function createLocalIdp(opts: {
     jwks,
     issueIdToken,
     async verify(token) {
+      // A token whose signature, issuer and audience were checked before is the same bytes: only its
+      // times are checked again (the keys never change while the host runs). It saves an RSA
+      // verification on every request; the caller's role is read from the table either way.
+      const known = verified.get(token);
+      if (known) {
+        const now = Date.now() / 1000;
+        if (now < (known.exp ?? 0) && now >= (known.nbf ?? 0)) return known;
+        verified.delete(token);
+        return undefined;
+      }
       try {
         // As the Cognito authorizer: signature, issuer, audience, and an expiry that has not passed (a token without one is refused).
         const { payload } = await jwtVerify(token, keySet, { issuer: opts.issuer, audience: CLIENT_ID, requiredClaims: ['exp', 'iat'] });
+        if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value!);
+        verified.set(token, payload);
         return payload;
       } catch {
         return undefined;

@@ -282,7 +282,12 @@ export async function issueReport(
 
 export async function getReport(ctx: Context, actor: Principal, reportId: string): Promise<ArchivedReport> {
   assertRole(actor, REPORT_READERS);
-  const r = await ctx.store.getReport(reportId);
+  return reportFor(actor, reportId, await ctx.store.getReport(reportId));
+}
+
+/** The read report as the actor may see it (pure): 403 for a role that reads no reports, 404, 403 outside their agency. */
+export function reportFor(actor: Principal, reportId: string, r: ArchivedReport | undefined): ArchivedReport {
+  assertRole(actor, REPORT_READERS);
   if (!r) return notFound('report_not_found', { reportId });
   assertMayRead(actor, r);
   return r;
