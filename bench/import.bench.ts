@@ -17,7 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
 import { DIP_IMPORT_COLUMNS } from '../functions/core/documentation/import.ts';
-import { importRow } from '../test/support/fixtures.ts';
+import { importSpreadsheet } from '../test/support/fixtures.ts';
 import { apiClient, sha256hex, until, uploadWithTicket } from '../test/support/host.ts';
 import type { Row } from './register.bench.ts';
 
@@ -50,18 +50,6 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: num
   }
 }
 
-async function spreadsheet(n: number): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Daftar Informasi');
-  ws.addRow(DIP_IMPORT_COLUMNS.map((c) => c.header));
-  for (let i = 1; i <= n; i++) {
-    const row: (string | number)[] = importRow(i, 'bench');
-    row[9] = 2025; // a year as a number, as spreadsheets keep it
-    ws.addRow(row);
-  }
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
 /** BASELINE: the workbook loaded by exceljs and every cell read as text. */
 async function readWithLibrary(bytes: Buffer): Promise<number> {
   const wb = new ExcelJS.Workbook();
@@ -80,7 +68,7 @@ async function readWithLibrary(bytes: Buffer): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function importBench(n = 10_000): Promise<Row[]> {
-  const bytes = await spreadsheet(n);
+  const bytes = await importSpreadsheet(n, 'bench');
   // BASELINE three times (the first also warms exceljs up); its median time and largest peak.
   const base = [];
   for (let i = 0; i < 3; i++) base.push(await measured(() => readWithLibrary(bytes)));

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { DIP_IMPORT_COLUMNS } from '../../functions/core/documentation/import.ts';
 import { importedItemId } from '../../functions/core/documentation/item-import.ts';
-import { importRow } from '../support/fixtures.ts';
+import { importRow, importSpreadsheet } from '../support/fixtures.ts';
 import { apiClient, sha256hex, startTestHost, until, uploadWithTicket } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -204,15 +204,7 @@ describe('spreadsheet import of draft items', () => {
   it('a 10,000-row XLSX imports completely', async () => {
     const N = 10_000;
     const t0 = Date.now();
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Daftar Informasi');
-    ws.addRow(DIP_IMPORT_COLUMNS.map((c) => c.header));
-    for (let i = 1; i <= N; i++) {
-      const row: (string | number)[] = goodRow(i, 'besar');
-      row[9] = 2025; // a year as a number, as spreadsheets keep it
-      ws.addRow(row);
-    }
-    const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const bytes = await importSpreadsheet(N, 'besar');
     const tGenerated = Date.now();
     const counterBefore = await dynamoStore.getCounter(`items#disdikbud#${new Date(Date.now() + 7 * 3600_000).getUTCFullYear()}`);
     const { importId, checked } = await declareAndCheck('ppid.utama', bytes, 'dip-10000.xlsx', XLSX, 'disdikbud');

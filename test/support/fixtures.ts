@@ -1,4 +1,6 @@
 /** Records and people the tests share: an agency as the store keeps it, the seeded body's local day, requesters. */
+import ExcelJS from 'exceljs';
+import { DIP_IMPORT_COLUMNS } from '../../functions/core/documentation/import.ts';
 import type { Agency } from '../../functions/core/model.ts';
 
 /** An agency record (the seeded body's zone, Monday to Friday), for the renderers' and the letters' unit tests. */
@@ -76,4 +78,17 @@ export function importRow(n: number, tag = 'uji'): string[] {
     '2025',
     tag,
   ];
+}
+
+/** An XLSX of `n` good rows under the template's headers (the year as a number, as spreadsheets keep it). */
+export async function importSpreadsheet(n: number, tag: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Daftar Informasi');
+  ws.addRow(DIP_IMPORT_COLUMNS.map((c) => c.header));
+  for (let i = 1; i <= n; i++) {
+    const row: (string | number)[] = importRow(i, tag);
+    row[9] = 2025;
+    ws.addRow(row);
+  }
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
