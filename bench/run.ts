@@ -1,9 +1,10 @@
 /**
  * Runs the benchmarks and prints their results as a table (`npm run bench`).
  *   node --import tsx bench/run.ts [items] [agencies] [requests] [report requests] [import rows]   default 100000 300 1000 100000 10000
- *   npm run bench -- --only=import                                     one or more of register,requests,reports,import,api
+ *   npm run bench -- --only=import                                     one or more of register,requests,reports,import,api,functions
  */
 import { apiBench } from './api.bench.ts';
+import { functionsBench } from './functions.bench.ts';
 import { importBench } from './import.bench.ts';
 import { type Row, registerBench } from './register.bench.ts';
 import { reportsBench } from './reports.bench.ts';
@@ -23,7 +24,7 @@ function table(title: string, rows: Row[]): string {
   ].join('\n');
 }
 
-// `--only=register,requests,reports,import,api` runs some of them; the numbers are positional as before.
+// `--only=register,requests,reports,import,api,functions` runs some of them; the numbers are positional as before.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -61,4 +62,15 @@ if (runs('api')) {
   const t4 = performance.now();
   const apiRows = await apiBench();
   console.log(table(`Authenticated item read through the API (node ${process.version}, ${((performance.now() - t4) / 1000).toFixed(1)} s in all)`, apiRows));
+}
+
+if (runs('functions')) {
+  const t5 = performance.now();
+  const fnRows = await functionsBench();
+  console.log(
+    table(
+      `Lambda functions: bundle size and module initialisation (node ${process.version}, ${((performance.now() - t5) / 1000).toFixed(1)} s in all)`,
+      fnRows,
+    ),
+  );
 }

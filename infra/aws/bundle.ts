@@ -1,17 +1,20 @@
 /**
- * Local build of every Lambda handler module: one esbuild run, no Docker, no per-function bundling.
+ * Local build of every Lambda handler module: one esbuild run, no Docker.
  *
- * Each module `functions/<module>.ts` becomes `.build/lambda/<module with / → ->/index.mjs` (plus its
+ * Each module `functions/<module>.ts` becomes `<outdir>/<module with / → ->/index.mjs` (plus its
  * source map), so each asset directory holds exactly one module. Every route and task of that module
- * is its own Lambda function over the same asset (`handler: index.<export>`); CDK hashes the directory,
- * so functions of one module share one uploaded asset.
+ * is its own Lambda function over the same asset (`handler: index.<export>`); CDK hashes the
+ * directory, so functions of one module share one uploaded asset.
+ *
+ * `lambdaBuildOptions()` is the one place the esbuild options live: the CDK stack and the bench
+ * (bench/functions.bench.ts) both build through `bundleFunctions()`.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
-import { handlerModules } from '../system.ts';
+import { type BuildOptions, buildSync } from 'esbuild';
+import { handlerModule, handlerModules, routes, stateMachines } from '../system.ts';
 
 /** Repository root (this file is `infra/aws/bundle.ts`). */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -20,8 +23,14 @@ export const LAMBDA_OUT = join(ROOT, '.build/lambda');
 /** `api/agencies` → `api-agencies`: the asset directory name of a handler module. */
 export const assetName = (module: string): string => module.replaceAll('/', '-');
 
-/** Absolute path of a module's asset directory (valid after `bundleFunctions()`). */
-export const assetDir = (module: string): string => join(LAMBDA_OUT, assetName(module));
+/** Absolute path of a handler's asset directory, its module's (valid after `bundleFunctions()`). */
+export const assetDir = (handler: string, outdir = LAMBDA_OUT): string => join(outdir, assetName(handlerModule(handler)));
+
+/** Every handler a Lambda function runs: each route's and each workflow task's, once. */
+export function functionHandlers(): string[] {
+  const all = [...routes.map((r) => r.handler), ...stateMachines.flatMap((m) => Object.values(m.tasks).map((t) => t.handler))];
+  return [...new Set(all)].sort();
+}
 
 /**
  * ESM bundles have no `require`, but some bundled CommonJS dependencies call it for Node built-ins.
@@ -35,19 +44,11 @@ const banner = [
   "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
 ].join('\n');
 
-/** Bundles every handler module; returns module → asset directory. */
-export function bundleFunctions(): Map<string, string> {
-  const modules = handlerModules();
-  const missing = modules.filter((m) => !existsSync(join(ROOT, 'functions', `${m}.ts`)));
-  if (missing.length) {
-    throw new Error(`handler modules declared in infra/system.ts are missing: ${missing.map((m) => `functions/${m}.ts`).join(', ')}`);
-  }
-  const result = buildSync({
+/** The esbuild options of every Lambda bundle (entry points and output directory aside). */
+export function lambdaBuildOptions(): BuildOptions {
+  return {
     metafile: true,
     absWorkingDir: ROOT,
-    // `out` puts each entry straight into its own asset directory under outdir.
-    entryPoints: modules.map((m) => ({ in: `functions/${m}.ts`, out: `${assetName(m)}/index` })),
-    outdir: LAMBDA_OUT,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     // Nothing is external, not even `@aws-sdk/*`: the SDK inside the Lambda runtime lags behind the
@@ -64,9 +65,24 @@ export function bundleFunctions(): Map<string, string> {
     legalComments: 'none',
     banner: { js: banner },
     logLevel: 'warning',
+  };
+}
+
+/** Bundles every function into `outdir`; returns handler → its bundle (`<asset dir>/index.mjs`). */
+export function bundleFunctions(outdir = LAMBDA_OUT): Map<string, string> {
+  const modules = handlerModules();
+  const missing = modules.filter((m) => !existsSync(join(ROOT, 'functions', `${m}.ts`)));
+  if (missing.length) {
+    throw new Error(`handler modules declared in infra/system.ts are missing: ${missing.map((m) => `functions/${m}.ts`).join(', ')}`);
+  }
+  const result = buildSync({
+    ...lambdaBuildOptions(),
+    // `out` puts each entry straight into its own asset directory under outdir.
+    entryPoints: modules.map((m) => ({ in: `functions/${m}.ts`, out: `${assetName(m)}/index` })),
+    outdir,
   });
   copyDocumentAssets(result.metafile!);
-  return new Map(modules.map((m) => [m, assetDir(m)]));
+  return new Map(functionHandlers().map((h) => [h, join(assetDir(h, outdir), 'index.mjs')]));
 }
 
 /**

@@ -15,7 +15,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { type BucketName, buckets, env, handlerExport, handlerModule, type RouteDecl, stateMachines } from '../system.ts';
+import { type BucketName, buckets, env, handlerExport, type RouteDecl, stateMachines } from '../system.ts';
 import { assetDir } from './bundle.ts';
 import { acknowledge } from './nag.ts';
 
@@ -85,7 +85,7 @@ export class FunctionFactory {
       description: spec.description,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
-      code: lambda.Code.fromAsset(assetDir(handlerModule(spec.handler))),
+      code: lambda.Code.fromAsset(assetDir(spec.handler)),
       handler: `index.${handlerExport(spec.handler)}`,
       memorySize: 1024,
       timeout: spec.timeout,
