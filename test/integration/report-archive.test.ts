@@ -140,12 +140,19 @@ describe('the archive of issued reports', () => {
     const rest = await api('ppid.utama', 'GET', `/api/reports/archive?limit=2&cursor=${paged.body.nextCursor}`);
     expect(rest.body.items).toHaveLength(1);
 
-    for (const user of ['petugas.dinkes', 'pejabat.pid']) {
-      const res = await api(user, 'GET', '/api/reports/archive');
+    const refused = async (user: string, path: string) => {
+      const res = await api(user, 'GET', path);
       expect(res.status).toBe(403);
       expect(res.body.error.messages.id).toMatch(/tidak berwenang/);
       expect(res.body.error.messages.en).toMatch(/may not use/);
-    }
+    };
+    await refused('petugas.dinkes', '/api/reports/archive');
+    // The Pejabat PID reads the documentation cycles' summaries (SOP 004) and no other report.
+    await refused('pejabat.pid', '/api/reports/archive?kind=monthly');
+    await refused('pejabat.pid', `/api/reports/archive/${paged.body.items[0].reportId}`);
+    const pejabat = await api('pejabat.pid', 'GET', '/api/reports/archive');
+    expect(pejabat.status).toBe(200);
+    expect(pejabat.body.items.filter((r: { kind: string }) => r.kind !== 'documentation_cycle')).toEqual([]);
     expect((await api('atasan.ppid', 'POST', '/api/reports/archive', { kind: 'monthly', from: monthStart, to: today })).status).toBe(403);
     const bad = await api('ppid.utama', 'POST', '/api/reports/archive', { kind: 'monthly', from: today, to: monthStart === today ? '2000-01-01' : monthStart });
     expect(bad.status).toBe(400);
