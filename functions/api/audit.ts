@@ -23,7 +23,7 @@ const AuditEventSchema = z.object({
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan dalam format TTTT-BB / month as YYYY-MM');
 
-export const list = endpoint(
+export const list = /* @__PURE__ */ endpoint(
   {
     summary: 'Read the audit trail, newest first',
     description:

@@ -7,7 +7,7 @@ import { endpoint } from './http.ts';
 
 const HolidaySchema = z.object({ date: z.string(), name: z.string(), kind: z.enum(['national', 'cuti_bersama']), provisional: z.boolean().optional() });
 
-export const list = endpoint(
+export const list = /* @__PURE__ */ endpoint(
   {
     summary: 'Holidays of one year: national holidays (libur nasional) and cuti bersama',
     params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
@@ -16,7 +16,7 @@ export const list = endpoint(
   async ({ ctx, params }) => ({ year: params.year, items: await ctx.store.listHolidays([params.year]) }),
 );
 
-export const put = endpoint(
+export const put = /* @__PURE__ */ endpoint(
   {
     summary: 'Add or change a holiday (admin); every open deadline is recomputed; audited',
     params: z.strictObject({ date: isoDate }),
@@ -26,7 +26,7 @@ export const put = endpoint(
   ({ ctx, principal, params, body }) => putHoliday({ ...ctx, workflows }, principal, params.date, body),
 );
 
-export const remove = endpoint(
+export const remove = /* @__PURE__ */ endpoint(
   {
     summary: 'Remove a holiday (admin); every open deadline is recomputed; audited',
     params: z.strictObject({ date: isoDate }),
@@ -39,7 +39,7 @@ export const remove = endpoint(
   },
 );
 
-export const deadline = endpoint(
+export const deadline = /* @__PURE__ */ endpoint(
   {
     summary: "Compute a deadline in an agency's time zone and work week, with the explanation of the days skipped",
     body: DeadlineRequest,

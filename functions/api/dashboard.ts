@@ -79,7 +79,7 @@ export const DashboardSchema = z.object({
   reads: z.number().meta({ description: 'DynamoDB Queries made: one per month of the period, plus the gauges and the last two months' }),
 });
 
-export const get = endpoint(
+export const get = /* @__PURE__ */ endpoint(
   {
     summary: 'The dashboard: per agency and in total, for a period of months (SOP 001)',
     description:

@@ -71,7 +71,7 @@ async function peopleOf(ctx: Context, d: Dispute): Promise<Record<string, string
 
 const view = async (ctx: Context, d: Dispute) => ({ ...(await disputeView(ctx, d)), people: await peopleOf(ctx, d) });
 
-export const list = endpoint(
+export const list = /* @__PURE__ */ endpoint(
   {
     summary: 'List disputes at the Komisi Informasi and in court, newest number first, with their due dates',
     query: z.strictObject({
@@ -84,7 +84,7 @@ export const list = endpoint(
   ({ ctx, principal, query }) => listDisputeViews(ctx, principal, query),
 );
 
-export const create = endpoint(
+export const create = /* @__PURE__ */ endpoint(
   {
     summary:
       'Record a dispute filed at the Komisi Informasi: its register number, the date it was filed, the claim, and the request or objection it is about when known',
@@ -95,7 +95,7 @@ export const create = endpoint(
   async ({ ctx, principal, body }) => view(ctx, await recordDispute(ctx, principal, body)),
 );
 
-export const get = endpoint(
+export const get = /* @__PURE__ */ endpoint(
   {
     summary: 'Read one dispute: stages, hearings, outcome, court appeal and kasasi, documents, timeline, and the due dates with how they were counted',
     params: Params,
@@ -110,19 +110,23 @@ const write = <B extends z.ZodType>(summary: string, body: B, fn: (ctx: Context,
     view(ctx, await fn(ctx, principal, params.disputeId, b)),
   );
 
-export const stage = write(
+export const stage = /* @__PURE__ */ write(
   'Record the start of mediation or of non-litigation adjudication at the Komisi Informasi (Pasal 38(1): within 14 working days of the application)',
   StageStart,
   startStage,
 );
-export const stageEnd = write('Record the end of the stage now open, with its result (a failed mediation, before adjudication starts)', StageEnd, endStage);
-export const hearing = write(
+export const stageEnd = /* @__PURE__ */ write(
+  'Record the end of the stage now open, with its result (a failed mediation, before adjudication starts)',
+  StageEnd,
+  endStage,
+);
+export const hearing = /* @__PURE__ */ write(
   'Schedule a hearing of the stage now open at the KI, or of the court appeal while it is pending; it waits in the dispute_hearing inbox until its result is recorded',
   NewHearing,
   addHearing,
 );
 
-export const hearingResult = endpoint(
+export const hearingResult = /* @__PURE__ */ endpoint(
   {
     summary: 'Record the result of a hearing (from its day on); its inbox reminder goes',
     params: z.strictObject({ disputeId, hearingId: z.uuid() }),
@@ -132,27 +136,31 @@ export const hearingResult = endpoint(
   async ({ ctx, principal, params, body }) => view(ctx, await recordHearingResult(ctx, principal, params.disputeId, params.hearingId, body)),
 );
 
-export const outcome = write(
+export const outcome = /* @__PURE__ */ write(
   'Record the Komisi Informasi outcome: mediation agreement, decision upholding in whole or in part or rejecting the claim, or withdrawal, and when the body received it',
   KiDecision,
   recordOutcome,
 );
-export const appeal = write(
+export const appeal = /* @__PURE__ */ write(
   'Record the appeal to the PTUN or the district court against the KI adjudication decision (Pasal 47–48: within 14 working days after it was received)',
   NewAppeal,
   recordAppeal,
 );
-export const appealOutcome = write('Record the court decision on the appeal, and when the body received it', CourtDecision, recordAppealOutcome);
-export const cassation = write(
+export const appealOutcome = /* @__PURE__ */ write(
+  'Record the court decision on the appeal, and when the body received it',
+  CourtDecision,
+  recordAppealOutcome,
+);
+export const cassation = /* @__PURE__ */ write(
   'Record the kasasi to the Mahkamah Agung (Pasal 50: within 14 working days after the court decision was received)',
   NewCassation,
   recordCassation,
 );
-export const cassationOutcome = write('Record the Mahkamah Agung decision on the kasasi', CourtDecision, recordCassationOutcome);
+export const cassationOutcome = /* @__PURE__ */ write('Record the Mahkamah Agung decision on the kasasi', CourtDecision, recordCassationOutcome);
 
 const DocumentSchema = DocumentRef.extend({ category: z.string(), description: z.string().optional() });
 
-export const upload = endpoint(
+export const upload = /* @__PURE__ */ endpoint(
   {
     summary:
       'Declare a document of the dispute (application, summons, minutes, agreement, decision, appeal, court decision) and get an upload ticket; then upload and call …/verify',
@@ -164,7 +172,7 @@ export const upload = endpoint(
   ({ ctx, principal, params, body }) => addDisputeDocument(ctx, itemUploads, principal, params.disputeId, body),
 );
 
-export const verifyUpload = endpoint(
+export const verifyUpload = /* @__PURE__ */ endpoint(
   {
     summary: 'Check the uploaded document (size, type by content, SHA-256); a file that fails is removed and the reason returned',
     params: z.strictObject({ disputeId, docId: z.uuid() }),
@@ -173,7 +181,7 @@ export const verifyUpload = endpoint(
   ({ ctx, principal, params }) => verifyDisputeDocument(ctx, itemUploads, principal, params.disputeId, params.docId),
 );
 
-export const download = endpoint(
+export const download = /* @__PURE__ */ endpoint(
   {
     summary: 'A short-lived link to a checked document of the dispute',
     params: z.strictObject({ disputeId, docId: z.uuid() }),

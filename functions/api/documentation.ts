@@ -80,7 +80,7 @@ const Action = z.union([
   z.strictObject({ step: z.union([z.literal(2), z.literal(3), z.literal(4), z.literal(5)]), action: z.literal('return'), version, note }),
 ]);
 
-export const list = endpoint(
+export const list = /* @__PURE__ */ endpoint(
   {
     summary: 'The documentation cycles (SOP 004), newest first; a PPID Pelaksana sees those its OPD takes part in',
     query: z.strictObject({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(100).default(25) }),
@@ -92,7 +92,7 @@ export const list = endpoint(
   },
 );
 
-export const open = endpoint(
+export const open = /* @__PURE__ */ endpoint(
   {
     summary:
       'The Pejabat PID opens a documentation cycle (SOP 004): name, period, the OPDs taking part (every SKPD by default); one list per OPD waits at step 1',
@@ -106,7 +106,7 @@ export const open = endpoint(
   },
 );
 
-export const board = endpoint(
+export const board = /* @__PURE__ */ endpoint(
   {
     summary: 'The cycle board: every OPD’s list with its step, deadline, time used against the Mutu Baku and who acted',
     params: CycleParams,
@@ -118,12 +118,12 @@ export const board = endpoint(
   },
 );
 
-export const lane = endpoint(
+export const lane = /* @__PURE__ */ endpoint(
   { summary: 'One OPD’s list in a cycle: its rows, reviews, items, hand-overs and step timings', params: LaneParams, response: LaneSchema },
   async ({ ctx, principal, params }) => laneView(await getLane(ctx, principal, params.cycleId, params.agencyId)),
 );
 
-export const act = endpoint(
+export const act = /* @__PURE__ */ endpoint(
   {
     summary:
       'Act on an OPD’s list at its step (SOP 004): send (1), review and send (2), deliver (3), pass (4), upload (5), or return one step with a note; recorded exactly once',

@@ -8,7 +8,7 @@ import { UploadTicketSchema } from './schemas.ts';
 
 const DocParams = z.strictObject({ itemId: z.uuid(), docId: z.uuid() });
 
-export const create = endpoint(
+export const create = /* @__PURE__ */ endpoint(
   {
     summary: 'Declare a document (name, type, size, SHA-256) and get an upload ticket: a presigned POST bound to one key, one content type and that size',
     description:
@@ -25,7 +25,7 @@ export const create = endpoint(
   ({ ctx, principal, params, body }) => addDocument(ctx, itemUploads, principal, params.itemId, body),
 );
 
-export const verify = endpoint(
+export const verify = /* @__PURE__ */ endpoint(
   {
     summary: 'Check the uploaded file (size, type by content, SHA-256); a file that fails is removed and the reason returned',
     params: DocParams,
@@ -34,12 +34,12 @@ export const verify = endpoint(
   ({ ctx, principal, params }) => verifyDocument(ctx, itemUploads, principal, params.itemId, params.docId),
 );
 
-export const remove = endpoint(
+export const remove = /* @__PURE__ */ endpoint(
   { summary: 'Remove a document from the working version', params: DocParams, response: z.object({ itemVersion: z.number() }) },
   ({ ctx, principal, params }) => removeDocument(ctx, itemUploads, principal, params.itemId, params.docId),
 );
 
-export const download = endpoint(
+export const download = /* @__PURE__ */ endpoint(
   {
     summary: 'A short-lived download link for a checked document (staff of the agency, PPID Utama)',
     params: DocParams,

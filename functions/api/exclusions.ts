@@ -30,7 +30,7 @@ const ExclusionSchema = z
 
 const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: mailer() });
 
-export const list = endpoint(
+export const list = /* @__PURE__ */ endpoint(
   {
     summary: 'List exclusions, newest first: by agency, or across the body (PPID Utama, Atasan PPID, admin); optionally one state',
     query: z.strictObject({
@@ -47,7 +47,7 @@ export const list = endpoint(
   },
 );
 
-export const propose = endpoint(
+export const propose = /* @__PURE__ */ endpoint(
   {
     summary: 'Propose that information be excluded, with its consequence test (SOP 002 step 1); starts the wait for the Atasan PPID',
     description:
@@ -69,12 +69,12 @@ export const propose = endpoint(
   async ({ ctx, principal, body }) => exclusionView(await exclusions.propose(withWorkflows(ctx), principal, body)),
 );
 
-export const get = endpoint(
+export const get = /* @__PURE__ */ endpoint(
   { summary: 'Read one exclusion: the test, the decision, the decree, the DIK entry, its files and step timing', params: Params, response: ExclusionSchema },
   async ({ ctx, principal, params }) => exclusionView(await exclusions.getExclusion(ctx, principal, params.exclusionId)),
 );
 
-export const resubmit = endpoint(
+export const resubmit = /* @__PURE__ */ endpoint(
   {
     summary: 'Revise a returned (Tidak) proposal and propose it again (a new round)',
     params: Params,
@@ -84,7 +84,7 @@ export const resubmit = endpoint(
   async ({ ctx, principal, params, body }) => exclusionView(await exclusions.resubmit(withWorkflows(ctx), principal, params.exclusionId, body)),
 );
 
-export const decide = endpoint(
+export const decide = /* @__PURE__ */ endpoint(
   {
     summary: 'The Atasan PPID decides Ya or Tidak with a note (SOP 002 step 2); recorded exactly once',
     params: Params,
@@ -98,7 +98,7 @@ export const decide = endpoint(
   async ({ ctx, principal, params, body }) => exclusionView(await exclusions.decide(withWorkflows(ctx), principal, params.exclusionId, body)),
 );
 
-export const decree = endpoint(
+export const decree = /* @__PURE__ */ endpoint(
   {
     summary: 'PPID Utama records the decree that sets the DIK (SOP 002 step 3): number, date, place, the PPID official',
     params: Params,
@@ -108,7 +108,7 @@ export const decree = endpoint(
   async ({ ctx, principal, params, body }) => exclusionView(await exclusions.recordDecree(withWorkflows(ctx), principal, params.exclusionId, body)),
 );
 
-export const revoke = endpoint(
+export const revoke = /* @__PURE__ */ endpoint(
   {
     summary: 'Revoke an exclusion in force: it leaves the DIK at once and PPID Utama is asked to republish or test again',
     params: Params,
@@ -118,7 +118,7 @@ export const revoke = endpoint(
   async ({ ctx, principal, params, body }) => exclusionView(await exclusions.revoke(withWorkflows(ctx), principal, params.exclusionId, body)),
 );
 
-export const republish = endpoint(
+export const republish = /* @__PURE__ */ endpoint(
   {
     summary: 'After an exclusion ended: publish the item it concerned again, as last approved (PPID Utama)',
     params: Params,
@@ -128,7 +128,7 @@ export const republish = endpoint(
   async ({ ctx, principal, params, body }) => exclusionView(await exclusions.republish(withWorkflows(ctx), principal, params.exclusionId, body)),
 );
 
-export const file = endpoint(
+export const file = /* @__PURE__ */ endpoint(
   {
     summary: 'A short-lived link to the consequence-test sheet or the decree (PDF), for staff who may see the exclusion',
     params: z.strictObject({ exclusionId: z.uuid(), file: z.enum(['testSheet', 'decree'], 'berkas: testSheet atau decree / file: testSheet or decree') }),

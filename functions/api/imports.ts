@@ -48,7 +48,7 @@ const TEMPLATE_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
-export const template = endpoint(
+export const template = /* @__PURE__ */ endpoint(
   {
     summary: 'The import template (headers in Bahasa Indonesia, one example row; the XLSX has a notes sheet) through a short-lived link',
     query: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
@@ -68,7 +68,7 @@ export const template = endpoint(
   },
 );
 
-export const declare = endpoint(
+export const declare = /* @__PURE__ */ endpoint(
   {
     summary: 'Declare a CSV or XLSX file of DIP rows (name, type, size, SHA-256) and get its upload ticket; the same file imported before is named instead',
     description:
@@ -83,12 +83,12 @@ export const declare = endpoint(
   },
 );
 
-export const get = endpoint(
+export const get = /* @__PURE__ */ endpoint(
   { summary: 'One import: its state, the check’s counts and the run’s progress', params: Params, response: ImportSchema },
   async ({ ctx, principal, params }) => view(await getImport(ctx, principal, params.importId)),
 );
 
-export const check = endpoint(
+export const check = /* @__PURE__ */ endpoint(
   {
     summary: 'Check the uploaded file (size, type by content, SHA-256) and validate every row with the item form’s schema; imports nothing',
     description: `Answers the counts and every bad field of every bad row with its spreadsheet line (header = line 1), its column and a message in both languages (at most 5,000 listed; \`import.check.problems\` counts them all). A file that cannot be read is refused with what is missing.`,
@@ -106,7 +106,7 @@ export const check = endpoint(
   },
 );
 
-export const run = endpoint(
+export const run = /* @__PURE__ */ endpoint(
   {
     summary: 'Import the checked file as draft items: `all` (only when every row is good) or `good_only`; runs in the ItemImport workflow',
     description:

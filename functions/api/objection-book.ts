@@ -8,7 +8,7 @@ import { objectionBook } from '../core/objections/book.ts';
 import { endpoint } from './http.ts';
 import { BookSchema, bookQuery } from './schemas.ts';
 
-export const book = endpoint(
+export const book = /* @__PURE__ */ endpoint(
   {
     summary:
       'The register of objections (register keberatan) of one year, per SKPD or consolidated: JSON rows for the printable page, or a CSV or XLSX file through a short-lived link',

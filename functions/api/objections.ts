@@ -22,7 +22,7 @@ const ObjectionSchema = z.object({ objectionId: z.string(), number: z.string(), 
 
 const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: mailer(), registerUrl: config.registerUrl() });
 
-export const list = endpoint(
+export const list = /* @__PURE__ */ endpoint(
   {
     summary: 'List objections, newest number first: every one (PPID Utama, Atasan PPID, admin) or those on requests routed to your SKPD',
     query: z.strictObject({
@@ -39,7 +39,7 @@ export const list = endpoint(
   },
 );
 
-export const register = endpoint(
+export const register = /* @__PURE__ */ endpoint(
   {
     summary:
       'Register an objection received on paper, by mail or in person, with its real date of receipt (back-dating is audited); ground b may have no request',
@@ -64,7 +64,7 @@ async function peopleOf(ctx: Context, o: Objection): Promise<Record<string, stri
   return Object.fromEntries(users.filter((u) => !!u).map((u) => [u.username, u.name]));
 }
 
-export const get = endpoint(
+export const get = /* @__PURE__ */ endpoint(
   {
     summary: 'Read one objection with its request (content, notice, parts, documents: no personal data) and the names of the staff who acted',
     params: Params,
@@ -77,7 +77,7 @@ export const get = endpoint(
   },
 );
 
-export const personal = endpoint(
+export const personal = /* @__PURE__ */ endpoint(
   {
     summary: "The objector's identity and contact (UU 27/2022): PPID Utama, the Atasan PPID, the admin and the SKPDs of the request; every read is audited",
     params: Params,
@@ -86,7 +86,7 @@ export const personal = endpoint(
   async ({ ctx, principal, params }) => ({ objector: await objections.getObjector(ctx, principal, params.objectionId) }),
 );
 
-export const respond = endpoint(
+export const respond = /* @__PURE__ */ endpoint(
   {
     summary:
       "The Atasan PPID's written response: granted (the PPID provides the information, in whole or in part, by a date) or rejected, with reasons; the signed response is issued and mailed",
@@ -97,7 +97,7 @@ export const respond = endpoint(
   async ({ ctx, principal, params, body }) => objectionView(await objections.respond(withWorkflows(ctx), principal, params.objectionId, body)),
 );
 
-export const fulfil = endpoint(
+export const fulfil = /* @__PURE__ */ endpoint(
   {
     summary: 'The PPID records that it provided what the granted objection ordered (documents uploaded to the request and checked), and the objector is told',
     params: Params,
@@ -107,7 +107,7 @@ export const fulfil = endpoint(
   async ({ ctx, principal, params, body }) => objectionView(await objections.fulfil(withWorkflows(ctx), principal, params.objectionId, body)),
 );
 
-export const file = endpoint(
+export const file = /* @__PURE__ */ endpoint(
   {
     summary: 'A short-lived link to the response (PDF), an attachment, or a document the follow-up provided',
     params: z.strictObject({ objectionId: objectionIdParam, file: z.union([z.literal('response'), z.uuid()]) }),

@@ -39,7 +39,7 @@ const attachments = (ctx: Context, uploadIds: string[]) =>
 const statusPagePath = (number: string, code: string) =>
   `/api/public/requests/status-page?nomor=${encodeURIComponent(number)}&kode=${encodeURIComponent(code)}`;
 
-export const create = endpoint(
+export const create = /* @__PURE__ */ endpoint(
   {
     summary: 'Object to the Atasan PPID on a request (its number and tracking code): the grounds (Pasal 35(1) a–g), the case, optional attachments',
     description:
@@ -64,7 +64,7 @@ export const create = endpoint(
   },
 );
 
-export const createPeriodic = endpoint(
+export const createPeriodic = /* @__PURE__ */ endpoint(
   {
     summary:
       'Object that periodic information (Pasal 9) was not provided (ground b), with no earlier request: a registration number and a tracking code shown once',
@@ -86,7 +86,7 @@ export const createPeriodic = endpoint(
   },
 );
 
-export const attachment = endpoint(
+export const attachment = /* @__PURE__ */ endpoint(
   {
     summary: "Declare an objection's attachment (PDF, JPEG or PNG, at most 10 MB) and get an upload ticket; then file with its uploadId",
     body: UploadRequest,
@@ -97,7 +97,7 @@ export const attachment = endpoint(
   ({ ctx, body }) => startPublicUpload(ctx, itemUploads, body, { type: 'objection_attachment_type', size: 'objection_attachment_size' }),
 );
 
-export const status = endpoint(
+export const status = /* @__PURE__ */ endpoint(
   {
     summary: "An objection's status by its number and tracking code (an objection with no request), or a request's objections by the request's number and code",
     body: Lookup,
@@ -107,7 +107,7 @@ export const status = endpoint(
   async ({ ctx, body }) => ({ objections: (await objections.objectionsForTracking(ctx, body.number, body.code)).objections.map(objectorView) }),
 );
 
-export const download = endpoint(
+export const download = /* @__PURE__ */ endpoint(
   {
     summary: 'A short-lived link to the response to an objection, or to a document its follow-up provided (the objector only)',
     body: Lookup.extend({

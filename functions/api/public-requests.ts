@@ -31,7 +31,7 @@ const FORM_BYTES = 32 * 1024;
 
 const StatusSchema = z.object({ number: z.string(), state: z.string() }).loose();
 
-export const create = endpoint(
+export const create = /* @__PURE__ */ endpoint(
   {
     summary: 'File an information request (no account): registration number, date of receipt, statutory deadline and a tracking code shown once',
     description:
@@ -62,7 +62,7 @@ export const create = endpoint(
   },
 );
 
-export const powerOfAttorney = endpoint(
+export const powerOfAttorney = /* @__PURE__ */ endpoint(
   {
     summary: 'Declare the power of attorney (PDF, JPEG or PNG, at most 10 MB) and get an upload ticket; then file with its uploadId',
     description:
@@ -75,7 +75,7 @@ export const powerOfAttorney = endpoint(
   ({ ctx, body }) => startPowerOfAttorneyUpload(ctx, itemUploads, body),
 );
 
-export const status = endpoint(
+export const status = /* @__PURE__ */ endpoint(
   { summary: "A request's status by registration number and tracking code", body: Lookup, response: StatusSchema, maxBodyBytes: 1024 },
   async ({ ctx, body }) => {
     const r = await requests.byTracking(ctx, body.number, body.code);
@@ -85,7 +85,7 @@ export const status = endpoint(
   },
 );
 
-export const clarify = endpoint(
+export const clarify = /* @__PURE__ */ endpoint(
   {
     summary: "The requester answers the PPID's request for clarification",
     body: ClarificationReply,
@@ -96,7 +96,7 @@ export const clarify = endpoint(
   async ({ ctx, body }) => requesterView(await requests.answerClarification(ctx, body)),
 );
 
-export const download = endpoint(
+export const download = /* @__PURE__ */ endpoint(
   {
     summary: 'A short-lived link to the notice, the notice of extension, or a released document (the requester only)',
     body: Lookup.extend({ file: z.union([z.enum(['notice', 'extension']), z.uuid()], 'berkas tidak dikenal / unknown file') }),
@@ -110,7 +110,7 @@ export const download = endpoint(
 const statusPagePath = (number: string, code: string, fresh: boolean) =>
   `/api/public/requests/status-page?nomor=${encodeURIComponent(number)}&kode=${encodeURIComponent(code)}${fresh ? '&baru=1' : ''}`;
 
-export const statusPage = endpoint(
+export const statusPage = /* @__PURE__ */ endpoint(
   {
     summary: "The status page for people without JavaScript (HTML): the same view as the register's status page, with forms to download and answer",
     query: z.strictObject({

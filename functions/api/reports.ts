@@ -43,7 +43,7 @@ const ReportDataSchema = z.object({
   ),
 });
 
-export const report = endpoint(
+export const report = /* @__PURE__ */ endpoint(
   {
     summary: 'One report of the report menu (SOP 001) for a period, per SKPD or consolidated: JSON, or a PDF, CSV or XLSX file through a short-lived link',
     description:

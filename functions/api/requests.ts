@@ -29,7 +29,7 @@ const RequestSchema = z.object({ requestId: z.string(), number: z.string(), stat
 
 const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: mailer(), registerUrl: config.registerUrl() });
 
-export const list = endpoint(
+export const list = /* @__PURE__ */ endpoint(
   {
     summary: 'List requests, newest number first: every request (PPID Utama, Atasan PPID, admin) or those routed to your SKPD',
     query: z.strictObject({
@@ -46,7 +46,7 @@ export const list = endpoint(
   },
 );
 
-export const register = endpoint(
+export const register = /* @__PURE__ */ endpoint(
   {
     summary: 'Register a request received in person, by phone, by letter or by email, with its real date of receipt (back-dating is audited)',
     body: StaffRequestForm,
@@ -78,7 +78,7 @@ async function peopleOf(ctx: Context, r: Request): Promise<Record<string, string
   return Object.fromEntries(users.filter((u) => !!u).map((u) => [u.username, u.name]));
 }
 
-export const get = endpoint(
+export const get = /* @__PURE__ */ endpoint(
   {
     summary: 'Read one request: content, deadline, routing, parts, notices, timeline (no personal data), and the names of the staff who acted on it',
     params: Params,
@@ -90,7 +90,7 @@ export const get = endpoint(
   },
 );
 
-export const book = endpoint(
+export const book = /* @__PURE__ */ endpoint(
   {
     summary:
       'The register of requests (buku register permohonan) of one year, per SKPD or consolidated: JSON rows for the printable page, or a CSV or XLSX file through a short-lived link',
@@ -102,7 +102,7 @@ export const book = endpoint(
   ({ ctx, principal, query, lang }) => requestBook({ ...ctx, files: generatedFiles }, principal, query, lang),
 );
 
-export const personal = endpoint(
+export const personal = /* @__PURE__ */ endpoint(
   {
     summary: "The requester's personal data (UU 27/2022): PPID Utama, the admin and the SKPDs the request was routed to",
     params: Params,
@@ -114,7 +114,7 @@ export const personal = endpoint(
   },
 );
 
-export const route = endpoint(
+export const route = /* @__PURE__ */ endpoint(
   {
     summary: 'PPID Utama routes the request to the SKPD(s) holding the information, or records that the body does not hold it',
     params: Params,
@@ -124,7 +124,7 @@ export const route = endpoint(
   async ({ ctx, principal, params, body }) => requestView(await requests.route(withWorkflows(ctx), principal, params.requestId, body)),
 );
 
-export const answer = endpoint(
+export const answer = /* @__PURE__ */ endpoint(
   {
     summary: 'An SKPD answers its part: granted, in part or refused (a refusal cites a DIK entry in force or an exclusion decided Ya for this request)',
     params: z.strictObject({ requestId: requestIdParam, agencyId }),
@@ -134,7 +134,7 @@ export const answer = endpoint(
   async ({ ctx, principal, params, body }) => requestView(await requests.answerPart(withWorkflows(ctx), principal, params.requestId, params.agencyId, body)),
 );
 
-export const extend = endpoint(
+export const extend = /* @__PURE__ */ endpoint(
   {
     summary: 'Extend the deadline once by 7 working days with written reasons, before it passes (Pasal 22(8)); the requester gets the notice of extension',
     params: Params,
@@ -149,7 +149,7 @@ export const extend = endpoint(
   },
 );
 
-export const clarify = endpoint(
+export const clarify = /* @__PURE__ */ endpoint(
   {
     summary: 'Ask the requester for clarification (email and status page); the clock does not stop',
     params: Params,
@@ -159,7 +159,7 @@ export const clarify = endpoint(
   async ({ ctx, principal, params, body }) => requestView(await requests.askClarification(withWorkflows(ctx), principal, params.requestId, body)),
 );
 
-export const deliver = endpoint(
+export const deliver = /* @__PURE__ */ endpoint(
   {
     summary: 'Record the delivery of the information (hardcopy, in person, courier, post) with its date; the request closes',
     params: Params,
@@ -171,7 +171,7 @@ export const deliver = endpoint(
 
 const RequestDocumentSchema = DocumentRef.extend({ agencyId: z.string() });
 
-export const upload = endpoint(
+export const upload = /* @__PURE__ */ endpoint(
   {
     summary: 'Declare a document to release with your answer and get an upload ticket (then upload and call …/verify)',
     params: Params,
@@ -182,7 +182,7 @@ export const upload = endpoint(
   ({ ctx, principal, params, body }) => addRequestDocument(ctx, itemUploads, principal, params.requestId, body),
 );
 
-export const verifyUpload = endpoint(
+export const verifyUpload = /* @__PURE__ */ endpoint(
   {
     summary: 'Check the uploaded document (size, type by content, SHA-256); a file that fails is removed and the reason returned',
     params: z.strictObject({ requestId: requestIdParam, docId: z.uuid() }),
@@ -191,7 +191,7 @@ export const verifyUpload = endpoint(
   ({ ctx, principal, params }) => verifyRequestDocument(ctx, itemUploads, principal, params.requestId, params.docId),
 );
 
-export const file = endpoint(
+export const file = /* @__PURE__ */ endpoint(
   {
     summary: 'A short-lived link to the notice, the notice of extension, an uploaded document (by id), or the power of attorney (personal data)',
     params: z.strictObject({ requestId: requestIdParam, file: z.union([z.enum(['notice', 'extension', 'power-of-attorney']), z.uuid()]) }),

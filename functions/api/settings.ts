@@ -79,7 +79,7 @@ const Standards = z.object({
   warnings: z.array(Finding).meta({ description: "Rules in force that depart from their SOP's Mutu Baku" }),
 });
 
-export const getRuleStandards = endpoint(
+export const getRuleStandards = /* @__PURE__ */ endpoint(
   {
     summary: "Every workflow's time rules beside their standard (SOP Mutu Baku, UU 14/2008 limit), and the rules in force that depart from the SOP",
     response: Standards,
@@ -91,12 +91,12 @@ export const getRuleStandards = endpoint(
   }),
 );
 
-export const getRules = endpoint({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }, async ({ ctx }) => ({
+export const getRules = /* @__PURE__ */ endpoint({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }, async ({ ctx }) => ({
   ...(await requestRules(ctx)),
   ...(await publicationRules(ctx)),
 }));
 
-export const putRules = endpoint(
+export const putRules = /* @__PURE__ */ endpoint(
   {
     summary: 'Change the deadline rules (admin); applies to deadlines computed from now on; audited',
     description:
@@ -143,7 +143,7 @@ export const putRules = endpoint(
 
 // ─── the public body: name, register address, coat of arms (letterheads) ─────────────────────────
 
-export const getBody = endpoint(
+export const getBody = /* @__PURE__ */ endpoint(
   {
     summary: 'The public body as documents show it: name, register address, coat of arms',
     description:
@@ -162,12 +162,12 @@ export const getBody = endpoint(
   },
 );
 
-export const putBody = endpoint(
+export const putBody = /* @__PURE__ */ endpoint(
   { summary: "Change the public body's name or the register address printed on documents (admin); audited", body: PublicBodyPatch, response: PublicBodyView },
   async ({ ctx, principal, body }) => publicBodyView(await setPublicBody({ ...ctx, workflows }, principal, body)),
 );
 
-export const coatOfArmsUpload = endpoint(
+export const coatOfArmsUpload = /* @__PURE__ */ endpoint(
   {
     summary: 'Declare a new coat of arms (PNG or JPEG: name, type, size, SHA-256) and get an upload ticket (admin)',
     description: 'POST the file to `upload.url` with `upload.fields` first and the file last as `file`, then call …/coat-of-arms/verify.',
@@ -180,7 +180,7 @@ export const coatOfArmsUpload = endpoint(
   ({ ctx, principal, body }) => startCoatOfArmsUpload(ctx, itemUploads, principal, body),
 );
 
-export const coatOfArmsVerify = endpoint(
+export const coatOfArmsVerify = /* @__PURE__ */ endpoint(
   {
     summary: 'Check the uploaded coat of arms (size, type by content, SHA-256, usable in a PDF) and put it on every letterhead (admin)',
     response: PublicBodyView,

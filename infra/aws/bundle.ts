@@ -1,30 +1,32 @@
 /**
- * Local build of every Lambda handler module: one esbuild run, no Docker.
+ * Local build of the Lambda functions: one esbuild run, no Docker.
  *
- * Each module `functions/<module>.ts` becomes `<outdir>/<module with / → ->/index.mjs` (plus its
- * source map), so each asset directory holds exactly one module. Every route and task of that module
- * is its own Lambda function over the same asset (`handler: index.<export>`); CDK hashes the
- * directory, so functions of one module share one uploaded asset.
+ * Every route and task is its own entry: a generated file (`<outdir>/.entries/<asset>.ts`) re-exports
+ * only that handler's export of its module, so esbuild's tree shaking drops the module's other
+ * handlers and whatever only they use (the project's modules declare no import-time side effects:
+ * `"sideEffects": false` in package.json). One build with code splitting; then `api/items.list` gets
+ * `<outdir>/api-items-list/` with its entry as `index.mjs` and exactly the chunks it imports,
+ * statically or at first use (`await import()`), each with its source map (`handler: index.list`).
  *
  * `lambdaBuildOptions()` is the one place the esbuild options live: the CDK stack and the bench
- * (bench/functions.bench.ts) both build through `bundleFunctions()`.
+ * (`bench/functions.bench.ts`) both build through `bundleFunctions()`.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, buildSync } from 'esbuild';
-import { handlerModule, handlerModules, routes, stateMachines } from '../system.ts';
+import { handlerExport, handlerModule, handlerModules, routes, stateMachines } from '../system.ts';
 
 /** Repository root (this file is `infra/aws/bundle.ts`). */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const LAMBDA_OUT = join(ROOT, '.build/lambda');
 
-/** `api/agencies` → `api-agencies`: the asset directory name of a handler module. */
-export const assetName = (module: string): string => module.replaceAll('/', '-');
+/** `api/agencies.create` → `api-agencies-create`: the asset directory name of a function. */
+export const assetName = (handler: string): string => `${handlerModule(handler)}-${handlerExport(handler)}`.replaceAll('/', '-');
 
-/** Absolute path of a handler's asset directory, its module's (valid after `bundleFunctions()`). */
-export const assetDir = (handler: string, outdir = LAMBDA_OUT): string => join(outdir, assetName(handlerModule(handler)));
+/** Absolute path of a function's asset directory (valid after `bundleFunctions()`). */
+export const assetDir = (handler: string, outdir = LAMBDA_OUT): string => join(outdir, assetName(handler));
 
 /** Every handler a Lambda function runs: each route's and each workflow task's, once. */
 export function functionHandlers(): string[] {
@@ -75,34 +77,60 @@ export function bundleFunctions(outdir = LAMBDA_OUT): Map<string, string> {
   if (missing.length) {
     throw new Error(`handler modules declared in infra/system.ts are missing: ${missing.map((m) => `functions/${m}.ts`).join(', ')}`);
   }
-  const result = buildSync({
-    ...lambdaBuildOptions(),
-    // `out` puts each entry straight into its own asset directory under outdir.
-    entryPoints: modules.map((m) => ({ in: `functions/${m}.ts`, out: `${assetName(m)}/index` })),
-    outdir,
+  const handlers = functionHandlers();
+  // One build with code splitting (fast: every module parsed, linked and minified once), then each
+  // function's asset directory gets its entry as `index.mjs` and exactly the chunks it reaches.
+  // Beside the asset directories, at their depth, so the source maps' relative paths hold after the copy.
+  const out = join(outdir, '.split');
+  const entries = join(outdir, '.entries');
+  rmSync(out, { recursive: true, force: true });
+  rmSync(entries, { recursive: true, force: true });
+  mkdirSync(entries, { recursive: true });
+  const entryPoints = handlers.map((h) => {
+    const file = join(entries, `${assetName(h)}.ts`);
+    const from = relative(entries, join(ROOT, 'functions', `${handlerModule(h)}.ts`)).replaceAll('\\', '/');
+    writeFileSync(file, `export { ${handlerExport(h)} } from '${from.startsWith('.') ? from : `./${from}`}';\n`);
+    return { in: file, out: assetName(h) };
   });
-  copyDocumentAssets(result.metafile!);
-  return new Map(functionHandlers().map((h) => [h, join(assetDir(h, outdir), 'index.mjs')]));
+  const { metafile } = buildSync({ ...lambdaBuildOptions(), entryPoints, outdir: out, splitting: true, chunkNames: 'chunk-[hash]' });
+  const outputs = metafile!.outputs;
+  const byEntry = new Map(Object.entries(outputs).flatMap(([file, o]) => (o.entryPoint ? [[resolve(ROOT, o.entryPoint), file] as const] : [])));
+  const result = new Map<string, string>();
+  for (const h of handlers) {
+    const entryOut = byEntry.get(join(entries, `${assetName(h)}.ts`));
+    if (!entryOut) throw new Error(`esbuild wrote no bundle for ${h}`);
+    // The entry and every chunk it imports, statically or dynamically.
+    const files = new Set([entryOut]);
+    for (const f of files) for (const i of outputs[f]?.imports ?? []) if (!i.external && outputs[i.path]) files.add(i.path);
+    const dir = assetDir(h, outdir);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) {
+      const name = f === entryOut ? 'index.mjs' : f.slice(f.lastIndexOf('/') + 1);
+      copyFileSync(resolve(ROOT, f), join(dir, name));
+      // Source maps keep the name the bundle's sourceMappingURL comment gives them.
+      copyFileSync(resolve(ROOT, `${f}.map`), join(dir, `${f.slice(f.lastIndexOf('/') + 1)}.map`));
+    }
+    if ([...files].some((f) => Object.keys(outputs[f]!.inputs).some((i) => i.includes('functions/core/official-documents/fonts.ts')))) copyDocumentAssets(dir);
+    result.set(h, join(dir, 'index.mjs'));
+  }
+  return result;
 }
 
 /**
- * Files the document module reads at run time, copied next to every bundle that contains it:
+ * Files the document module reads at run time, copied into every function's directory that contains it:
  * the DejaVu fonts (functions/core/official-documents/fonts.ts looks in `fonts/`) and pdfkit's sRGB
  * ICC profile for the PDF/A output intent (pdfkit reads `data/` beside its own module, here the bundle).
  */
-function copyDocumentAssets(metafile: import('esbuild').Metafile): void {
+function copyDocumentAssets(dir: string): void {
   const require = createRequire(join(ROOT, 'package.json'));
   const files: [string, string][] = [
     [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), 'fonts/DejaVuSans.ttf'],
     [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'), 'fonts/DejaVuSans-Bold.ttf'],
     [join(require.resolve('pdfkit').replace(/pdfkit\.js$/, ''), 'data/sRGB_IEC61966_2_1.icc'), 'data/sRGB_IEC61966_2_1.icc'],
   ];
-  for (const [out, meta] of Object.entries(metafile.outputs)) {
-    if (!out.endsWith('.mjs') || !Object.keys(meta.inputs).some((i) => i.includes('functions/core/official-documents/fonts.ts'))) continue;
-    const dir = join(ROOT, out.slice(0, out.lastIndexOf('/')));
-    for (const [from, to] of files) {
-      mkdirSync(join(dir, to.slice(0, to.lastIndexOf('/'))), { recursive: true });
-      copyFileSync(from, join(dir, to));
-    }
+  for (const [from, to] of files) {
+    mkdirSync(join(dir, to.slice(0, to.lastIndexOf('/'))), { recursive: true });
+    copyFileSync(from, join(dir, to));
   }
 }
