@@ -30,7 +30,8 @@ it('a waiting approval survives a restart of the local host and is decided after
 
   host = await startLocalHost({ port: 0, dataDir, quiet: true });
   api = apiClient(host);
-  const resumed = [...host.stepFunctions.executions.values()].filter((e) => e.status === 'RUNNING');
+  // Besides register updates the demo data's set-up may have left waiting for their turn (register-events.ts).
+  const resumed = [...host.stepFunctions.executions.values()].filter((e) => e.status === 'RUNNING' && !e.name.startsWith('register-'));
   expect(resumed.map((e) => e.name)).toEqual([submitted.body.current.executionName ?? expect.stringContaining(created.body.itemId)]);
   const secondToken = await until(async () => {
     const token = (await dynamoStore.getItem(created.body.itemId))?.current.taskToken;
