@@ -7,7 +7,7 @@
  * size, its init time and the ratio to the baseline; then the least, median and largest ratio.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +31,14 @@ function initMs(file: string): number {
   return Number(out);
 }
 
+/** KB of JavaScript in a function's directory: its entry and every chunk it may load (maps and fonts aside). */
+const bundleKb = (file: string) => {
+  const dir = file.slice(0, file.lastIndexOf('/'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .reduce((kb, f) => kb + statSync(join(dir, f)).size / 1024, 0);
+};
+
 const medianInit = (file: string) => median(Array.from({ length: RUNS }, () => initMs(file)));
 
 export async function functionsBench(): Promise<Row[]> {
@@ -53,7 +61,7 @@ export async function functionsBench(): Promise<Row[]> {
     const base: number[] = [medianInit(helloBundle)];
     const measured: { handlers: string[]; kb: number; ms: number }[] = [];
     for (const [file, handlers] of byBundle) {
-      measured.push({ handlers, kb: statSync(file).size / 1024, ms: medianInit(file) });
+      measured.push({ handlers, kb: bundleKb(file), ms: medianInit(file) });
       if (measured.length % 20 === 0) base.push(medianInit(helloBundle));
     }
     base.push(medianInit(helloBundle));
