@@ -2,8 +2,8 @@
  * What starts a register update: a register event written in the same transaction as the change it
  * reflects (items.ts, exclusions.ts, …), then an execution of the RegisterUpdate workflow, which
  * drains the events (register-update.ts). A change of what every page shows besides its own data
- * (the public body, an agency's name) is a `site` event: the update then finds the register built
- * with other settings (`siteKey`) and rebuilds it whole, with no admin asking for a rebuild.
+ * (the public body, an agency's name) is a `site` event: the update that drains it rebuilds the
+ * register whole (every page may name the body or the agency), with no admin asking for a rebuild.
  */
 import type { RegisterEvent } from './item-model.ts';
 import type { Context, Write } from './ports.ts';

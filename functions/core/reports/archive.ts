@@ -62,7 +62,6 @@ export interface ArchivedFile {
   sha256: string;
 }
 
-/** How the report came to be issued. */
 /** How the report came to be issued (`documentation`: a documentation cycle's closing summary, SOP 004). */
 export type ReportSource = 'manual' | 'scheduled' | 'annual' | 'documentation';
 
