@@ -6,6 +6,7 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { DocCycle } from '../../../../functions/core/documentation/model.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
@@ -75,18 +76,8 @@ interface Lane {
   steps: Timing[];
   version: number;
 }
-interface Cycle {
-  cycleId: string;
-  name: string;
-  period: string;
-  agencyIds: string[];
-  state: 'open' | 'closed';
-  openedBy: string;
-  openedAt: string;
-  closedAt?: string;
-  /** The closing summary in the report archive (once the cycle closed). */
-  summary?: { reportId: string; number: string };
-}
+/** A cycle as the API answers it (the core's record; a type only: the bundle takes no server code). */
+type Cycle = DocCycle;
 
 /** The closed cycle's summary (on time, late, missing), archived as a signed PDF: its number and a download. */
 function CycleSummary({ cycle }: { cycle: Cycle }) {
