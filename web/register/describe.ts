@@ -7,7 +7,7 @@
  */
 import { CATEGORIES } from '../../functions/core/item-model.ts';
 import { blockRange, type Counts, countsWhere, type Lang, type Model, type PageRef, rowsOf } from '../../functions/core/register/model.ts';
-import { CATEGORY_TEXT, dict } from './i18n.ts';
+import { CATEGORY_TEXT, dict, localeNumber } from './i18n.ts';
 
 export const DESCRIPTION_MAX = 200;
 
@@ -23,12 +23,12 @@ export function clip(text: string, max = DESCRIPTION_MAX): string {
 /** "12 informasi (berkala 5, serta-merta 2, tersedia setiap saat 5)" */
 function countsText(c: Counts, lang: Lang): string {
   const t = dict(lang);
-  const parts = CATEGORIES.map((cat) => `${CATEGORY_TEXT[lang][cat].name.toLowerCase()} ${c[cat].toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}`);
+  const parts = CATEGORIES.map((cat) => `${CATEGORY_TEXT[lang][cat].name.toLowerCase()} ${localeNumber(c[cat], lang)}`);
   return c.total ? `${t.itemsCount(c.total)} (${parts.join(', ')})` : t.itemsCount(0);
 }
 
 const agenciesText = (n: number, lang: Lang) =>
-  lang === 'id' ? `${n.toLocaleString('id-ID')} perangkat daerah` : `${n.toLocaleString('en-GB')} ${n === 1 ? 'agency' : 'agencies'}`;
+  lang === 'id' ? `${localeNumber(n, 'id')} perangkat daerah` : `${localeNumber(n, 'en')} ${n === 1 ? 'agency' : 'agencies'}`;
 
 /** The description of a page of the register in this state (the page exists). */
 export function describePage(m: Model, ref: PageRef, lang: Lang): string {
@@ -123,7 +123,7 @@ export function describePage(m: Model, ref: PageRef, lang: Lang): string {
       );
     case 'requestLog': {
       const n = m.requests.filter((r) => ref.year === undefined || r.year === ref.year).length;
-      const count = n.toLocaleString(id ? 'id-ID' : 'en-GB');
+      const count = localeNumber(n, lang);
       return clip(
         id
           ? `Permohonan informasi publik yang telah dijawab ${body}${ref.year !== undefined ? ` tahun ${ref.year}` : ''}: ${count} permohonan, dengan keputusan dan dasar hukumnya, tanpa data pribadi pemohon.`

@@ -49,7 +49,7 @@ const id = {
   ppidPelaksana: 'PPID Pelaksana',
   categories: 'Kategori informasi',
   latest: 'Informasi terbaru',
-  latestCaption: (n: number) => `${n.toLocaleString('id-ID')} informasi yang terakhir diterbitkan, terbaru lebih dahulu`,
+  latestCaption: (n: number) => `${localeNumber(n, 'id')} informasi yang terakhir diterbitkan, terbaru lebih dahulu`,
   dipPerAgency: 'DIP per instansi',
   dipPerYear: 'DIP per tahun',
   noItems: 'Belum ada informasi yang diterbitkan.',
@@ -62,7 +62,7 @@ const id = {
   noDocuments: (holder: string) => `Tidak ada dokumen elektronik. Informasi ini dapat diperoleh dari ${holder}.`,
   seeInDip: 'Lihat dalam tabel DIP',
   numbers: (from: number, to: number) => `Nomor urut ${from}–${to}`,
-  itemsCount: (n: number) => `${n.toLocaleString('id-ID')} informasi`,
+  itemsCount: (n: number) => `${localeNumber(n, 'id')} informasi`,
   prev: 'Sebelumnya',
   next: 'Berikutnya',
   pager: 'Halaman tabel',
@@ -111,7 +111,7 @@ const id = {
     'Dokumen yang dikecualikan tidak diumumkan. Informasi ini tetap dapat dimohonkan kepada PPID; bila permohonan ditolak karena pengecualian ini, pemohon dapat mengajukan keberatan kepada atasan PPID (Pasal 35 UU 14/2008).',
   dikEmpty: 'Belum ada informasi yang ditetapkan sebagai informasi yang dikecualikan.',
   dikHomeIntro: 'Informasi yang ditetapkan sebagai informasi yang dikecualikan (Pasal 17 UU 14/2008), dengan dasar hukum, konsekuensi dan jangka waktunya.',
-  dikCount: (n: number) => `${n.toLocaleString('id-ID')} informasi dikecualikan berlaku`,
+  dikCount: (n: number) => `${localeNumber(n, 'id')} informasi dikecualikan berlaku`,
   dikColTitle: 'Informasi yang dikecualikan',
   dikColBasis: 'Dasar hukum',
   dikColConsequence: 'Konsekuensi',
@@ -211,7 +211,7 @@ const id = {
     logLatest: 'Jawaban terbaru',
     logYears: 'Menurut tahun pendaftaran',
     logEmpty: 'Belum ada permohonan yang dijawab.',
-    logCount: (n: number) => `${n.toLocaleString('id-ID')} permohonan`,
+    logCount: (n: number) => `${localeNumber(n, 'id')} permohonan`,
     colNumber: 'Nomor',
     colInformation: 'Informasi yang diminta',
     colAgency: 'SKPD',
@@ -494,7 +494,7 @@ const en: Dict = {
   ppidPelaksana: 'PPID Pelaksana',
   categories: 'Categories of information',
   latest: 'Latest information',
-  latestCaption: (n: number) => (n === 1 ? 'The most recently published item' : `The ${n.toLocaleString('en-GB')} most recently published items, newest first`),
+  latestCaption: (n: number) => (n === 1 ? 'The most recently published item' : `The ${localeNumber(n, 'en')} most recently published items, newest first`),
   dipPerAgency: 'DIP by agency',
   dipPerYear: 'DIP by year',
   noItems: 'No information has been published yet.',
@@ -507,7 +507,7 @@ const en: Dict = {
   noDocuments: (holder: string) => `No electronic documents. This information can be obtained from ${holder}.`,
   seeInDip: 'See it in the DIP table',
   numbers: (from: number, to: number) => `Sequence numbers ${from}–${to}`,
-  itemsCount: (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'item' : 'items'}`,
+  itemsCount: (n: number) => `${localeNumber(n, 'en')} ${n === 1 ? 'item' : 'items'}`,
   prev: 'Previous',
   next: 'Next',
   pager: 'Table pages',
@@ -555,7 +555,7 @@ const en: Dict = {
     'The excluded documents themselves are not published. The information may still be requested from the PPID; if a request is refused on these grounds, the applicant may file an objection (keberatan) with the superior of the PPID (Article 35 of UU 14/2008).',
   dikEmpty: 'No information has been classified as excluded.',
   dikHomeIntro: 'Information classified as excluded from disclosure (Article 17 of UU 14/2008), with its legal basis, consequence and period.',
-  dikCount: (n: number) => `${n.toLocaleString('en-GB')} excluded ${n === 1 ? 'entry' : 'entries'} in force`,
+  dikCount: (n: number) => `${localeNumber(n, 'en')} excluded ${n === 1 ? 'entry' : 'entries'} in force`,
   dikColTitle: 'Excluded information',
   dikColBasis: 'Legal basis',
   dikColConsequence: 'Consequence',
@@ -653,7 +653,7 @@ const en: Dict = {
     logLatest: 'Latest answers',
     logYears: 'By year of registration',
     logEmpty: 'No request has been answered yet.',
-    logCount: (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'request' : 'requests'}`,
+    logCount: (n: number) => `${localeNumber(n, 'en')} ${n === 1 ? 'request' : 'requests'}`,
     colNumber: 'Number',
     colInformation: 'Information requested',
     colAgency: 'Agency',
@@ -908,6 +908,16 @@ export const CATEGORY_TEXT: Record<Lang, Record<Category, { name: string; articl
     setiap_saat: { name: 'Available at any time', article: 'Article 11', about: 'Must be available and can be requested at any time.' },
   },
 };
+
+const numberFormats: Record<Lang, Intl.NumberFormat> = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-GB') };
+
+/**
+ * `n.toLocaleString('id-ID' | 'en-GB')`, with one formatter per language; a whole number from 0 to
+ * 999 is its digits in both (no grouping), written without Intl.
+ */
+export function localeNumber(n: number, lang: Lang): string {
+  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : numberFormats[lang].format(n);
+}
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 

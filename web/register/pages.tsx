@@ -10,10 +10,8 @@ import { exclusionEndsAfterLocal } from '../../functions/core/exclusion-end.ts';
 import { exclusionEndWords } from '../../functions/core/exclusion-end-words.ts';
 import { type DikEntry, PASAL_17_TEXT } from '../../functions/core/exclusion-model.ts';
 import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
-import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import {
   type AgencyInfo,
-  BLOCK,
   blockRange,
   blocksOf,
   CATEGORY_SLUG,
@@ -21,40 +19,30 @@ import {
   type Counts,
   countsWhere,
   dikAnchor,
-  documentHref,
   emptyCounts,
   href,
   itemRef,
   type Lang,
   type Model,
-  neighbours,
   type PageRef,
   pagePath,
   rowsOf,
 } from '../../functions/core/register/model.ts';
 import { AnnualReportsPage } from './annual-reports.tsx';
 import { describePage } from './describe.ts';
-import { CATEGORY_TEXT, dict, formatDate } from './i18n.ts';
+import { chunkPageHtml, itemPageHtml } from './dip-pages.ts';
+import { CATEGORY_TEXT, dict, formatDate, localeNumber } from './i18n.ts';
 import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks, PageDescription } from './layout.tsx';
 import { ObjectionPage } from './objection.tsx';
 import { RequestFormPage, RequestLogPage, RequestStatusPage } from './request.tsx';
 
 type P = { m: Model; lang: Lang };
 
-const num = (n: number, lang: Lang) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
+const num = (n: number, lang: Lang) => localeNumber(n, lang);
 const agencyLabel = (a: AgencyInfo) => a.name;
 const chunkPath = (key: ChunkKey) => pagePath({ kind: 'chunk', key });
 const crumbsTo = (lang: Lang, ...rest: Crumb[]): Crumb[] => [{ label: dict(lang).home, path: 'index.html' }, ...rest];
 const dipCrumb = (lang: Lang): Crumb => ({ label: dict(lang).dipLong, path: 'dip/index.html' });
-
-/** A summary for the table: whole words, at most ~280 characters (the item page has it all). */
-function shorten(text: string, max = 280): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40)).trimEnd()}…`;
-}
-
-const formatsText = (formats: readonly string[]) => formats.map((f) => (f === 'softcopy' ? 'Softcopy' : 'Hardcopy')).join(', ');
 
 /**
  * A count that opens the DIP table(s) it stands for: one chunk → the number is the link; several →
@@ -528,213 +516,6 @@ function AgencyPage({ m, lang, agency }: P & { agency: AgencyInfo }) {
   );
 }
 
-// --- the DIP table ----------------------------------------------------------------------------------
-
-/** The Perki columns, one row per item; the number leads to the item page. Named by `labelledBy` (the ids of the page's heading and lead). */
-export function DipTable({ lang, rows, labelledBy }: { lang: Lang; rows: readonly PublishedEntry[]; labelledBy: string }) {
-  const t = dict(lang);
-  const content = idText(lang);
-  return (
-    <TableRegion labelledBy={labelledBy}>
-      <table class="dip" data-sortable="" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col">{t.colNo}</th>
-            <th scope="col">{t.colSummary}</th>
-            <th scope="col">{t.colHolder}</th>
-            <th scope="col">{t.colResponsible}</th>
-            <th scope="col">{t.colWhenWhere}</th>
-            <th scope="col">{t.colFormats}</th>
-            <th scope="col">{t.colRetention}</th>
-            <th scope="col">{t.colCategory}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => {
-            const c = e.content;
-            return (
-              <tr key={e.itemId}>
-                <th scope="row" class="no">
-                  <a href={href(pagePath(itemRef(e)), lang)}>{e.number}</a>
-                </th>
-                <td lang={content}>
-                  <a class="title" href={href(pagePath(itemRef(e)), lang)}>
-                    {c.title}
-                  </a>
-                  <span class="summary">{shorten(c.summary)}</span>
-                </td>
-                <td lang={content}>{c.holder}</td>
-                <td lang={content}>{c.responsible}</td>
-                <td lang={content}>
-                  {c.createdWhen}, {c.createdWhere}
-                </td>
-                <td>{formatsText(c.formats)}</td>
-                <td lang={content}>{c.retention}</td>
-                <td>{CATEGORY_TEXT[lang][c.category].name}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
-  );
-}
-
-function ChunkPage({ m, lang, chunk, rows }: P & { chunk: ChunkKey; rows: readonly PublishedEntry[] }) {
-  const t = dict(lang);
-  const agency = m.agency(chunk.agencyId);
-  const [from, to] = blockRange(chunk.block);
-  const title = t.dipAgencyYear(agency.name, chunk.year);
-  const catName = chunk.category ? CATEGORY_TEXT[lang][chunk.category].name : t.allCategories;
-  const { prev, next } = neighbours(m, chunk);
-  const base = { year: chunk.year, agencyId: chunk.agencyId, block: chunk.block };
-  const siblings = [undefined, ...CATEGORIES].map((c) => ({
-    key: { ...base, ...(c ? { category: c } : {}) } as ChunkKey,
-    c,
-    n: rowsOf(m, { ...base, ...(c ? { category: c } : {}) })?.length ?? 0,
-  }));
-  return (
-    <Layout
-      m={m}
-      lang={lang}
-      path={chunkPath(chunk)}
-      title={`${title} (${from}–${to}${chunk.category ? `, ${catName}` : ''})`}
-      section="dip"
-      crumbs={crumbsTo(
-        lang,
-        dipCrumb(lang),
-        { label: String(chunk.year), path: pagePath({ kind: 'year', year: chunk.year }) },
-        { label: agency.name, path: pagePath({ kind: 'agency', agencyId: agency.id }) },
-      )}
-    >
-      <h1 id="judul">{title}</h1>
-      <p class="lead" id="lead">
-        {t.numbers(from, to)} · {catName} · {t.itemsCount(rows.length)}
-      </p>
-      <nav aria-label={t.filterCategory} class="filters no-print">
-        <ul class="inline">
-          {siblings
-            .filter((s) => s.n > 0)
-            .map((s) => (
-              <li key={s.c ?? 'all'}>
-                <a href={href(chunkPath(s.key), lang)} aria-current={s.c === chunk.category ? 'page' : undefined}>
-                  {s.c ? CATEGORY_TEXT[lang][s.c].name : t.allCategories} ({num(s.n, lang)})
-                </a>
-              </li>
-            ))}
-        </ul>
-      </nav>
-      <p class="hint no-print">
-        {t.printHint} {t.sortHint}{' '}
-        <button type="button" data-print="" hidden>
-          {t.print}
-        </button>
-      </p>
-      <DipTable lang={lang} rows={rows} labelledBy="judul lead" />
-      {prev || next ? (
-        <nav aria-label={t.pager} class="pager no-print">
-          <ul class="inline">
-            {prev ? (
-              <li>
-                <a rel="prev" href={href(chunkPath(prev), lang)}>
-                  ← {t.prev}: {t.numbers(...blockRange(prev.block))}
-                </a>
-              </li>
-            ) : null}
-            {next ? (
-              <li>
-                <a rel="next" href={href(chunkPath(next), lang)}>
-                  {t.next}: {t.numbers(...blockRange(next.block))} →
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
-    </Layout>
-  );
-}
-
-// --- item -------------------------------------------------------------------------------------------
-
-function ItemPage({ m, lang, e }: P & { e: PublishedEntry }) {
-  const t = dict(lang);
-  const c = e.content;
-  const agency = m.agency(e.agencyId);
-  const content = idText(lang);
-  const docs = e.documents.filter((d) => d.status === 'verified');
-  const history = [...e.history].sort((a, b) => b.versionNo - a.versionNo);
-  const rows: [string, ComponentChildren, boolean][] = [
-    [t.colNo, e.number, false],
-    [t.colSummary, c.summary, true],
-    [t.colHolder, c.holder, true],
-    [t.colResponsible, c.responsible, true],
-    [t.colWhenWhere, `${c.createdWhen}, ${c.createdWhere}`, true],
-    [t.colFormats, formatsText(c.formats), false],
-    [t.colRetention, c.retention, true],
-    [t.colCategory, `${CATEGORY_TEXT[lang][c.category].name} (${CATEGORY_TEXT[lang][c.category].article} UU 14/2008)`, false],
-    [t.colYear, String(c.year), false],
-    [t.colAgency, <a href={href(pagePath({ kind: 'agency', agencyId: agency.id }), lang)}>{agency.name}</a>, false],
-  ];
-  if (c.tags.length) rows.push([t.colTags, c.tags.join(', '), true]);
-  return (
-    <Layout
-      m={m}
-      lang={lang}
-      path={pagePath(itemRef(e))}
-      title={`${e.number} ${c.title}`}
-      section="dip"
-      crumbs={crumbsTo(lang, dipCrumb(lang), { label: agency.name, path: pagePath({ kind: 'agency', agencyId: agency.id }) }, { label: e.number })}
-    >
-      <h1 lang={content}>{c.title}</h1>
-      <p class="lead">
-        {t.itemOf(agency.name)} · {e.number}
-      </p>
-      <table class="item-cols">
-        <caption class="vh">{t.dipLong}</caption>
-        <tbody>
-          {rows.map(([label, value, isContent]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td lang={isContent ? content : undefined}>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>{t.documents}</h2>
-      {docs.length ? (
-        <ul class="docs">
-          {docs.map((d) => (
-            <li key={d.docId}>
-              <a href={documentHref(e.itemId, d.docId, d.fileName)} download={d.fileName} type={d.contentType}>
-                <span class="vh">{t.download('')}</span>
-                {d.fileName}
-              </a>{' '}
-              <span class="meta">
-                ({d.kind.toUpperCase()}, {t.size(d.size)})
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t.noDocuments(c.holder)}</p>
-      )}
-      <h2>{t.versions}</h2>
-      <ol class="versions" reversed>
-        {history.map((h) => (
-          <li key={h.versionNo}>
-            {t.version(h.versionNo)}: {t.published.toLowerCase()} <time dateTime={h.publishedAt}>{formatDate(h.publishedAt, lang, agency.timezone)}</time>
-            {h.versionNo === e.versionNo ? ` (${t.current})` : ''}
-          </li>
-        ))}
-      </ol>
-      <p class="no-print">
-        <a href={href(chunkPath({ year: e.regYear, agencyId: e.agencyId, block: Math.ceil(e.sequence / BLOCK) }), lang)}>{t.seeInDip}</a>
-      </p>
-    </Layout>
-  );
-}
-
 // --- DIK --------------------------------------------------------------------------------------------
 
 /** A local date (`YYYY-MM-DD`, midnight UTC when parsed) as the other pages write dates. */
@@ -950,14 +731,9 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
       const agency = m.agencies.find((a) => a.id === ref.agencyId);
       return agency ? <AgencyPage m={m} lang={lang} agency={agency} /> : undefined;
     }
-    case 'chunk': {
-      const rows = rowsOf(m, ref.key);
-      return rows?.length ? <ChunkPage m={m} lang={lang} chunk={ref.key} rows={rows} /> : undefined;
-    }
-    case 'item': {
-      const e = m.item(ref.agencyId, ref.year, ref.sequence);
-      return e ? <ItemPage m={m} lang={lang} e={e} /> : undefined;
-    }
+    case 'chunk':
+    case 'item':
+      return undefined; // string templates (renderPage)
     case 'request':
       return <RequestFormPage m={m} lang={lang} />;
     case 'requestStatus':
@@ -975,6 +751,15 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
 
 /** The page as HTML, or undefined when it does not exist in this state of the register. */
 export function renderPage(m: Model, ref: PageRef, lang: Lang): string | undefined {
+  // The DIP tables and the item pages, most of the site, are string templates (dip-pages.ts).
+  if (ref.kind === 'chunk') {
+    const rows = rowsOf(m, ref.key);
+    return rows?.length ? `<!doctype html>\n${chunkPageHtml(m, lang, ref.key, rows, describePage(m, ref, lang))}` : undefined;
+  }
+  if (ref.kind === 'item') {
+    const e = m.item(ref.agencyId, ref.year, ref.sequence);
+    return e ? `<!doctype html>\n${itemPageHtml(m, lang, e, describePage(m, ref, lang))}` : undefined;
+  }
   const node = pageNode(m, ref, lang);
   return node
     ? `<!doctype html>\n${renderToString(<PageDescription.Provider value={describePage(m, ref, lang)}>{node}</PageDescription.Provider>)}`
