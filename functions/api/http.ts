@@ -13,6 +13,8 @@
  * 3. validate path parameters, query string and JSON body with zod: 400 with one message per field,
  *    in Bahasa Indonesia and English;
  * 4. call the use case; map DomainError to its 4xx, anything else to a 500 that names the request id.
+ * Around all of it, Powertools' middlewares (functions/observability.ts): log lines with the request id
+ * as correlation id, a `Requests` metric by status class, the X-Ray trace on AWS.
  *
  * A read route may declare `prefetch`: the read it needs whoever asks (the record named in its path),
  * started together with the read of the caller's user record, so the request waits for one round trip
@@ -22,7 +24,7 @@
  * before, and nothing of what was read.
  */
 
-import { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import * as z from 'zod';
@@ -33,8 +35,9 @@ import type { Principal } from '../core/access.ts';
 import { DomainError, type ErrorDetail, fail } from '../core/errors.ts';
 import { message, type Text } from '../core/messages.ts';
 import type { Context } from '../core/ports.ts';
+import { logger, metrics, observed } from '../observability.ts';
 
-export const logger = new Logger({ serviceName: 'sip-ppid' });
+export { logger };
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type AnyObject = z.ZodType<Record<string, unknown>>;
@@ -265,6 +268,20 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
   // A plain form post's repeated fields (checkboxes) are read as the schema's arrays.
   const arrays = spec.formRedirect ? arrayFieldsOf(spec.body) : new Set<string>();
   const handler = middy<Event, APIGatewayProxyStructuredResultV2>()
+    // Logs with the request id as correlation id, one EMF line of metrics per request, the trace.
+    .use(
+      observed<Event, APIGatewayProxyStructuredResultV2>({
+        correlationId: (event) => event.requestContext?.requestId,
+        measure: (event, { response }) => {
+          const status = response?.statusCode ?? 500;
+          metrics.addMetadata('route', event.routeKey);
+          metrics.addMetadata('status', String(status));
+          metrics.addDimensions({ statusClass: `${Math.floor(status / 100)}xx` });
+          metrics.addMetric('Requests', MetricUnit.Count, 1);
+        },
+      }),
+    )
+    // Inside the above: a DomainError becomes its 4xx (measured as such), anything else a 500.
     .use({
       onError: async (request) => {
         const lang = languageOf(request.event);

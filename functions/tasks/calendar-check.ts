@@ -12,6 +12,7 @@ import { mailer } from '../adapters/mail.ts';
 import { type CalendarCoverage, coverage } from '../core/holiday-calendar.ts';
 import { staffLink } from '../core/mail-text.ts';
 import type { User } from '../core/model.ts';
+import { task } from './task.ts';
 
 export interface CheckInput {
   scheduledTime?: string;
@@ -24,13 +25,13 @@ function dayOf(scheduledTime: string | undefined): { today: string; year: number
   return { today, year: Number(today.slice(0, 4)) };
 }
 
-export async function checkCoverage(input: CheckInput): Promise<CalendarCoverage & { today: string }> {
+async function coverageOf(input: CheckInput): Promise<CalendarCoverage & { today: string }> {
   const { today, year } = dayOf(input.scheduledTime);
   const holidays = await dynamoStore.listHolidays([year + 1]);
   return { ...coverage(year + 1, holidays, today), today };
 }
 
-export async function notifyAdmins(input: { coverage: CalendarCoverage & { today: string } }): Promise<{ sent: number; skipped: boolean }> {
+async function notify(input: { coverage: CalendarCoverage & { today: string } }): Promise<{ sent: number; skipped: boolean }> {
   const { coverage: c } = input;
   const key = `calendar-check-${c.today}-${c.year}-${c.reason}`;
   try {
@@ -76,3 +77,6 @@ export async function notifyAdmins(input: { coverage: CalendarCoverage & { today
   });
   return { sent: admins.length, skipped: false };
 }
+
+export const checkCoverage = /* @__PURE__ */ task('tasks/calendar-check.checkCoverage', coverageOf);
+export const notifyAdmins = /* @__PURE__ */ task('tasks/calendar-check.notifyAdmins', notify);

@@ -6,13 +6,17 @@
  */
 import { finishImport, markFailed, prepareImport, writeImportBatch } from '../core/documentation/item-import.ts';
 import { taskContext } from './context.ts';
+import { task } from './task.ts';
 
-export const prepare = (input: { importId: string }) => prepareImport(taskContext(), input);
+export const prepare = /* @__PURE__ */ task('tasks/item-import.prepare', (input: { importId: string }) => prepareImport(taskContext(), input));
 
-export const writeBatch = (input: { importId: string; batch: number }) => writeImportBatch(taskContext(), input);
+export const writeBatch = /* @__PURE__ */ task('tasks/item-import.writeBatch', (input: { importId: string; batch: number }) =>
+  writeImportBatch(taskContext(), input),
+);
 
-export const finish = (input: { importId: string }) => finishImport(taskContext(), input);
+export const finish = /* @__PURE__ */ task('tasks/item-import.finish', (input: { importId: string }) => finishImport(taskContext(), input));
 
 /** After a Catch: `error` is the States error ({ Error, Cause }). */
-export const fail = (input: { importId: string; error?: { Error?: string; Cause?: string } }) =>
-  markFailed(taskContext(), { importId: input.importId, cause: [input.error?.Error, input.error?.Cause].filter(Boolean).join(': ') });
+export const fail = /* @__PURE__ */ task('tasks/item-import.fail', (input: { importId: string; error?: { Error?: string; Cause?: string } }) =>
+  markFailed(taskContext(), { importId: input.importId, cause: [input.error?.Error, input.error?.Cause].filter(Boolean).join(': ') }),
+);

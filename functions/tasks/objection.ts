@@ -4,13 +4,16 @@
  */
 import * as flow from '../core/objections/workflow.ts';
 import { taskContext } from './context.ts';
+import { task } from './task.ts';
 
 interface Ref {
   objectionId: string;
   target: flow.WaitTarget;
 }
 
-export const prepareWait = (input: Ref) => flow.prepareWait(taskContext(), input);
-export const awaitPerson = (input: Ref & { taskToken: string }) => flow.awaitPerson(taskContext(), input);
-export const remindAndEscalate = (input: Ref) => flow.remindAndEscalate(taskContext(), input);
-export const issueResponse = (input: { objectionId: string }) => flow.issueResponse(taskContext(), input);
+export const prepareWait = /* @__PURE__ */ task('tasks/objection.prepareWait', (input: Ref) => flow.prepareWait(taskContext(), input));
+export const awaitPerson = /* @__PURE__ */ task('tasks/objection.awaitPerson', (input: Ref & { taskToken: string }) => flow.awaitPerson(taskContext(), input));
+export const remindAndEscalate = /* @__PURE__ */ task('tasks/objection.remindAndEscalate', (input: Ref) => flow.remindAndEscalate(taskContext(), input));
+export const issueResponse = /* @__PURE__ */ task('tasks/objection.issueResponse', (input: { objectionId: string }) =>
+  flow.issueResponse(taskContext(), input),
+);

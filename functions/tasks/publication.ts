@@ -13,6 +13,7 @@ import {
   remindAndEscalate as remindUseCase,
 } from '../core/items.ts';
 import type { Context } from '../core/ports.ts';
+import { task } from './task.ts';
 
 interface Step {
   itemId: string;
@@ -23,7 +24,9 @@ function context(): Context {
   return { store: dynamoStore, identity: identityDirectory(), workflows, mailer: mailer(), requestId: `workflow-${crypto.randomUUID()}`, now: new Date() };
 }
 
-export const prepareApproval = (input: Step) => prepareUseCase(context(), input);
-export const awaitApproval = (input: Step & { taskToken: string }) => awaitApprovalUseCase(context(), input);
-export const remindAndEscalate = (input: Step) => remindUseCase(context(), input);
-export const publish = (input: Step) => publishUseCase(context(), input);
+export const prepareApproval = /* @__PURE__ */ task('tasks/publication.prepareApproval', (input: Step) => prepareUseCase(context(), input));
+export const awaitApproval = /* @__PURE__ */ task('tasks/publication.awaitApproval', (input: Step & { taskToken: string }) =>
+  awaitApprovalUseCase(context(), input),
+);
+export const remindAndEscalate = /* @__PURE__ */ task('tasks/publication.remindAndEscalate', (input: Step) => remindUseCase(context(), input));
+export const publish = /* @__PURE__ */ task('tasks/publication.publish', (input: Step) => publishUseCase(context(), input));

@@ -6,7 +6,9 @@
  */
 import type { JobUnit } from '../core/reports/jobs.ts';
 import { annualJob, issueUnit, mailUnits, planJobs } from '../core/reports/jobs.ts';
+import { count } from '../observability.ts';
 import { taskContext } from './context.ts';
+import { task } from './task.ts';
 
 export interface ScheduledInput {
   scheduledTime?: string;
@@ -20,10 +22,16 @@ function runContext(input: ScheduledInput) {
   return { ...ctx, now: at, requestId: `report-jobs-${input.scheduledTime}` };
 }
 
-export const plan = (input: ScheduledInput) => planJobs(runContext(input));
+export const plan = /* @__PURE__ */ task('tasks/reports.plan', (input: ScheduledInput) => planJobs(runContext(input)));
 
-export const issue = (input: ScheduledInput & { unit: JobUnit }) => issueUnit(runContext(input), input.unit);
+export const issue = /* @__PURE__ */ task('tasks/reports.issue', async (input: ScheduledInput & { unit: JobUnit }) => {
+  const issued = await issueUnit(runContext(input), input.unit);
+  count('ReportsIssued', issued.created ? 1 : 0);
+  return issued;
+});
 
-export const mail = (input: ScheduledInput & { units: JobUnit[] }) => mailUnits(runContext(input), input.units ?? []);
+export const mail = /* @__PURE__ */ task('tasks/reports.mail', (input: ScheduledInput & { units: JobUnit[] }) =>
+  mailUnits(runContext(input), input.units ?? []),
+);
 
-export const annual = (input: ScheduledInput) => annualJob(runContext(input));
+export const annual = /* @__PURE__ */ task('tasks/reports.annual', (input: ScheduledInput) => annualJob(runContext(input)));

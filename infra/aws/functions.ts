@@ -79,7 +79,10 @@ export class FunctionFactory {
       [env.appUrl]: r.appUrl,
       [env.registerUrl]: r.registerUrl,
       NODE_OPTIONS: '--enable-source-maps',
+      // Powertools (functions/observability.ts): the service in every log line and EMF metric, the
+      // metrics' namespace. Tracing (X-Ray) is on (`tracing` below), so the tracer is too.
       POWERTOOLS_SERVICE_NAME: 'sip-ppid',
+      POWERTOOLS_METRICS_NAMESPACE: 'SipPpid',
     };
     const fn = new lambda.Function(scope, id, {
       description: spec.description,

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { handlerExport, handlerModule, type RouteDecl, routes } from '../system.ts';
 import type { LocalIdp } from './idp.ts';
@@ -61,6 +62,24 @@ export async function loadHandler(handler: string): Promise<Handler> {
   if (typeof fn !== 'function') throw new Error(`Handler ${handler} is not exported`);
   loaded.set(handler, fn as Handler);
   return fn as Handler;
+}
+
+let store: Promise<InvokeStoreBase> | undefined;
+
+/**
+ * Runs one invocation in its own invocation scope, as the Lambda Node.js runtime does where one
+ * environment serves several invocations at once (AWS_LAMBDA_MAX_CONCURRENCY, set by the local
+ * host): the local host serves every request and task in one process, and Powertools keeps each
+ * invocation's log keys (correlation id) and metrics in that scope, so concurrent ones stay apart.
+ */
+export async function invoke<T>(requestId: string, run: () => Promise<T>): Promise<T> {
+  return (await invocationScopes()).run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: requestId }, run);
+}
+
+/** Made once, before any handler runs (Powertools asks for it as soon as AWS_LAMBDA_MAX_CONCURRENCY is set). */
+export function invocationScopes(): Promise<InvokeStoreBase> {
+  store ??= InvokeStore.getInstanceAsync(true);
+  return store;
 }
 
 export function lambdaContext(name: string, requestId: string): Context {
@@ -199,5 +218,7 @@ export async function invokeApi(req: GatewayRequest, idp: LocalIdp): Promise<API
   } as APIGatewayProxyEventV2WithJWTAuthorizer;
   if (decl.roles === 'public') delete (event.requestContext as { authorizer?: unknown }).authorizer;
   const fn = await loadHandler(decl.handler);
-  return fn(event, lambdaContext(decl.handler.replace(/[/.]/g, '-'), requestId));
+  const res = await invoke(requestId, () => fn(event, lambdaContext(decl.handler.replace(/[/.]/g, '-'), requestId)));
+  // As API Gateway does: the request id (the logs' correlation id) in every answer.
+  return { ...res, headers: { ...res.headers, 'apigw-requestid': requestId } };
 }

@@ -24,7 +24,7 @@ import { workflows } from '../../functions/adapters/workflow.ts';
 import { ensureCounters } from '../../functions/core/reports/recount.ts';
 import { buildStaffApp } from '../../web/staff/build.ts';
 import { buckets, env, routes, schedules, stateMachines } from '../system.ts';
-import { invokeApi, loadHandler } from './api-gateway.ts';
+import { invocationScopes, invokeApi, loadHandler } from './api-gateway.ts';
 import { type Running, startDynamoDbLocal, startS3 } from './emulators.ts';
 import { CLIENT_ID, createLocalIdp, escapeHtml, type LocalIdp } from './idp.ts';
 import { ensureBuckets, ensureTable } from './resources.ts';
@@ -257,6 +257,19 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
   const checkpoint = () => {
     if (parts.aborted) throw new StartAborted();
   };
+  // Powertools as on AWS (infra/aws/functions.ts), set before the handlers' modules load (their
+  // logger and metrics read it then), but no X-Ray here: the tracer is never loaded. The metrics'
+  // EMF lines go to stdout, as the log; a quiet host (tests, benches) writes none unless asked to
+  // (POWERTOOLS_METRICS_DISABLED=false). Invocations are scoped as on a Lambda runtime serving
+  // several at once (`invoke` in ./api-gateway.ts), so concurrent ones keep their metrics apart.
+  Object.assign(process.env, {
+    POWERTOOLS_SERVICE_NAME: 'sip-ppid',
+    POWERTOOLS_METRICS_NAMESPACE: 'SipPpid',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    AWS_LAMBDA_MAX_CONCURRENCY: '64',
+    ...(opts.quiet ? { POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true' } : {}),
+  });
+  await invocationScopes();
   // Code is loaded before the port opens: loading and compiling modules blocks the event loop for
   // seconds on a busy machine, and from the moment the port opens every request gets an answer.
   await Promise.all([...new Set([...routes, ...stateMachines.flatMap((m) => Object.values(m.tasks))].map((h) => h.handler))].map(loadHandler));

@@ -24,7 +24,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import { type StateMachineDecl, stateMachines } from '../system.ts';
-import { lambdaContext, loadHandler } from './api-gateway.ts';
+import { invoke, lambdaContext, loadHandler } from './api-gateway.ts';
 
 const REGION = 'ap-southeast-3';
 const ACCOUNT = '000000000000';
@@ -293,7 +293,8 @@ export class LocalStepFunctions {
 
   private async invoke(fn: (event: Json, ctx: unknown) => Promise<Json>, input: Json, handler: string): Promise<Json> {
     try {
-      const out = await fn(input, lambdaContext(handler.replace(/[/.]/g, '-'), randomUUID()));
+      const requestId = randomUUID();
+      const out = await invoke(requestId, () => fn(input, lambdaContext(handler.replace(/[/.]/g, '-'), requestId)));
       return out ?? null;
     } catch (e) {
       // As with Lambda: the error's name becomes the error Step Functions sees, for Retry/Catch.

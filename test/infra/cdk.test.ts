@@ -170,6 +170,7 @@ describe('stateless stack', () => {
         TABLE_NAME: expect.anything(),
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'sip-ppid',
+        POWERTOOLS_METRICS_NAMESPACE: 'SipPpid',
       });
       expect(fn.Properties.LoggingConfig?.LogGroup).toBeDefined();
     }
@@ -314,6 +315,9 @@ describe('stateless stack', () => {
 
   it('has a state machine per declaration and a schedule per declaration', () => {
     stateless.resourceCountIs('AWS::StepFunctions::StateMachine', stateMachines.length);
+    // Traced (X-Ray), so an execution and the task functions it invokes share one trace.
+    for (const sm of Object.values(stateless.findResources('AWS::StepFunctions::StateMachine')))
+      expect(sm.Properties.TracingConfiguration).toEqual({ Enabled: true });
     stateless.resourceCountIs('AWS::Scheduler::Schedule', schedules.length);
     for (const s of schedules) {
       stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
