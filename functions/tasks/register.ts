@@ -4,14 +4,14 @@
  */
 
 import { registerRenderer } from '../../web/register/render.ts';
-import { applyPlan, invalidate, readFiles } from '../adapters/register-site.ts';
+import { applyPlan, invalidate } from '../adapters/register-site.ts';
 import { registerStore } from '../adapters/register-store.ts';
 import { updateRegister } from '../core/register-update.ts';
 import { count } from '../observability.ts';
 import { task } from './task.ts';
 
 export const update = /* @__PURE__ */ task('tasks/register.update', async (input: { full?: boolean } = {}) => {
-  const done = await updateRegister(registerStore, { read: readFiles, apply: applyPlan, invalidate }, registerRenderer, { full: input?.full === true });
+  const done = await updateRegister(registerStore, { apply: applyPlan, invalidate }, registerRenderer, { full: input?.full === true });
   count('RegisterFilesWritten', done.files);
   return done;
 });
