@@ -7,8 +7,23 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { DocumentRef, ItemContent } from '../../functions/core/item-model.ts';
-import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
+import {
+  agencyRank,
+  catalogJsonLd,
+  DIK_EXPORT_PATHS,
+  dipCsv,
+  dipCsvHead,
+  dipCsvRows,
+  dipJson,
+  dipJsonHead,
+  dipJsonRows,
+  jsonTail,
+  partCsv,
+  partJson,
+} from '../../functions/core/register/exports.ts';
 import type { PublishedEntry, RegisterChange, RegisterInput, SitePlan } from '../../functions/core/register/input.ts';
+import { buildModel } from '../../functions/core/register/model.ts';
+import { partExportPaths, partitionId, partitionOf, summaryOf } from '../../functions/core/register/summary.ts';
 import { stem, terms } from '../../functions/core/register/text.ts';
 import { DEMO_ITEMS } from '../../infra/local/seed.ts';
 import { renderChange, renderChanges, renderExports, renderFull } from '../../web/register/render.ts';
@@ -487,8 +502,14 @@ describe('full render of a small register', () => {
     });
     expect(dataset['dct:title']).toContainEqual({ '@value': 'Daftar Informasi Publik Pemerintah Provinsi Kalimantan Barat', '@language': 'id' });
     const dists = dataset['dcat:distribution'];
-    expect(dists.map((d: Record<string, unknown>) => d['@type'])).toEqual(['dcat:Distribution', 'dcat:Distribution']);
-    expect(dists.map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])).toEqual(['/data/dip.json', '/data/dip.csv']);
+    expect(dists.every((d: Record<string, unknown>) => d['@type'] === 'dcat:Distribution')).toBe(true);
+    // The whole DIP, the index of parts, then every part (agency × registration year) in DIP order, JSON and CSV.
+    expect(dists.map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])).toEqual([
+      '/data/dip.json',
+      '/data/dip.csv',
+      '/data/dip/index.json',
+      ...['diskominfo/2026', 'dinkes/2025', 'dinkes/2026', 'disdikbud/2025', 'disdikbud/2026'].flatMap((p) => [`/data/dip/${p}.json`, `/data/dip/${p}.csv`]),
+    ]);
     expect(dists[1]['dcat:mediaType']).toEqual({ '@id': 'https://www.iana.org/assignments/media-types/text/csv' });
     expect(dists[1]['dct:format']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/file-type/CSV' });
     expect(siteOf(renderFull(input(ITEMS, '2027-01-01T00:00:00.000Z'))).get('data/catalog.jsonld')).toBe(site.get('data/catalog.jsonld'));
@@ -497,6 +518,113 @@ describe('full render of a small register', () => {
     expect(JSON.parse(withUrl.get('data/catalog.jsonld')!)['dcat:dataset'][0]['dcat:distribution'][1]['dcat:downloadURL']['@id']).toBe(
       'https://ppid.example.go.id/data/dip.csv',
     );
+  });
+});
+
+describe('open data in parts (one agency, one registration year)', () => {
+  const m = buildModel(input(ITEMS));
+  const parts = new Map<string, PublishedEntry[]>();
+  for (const e of m.items) parts.set(partitionId(partitionOf(e)), [...(parts.get(partitionId(partitionOf(e))) ?? []), e]);
+  const jsonLines = (body: string) => body.split('\n').slice(1, -2);
+  const csvLines = (body: string) => body.split('\r\n').slice(1, -1);
+
+  it("writes each part with the whole DIP's own rows, byte for byte, and a head that is not stamped", () => {
+    const whole = dipJson(m, '2026-03-01T00:00:00.000Z');
+    const wholeCsv = dipCsv(m);
+    const wholeRows = jsonLines(whole).map((l) => l.replace(/,$/, ''));
+    const wholeCsvRows = new Set(csvLines(wholeCsv));
+    expect(parts.size).toBe(5);
+    let seen = 0;
+    for (const rows of parts.values()) {
+      const body = partJson(m, rows);
+      const lines = jsonLines(body).map((l) => l.replace(/,$/, ''));
+      expect(lines).toEqual(wholeRows.slice(seen, seen + rows.length));
+      seen += rows.length;
+      const json = JSON.parse(body);
+      const newest = rows
+        .map((e) => e.publishedAt)
+        .sort()
+        .at(-1);
+      expect(json).toMatchObject({ publicBody: m.publicBody.name, license: m.license, year: rows[0]!.regYear, count: rows.length, modified: newest });
+      expect(json.agency).toEqual({ id: rows[0]!.agencyId, name: m.agency(rows[0]!.agencyId).name });
+      expect(json).not.toHaveProperty('generatedAt');
+      // The same rows give the same bytes, whoever writes them.
+      expect(partJson(buildModel(input(ITEMS, '2027-01-01T00:00:00.000Z')), rows)).toBe(body);
+
+      const csv = partCsv(m, rows);
+      expect(csv.startsWith(wholeCsv.slice(0, wholeCsv.indexOf('\r\n') + 2))).toBe(true);
+      expect(csvLines(csv)).toHaveLength(rows.length);
+      for (const line of csvLines(csv)) expect(wholeCsvRows.has(line)).toBe(true);
+    }
+    expect(seen).toBe(ITEMS.length);
+    // The rows match the whole DIP's when parsed too (the CSV's quoting aside).
+    expect(parseCsv(partCsv(m, parts.get('dinkes#2026')!).slice(1)).slice(1)).toEqual(
+      parseCsv(wholeCsv.slice(1))
+        .slice(1)
+        .filter((r) => r[11] === 'dinkes' && r[0]!.includes('/2026/')),
+    );
+    expect(partExportPaths({ agencyId: 'dinkes', year: 2026 })).toEqual({ json: 'data/dip/dinkes/2026.json', csv: 'data/dip/dinkes/2026.csv' });
+  });
+
+  it('writes the whole DIP part by part, equal to writing it at once', () => {
+    const at = '2026-03-01T00:00:00.000Z';
+    let json = dipJsonHead(m, at, ITEMS.length);
+    let csv = dipCsvHead();
+    let first = true;
+    for (const rows of parts.values()) {
+      json += dipJsonRows(m, rows, first);
+      csv += dipCsvRows(m, rows);
+      first = false;
+    }
+    expect(json + jsonTail(ITEMS.length)).toBe(dipJson(m, at));
+    expect(csv).toBe(dipCsv(m));
+    const empty = buildModel(input([]));
+    expect(dipJsonHead(empty, at, 0) + dipJsonRows(empty, [], true) + jsonTail(0)).toBe(dipJson(empty, at));
+    expect(JSON.parse(dipJson(empty, at)).items).toEqual([]);
+  });
+
+  it('lists every part in the catalogue with its newest publication, and dates the DIP from the summary as from the items', () => {
+    const full = siteOf(renderFull(input(ITEMS))).get('data/catalog.jsonld')!;
+    // What the exports job has: the model without items, and the summary of parts.
+    const base = buildModel(input([]));
+    const summary = summaryOf(ITEMS, agencyRank(m));
+    expect(catalogJsonLd(base, summary)).toBe(full);
+    expect(catalogJsonLd(m)).toBe(full);
+
+    const dataset = JSON.parse(full)['dcat:dataset'][0];
+    // The DIP's fields as they were computed from the items.
+    const dates = (xs: string[]) => [...xs].sort();
+    expect(dataset['dct:modified']).toEqual({ '@value': dates(ITEMS.map((e) => e.publishedAt)).at(-1), '@type': 'xsd:dateTime' });
+    expect(dataset['dct:issued']).toEqual({ '@value': dates(ITEMS.map((e) => e.history[0]!.publishedAt))[0], '@type': 'xsd:dateTime' });
+    const years = ITEMS.map((e) => e.content.year);
+    expect(dataset['dct:temporal']).toEqual({
+      '@type': 'dct:PeriodOfTime',
+      'dcat:startDate': { '@value': `${Math.min(...years)}-01-01`, '@type': 'xsd:date' },
+      'dcat:endDate': { '@value': `${Math.max(...years)}-12-31`, '@type': 'xsd:date' },
+    });
+
+    const dists: { '@id': string; 'dct:title': { '@value': string }[]; 'dct:modified'?: { '@value': string }; 'dct:format': { '@id': string } }[] =
+      dataset['dcat:distribution'];
+    const index = dists.find((d) => d['@id'] === '/data/dip/index.json')!;
+    expect(index['dct:modified']?.['@value']).toBe(dataset['dct:modified']['@value']);
+    for (const rows of parts.values()) {
+      const paths = partExportPaths(partitionOf(rows[0]!));
+      const newest = dates(rows.map((e) => e.publishedAt)).at(-1);
+      const name = `${m.agency(rows[0]!.agencyId).name} ${rows[0]!.regYear}`;
+      for (const path of [paths.json, paths.csv]) {
+        const d = dists.find((x) => x['@id'] === `/${path}`)!;
+        expect(d, path).toBeDefined();
+        expect(d['dct:modified']).toEqual({ '@value': newest, '@type': 'xsd:dateTime' });
+        expect(d['dct:title'].map((t) => t['@value']).every((t) => t.includes(name))).toBe(true);
+        expect(d['dct:format']['@id']).toMatch(path.endsWith('.json') ? /JSON$/ : /CSV$/);
+      }
+    }
+    // No items: no period, no dates, no parts.
+    const none = JSON.parse(catalogJsonLd(base, { parts: [], latest: [] }))['dcat:dataset'][0];
+    expect(none).not.toHaveProperty('dct:temporal');
+    expect(none).not.toHaveProperty('dct:modified');
+    expect(none).not.toHaveProperty('dct:issued');
+    expect(none['dcat:distribution']).toHaveLength(3);
   });
 });
 
@@ -527,8 +655,8 @@ describe('incremental changes equal the difference of two full renders', () => {
     expect(paths).toEqual(expect.arrayContaining(['data/dip.json', 'data/dip.csv', 'search/doc/2026/dinkes/1.json', 'search/ren.json']));
     // Of the sitemap: the index, the shared pages' part and the agency's part of that year; no other agency's part.
     expect(paths.filter((p) => p.startsWith('sitemap')).sort()).toEqual(['sitemap.xml', 'sitemap/dip/dinkes/2026-1.xml', 'sitemap/umum.xml']);
-    // The item was published before the newest one and its year is already covered: the catalogue's dates stay.
-    expect(paths).not.toContain('data/catalog.jsonld');
+    // The catalogue lists each part with its newest publication: the agency's 2026 part has a new date.
+    expect(paths).toContain('data/catalog.jsonld');
     expect(plan.delete).toEqual([]);
     expect(plan.copies).toEqual([]);
     expect(plan.removeCopies).toEqual([]);
@@ -657,7 +785,8 @@ describe('incremental changes equal the difference of two full renders', () => {
 
   it('can leave the exports to a separate, less frequent job', () => {
     const plan = renderChange(input([...ITEMS, added]), { itemId: added.itemId, after: added }, { exports: false });
-    expect(plan.put.some((f) => f.path.startsWith('data/'))).toBe(false);
+    // The whole-register exports wait for the job; the catalogue changed (the part's date) and is written like a page.
+    expect(plan.put.filter((f) => f.path.startsWith('data/')).map((f) => f.path)).toEqual(['data/catalog.jsonld']);
     expect(plan.put.some((f) => f.path === 'informasi/dinkes/2026/4.html')).toBe(true);
     const exports = renderExports(input([...ITEMS, added]));
     expect(exports.map((f) => f.path)).toEqual(['data/dip.json', 'data/dip.csv', 'data/catalog.jsonld']);

@@ -1,6 +1,10 @@
 /**
- * Open data: the whole DIP as `/data/dip.json` and `/data/dip.csv`, and a DCAT-AP 3 catalogue in
- * JSON-LD (`/data/catalog.jsonld`) that describes them, the DIK's exports, the public log of answered
+ * Open data: the DIP in parts, one per partition (one agency's registration year, summary.ts):
+ * `/data/dip/<agency>/<year>.json` and `.csv` (`partJson`, `partCsv`), which a change rewrites only
+ * for the partition it touches, with the index of parts `/data/dip/index.json` (the register's
+ * summary, summary.ts); the whole DIP as `/data/dip.json` and `/data/dip.csv`, which harvesters
+ * expect and which a debounced job rewrites (register-exports.ts) rather than every change; and a
+ * DCAT-AP 3 catalogue in JSON-LD (`/data/catalog.jsonld`) that describes all of them, the DIK's exports, the public log of answered
  * requests (`/data/permohonan.json`, `.csv`, see requests.ts) and the approved annual reports (see
  * `catalogJsonLd`). Every link is absolute when the register has its base URL (`siteUrl`, which the
  * register store always sets: the body's `registerUrl`, else the host's address).
@@ -9,6 +13,11 @@
  * that spreadsheet programs read it as UTF-8. A cell that starts with `=`, `+`, `-`, `@`, tab or CR
  * gets a leading apostrophe, so that no spreadsheet runs it as a formula (CSV injection). The field
  * writing is the shared one of tabular/table.ts (csvCell).
+ *
+ * A part and the whole DIP share their row functions (`jsonRow`, `csvRow`): a part's rows are byte
+ * for byte the whole DIP's rows of that partition. The whole DIP's JSON and CSV come in pieces
+ * (`dipJsonHead`, `dipJsonRows`, `jsonTail`; `dipCsvHead`, `dipCsvRows`) so that a job can write
+ * them partition by partition, holding one partition's items at a time.
  */
 import { CATEGORIES, type Category } from '../item-model.ts';
 import { csvCell } from '../tabular/table.ts';
@@ -16,6 +25,7 @@ import { ANNUAL_INDEX_PATH, ANNUAL_PAGE_PATH, annualDataPath, annualPdfPath } fr
 import type { PublishedEntry } from './input.ts';
 import { documentHref, firstPublishedAt, href, itemRef, type Model, pagePath } from './model.ts';
 import { REQUEST_EXPORT_PATHS, requestLogPath } from './requests.ts';
+import { newestOfPart, type PartitionKey, partExportPaths, partitionOf, type RegisterSummary, SUMMARY_PATH, summaryOf } from './summary.ts';
 
 export const EXPORT_PATHS = { json: 'data/dip.json', csv: 'data/dip.csv', catalog: 'data/catalog.jsonld' } as const;
 /** The DIK's own exports (see dik.ts), described in the DCAT catalogue too. */
@@ -24,49 +34,96 @@ export const DIK_EXPORT_PATHS = { json: 'data/dik.json', csv: 'data/dik.csv' } a
 const CATEGORY_NAME: Record<Category, string> = { berkala: 'Berkala', serta_merta: 'Serta-merta', setiap_saat: 'Tersedia setiap saat' };
 
 const url = (m: Model, path: string) => `${m.siteUrl}${path}`;
+/** An agency's place in DIP order (the model's agency order): what summary.ts sorts parts by. */
+export const agencyRank = (m: Model) => {
+  const rank = new Map(m.agencies.map((a, i) => [a.id, i]));
+  return (agencyId: string) => rank.get(agencyId) ?? m.agencies.length;
+};
 const itemUrl = (m: Model, e: PublishedEntry) => url(m, href(pagePath(itemRef(e))));
 const publicDocs = (e: PublishedEntry) => e.documents.filter((d) => d.status === 'verified');
 
 // --- JSON ---------------------------------------------------------------------------------------------
 
-export function dipJson(m: Model, generatedAt: string): string {
-  const rows = m.items.map((e) => {
-    const c = e.content;
-    const agency = m.agency(e.agencyId);
-    return JSON.stringify({
-      itemId: e.itemId,
-      number: e.number,
-      title: c.title,
-      summary: c.summary,
-      holder: c.holder,
-      responsible: c.responsible,
-      createdWhen: c.createdWhen,
-      createdWhere: c.createdWhere,
-      formats: c.formats,
-      retention: c.retention,
-      category: c.category,
-      year: c.year,
-      tags: c.tags,
-      agency: { id: agency.id, name: agency.name },
-      regYear: e.regYear,
-      sequence: e.sequence,
-      versionNo: e.versionNo,
-      publishedAt: e.publishedAt,
-      firstPublishedAt: firstPublishedAt(e),
-      history: e.history,
-      url: itemUrl(m, e),
-      documents: publicDocs(e).map((d) => ({
-        fileName: d.fileName,
-        contentType: d.contentType,
-        size: d.size,
-        sha256: d.sha256,
-        url: url(m, documentHref(e.itemId, d.docId, d.fileName)),
-      })),
-    });
+/** One item as a line of the JSON exports (the whole DIP's and each part's). */
+function jsonRow(m: Model, e: PublishedEntry): string {
+  const c = e.content;
+  const agency = m.agency(e.agencyId);
+  return JSON.stringify({
+    itemId: e.itemId,
+    number: e.number,
+    title: c.title,
+    summary: c.summary,
+    holder: c.holder,
+    responsible: c.responsible,
+    createdWhen: c.createdWhen,
+    createdWhere: c.createdWhere,
+    formats: c.formats,
+    retention: c.retention,
+    category: c.category,
+    year: c.year,
+    tags: c.tags,
+    agency: { id: agency.id, name: agency.name },
+    regYear: e.regYear,
+    sequence: e.sequence,
+    versionNo: e.versionNo,
+    publishedAt: e.publishedAt,
+    firstPublishedAt: firstPublishedAt(e),
+    history: e.history,
+    url: itemUrl(m, e),
+    documents: publicDocs(e).map((d) => ({
+      fileName: d.fileName,
+      contentType: d.contentType,
+      size: d.size,
+      sha256: d.sha256,
+      url: url(m, documentHref(e.itemId, d.docId, d.fileName)),
+    })),
   });
-  const head = JSON.stringify({ publicBody: m.publicBody.name, license: m.license, generatedAt, count: m.items.length, categories: CATEGORIES });
-  // One item per line: readable, and diffable between two exports.
-  return `${head.slice(0, -1)},"items":[${rows.length ? `\n${rows.join(',\n')}\n` : ''}]}\n`;
+}
+
+/*
+ * A JSON export is `<head>,"items":[` + rows + `]}` + LF, one item per line (readable, and diffable
+ * between two exports): `{…,"items":[` LF row `,` LF row LF `]}` LF, or `{…,"items":[]}` LF when empty.
+ * The pieces below let a job write the whole DIP part by part (`dipJsonHead`, then `dipJsonRows` for
+ * each part in DIP order, then `jsonTail`) without holding every item at once.
+ */
+const jsonHead = (head: object) => `${JSON.stringify(head).slice(0, -1)},"items":[`;
+/** The rows of some items, each on its own line; `first`: these are the export's first rows (no comma before them). */
+export const dipJsonRows = (m: Model, rows: readonly PublishedEntry[], first: boolean): string =>
+  rows.map((e, i) => `${i === 0 && first ? '' : ','}\n${jsonRow(m, e)}`).join('');
+/** The end of a JSON export of `count` rows. */
+export const jsonTail = (count: number) => `${count ? '\n' : ''}]}\n`;
+
+/** The whole DIP's head, stamped with the time it was written (`generatedAt`). */
+export const dipJsonHead = (m: Model, generatedAt: string, count: number) =>
+  jsonHead({ publicBody: m.publicBody.name, license: m.license, generatedAt, count, categories: CATEGORIES });
+
+/** `/data/dip.json`: every item in DIP order (`m.items`), stamped with `generatedAt`. */
+export function dipJson(m: Model, generatedAt: string): string {
+  return `${dipJsonHead(m, generatedAt, m.items.length)}${dipJsonRows(m, m.items, true)}${jsonTail(m.items.length)}`;
+}
+
+/** The newest publication among some rows (a part's `modified`). */
+const newestPublication = (rows: readonly PublishedEntry[]) => rows.reduce((a, e) => (e.publishedAt > a ? e.publishedAt : a), '');
+
+/**
+ * One part of the DIP's open data (summary.ts `partExportPaths`: one agency's registration year),
+ * `rows` its items in DIP order (`key`: the partition, needed only when `rows` is empty), with the
+ * same rows as `/data/dip.json`. Not stamped with a build
+ * time: its head says what it holds (the agency, the year, the count) and when that last changed
+ * (`modified`: the newest publication among its rows), so a part renders byte for byte the same
+ * whether a change or a rebuild writes it, and a harvester can tell from `modified` alone.
+ */
+export function partJson(m: Model, rows: readonly PublishedEntry[], key: PartitionKey = partitionOf(rows[0]!)): string {
+  const agency = m.agency(key.agencyId);
+  const head = {
+    publicBody: m.publicBody.name,
+    license: m.license,
+    agency: { id: agency.id, name: agency.name },
+    year: key.year,
+    count: rows.length,
+    modified: newestPublication(rows),
+  };
+  return `${jsonHead(head)}${dipJsonRows(m, rows, true)}${jsonTail(rows.length)}`;
 }
 
 // --- CSV ----------------------------------------------------------------------------------------------
@@ -95,39 +152,47 @@ export const CSV_COLUMNS = [
 /** One CSV field (shared with every other table export): neutralised against formulas, then quoted. */
 export { csvCell };
 
-export function dipCsv(m: Model): string {
-  const lines = [CSV_COLUMNS.map(csvCell).join(',')];
-  for (const e of m.items) {
-    const c = e.content;
-    lines.push(
-      [
-        e.number,
-        c.title,
-        c.summary,
-        c.holder,
-        c.responsible,
-        c.createdWhen,
-        c.createdWhere,
-        c.formats.join(', '),
-        c.retention,
-        CATEGORY_NAME[c.category],
-        c.year,
-        e.agencyId,
-        m.agency(e.agencyId).name,
-        e.versionNo,
-        e.publishedAt,
-        firstPublishedAt(e),
-        itemUrl(m, e),
-        publicDocs(e)
-          .map((d) => url(m, documentHref(e.itemId, d.docId, d.fileName)))
-          .join('\n'),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+function csvRow(m: Model, e: PublishedEntry): string {
+  const c = e.content;
+  return [
+    e.number,
+    c.title,
+    c.summary,
+    c.holder,
+    c.responsible,
+    c.createdWhen,
+    c.createdWhere,
+    c.formats.join(', '),
+    c.retention,
+    CATEGORY_NAME[c.category],
+    c.year,
+    e.agencyId,
+    m.agency(e.agencyId).name,
+    e.versionNo,
+    e.publishedAt,
+    firstPublishedAt(e),
+    itemUrl(m, e),
+    publicDocs(e)
+      .map((d) => url(m, documentHref(e.itemId, d.docId, d.fileName)))
+      .join('\n'),
+  ]
+    .map(csvCell)
+    .join(',');
 }
+
+/**
+ * A CSV export is `dipCsvHead()` (the BOM and the header line) and then each row with its CRLF
+ * (`dipCsvRows`), so the whole DIP can be written part by part like the JSON. Not stamped: the same
+ * rows give the same bytes.
+ */
+export const dipCsvHead = () => `\uFEFF${CSV_COLUMNS.map(csvCell).join(',')}\r\n`;
+export const dipCsvRows = (m: Model, rows: readonly PublishedEntry[]) => rows.map((e) => `${csvRow(m, e)}\r\n`).join('');
+
+/** `/data/dip.csv`: every item in DIP order. */
+export const dipCsv = (m: Model): string => `${dipCsvHead()}${dipCsvRows(m, m.items)}`;
+
+/** One part of the DIP as CSV (see `partJson`): the same columns and rows as `/data/dip.csv`. */
+export const partCsv = (m: Model, rows: readonly PublishedEntry[]): string => `${dipCsvHead()}${dipCsvRows(m, rows)}`;
 
 // --- DCAT catalogue (JSON-LD) -------------------------------------------------------------------------
 
@@ -177,7 +242,9 @@ type Format = keyof typeof FILE_TYPE;
 /**
  * `/data/catalog.jsonld`: a DCAT catalogue following DCAT-AP 3 (the profile that national open-data
  * portals and CKAN's DCAT harvester read), in JSON-LD with every IRI absolute (from the register's
- * base URL, `siteUrl`). It describes four datasets: the DIP (`dip.json`, `dip.csv`), the DIK
+ * base URL, `siteUrl`). It describes four datasets: the DIP (`dip.json`, `dip.csv`, the index of
+ * parts `dip/index.json`, and every part `dip/<agency>/<year>.json` and `.csv`, titled with the
+ * agency's name and the year, each with its `dct:modified`: the part's newest publication), the DIK
  * (`dik.json`, `dik.csv`), the public log of answered requests (`permohonan.json`, `.csv`) and the
  * approved annual reports (the index `laporan-tahunan.json`, and each year's PDF and data).
  *
@@ -189,14 +256,20 @@ type Format = keyof typeof FILE_TYPE;
  * each distribution its `dct:format` (an EU file-type IRI), `dcat:mediaType` (an IANA IRI) and a
  * description.
  *
+ * The DIP's dates and period come from the register's summary (`summary`: the newest publication,
+ * the oldest first publication and the information years of every part), not from its items, so the
+ * job that rewrites the catalogue reads no item; a caller that holds every item (a full rebuild, the
+ * tests) may leave it out and get the summary of `m.items`, which gives the same catalogue.
+ *
  * Deterministic and stamped with no build time: every date comes from the data (the newest
  * publication, DIK entry, answer or approval), so the catalogue changes only when what it describes
- * changes, and it is small enough to be rewritten whole by every change that does (a publication or
- * withdrawal, a DIK change, an answered request, an approved annual report). For that reason it
- * gives no byte size of the DIP's exports (optional in DCAT-AP): that would need the whole DIP
+ * changes. It grows with the number of parts (agencies × years: two distributions each), still
+ * small beside the DIP, and is rewritten whole by a change outside the DIP (a DIK change, an answered
+ * request, an approved annual report) and by the exports job after a DIP change. It gives no byte
+ * size of the DIP's exports (optional in DCAT-AP): that would need the whole DIP or the touched part
  * rendered whenever a request is answered.
  */
-export function catalogJsonLd(m: Model): string {
+export function catalogJsonLd(m: Model, summary: RegisterSummary = summaryOf(m.items, agencyRank(m))): string {
   const url = (path: string) => `${m.siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
   const catalogIri = url(EXPORT_PATHS.catalog);
   const both = (id: string, en: string) => [
@@ -233,7 +306,7 @@ export function catalogJsonLd(m: Model): string {
     format: Format,
     title: [string, string],
     description: [string, string],
-    extra: { size?: number; sha256?: string } = {},
+    extra: { size?: number; sha256?: string; modified?: string } = {},
   ) => ({
     '@id': url(path),
     '@type': 'dcat:Distribution',
@@ -254,6 +327,7 @@ export function catalogJsonLd(m: Model): string {
           },
         }
       : {}),
+    ...modified(extra.modified),
   });
   const dataset = (
     id: string,
@@ -291,8 +365,13 @@ export function catalogJsonLd(m: Model): string {
   });
 
   const body = m.publicBody.name;
-  const years = m.items.map((e) => e.content.year);
-  const dipModified = newestOf(m.items.map((e) => e.publishedAt));
+  // The DIP's dates and period from its summary (summary.ts), not from its items: a job that writes
+  // the catalogue holds no items, and both give the same values for the same register.
+  const parts = summary.parts;
+  const dipModified = newestOf(parts.map(newestOfPart));
+  const dipIssued = oldestOf(parts.map((p) => p.issued));
+  const firstYear = Math.min(...parts.map((p) => p.years[0]));
+  const lastYear = Math.max(...parts.map((p) => p.years[1]));
   const dikModified = newestOf(m.dik.map((e) => e.setAt));
   const requestsModified = newestOf(m.requests.map((r) => r.answeredAt));
   const annualModified = newestOf(m.annualReports.map((r) => r.approvedAt));
@@ -310,8 +389,8 @@ export function catalogJsonLd(m: Model): string {
       landingPage: 'dip/index.html',
       frequency: 'UPDATE_CONT',
       ...(dipModified ? { modified: dipModified } : {}),
-      ...(m.items.length ? { issued: oldestOf(m.items.map(firstPublishedAt))! } : {}),
-      temporal: years.length ? temporal(`${Math.min(...years)}-01-01`, `${Math.max(...years)}-12-31`) : {},
+      ...(dipIssued ? { issued: dipIssued } : {}),
+      temporal: parts.length ? temporal(`${firstYear}-01-01`, `${lastYear}-12-31`) : {},
       distributions: [
         distribution(
           EXPORT_PATHS.json,
@@ -331,6 +410,43 @@ export function catalogJsonLd(m: Model): string {
             'The whole DIP as a CSV table (RFC 4180, UTF-8 with a BOM), one row per item with the regulation columns and absolute links.',
           ],
         ),
+        distribution(
+          SUMMARY_PATH,
+          'json',
+          ['Indeks bagian DIP (JSON)', 'Index of the DIP’s parts (JSON)'],
+          [
+            'Setiap bagian DIP (satu instansi, satu tahun registrasi) dengan jumlah informasi per kategori dan tanggal terbit terbarunya.',
+            'Every part of the DIP (one agency, one registration year) with its counts by category and its newest publication dates.',
+          ],
+          { ...(dipModified ? { modified: dipModified } : {}) },
+        ),
+        ...parts.flatMap((p) => {
+          const paths = partExportPaths(p);
+          const name = `${m.agency(p.agencyId).name} ${p.year}`;
+          const modified = newestOfPart(p);
+          return [
+            distribution(
+              paths.json,
+              'json',
+              [`DIP ${name} dalam JSON`, `DIP of ${name} as JSON`],
+              [
+                `Informasi yang diregistrasi oleh ${m.agency(p.agencyId).name} pada tahun ${p.year}, dalam JSON (UTF-8) dengan baris yang sama seperti seluruh DIP.`,
+                `The items registered by ${m.agency(p.agencyId).name} in ${p.year}, as JSON (UTF-8) with the same rows as the whole DIP.`,
+              ],
+              { modified },
+            ),
+            distribution(
+              paths.csv,
+              'csv',
+              [`DIP ${name} dalam CSV (UTF-8)`, `DIP of ${name} as CSV (UTF-8)`],
+              [
+                `Informasi yang diregistrasi oleh ${m.agency(p.agencyId).name} pada tahun ${p.year}, sebagai tabel CSV (RFC 4180, UTF-8 dengan BOM) dengan kolom yang sama seperti seluruh DIP.`,
+                `The items registered by ${m.agency(p.agencyId).name} in ${p.year}, as a CSV table (RFC 4180, UTF-8 with a BOM) with the same columns as the whole DIP.`,
+              ],
+              { modified },
+            ),
+          ];
+        }),
       ],
     }),
     dataset('dik', {
