@@ -1,6 +1,5 @@
 /** The S3 side of the files the system makes itself (the exclusion PDFs): private document bucket. */
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { GeneratedFiles } from '../core/ports.ts';
 import { config } from './config.ts';
 import { s3 } from './s3.ts';
@@ -18,7 +17,9 @@ export const generatedFiles: GeneratedFiles = {
       throw e;
     }
   },
-  downloadUrl(key, fileName, contentType) {
+  async downloadUrl(key, fileName, contentType) {
+    // The presigner is imported at the first link, not at the cold start of every function that may give one.
+    const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
     const disposition = `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`;
     return getSignedUrl(
       s3(),

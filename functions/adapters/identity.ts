@@ -6,18 +6,7 @@
  * signs tokens straight from the user records in the table, and every user signs in with the shared
  * local password (infra/local/idp.ts); the core then mails the invitation to the outbox.
  */
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminListGroupsForUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  AdminUpdateUserAttributesCommand,
-  CognitoIdentityProviderClient,
-  UnsupportedUserStateException,
-  UsernameExistsException,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { User } from '../core/model.ts';
 import type { IdentityDirectory } from '../core/ports.ts';
 import { type SignInSetup, TEMPORARY_PASSWORD_DAYS } from '../core/user-invitation.ts';
@@ -40,45 +29,47 @@ const attributesOf = (user: User) => [
   { Name: 'custom:agency', Value: user.agencyId },
 ];
 
-function pool() {
-  cognito ??= new CognitoIdentityProviderClient({});
+/** The Cognito SDK is imported at the first call, not at the cold start of every function that may call it. */
+async function pool() {
+  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  cognito ??= new sdk.CognitoIdentityProviderClient({});
   const UserPoolId = config.userPoolId();
   if (!UserPoolId) throw new Error('USER_POOL_ID is not set');
-  return { client: cognito, UserPoolId };
+  return { client: cognito, UserPoolId, sdk };
 }
 
 /** Role group and enabled state as the record says. */
 async function syncGroupAndState(user: User): Promise<void> {
-  const { client, UserPoolId } = pool();
+  const { client, UserPoolId, sdk } = await pool();
   const Username = user.username;
-  const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId, Username }));
+  const groups = await client.send(new sdk.AdminListGroupsForUserCommand({ UserPoolId, Username }));
   for (const g of groups.Groups ?? []) {
     if (g.GroupName && g.GroupName !== user.role) {
-      await client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId, Username, GroupName: g.GroupName }));
+      await client.send(new sdk.AdminRemoveUserFromGroupCommand({ UserPoolId, Username, GroupName: g.GroupName }));
     }
   }
-  await client.send(new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName: user.role }));
-  await client.send(user.enabled ? new AdminEnableUserCommand({ UserPoolId, Username }) : new AdminDisableUserCommand({ UserPoolId, Username }));
+  await client.send(new sdk.AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName: user.role }));
+  await client.send(user.enabled ? new sdk.AdminEnableUserCommand({ UserPoolId, Username }) : new sdk.AdminDisableUserCommand({ UserPoolId, Username }));
 }
 
 const cognitoIdentity: IdentityDirectory = {
   async createUser(user: User): Promise<SignInSetup> {
-    const { client, UserPoolId } = pool();
+    const { client, UserPoolId, sdk } = await pool();
     const Username = user.username;
     let setup: SignInSetup = { via: 'cognito_invitation', temporaryPasswordDays: TEMPORARY_PASSWORD_DAYS };
     try {
       // No MessageAction: Cognito makes a temporary password and mails the pool's invitation.
-      await client.send(new AdminCreateUserCommand({ UserPoolId, Username, UserAttributes: attributesOf(user), DesiredDeliveryMediums: ['EMAIL'] }));
+      await client.send(new sdk.AdminCreateUserCommand({ UserPoolId, Username, UserAttributes: attributesOf(user), DesiredDeliveryMediums: ['EMAIL'] }));
     } catch (e) {
-      if (!(e instanceof UsernameExistsException)) throw e;
+      if (!(e instanceof sdk.UsernameExistsException)) throw e;
       // Left by an earlier attempt whose table write failed: the same person, so bring the account in
       // line and mail the invitation again (RESEND: a new temporary password) unless it already has a
       // password of its own.
-      await client.send(new AdminUpdateUserAttributesCommand({ UserPoolId, Username, UserAttributes: attributesOf(user) }));
+      await client.send(new sdk.AdminUpdateUserAttributesCommand({ UserPoolId, Username, UserAttributes: attributesOf(user) }));
       try {
-        await client.send(new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] }));
+        await client.send(new sdk.AdminCreateUserCommand({ UserPoolId, Username, MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] }));
       } catch (resend) {
-        if (!(resend instanceof UnsupportedUserStateException)) throw resend;
+        if (!(resend instanceof sdk.UnsupportedUserStateException)) throw resend;
         setup = { via: 'existing_password' };
       }
     }
@@ -86,15 +77,15 @@ const cognitoIdentity: IdentityDirectory = {
     return setup;
   },
   async upsertUser(user: User) {
-    const { client, UserPoolId } = pool();
+    const { client, UserPoolId, sdk } = await pool();
     const Username = user.username;
     try {
-      await client.send(new AdminUpdateUserAttributesCommand({ UserPoolId, Username, UserAttributes: attributesOf(user) }));
+      await client.send(new sdk.AdminUpdateUserAttributesCommand({ UserPoolId, Username, UserAttributes: attributesOf(user) }));
     } catch (e) {
       // An account the table has but Cognito lost (restored table, deleted by hand): make it again,
       // with its invitation.
       if ((e as Error).name !== 'UserNotFoundException') throw e;
-      await client.send(new AdminCreateUserCommand({ UserPoolId, Username, UserAttributes: attributesOf(user), DesiredDeliveryMediums: ['EMAIL'] }));
+      await client.send(new sdk.AdminCreateUserCommand({ UserPoolId, Username, UserAttributes: attributesOf(user), DesiredDeliveryMediums: ['EMAIL'] }));
     }
     await syncGroupAndState(user);
   },

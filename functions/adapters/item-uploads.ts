@@ -1,6 +1,5 @@
 /** The S3 side of the item documents (functions/core/item-documents.ts). */
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadsPort } from '../core/item-documents.ts';
 import { config } from './config.ts';
 import { s3 } from './s3.ts';
@@ -26,7 +25,9 @@ export const itemUploads: UploadsPort = {
   },
   verify: verifyUpload,
   remove: deleteObject,
-  downloadUrl(key, fileName, contentType) {
+  async downloadUrl(key, fileName, contentType) {
+    // The presigner is imported at the first link, not at the cold start of every function that may give one.
+    const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
     const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
     return getSignedUrl(
       s3(),

@@ -4,7 +4,7 @@
  */
 import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '../core/ports.ts';
 import { config } from './config.ts';
 
@@ -41,6 +41,8 @@ const outbox: Mailer = {
 let ses: SESv2Client | undefined;
 const sesMailer: Mailer = {
   async send(mail) {
+    // The SES client is imported at the first mail, not at every function's cold start.
+    const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
     ses ??= new SESv2Client({});
     await ses.send(
       new SendEmailCommand({

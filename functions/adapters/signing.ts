@@ -9,20 +9,25 @@
  *          first start (infra/local/signing.ts).
  *
  * The parsed signer is kept for 15 minutes per container, so a rotated secret is used soon after.
- * A missing or unreadable certificate is a SigningError: the document is not issued.
+ * A missing or unreadable certificate is a SigningError: the document is not issued. The signer's
+ * code (node-forge) and the Secrets Manager client are imported at the first signature.
  */
 import { readFileSync } from 'node:fs';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { env } from '../../infra/system.ts';
-import { type DocumentSigner, p12Signer, SigningError } from '../core/official-documents/signing.ts';
+import type { DocumentSigner } from '../core/official-documents/signing-error.ts';
 
 const KEEP_MS = 15 * 60 * 1000;
 let cached: { signer: DocumentSigner; at: number; source: string } | undefined;
 let client: SecretsManagerClient | undefined;
 
 async function load(): Promise<{ signer: DocumentSigner; source: string }> {
+  // Loaded at the first signature, not at import: most functions that may sign never do in a given
+  // invocation, and node-forge, the PDF signer and the Secrets Manager client weigh on every cold start.
+  const { p12Signer, SigningError } = await import('../core/official-documents/signing.ts');
   const secretArn = process.env[env.signingSecretArn];
   if (secretArn) {
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
     client ??= new SecretsManagerClient({});
     let secret: { p12?: string; passphrase?: string };
     try {

@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, type GetObjectCommandOutput, NoSuchKey } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import {
   ALLOWED,
   allowedList,
@@ -60,6 +59,8 @@ export async function createUploadTicket(key: string, contentType: string, size:
     );
 
   const expiresAt = new Date(Date.now() + TICKET_SECONDS * 1000).toISOString();
+  // The presigned-post module is imported at the first ticket, not at the cold start of every function that may give one.
+  const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
   const { url, fields } = await createPresignedPost(s3(), {
     Bucket: config.bucket('documents'),
     Key: key, // an exact key condition: the form cannot name another object
