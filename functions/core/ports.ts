@@ -10,7 +10,7 @@ import type { InboxEntry, Item, ItemQuery, PublishedVersion, RegisterEvent, Step
 import type { Agency, User } from './model.ts';
 import type { Dispute } from './objections/disputes.ts';
 import type { Objection, ObjectionPersonal } from './objections/model.ts';
-import type { DocumentSigner } from './official-documents/signing.ts';
+import type { DocumentSigner } from './official-documents/signing-error.ts';
 import type { VerificationRecord } from './official-documents/verification.ts';
 import type { AnnualDraft } from './reports/annual.ts';
 import type { ArchivedReport } from './reports/archive.ts';

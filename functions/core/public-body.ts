@@ -246,7 +246,7 @@ export async function verifyCoatOfArms(ctx: Context, uploads: UploadsPort, actor
     );
   }
   const bytes = await ctx.files?.get(p.key);
-  const problem = bytes ? letterheadImageProblem(bytes) : 'missing';
+  const problem = bytes ? await letterheadImageProblem(bytes) : 'missing';
   if (problem) {
     await uploads.remove(p.key);
     await save(ctx, actor, before, rest, 'settings.coat_of_arms_rejected');

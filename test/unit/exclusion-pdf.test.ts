@@ -14,7 +14,8 @@ import {
   indonesianDate,
   type PdfContext,
 } from '../../functions/core/exclusion-pdf.ts';
-import { type DocumentSigner, issueDocument, letterheadImageProblem, p12Signer, SigningError } from '../../functions/core/official-documents/index.ts';
+import { type DocumentSigner, issueDocument, letterheadImageProblem, SigningError } from '../../functions/core/official-documents/index.ts';
+import { p12Signer } from '../../functions/core/official-documents/signing.ts';
 import { createLocalCertificate } from '../../infra/local/signing.ts';
 import { pdfText } from '../support/pdf.ts';
 import { decodeQr, pdfFonts, pdfInfo, tinyPng as png, qpdfCheck, sha256Hex, verifyPdfSignature } from '../support/pdf-tools.ts';
@@ -368,8 +369,8 @@ describe('signing failures', () => {
     expect(() => p12Signer(new Uint8Array([1, 2, 3]), 'x')).toThrow(SigningError);
   });
 
-  it('checks a coat of arms before it is used', () => {
-    expect(letterheadImageProblem(png())).toBeUndefined();
-    expect(letterheadImageProblem(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))).toBeTruthy();
+  it('checks a coat of arms before it is used', async () => {
+    expect(await letterheadImageProblem(png())).toBeUndefined();
+    expect(await letterheadImageProblem(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))).toBeTruthy();
   });
 });

@@ -9,7 +9,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Objection } from '../../functions/core/objections/model.ts';
 import { type ResponseContext, responseDocumentCode, responsePdf, responseSpec } from '../../functions/core/objections/response.ts';
-import { DOCUMENT_TYPE_TEXT, type DocumentSigner, issueDocument, p12Signer } from '../../functions/core/official-documents/index.ts';
+import { DOCUMENT_TYPE_TEXT, type DocumentSigner, issueDocument } from '../../functions/core/official-documents/index.ts';
+import { p12Signer } from '../../functions/core/official-documents/signing.ts';
 import { createLocalCertificate } from '../../infra/local/signing.ts';
 import { flat, letterText, PPID_UTAMA_UNIT, pdfText } from '../support/pdf.ts';
 import { decodeQr, pdfInfo, qpdfCheck, tinyPng, verifyPdfSignature } from '../support/pdf-tools.ts';

@@ -6,7 +6,8 @@
  * and its QR code decodes to the verification URL.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_TYPE_TEXT, type DocumentSigner, issueDocument, p12Signer } from '../../functions/core/official-documents/index.ts';
+import { DOCUMENT_TYPE_TEXT, type DocumentSigner, issueDocument } from '../../functions/core/official-documents/index.ts';
+import { p12Signer } from '../../functions/core/official-documents/signing.ts';
 import type { Request, RequestPart } from '../../functions/core/requests/model.ts';
 import {
   extensionNoticePdf,

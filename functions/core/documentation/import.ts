@@ -11,10 +11,15 @@
  * Line numbers are the spreadsheet's own row numbers (the template's header is line 1), so a person
  * finds a reported row where the message says.
  */
-import ExcelJS from 'exceljs';
-import * as z from 'zod';
+import type ExcelJS from 'exceljs';
+import type * as z from 'zod';
+import zodEn from 'zod/v4/locales/en.js';
+import zodId from 'zod/v4/locales/id.js';
 import { type Category, ItemContent } from '../item-model.ts';
 import { type MessageKey, message, type Text } from '../messages.ts';
+
+/** exceljs is imported at the first workbook, not at import (it weighs on the cold start of every function that reaches this module). */
+const excel = async () => (await import('exceljs')).default;
 
 export type ImportField = keyof ItemContent;
 
@@ -454,7 +459,7 @@ function csvGrid(bytes: Uint8Array): string[][] {
 
 /** Every worksheet as text cells, by row number (row n at index n - 1). */
 async function xlsxGrids(bytes: Uint8Array): Promise<{ name: string; rows: string[][] }[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -505,8 +510,8 @@ export interface ValidatedRows {
   bad: BadField[];
 }
 
-const localeId = z.locales.id().localeError;
-const localeEn = z.locales.en().localeError;
+const localeId = zodId().localeError;
+const localeEn = zodEn().localeError;
 
 /** A zod issue in both languages: the schema's own "id / en" message, else zod's Indonesian and English. */
 function issueText(issue: z.core.$ZodIssue): Text {
@@ -611,7 +616,7 @@ export function importTemplateCsv(): string {
 
 /** The XLSX template: the sheet "Daftar Informasi" (headers, one example row) and the sheet "Petunjuk" (what each column takes). */
 export async function importTemplateXlsx(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   // A fixed date: the same template is the same bytes.
   wb.created = new Date('2026-01-01T00:00:00Z');
   wb.modified = wb.created;

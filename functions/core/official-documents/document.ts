@@ -27,11 +27,25 @@
  * The invisible signature widget is not in the structure tree, so the files are tagged but not
  * claimed to be PDF/UA.
  */
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import { documentFonts } from './fonts.ts';
+import { documentFonts, loadDocumentFonts } from './fonts.ts';
 import { formatNip, type Official } from './people.ts';
 import type { DocumentType } from './verification.ts';
+
+/**
+ * The PDF writer (pdfkit, with fontkit and its brotli tables), the QR encoder and the parsed fonts,
+ * loaded at the first document (`pdfWriter()`), not at import: most functions that can render a
+ * document never do in a given invocation, and these weigh on every cold start.
+ */
+let PDFDocument: typeof import('pdfkit');
+let QRCode: typeof import('qrcode');
+let loading: Promise<void> | undefined;
+function pdfWriter(): Promise<void> {
+  loading ??= Promise.all([import('pdfkit'), import('qrcode'), loadDocumentFonts()]).then(([pdfkit, qrcode]) => {
+    PDFDocument = pdfkit.default;
+    QRCode = qrcode.default;
+  });
+  return loading;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Spec
@@ -657,7 +671,8 @@ function footers(L: Layout, spec: DocumentSpec): void {
  * Why the PDF writer cannot put this image on a letterhead (a short English reason), or undefined:
  * the coat-of-arms upload is checked with it, so a document never fails on its letterhead.
  */
-export function letterheadImageProblem(bytes: Uint8Array): string | undefined {
+export async function letterheadImageProblem(bytes: Uint8Array): Promise<string | undefined> {
+  await pdfWriter();
   try {
     const doc = new PDFDocument({ autoFirstPage: false }) as Doc;
     const image = doc.openImage(Buffer.from(bytes)) as { width: number; height: number };
@@ -680,6 +695,7 @@ export function letterheadImageProblem(bytes: Uint8Array): string | undefined {
  * (SIGNATURE_BYTES of zeros) signing.ts fills; without, it is the unsigned file (previews, tests).
  */
 export async function renderDocument(spec: DocumentSpec, placeholder?: Placeholder): Promise<Uint8Array> {
+  await pdfWriter();
   usePage(spec.orientation);
   const L = new Layout(spec);
   const { doc } = L;

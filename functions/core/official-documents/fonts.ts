@@ -14,8 +14,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error fontkit ships no types; pdfkit takes its font objects as they are.
-import { create } from 'fontkit';
 
 export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 export const FONT_PACKAGE = 'dejavu-fonts-ttf';
@@ -36,7 +34,18 @@ function locate(file: string): string {
  * document, and a parsed font is only read while pdfkit lays out and subsets (each document makes
  * its own subset), so documents share it safely.
  */
+export async function loadDocumentFonts(): Promise<{ regular: ParsedFont; bold: ParsedFont }> {
+  if (!cache) {
+    // fontkit (pdfkit's font parser, with its brotli tables) is imported at the first document, not at import.
+    // @ts-expect-error fontkit ships no types; pdfkit takes its font objects as they are.
+    const { create } = (await import('fontkit')) as { create: (bytes: Buffer) => ParsedFont };
+    cache ??= { regular: create(readFileSync(locate(FONT_FILES.regular))), bold: create(readFileSync(locate(FONT_FILES.bold))) };
+  }
+  return cache;
+}
+
+/** The two fonts once `loadDocumentFonts()` has loaded them (the document writer awaits it before laying out). */
 export function documentFonts(): { regular: ParsedFont; bold: ParsedFont } {
-  cache ??= { regular: create(readFileSync(locate(FONT_FILES.regular))), bold: create(readFileSync(locate(FONT_FILES.bold))) };
+  if (!cache) throw new Error('documentFonts() before loadDocumentFonts()');
   return cache;
 }

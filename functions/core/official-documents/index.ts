@@ -9,11 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import { type DocumentSpec, renderDocument } from './document.ts';
-import { type DocumentSigner, signPdf } from './signing.ts';
+import type { DocumentSigner } from './signing-error.ts';
 
 export * from './document.ts';
 export * from './people.ts';
-export * from './signing.ts';
+// The port and its error from their own module. The signer's code (signing.ts: node-forge, @signpdf)
+// is not re-exported: issueDocument loads it at its first signature, the adapters where they sign.
+// (Even an unused re-export would put it in the chunk every importer of this module loads.)
+export { type DocumentSigner, SigningError } from './signing-error.ts';
 export * from './verification.ts';
 
 export interface IssuedDocument {
@@ -25,6 +28,7 @@ export interface IssuedDocument {
 export async function issueDocument(spec: DocumentSpec, signer: DocumentSigner, reason: string, location: string): Promise<IssuedDocument> {
   await signer.ready?.();
   const unsigned = await renderDocument(spec, { signerName: signer.name, reason, location, signingTime: spec.createdAt });
+  const { signPdf } = await import('./signing.ts');
   const bytes = await signPdf(unsigned, signer);
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength };
 }

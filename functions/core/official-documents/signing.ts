@@ -19,19 +19,9 @@ import { createHash, createPrivateKey, sign as rsaSign } from 'node:crypto';
 import { Signer, SignPdf } from '@signpdf/signpdf';
 import forge from 'node-forge';
 
-export interface DocumentSigner {
-  /** The detached CMS SignedData (DER) over `content`, the PDF without its /Contents value. */
-  sign(content: Uint8Array): Promise<Uint8Array>;
-  /** The signer's certificate subject (common name), for the signature dictionary's /Name (valid after `ready`). */
-  readonly name: string;
-  /** Loads the certificate if the adapter defers that; a SigningError if it cannot. */
-  ready?(): Promise<void>;
-}
+import { type DocumentSigner, SigningError } from './signing-error.ts';
 
-/** Thrown when the signature cannot be applied: the document is not issued. */
-export class SigningError extends Error {
-  override name = 'SigningError';
-}
+export { type DocumentSigner, SigningError };
 
 const { asn1 } = forge;
 const OID = {

@@ -14,7 +14,6 @@
  *   as "label : value" lines, tables that repeat their header across pages. Issued (signed) with
  *   `ctx.signer` when the context has one, else rendered unsigned (the real-time print).
  */
-import ExcelJS from 'exceljs';
 import { ppidUtamaOf } from '../agencies.ts';
 import { letterheadOf, unitLetterhead } from '../exclusion-pdf.ts';
 import { type Block, contentWidth, type DocumentSpec, issueDocument, renderDocument, verificationCode, verificationUrl } from '../official-documents/index.ts';
@@ -22,6 +21,9 @@ import type { Context } from '../ports.ts';
 import { getPublicBody } from '../public-body.ts';
 import { csvCell, type Lang } from '../tabular/table.ts';
 import type { Cell, ReportData, ReportSection, ReportTable } from './model.ts';
+
+/** exceljs is imported at the first workbook, not at import (it weighs on the cold start of every function that reaches this module). */
+const excel = async () => (await import('exceljs')).default;
 
 // ─── CSV ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -75,7 +77,7 @@ const xlsxValue = (c: Cell) => (c === null || c === undefined ? null : c);
 
 /** The report as an XLSX workbook: a cover sheet, then one sheet per section. */
 export async function reportXlsx(data: ReportData, lang: Lang): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'SIP PPID';
   wb.created = new Date(data.asOf);
   wb.modified = new Date(data.asOf);
