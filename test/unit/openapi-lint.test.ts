@@ -10,7 +10,7 @@
  */
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { API_TAGS, openApiDocument } from '../../functions/api/meta.ts';
+import { API_TAGS, openApiDocument } from '../../functions/api/openapi.ts';
 import { handlerModule, routes } from '../../infra/system.ts';
 
 const RULES = {
