@@ -27,7 +27,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
-import * as z from 'zod';
+import type * as z from 'zod';
+import zodEn from 'zod/v4/locales/en.js';
+import zodId from 'zod/v4/locales/id.js';
 import { type RouteDecl, routes } from '../../infra/system.ts';
 import { dynamoStore } from '../adapters/dynamodb.ts';
 import { identityDirectory } from '../adapters/identity.ts';
@@ -110,8 +112,9 @@ export function errorBody(lang: 'id' | 'en', code: string, text: Text, details: 
   };
 }
 
-const localeId = z.locales.id().localeError;
-const localeEn = z.locales.en().localeError;
+// The two locales' own modules: `z.locales` would put every language zod knows into every bundle.
+const localeId = zodId().localeError;
+const localeEn = zodEn().localeError;
 
 /** One bilingual message per invalid field. A custom message written as "id / en" is split. */
 export function zodDetails(error: z.ZodError, where: string): ErrorDetail[] {

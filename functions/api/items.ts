@@ -26,7 +26,7 @@ const ItemSchema = z
 
 const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: mailer() });
 
-export const list = endpoint(
+export const list = /* @__PURE__ */ endpoint(
   {
     summary:
       'List information items: by agency (newest number first); PPID Utama and admin: every agency’s, or one status across agencies (agency, then number)',
@@ -39,7 +39,7 @@ export const list = endpoint(
   },
 );
 
-export const create = endpoint(
+export const create = /* @__PURE__ */ endpoint(
   {
     summary: 'Create an information item with every DIP column (petugas, Kepala PPID, PPID Utama)',
     body: z.strictObject({ agencyId: agencyId.optional(), content: ItemContent }),
@@ -49,7 +49,7 @@ export const create = endpoint(
   async ({ ctx, principal, body }) => publicView(await createItem(ctx, principal, body)),
 );
 
-export const get = endpoint(
+export const get = /* @__PURE__ */ endpoint(
   {
     summary: 'Read one item: working version, published version, documents, timing',
     params: ItemParams,
@@ -60,7 +60,7 @@ export const get = endpoint(
   async ({ principal, params, prefetched }) => publicView(itemFor(principal, params.itemId, prefetched)),
 );
 
-export const update = endpoint(
+export const update = /* @__PURE__ */ endpoint(
   {
     summary: 'Change an item; a published item gets a new working version (the public keeps the published one until it is approved)',
     params: ItemParams,
@@ -70,7 +70,7 @@ export const update = endpoint(
   async ({ ctx, principal, params, body }) => publicView(await updateItem(ctx, principal, params.itemId, body)),
 );
 
-export const submit = endpoint(
+export const submit = /* @__PURE__ */ endpoint(
   {
     summary: 'Submit the working version to the Kepala PPID (starts the publication workflow)',
     params: ItemParams,
@@ -80,7 +80,7 @@ export const submit = endpoint(
   async ({ ctx, principal, params, body }) => publicView(await submitItem(withWorkflows(ctx), principal, params.itemId, body)),
 );
 
-export const decision = endpoint(
+export const decision = /* @__PURE__ */ endpoint(
   {
     summary: 'The Kepala PPID (or PPID Utama) approves the submitted version or returns it with a reason; recorded exactly once',
     params: ItemParams,
@@ -94,7 +94,7 @@ export const decision = endpoint(
   async ({ ctx, principal, params, body }) => publicView(await decide(withWorkflows(ctx), principal, params.itemId, body)),
 );
 
-export const withdrawItem = endpoint(
+export const withdrawItem = /* @__PURE__ */ endpoint(
   {
     summary: 'Withdraw a published item from the DIP and the register, with a reason (Kepala PPID, PPID Utama)',
     params: ItemParams,
@@ -104,7 +104,7 @@ export const withdrawItem = endpoint(
   async ({ ctx, principal, params, body }) => publicView(await withdraw(withWorkflows(ctx), principal, params.itemId, body)),
 );
 
-export const inbox = endpoint(
+export const inbox = /* @__PURE__ */ endpoint(
   {
     summary: 'What waits for me: items to approve, returned drafts, escalations; with deadline, time left and how the deadline was computed',
     response: z.object({
@@ -125,7 +125,7 @@ export const inbox = endpoint(
   async ({ ctx, principal }) => ({ items: await inboxUseCase(ctx, principal) }),
 );
 
-export const dip = endpoint(
+export const dip = /* @__PURE__ */ endpoint(
   {
     summary: "PPID Utama's consolidated DIP (published versions), filtered by agency, category and year",
     query: z.strictObject({
@@ -158,7 +158,7 @@ export const dip = endpoint(
   async ({ prefetched }) => prefetched,
 );
 
-export const rebuildRegister = endpoint(
+export const rebuildRegister = /* @__PURE__ */ endpoint(
   { summary: 'Rebuild the whole public register from the published versions (admin; for recovery)', response: z.object({ started: z.string() }), status: 201 },
   async ({ ctx, principal }) => {
     assertRole(principal, ['admin']);
