@@ -6,6 +6,7 @@
  * search engine shows of it.
  */
 import { CATEGORIES } from '../../functions/core/item-model.ts';
+import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import { blockRange, type Counts, countsWhere, type Lang, type Model, type PageRef, rowsOf } from '../../functions/core/register/model.ts';
 import { CATEGORY_TEXT, dict, localeNumber } from './i18n.ts';
 
@@ -13,11 +14,29 @@ export const DESCRIPTION_MAX = 200;
 
 /** Whole words, at most `max` characters, an ellipsis when cut; whitespace collapsed. */
 export function clip(text: string, max = DESCRIPTION_MAX): string {
-  const s = text.replace(/\s+/g, ' ').trim();
+  // Collapsing is the identity on text with no whitespace but single inner spaces (most of it).
+  const s = SPACES_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (s.length <= max) return s;
   const cut = s.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+  let kept = space > max / 2 ? cut.slice(0, space) : cut;
+  let end = kept.length;
+  while (end > 0 && TRAILING.test(kept[end - 1]!)) end--;
+  if (end < kept.length) kept = kept.slice(0, end);
+  return `${kept}…`;
+}
+
+/** Whitespace that `clip` collapses or trims: any but a space, two spaces, a space at either end. */
+const SPACES_TO_COLLAPSE = /[^\S ]| {2}|^ | $/;
+/** What `clip` drops at the end of a cut (whitespace and punctuation, one UTF-16 unit at a time). */
+const TRAILING = /^[\s,;:.–-]$/;
+
+/** An item page's description: its summary (or title), clipped; the same in both languages (its last item remembered, as both are rendered in turn). */
+let lastItem: { summary: string; title: string; description: string } | undefined;
+export function describeItem(e: PublishedEntry): string {
+  const { summary, title } = e.content;
+  if (lastItem?.summary !== summary || lastItem.title !== title) lastItem = { summary, title, description: clip(summary.trim() || title) };
+  return lastItem.description;
 }
 
 /** "12 informasi (berkala 5, serta-merta 2, tersedia setiap saat 5)" */
@@ -106,8 +125,7 @@ export function describePage(m: Model, ref: PageRef, lang: Lang): string {
     }
     case 'item': {
       const e = m.item(ref.agencyId, ref.year, ref.sequence);
-      if (!e) return '';
-      return clip(e.content.summary.trim() || e.content.title);
+      return e ? describeItem(e) : '';
     }
     case 'request':
       return clip(

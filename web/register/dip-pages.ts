@@ -11,7 +11,6 @@ import {
   blockRange,
   type ChunkKey,
   documentHref,
-  href,
   itemRef,
   type Lang,
   type Model,
@@ -19,7 +18,7 @@ import {
   pagePath,
   rowsOf,
 } from '../../functions/core/register/model.ts';
-import { attr, type Crumb, esc, layoutHtml } from './html.ts';
+import { attr, type Crumb, esc, href, layoutHtml } from './html.ts';
 import { CATEGORY_TEXT, dict, formatDate, localeNumber } from './i18n.ts';
 
 const chunkPath = (key: ChunkKey) => pagePath({ kind: 'chunk', key });

@@ -9,7 +9,7 @@
  * The JSX `Layout` (layout.tsx) renders through `layoutHtml`, so there is one frame for every page.
  */
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
-import { href, type Lang, type Model } from '../../functions/core/register/model.ts';
+import type { Lang, Model } from '../../functions/core/register/model.ts';
 import { dict } from './i18n.ts';
 
 const ENTITIES = /["&<]/;
@@ -47,6 +47,15 @@ export function attr(name: string, v: string | number | boolean | null | undefin
   if (v == null || v === false) return '';
   if (v === true || v === '') return ` ${name}`;
   return ` ${name}="${esc(String(v))}"`;
+}
+
+/**
+ * The link to a path, as model.ts `href` writes it (root-relative, `…/index.html` as its directory
+ * URL), without a regular expression.
+ */
+export function href(path: string, lang: Lang = 'id'): string {
+  const link = lang === 'id' ? `/${path}` : `/en/${path}`;
+  return link.endsWith('/index.html') ? link.slice(0, -10) : link;
 }
 
 export interface Crumb {

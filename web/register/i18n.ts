@@ -920,11 +920,64 @@ export function localeNumber(n: number, lang: Lang): string {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const DAY = 86_400_000;
+const FAST_FROM = Date.UTC(1900, 0, 2);
+const FAST_UNTIL = Date.UTC(2200, 0, 1);
+/** Per zone, a formatter of an instant's wall-clock time there (to know the zone's offset). */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+/** `zone|UTC day` → the zone's offset from UTC (ms) all that day, or null when it changes during it. */
+const dayOffsets = new Map<string, number | null>();
+/** `lang|local day` → the date in words. */
+const dayTexts = new Map<string, string>();
 
-/** "12 Januari 2026" in the agency's time zone (a local date `YYYY-MM-DD`: pass `UTC`, it is midnight there). */
-export function formatDate(iso: string, lang: Lang, timeZone: string): string {
-  const key = `${lang}|${timeZone}`;
-  const f = getOrSet(dateFormats, key, () => new Intl.DateTimeFormat(dict(lang).dateLocale, { dateStyle: 'long', timeZone }));
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+/** The zone's offset from UTC in ms at `t` (a whole second). */
+function offsetAt(timeZone: string, t: number): number {
+  const f = getOrSet(
+    wallClocks,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  );
+  const p: Record<string, number> = {};
+  for (const { type, value } of f.formatToParts(t)) if (type !== 'literal') p[type] = Number(value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - t;
 }
+
+/**
+ * "12 Januari 2026" in the agency's time zone (a local date `YYYY-MM-DD`: pass `UTC`, it is midnight there).
+ * The local day comes from the zone's offset, looked up once per zone and UTC day (when it holds all
+ * that day), and each day's words are made once per language: the same words as formatting the
+ * instant in the zone, with a fraction of the Intl calls.
+ */
+export function formatDate(iso: string, lang: Lang, timeZone: string): string {
+  const d = new Date(iso);
+  const t = d.getTime();
+  if (Number.isNaN(t)) return iso;
+  if (t >= FAST_FROM && t < FAST_UNTIL) {
+    const day = Math.floor(t / DAY);
+    const key = `${timeZone}|${day}`;
+    let offset = dayOffsets.get(key);
+    if (offset === undefined) {
+      const start = offsetAt(timeZone, day * DAY);
+      offset = start === offsetAt(timeZone, (day + 1) * DAY - 1000) ? start : null;
+      dayOffsets.set(key, offset);
+    }
+    if (offset !== null) {
+      const local = Math.floor((t + offset) / DAY);
+      return getOrSet(dayTexts, `${lang}|${local}`, () => dateFormat(lang, 'UTC').format(local * DAY));
+    }
+  }
+  return dateFormat(lang, timeZone).format(d);
+}
+
+const dateFormat = (lang: Lang, timeZone: string) =>
+  getOrSet(dateFormats, `${lang}|${timeZone}`, () => new Intl.DateTimeFormat(dict(lang).dateLocale, { dateStyle: 'long', timeZone }));

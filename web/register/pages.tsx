@@ -29,7 +29,7 @@ import {
   rowsOf,
 } from '../../functions/core/register/model.ts';
 import { AnnualReportsPage } from './annual-reports.tsx';
-import { describePage } from './describe.ts';
+import { describeItem, describePage } from './describe.ts';
 import { chunkPageHtml, itemPageHtml } from './dip-pages.ts';
 import { CATEGORY_TEXT, dict, formatDate, localeNumber } from './i18n.ts';
 import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks, PageDescription } from './layout.tsx';
@@ -758,7 +758,7 @@ export function renderPage(m: Model, ref: PageRef, lang: Lang): string | undefin
   }
   if (ref.kind === 'item') {
     const e = m.item(ref.agencyId, ref.year, ref.sequence);
-    return e ? `<!doctype html>\n${itemPageHtml(m, lang, e, describePage(m, ref, lang))}` : undefined;
+    return e ? `<!doctype html>\n${itemPageHtml(m, lang, e, describeItem(e))}` : undefined;
   }
   const node = pageNode(m, ref, lang);
   return node
