@@ -18,7 +18,8 @@
  *
  * A read route may declare `prefetch`: the read it needs whoever asks (the record named in its path),
  * started together with the read of the caller's user record, so the request waits for one round trip
- * of the table instead of two. It is a read of the table and nothing else (no write, no side effect),
+ * of the table instead of two: one BatchGetItem when the prefetch reads an item (./first-reads.ts),
+ * two reads at once otherwise. It is a read of the table and nothing else (no write, no side effect),
  * and it is given no principal, so it cannot depend on the caller. Its result, or its error, reaches
  * the handler only after step 2 has passed: a caller refused in step 2 gets the same 401/403 as
  * before, and nothing of what was read.
@@ -38,6 +39,7 @@ import { DomainError, type ErrorDetail, fail } from '../core/errors.ts';
 import { message, type Text } from '../core/messages.ts';
 import type { Context } from '../core/ports.ts';
 import { logger, metrics, observed } from '../observability.ts';
+import { firstReads } from './first-reads.ts';
 
 export { logger };
 
@@ -316,8 +318,10 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
     })
     .handler(async (event) => {
       const decl = routeOf(event);
-      const ctx: Context = { store: dynamoStore, identity: identityDirectory(), requestId: event.requestContext.requestId, now: new Date() };
       const username = decl.roles === 'public' ? undefined : usernameOf(event);
+      // With a caller and a prefetch, both first reads go out as one BatchGetItem (./first-reads.ts).
+      const store = username !== undefined && spec.prefetch ? firstReads(dynamoStore) : dynamoStore;
+      const ctx: Context = { store, identity: identityDirectory(), requestId: event.requestContext.requestId, now: new Date() };
       // The caller's record and the route's own read go out together; nothing of the second is used
       // (not even its error) before the caller is known and allowed.
       const caller = username === undefined ? undefined : principalOf(username, ctx, decl);
