@@ -76,8 +76,18 @@ const REASON_EN: Record<SkippedDay['reason'], string> = {
   national: 'national holiday',
   cuti_bersama: 'cuti bersama, collective leave',
 };
-const DATE_ID = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' });
-const DATE_EN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+// Made at first use: a DateTimeFormat's first construction loads its locale's ICU data, which cost
+// every function reaching this module tens of milliseconds at import (issue 14).
+let dateId_: Intl.DateTimeFormat | undefined;
+let dateEn_: Intl.DateTimeFormat | undefined;
+function DATE_ID(): Intl.DateTimeFormat {
+  dateId_ ??= new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' });
+  return dateId_;
+}
+function DATE_EN(): Intl.DateTimeFormat {
+  dateEn_ ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  return dateEn_;
+}
 
 // ---- time zones -------------------------------------------------------------------------------
 
@@ -281,11 +291,11 @@ export function deadline(start: Date | string, rule: DeadlineRule, calendar: Wor
 // ---- explanation ------------------------------------------------------------------------------
 
 function dateId(day: number): string {
-  return `${WEEKDAY_ID[isoWeekday(day)]} ${DATE_ID.format(day * DAY_MS)}`;
+  return `${WEEKDAY_ID[isoWeekday(day)]} ${DATE_ID().format(day * DAY_MS)}`;
 }
 
 function dateEn(day: number): string {
-  return `${WEEKDAY_EN[isoWeekday(day)]} ${DATE_EN.format(day * DAY_MS)}`;
+  return `${WEEKDAY_EN[isoWeekday(day)]} ${DATE_EN().format(day * DAY_MS)}`;
 }
 
 /** The zone as people in Indonesia name it. */

@@ -124,8 +124,13 @@ export async function reportXlsx(data: ReportData, lang: Lang): Promise<Uint8Arr
 
 // ─── PDF ────────────────────────────────────────────────────────────────────────────────────────
 
-const NUMBER_ID = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
-const pdfValue = (c: Cell) => (c === null || c === undefined ? '–' : typeof c === 'number' ? NUMBER_ID.format(c) : c);
+// Made at first use: its locale's ICU data would otherwise load at the import of every function reaching this module.
+let numberId: Intl.NumberFormat | undefined;
+function NUMBER_ID(): Intl.NumberFormat {
+  numberId ??= new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+  return numberId;
+}
+const pdfValue = (c: Cell) => (c === null || c === undefined ? '–' : typeof c === 'number' ? NUMBER_ID().format(c) : c);
 
 /** Width in points of a column: at least its longest word (`min`), naturally its usual line (`natural`). */
 function columnWidths(table: ReportTable): { min: number; natural: number }[] {
@@ -187,7 +192,7 @@ function sectionBlocks(section: ReportSection, n: number, width: number): Block[
     if (table.detail && table.rows.length > PDF_DETAIL_ROWS)
       blocks.push({
         kind: 'paragraph',
-        text: `Dicetak ${NUMBER_ID.format(PDF_DETAIL_ROWS)} baris pertama dari ${NUMBER_ID.format(table.rows.length)}; daftar lengkap ada pada berkas CSV dan XLSX laporan ini.`,
+        text: `Dicetak ${NUMBER_ID().format(PDF_DETAIL_ROWS)} baris pertama dari ${NUMBER_ID().format(table.rows.length)}; daftar lengkap ada pada berkas CSV dan XLSX laporan ini.`,
         indent: 12,
       });
   }
