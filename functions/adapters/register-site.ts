@@ -5,7 +5,7 @@
  * documents a published version lists are copied.
  */
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
-import { CopyObjectCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { config } from './config.ts';
 import { s3 } from './s3.ts';
 
@@ -50,6 +50,25 @@ async function listPrefix(Bucket: string, Prefix: string): Promise<string[]> {
     ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (ContinuationToken);
   return keys;
+}
+
+/**
+ * The register's files at these paths as they are now (undefined: none): what an incremental update
+ * patches instead of reading every item again (the summary, search shards and their manifest).
+ */
+export async function readFiles(paths: readonly string[]): Promise<Map<string, string | undefined>> {
+  const Bucket = config.bucket('register');
+  const out = new Map<string, string | undefined>();
+  await pool([...paths], 16, async (Key) => {
+    try {
+      const res = await s3().send(new GetObjectCommand({ Bucket, Key }));
+      out.set(Key, await res.Body!.transformToString('utf-8'));
+    } catch (e) {
+      if ((e as Error).name !== 'NoSuchKey' && (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw e;
+      out.set(Key, undefined);
+    }
+  });
+  return out;
 }
 
 /** Applies the plan; returns the site paths that changed (for the CDN). */

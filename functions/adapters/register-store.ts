@@ -19,12 +19,13 @@ import type { Objection } from '../core/objections/model.ts';
 import type { VerificationRecord } from '../core/official-documents/verification.ts';
 import type { PublicBody } from '../core/public-body.ts';
 import { type PublicAnnualReport, publicAnnualReport } from '../core/register/annual.ts';
-import type { PublishedEntry } from '../core/register/input.ts';
+import type { PublishedEntry, RegisterInput } from '../core/register/input.ts';
 import { type PublicRequestEntry, publicLogEntryWith } from '../core/register/requests.ts';
+import { partitionId } from '../core/register/summary.ts';
 import { RegisterBusy, type RegisterStore } from '../core/register-update.ts';
 import type { Request } from '../core/requests/model.ts';
 import { config } from './config.ts';
-import { documentClient, dynamoStore, keys, queryAll, strip } from './dynamodb.ts';
+import { batchGet, documentClient, dynamoStore, keys, queryAll, strip } from './dynamodb.ts';
 
 const registeredKey = (itemId: string) => ({ pk: `ITEM#${itemId}`, sk: 'REGISTERED' });
 /** The register's lease: one update at a time (`expiresAt` is also the table's TTL attribute). */
@@ -88,34 +89,115 @@ async function approvedAnnualReports(): Promise<PublicAnnualReport[]> {
   });
 }
 
+/** A published record as the register reads it (records written before `history` existed show their one publication). */
+const entryOf = (i: PublishedEntry): PublishedEntry => ({ ...i, history: i.history ?? [{ versionNo: i.versionNo, publishedAt: i.publishedAt }] });
+
+/** Settings record of the whole-register exports: since when they are behind, and when last written. */
+const EXPORTS_SETTINGS = 'registerExports';
+
+async function loadWith(
+  now: Date,
+  items: () => Promise<PublishedEntry[]>,
+  opts: { requestIds?: string[]; with?: { verifications?: boolean; requests?: boolean; annualReports?: boolean } },
+): Promise<RegisterInput> {
+  const none = async () => [];
+  const [agencies, published, body, dik, verifications, requests, annualReports] = await Promise.all([
+    dynamoStore.listAgencies(),
+    items(),
+    dynamoStore.getSettings<PublicBody>('publicBody'),
+    dynamoStore.listDik(),
+    opts.with?.verifications
+      ? queryAll<VerificationRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'VERIFICATIONS' } })
+      : none(),
+    opts.with?.requests ? answeredRequests(opts.requestIds ?? []) : none(),
+    opts.with?.annualReports ? approvedAnnualReports() : none(),
+  ]);
+  return {
+    publicBody: {
+      name: body?.name ?? 'Badan Publik',
+      ...(body?.openDataLicense ? { openDataLicense: body.openDataLicense } : {}),
+      ...(body?.region ? { region: body.region } : {}),
+    },
+    // The register's base URL: the body's setting, else this deployment's own (the CloudFront
+    // domain in AWS, the host's address locally).
+    siteUrl: body?.registerUrl || config.registerUrl(),
+    agencies,
+    items: published.map(entryOf),
+    dik,
+    verifications,
+    requests,
+    annualReports,
+    generatedAt: now.toISOString(),
+  };
+}
+
 export const registerStore: RegisterStore = {
-  async loadInput(now, opts = {}) {
-    const [agencies, items, body, dik, verifications, requests, annualReports] = await Promise.all([
-      dynamoStore.listAgencies(),
-      queryAll<PublishedEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIP' } }),
-      dynamoStore.getSettings<PublicBody>('publicBody'),
-      dynamoStore.listDik(),
-      queryAll<VerificationRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'VERIFICATIONS' } }),
-      answeredRequests(opts.requestIds ?? []),
-      approvedAnnualReports(),
-    ]);
-    return {
-      publicBody: {
-        name: body?.name ?? 'Badan Publik',
-        ...(body?.openDataLicense ? { openDataLicense: body.openDataLicense } : {}),
-        ...(body?.region ? { region: body.region } : {}),
-      },
-      // The register's base URL: the body's setting, else this deployment's own (the CloudFront
-      // domain in AWS, the host's address locally).
-      siteUrl: body?.registerUrl || config.registerUrl(),
-      agencies,
-      items: items.map((i) => ({ ...i, history: i.history ?? [{ versionNo: i.versionNo, publishedAt: i.publishedAt }] })),
-      dik,
-      verifications,
-      requests,
-      annualReports,
-      generatedAt: now.toISOString(),
-    };
+  loadInput: (now, opts = {}) =>
+    loadWith(now, () => queryAll<PublishedEntry>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DIP' } }), {
+      ...opts,
+      with: { verifications: true, requests: true, annualReports: true },
+    }),
+  loadBase: (now, opts = {}) => loadWith(now, async () => [], opts),
+  async partitionItems(keyList) {
+    const out = new Map<string, PublishedEntry[]>();
+    await Promise.all(
+      keyList.map(async (k) => {
+        const items = await queryAll<PublishedEntry>({
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :s)',
+          ExpressionAttributeValues: { ':p': 'DIP', ':s': `${k.agencyId}#${k.year}#` },
+        });
+        out.set(partitionId(k), items.map(entryOf));
+      }),
+    );
+    return out;
+  },
+  async published(itemIds) {
+    const found = await batchGet<PublishedEntry>(
+      itemIds.map((id) => ({ pk: `ITEM#${id}`, sk: 'PUBLISHED' })),
+      true,
+    );
+    const byId = new Map(found.map((e) => [e.itemId, entryOf(e)]));
+    return new Map(itemIds.map((id) => [id, byId.get(id)]));
+  },
+  async markExportsDue(at) {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: config.tableName(),
+        Key: keys.settings(EXPORTS_SETTINGS),
+        UpdateExpression: 'SET dueSince = if_not_exists(dueSince, :at)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  },
+  async exportsState() {
+    const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: keys.settings(EXPORTS_SETTINGS), ConsistentRead: true }));
+    const s = res.Item as { dueSince?: string; writtenAt?: string } | undefined;
+    return { ...(s?.dueSince ? { dueSince: s.dueSince } : {}), ...(s?.writtenAt ? { writtenAt: s.writtenAt } : {}) };
+  },
+  async exportsWritten(at, dueSince) {
+    // The mark goes only if no change came after the one the exports were written for.
+    await documentClient()
+      .send(
+        new UpdateCommand({
+          TableName: config.tableName(),
+          Key: keys.settings(EXPORTS_SETTINGS),
+          UpdateExpression: dueSince ? 'SET writtenAt = :at REMOVE dueSince' : 'SET writtenAt = :at',
+          ...(dueSince ? { ConditionExpression: 'dueSince = :d' } : {}),
+          ExpressionAttributeValues: { ':at': at, ...(dueSince ? { ':d': dueSince } : {}) },
+        }),
+      )
+      .catch(async (e: Error) => {
+        if (e.name !== 'ConditionalCheckFailedException') throw e;
+        await documentClient().send(
+          new UpdateCommand({
+            TableName: config.tableName(),
+            Key: keys.settings(EXPORTS_SETTINGS),
+            UpdateExpression: 'SET writtenAt = :at',
+            ExpressionAttributeValues: { ':at': at },
+          }),
+        );
+      });
   },
   async queue(limit) {
     const res = await documentClient().send(

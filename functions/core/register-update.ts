@@ -10,6 +10,8 @@
  */
 import type { RegisterEvent } from './item-model.ts';
 import type { PublishedEntry, RegisterChange, RegisterInput, SiteFile, SitePlan } from './register/input.ts';
+import { agencyRank } from './register/model.ts';
+import { type LatestKey, type PartitionKey, parseSummary, partitionId, partitionOf, SUMMARY_PATH, updateSummary } from './register/summary.ts';
 
 /**
  * What every page of the register shows besides its own data: the base URL (canonical, hreflang,
@@ -25,6 +27,25 @@ export interface RegisterStore {
    * read directly (strongly consistent) so that an index that has not caught up yet does not miss them.
    */
   loadInput(now: Date, opts?: { requestIds?: string[] }): Promise<RegisterInput>;
+  /**
+   * The register's input without its items (`items` empty): the body, agencies and DIK, and only
+   * what `with` names of the rest (each read whole, so an update that does not show them does not
+   * read them). What an incremental update reads besides the partitions it touches.
+   */
+  loadBase(
+    now: Date,
+    opts?: { requestIds?: string[]; with?: { verifications?: boolean; requests?: boolean; annualReports?: boolean } },
+  ): Promise<RegisterInput>;
+  /** The published items of these partitions (agency × registration year), each read whole (Query gsi1 DIP begins_with `<agency>#<year>#`). */
+  partitionItems(keys: readonly PartitionKey[]): Promise<Map<string, PublishedEntry[]>>;
+  /** These items as published now, read strongly consistent (GetItem); undefined: not published. */
+  published(itemIds: readonly string[]): Promise<Map<string, PublishedEntry | undefined>>;
+  /** Records that the whole-register exports are behind (a DIP change), unless already recorded. */
+  markExportsDue(at: string): Promise<void>;
+  /** Since when the whole-register exports are behind, and when they were last written; undefined values: never. */
+  exportsState(): Promise<{ dueSince?: string; writtenAt?: string }>;
+  /** After writing the whole-register exports from the state as of `dueSince`: clears the mark unless a newer change set it again. */
+  exportsWritten(at: string, dueSince: string | undefined): Promise<void>;
   queue(limit: number): Promise<RegisterEvent[]>;
   registered(itemId: string): Promise<PublishedEntry | undefined>;
   /** Records what the register now shows for an item (undefined: nothing) and drops its events. */
@@ -57,7 +78,16 @@ export interface RegisterRenderer {
    */
   version: number;
   renderFull(input: RegisterInput): SitePlan;
-  renderChanges(input: RegisterInput, changes: readonly RegisterChange[]): SitePlan;
+  /** The register's files a batch of publications and withdrawals patches (search shards and their manifest), to read for renderChanges. */
+  changeReads(changes: readonly RegisterChange[]): string[];
+  /**
+   * A batch of publications and withdrawals: `before` and `after` hold the partitions it touches (whole) and the summary
+   * before and after; `files` what changeReads named.
+   */
+  renderChanges(
+    ctx: { before: RegisterInput; after: RegisterInput; files: ReadonlyMap<string, string | undefined> },
+    changes: readonly RegisterChange[],
+  ): SitePlan;
   renderDik(input: RegisterInput): SiteFile[];
   renderVerifications(input: RegisterInput, codes: ReadonlySet<string>): SiteFile[];
   renderRequests(input: RegisterInput, requestIds: ReadonlySet<string>): SitePlan;
@@ -65,6 +95,8 @@ export interface RegisterRenderer {
 }
 
 export interface RegisterSite {
+  /** The register's files at these paths as they are now (undefined: none): the summary, search shards. */
+  read(paths: readonly string[]): Promise<Map<string, string | undefined>>;
   /** Writes the plan; with `prune`, also deletes every object the plan does not name (full rebuild). */
   apply(plan: SitePlan, opts?: { prune?: boolean }): Promise<string[]>;
   invalidate(paths: string[]): Promise<number>;
@@ -99,6 +131,13 @@ const RENEW_EVERY_MS = 5000;
 interface Lease {
   owner: string;
   confirm(): Promise<void>;
+}
+
+/** The partitions a batch touches (an item never moves between them). */
+function partitionsOf(changes: readonly RegisterChange[]): PartitionKey[] {
+  const out = new Map<string, PartitionKey>();
+  for (const c of changes) for (const e of [c.before, c.after]) if (e) out.set(partitionId(partitionOf(e)), partitionOf(e));
+  return [...out.values()];
 }
 
 export async function updateRegister(
@@ -160,21 +199,80 @@ async function updateLocked(
   if (events.length === 0) return { events: 0, files: 0, invalidated: 0 };
   // The body or an agency changed (a rename, a new agency): every page may name it, so it is rebuilt whole (register-events.ts).
   if (events.some((e) => e.type === 'site')) return full();
+  // The register's summary as it is now; a register without one (never finished a build) is built whole.
+  const summaryFile = (await site.read([SUMMARY_PATH])).get(SUMMARY_PATH);
+  if (summaryFile === undefined) return full();
+  const summaryBefore = parseSummary(summaryFile);
   const requestEvents = events.filter((e) => e.type === 'request');
-  const loaded = await store.loadInput(now, requestEvents.length ? { requestIds: [...new Set(requestEvents.map((e) => e.itemId))] } : {});
-  if (siteKey(loaded) !== built.site) return full();
-  const input: RegisterInput = { ...loaded, builtAt: built.at };
-  const dikEvents = events.filter((e) => e.type === 'dik');
   const verificationEvents = events.filter((e) => e.type === 'verification');
+  // The shared part of the sitemap dates the request log's and annual reports' pages: read them (their size is not the DIP's).
+  const base = await store.loadBase(now, {
+    ...(requestEvents.length ? { requestIds: [...new Set(requestEvents.map((e) => e.itemId))] } : {}),
+    with: { requests: true, annualReports: true, verifications: verificationEvents.length > 0 },
+  });
+  if (siteKey(base) !== built.site) return full();
+  const dikEvents = events.filter((e) => e.type === 'dik');
   const annualEvents = events.filter((e) => e.type === 'annualReport');
   const byItem = new Map<string, RegisterEvent[]>();
   for (const e of events) if (e.type === 'published' || e.type === 'withdrawn') byItem.set(e.itemId, [...(byItem.get(e.itemId) ?? []), e]);
-  const published = new Map(input.items.map((i) => [i.itemId, i]));
-  // One plan for the whole batch: the pages and exports are rendered once, however many events.
-  const changes = await Promise.all(
-    [...byItem.keys()].map(async (itemId) => ({ itemId, before: await store.registered(itemId), after: published.get(itemId) })),
-  );
-  const plan: SitePlan = changes.length ? renderer.renderChanges(input, changes) : { put: [], delete: [], copies: [], removeCopies: [] };
+
+  // The items changed: as the register shows them and as published now; their partitions, whole.
+  const ids = [...byItem.keys()];
+  const [registered, published] = await Promise.all([Promise.all(ids.map((id) => store.registered(id))), store.published(ids)]);
+  const changes: RegisterChange[] = ids.map((itemId, i) => ({
+    itemId,
+    ...(registered[i] ? { before: registered[i] } : {}),
+    ...(published.get(itemId) ? { after: published.get(itemId)! } : {}),
+  }));
+  const rank = agencyRank(base, summaryBefore);
+  const fresh = await store.partitionItems(partitionsOf(changes));
+  // The index behind the partition query may lag: each changed item is as read directly.
+  const changedIds = new Set(ids);
+  for (const [id, items] of fresh)
+    fresh.set(
+      id,
+      items.filter((e) => !changedIds.has(e.itemId)),
+    );
+  for (const c of changes) if (c.after) fresh.get(partitionId(partitionOf(c.after)))?.push(c.after);
+  let { summary: summaryAfter, more } = updateSummary(summaryBefore, fresh, rank);
+  while (more.length) {
+    // Withdrawals emptied the newest publications: the partitions that may fill them are read too (summary.ts).
+    for (const [id, items] of await store.partitionItems(more)) fresh.set(id, items);
+    ({ summary: summaryAfter, more } = updateSummary(summaryBefore, fresh, rank));
+  }
+  const partitionItems = [...fresh.values()].flat();
+  const beforeItems = [
+    ...partitionItems.filter((e) => !changedIds.has(e.itemId)),
+    ...changes.flatMap((c) => (c.before && fresh.has(partitionId(partitionOf(c.before))) ? [c.before] : [])),
+  ];
+  // The newest publications the shared pages list: those of other partitions, read directly (at most LATEST each).
+  const inHand = new Map<string, PublishedEntry>(partitionItems.map((e) => [e.itemId, e]));
+  const wanted = [...new Set([...summaryBefore.latest, ...summaryAfter.latest].map((k) => k[1]))].filter((id) => !inHand.has(id));
+  const others = wanted.length ? await store.published(wanted) : new Map<string, PublishedEntry | undefined>();
+  const entry = (id: string) => inHand.get(id) ?? others.get(id);
+  const beforeById = new Map(beforeItems.map((e) => [e.itemId, e]));
+  const latestOf = (keys: readonly LatestKey[], own: (id: string) => PublishedEntry | undefined) =>
+    keys.flatMap((k) => {
+      const e = own(k[1]);
+      return e ? [e] : [];
+    });
+  const input: RegisterInput = {
+    ...base,
+    builtAt: built.at,
+    items: partitionItems,
+    summary: { summary: summaryAfter, latest: latestOf(summaryAfter.latest, entry) },
+  };
+  const inputBefore: RegisterInput = {
+    ...input,
+    items: beforeItems,
+    summary: { summary: summaryBefore, latest: latestOf(summaryBefore.latest, (id) => beforeById.get(id) ?? others.get(id)) },
+  };
+
+  // One plan for the whole batch: the pages are rendered once, however many events.
+  const files = changes.length ? await site.read(renderer.changeReads(changes)) : new Map<string, string | undefined>();
+  const plan: SitePlan = changes.length
+    ? renderer.renderChanges({ before: inputBefore, after: input, files }, changes)
+    : { put: [], delete: [], copies: [], removeCopies: [] };
   if (dikEvents.length) {
     // The DIK is small (tens of rows): its page, home and its exports are rendered whole.
     const dik = renderer.renderDik(input);
@@ -202,6 +300,8 @@ async function updateLocked(
     plan.put = [...plan.put.filter((f) => !paths.has(f.path)), ...annual.put];
     plan.copies = [...plan.copies, ...annual.copies];
   }
+  // The whole-register exports and the catalogue follow on the debounced job (register-exports.ts).
+  if (changes.length || dikEvents.length || requestEvents.length || annualEvents.length) await store.markExportsDue(now.toISOString());
   await lease.confirm();
   const changed = await site.apply(plan);
   await lease.confirm();

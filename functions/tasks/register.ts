@@ -13,7 +13,7 @@ import { count } from '../observability.ts';
 import { task } from './task.ts';
 
 export const update = /* @__PURE__ */ task('tasks/register.update', async (input: { full?: boolean } = {}) => {
-  const done = await updateRegister(registerStore, { apply: applyPlan, invalidate }, registerRenderer, { full: input?.full === true });
+  const done = await updateRegister(registerStore, { read: readFiles, apply: applyPlan, invalidate }, registerRenderer, { full: input?.full === true });
   count('RegisterFilesWritten', done.files);
   return done;
 });

@@ -11,9 +11,10 @@ import { DIK_CSV_COLUMNS } from '../../functions/core/register/dik.ts';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
 import type { PublishedEntry, RegisterInput, SiteFile } from '../../functions/core/register/input.ts';
 import { allPages, buildModel } from '../../functions/core/register/model.ts';
-import { renderChanges, renderDik, renderFull, renderFullFiles } from '../../web/register/render.ts';
+import { renderDik, renderFull, renderFullFiles } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
 import { agencyRecord } from '../support/fixtures.ts';
+import { changeThrough } from '../support/register-memory.ts';
 
 // --- fixture ------------------------------------------------------------------------------------------
 
@@ -464,9 +465,11 @@ describe('the DIK and the DIP apart', () => {
     expect(plan.copies).toEqual([{ from: 'items/dinkes-2026-1/d1/Laporan.pdf', to: 'berkas/dinkes-2026-1/d1/Laporan.pdf' }]);
   });
 
-  it('a DIP change writes no DIK file, and leaves home alone unless it shows the change', () => {
+  it('a DIP change writes no DIK file, and leaves home alone unless it shows the change', async () => {
     const added = item('dinkes', 2, 'Laporan Keuangan Dinas Kesehatan 2025');
-    const plan = renderChanges(input(DIK, { items: [...ITEMS, added], generatedAt: '2026-03-11T00:00:00.000Z' }), [{ itemId: added.itemId, after: added }]);
+    const { items: _i, generatedAt: _g, ...base } = input(DIK);
+    const times = { builtAt: '2026-01-01T00:00:00.000Z', now: '2026-03-11T00:00:00.000Z' };
+    const { plan } = await changeThrough(base, ITEMS, [...ITEMS, added], [{ itemId: added.itemId, after: added }], times);
     const paths = plan.put.map((f) => f.path);
     for (const p of DIK_FILES) expect(paths).not.toContain(p);
     expect(paths).toContain('index.html'); // it is among the latest

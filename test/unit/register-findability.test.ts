@@ -18,10 +18,11 @@ import { allPages, buildModel, href, LANGS, localPath, pagePath } from '../../fu
 import type { PublicRequestEntry } from '../../functions/core/register/requests.ts';
 import { PART_SEQUENCES } from '../../functions/core/register/sitemap.ts';
 import { siteKey } from '../../functions/core/register-update.ts';
-import { renderChange, renderDik, renderFull } from '../../web/register/render.ts';
+import { renderDik, renderFull } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
 import { agencyRecord } from '../support/fixtures.ts';
 import { catalogQuads, irisOf, isAbsoluteIri, pageHead, sitemapIndex, sitemapUrls } from '../support/register-checks.ts';
+import { changeThrough } from '../support/register-memory.ts';
 
 const BASE = 'https://ppid.kalbarprov.go.id';
 const DCAT = 'http://www.w3.org/ns/dcat#';
@@ -379,11 +380,13 @@ describe('robots.txt and the sitemap', () => {
     expect(new Set(rebuilt.map((u) => u.lastmod))).toEqual(new Set(['2026-03-01T00:00:00Z']));
   });
 
-  it('a publication rewrites the index, the shared part and its own part, nothing else of the sitemap', () => {
+  it('a publication rewrites the index, the shared part and its own part, nothing else of the sitemap', async () => {
     const added = entry('dinkes', 2026, 2, { title: 'Rencana Kerja Dinas Kesehatan 2027' }, '2026-02-20T01:00:00.000Z');
-    const before = siteOf(renderFull(input()));
-    const after = siteOf(renderFull(input([...ITEMS, added])));
-    const plan = renderChange(input([...ITEMS, added]), { itemId: added.itemId, after: added });
+    const { items: _i, generatedAt: _g, ...base } = input();
+    const times = { builtAt: '2025-01-01T00:00:00.000Z', now: '2026-02-20T02:00:00.000Z' };
+    const before = siteOf(renderFull(input(ITEMS, { builtAt: times.builtAt })));
+    const after = siteOf(renderFull(input([...ITEMS, added], { builtAt: times.builtAt })));
+    const { plan } = await changeThrough(base, ITEMS, [...ITEMS, added], [{ itemId: added.itemId, after: added }], times);
     const written = plan.put.map((f) => f.path).filter((p) => p.startsWith('sitemap') || p === 'robots.txt');
     expect(written.sort()).toEqual(['sitemap.xml', 'sitemap/dip/dinkes/2026-1.xml', 'sitemap/umum.xml']);
     for (const f of plan.put.filter((x) => written.includes(x.path))) expect(text(f.body), f.path).toBe(after.get(f.path));
@@ -398,7 +401,13 @@ describe('robots.txt and the sitemap', () => {
     });
     expect(urls.some((u) => u.loc === `${BASE}/en/informasi/dinkes/2026/2.html`)).toBe(true);
     // The withdrawal of an agency's only item of a year deletes its part and takes it out of the index.
-    const gone = renderChange(input(ITEMS.filter((e) => e.itemId !== 'dinkes-2025-1')), { itemId: 'dinkes-2025-1', before: ITEMS[1]! });
+    const { plan: gone } = await changeThrough(
+      base,
+      ITEMS,
+      ITEMS.filter((e) => e.itemId !== 'dinkes-2025-1'),
+      [{ itemId: 'dinkes-2025-1', before: ITEMS[1]! }],
+      times,
+    );
     expect(gone.delete).toContain('sitemap/dip/dinkes/2025-1.xml');
     const index = gone.put.find((f) => f.path === 'sitemap.xml')!;
     expect(sitemapIndex(text(index.body)).map((p) => p.loc)).not.toContain(`${BASE}/sitemap/dip/dinkes/2025-1.xml`);

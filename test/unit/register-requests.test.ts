@@ -13,13 +13,14 @@ import { formFields } from '../../functions/api/http.ts';
 import { dateInWords, dateTimeInWords, localDate } from '../../functions/core/date-words.ts';
 import type { RegisterInput, SitePlan } from '../../functions/core/register/input.ts';
 import { type PublicRequestEntry, publicLogEntry } from '../../functions/core/register/requests.ts';
-import { type RegisterSite, type RegisterStore, updateRegister } from '../../functions/core/register-update.ts';
+import { type RegisterStore, updateRegister } from '../../functions/core/register-update.ts';
 import { PublicRequestForm, type Request, type RequestPersonal } from '../../functions/core/requests/model.ts';
 import { indonesianDateTime } from '../../functions/core/requests/notice.ts';
 import { REQUEST_JS } from '../../web/register/assets.ts';
 import { documentCopies, RENDERER_VERSION, registerRenderer, renderFull, renderRequests } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
 import { agencyRecord } from '../support/fixtures.ts';
+import { memoryRegister } from '../support/register-memory.ts';
 
 // --- fixture ------------------------------------------------------------------------------------------
 
@@ -400,46 +401,29 @@ describe('the log pages and exports', () => {
 describe('the register update takes in answered requests', () => {
   it('renders the log for a request event and drops the event; a full rebuild writes the log too', async () => {
     const events = [{ eventId: 'e1', at: '2026-02-12T03:00:00.000Z', type: 'request' as const, itemId: '2026-00003', agencyId: 'diskominfo', versionNo: 1 }];
-    let queue = [...events];
+    const { items: _i, generatedAt: _g, ...base } = input(ENTRIES);
+    const reg = memoryRegister(base, []);
     const asked: (string[] | undefined)[] = [];
-    let built: { at: string; renderer?: number } | undefined;
+    const loadBase = reg.store.loadBase;
     const store: RegisterStore = {
-      async loadInput(now, opts) {
+      ...reg.store,
+      loadBase: (now, opts) => {
         asked.push(opts?.requestIds);
-        return input(ENTRIES, now.toISOString());
+        return loadBase(now, opts);
       },
-      queue: async () => queue,
-      registered: async () => undefined,
-      markRendered: async () => undefined,
-      dropEvents: async (e) => {
-        queue = queue.filter((q) => !e.includes(q));
-      },
-      resetRendered: async (_s, e, b) => {
-        queue = queue.filter((q) => !e.includes(q));
-        built = b;
-      },
-      lock: async () => true,
-      renew: async () => true,
-      unlock: async () => undefined,
-      built: async () => built,
     };
-    const plans: SitePlan[] = [];
-    const site: RegisterSite = {
-      apply: async (plan) => {
-        plans.push(plan);
-        return [...plan.put.map((f) => f.path), ...plan.copies.map((c) => c.to)];
-      },
-      invalidate: async (paths) => paths.length,
-    };
+    const { site, plans } = reg;
+    reg.queue.push(...events);
     // First update: a register never built is built whole (the log included).
     await updateRegister(store, site, registerRenderer, { now: new Date('2026-02-12T04:00:00.000Z') });
+    const built = await reg.store.built();
     expect(built?.renderer).toBe(RENDERER_VERSION);
     expect(plans[0]!.put.map((f) => f.path)).toEqual(
       expect.arrayContaining(['permohonan/index.html', 'permohonan/daftar/2026/index.html', 'data/permohonan.csv']),
     );
-    expect(queue).toEqual([]);
+    expect(reg.queue).toEqual([]);
     // Then a request event: the log only, read fresh, and the event dropped.
-    queue = [...events];
+    reg.queue.push(...events);
     const result = await updateRegister(store, site, registerRenderer, { now: new Date('2026-02-12T05:00:00.000Z') });
     expect(asked.at(-1)).toEqual(['2026-00003']);
     expect(plans[1]!.put.map((f) => f.path).sort()).toEqual(
@@ -456,7 +440,7 @@ describe('the register update takes in answered requests', () => {
       ].sort(),
     );
     expect(result.events).toBe(1);
-    expect(queue).toEqual([]);
+    expect(reg.queue).toEqual([]);
   });
 });
 

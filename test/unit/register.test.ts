@@ -26,9 +26,10 @@ import { buildModel } from '../../functions/core/register/model.ts';
 import { partExportPaths, partitionId, partitionOf, summaryOf } from '../../functions/core/register/summary.ts';
 import { stem, terms } from '../../functions/core/register/text.ts';
 import { DEMO_ITEMS } from '../../infra/local/seed.ts';
-import { renderChange, renderChanges, renderExports, renderFull } from '../../web/register/render.ts';
+import { renderExports, renderFull } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
 import { agencyRecord } from '../support/fixtures.ts';
+import { changeThrough } from '../support/register-memory.ts';
 
 // --- fixture ------------------------------------------------------------------------------------------
 
@@ -155,24 +156,41 @@ function diff(before: Map<string, string>, after: Map<string, string>) {
   return { changed: changed.sort(), deleted: deleted.sort() };
 }
 
-/** renderChange(s) must put exactly what two full renders say changed, with the same bytes. */
-function checkChange(itemsBefore: PublishedEntry[], itemsAfter: PublishedEntry[], change: RegisterChange | RegisterChange[]) {
-  const before = siteOf(renderFull(input(itemsBefore, '2026-03-01T00:00:00.000Z')));
-  const after = siteOf(renderFull(input(itemsAfter, '2026-03-02T00:00:00.000Z')));
+/** The whole-register exports and the catalogue: written by the debounced job (register-exports.ts), never by a change. */
+const DEBOUNCED = new Set(['data/dip.json', 'data/dip.csv', 'data/catalog.jsonld']);
+/** Before the fixture's publications, so that the sitemap's dates are theirs. */
+const BUILT_AT = '2025-01-01T00:00:00.000Z';
+
+/**
+ * The register update (register-update.ts, with this renderer and its ports in memory) must put
+ * exactly what two full renders say changed, with the same bytes, reading only the partitions the
+ * change touches; the whole-register exports and the catalogue wait for their job.
+ */
+async function checkChange(itemsBefore: PublishedEntry[], itemsAfter: PublishedEntry[], change: RegisterChange | RegisterChange[]) {
+  const changes = Array.isArray(change) ? change : [change];
+  const { items: _i, generatedAt: _g, ...base } = input([]);
+  const { reg, plan } = await changeThrough(base, itemsBefore, itemsAfter, changes, { builtAt: BUILT_AT, now: '2026-03-02T00:00:00.000Z' });
+  const before = siteOf(renderFull({ ...input(itemsBefore, BUILT_AT), builtAt: BUILT_AT }));
+  expect(reg.queue).toEqual([]);
+  expect(reg.exports.dueSince).toBe('2026-03-02T00:00:00.000Z');
+  const after = siteOf(renderFull({ ...input(itemsAfter, '2026-03-02T00:00:00.000Z'), builtAt: BUILT_AT }));
   // dik.json is stamped with the time of a DIK change and written by renderDik, never by a DIP change
   // (register-dik.test.ts): only the stamp of two full renders at different times differs there.
   for (const site of [before, after]) site.delete(DIK_EXPORT_PATHS.json);
-  const changed = input(itemsAfter, '2026-03-02T00:00:00.000Z');
-  const plan = Array.isArray(change) ? renderChanges(changed, change) : renderChange(changed, change);
   const expected = diff(before, after);
+  expected.changed = expected.changed.filter((p) => !DEBOUNCED.has(p));
   expect(plan.put.map((f) => f.path).sort()).toEqual(expected.changed);
   expect([...plan.delete].sort()).toEqual(expected.deleted);
   for (const f of plan.put) expect(text(f.body), f.path).toBe(after.get(f.path));
-  // Applying the change to the old site gives the new site.
-  const applied = new Map(before);
-  for (const p of plan.delete) applied.delete(p);
-  for (const f of plan.put) applied.set(f.path, text(f.body));
+  // Applying the change to the old site gives the new site, but for the debounced files.
+  const applied = new Map(reg.files);
+  applied.delete(DIK_EXPORT_PATHS.json);
+  for (const p of DEBOUNCED) {
+    applied.delete(p);
+    after.delete(p);
+  }
   expect(applied).toEqual(after);
+  expect(reg.registered).toEqual(new Map(itemsAfter.map((e) => [e.itemId, e])));
   return { plan, paths: expected.changed, deleted: expected.deleted };
 }
 
@@ -634,8 +652,8 @@ describe('incremental changes equal the difference of two full renders', () => {
     summary: 'Program dan kegiatan prioritas bidang kesehatan tahun 2027.',
   });
 
-  it('publishing a new item writes its pages, its chunks, the counts, the shards of its words and the exports', () => {
-    const { plan, paths } = checkChange(ITEMS, [...ITEMS, added], { itemId: added.itemId, after: added });
+  it('publishing a new item writes its pages, its chunks, the counts, the shards of its words and the exports', async () => {
+    const { plan, paths } = await checkChange(ITEMS, [...ITEMS, added], { itemId: added.itemId, after: added });
     const pages = paths.filter((p) => p.endsWith('.html') && !p.startsWith('en/'));
     expect(pages.sort()).toEqual(
       [
@@ -652,19 +670,22 @@ describe('incremental changes equal the difference of two full renders', () => {
         'informasi/dinkes/2026/4.html',
       ].sort(),
     );
-    expect(paths).toEqual(expect.arrayContaining(['data/dip.json', 'data/dip.csv', 'search/doc/2026/dinkes/1.json', 'search/ren.json']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['data/dip/dinkes/2026.json', 'data/dip/dinkes/2026.csv', 'search/doc/2026/dinkes/1.json', 'search/ren.json']),
+    );
     // Of the sitemap: the index, the shared pages' part and the agency's part of that year; no other agency's part.
     expect(paths.filter((p) => p.startsWith('sitemap')).sort()).toEqual(['sitemap.xml', 'sitemap/dip/dinkes/2026-1.xml', 'sitemap/umum.xml']);
-    // The catalogue lists each part with its newest publication: the agency's 2026 part has a new date.
-    expect(paths).toContain('data/catalog.jsonld');
+    // The summary (the index of parts) has the part's new count and date; the catalogue waits for its job.
+    expect(paths).toContain('data/dip/index.json');
+    expect(paths).not.toContain('data/catalog.jsonld');
     expect(plan.delete).toEqual([]);
     expect(plan.copies).toEqual([]);
     expect(plan.removeCopies).toEqual([]);
   });
 
-  it('publishing the first item of a new block also updates the pager of the block before', () => {
+  it('publishing the first item of a new block also updates the pager of the block before', async () => {
     const next = entry('disdikbud', 2026, 101, { title: 'Laporan Kinerja Instansi Pemerintah 2026', category: 'setiap_saat' });
-    const { paths } = checkChange(ITEMS, [...ITEMS, next], { itemId: next.itemId, after: next });
+    const { paths } = await checkChange(ITEMS, [...ITEMS, next], { itemId: next.itemId, after: next });
     expect(paths).toEqual(
       expect.arrayContaining([
         'dip/2026/disdikbud/2.html',
@@ -679,7 +700,7 @@ describe('incremental changes equal the difference of two full renders', () => {
     );
   });
 
-  it('a new version (summary, category and a new document) rewrites what shows it', () => {
+  it('a new version (summary, category and a new document) rewrites what shows it', async () => {
     const old = ITEMS[4]!;
     const edited: PublishedEntry = {
       ...old,
@@ -690,7 +711,7 @@ describe('incremental changes equal the difference of two full renders', () => {
       documents: [doc(old.itemId, 'd9', 'LK 2025.pdf')],
     };
     const items = ITEMS.map((e) => (e.itemId === old.itemId ? edited : e));
-    const { plan, paths, deleted } = checkChange(ITEMS, items, { itemId: old.itemId, before: old, after: edited });
+    const { plan, paths, deleted } = await checkChange(ITEMS, items, { itemId: old.itemId, before: old, after: edited });
     expect(paths).toEqual(
       expect.arrayContaining(['informasi/dinkes/2026/2.html', 'dip/2026/dinkes/1.html', 'dip/2026/dinkes/setiap-saat/1.html', 'kategori/berkala/index.html']),
     );
@@ -702,7 +723,7 @@ describe('incremental changes equal the difference of two full renders', () => {
     expect(plan.removeCopies).toEqual([]);
   });
 
-  it('a new version that changes nothing shown writes only the exports and what shows its date', () => {
+  it('a new version that changes nothing shown writes only the exports and what shows its date', async () => {
     const old = ITEMS[8]!;
     const same: PublishedEntry = {
       ...old,
@@ -710,15 +731,15 @@ describe('incremental changes equal the difference of two full renders', () => {
       publishedAt: '2026-03-02T01:00:00.000Z',
       history: [...old.history, { versionNo: 2, publishedAt: '2026-03-02T01:00:00.000Z' }],
     };
-    const { paths } = checkChange(
+    const { paths } = await checkChange(
       ITEMS,
       ITEMS.map((e) => (e.itemId === old.itemId ? same : e)),
       { itemId: old.itemId, before: old, after: same },
     );
     expect(paths.filter((p) => !p.startsWith('en/')).sort()).toEqual([
-      'data/catalog.jsonld',
-      'data/dip.csv',
-      'data/dip.json',
+      'data/dip/disdikbud/2026.csv',
+      'data/dip/disdikbud/2026.json',
+      'data/dip/index.json',
       'dip/index.html',
       'index.html',
       'informasi/disdikbud/2026/2.html',
@@ -728,10 +749,10 @@ describe('incremental changes equal the difference of two full renders', () => {
     ]);
   });
 
-  it('withdrawing deletes the item page, removes its documents and leaves no trace in pages, index or exports', () => {
+  it('withdrawing deletes the item page, removes its documents and leaves no trace in pages, index or exports', async () => {
     const gone = ITEMS[3]!; // dinkes 2026/1, the only serta-merta item, with a document
     const items = ITEMS.filter((e) => e !== gone);
-    const { plan, deleted, paths } = checkChange(ITEMS, items, { itemId: gone.itemId, before: gone });
+    const { plan, deleted, paths } = await checkChange(ITEMS, items, { itemId: gone.itemId, before: gone });
     // Its words alone had some shards: they are deleted and leave the manifest (which checkChange
     // has compared byte for byte with a full render).
     const shardsIn = (site: Map<string, string>) => (JSON.parse(site.get('search/shards.json')!) as { s: string[] }).s;
@@ -756,9 +777,9 @@ describe('incremental changes equal the difference of two full renders', () => {
     expect(site.get('search/doc/2026/dinkes/1.json')).not.toContain('"1":');
   });
 
-  it('withdrawing the last item of a year removes the year', () => {
+  it('withdrawing the last item of a year removes the year', async () => {
     const lone = entry('dinkes', 2024, 9, { title: 'Arsip Lama Dinas Kesehatan' });
-    const { deleted } = checkChange([...ITEMS, lone], ITEMS, { itemId: lone.itemId, before: lone });
+    const { deleted } = await checkChange([...ITEMS, lone], ITEMS, { itemId: lone.itemId, before: lone });
     expect(deleted).toEqual(
       expect.arrayContaining([
         'dip/2024/index.html',
@@ -770,23 +791,22 @@ describe('incremental changes equal the difference of two full renders', () => {
     );
   });
 
-  it('a batch (publish, edit, withdraw) is one plan, equal to the difference of two full renders', () => {
+  it('a batch (publish, edit, withdraw) is one plan, equal to the difference of two full renders', async () => {
     const edited: PublishedEntry = { ...ITEMS[6]!, versionNo: 2, content: { ...ITEMS[6]!.content, title: 'Data Pokok Pendidikan Menengah 2025 (revisi)' } };
     const gone = ITEMS[0]!;
     const after = [...ITEMS.filter((e) => e !== gone && e !== ITEMS[6]), edited, added];
-    const { plan } = checkChange(ITEMS, after, [
+    const { plan } = await checkChange(ITEMS, after, [
       { itemId: added.itemId, after: added },
       { itemId: edited.itemId, before: ITEMS[6], after: edited },
       { itemId: gone.itemId, before: gone },
     ]);
-    expect(plan.put.filter((f) => f.path === 'data/dip.csv')).toHaveLength(1);
+    expect(plan.put.filter((f) => f.path === 'data/dip/dinkes/2026.csv')).toHaveLength(1);
     expect(plan.removeCopies).toEqual([`berkas/${gone.itemId}/`]);
   });
 
-  it('can leave the exports to a separate, less frequent job', () => {
-    const plan = renderChange(input([...ITEMS, added]), { itemId: added.itemId, after: added }, { exports: false });
-    // The whole-register exports wait for the job; the catalogue changed (the part's date) and is written like a page.
-    expect(plan.put.filter((f) => f.path.startsWith('data/')).map((f) => f.path)).toEqual(['data/catalog.jsonld']);
+  it('leaves the whole-register exports and the catalogue to their debounced job, which writes what a full render does', async () => {
+    const { plan } = await checkChange(ITEMS, [...ITEMS, added], { itemId: added.itemId, after: added });
+    expect(plan.put.filter((f) => DEBOUNCED.has(f.path))).toEqual([]);
     expect(plan.put.some((f) => f.path === 'informasi/dinkes/2026/4.html')).toBe(true);
     const exports = renderExports(input([...ITEMS, added]));
     expect(exports.map((f) => f.path)).toEqual(['data/dip.json', 'data/dip.csv', 'data/catalog.jsonld']);
@@ -794,9 +814,9 @@ describe('incremental changes equal the difference of two full renders', () => {
     for (const f of exports) expect(text(f.body)).toBe(full.get(f.path));
   });
 
-  it('republishing after a withdrawal copies the documents again', () => {
+  it('republishing after a withdrawal copies the documents again', async () => {
     const back = ITEMS[0]!;
-    const { plan } = checkChange(
+    const { plan } = await checkChange(
       ITEMS.filter((e) => e !== back),
       ITEMS,
       { itemId: back.itemId, after: back },

@@ -57,7 +57,7 @@ import { CATEGORIES } from '../../functions/core/item-model.ts';
 import { type VerificationRecord, verificationPath } from '../../functions/core/official-documents/verification.ts';
 import { ANNUAL_INDEX_PATH, annualCopies, annualIndexJson } from '../../functions/core/register/annual.ts';
 import { dikCsv, dikJson } from '../../functions/core/register/dik.ts';
-import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS } from '../../functions/core/register/exports.ts';
+import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS, partCsv, partJson } from '../../functions/core/register/exports.ts';
 import type { PublishedEntry, RegisterChange, RegisterInput, SiteFile, SitePlan } from '../../functions/core/register/input.ts';
 import {
   allPages,
@@ -82,6 +82,8 @@ import {
   cardsPath,
   type ItemTerms,
   itemTerms,
+  patchManifest,
+  patchShards,
   SHARD_MANIFEST_PATH,
   shardFiles,
   shardManifest,
@@ -98,7 +100,7 @@ import {
   sitemapFilesOf,
   sitemapPartPath,
 } from '../../functions/core/register/sitemap.ts';
-import { shardOf } from '../../functions/core/register/text.ts';
+import { type PartitionKey, partExportPaths, partitionId, partitionOf, SUMMARY_PATH, serializeSummary } from '../../functions/core/register/summary.ts';
 import type { RegisterRenderer } from '../../functions/core/register-update.ts';
 import { FAVICON_FILES } from '../shared/favicon.ts';
 import { REGISTER_CSS, REQUEST_JS, SEARCH_JS } from './assets.ts';
@@ -120,6 +122,7 @@ export const CONTENT_TYPES = {
 const html = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.html });
 const json = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.json });
 const xml = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.xml });
+const csv = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.csv });
 
 /** The DIP's open-data exports and the catalogue (for an adapter that refreshes them less often than every change; the DIK's come with renderDik). */
 export const renderExports = (input: RegisterInput): SiteFile[] => {
@@ -132,7 +135,7 @@ function exportFiles(m: Model, generatedAt: string): SiteFile[] {
 }
 
 /** The DCAT catalogue: small, and a function of what it describes only (no build time), so every change to it rewrites it whole. */
-const catalogFile = (m: Model): SiteFile => ({ path: EXPORT_PATHS.catalog, body: catalogJsonLd(m), contentType: CONTENT_TYPES.jsonld });
+const catalogFile = (m: Model): SiteFile => ({ path: EXPORT_PATHS.catalog, body: catalogJsonLd(m, m.summary), contentType: CONTENT_TYPES.jsonld });
 
 /**
  * What a change outside the DIP (DIK, answered request, annual report) writes of the sitemap: the
@@ -176,10 +179,26 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
   yield* exportFiles(m, input.generatedAt);
   yield catalogFile(m);
+  yield json(SUMMARY_PATH, serializeSummary(m.summary));
+  yield* partExportFiles(m);
   yield* dikExportFiles(m, input.generatedAt);
   yield* requestExportFiles(m);
   yield json(ANNUAL_INDEX_PATH, annualIndexJson(m));
   yield* verificationFiles(m, input.verifications ?? []);
+}
+
+/** Each partition's part of the open data (JSON and CSV), from the items in DIP order (a partition's rows are consecutive). */
+function* partExportFiles(m: Model): Generator<SiteFile> {
+  for (let i = 0; i < m.items.length; ) {
+    const first = m.items[i]!;
+    let j = i;
+    while (j < m.items.length && m.items[j]!.agencyId === first.agencyId && m.items[j]!.regYear === first.regYear) j++;
+    const rows = m.items.slice(i, j);
+    const paths = partExportPaths(partitionOf(first));
+    yield json(paths.json, partJson(m, rows));
+    yield csv(paths.csv, partCsv(m, rows));
+    i = j;
+  }
 }
 
 /**
@@ -277,46 +296,53 @@ export function renderFull(input: RegisterInput): SitePlan {
 }
 
 /**
- * What one publication or withdrawal changes. `before` is the item as it was on the register
- * (undefined if new), `after` as it is now (undefined if withdrawn); `input` is the whole register
- * after the change.
+ * What a batch of publications and withdrawals reads besides the partitions it touches: the search
+ * shards of the changed items' terms (before and after) and the shards' manifest, patched rather
+ * than made again from every item.
  */
-export function renderChange(input: RegisterInput, change: RegisterChange, options?: ChangeOptions): SitePlan {
-  return renderChanges(input, [change], options);
+export function changeReads(changes: readonly RegisterChange[]): string[] {
+  const touched = changes.flatMap((c) => [c.before, c.after]).filter((e): e is PublishedEntry => e !== undefined);
+  const shards = new Set(touched.flatMap((e) => [...shardsOf(itemTerms(e))]));
+  return [...[...shards].sort().map(shardPath), SHARD_MANIFEST_PATH];
 }
 
-export interface ChangeOptions {
-  /**
-   * Put the exports (default true). They are the whole DIP (≈170 MB at 100,000 items), so an
-   * adapter under a stream of publications may pass false and call renderExports on a schedule.
-   */
-  exports?: boolean;
+/**
+ * A batch of publications and withdrawals, as the update hands it to the renderer:
+ * - `after`: the register after the batch, its items being the partitions the batch touches (whole)
+ *   and its `summary` the register's summary after (summary.ts);
+ * - `before`: the same partitions as the register showed them (each changed item as it was, or
+ *   absent), with the summary as it was;
+ * - `files`: what `changeReads` named, as the register holds it now.
+ */
+export interface ChangeContext {
+  before: RegisterInput;
+  after: RegisterInput;
+  files: ReadonlyMap<string, string | undefined>;
 }
 
 /**
  * What a batch of publications and withdrawals changes, as one plan: every page the batch touches
- * is rendered once and the exports once (calling renderChange per item would rewrite the exports,
- * the whole DIP, once per item). `input` is the register after all of them; an item appears at most
- * once in `changes`.
+ * is rendered once, however many items it holds; an item appears at most once in `changes`.
  *
  * The pages a change may touch are few and known (the item's page, its chunks and their neighbours,
  * its agency, year and category pages, home and the consolidated DIP, the shards of its terms, its
  * result-card file, the sitemap's index, shared part and the parts of its agency's registration
- * year, the catalogue); each is rendered in the register before and after the batch and put only
- * when it differs, deleted when it no longer exists. The exports always change. The DIK page and exports
- * do not depend on the DIP and are never written here (see renderDik); home, which shows the DIK's
- * count, is compared like any other page.
+ * year, its part of the open data and the summary); each is rendered before and after the batch and
+ * put only when it differs, deleted when it no longer exists. The search shards are patched from
+ * the register's own (`files`), not made again from every item. The whole-register exports and the
+ * catalogue are left to the debounced job (register-exports.ts); the DIK page and exports do not
+ * depend on the DIP and are never written here (see renderDik); home, which shows the DIK's count,
+ * is compared like any other page.
  *
- * Cost: O(n) to group the register twice and to tokenize every item once (a shard also holds other
- * items' postings), plus the exports, which are the whole DIP by definition.
+ * Cost: O(the touched partitions + the touched shards + the summary), whatever the register's size.
  */
-export function renderChanges(input: RegisterInput, changes: readonly RegisterChange[], options: ChangeOptions = {}): SitePlan {
-  const ids = new Set(changes.map((c) => c.itemId));
-  const others = input.items.filter((e) => !ids.has(e.itemId));
+export function renderChanges(ctx: ChangeContext, changes: readonly RegisterChange[]): SitePlan {
   const defined = (e: PublishedEntry | undefined): e is PublishedEntry => e !== undefined;
-  const mBefore = buildModel(input, [...others, ...changes.map((c) => c.before).filter(defined)]);
-  const mAfter = buildModel(input, [...others, ...changes.map((c) => c.after).filter(defined)]);
-  const touched = changes.flatMap((c) => [c.before, c.after]).filter(defined);
+  const mBefore = buildModel(ctx.before);
+  const mAfter = buildModel(ctx.after);
+  const befores = changes.map((c) => c.before).filter(defined);
+  const afters = changes.map((c) => c.after).filter(defined);
+  const touched = [...befores, ...afters];
 
   const put: SiteFile[] = [];
   const del: string[] = [];
@@ -355,7 +381,7 @@ export function renderChanges(input: RegisterInput, changes: readonly RegisterCh
     }
   }
 
-  // Search: the items' result-card files, and the shards of their terms (before and after).
+  // Search: the items' result-card files, and the shards of their terms (before and after), patched.
   for (const e of touched) {
     const key = cardKeyOf(e);
     compare(
@@ -365,38 +391,25 @@ export function renderChanges(input: RegisterInput, changes: readonly RegisterCh
       json,
     );
   }
-  const cache = new Map<PublishedEntry, ItemTerms>(touched.map((e) => [e, itemTerms(e)]));
-  const shards = new Set(touched.flatMap((e) => [...shardsOf(cache.get(e)!)]));
-  // Every other item is tokenized once, keeping only its terms that fall in these shards.
-  const shardOfTerm = new Map<string, string>();
-  const keep = (term: string) => {
-    return shards.has(getOrSet(shardOfTerm, term, () => shardOf(term)));
-  };
-  // The shards of every item outside the batch, for the manifest of existing shards (which the
-  // batch changes only where one of its shards appears or goes).
-  const otherShards = new Set<string>();
-  const termsOf = (e: PublishedEntry) =>
-    getOrSet(cache, e, () => {
-      const all = itemTerms(e);
-      for (const term of [...all.title, ...all.body]) otherShards.add(getOrSet(shardOfTerm, term, () => shardOf(term)));
-      return { title: all.title.filter(keep), body: all.body.filter(keep) };
-    });
-  const shardsBefore = shardFiles(mBefore, termsOf, shards);
-  const shardsAfter = shardFiles(mAfter, termsOf, shards);
-  for (const shard of [...shards].sort()) {
+  const cache = new Map<PublishedEntry, ItemTerms>();
+  const termsOf = (e: PublishedEntry) => getOrSet(cache, e, () => itemTerms(e));
+  const shards = new Set(touched.flatMap((e) => [...shardsOf(termsOf(e))]));
+  const rank = new Map(mAfter.agencies.map((a, i) => [a.id, i]));
+  const shardsNow = new Map([...shards].sort().map((shard) => [shard, ctx.files.get(shardPath(shard))]));
+  const patched = patchShards(shardsNow, befores, afters, termsOf, (id) => rank.get(id) ?? rank.size);
+  for (const [shard, body] of patched) {
     compare(
       shardPath(shard),
-      () => shardsBefore.get(shard),
-      () => shardsAfter.get(shard),
+      () => shardsNow.get(shard),
+      () => body,
       json,
     );
   }
-  // shardFiles above has tokenized every item of both states, so otherShards is complete here.
-  const manifestOf = (entries: PublishedEntry[]) => shardManifest([...otherShards, ...entries.flatMap((e) => [...shardsOf(cache.get(e)!)])]);
+  const manifestNow = ctx.files.get(SHARD_MANIFEST_PATH);
   compare(
     SHARD_MANIFEST_PATH,
-    () => manifestOf(changes.map((c) => c.before).filter(defined)),
-    () => manifestOf(changes.map((c) => c.after).filter(defined)),
+    () => manifestNow,
+    () => patchManifest(manifestNow, patched),
     json,
   );
 
@@ -412,14 +425,32 @@ export function renderChanges(input: RegisterInput, changes: readonly RegisterCh
       xml,
     );
   }
-  compare(
-    EXPORT_PATHS.catalog,
-    () => catalogJsonLd(mBefore),
-    () => catalogJsonLd(mAfter),
-    (path, body) => ({ path, body, contentType: CONTENT_TYPES.jsonld }),
-  );
 
-  if (options.exports !== false) put.push(...exportFiles(mAfter, input.generatedAt));
+  // The summary (the open data's index of parts), and the touched partitions' parts of the open data.
+  compare(
+    SUMMARY_PATH,
+    () => serializeSummary(mBefore.summary),
+    () => serializeSummary(mAfter.summary),
+    json,
+  );
+  for (const key of uniquePartitions(touched)) {
+    const paths = partExportPaths(key);
+    const rowsIn = (m: Model) => m.items.filter((e) => e.agencyId === key.agencyId && e.regYear === key.year);
+    const was = rowsIn(mBefore);
+    const now = rowsIn(mAfter);
+    compare(
+      paths.json,
+      () => (was.length ? partJson(mBefore, was) : undefined),
+      () => (now.length ? partJson(mAfter, now) : undefined),
+      json,
+    );
+    compare(
+      paths.csv,
+      () => (was.length ? partCsv(mBefore, was) : undefined),
+      () => (now.length ? partCsv(mAfter, now) : undefined),
+      csv,
+    );
+  }
 
   // Documents: copy what is new, remove what is gone (everything of a withdrawn item).
   const copies: SitePlan['copies'] = [];
@@ -435,21 +466,29 @@ export function renderChanges(input: RegisterInput, changes: readonly RegisterCh
   return { put, delete: del, copies, removeCopies };
 }
 
+function uniquePartitions(entries: readonly PublishedEntry[]): PartitionKey[] {
+  const out = new Map<string, PartitionKey>();
+  for (const e of entries) out.set(partitionId(partitionOf(e)), partitionOf(e));
+  return [...out.values()];
+}
+
 /**
  * The shape of the rendered site. Raise it when a change to the pages touches pages that no
  * publication would rewrite (e.g. the navigation gained the DIK): a register built by an older
  * renderer is then rebuilt in full once, by the next update. 12: the DIK states its ends inclusively
  * ("sampai dengan", "berakhir setelah … 23.59"), with `endsAfter` in its exports. 13: the compact
  * menu of narrow screens on every page, no table caption repeating its heading. 14: the newest
- * publications on /dip/ as cards on a phone.
+ * publications on /dip/ as cards on a phone. 15: the summary (`data/dip/index.json`) and the open
+ * data in parts by agency and year, which the incremental update reads and patches.
  */
-export const RENDERER_VERSION = 14;
+export const RENDERER_VERSION = 15;
 
 /** This renderer as the port the core's update use case asks for (functions/core/register-update.ts). */
 export const registerRenderer: RegisterRenderer = {
   version: RENDERER_VERSION,
   renderFull,
-  renderChanges: (input, changes) => renderChanges(input, changes),
+  changeReads,
+  renderChanges,
   renderDik,
   renderVerifications,
   renderRequests,

@@ -12,6 +12,7 @@ import type { VerificationRecord } from '../official-documents/verification.ts';
 import type { PublicAnnualReport } from './annual.ts';
 import type { RegisterBody } from './model.ts';
 import type { PublicRequestEntry } from './requests.ts';
+import type { RegisterSummary } from './summary.ts';
 
 export interface PublishedEntry extends PublishedVersion {
   /** Every publication of this item so far, this one last. */
@@ -40,6 +41,12 @@ export interface RegisterInput {
   siteUrl?: string;
   /** When the register was last built in full (the sitemap's lastmod of pages that change only then). */
   builtAt?: string;
+  /**
+   * When present, `items` are only the partitions a change touches (summary.ts), and what the shared
+   * pages show of the whole register (counts, blocks, dates, the newest publications) comes from
+   * here: `latest` holds the entries `summary.latest` names. Absent: `items` is the whole register.
+   */
+  summary?: { summary: RegisterSummary; latest: PublishedEntry[] };
 }
 
 export interface SiteFile {

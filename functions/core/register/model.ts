@@ -23,6 +23,7 @@ import type { Agency } from '../model.ts';
 import { ANNUAL_PAGE_PATH, annualOrder, type PublicAnnualReport } from './annual.ts';
 import type { PublishedEntry, RegisterInput } from './input.ts';
 import { logOrder, type PublicRequestEntry, requestLogPath } from './requests.ts';
+import { type RegisterSummary, summaryOf } from './summary.ts';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -120,6 +121,8 @@ export interface Model {
   requestYears: number[];
   /** Approved annual reports, newest year first (one a year). */
   annualReports: PublicAnnualReport[];
+  /** The register's summary (summary.ts): given with the input, or made from its items. */
+  summary: RegisterSummary;
 }
 
 export const blockOf = (sequence: number) => Math.ceil(sequence / BLOCK);
@@ -226,15 +229,35 @@ function agencyInfo(a: Agency): AgencyInfo {
 
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
 
-export function buildModel(input: RegisterInput, items: readonly PublishedEntry[] = input.items): Model {
+/**
+ * The register's agencies in display order (PPID Utama first, then by name), with an agency known
+ * only by the id of an item or partition (`extraIds`) shown under its id.
+ */
+function orderAgencies(input: Pick<RegisterInput, 'agencies'>, extraIds: Iterable<string>): { agencies: AgencyInfo[]; byId: Map<string, AgencyInfo> } {
   const byId = new Map<string, AgencyInfo>();
   for (const a of input.agencies) byId.set(a.id, agencyInfo(a));
-  for (const e of items) {
-    if (!byId.has(e.agencyId)) byId.set(e.agencyId, { id: e.agencyId, name: e.agencyId, kind: 'skpd', timezone: 'Asia/Jakarta' });
+  for (const id of extraIds) {
+    if (!byId.has(id)) byId.set(id, { id, name: id, kind: 'skpd', timezone: 'Asia/Jakarta' });
   }
   const agencies = [...byId.values()].sort((a, b) =>
     a.kind !== b.kind ? (a.kind === 'ppid_utama' ? -1 : 1) : collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+  return { agencies, byId };
+}
+
+/** An agency's place in DIP order, for a register whose items are summarised (an unknown agency: by its id, as buildModel places it). */
+export function agencyRank(input: Pick<RegisterInput, 'agencies'>, summary: RegisterSummary): (agencyId: string) => number {
+  const { agencies } = orderAgencies(
+    input,
+    summary.parts.map((p) => p.agencyId),
+  );
+  const rank = new Map(agencies.map((a, i) => [a.id, i]));
+  return (id) => rank.get(id) ?? orderAgencies(input, [...rank.keys(), id]).agencies.findIndex((a) => a.id === id);
+}
+
+export function buildModel(input: RegisterInput, items: readonly PublishedEntry[] = input.items): Model {
+  const given = input.summary;
+  const { agencies, byId } = orderAgencies(input, [...items.map((e) => e.agencyId), ...(given?.summary.parts.map((p) => p.agencyId) ?? [])]);
   const rank = new Map(agencies.map((a, i) => [a.id, i]));
   const sorted = items
     .map((e) => ({ e, r: rank.get(e.agencyId)! }))
@@ -272,13 +295,33 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
   const series = new Map([...seriesBlocks].map(([id, blocks]) => [id, [...blocks].sort((a, b) => a - b)]));
   // The newest LATEST publications, in one pass.
   const newer = (a: PublishedEntry, b: PublishedEntry) => a.publishedAt > b.publishedAt || (a.publishedAt === b.publishedAt && a.itemId < b.itemId);
-  const latest: PublishedEntry[] = [];
+  let latest: PublishedEntry[] = [];
   for (const e of items) {
     if (latest.length === LATEST && !newer(e, latest[LATEST - 1]!)) continue;
     let i = Math.min(latest.length, LATEST - 1);
     latest[i] = e;
     for (; i > 0 && newer(latest[i]!, latest[i - 1]!); i--) [latest[i], latest[i - 1]] = [latest[i - 1]!, latest[i]!];
   }
+  let summary: RegisterSummary;
+  if (given) {
+    // Some partitions at hand: what the shared pages show of the whole register comes from the summary.
+    summary = given.summary;
+    counts.clear();
+    years.clear();
+    for (const p of summary.parts) {
+      const c = getOrSet(counts, p.agencyId, () => new Map<number, Counts>());
+      c.set(p.year, { ...p.counts, total: CATEGORIES.reduce((n, cat) => n + p.counts[cat], 0) });
+      years.add(p.year);
+      series.set(seriesId({ year: p.year, agencyId: p.agencyId }), p.blocks.all);
+      for (const cat of CATEGORIES) {
+        const blocks = p.blocks[cat];
+        if (blocks) series.set(seriesId({ year: p.year, agencyId: p.agencyId, category: cat }), blocks);
+        else series.delete(seriesId({ year: p.year, agencyId: p.agencyId, category: cat }));
+      }
+    }
+    const byItem = new Map(given.latest.map((e) => [e.itemId, e]));
+    latest = summary.latest.flatMap((k) => byItem.get(k[1]) ?? []);
+  } else summary = summaryOf(sorted, (id) => rank.get(id)!);
 
   return {
     publicBody: input.publicBody,
@@ -299,6 +342,7 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
     requests: [...(input.requests ?? [])].sort(logOrder),
     requestYears: [...new Set((input.requests ?? []).map((r) => r.year))].sort((a, b) => b - a),
     annualReports: annualOrder(input.annualReports ?? []),
+    summary,
   };
 }
 

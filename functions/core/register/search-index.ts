@@ -56,43 +56,50 @@ export function shardsOf(t: ItemTerms): Set<string> {
   return new Set([...t.title, ...t.body].map(shardOf));
 }
 
+/** Where a term occurs: an item, by its place in the DIP. */
+export interface Posting {
+  agencyId: string;
+  regYear: number;
+  sequence: number;
+}
+
 /**
  * Shard files (shard name → JSON) for the model's items; only the shards in `only` when given.
  * `termsOf` lets the caller tokenize each item once for several states of the register.
  */
 export function shardFiles(m: Model, termsOf: (e: PublishedEntry) => ItemTerms, only?: ReadonlySet<string>): Map<string, string> {
-  // shard → term → [title postings, summary postings], as indices into m.items (ascending = DIP order)
-  const shards = new Map<string, Map<string, [number[], number[]]>>();
+  // shard → term → [title postings, summary postings], in DIP order (the model's items are)
+  const shards = new Map<string, Map<string, [Posting[], Posting[]]>>();
   const shardCache = new Map<string, string>();
-  const add = (term: string, i: number, list: 0 | 1) => {
+  const add = (term: string, e: PublishedEntry, list: 0 | 1) => {
     const shard = getOrSet(shardCache, term, () => shardOf(term));
     if (only && !only.has(shard)) return;
     const postings = getOrSet(
       getOrSet(shards, shard, () => new Map()),
       term,
-      (): [number[], number[]] => [[], []],
+      (): [Posting[], Posting[]] => [[], []],
     );
-    postings[list].push(i);
+    postings[list].push(e);
   };
-  m.items.forEach((e, i) => {
+  for (const e of m.items) {
     const t = termsOf(e);
-    for (const term of t.title) add(term, i, 0);
-    for (const term of t.body) add(term, i, 1);
-  });
+    for (const term of t.title) add(term, e, 0);
+    for (const term of t.body) add(term, e, 1);
+  }
   const files = new Map<string, string>();
-  for (const [shard, byTerm] of shards) files.set(shard, serializeShard(m, byTerm));
+  for (const [shard, byTerm] of shards) files.set(shard, serializeShard(byTerm));
   return files;
 }
 
-function serializeShard(m: Model, byTerm: Map<string, [number[], number[]]>): string {
+/** A shard's JSON from its terms' postings (each list in DIP order). */
+function serializeShard(byTerm: Map<string, [Posting[], Posting[]]>): string {
   const agencies: string[] = [];
   const agencyIndex = new Map<string, number>();
-  const encode = (postings: number[]) => {
+  const encode = (postings: readonly Posting[]) => {
     let out = '';
     let group = '';
     let last = 0;
-    for (const i of postings) {
-      const e = m.items[i]!;
+    for (const e of postings) {
       const key = `${e.agencyId}:${e.regYear}`;
       if (key !== group) {
         const a = getOrSet(agencyIndex, e.agencyId, () => agencies.push(e.agencyId) - 1);
@@ -109,6 +116,87 @@ function serializeShard(m: Model, byTerm: Map<string, [number[], number[]]>): st
     t[term] = [encode(title), encode(body)];
   }
   return JSON.stringify({ a: agencies, t });
+}
+
+/** A shard's postings back from its JSON (serializeShard's inverse). */
+function parseShard(body: string): Map<string, [Posting[], Posting[]]> {
+  const { a, t } = JSON.parse(body) as { a: string[]; t: Record<string, [string, string]> };
+  const decode = (s: string): Posting[] => {
+    const out: Posting[] = [];
+    if (!s) return out;
+    for (const group of s.split(';')) {
+      const [agency, year, seqs] = group.split(':') as [string, string, string];
+      const agencyId = a[Number(agency)]!;
+      const regYear = Number(year);
+      let sequence = 0;
+      seqs.split(',').forEach((d, i) => {
+        sequence = i === 0 ? Number.parseInt(d, 36) : sequence + Number.parseInt(d, 36);
+        out.push({ agencyId, regYear, sequence });
+      });
+    }
+    return out;
+  };
+  return new Map(Object.entries(t).map(([term, [title, body]]) => [term, [decode(title), decode(body)]]));
+}
+
+/**
+ * The shards after a change, patched from what the register holds (no other item read): every
+ * posting of `removed` goes, the terms of `added` come in, each list kept in DIP order (`rank`: an
+ * agency's place). `files`: each shard's JSON now (undefined: none); the result holds the same
+ * shards, undefined for one left with no term. Byte for byte what shardFiles makes of the new state.
+ */
+export function patchShards(
+  files: ReadonlyMap<string, string | undefined>,
+  removed: readonly PublishedEntry[],
+  added: readonly PublishedEntry[],
+  termsOf: (e: PublishedEntry) => ItemTerms,
+  rank: (agencyId: string) => number,
+): Map<string, string | undefined> {
+  const slot = (p: Posting) => `${p.agencyId}/${p.regYear}/${p.sequence}`;
+  // The added items' own slots go too: a rerun after a crash finds them already in (idempotent).
+  const gone = new Set([...removed, ...added].map(slot));
+  const order = (x: Posting, y: Posting) => rank(x.agencyId) - rank(y.agencyId) || x.regYear - y.regYear || x.sequence - y.sequence;
+  const out = new Map<string, string | undefined>();
+  for (const [shard, body] of files) {
+    const byTerm = body ? parseShard(body) : new Map<string, [Posting[], Posting[]]>();
+    const touched = new Set<string>();
+    for (const [term, lists] of byTerm) {
+      for (const i of [0, 1] as const) {
+        const kept = lists[i].filter((p) => !gone.has(slot(p)));
+        if (kept.length !== lists[i].length) {
+          lists[i] = kept;
+          touched.add(term);
+        }
+      }
+    }
+    for (const e of added) {
+      const t = termsOf(e);
+      for (const [i, list] of [t.title, t.body].entries()) {
+        for (const term of list) {
+          if (shardOf(term) !== shard) continue;
+          getOrSet(byTerm, term, (): [Posting[], Posting[]] => [[], []])[i as 0 | 1].push({ agencyId: e.agencyId, regYear: e.regYear, sequence: e.sequence });
+          touched.add(term);
+        }
+      }
+    }
+    for (const term of touched) {
+      const lists = byTerm.get(term)!;
+      if (!lists[0].length && !lists[1].length) byTerm.delete(term);
+      else for (const l of lists) l.sort(order);
+    }
+    out.set(shard, byTerm.size ? serializeShard(byTerm) : undefined);
+  }
+  return out;
+}
+
+/** The manifest after a change: `was` (the manifest's JSON now) with the shards that appeared added and those left empty removed. */
+export function patchManifest(was: string | undefined, shards: ReadonlyMap<string, string | undefined>): string {
+  const names = new Set<string>(was ? (JSON.parse(was) as { s: string[] }).s : []);
+  for (const [shard, body] of shards) {
+    if (body === undefined) names.delete(shard);
+    else names.add(shard);
+  }
+  return shardManifest(names);
 }
 
 function cardsBody(m: Model, agencyId: string, rows: readonly PublishedEntry[]): string {

@@ -30,12 +30,13 @@
 import { CATEGORIES } from '../item-model.ts';
 import type { PublishedEntry } from './input.ts';
 import { allPages, blockOf, type ChunkKey, href, itemRef, LANGS, type Lang, type Model, type PageRef, pagePath, rowsOf } from './model.ts';
+import { SITEMAP_PART_SEQUENCES } from './summary.ts';
 
 export const ROBOTS_PATH = 'robots.txt';
 export const SITEMAP_INDEX_PATH = 'sitemap.xml';
 export const SHARED_PART_PATH = 'sitemap/umum.xml';
 /** Sequences per part of an agency's registration year. */
-export const PART_SEQUENCES = 10_000;
+export const PART_SEQUENCES = SITEMAP_PART_SEQUENCES;
 
 const XMLNS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XHTML = 'http://www.w3.org/1999/xhtml';
@@ -96,12 +97,15 @@ function sharedDates(m: Model): SharedDates {
     const was = map.get(k);
     if (!was || d > was) map.set(k, d);
   };
-  for (const e of m.items) {
-    // publishedAt is an ISO instant in UTC throughout, so string order is time order.
-    if (!all || e.publishedAt > all) all = e.publishedAt;
-    later(agency, e.agencyId, e.publishedAt);
-    later(year, e.regYear, e.publishedAt);
-    later(category, e.content.category, e.publishedAt);
+  // From the summary (summary.ts): each partition's newest publication by category. publishedAt is
+  // an ISO instant in UTC throughout, so string order is time order.
+  for (const p of m.summary.parts) {
+    for (const [cat, d] of Object.entries(p.newest)) {
+      if (!all || d > all) all = d;
+      later(agency, p.agencyId, d);
+      later(year, p.year, d);
+      later(category, cat, d);
+    }
   }
   return { ...(all ? { all } : {}), agency, year, category };
 }
@@ -210,6 +214,19 @@ function indexFile(m: Model, parts: [path: string, lastmod: string | undefined][
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${XMLNS}">\n${entries}</sitemapindex>\n`;
 }
 
+/** Every agency part of the sitemap with its lastmod, in DIP order, from the summary (no item needed). */
+function listedParts(m: Model): [path: string, lastmod: string | undefined][] {
+  const out: [string, string | undefined][] = [];
+  for (const p of m.summary.parts) {
+    for (const part of Object.keys(p.sitemap)
+      .map(Number)
+      .sort((a, b) => a - b)) {
+      out.push([sitemapPartPath({ kind: 'dip', agencyId: p.agencyId, year: p.year, part }), lastmodOf(m, p.sitemap[String(part)])]);
+    }
+  }
+  return out;
+}
+
 /**
  * The whole sitemap of this state of the register: the index, then every part (path → body). The
  * index lists the shared part first, then the agencies' parts in DIP order.
@@ -217,37 +234,23 @@ function indexFile(m: Model, parts: [path: string, lastmod: string | undefined][
 export function sitemapFiles(m: Model): Map<string, string> {
   const out = new Map<string, string>();
   const shared = sharedPartFile(m);
-  const listed: [string, string | undefined][] = [[SHARED_PART_PATH, shared.lastmod]];
-  const parts: [string, string][] = [[SHARED_PART_PATH, shared.body]];
-  for (const [path, p] of dipParts(m)) {
-    const f = dipPartFile(m, p);
-    listed.push([path, f.lastmod]);
-    parts.push([path, f.body]);
-  }
-  out.set(SITEMAP_INDEX_PATH, indexFile(m, listed));
-  for (const [path, body] of parts) out.set(path, body);
+  out.set(SITEMAP_INDEX_PATH, indexFile(m, [[SHARED_PART_PATH, shared.lastmod], ...listedParts(m)]));
+  out.set(SHARED_PART_PATH, shared.body);
+  for (const [path, p] of dipParts(m)) out.set(path, dipPartFile(m, p).body);
   return out;
 }
 
 /**
  * The index and the shared part, and the named agency parts (undefined when the part has no page in
- * this state): what a change may touch, for the incremental update to compare before and after.
- * The index needs every part's lastmod, which is the newest of its items: one pass over the items,
- * rendering only the named parts.
+ * this state): what a change may touch. The index and the shared part come from the summary; the
+ * named parts from the items at hand, which must include their partitions whole.
  */
 export function sitemapFilesOf(m: Model, partPaths: ReadonlySet<string>): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
   const shared = sharedPartFile(m);
-  const listed: [string, string | undefined][] = [[SHARED_PART_PATH, shared.lastmod]];
-  for (const [path, p] of dipParts(m)) {
-    if (partPaths.has(path)) {
-      const f = dipPartFile(m, p);
-      out.set(path, f.body);
-      listed.push([path, f.lastmod]);
-    } else listed.push([path, lastmodOf(m, newestPublication(p.items))]);
-  }
-  out.set(SITEMAP_INDEX_PATH, indexFile(m, listed));
+  out.set(SITEMAP_INDEX_PATH, indexFile(m, [[SHARED_PART_PATH, shared.lastmod], ...listedParts(m)]));
   out.set(SHARED_PART_PATH, shared.body);
+  for (const [path, p] of dipParts(m, (e) => partPaths.has(sitemapPartPath(partOf(e))))) out.set(path, dipPartFile(m, p).body);
   for (const path of partPaths) if (!out.has(path)) out.set(path, undefined);
   return out;
 }

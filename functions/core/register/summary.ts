@@ -113,11 +113,12 @@ export function partitionSummary(key: PartitionKey, items: readonly PublishedEnt
   }
   const sorted = (s: string) => [...(blocks.get(s) ?? [])].sort((a, b) => a - b);
   return {
+    // Keys in one order whatever the items' (the summary is compared byte for byte).
     agencyId: key.agencyId,
     year: key.year,
     counts,
     blocks: { all: sorted('all'), ...Object.fromEntries(CATEGORIES.filter((c) => blocks.has(c)).map((c) => [c, sorted(c)])) },
-    newest,
+    newest: Object.fromEntries(CATEGORIES.filter((c) => newest[c]).map((c) => [c, newest[c]])),
     issued: issued!,
     years: [lo, hi],
     sitemap,
@@ -174,9 +175,7 @@ export function updateSummary(
   const oldLast = was.latest.length === LATEST ? was.latest[LATEST - 1]! : undefined;
   const complete = !oldLast || latest.filter((k) => !newerKey(oldLast, k)).length === LATEST;
   const floor = latest.length === LATEST ? latest[LATEST - 1]![0] : '';
-  const more = complete
-    ? []
-    : parts.filter((p) => !touched(p) && newestOfPart(p) >= floor).map((p) => ({ agencyId: p.agencyId, year: p.year }));
+  const more = complete ? [] : parts.filter((p) => !touched(p) && newestOfPart(p) >= floor).map((p) => ({ agencyId: p.agencyId, year: p.year }));
   return { summary: { parts: sortParts(parts, rank), latest }, more };
 }
 
