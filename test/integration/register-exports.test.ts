@@ -16,6 +16,7 @@ import { parseSummary, SUMMARY_PATH, serializeSummary, summaryOf } from '../../f
 import { refreshExports } from '../../functions/core/register-exports.ts';
 import { LEASE_SECONDS, RegisterBusy } from '../../functions/core/register-update.ts';
 import { DEMO_ITEMS } from '../../infra/local/seed.ts';
+import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { CONTENT_TYPES, registerRenderer } from '../../web/register/render.ts';
 import { emulatorS3, startTestHost, until } from '../support/host.ts';
 
@@ -157,5 +158,23 @@ describe('the whole-register exports job', () => {
     } finally {
       await registerStore.unlock('an-update');
     }
+  });
+
+  it("runs on the local host as the schedule starts it: the RegisterExports workflow's task writes what is due", async () => {
+    await registerStore.markExportsDue(new Date().toISOString());
+    const before = await etag(EXPORT_PATHS.json);
+    // What the local scheduler does on each tick (infra/local/host.ts), with the schedule's input.
+    const { executionArn } = host.stepFunctions.startExecution(machineArn('RegisterExports'), JSON.stringify({ scheduledTime: new Date().toISOString() }));
+    const done = await until(
+      () => {
+        const e = host.stepFunctions.describe(executionArn);
+        return e.status === 'RUNNING' ? undefined : e;
+      },
+      'the RegisterExports execution',
+      60_000,
+    );
+    expect(done.status, JSON.stringify(done)).toBe('SUCCEEDED');
+    expect(await etag(EXPORT_PATHS.json)).not.toBe(before);
+    expect((await registerStore.exportsState()).dueSince).toBeUndefined();
   });
 });
