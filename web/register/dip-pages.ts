@@ -4,11 +4,12 @@
  * instead of JSX trees. Byte for byte what the JSX wrote (html.ts escapes as
  * preact-render-to-string does); the frame is the same `layoutHtml` as every other page's.
  */
-import { CATEGORIES } from '../../functions/core/item-model.ts';
+import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
 import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import {
   BLOCK,
   blockRange,
+  blocksOf,
   type ChunkKey,
   documentHref,
   itemRef,
@@ -66,6 +67,26 @@ export function dipTableHtml(lang: Lang, rows: readonly PublishedEntry[], labell
     )}</td><td${l}>${esc(c.retention)}</td><td>${esc(names[c.category].name)}</td></tr>`;
   }
   return `${out}</tbody></table></section>`;
+}
+
+/**
+ * A count that opens the DIP table(s) it stands for: one chunk → the number is the link; several →
+ * the number, then one link per block of sequence numbers. `context` is read by screen readers only.
+ */
+export function chunkLinksHtml(m: Model, lang: Lang, year: number, agencyId: string, category: Category | undefined, count: number, context: string): string {
+  if (!count) return '<span class="zero">0</span>';
+  const blocks = blocksOf(m, category ? { year, agencyId, category } : { year, agencyId });
+  const path = (block: number) => esc(href(chunkPath(category ? { year, agencyId, block, category } : { year, agencyId, block }), lang));
+  const number = esc(localeNumber(count, lang));
+  const hidden = `<span class="vh">${esc(` ${context}`)}</span>`;
+  if (blocks.length === 1) return `<a href="${path(blocks[0]!)}">${number}${hidden}</a>`;
+  const t = dict(lang);
+  let out = `${number}${hidden}<ul class="blocks">`;
+  for (const b of blocks) {
+    const [from, to] = blockRange(b);
+    out += `<li><a href="${path(b)}" aria-label="${esc(`${context}: ${t.numbers(from, to)}`)}">${from}–${to}</a></li>`;
+  }
+  return `${out}</ul>`;
 }
 
 /** One DIP table page (a chunk): its heading, the category filter, the table and the pager. */

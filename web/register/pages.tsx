@@ -12,10 +12,7 @@ import { type DikEntry, PASAL_17_TEXT } from '../../functions/core/exclusion-mod
 import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
 import {
   type AgencyInfo,
-  blockRange,
-  blocksOf,
   CATEGORY_SLUG,
-  type ChunkKey,
   type Counts,
   countsWhere,
   dikAnchor,
@@ -30,7 +27,7 @@ import {
 } from '../../functions/core/register/model.ts';
 import { AnnualReportsPage } from './annual-reports.tsx';
 import { describeItem, describePage } from './describe.ts';
-import { chunkPageHtml, itemPageHtml } from './dip-pages.ts';
+import { chunkLinksHtml, chunkPageHtml, itemPageHtml } from './dip-pages.ts';
 import { CATEGORY_TEXT, dict, formatDate, localeNumber } from './i18n.ts';
 import { type Crumb, DikDataLinks, idText, Layout, OpenDataLinks, PageDescription } from './layout.tsx';
 import { ObjectionPage } from './objection.tsx';
@@ -40,52 +37,8 @@ type P = { m: Model; lang: Lang };
 
 const num = (n: number, lang: Lang) => localeNumber(n, lang);
 const agencyLabel = (a: AgencyInfo) => a.name;
-const chunkPath = (key: ChunkKey) => pagePath({ kind: 'chunk', key });
 const crumbsTo = (lang: Lang, ...rest: Crumb[]): Crumb[] => [{ label: dict(lang).home, path: 'index.html' }, ...rest];
 const dipCrumb = (lang: Lang): Crumb => ({ label: dict(lang).dipLong, path: 'dip/index.html' });
-
-/**
- * A count that opens the DIP table(s) it stands for: one chunk → the number is the link; several →
- * the number, then one link per block of sequence numbers. `context` is read by screen readers only.
- */
-function ChunkLinks({
-  m,
-  lang,
-  year,
-  agencyId,
-  category,
-  count,
-  context,
-}: P & { year: number; agencyId: string; category?: Category; count: number; context: string }) {
-  if (!count) return <span class="zero">0</span>;
-  const blocks = blocksOf(m, { year, agencyId, ...(category ? { category } : {}) });
-  const path = (block: number) => chunkPath({ year, agencyId, block, ...(category ? { category } : {}) });
-  if (blocks.length === 1)
-    return (
-      <a href={href(path(blocks[0]!), lang)}>
-        {num(count, lang)}
-        <span class="vh">{` ${context}`}</span>
-      </a>
-    );
-  return (
-    <>
-      {num(count, lang)}
-      <span class="vh">{` ${context}`}</span>
-      <ul class="blocks">
-        {blocks.map((b) => {
-          const [from, to] = blockRange(b);
-          return (
-            <li key={b}>
-              <a href={href(path(b), lang)} aria-label={`${context}: ${dict(lang).numbers(from, to)}`}>
-                {from}–{to}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </>
-  );
-}
 
 /** The four count columns (total and per category) of one agency in one year. */
 function CountCells(props: P & { year: number; agency: AgencyInfo; counts: Counts }) {
@@ -93,13 +46,13 @@ function CountCells(props: P & { year: number; agency: AgencyInfo; counts: Count
   const label = `${agencyLabel(agency)} ${year}`;
   return (
     <>
-      <td class="num">
-        <ChunkLinks {...props} agencyId={agency.id} count={counts.total} context={label} />
-      </td>
+      <td class="num" dangerouslySetInnerHTML={{ __html: chunkLinksHtml(props.m, lang, year, agency.id, undefined, counts.total, label) }} />
       {CATEGORIES.map((c) => (
-        <td class="num" key={c}>
-          <ChunkLinks {...props} agencyId={agency.id} category={c} count={counts[c]} context={`${label}, ${CATEGORY_TEXT[lang][c].name}`} />
-        </td>
+        <td
+          class="num"
+          key={c}
+          dangerouslySetInnerHTML={{ __html: chunkLinksHtml(props.m, lang, year, agency.id, c, counts[c], `${label}, ${CATEGORY_TEXT[lang][c].name}`) }}
+        />
       ))}
     </>
   );
@@ -441,9 +394,10 @@ function CategoryPage({ m, lang, category }: P & { category: Category }) {
                   {rows.map(([a, n]) => (
                     <tr key={a.id}>
                       <th scope="row">{a.name}</th>
-                      <td class="num">
-                        <ChunkLinks m={m} lang={lang} year={year} agencyId={a.id} category={category} count={n} context={`${a.name} ${year}, ${text.name}`} />
-                      </td>
+                      <td
+                        class="num"
+                        dangerouslySetInnerHTML={{ __html: chunkLinksHtml(m, lang, year, a.id, category, n, `${a.name} ${year}, ${text.name}`) }}
+                      />
                     </tr>
                   ))}
                 </tbody>
