@@ -11,7 +11,7 @@
  * baseline's GetItems are sent from here, one at a time), so neither competes with the host's work
  * for this event loop. (Until issue 14 the host ran in this process, and its request handling shared
  * the event loop with the client's.) The host writes its EMF metric lines, as it does in `npm start`;
- * they are dropped.
+ * they are dropped. `API_HOST_PROF=<dir>` writes the host process's CPU profile there.
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
