@@ -137,32 +137,53 @@ export function chunkPageHtml(m: Model, lang: Lang, chunk: ChunkKey, rows: reado
   );
 }
 
+/** The fixed parts of an item page in one language: each row's head, the headings. */
+function makeItemWords(lang: Lang) {
+  const t = dict(lang);
+  const l = contentLang(lang);
+  const th = (label: string, content: boolean) => `<tr><th scope="row">${esc(label)}</th><td${content ? l : ''}>`;
+  return {
+    h1: `<h1${l}>`,
+    table: `</p><table class="item-cols"><caption class="vh">${esc(t.dipLong)}</caption><tbody>${th(t.colNo, false)}`,
+    summary: `</td></tr>${th(t.colSummary, true)}`,
+    holder: `</td></tr>${th(t.colHolder, true)}`,
+    responsible: `</td></tr>${th(t.colResponsible, true)}`,
+    whenWhere: `</td></tr>${th(t.colWhenWhere, true)}`,
+    formats: `</td></tr>${th(t.colFormats, false)}`,
+    retention: `</td></tr>${th(t.colRetention, true)}`,
+    category: `</td></tr>${th(t.colCategory, false)}`,
+    year: `</td></tr>${th(t.colYear, false)}`,
+    agency: `</td></tr>${th(t.colAgency, false)}`,
+    tags: `</td></tr>${th(t.colTags, true)}`,
+    documents: `</td></tr></tbody></table><h2>${esc(t.documents)}</h2>`,
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, esc(`${CATEGORY_TEXT[lang][c].name} (${CATEGORY_TEXT[lang][c].article} UU 14/2008)`)])) as Record<
+      Category,
+      string
+    >,
+  };
+}
+const itemWordsOf: Partial<Record<Lang, ReturnType<typeof makeItemWords>>> = {};
+const itemWords = (lang: Lang) => {
+  let w = itemWordsOf[lang];
+  if (!w) itemWordsOf[lang] = w = makeItemWords(lang);
+  return w;
+};
+
 /** One item's page: every DIP column, its documents, its versions. */
 export function itemPageHtml(m: Model, lang: Lang, e: PublishedEntry, description: string): string {
   const t = dict(lang);
+  const w = itemWords(lang);
   const c = e.content;
   const agency = m.agency(e.agencyId);
-  const l = contentLang(lang);
   const agencyPath = pagePath({ kind: 'agency', agencyId: agency.id });
-  const cat = CATEGORY_TEXT[lang][c.category];
-  const row = (label: string, value: string, content: boolean) => `<tr><th scope="row">${esc(label)}</th><td${content ? l : ''}>${value}</td></tr>`;
-  let main = `<h1${l}>${esc(c.title)}</h1><p class="lead">${esc(t.itemOf(agency.name))} · ${esc(e.number)}</p><table class="item-cols"><caption class="vh">${esc(
-    t.dipLong,
-  )}</caption><tbody>${row(t.colNo, esc(e.number), false)}${row(t.colSummary, esc(c.summary), true)}${row(t.colHolder, esc(c.holder), true)}${row(
-    t.colResponsible,
-    esc(c.responsible),
-    true,
-  )}${row(t.colWhenWhere, esc(`${c.createdWhen}, ${c.createdWhere}`), true)}${row(t.colFormats, esc(formatsText(c.formats)), false)}${row(
-    t.colRetention,
-    esc(c.retention),
-    true,
-  )}${row(t.colCategory, esc(`${cat.name} (${cat.article} UU 14/2008)`), false)}${row(t.colYear, esc(String(c.year)), false)}${row(
-    t.colAgency,
-    `<a href="${esc(href(agencyPath, lang))}">${esc(agency.name)}</a>`,
-    false,
-  )}`;
-  if (c.tags.length) main += row(t.colTags, esc(c.tags.join(', ')), true);
-  main += `</tbody></table><h2>${esc(t.documents)}</h2>`;
+  const number = esc(e.number);
+  let main = `${w.h1}${esc(c.title)}</h1><p class="lead">${esc(t.itemOf(agency.name))} · ${number}${w.table}${number}${w.summary}${esc(c.summary)}${w.holder}${esc(
+    c.holder,
+  )}${w.responsible}${esc(c.responsible)}${w.whenWhere}${esc(`${c.createdWhen}, ${c.createdWhere}`)}${w.formats}${esc(formatsText(c.formats))}${w.retention}${esc(
+    c.retention,
+  )}${w.category}${w.categories[c.category]}${w.year}${esc(String(c.year))}${w.agency}<a href="${esc(href(agencyPath, lang))}">${esc(agency.name)}</a>`;
+  if (c.tags.length) main += `${w.tags}${esc(c.tags.join(', '))}`;
+  main += w.documents;
   const docs = e.documents.filter((d) => d.status === 'verified');
   if (docs.length) {
     main += '<ul class="docs">';

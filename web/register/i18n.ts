@@ -925,10 +925,10 @@ const FAST_FROM = Date.UTC(1900, 0, 2);
 const FAST_UNTIL = Date.UTC(2200, 0, 1);
 /** Per zone, a formatter of an instant's wall-clock time there (to know the zone's offset). */
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
-/** `zone|UTC day` → the zone's offset from UTC (ms) all that day, or null when it changes during it. */
-const dayOffsets = new Map<string, number | null>();
-/** `lang|local day` → the date in words. */
-const dayTexts = new Map<string, string>();
+/** Zone → UTC day → the zone's offset from UTC (ms) all that day, or null when it changes during it. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+/** Language → local day → the date in words. */
+const dayTexts: Record<Lang, Map<number, string>> = { id: new Map(), en: new Map() };
 
 /** The zone's offset from UTC in ms at `t` (a whole second). */
 function offsetAt(timeZone: string, t: number): number {
@@ -964,16 +964,20 @@ export function formatDate(iso: string, lang: Lang, timeZone: string): string {
   if (Number.isNaN(t)) return iso;
   if (t >= FAST_FROM && t < FAST_UNTIL) {
     const day = Math.floor(t / DAY);
-    const key = `${timeZone}|${day}`;
-    let offset = dayOffsets.get(key);
+    let offsets = dayOffsets.get(timeZone);
+    if (!offsets) dayOffsets.set(timeZone, (offsets = new Map()));
+    let offset = offsets.get(day);
     if (offset === undefined) {
       const start = offsetAt(timeZone, day * DAY);
       offset = start === offsetAt(timeZone, (day + 1) * DAY - 1000) ? start : null;
-      dayOffsets.set(key, offset);
+      offsets.set(day, offset);
     }
     if (offset !== null) {
       const local = Math.floor((t + offset) / DAY);
-      return getOrSet(dayTexts, `${lang}|${local}`, () => dateFormat(lang, 'UTC').format(local * DAY));
+      const texts = dayTexts[lang];
+      let text = texts.get(local);
+      if (text === undefined) texts.set(local, (text = dateFormat(lang, 'UTC').format(local * DAY)));
+      return text;
     }
   }
   return dateFormat(lang, timeZone).format(d);
