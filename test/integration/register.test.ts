@@ -8,6 +8,7 @@ import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerStore } from '../../functions/adapters/register-store.ts';
 import { LEASE_SECONDS, RegisterBusy } from '../../functions/core/register-update.ts';
+import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { apiClient, itemWithPdf as createItemWithPdf, emulatorS3, sha256hex, startTestHost, TINY_PDF, until } from '../support/host.ts';
 import { catalogQuads, irisOf, isAbsoluteIri, pageHead, sitemapIndex, sitemapUrls } from '../support/register-checks.ts';
 
@@ -37,6 +38,20 @@ const itemWithPdf = (title: string) => createItemWithPdf(api, title);
 
 const page = (path: string) => fetch(`${host.url}/${path}`).then(async (r) => ({ status: r.status, text: await r.text() }));
 
+/** What the exports' schedule does on a tick (infra/system.ts FrequentRegisterExports): the RegisterExports workflow, to its end. */
+async function runExportsJob(): Promise<void> {
+  const { executionArn } = host.stepFunctions.startExecution(machineArn('RegisterExports'), JSON.stringify({ scheduledTime: new Date().toISOString() }));
+  const done = await until(
+    () => {
+      const e = host.stepFunctions.describe(executionArn);
+      return e.status === 'RUNNING' ? undefined : e;
+    },
+    'the RegisterExports execution',
+    60_000,
+  );
+  expect(done.status, JSON.stringify(done)).toBe('SUCCEEDED');
+}
+
 describe('public register', () => {
   let published: Awaited<ReturnType<typeof itemWithPdf>>;
   let draft: Awaited<ReturnType<typeof itemWithPdf>>;
@@ -62,12 +77,21 @@ describe('public register', () => {
     const file = await fetch(`${host.url}/berkas/${published.itemId}/${published.docId}/lampiran.pdf`);
     expect(file.status).toBe(200);
     expect(sha(Buffer.from(await file.arrayBuffer()))).toBe(sha(PDF));
+    // The agency's part of the open data at once; the whole-register exports with their job.
+    const part = `data/dip/dinkes/${published.regYear}`;
+    expect((await page(`${part}.json`)).text).toContain(published.itemId);
+    expect((await page(`${part}.csv`)).text).toContain('Laporan Akuntabilitas Kinerja');
+    expect((await page('data/dip.json')).text).not.toContain(published.itemId);
+    expect((await page('data/dip/index.json')).text).toContain(`"agencyId":"dinkes","year":${published.regYear}`);
+    await runExportsJob();
     const json = JSON.parse((await page('data/dip.json')).text);
     expect(JSON.stringify(json)).toContain(published.itemId);
     expect((await page('data/dip.csv')).text).toContain('Laporan Akuntabilitas Kinerja');
+    expect((await page('data/catalog.jsonld')).text).toContain(`${part}.json`);
     expect((await page('index.html')).status).toBe(200);
     expect(await registerKeys(`berkas/${draft.itemId}`)).toEqual([]);
     expect(JSON.stringify(json)).not.toContain(draft.itemId);
+    expect((await page(`${part}.json`)).text).not.toContain(draft.itemId);
   });
 
   it('lists the new item in the sitemap in both languages, and the pages, robots.txt and the catalogue are absolute on the host', async () => {
@@ -114,6 +138,9 @@ describe('public register', () => {
     expect((await api('kepala.dinkes', 'POST', `/api/items/${published.itemId}/withdraw`, { reason: 'Salah unggah dokumen' })).status).toBe(200);
     await until(async () => (await page(itemPage())).status === 404, 'the item page gone', 30_000);
     expect(await registerKeys(`berkas/${published.itemId}`)).toEqual([]);
+    expect((await page(`data/dip/dinkes/${published.regYear}.json`)).text).not.toContain(published.itemId);
+    expect((await page('data/dip.json')).text).toContain(published.itemId);
+    await runExportsJob();
     expect((await page('data/dip.json')).text).not.toContain(published.itemId);
     expect((await page('data/dip.csv')).text).not.toContain('Laporan Akuntabilitas Kinerja');
   });

@@ -236,14 +236,23 @@ const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true })
 function orderAgencies(input: Pick<RegisterInput, 'agencies'>, extraIds: Iterable<string>): { agencies: AgencyInfo[]; byId: Map<string, AgencyInfo> } {
   const byId = new Map<string, AgencyInfo>();
   for (const a of input.agencies) byId.set(a.id, agencyInfo(a));
+  let extra = false;
   for (const id of extraIds) {
-    if (!byId.has(id)) byId.set(id, { id, name: id, kind: 'skpd', timezone: 'Asia/Jakarta' });
+    if (!byId.has(id)) {
+      byId.set(id, { id, name: id, kind: 'skpd', timezone: 'Asia/Jakarta' });
+      extra = true;
+    }
   }
+  // The same agencies sort the same: an update's two states (before, after) share the sorting.
+  const cached = extra ? undefined : orderMemo.get(input.agencies);
+  if (cached) return { agencies: cached.map((a) => byId.get(a.id)!), byId };
   const agencies = [...byId.values()].sort((a, b) =>
     a.kind !== b.kind ? (a.kind === 'ppid_utama' ? -1 : 1) : collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+  if (!extra) orderMemo.set(input.agencies, agencies);
   return { agencies, byId };
 }
+const orderMemo = new WeakMap<readonly Agency[], AgencyInfo[]>();
 
 /** An agency's place in DIP order, for a register whose items are summarised (an unknown agency: by its id, as buildModel places it). */
 export function agencyRank(input: Pick<RegisterInput, 'agencies'>, summary: RegisterSummary): (agencyId: string) => number {
@@ -348,11 +357,23 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
 
 /** Counts of one agency over all years, or of all agencies in one year, or everything. */
 export function countsWhere(m: Model, f: { agencyId?: string; year?: number } = {}): Counts {
+  // Pages ask for every agency's and every year's sum: each is computed once per model.
+  let memo = countsMemo.get(m.counts);
+  if (!memo) countsMemo.set(m.counts, (memo = new Map<string, Counts>()));
+  const key = `${f.agencyId ?? ''}|${f.year ?? ''}`;
+  return { ...getOrSet(memo, key, () => sumCounts(m, f)) };
+}
+const countsMemo = new WeakMap<Map<string, Map<number, Counts>>, Map<string, Counts>>();
+
+function sumCounts(m: Model, f: { agencyId?: string; year?: number }): Counts {
   const sum = emptyCounts();
-  for (const [agencyId, perYear] of m.counts) {
-    if (f.agencyId && agencyId !== f.agencyId) continue;
+  const add = (perYear: Map<number, Counts>) => {
     for (const [year, c] of perYear) if (f.year === undefined || year === f.year) addCounts(sum, c);
-  }
+  };
+  if (f.agencyId) {
+    const perYear = m.counts.get(f.agencyId);
+    if (perYear) add(perYear);
+  } else for (const perYear of m.counts.values()) add(perYear);
   return sum;
 }
 
