@@ -11,7 +11,7 @@
  * `lambdaBuildOptions()` is the one place the esbuild options live: the CDK stack and the bench
  * (`bench/functions.bench.ts`) both build through `bundleFunctions()`.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,16 +80,18 @@ export function bundleFunctions(outdir = LAMBDA_OUT): Map<string, string> {
   const handlers = functionHandlers();
   // One build with code splitting (fast: every module parsed, linked and minified once), then each
   // function's asset directory gets its entry as `index.mjs` and exactly the chunks it reaches.
-  // Beside the asset directories, at their depth, so the source maps' relative paths hold after the copy.
-  const out = join(outdir, '.split');
+  // Beside the asset directories, at their depth, so the source maps' relative paths hold after the copy;
+  // named for this build, as the infra test files (and a synth) may bundle into the same outdir at once.
+  // The entry files keep one place (the source maps name them), each replaced whole by a rename.
+  const run = `${process.pid}-${Date.now().toString(36)}`;
+  const out = join(outdir, `.split-${run}`);
   const entries = join(outdir, '.entries');
-  rmSync(out, { recursive: true, force: true });
-  rmSync(entries, { recursive: true, force: true });
   mkdirSync(entries, { recursive: true });
   const entryPoints = handlers.map((h) => {
     const file = join(entries, `${assetName(h)}.ts`);
     const from = relative(entries, join(ROOT, 'functions', `${handlerModule(h)}.ts`)).replaceAll('\\', '/');
-    writeFileSync(file, `export { ${handlerExport(h)} } from '${from.startsWith('.') ? from : `./${from}`}';\n`);
+    writeFileSync(`${file}.${run}`, `export { ${handlerExport(h)} } from '${from.startsWith('.') ? from : `./${from}`}';\n`);
+    renameSync(`${file}.${run}`, file);
     return { in: file, out: assetName(h) };
   });
   const { metafile } = buildSync({ ...lambdaBuildOptions(), entryPoints, outdir: out, splitting: true, chunkNames: 'chunk-[hash]' });
@@ -102,8 +104,10 @@ export function bundleFunctions(outdir = LAMBDA_OUT): Map<string, string> {
     // The entry and every chunk it imports, statically or dynamically.
     const files = new Set([entryOut]);
     for (const f of files) for (const i of outputs[f]?.imports ?? []) if (!i.external && outputs[i.path]) files.add(i.path);
-    const dir = assetDir(h, outdir);
-    rmSync(dir, { recursive: true, force: true });
+    // Written beside, then put in place with renames, so a build running at the same time never
+    // sees (or leaves) a half-written asset directory.
+    const final = assetDir(h, outdir);
+    const dir = `${final}.${run}`;
     mkdirSync(dir, { recursive: true });
     for (const f of files) {
       const name = f === entryOut ? 'index.mjs' : f.slice(f.lastIndexOf('/') + 1);
@@ -112,9 +116,50 @@ export function bundleFunctions(outdir = LAMBDA_OUT): Map<string, string> {
       copyFileSync(resolve(ROOT, `${f}.map`), join(dir, `${f.slice(f.lastIndexOf('/') + 1)}.map`));
     }
     if ([...files].some((f) => Object.keys(outputs[f]!.inputs).some((i) => i.includes('functions/core/official-documents/fonts.ts')))) copyDocumentAssets(dir);
-    result.set(h, join(dir, 'index.mjs'));
+    putInPlace(dir, final, run);
+    result.set(h, join(final, 'index.mjs'));
   }
+  rmSync(out, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * The same function built twice: chunks are named by their content's hash, so the same names and the
+ * same entry file make the same directory.
+ */
+function sameBuild(a: string, b: string): boolean {
+  if (!existsSync(b)) return false;
+  const names = (d: string) => readdirSync(d).sort().join('\n');
+  return names(a) === names(b) && readFileSync(join(a, 'index.mjs')).equals(readFileSync(join(b, 'index.mjs')));
+}
+
+/**
+ * Replaces directory `final` by `dir` with two renames (another build may be doing the same: retried);
+ * left as it is when it already holds this build (a build or a synth reading it is not disturbed).
+ */
+function putInPlace(dir: string, final: string, run: string): void {
+  if (sameBuild(dir, final)) {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const olds: string[] = [];
+  for (let attempt = 0; ; attempt++) {
+    const old = `${final}.old-${run}-${attempt}`;
+    try {
+      if (existsSync(final)) renameSync(final, old);
+      olds.push(old);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    try {
+      renameSync(dir, final);
+      break;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 10 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw e;
+    }
+  }
+  for (const old of olds) rmSync(old, { recursive: true, force: true });
 }
 
 /**
