@@ -89,6 +89,14 @@ export const ANNUAL_ISSUERS: readonly Role[] = ['ppid_utama', 'admin'];
  *   the cursor is the last gsi2sk returned. Every item is in exactly one status partition, so the
  *   item's existing keys serve: no new attribute, and records written before need no backfill
  * - the consolidated DIP, optionally one agency's: Query gsi1 DIP (begins_with <agency>#); by category: gsi2
+ * - the register's incremental update (core/register-update.ts): the changed items' published records,
+ *   BatchGet ITEM#<id>/PUBLISHED (strongly consistent); each touched partition (an agency's registration
+ *   year) whole, Query gsi1 DIP begins_with <agency>#<regYear>#; what the register shows of each changed
+ *   item, GetItem ITEM#<id>/REGISTERED; the newest publications of untouched partitions that the home
+ *   page lists, BatchGet. The counts, blocks and dates of the other partitions come from the register's
+ *   summary (data/dip/index.json in the register bucket), never from the table: one update reads the
+ *   same whatever the register's size. The whole-register exports: SETTINGS/registerExports (dueSince,
+ *   writtenAt), then the partitions one at a time
  * - an inbox: Query pk INBOX#… (agency boxes INBOX#<kind>#<agency>, body-wide INBOX#<kind>); the register builder's queue: Query pk REGISTER_QUEUE
  * - exclusions of an agency, newest first: Query gsi1 EXCLUSIONS#<agency>; of the whole body: gsi2 EXCLUSIONS
  *   (a state filter is a FilterExpression: exclusions are tens a year, not thousands)

@@ -7,6 +7,11 @@
  * | shows for an item   |                |              |                          |
  * | register event      | REGISTER_QUEUE | <at>#<id>    |                          |
  * | update lease        | REGISTER_LOCK  | LOCK         |                          |
+ * | exports' state      | SETTINGS       | registerExports |                       |
+ *
+ * The incremental update reads the changed items (BatchGet ITEM#<id>/PUBLISHED, strongly consistent)
+ * and each partition they touch, whole (Query gsi1 DIP begins_with `<agency>#<regYear>#`): never the
+ * whole DIP. A full rebuild reads it all (Query gsi1 DIP).
  *
  * The public log of answered requests is read with Query gsi2 REQUESTS_ANSWERED (the request records,
  * projected at once: see answeredRequests), with the objections filed on them (Query gsi1 OBJECTIONS
