@@ -51,22 +51,49 @@ function tableHead(lang: Lang): string {
   return head;
 }
 
-/** The Perki columns, one row per item; the number leads to the item page. Named by `labelledBy` (the ids of the page's heading and lead). */
-export function dipTableHtml(lang: Lang, rows: readonly PublishedEntry[], labelledBy: string): string {
+/**
+ * Per model and language, the rows last written (a row depends on its item and the language only):
+ * a chunk of all categories comes just before the chunks of each category of the same block
+ * (allPages), so these reuse its rows. Emptied at each chunk of all categories.
+ */
+const rowCaches = new WeakMap<Model, Record<Lang, Map<PublishedEntry, string>>>();
+
+function dipRowHtml(lang: Lang, e: PublishedEntry): string {
   const l = contentLang(lang);
-  const names = CATEGORY_TEXT[lang];
+  const c = e.content;
+  const link = esc(href(pagePath(itemRef(e)), lang));
+  return `<tr><th scope="row" class="no"><a href="${link}">${esc(e.number)}</a></th><td${l}><a class="title" href="${link}">${esc(c.title)}</a><span class="summary">${esc(
+    shorten(c.summary),
+  )}</span></td><td${l}>${esc(c.holder)}</td><td${l}>${esc(c.responsible)}</td><td${l}>${esc(c.createdWhen)}, ${esc(c.createdWhere)}</td><td>${esc(
+    formatsText(c.formats),
+  )}</td><td${l}>${esc(c.retention)}</td><td>${esc(CATEGORY_TEXT[lang][c.category].name)}</td></tr>`;
+}
+
+/** The Perki columns, one row per item; the number leads to the item page. Named by `labelledBy` (the ids of the page's heading and lead). */
+export function dipTableHtml(lang: Lang, rows: readonly PublishedEntry[], labelledBy: string, cache?: Map<PublishedEntry, string>): string {
   const by = esc(labelledBy);
   let out = `<section class="table-wrap" aria-labelledby="${by}" tabindex="0"><table class="dip" data-sortable aria-labelledby="${by}">${tableHead(lang)}<tbody>`;
   for (const e of rows) {
-    const c = e.content;
-    const link = esc(href(pagePath(itemRef(e)), lang));
-    out += `<tr><th scope="row" class="no"><a href="${link}">${esc(e.number)}</a></th><td${l}><a class="title" href="${link}">${esc(c.title)}</a><span class="summary">${esc(
-      shorten(c.summary),
-    )}</span></td><td${l}>${esc(c.holder)}</td><td${l}>${esc(c.responsible)}</td><td${l}>${esc(c.createdWhen)}, ${esc(c.createdWhere)}</td><td>${esc(
-      formatsText(c.formats),
-    )}</td><td${l}>${esc(c.retention)}</td><td>${esc(names[c.category].name)}</td></tr>`;
+    let row = cache?.get(e);
+    if (row === undefined) {
+      row = dipRowHtml(lang, e);
+      cache?.set(e, row);
+    }
+    out += row;
   }
   return `${out}</tbody></table></section>`;
+}
+
+/** The row cache for this chunk's table (emptied first for a chunk of all categories or another model). */
+function rowsCacheFor(m: Model, lang: Lang, chunk: ChunkKey): Map<PublishedEntry, string> {
+  let caches = rowCaches.get(m);
+  if (!caches) {
+    caches = { id: new Map(), en: new Map() };
+    rowCaches.set(m, caches);
+  }
+  const cache = caches[lang];
+  if (!chunk.category) cache.clear();
+  return cache;
 }
 
 /**
@@ -111,7 +138,7 @@ export function chunkPageHtml(m: Model, lang: Lang, chunk: ChunkKey, rows: reado
     t.filterCategory,
   )}" class="filters no-print"><ul class="inline">${filters}</ul></nav><p class="hint no-print">${esc(t.printHint)} ${esc(
     t.sortHint,
-  )} <button type="button" data-print hidden>${esc(t.print)}</button></p>${dipTableHtml(lang, rows, 'judul lead')}`;
+  )} <button type="button" data-print hidden>${esc(t.print)}</button></p>${dipTableHtml(lang, rows, 'judul lead', rowsCacheFor(m, lang, chunk))}`;
   if (prev || next) {
     main += `<nav aria-label="${esc(t.pager)}" class="pager no-print"><ul class="inline">`;
     if (prev) main += `<li><a rel="prev" href="${esc(href(chunkPath(prev), lang))}">← ${esc(t.prev)}: ${esc(t.numbers(...blockRange(prev.block)))}</a></li>`;
@@ -165,7 +192,10 @@ function makeItemWords(lang: Lang) {
 const itemWordsOf: Partial<Record<Lang, ReturnType<typeof makeItemWords>>> = {};
 const itemWords = (lang: Lang) => {
   let w = itemWordsOf[lang];
-  if (!w) itemWordsOf[lang] = w = makeItemWords(lang);
+  if (!w) {
+    w = makeItemWords(lang);
+    itemWordsOf[lang] = w;
+  }
   return w;
 };
 

@@ -965,7 +965,10 @@ export function formatDate(iso: string, lang: Lang, timeZone: string): string {
   if (t >= FAST_FROM && t < FAST_UNTIL) {
     const day = Math.floor(t / DAY);
     let offsets = dayOffsets.get(timeZone);
-    if (!offsets) dayOffsets.set(timeZone, (offsets = new Map()));
+    if (!offsets) {
+      offsets = new Map();
+      dayOffsets.set(timeZone, offsets);
+    }
     let offset = offsets.get(day);
     if (offset === undefined) {
       const start = offsetAt(timeZone, day * DAY);
@@ -976,7 +979,10 @@ export function formatDate(iso: string, lang: Lang, timeZone: string): string {
       const local = Math.floor((t + offset) / DAY);
       const texts = dayTexts[lang];
       let text = texts.get(local);
-      if (text === undefined) texts.set(local, (text = dateFormat(lang, 'UTC').format(local * DAY)));
+      if (text === undefined) {
+        text = dateFormat(lang, 'UTC').format(local * DAY);
+        texts.set(local, text);
+      }
       return text;
     }
   }

@@ -8,7 +8,7 @@
  * citing UU 14/2008. No inline script or style anywhere (the register's CSP has no unsafe-inline):
  * the request pages load their own script file besides search.js.
  */
-import { type ComponentChildren, createContext } from 'preact';
+import { type ComponentChildren, createContext, Fragment, h } from 'preact';
 import { useContext } from 'preact/hooks';
 import { renderToString } from 'preact-render-to-string';
 import type { Lang, Model } from '../../functions/core/register/model.ts';
@@ -40,7 +40,7 @@ export function Layout(props: {
   const { m, lang, path, title, section, crumbs, script } = props;
   const provided = useContext(PageDescription);
   const description = props.description ?? provided;
-  const main = renderToString(<>{props.children}</>);
+  const main = renderToString(h(Fragment, null, props.children));
   const inner = layoutInner(
     m,
     lang,
