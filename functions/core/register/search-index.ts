@@ -68,26 +68,35 @@ export interface Posting {
  * `termsOf` lets the caller tokenize each item once for several states of the register.
  */
 export function shardFiles(m: Model, termsOf: (e: PublishedEntry) => ItemTerms, only?: ReadonlySet<string>): Map<string, string> {
-  // shard → term → [title postings, summary postings], in DIP order (the model's items are)
+  // shard → term → [title postings, summary postings], in DIP order (the model's items are); each
+  // term's lists found with one lookup (null: its shard is not wanted).
   const shards = new Map<string, Map<string, [Posting[], Posting[]]>>();
-  const shardCache = new Map<string, string>();
-  const add = (term: string, e: PublishedEntry, list: 0 | 1) => {
-    const shard = getOrSet(shardCache, term, () => shardOf(term));
-    if (only && !only.has(shard)) return;
-    const postings = getOrSet(
-      getOrSet(shards, shard, () => new Map()),
-      term,
-      (): [Posting[], Posting[]] => [[], []],
-    );
-    postings[list].push(e);
+  const byTerm = new Map<string, [Posting[], Posting[]] | null>();
+  const postingsOf = (term: string) => {
+    let postings = byTerm.get(term);
+    if (postings === undefined) {
+      const shard = shardOf(term);
+      if (only && !only.has(shard)) postings = null;
+      else {
+        let inShard = shards.get(shard);
+        if (!inShard) {
+          inShard = new Map();
+          shards.set(shard, inShard);
+        }
+        postings = [[], []];
+        inShard.set(term, postings);
+      }
+      byTerm.set(term, postings);
+    }
+    return postings;
   };
   for (const e of m.items) {
     const t = termsOf(e);
-    for (const term of t.title) add(term, e, 0);
-    for (const term of t.body) add(term, e, 1);
+    for (const term of t.title) postingsOf(term)?.[0].push(e);
+    for (const term of t.body) postingsOf(term)?.[1].push(e);
   }
   const files = new Map<string, string>();
-  for (const [shard, byTerm] of shards) files.set(shard, serializeShard(byTerm));
+  for (const [shard, terms] of shards) files.set(shard, serializeShard(terms));
   return files;
 }
 
@@ -97,14 +106,20 @@ function serializeShard(byTerm: Map<string, [Posting[], Posting[]]>): string {
   const agencyIndex = new Map<string, number>();
   const encode = (postings: readonly Posting[]) => {
     let out = '';
-    let group = '';
+    let agency: string | undefined;
+    let year = 0;
     let last = 0;
-    for (const e of postings) {
-      const key = `${e.agencyId}:${e.regYear}`;
-      if (key !== group) {
-        const a = getOrSet(agencyIndex, e.agencyId, () => agencies.push(e.agencyId) - 1);
+    for (let k = 0; k < postings.length; k++) {
+      const e = postings[k]!;
+      if (e.agencyId !== agency || e.regYear !== year) {
+        let a = agencyIndex.get(e.agencyId);
+        if (a === undefined) {
+          a = agencies.push(e.agencyId) - 1;
+          agencyIndex.set(e.agencyId, a);
+        }
         out += `${out ? ';' : ''}${a}:${e.regYear}:${e.sequence.toString(36)}`;
-        group = key;
+        agency = e.agencyId;
+        year = e.regYear;
       } else out += `,${(e.sequence - last).toString(36)}`;
       last = e.sequence;
     }
