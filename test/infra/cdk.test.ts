@@ -2,19 +2,19 @@
  * The AWS host renders infra/system.ts completely and passes cdk-nag (AwsSolutions) with every
  * finding either fixed or acknowledged with a reason. Offline: no account, no Docker.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, type CfnResource } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteGroupStack, routeGroups, routeId } from '../../infra/aws/api-routes.ts';
 import { buildApp, renderedSurface } from '../../infra/aws/app-builder.ts';
 import { SipPpidNagChecks } from '../../infra/aws/nag.ts';
 import { StatefulStack } from '../../infra/aws/stateful-stack.ts';
 import { STAFF_ONLY_HEADERS } from '../../infra/local/host.ts';
 import { buckets, env, handlerModule, ROLES, routes, schedules, stateMachines, table } from '../../infra/system.ts';
+import { removeTempDirs, tempDir } from '../support/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 let built: ReturnType<typeof buildApp>;
 let stateful: Template;
@@ -25,7 +25,7 @@ let groups: { stack: RouteGroupStack; template: Template }[];
 const statelessTemplates = () => [stateless, ...groups.map((g) => g.template)];
 
 beforeAll(() => {
-  built = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'sip-ppid-cdk-')) });
+  built = buildApp({ outdir: tempDir('sip-ppid-cdk-') });
   // In-process synth throws if cdk-nag (a validation plugin) reports an unacknowledged error.
   built.app.synth();
   stateful = Template.fromStack(built.stateful);

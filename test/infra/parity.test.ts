@@ -6,16 +6,16 @@
  * here. In AWS a route is followed from the stateless stack, through its route group's nested stack
  * (integration, function), to the handler it runs, which must be the one the local host runs.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp, renderedSurface } from '../../infra/aws/app-builder.ts';
 import { loadHandler, matchRoute } from '../../infra/local/api-gateway.ts';
 import { ROOT } from '../../infra/local/host.ts';
 import { LocalScheduler } from '../../infra/local/scheduler.ts';
 import { LocalStepFunctions } from '../../infra/local/stepfunctions.ts';
 import { routes, schedules } from '../../infra/system.ts';
+import { removeTempDirs, tempDir } from '../support/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 async function localSurface() {
   const served: string[] = [];
@@ -28,7 +28,7 @@ async function localSurface() {
       handlers.push(`${match.decl.method} ${match.decl.path} → ${match.decl.handler}`);
     }
   }
-  const engine = new LocalStepFunctions({ dataDir: mkdtempSync(join(tmpdir(), 'parity-')), root: ROOT });
+  const engine = new LocalStepFunctions({ dataDir: tempDir('parity-'), root: ROOT });
   for (const t of engine.surface()) await loadHandler(t.split(':')[2]);
   return {
     routes: served.sort(),
@@ -40,7 +40,7 @@ async function localSurface() {
 
 describe('AWS and local hosts', () => {
   it('serve the same routes, tasks and schedules', async () => {
-    const aws = renderedSurface(buildApp({ outdir: mkdtempSync(join(tmpdir(), 'parity-cdk-')) }));
+    const aws = renderedSurface(buildApp({ outdir: tempDir('parity-cdk-') }));
     const local = await localSurface();
     expect(local.routes.length).toBe(routes.length);
     expect(local.tasks.length).toBeGreaterThan(0);

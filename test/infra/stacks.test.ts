@@ -4,13 +4,13 @@
  * routes, and still after GROWTH more routes, synthesized for real (infra/aws/api-routes.ts explains
  * how the routes are spread).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES_PER_STACK, routeGroups } from '../../infra/aws/api-routes.ts';
 import { buildApp, type SynthesizedStack, synthesizedStacks } from '../../infra/aws/app-builder.ts';
 import { handlerModule, type RouteDecl, routes, STAFF } from '../../infra/system.ts';
+import { removeTempDirs, tempDir } from '../support/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 const RESOURCE_BUDGET = 450;
 const GROWTH = 100;
@@ -53,10 +53,10 @@ const ownResources = (stacks: SynthesizedStack[], path: string) =>
 const table = (stacks: SynthesizedStack[]) => Object.fromEntries(stacks.map((s) => [s.path, s.resourceCount]));
 
 beforeAll(() => {
-  const current = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'sip-ppid-stacks-')) });
+  const current = buildApp({ outdir: tempDir('sip-ppid-stacks-') });
   current.app.synth(); // cdk-nag runs here too
   now = synthesizedStacks([current.stateful, current.stateless, current.edge]);
-  const more = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'sip-ppid-stacks-grown-')), routes: [...routes, ...growth()] });
+  const more = buildApp({ outdir: tempDir('sip-ppid-stacks-grown-'), routes: [...routes, ...growth()] });
   more.app.synth();
   grown = synthesizedStacks([more.stateful, more.stateless, more.edge]);
 }, 300_000);

@@ -3,14 +3,14 @@
  * rate limits on API writes, the public API under /api/public/ and public submissions), a regional
  * one on the Cognito user pool, and per-route throttling on the HTTP API, all through cdk-nag.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/aws/app-builder.ts';
 import { cloudFrontRules, isPublicSubmission, PUBLIC_API_PREFIX, publicWritePaths, RATE_LIMITS, ROUTE_THROTTLES, routeThrottles } from '../../infra/aws/waf.ts';
 import { type RouteDecl, routes } from '../../infra/system.ts';
+import { removeTempDirs, tempDir } from '../support/temp-dir.ts';
+
+afterAll(removeTempDirs);
 
 const ACL_ARN = 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/sip-ppid/0123';
 let edge: Template;
@@ -18,7 +18,7 @@ let stateless: Template;
 let edgeRegion: string;
 
 beforeAll(() => {
-  const built = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'sip-ppid-waf-')), context: { cloudFrontWebAclArn: ACL_ARN } });
+  const built = buildApp({ outdir: tempDir('sip-ppid-waf-'), context: { cloudFrontWebAclArn: ACL_ARN } });
   built.app.synth(); // cdk-nag runs here: unacknowledged errors throw
   edge = Template.fromStack(built.edge);
   edgeRegion = built.edge.region;

@@ -189,8 +189,11 @@ describe('the DCAT catalogue', () => {
       expect(ids(contact, `${VCARD}hasTelephone`)).toEqual(['tel:+62561736541']);
     }
     const distributions = datasets.flatMap((d) => d[`${DCAT}distribution`] as Node[]);
-    // DIP, DIK and the request log: JSON and CSV each; the annual reports: the index, and the year's PDF and data.
-    expect(distributions).toHaveLength(9);
+    // DIP, DIK and the request log: JSON and CSV each; the annual reports: the index, and the year's PDF
+    // and data; the DIP's index of parts, and each part (an agency's registration year) as JSON and CSV.
+    const parts = new Set(ITEMS.map((e) => `${e.agencyId}/${e.regYear}`)).size;
+    expect(parts).toBeGreaterThan(1);
+    expect(distributions).toHaveLength(9 + 1 + 2 * parts);
     for (const d of [...datasets, ...distributions]) expect(ids(d, `${DCT}license`), JSON.stringify(d['@id'])).toEqual([CC_BY]);
   });
 
