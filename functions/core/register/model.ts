@@ -359,7 +359,10 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
 export function countsWhere(m: Model, f: { agencyId?: string; year?: number } = {}): Counts {
   // Pages ask for every agency's and every year's sum: each is computed once per model.
   let memo = countsMemo.get(m.counts);
-  if (!memo) countsMemo.set(m.counts, (memo = new Map<string, Counts>()));
+  if (!memo) {
+    memo = new Map<string, Counts>();
+    countsMemo.set(m.counts, memo);
+  }
   const key = `${f.agencyId ?? ''}|${f.year ?? ''}`;
   return { ...getOrSet(memo, key, () => sumCounts(m, f)) };
 }
