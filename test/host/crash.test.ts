@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { DEMO_ITEMS } from '../../infra/local/seed.ts';
 import { dipContent, until } from '../support/host.ts';
-import { allGone, freePort, type HostProcess, registerJson, spawnHost, tokenFrom } from '../support/process-host.ts';
+import { allGone, freePort, type HostProcess, registerDipItems, spawnHost, tokenFrom } from '../support/process-host.ts';
 
 const WAITING = 104;
 const dataDir = mkdtempSync(join(tmpdir(), 'sip-ppid-crash-'));
@@ -126,7 +126,7 @@ it(`kill -9 during publications with ${WAITING} approvals waiting: after a resta
   expect(new Set(dip.map((d) => d.number)).size).toBe(dip.length);
   const exported = await until(
     async () => {
-      const body = await registerJson<{ items: { itemId: string; title: string }[] }>(`${second.url}/data/dip.json`);
+      const body = await registerDipItems<{ itemId: string; title: string }>(second.url);
       return body && body.items.length >= WAITING + DEMO_ITEMS.length ? body.items : undefined;
     },
     'the register to show every publication',

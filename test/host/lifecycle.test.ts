@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_EXCLUSIONS, DEMO_ITEMS, demoId } from '../../infra/local/seed.ts';
 import { until } from '../support/host.ts';
-import { allGone, freePort, type HostProcess, portIsFree, registerJson, spawnHost } from '../support/process-host.ts';
+import { allGone, freePort, type HostProcess, portIsFree, registerDipItems, spawnHost } from '../support/process-host.ts';
 
 const dirs: string[] = [];
 const hosts: HostProcess[] = [];
@@ -106,7 +106,7 @@ describe('the local host in a terminal', () => {
     await second.printed(/Press Ctrl-C to stop/);
     const dip = await until(
       async () => {
-        const body = await registerJson<{ items: { title: string }[] }>(`${second.url}/data/dip.json`);
+        const body = await registerDipItems<{ title: string }>(second.url);
         return body && body.items.length >= DEMO_ITEMS.length ? body.items : undefined;
       },
       'all five demo items on the register',
@@ -136,7 +136,7 @@ describe('the local host in a terminal', () => {
     const third = start(dataDir, port);
     await third.printed(/Press Ctrl-C to stop/);
     expect(third.output()).not.toMatch(/Seeded|demo item/);
-    const after = await until(() => registerJson<{ items: unknown[] }>(`${third.url}/data/dip.json`), 'the DIP export');
+    const after = await until(() => registerDipItems<unknown>(third.url), 'the DIP export');
     expect(after.items).toHaveLength(DEMO_ITEMS.length);
     await stopsWithin10s(third, dataDir, port, 'SIGTERM');
   }, 300_000);

@@ -132,6 +132,19 @@ export async function tokenFrom(url: string, username: string): Promise<string> 
  * A JSON file of the register, or undefined while it cannot be read whole: the S3 emulator (unlike
  * S3) can serve an object while it is still writing it, so callers poll.
  */
+/**
+ * Every item of the register's open data as the incremental update keeps it: the parts listed by the
+ * summary (`data/dip/index.json`), each agency's registration year (the whole-register `dip.json`
+ * follows on its own schedule, up to 10 minutes later). Undefined while there is no summary.
+ */
+export async function registerDipItems<T>(baseUrl: string): Promise<{ items: T[] } | undefined> {
+  const index = await registerJson<{ parts: { agencyId: string; year: number }[] }>(`${baseUrl}/data/dip/index.json`);
+  if (!index) return undefined;
+  const parts = await Promise.all(index.parts.map((p) => registerJson<{ items: T[] }>(`${baseUrl}/data/dip/${encodeURIComponent(p.agencyId)}/${p.year}.json`)));
+  if (parts.some((p) => !p)) return undefined;
+  return { items: parts.flatMap((p) => p!.items) };
+}
+
 export async function registerJson<T>(url: string): Promise<T | undefined> {
   const res = await fetch(url);
   if (!res.ok) return undefined;

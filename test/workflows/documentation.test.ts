@@ -344,10 +344,13 @@ describe('SOP 004 documentation cycle', () => {
     expect(bappedaDip.map((d) => d.content.title)).toEqual(['RPJMD Provinsi Kalimantan Barat 2025–2029']);
     expect(bappeda.rows[1].publishedAt).toBeUndefined();
 
-    // The register: the incremental update wrote the new items' pages and exports.
+    // The register: the incremental update wrote the new items' pages and their agencies' parts of the
+    // open data (the whole-register export follows on its own schedule, register-exports.ts).
     await until(
       async () => {
-        const text = await (await fetch(`${host.url}/data/dip.csv`)).text();
+        const index = (await (await fetch(`${host.url}/data/dip/index.json`)).json()) as { parts: { agencyId: string; year: number }[] };
+        const parts = await Promise.all(index.parts.map(async (p) => (await fetch(`${host.url}/data/dip/${p.agencyId}/${p.year}.csv`)).text()));
+        const text = parts.join('\n');
         return text.includes('Rencana Strategis Dinas Kesehatan') && text.includes('Data Pokok Pendidikan 2025') && text.includes('RPJMD Provinsi');
       },
       'the items in the register export',
