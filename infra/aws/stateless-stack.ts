@@ -13,7 +13,6 @@
  * client) → functions (APP_URL) → state machines (task function ARNs) → route groups → routes →
  * schedules → staff app upload.
  */
-import { readFileSync } from 'node:fs';
 import { Aws, CfnOutput, type CfnResource, Duration, Lazy, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -21,7 +20,6 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -412,7 +410,7 @@ export class StatelessStack extends Stack {
           handler: task.handler,
           uses: task.uses ?? [],
           description: `${decl.id} task ${placeholder} → ${task.handler}`,
-          timeout: Duration.minutes(task.timeoutMinutes ?? 1),
+          timeout: Duration.minutes(1),
           logGroup: taskLogs,
         });
         substitutions[placeholder] = fn.functionArn;
@@ -444,25 +442,6 @@ export class StatelessStack extends Stack {
         `lambda:InvokeFunction on the ${decl.id} task functions and their versions (<function ARN>:*).`,
         /^Resource::<.*\.Arn>:\*$/,
       );
-      if (readFileSync(`${ROOT}/statemachines/${decl.definition}`, 'utf8').includes('"DISTRIBUTED"')) {
-        // A Distributed Map runs each item as a child execution of this machine (register-rebuild.asl.json):
-        // it starts them on itself and describes and stops them. By name, not by `sm.stateMachineArn`,
-        // which the machine's own role cannot reference.
-        const base = `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}`;
-        sm.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [`${base}:stateMachine:${machineName(decl.id)}`] }));
-        sm.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['states:DescribeExecution', 'states:StopExecution'],
-            resources: [`${base}:execution:${machineName(decl.id)}/*`, `${base}:execution:${machineName(decl.id)}:*`],
-          }),
-        );
-        acknowledge(
-          sm.role,
-          'AwsSolutions-IAM5',
-          `Distributed Map: DescribeExecution and StopExecution on the child executions of ${decl.id} only (execution:<machine>/<map run>:<child> and execution:<machine>:*), whose names Step Functions makes.`,
-          /^Resource::arn:.*:execution:.*RegisterRebuild[/:]\*$/,
-        );
-      }
       machines.set(decl.id, sm);
     }
     functions.machinesBuilt(machines);
