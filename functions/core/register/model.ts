@@ -153,6 +153,18 @@ export function addCounts(into: Counts, c: Counts): Counts {
   return into;
 }
 
+/** The LATEST newest of some values by `newer`, newest first, in one pass. */
+export function newestOf<T>(xs: Iterable<T>, newer: (a: T, b: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const x of xs) {
+    if (out.length === LATEST && !newer(x, out[LATEST - 1]!)) continue;
+    let i = Math.min(out.length, LATEST - 1);
+    out[i] = x;
+    for (; i > 0 && newer(out[i]!, out[i - 1]!); i--) [out[i], out[i - 1]] = [out[i - 1]!, out[i]!];
+  }
+  return out;
+}
+
 /** When the item was first published (its place among "the latest"). */
 export const firstPublishedAt = (e: PublishedEntry) => e.history[0]?.publishedAt ?? e.publishedAt;
 
@@ -304,13 +316,7 @@ export function buildModel(input: RegisterInput, items: readonly PublishedEntry[
   const series = new Map([...seriesBlocks].map(([id, blocks]) => [id, [...blocks].sort((a, b) => a - b)]));
   // The newest LATEST publications, in one pass.
   const newer = (a: PublishedEntry, b: PublishedEntry) => a.publishedAt > b.publishedAt || (a.publishedAt === b.publishedAt && a.itemId < b.itemId);
-  let latest: PublishedEntry[] = [];
-  for (const e of items) {
-    if (latest.length === LATEST && !newer(e, latest[LATEST - 1]!)) continue;
-    let i = Math.min(latest.length, LATEST - 1);
-    latest[i] = e;
-    for (; i > 0 && newer(latest[i]!, latest[i - 1]!); i--) [latest[i], latest[i - 1]] = [latest[i - 1]!, latest[i]!];
-  }
+  let latest = newestOf(items, newer);
   let summary: RegisterSummary;
   if (given) {
     // Some partitions at hand: what the shared pages show of the whole register comes from the summary.

@@ -19,7 +19,7 @@
  */
 import { CATEGORIES, type Category } from '../item-model.ts';
 import type { PublishedEntry } from './input.ts';
-import { BLOCK, firstPublishedAt, LATEST } from './model.ts';
+import { BLOCK, firstPublishedAt, LATEST, newestOf } from './model.ts';
 
 /** A partition: one agency's registration year. Every item is in exactly one, for good (agency and year are fixed with its number). */
 export interface PartitionKey {
@@ -72,16 +72,7 @@ export const newerKey = (a: readonly [string, string, ...unknown[]], b: readonly
   a[0] > b[0] || (a[0] === b[0] && a[1] < b[1]);
 
 /** The newest LATEST of some publications, newest first. */
-export function newestKeys(keys: Iterable<LatestKey>): LatestKey[] {
-  const out: LatestKey[] = [];
-  for (const k of keys) {
-    if (out.length === LATEST && !newerKey(k, out[LATEST - 1]!)) continue;
-    let i = Math.min(out.length, LATEST - 1);
-    out[i] = k;
-    for (; i > 0 && newerKey(out[i]!, out[i - 1]!); i--) [out[i], out[i - 1]] = [out[i - 1]!, out[i]!];
-  }
-  return out;
-}
+export const newestKeys = (keys: Iterable<LatestKey>): LatestKey[] => newestOf(keys, newerKey);
 export const latestKey = (e: PublishedEntry): LatestKey => [e.publishedAt, e.itemId, e.agencyId, e.regYear];
 
 /** The summary of one partition's items (any order); undefined when it has none. */
