@@ -16,9 +16,8 @@ import { parseSummary, SUMMARY_PATH, serializeSummary, summaryOf } from '../../f
 import { refreshExports } from '../../functions/core/register-exports.ts';
 import { LEASE_SECONDS, RegisterBusy } from '../../functions/core/register-update.ts';
 import { DEMO_ITEMS } from '../../infra/local/seed.ts';
-import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { CONTENT_TYPES, registerRenderer } from '../../web/register/render.ts';
-import { emulatorS3, startTestHost, until } from '../support/host.ts';
+import { emulatorS3, runScheduled, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let s3: S3Client;
@@ -163,16 +162,7 @@ describe('the whole-register exports job', () => {
   it("runs on the local host as the schedule starts it: the RegisterExports workflow's task writes what is due", async () => {
     await registerStore.markExportsDue(new Date().toISOString());
     const before = await etag(EXPORT_PATHS.json);
-    // What the local scheduler does on each tick (infra/local/host.ts), with the schedule's input.
-    const { executionArn } = host.stepFunctions.startExecution(machineArn('RegisterExports'), JSON.stringify({ scheduledTime: new Date().toISOString() }));
-    const done = await until(
-      () => {
-        const e = host.stepFunctions.describe(executionArn);
-        return e.status === 'RUNNING' ? undefined : e;
-      },
-      'the RegisterExports execution',
-      60_000,
-    );
+    const done = await runScheduled(host, 'RegisterExports');
     expect(done.status, JSON.stringify(done)).toBe('SUCCEEDED');
     expect(await etag(EXPORT_PATHS.json)).not.toBe(before);
     expect((await registerStore.exportsState()).dueSince).toBeUndefined();

@@ -8,8 +8,7 @@ import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerStore } from '../../functions/adapters/register-store.ts';
 import { LEASE_SECONDS, RegisterBusy } from '../../functions/core/register-update.ts';
-import { machineArn } from '../../infra/local/stepfunctions.ts';
-import { apiClient, itemWithPdf as createItemWithPdf, emulatorS3, sha256hex, startTestHost, TINY_PDF, until } from '../support/host.ts';
+import { apiClient, itemWithPdf as createItemWithPdf, emulatorS3, runScheduled, sha256hex, startTestHost, TINY_PDF, until } from '../support/host.ts';
 import { catalogQuads, irisOf, isAbsoluteIri, pageHead, sitemapIndex, sitemapUrls } from '../support/register-checks.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -40,15 +39,7 @@ const page = (path: string) => fetch(`${host.url}/${path}`).then(async (r) => ({
 
 /** What the exports' schedule does on a tick (infra/system.ts FrequentRegisterExports): the RegisterExports workflow, to its end. */
 async function runExportsJob(): Promise<void> {
-  const { executionArn } = host.stepFunctions.startExecution(machineArn('RegisterExports'), JSON.stringify({ scheduledTime: new Date().toISOString() }));
-  const done = await until(
-    () => {
-      const e = host.stepFunctions.describe(executionArn);
-      return e.status === 'RUNNING' ? undefined : e;
-    },
-    'the RegisterExports execution',
-    60_000,
-  );
+  const done = await runScheduled(host, 'RegisterExports');
   expect(done.status, JSON.stringify(done)).toBe('SUCCEEDED');
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { type LocalHost, type LocalHostOptions, startLocalHost } from '../../infra/local/host.ts';
+import { machineArn } from '../../infra/local/stepfunctions.ts';
 
 export async function startTestHost(opts: LocalHostOptions = {}): Promise<LocalHost & { cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sip-ppid-test-'));
@@ -225,4 +226,20 @@ export async function exclusionThroughSop002(api: Api, test: Record<string, unkn
 async function exclusionWait(id: string, phase: string): Promise<boolean> {
   const wait = (await dynamoStore.getExclusion(id))?.wait;
   return wait?.phase === phase && !!wait.taskToken;
+}
+
+/**
+ * What the local scheduler does on a tick (infra/local/host.ts): starts the state machine with the
+ * schedule's input, here now; resolves with the execution once it is no longer running.
+ */
+export async function runScheduled(host: LocalHost, stateMachine: string, timeoutMs = 60_000) {
+  const { executionArn } = host.stepFunctions.startExecution(machineArn(stateMachine), JSON.stringify({ scheduledTime: new Date().toISOString() }));
+  return until(
+    () => {
+      const e = host.stepFunctions.describe(executionArn);
+      return e.status === 'RUNNING' ? undefined : e;
+    },
+    `the ${stateMachine} execution`,
+    timeoutMs,
+  );
 }
