@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { GROUND_TEXT, GROUNDS } from '../../functions/core/objections/model.ts';
 import { clickNav, describedErrors, expectAccessible, inboxRow, launchChromium, openPage, POLL, signIn, watchErrors } from '../support/browser.ts';
-import { apiClient, startTestHost, TINY_PDF, until } from '../support/host.ts';
+import { apiClient, routeRequest, startTestHost, TINY_PDF, until } from '../support/host.ts';
 
 const RUN = Date.now().toString(36);
 const INFORMATION = `Data cakupan imunisasi dasar lengkap per kecamatan tahun 2025 (uji keberatan ${RUN})`;
@@ -64,9 +64,7 @@ beforeAll(async () => {
   const requestId = registered.body.request.requestId as string;
   const requestNumber = registered.body.request.number as string;
   // PPID Utama routes it to Dinas Kesehatan, once the workflow waits for the routing.
-  await until(async () => (await dynamoStore.getRequest(requestId))?.routingWait?.taskToken, 'the routing wait', 30_000);
-  const r = (await api('ppid.utama', 'GET', `/api/requests/${requestId}`)).body;
-  const routed = await api('ppid.utama', 'POST', `/api/requests/${requestId}/routing`, { held: true, agencies: ['dinkes'], version: r.version });
+  const routed = await routeRequest(api, requestId);
   expect(routed.status, JSON.stringify(routed.body)).toBe(200);
 
   // The requester objects from the status page: the request was not answered (ground c).

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { clickNav, expectAccessible, launchChromium, openPage, POLL, signIn, watchErrors } from '../support/browser.ts';
 import { localDay, requestContent, requester } from '../support/fixtures.ts';
-import { apiClient, dipContent, publishItem, startTestHost, until } from '../support/host.ts';
+import { apiClient, dipContent, publishItem, routeRequest, startTestHost, until } from '../support/host.ts';
 
 const RUN = Date.now().toString(36);
 const ITEM_TITLE = `Rencana Kerja Dinas Kesehatan 2026 (uji dasbor ${RUN})`;
@@ -61,12 +61,10 @@ beforeAll(async () => {
   expect(filed.status, JSON.stringify(filed.body)).toBe(201);
   const number = filed.body.number as string;
   const id = number.replace(/^PMH\/(\d{4})\/(\d+)$/, '$1-$2');
-  await until(async () => (await dynamoStore.getRequest(id))?.routingWait?.taskToken, 'the routing wait', 30_000);
-  let r = (await api('ppid.utama', 'GET', `/api/requests/${id}`)).body;
-  const routed = await api('ppid.utama', 'POST', `/api/requests/${id}/routing`, { held: true, agencies: ['dinkes'], version: r.version });
+  const routed = await routeRequest(api, id);
   expect(routed.status, JSON.stringify(routed.body)).toBe(200);
   await until(async () => (await dynamoStore.getRequest(id))?.parts.find((p) => p.agencyId === 'dinkes')?.taskToken, 'the Dinkes part wait', 30_000);
-  r = (await api('ppid.utama', 'GET', `/api/requests/${id}`)).body;
+  const r = (await api('ppid.utama', 'GET', `/api/requests/${id}`)).body;
   const answered = await api('kepala.dinkes', 'POST', `/api/requests/${id}/parts/dinkes/answer`, {
     decision: 'granted',
     exclusionIds: [],

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { expectAccessible, gotoAndWait, launchChromium, newPage, openPage, POLL, watchErrors } from '../support/browser.ts';
-import { apiClient, dipContent, publishItem, requestPdf, startTestHost, until } from '../support/host.ts';
+import { apiClient, dipContent, publishItem, requestPdf, routeRequest, startTestHost, until } from '../support/host.ts';
 
 const ITEM_TITLE = 'Cakupan Imunisasi Dasar Lengkap per Kabupaten 2025';
 const FORM = 'Permohonan Informasi Publik';
@@ -228,7 +228,7 @@ describe('the request form and the status page', () => {
       expect(await view.getByLabel('Jawaban Anda').count()).toBe(0);
 
       // PPID Utama routes it; Dinkes grants it with a document released to everyone.
-      const routed = await api('ppid.utama', 'POST', `/api/requests/${id}/routing`, { held: true, agencies: ['dinkes'], version: await version() });
+      const routed = await routeRequest(api, id);
       expect(routed.status, JSON.stringify(routed.body)).toBe(200);
       const docId = await requestPdf(api, id, 'kepala.dinkes', 'jadwal imunisasi keliling.pdf');
       await until(async () => (await dynamoStore.getRequest(id))?.parts.find((p) => p.agencyId === 'dinkes')?.taskToken, 'the part wait', 30_000);

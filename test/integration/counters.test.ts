@@ -9,7 +9,7 @@ import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { rebuildCounters } from '../../functions/core/reports/recount.ts';
 import { expectCountersMatchRecount, storeContext, storedCounters } from '../support/counters.ts';
 import { localDay, requestContent, requester } from '../support/fixtures.ts';
-import { apiClient, consequenceTest, dipContent, exclusionThroughSop002, publishItem, startTestHost, until } from '../support/host.ts';
+import { apiClient, consequenceTest, dipContent, exclusionThroughSop002, publishItem, routeRequest, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
@@ -36,9 +36,7 @@ async function fileRequest() {
 }
 
 async function routeTo(id: string, agencies: string[]) {
-  await until(async () => (await dynamoStore.getRequest(id))?.routingWait?.taskToken, 'the routing wait');
-  const r = (await api('ppid.utama', 'GET', `/api/requests/${id}`)).body;
-  const res = await api('ppid.utama', 'POST', `/api/requests/${id}/routing`, { held: true, agencies, version: r.version });
+  const res = await routeRequest(api, id, { held: true, agencies });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   for (const a of agencies) await until(async () => (await dynamoStore.getRequest(id))?.parts.find((p) => p.agencyId === a)?.taskToken, `the ${a} part wait`);
 }

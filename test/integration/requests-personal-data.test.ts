@@ -8,7 +8,7 @@ import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
 import { eraseExpired } from '../../functions/tasks/request.ts';
-import { apiClient, emulatorS3, startTestHost, until } from '../support/host.ts';
+import { apiClient, emulatorS3, routeRequest, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
@@ -67,9 +67,7 @@ describe('requester personal data', () => {
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const id = (filed.body.number as string).replace(/^PMH\/(\d{4})\/(\d+)$/, '$1-$2');
-    await until(async () => (await dynamoStore.getRequest(id))?.routingWait?.taskToken, 'the routing wait');
-    const r = (await api('ppid.utama', 'GET', `/api/requests/${id}`)).body;
-    expect((await api('ppid.utama', 'POST', `/api/requests/${id}/routing`, { held: true, agencies: ['disdikbud'], version: r.version })).status).toBe(200);
+    expect((await routeRequest(api, id, { held: true, agencies: ['disdikbud'] })).status).toBe(200);
     await until(async () => (await dynamoStore.getRequest(id))?.parts[0]?.taskToken, 'the part wait');
     const r2 = (await api('ppid.utama', 'GET', `/api/requests/${id}`)).body;
     const answered = await api('kepala.disdikbud', 'POST', `/api/requests/${id}/parts/disdikbud/answer`, {

@@ -146,6 +146,21 @@ export async function publishItem(api: Api, content: Record<string, unknown>) {
   return created.body as { itemId: string; regYear: number; sequence: number; version: number };
 }
 
+/**
+ * PPID Utama routes a request once its workflow waits for the routing. A letter received days ago is
+ * already overdue, so the workflow's first wait times out at once and the escalation then records a
+ * new wait: a read and the write after it may straddle that step, and the API answers 409. A person
+ * reloads and routes again; so does this.
+ */
+export async function routeRequest(api: Api, requestId: string, body: Record<string, unknown> = { held: true, agencies: ['dinkes'] }): Promise<ApiResult> {
+  for (let attempt = 1; ; attempt++) {
+    await until(async () => (await dynamoStore.getRequest(requestId))?.routingWait?.taskToken, 'the routing wait', 30_000);
+    const r = (await api('ppid.utama', 'GET', `/api/requests/${requestId}`)).body;
+    const routed = await api('ppid.utama', 'POST', `/api/requests/${requestId}/routing`, { ...body, version: r.version });
+    if (routed.status !== 409 || attempt === 5) return routed;
+  }
+}
+
 /** A PDF an SKPD declares for a request, uploads with its ticket and has checked (to give with an answer or a follow-up): its docId. */
 export async function requestPdf(api: Api, requestId: string, as = 'kepala.dinkes', fileName = 'cakupan-imunisasi.pdf'): Promise<string> {
   const declared = await api(as, 'POST', `/api/requests/${requestId}/documents`, {

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStore } from '../../functions/adapters/dynamodb.ts';
-import { apiClient, consequenceTest, decree, dipContent, startTestHost, until } from '../support/host.ts';
+import { apiClient, consequenceTest, decree, dipContent, routeRequest, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let api: ReturnType<typeof apiClient>;
@@ -159,9 +159,7 @@ describe('workflow mails', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const { requestId, number } = res.body.request;
     numbers.push(number);
-    await until(async () => (await dynamoStore.getRequest(requestId))?.routingWait?.taskToken, 'the routing wait');
-    const r = (await api('ppid.utama', 'GET', `/api/requests/${requestId}`)).body;
-    expect((await api('ppid.utama', 'POST', `/api/requests/${requestId}/routing`, { held: true, agencies: ['dinkes'], version: r.version })).status).toBe(200);
+    expect((await routeRequest(api, requestId)).status).toBe(200);
     const filed = await until(() => mailsOf(number).find((m) => m.to.includes(requester.email)), 'the requester mail');
     expect(filed.text).toMatch(/Tanggal diterima: \w+, \d{1,2} \w+ \d{4}\./);
     await until(() => mailsOf(number).find((m) => m.text.includes(`/app/#/requests/${requestId}`)), 'a staff mail');

@@ -12,7 +12,7 @@ import { taskContext } from '../../functions/tasks/context.ts';
 import { eraseExpired } from '../../functions/tasks/request.ts';
 import { expectCountersMatchRecount } from '../support/counters.ts';
 import { requester as baseRequester, requestContent } from '../support/fixtures.ts';
-import { apiClient, outboxOf, requestPdf, startTestHost, TINY_PDF, until } from '../support/host.ts';
+import { apiClient, outboxOf, requestPdf, routeRequest, startTestHost, TINY_PDF, until } from '../support/host.ts';
 import { pdfText } from '../support/pdf.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -47,9 +47,7 @@ async function letter(days: number, agencies?: string[]) {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const id = res.body.request.requestId as string;
   if (agencies) {
-    await until(async () => (await dynamoStore.getRequest(id))?.routingWait?.taskToken, 'the routing wait');
-    const r = (await api('ppid.utama', 'GET', `/api/requests/${id}`)).body;
-    const routed = await api('ppid.utama', 'POST', `/api/requests/${id}/routing`, { held: true, agencies, version: r.version });
+    const routed = await routeRequest(api, id, { held: true, agencies });
     expect(routed.status, JSON.stringify(routed.body)).toBe(200);
   }
   return { id, number: res.body.request.number as string, code: res.body.trackingCode as string };

@@ -16,6 +16,7 @@ import {
   exclusionThroughSop002,
   outboxOf,
   requestPdf,
+  routeRequest,
   sha256hex,
   startTestHost,
   TINY_PDF,
@@ -66,9 +67,7 @@ const inState = (id: string, state: string) =>
 const outbox = async () => outboxOf(host);
 
 async function route(id: string, agencies: string[]) {
-  await routingWaits(id);
-  const r = await get(id);
-  const res = await api('ppid.utama', 'POST', `/api/requests/${id}/routing`, { held: true, agencies, version: r.version });
+  const res = await routeRequest(api, id, { held: true, agencies });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   for (const a of agencies) await partWaits(id, a);
   return res.body;
