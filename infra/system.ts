@@ -435,6 +435,8 @@ export interface TaskDecl {
   /** The ASL Task uses `arn:aws:states:::lambda:invoke.waitForTaskToken` with this function. */
   waitForTaskToken?: boolean;
   uses?: RouteDecl['uses'];
+  /** The function's timeout in AWS, in minutes (default 1): the register rebuild's steps read whole partitions. */
+  timeoutMinutes?: number;
 }
 
 export interface StateMachineDecl {
@@ -485,6 +487,19 @@ export const stateMachines: readonly StateMachineDecl[] = [
     definition: 'register-exports.asl.json',
     tasks: {
       RefreshExportsFunctionArn: { handler: 'tasks/register.exports', uses: ['register'] },
+    },
+  },
+  {
+    // The full rebuild as a distributed job (functions/core/register-rebuild.ts): a Distributed Map
+    // over the partitions (agency × registration year) between a plan and the shared pages.
+    id: 'RegisterRebuild',
+    definition: 'register-rebuild.asl.json',
+    tasks: {
+      RebuildPlanFunctionArn: { handler: 'tasks/register.rebuildPlan', timeoutMinutes: 15, uses: ['register'] },
+      RebuildPartitionFunctionArn: { handler: 'tasks/register.rebuildPartition', timeoutMinutes: 15, uses: ['register', 'documents'] },
+      RebuildSharedFunctionArn: { handler: 'tasks/register.rebuildShared', timeoutMinutes: 15, uses: ['register', 'documents'] },
+      RebuildFinishFunctionArn: { handler: 'tasks/register.rebuildFinish', timeoutMinutes: 15, uses: ['register'] },
+      RebuildReleaseFunctionArn: { handler: 'tasks/register.rebuildRelease' },
     },
   },
   {

@@ -5,7 +5,7 @@
  * documents a published version lists are copied.
  */
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { config } from './config.ts';
 import { s3 } from './s3.ts';
 
@@ -122,4 +122,34 @@ export async function invalidate(paths: string[]): Promise<number> {
     }),
   );
   return Items.length;
+}
+
+/** When the object at `path` was last written, by the bucket's clock; undefined: none (the rebuild's stamp). */
+export async function writtenAt(path: string): Promise<string | undefined> {
+  try {
+    const res = await s3().send(new HeadObjectCommand({ Bucket: config.bucket('register'), Key: path }));
+    return res.LastModified?.toISOString();
+  } catch (e) {
+    if ((e as Error).name === 'NotFound' || (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Deletes every object last written before `stamp` (what a rebuild that began then did not write),
+ * a page of the listing at a time; returns their paths.
+ */
+export async function pruneBefore(stamp: string): Promise<string[]> {
+  const Bucket = config.bucket('register');
+  const before = Date.parse(stamp);
+  const removed: string[] = [];
+  let ContinuationToken: string | undefined;
+  do {
+    const page = await s3().send(new ListObjectsV2Command({ Bucket, ContinuationToken }));
+    const old = (page.Contents ?? []).filter((o) => o.Key && o.LastModified && o.LastModified.getTime() < before).map((o) => o.Key!);
+    await deleteKeys(Bucket, old);
+    removed.push(...old);
+    ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (ContinuationToken);
+  return removed;
 }

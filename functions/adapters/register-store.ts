@@ -18,6 +18,8 @@
  * once, tens a year, projected with `publicObjectionEntry`). Approved annual reports: Query gsi1
  * ANNUAL_REPORTS, then GetItem REPORT#<id> of each approved one (register/annual.ts).
  */
+
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegisterEvent } from '../core/item-model.ts';
 import type { Objection } from '../core/objections/model.ts';
@@ -26,7 +28,8 @@ import type { PublicBody } from '../core/public-body.ts';
 import { type PublicAnnualReport, publicAnnualReport } from '../core/register/annual.ts';
 import type { PublishedEntry, RegisterInput } from '../core/register/input.ts';
 import { type PublicRequestEntry, publicLogEntryWith } from '../core/register/requests.ts';
-import { partitionId } from '../core/register/summary.ts';
+import { type PartitionKey, partitionId } from '../core/register/summary.ts';
+import type { RebuildStore } from '../core/register-rebuild.ts';
 import { RegisterBusy, type RegisterStore } from '../core/register-update.ts';
 import type { Request } from '../core/requests/model.ts';
 import { config } from './config.ts';
@@ -217,7 +220,10 @@ export const registerStore: RegisterStore = {
   },
   async registered(itemId) {
     const res = await documentClient().send(new GetCommand({ TableName: config.tableName(), Key: registeredKey(itemId) }));
-    return res.Item ? strip<PublishedEntry>(res.Item) : undefined;
+    if (!res.Item) return undefined;
+    // The rebuild's stamp (rebuildStore.partitionRendered) is no part of the entry.
+    const { rebuiltBy: _, ...entry } = strip<PublishedEntry & { rebuiltBy?: string }>(res.Item);
+    return entry;
   },
   async markRendered(itemId, shown, events, fence) {
     const TableName = config.tableName();
@@ -320,5 +326,78 @@ export const registerStore: RegisterStore = {
       ...events.map((e) => ({ DeleteRequest: { Key: keys.registerEvent(e) } })),
       { PutRequest: { Item: { ...keys.settings('register'), builtAt: built.at, renderer: built.renderer, site: built.site } } },
     ]);
+  },
+};
+
+/** Query pages, one at a time (the caller handles each before the next is read). */
+async function* queryPages(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await documentClient().send(new QueryCommand({ TableName: config.tableName(), ...input, ExclusiveStartKey: start }));
+    yield res.Items ?? [];
+    start = res.LastEvaluatedKey;
+  } while (start);
+}
+
+/**
+ * The register store with what the distributed rebuild needs besides (functions/core/register-rebuild.ts).
+ * The snapshots a rebuild records carry `rebuiltBy` (its owner), so that its last step can drop the
+ * ones it did not record while reading them a page at a time.
+ */
+export const rebuildStore: RebuildStore = {
+  ...registerStore,
+  /**
+   * The partitions, by a skip scan of gsi1 DIP (sort key `<agency>#<year>#<sequence>`): the first
+   * key, then the first key after that partition's (`<agency>#<year>$`, '$' sorting right after '#'),
+   * and so on: one one-item query per partition, whatever the partitions' sizes.
+   */
+  async partitions() {
+    const out: PartitionKey[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await documentClient().send(
+        new QueryCommand({
+          TableName: config.tableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: after ? 'gsi1pk = :p AND gsi1sk >= :s' : 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': 'DIP', ...(after ? { ':s': after } : {}) },
+          ProjectionExpression: 'gsi1sk',
+          Limit: 1,
+        }),
+      );
+      const sk = res.Items?.[0]?.gsi1sk as string | undefined;
+      if (!sk) return out;
+      const [agencyId, year] = sk.split('#') as [string, string];
+      out.push({ agencyId, year: Number(year) });
+      after = `${agencyId}#${year}$`;
+    }
+  },
+  async partitionRendered(shown, owner) {
+    await batchWrite(
+      shown.map((s) => ({ PutRequest: { Item: { ...registeredKey(s.itemId), gsi1pk: 'REGISTERED', gsi1sk: s.itemId, ...s, rebuiltBy: owner } } })),
+    );
+  },
+  async rebuilt(owner, eventsBefore, built) {
+    for await (const page of queryPages({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': 'REGISTERED' },
+      ProjectionExpression: 'pk, sk, rebuiltBy',
+    })) {
+      const stale = page.filter((r) => r.rebuiltBy !== owner);
+      await batchWrite(stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })));
+    }
+    // The events queued before the rebuild began (their sort key starts with their time); later ones stay for the next update.
+    let events = 0;
+    for await (const page of queryPages({
+      KeyConditionExpression: 'pk = :p AND sk < :t',
+      ExpressionAttributeValues: { ':p': 'REGISTER_QUEUE', ':t': `${eventsBefore}$` },
+      ProjectionExpression: 'pk, sk',
+    })) {
+      await batchWrite(page.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })));
+      events += page.length;
+    }
+    await batchWrite([{ PutRequest: { Item: { ...keys.settings('register'), builtAt: built.at, renderer: built.renderer, site: built.site } } }]);
+    return events;
   },
 };

@@ -3,8 +3,9 @@ import { mailer } from '../adapters/mail.ts';
 import { workflows } from '../adapters/workflow.ts';
 import { assertRole } from '../core/access.ts';
 import { DocumentRef, ItemContent, ItemQuery, publicView } from '../core/item-model.ts';
-import { createItem, decide, inbox as inboxUseCase, itemFor, listItems, REGISTER_WORKFLOW, submitItem, updateItem, withdraw } from '../core/items.ts';
+import { createItem, decide, inbox as inboxUseCase, itemFor, listItems, submitItem, updateItem, withdraw } from '../core/items.ts';
 import { agencyId } from '../core/model.ts';
+import { REGISTER_REBUILD_WORKFLOW } from '../core/register-events.ts';
 import type { Context } from '../core/ports.ts';
 import { endpoint } from './http.ts';
 
@@ -162,8 +163,9 @@ export const rebuildRegister = /* @__PURE__ */ endpoint(
   { summary: 'Rebuild the whole public register from the published versions (admin; for recovery)', response: z.object({ started: z.string() }), status: 201 },
   async ({ ctx, principal }) => {
     assertRole(principal, ['admin']);
-    const name = `register-full-${ctx.now.getTime()}`;
-    await workflows.start(REGISTER_WORKFLOW, name, { full: true });
+    // The RegisterRebuild workflow: a Distributed Map over the partitions (core/register-rebuild.ts).
+    const name = `register-rebuild-${ctx.now.getTime()}`;
+    await workflows.start(REGISTER_REBUILD_WORKFLOW, name, {});
     return { started: name };
   },
 );

@@ -9,6 +9,8 @@ import type { RegisterEvent } from './item-model.ts';
 import type { Context, Write } from './ports.ts';
 
 export const REGISTER_WORKFLOW = 'RegisterUpdate';
+/** The full rebuild, a Distributed Map over the register's partitions (register-rebuild.ts). */
+export const REGISTER_REBUILD_WORKFLOW = 'RegisterRebuild';
 
 /** The `site` event of a change to the body's settings or an agency (`subject`: `publicBody` or `agency#<id>`). */
 export function siteEvent(ctx: Context, subject: string, agencyId: string, versionNo: number): Write {

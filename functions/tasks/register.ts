@@ -4,10 +4,24 @@
  * the whole-register exports' job (the RegisterExports workflow, on a schedule).
  */
 
-import { CONTENT_TYPES, registerRenderer } from '../../web/register/render.ts';
-import { applyPlan, invalidate, readFiles } from '../adapters/register-site.ts';
-import { registerStore } from '../adapters/register-store.ts';
+import {
+  CONTENT_TYPES,
+  partitionCopies,
+  RENDERER_VERSION,
+  registerRenderer,
+  renderPartitionFiles,
+  renderSearchShards,
+  renderSharedFiles,
+  type SearchPosting,
+  searchPosting,
+  sharedCopies,
+} from '../../web/register/render.ts';
+import { applyPlan, invalidate, pruneBefore, readFiles, writtenAt } from '../adapters/register-site.ts';
+import { rebuildStore, registerStore } from '../adapters/register-store.ts';
+import type { PartitionKey } from '../core/register/summary.ts';
 import { refreshExports } from '../core/register-exports.ts';
+import type { RebuildRenderer, RebuildRun } from '../core/register-rebuild.ts';
+import * as rebuild from '../core/register-rebuild.ts';
 import { updateRegister } from '../core/register-update.ts';
 import { count } from '../observability.ts';
 import { task } from './task.ts';
@@ -27,4 +41,48 @@ export const exports = /* @__PURE__ */ task('tasks/register.exports', async (inp
   const done = await refreshExports(registerStore, { read: readFiles, apply: applyPlan, invalidate }, CONTENT_TYPES, { force: input?.force === true });
   count('RegisterFilesWritten', done.files);
   return done;
+});
+
+// The full rebuild as a distributed job: the RegisterRebuild workflow's steps (functions/core/register-rebuild.ts).
+
+const rebuildSite = { read: readFiles, apply: applyPlan, invalidate, writtenAt, pruneBefore };
+const rebuildRenderer: RebuildRenderer = {
+  version: RENDERER_VERSION,
+  contentTypes: CONTENT_TYPES,
+  partitionFiles: renderPartitionFiles,
+  partitionCopies,
+  sharedFiles: renderSharedFiles,
+  sharedCopies,
+  posting: searchPosting,
+  searchShards: (postings) => renderSearchShards(postings as SearchPosting[]),
+};
+
+/** Takes the register's lease (owner: the execution's name), writes the summary, lists the partitions. */
+export const rebuildPlan = /* @__PURE__ */ task('tasks/register.rebuildPlan', (input: { owner: string }) =>
+  rebuild.rebuildPlan(rebuildStore, rebuildSite, rebuildRenderer, { owner: input.owner }),
+);
+
+/** One partition (an agency's registration year): its pages, cards, sitemap part, open-data part and documents. */
+export const rebuildPartition = /* @__PURE__ */ task('tasks/register.rebuildPartition', async (input: { run: RebuildRun; partition: PartitionKey }) => {
+  const done = await rebuild.rebuildPartition(rebuildStore, rebuildSite, rebuildRenderer, input);
+  count('RegisterFilesWritten', done.files);
+  return done;
+});
+
+/** The shared pages and exports, the search shards and the whole-register DIP exports. */
+export const rebuildShared = /* @__PURE__ */ task('tasks/register.rebuildShared', async (input: { run: RebuildRun }) => {
+  const done = await rebuild.rebuildShared(rebuildStore, rebuildSite, rebuildRenderer, input);
+  count('RegisterFilesWritten', done.files);
+  return done;
+});
+
+/** Removes what the rebuild did not write, records the build, releases the lease. */
+export const rebuildFinish = /* @__PURE__ */ task('tasks/register.rebuildFinish', (input: { run: RebuildRun }) =>
+  rebuild.rebuildFinish(rebuildStore, rebuildSite, rebuildRenderer, input),
+);
+
+/** A failed rebuild releases the register's lease. */
+export const rebuildRelease = /* @__PURE__ */ task('tasks/register.rebuildRelease', async (input: { owner: string }) => {
+  await rebuild.rebuildRelease(rebuildStore, input);
+  return { released: true };
 });

@@ -1,7 +1,7 @@
 /**
  * The Lambda function of one route or one workflow task, in whichever stack it is placed: the
- * stateless stack itself (task functions, beside their state machines) or a route group's nested
- * stack (route functions, see api-routes.ts). Every function has its own role, allowed to write only
+ * workflow tasks' nested stack (workflow-tasks.ts) or a route group's nested stack (route functions,
+ * see api-routes.ts). Every function has its own role, allowed to write only
  * its own log group, and gets exactly what its `uses` in infra/system.ts names.
  */
 import { ArnFormat, type CfnResource, type Duration, Stack } from 'aws-cdk-lib';

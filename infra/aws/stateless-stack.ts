@@ -2,17 +2,18 @@
  * Stateless stack: code and wiring around the stateful resources, rendered from `infra/system.ts`.
  *
  * Here: Cognito, the HTTP API with its JWT authorizer, stage and routes, both CloudFront
- * distributions, the state machines with their task functions, the schedules and the staff app
- * upload. The routes' functions and integrations are in nested stacks, one per route group (handler
- * module), so that the routes can grow past CloudFormation's 500 resources per stack (api-routes.ts).
- * Nothing that has a fixed name or holds running work (state machines: executions wait up to a
- * year) moves out of this stack.
+ * distributions, the state machines, the schedules and the staff app upload. The routes' functions
+ * and integrations are in nested stacks, one per route group (handler module), and the state
+ * machines' task functions in one more (workflow-tasks.ts), so that the routes can grow past
+ * CloudFormation's 500 resources per stack (api-routes.ts). Nothing that has a fixed name or holds
+ * running work (state machines: executions wait up to a year) moves out of this stack.
  *
  * Order matters only to keep references acyclic: Cognito → HTTP API → distributions (the staff one
  * fronts the API) → app client (callback on the staff distribution) → authorizer (JWT audience = app
- * client) → functions (APP_URL) → state machines (task function ARNs) → route groups → routes →
+ * client) → functions (APP_URL) → task functions (nested) → state machines → route groups → routes →
  * schedules → staff app upload.
  */
+import { readFileSync } from 'node:fs';
 import { Aws, CfnOutput, type CfnResource, Duration, Lazy, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -20,6 +21,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -35,6 +37,7 @@ import { pascal, RouteGroupStack, routeGroups, routeId, routeKey } from './api-r
 import { ROOT } from './bundle.ts';
 import { FunctionFactory, META } from './functions.ts';
 import { acknowledge } from './nag.ts';
+import { WorkflowTasksStack } from './workflow-tasks.ts';
 import { PUBLIC_API_PREFIX, routeThrottles, signInWebAcl } from './waf.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -79,6 +82,8 @@ export class StatelessStack extends Stack {
   readonly routes: readonly RouteDecl[];
   /** The nested stacks of the route groups (api-routes.ts). */
   readonly routeStacks: readonly RouteGroupStack[];
+  /** The nested stack of the state machines' task functions (workflow-tasks.ts). */
+  readonly workflowTasks: WorkflowTasksStack;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -399,23 +404,16 @@ export class StatelessStack extends Stack {
     });
 
     // ---------------------------------------------------------------- State machines
-    // One log group for every task function (functions.ts FunctionSpec.logGroup says why).
-    const taskLogs = new logs.LogGroup(this, 'TaskFunctionLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    // Their task functions are in a nested stack (workflow-tasks.ts), the machines here.
+    const workflowTasks = (this.workflowTasks = new WorkflowTasksStack(this, 'WorkflowTasks', {
+      description: 'SIP PPID: the task functions of the state machines',
+      stateMachines,
+      functions,
+    }));
     for (const decl of stateMachines) {
-      const substitutions: Record<string, string> = {};
-      const fns: lambda.Function[] = [];
-      for (const [placeholder, task] of Object.entries(decl.tasks)) {
-        // In this stack, beside the machine: see api-routes.ts for why the routes' functions are not.
-        const fn = functions.make(this, `${decl.id}${placeholder.replace(/FunctionArn$/, '')}`, {
-          handler: task.handler,
-          uses: task.uses ?? [],
-          description: `${decl.id} task ${placeholder} → ${task.handler}`,
-          timeout: Duration.minutes(1),
-          logGroup: taskLogs,
-        });
-        substitutions[placeholder] = fn.functionArn;
-        fns.push(fn);
-      }
+      const taskFns = workflowTasks.tasks.get(decl.id) ?? new Map<string, lambda.Function>();
+      const substitutions = Object.fromEntries([...taskFns].map(([placeholder, fn]) => [placeholder, fn.functionArn]));
+      const fns = [...taskFns.values()];
       const sm = new sfn.StateMachine(this, decl.id, {
         stateMachineName: machineName(decl.id),
         stateMachineType: sfn.StateMachineType.STANDARD,
@@ -440,8 +438,27 @@ export class StatelessStack extends Stack {
         sm.role,
         'AwsSolutions-IAM5',
         `lambda:InvokeFunction on the ${decl.id} task functions and their versions (<function ARN>:*).`,
-        /^Resource::<.*\.Arn>:\*$/,
+        /^Resource::<.*Arn>:\*$/,
       );
+      if (readFileSync(`${ROOT}/statemachines/${decl.definition}`, 'utf8').includes('"DISTRIBUTED"')) {
+        // A Distributed Map runs each item as a child execution of this machine (register-rebuild.asl.json):
+        // it starts them on itself and describes and stops them. By name, not by `sm.stateMachineArn`,
+        // which the machine's own role cannot reference.
+        const base = `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}`;
+        sm.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [`${base}:stateMachine:${machineName(decl.id)}`] }));
+        sm.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['states:DescribeExecution', 'states:StopExecution'],
+            resources: [`${base}:execution:${machineName(decl.id)}/*`, `${base}:execution:${machineName(decl.id)}:*`],
+          }),
+        );
+        acknowledge(
+          sm.role,
+          'AwsSolutions-IAM5',
+          `Distributed Map: DescribeExecution and StopExecution on the child executions of ${decl.id} only (execution:<machine>/<map run>:<child> and execution:<machine>:*), whose names Step Functions makes.`,
+          /^Resource::arn:.*:execution:.*RegisterRebuild[/:]\*$/,
+        );
+      }
       machines.set(decl.id, sm);
     }
     functions.machinesBuilt(machines);

@@ -38,7 +38,8 @@ type AslState = {
   Parameters?: Record<string, Json>;
   Branches?: { States: Record<string, AslState> }[];
   Iterator?: { States: Record<string, AslState> };
-  ItemProcessor?: { States: Record<string, AslState> };
+  ItemProcessor?: { States: Record<string, AslState>; ProcessorConfig?: { Mode?: string; ExecutionType?: string } };
+  MaxConcurrency?: number;
   TimeoutSecondsPath?: string;
 };
 type Asl = { States: Record<string, AslState>; StartAt: string };
@@ -111,6 +112,14 @@ export function bindDefinition(decl: StateMachineDecl, text: string): { definiti
         }
       }
       for (const b of state.Branches ?? []) visit(b.States);
+      if (state.Type === 'Map' && state.ItemProcessor?.ProcessorConfig?.Mode === 'DISTRIBUTED') {
+        // A Distributed Map (each item a child execution in AWS) runs here as an inline Map, one
+        // item at a time: the library has no child executions, and its inline Map shares one
+        // `$$.Map` context between the items it runs at once. Same states, same ItemSelector,
+        // same Retry; only the parallelism differs (register-rebuild.asl.json).
+        state.ItemProcessor.ProcessorConfig = { Mode: 'INLINE' };
+        state.MaxConcurrency = 1;
+      }
       const inner = state.ItemProcessor ?? state.Iterator;
       if (inner) visit(inner.States);
     }
@@ -158,6 +167,12 @@ export class LocalStepFunctions {
   /** Recorded as running when the host last stopped; started by `resume()`. */
   private readonly toResume: ExecutionRecord[] = [];
   private closing = false;
+  /**
+   * Test seam, never set by the host itself: called after each Task's handler returns; an error it
+   * returns is the task's failure instead of the handler's result (a Lambda that did its work and
+   * then died), so a workflow test can see a step retried (test/workflows/register-rebuild.test.ts).
+   */
+  taskFault?: (task: { state: string; handler: string; input: unknown; output: unknown }) => Error | undefined;
 
   constructor(private readonly opts: { dataDir: string; root: string; waitTimeOverrides?: Record<string, number>; log?: (msg: string) => void }) {
     for (const decl of stateMachines) {
@@ -234,7 +249,12 @@ export class LocalStepFunctions {
     for (const [stateName, b] of Object.entries(entry.bindings)) {
       handlers[stateName] = async (input) => {
         const fn = (await loadHandler(b.handler)) as unknown as (event: Json, ctx: unknown) => Promise<Json>;
-        if (!b.waitForTaskToken) return this.invoke(fn, input, b.handler);
+        if (!b.waitForTaskToken) {
+          const output = await this.invoke(fn, input, b.handler);
+          const fault = this.taskFault?.({ state: stateName, handler: b.handler, input, output });
+          if (fault) throw new TaskFailure(fault.name || 'Error', fault.message);
+          return output;
+        }
         const given = (input as { Payload?: Json }).Payload ?? {};
         if (!JSON.stringify(given).includes(TOKEN_PLACEHOLDER))
           throw new TaskFailure('States.Runtime', 'A waitForTaskToken task must pass $$.Task.Token in its Payload');

@@ -21,8 +21,10 @@ let stateful: Template;
 let stateless: Template;
 /** The route groups' nested stacks (functions and integrations of the routes, api-routes.ts). */
 let groups: { stack: RouteGroupStack; template: Template }[];
+/** The nested stack of the state machines' task functions (workflow-tasks.ts). */
+let tasks: Template;
 /** The stateless stack and its nested stacks: everything that `cdk deploy SipPpidStateless` deploys. */
-const statelessTemplates = () => [stateless, ...groups.map((g) => g.template)];
+const statelessTemplates = () => [stateless, tasks, ...groups.map((g) => g.template)];
 
 beforeAll(() => {
   built = buildApp({ outdir: tempDir('sip-ppid-cdk-') });
@@ -31,6 +33,7 @@ beforeAll(() => {
   stateful = Template.fromStack(built.stateful);
   stateless = Template.fromStack(built.stateless);
   groups = built.stateless.routeStacks.map((stack) => ({ stack, template: Template.fromStack(stack) }));
+  tasks = Template.fromStack(built.stateless.workflowTasks);
 }, 180_000);
 
 const taskCount = stateMachines.reduce((n, m) => n + Object.keys(m.tasks).length, 0);
@@ -160,7 +163,7 @@ describe('uploads from the browser', () => {
 });
 
 describe('stateless stack', () => {
-  it('has one arm64 nodejs24.x function per route and per task: the tasks beside their state machines, the routes in their group', () => {
+  it('has one arm64 nodejs24.x function per route and per task: the tasks in their nested stack, the routes in their group', () => {
     const arm64 = { Properties: Match.objectLike({ Runtime: 'nodejs24.x', Architectures: ['arm64'] }) };
     const fns = statelessTemplates().flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function', arm64)));
     expect(fns).toHaveLength(routes.length + taskCount);
@@ -176,7 +179,8 @@ describe('stateless stack', () => {
     }
     const taskHandlers = stateMachines.flatMap((m) => Object.values(m.tasks).map((t) => t.handler));
     const handlersIn = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function', arm64)).map((fn) => fn.Metadata['SipPpid:Handler']);
-    expect(handlersIn(stateless).sort()).toEqual(taskHandlers.sort());
+    expect(handlersIn(stateless)).toEqual([]);
+    expect(handlersIn(tasks).sort()).toEqual(taskHandlers.sort());
     for (const { stack, template } of groups) {
       const group = routeGroups(routes).find((g) => g.id === stack.node.id)!;
       expect(handlersIn(template).sort()).toEqual(group.routes.map((r) => r.handler).sort());

@@ -494,3 +494,76 @@ export const registerRenderer: RegisterRenderer = {
   renderRequests,
   renderAnnualReports,
 };
+
+// --- the distributed rebuild (functions/core/register-rebuild.ts) ----------------------------------
+// What renderFullFiles writes, split by partition (one agency's registration year) and the shared
+// rest, each from a model that holds one partition's items (or none) and the register's summary, as
+// the incremental update renders. Together, byte for byte renderFullFiles + documentCopies.
+
+/**
+ * One partition's files: its DIP tables (every series of its agency and year) and item pages in both
+ * languages, its result-card files, its sitemap part(s) and its part of the open data. `input.items`:
+ * that partition's items, whole; `input.summary`: the register's.
+ */
+export function* renderPartitionFiles(input: RegisterInput): Generator<SiteFile> {
+  const m = buildModel(input);
+  for (const { key } of m.chunks.values())
+    for (const lang of LANGS) yield html(localPath(pagePath({ kind: 'chunk', key }), lang), renderPage(m, { kind: 'chunk', key }, lang)!);
+  for (const e of m.items) for (const lang of LANGS) yield html(localPath(pagePath(itemRef(e)), lang), renderPage(m, itemRef(e), lang)!);
+  for (const [path, body] of allCardFiles(m)) yield json(path, body);
+  const parts = new Set(m.items.map((e) => sitemapPartPath(partOf(e))));
+  for (const [path, body] of sitemapFilesOf(m, parts)) if (parts.has(path) && body !== undefined) yield xml(path, body);
+  yield* partExportFiles(m);
+}
+
+/** The public documents of one partition's items (`input.items`), to copy. */
+export const partitionCopies = (input: RegisterInput) => input.items.flatMap((e) => copiesOf(e));
+
+/**
+ * Everything that is no partition's, but for the search shards and the whole-register DIP exports
+ * (made from every partition: see renderSearchShards and functions/core/register-rebuild.ts): the
+ * assets, robots.txt, the sitemap's index and shared part, 404, the shared pages, the catalogue, the
+ * summary, the DIK's and the request log's exports, the annual reports' index and the verification
+ * pages. `input.items` empty, `input.summary` the register's.
+ */
+export function* renderSharedFiles(input: RegisterInput): Generator<SiteFile> {
+  const m = buildModel(input);
+  yield { path: 'assets/register.css', body: REGISTER_CSS, contentType: CONTENT_TYPES.css };
+  yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
+  yield { path: 'assets/permohonan.js', body: REQUEST_JS, contentType: CONTENT_TYPES.js };
+  for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
+  yield { path: ROBOTS_PATH, body: robotsTxt(m), contentType: CONTENT_TYPES.txt };
+  yield* sharedSitemapFiles(m);
+  yield html(NOT_FOUND_PATH, renderNotFoundPage(m));
+  for (const ref of allPages(m)) {
+    if (ref.kind === 'chunk' || ref.kind === 'item') continue;
+    for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
+  }
+  yield catalogFile(m);
+  yield json(SUMMARY_PATH, serializeSummary(m.summary));
+  yield* dikExportFiles(m, input.generatedAt);
+  yield* requestExportFiles(m);
+  yield json(ANNUAL_INDEX_PATH, annualIndexJson(m));
+  yield* verificationFiles(m, input.verifications ?? []);
+}
+
+/** The documents of answered requests and annual reports, to copy (the shared part of documentCopies). */
+export const sharedCopies = (input: RegisterInput) => [...requestDocumentCopies(input.requests ?? []), ...annualCopies(input.annualReports ?? [])];
+
+/** One item's place in the DIP and its search terms: what the search shards keep of it. */
+export interface SearchPosting {
+  agencyId: string;
+  regYear: number;
+  sequence: number;
+  terms: ItemTerms;
+}
+export const searchPosting = (e: PublishedEntry): SearchPosting => ({ agencyId: e.agencyId, regYear: e.regYear, sequence: e.sequence, terms: itemTerms(e) });
+
+/**
+ * The search shards and their manifest from every item's posting, in DIP order (what shardFiles
+ * makes of the whole register's model: it reads only the items' places and, through `termsOf`, their terms).
+ */
+export function renderSearchShards(postings: readonly SearchPosting[]): SiteFile[] {
+  const shards = shardFiles({ items: postings } as unknown as Model, (e) => (e as unknown as SearchPosting).terms);
+  return [...[...shards].map(([shard, body]) => json(shardPath(shard), body)), json(SHARD_MANIFEST_PATH, shardManifest(shards.keys()))];
+}
