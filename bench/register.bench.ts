@@ -300,6 +300,14 @@ export async function registerBench(nItems = 100_000, nAgencies = 300): Promise<
     'publish one item: bytes by kind',
     `pages ${kb(planBytes(plan.put, (p) => p.endsWith('.html')))}, search ${kb(planBytes(plan.put, (p) => p.startsWith('search/')))}, sitemap ${kb(planBytes(plan.put, (p) => p.startsWith('sitemap')))}, data ${kb(planBytes(plan.put, (p) => p.startsWith('data/')))}`,
   );
+  add(
+    'publish one item: largest files',
+    [...plan.put]
+      .sort((a, b) => byteLength(b.body) - byteLength(a.body))
+      .slice(0, 8)
+      .map((f) => `${f.path} ${kb(byteLength(f.body))}`)
+      .join(', '),
+  );
   add('publish one item: heap the update used', `${mb(one.heap)} (must stay under 256 MB)`);
   // The same publication into a register of 1,000 items that holds the same partition whole (and the
   // same agencies): the update must read the same number of records.
