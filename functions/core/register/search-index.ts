@@ -100,58 +100,139 @@ export function shardFiles(m: Model, termsOf: (e: PublishedEntry) => ItemTerms, 
   return files;
 }
 
+/** One posting list as a shard holds it; an agency not yet in `agencies` is appended to it. */
+function encodeList(postings: readonly Posting[], agencies: string[], agencyIndex: Map<string, number>): string {
+  let out = '';
+  let agency: string | undefined;
+  let year = 0;
+  let last = 0;
+  for (let k = 0; k < postings.length; k++) {
+    const e = postings[k]!;
+    if (e.agencyId !== agency || e.regYear !== year) {
+      let a = agencyIndex.get(e.agencyId);
+      if (a === undefined) {
+        a = agencies.push(e.agencyId) - 1;
+        agencyIndex.set(e.agencyId, a);
+      }
+      out += `${out ? ';' : ''}${a}:${e.regYear}:${e.sequence.toString(36)}`;
+      agency = e.agencyId;
+      year = e.regYear;
+    } else out += `,${(e.sequence - last).toString(36)}`;
+    last = e.sequence;
+  }
+  return out;
+}
+
+/** encodeList's inverse. */
+function decodeList(s: string, agencies: readonly string[]): Posting[] {
+  const out: Posting[] = [];
+  if (!s) return out;
+  for (const group of s.split(';')) {
+    const [agency, year, seqs] = group.split(':') as [string, string, string];
+    const agencyId = agencies[Number(agency)]!;
+    const regYear = Number(year);
+    let sequence = 0;
+    seqs.split(',').forEach((d, i) => {
+      sequence = i === 0 ? Number.parseInt(d, 36) : sequence + Number.parseInt(d, 36);
+      out.push({ agencyId, regYear, sequence });
+    });
+  }
+  return out;
+}
+
+/**
+ * A shard's JSON from its terms' encoded lists: the terms inserted in sorted order (so the object
+ * orders them as JSON.stringify writes every shard) and the agencies in order of first appearance.
+ */
+const shardJson = (agencies: readonly string[], encoded: ReadonlyMap<string, [string, string]>, sortedTerms: readonly string[]): string => {
+  const t: Record<string, [string, string]> = Object.create(null);
+  for (const term of sortedTerms) t[term] = encoded.get(term)!;
+  return JSON.stringify({ a: agencies, t });
+};
+
 /** A shard's JSON from its terms' postings (each list in DIP order). */
 function serializeShard(byTerm: Map<string, [Posting[], Posting[]]>): string {
   const agencies: string[] = [];
   const agencyIndex = new Map<string, number>();
-  const encode = (postings: readonly Posting[]) => {
-    let out = '';
-    let agency: string | undefined;
-    let year = 0;
-    let last = 0;
-    for (let k = 0; k < postings.length; k++) {
-      const e = postings[k]!;
-      if (e.agencyId !== agency || e.regYear !== year) {
-        let a = agencyIndex.get(e.agencyId);
-        if (a === undefined) {
-          a = agencies.push(e.agencyId) - 1;
-          agencyIndex.set(e.agencyId, a);
-        }
-        out += `${out ? ';' : ''}${a}:${e.regYear}:${e.sequence.toString(36)}`;
-        agency = e.agencyId;
-        year = e.regYear;
-      } else out += `,${(e.sequence - last).toString(36)}`;
-      last = e.sequence;
-    }
-    return out;
-  };
-  const t: Record<string, [string, string]> = Object.create(null);
-  for (const term of [...byTerm.keys()].sort()) {
+  const terms = [...byTerm.keys()].sort();
+  const encoded = new Map<string, [string, string]>();
+  for (const term of terms) {
     const [title, body] = byTerm.get(term)!;
-    t[term] = [encode(title), encode(body)];
+    encoded.set(term, [encodeList(title, agencies, agencyIndex), encodeList(body, agencies, agencyIndex)]);
   }
-  return JSON.stringify({ a: agencies, t });
+  return shardJson(agencies, encoded, terms);
 }
 
-/** A shard's postings back from its JSON (serializeShard's inverse). */
-function parseShard(body: string): Map<string, [Posting[], Posting[]]> {
-  const { a, t } = JSON.parse(body) as { a: string[]; t: Record<string, [string, string]> };
-  const decode = (s: string): Posting[] => {
-    const out: Posting[] = [];
-    if (!s) return out;
-    for (const group of s.split(';')) {
-      const [agency, year, seqs] = group.split(':') as [string, string, string];
-      const agencyId = a[Number(agency)]!;
-      const regYear = Number(year);
-      let sequence = 0;
-      seqs.split(',').forEach((d, i) => {
-        sequence = i === 0 ? Number.parseInt(d, 36) : sequence + Number.parseInt(d, 36);
-        out.push({ agencyId, regYear, sequence });
-      });
+/**
+ * The agency indexes of encoded lists renumbered in order of first appearance over the terms in
+ * sorted order (serializeShard's numbering); agencies no list names any more are dropped. Only the
+ * group heads (`<agency>:<year>:`) change, so no posting is decoded.
+ */
+function renumber(agencies: readonly string[], encoded: Map<string, [string, string]>, sortedTerms: readonly string[]): string[] {
+  const next = new Map<number, number>();
+  for (const term of sortedTerms)
+    for (const list of encoded.get(term)!) {
+      if (!list) continue;
+      for (let i = 0; i !== -1 && i < list.length; ) {
+        const colon = list.indexOf(':', i);
+        const old = Number(list.slice(i, colon));
+        if (!next.has(old)) next.set(old, next.size);
+        const semi = list.indexOf(';', colon);
+        i = semi === -1 ? -1 : semi + 1;
+      }
     }
-    return out;
-  };
-  return new Map(Object.entries(t).map(([term, [title, body]]) => [term, [decode(title), decode(body)]]));
+  const same = next.size === agencies.length && [...next].every(([old, now]) => old === now);
+  if (!same) {
+    const head = /(^|;)(\d+):/g;
+    for (const term of sortedTerms) {
+      const [title, body] = encoded.get(term)!;
+      const re = (s: string) => s.replace(head, (_m, sep: string, old: string) => `${sep}${next.get(Number(old))}:`);
+      encoded.set(term, [re(title), re(body)]);
+    }
+  }
+  const out: string[] = [];
+  for (const [old, now] of next) out[now] = agencies[old]!;
+  return out;
+}
+
+interface Numbering {
+  agencies: string[];
+  agencyIndex: Map<string, number>;
+  rank: (agencyId: string) => number;
+}
+
+/**
+ * One encoded posting list after a change: the postings of `gone`'s slots removed, `add` put in, in
+ * DIP order. A list is a run of groups, one per agency and registration year (`<agency>:<year>:`
+ * then the sequences); only the groups of the slots that change are decoded and encoded again, the
+ * others are kept as they are, so a common term's long list costs its groups' heads, not its postings.
+ */
+function patchList(list: string, n: Numbering, gone: readonly Posting[], add: readonly Posting[]): string {
+  const keyOf = (agencyId: string, year: number) => `${agencyId}\n${year}`;
+  const touched = new Set([...gone, ...add].map((p) => keyOf(p.agencyId, p.regYear)));
+  const groups: { rank: number; year: number; body: string }[] = [];
+  const changed = new Map<string, Posting[]>();
+  for (const group of list ? list.split(';') : []) {
+    const c1 = group.indexOf(':');
+    const c2 = group.indexOf(':', c1 + 1);
+    const agencyId = n.agencies[Number(group.slice(0, c1))]!;
+    const year = Number(group.slice(c1 + 1, c2));
+    const key = keyOf(agencyId, year);
+    if (touched.has(key)) changed.set(key, decodeList(group, n.agencies));
+    else groups.push({ rank: n.rank(agencyId), year, body: group });
+  }
+  const slot = (p: Posting) => `${p.agencyId}/${p.regYear}/${p.sequence}`;
+  const goneSlots = new Set(gone.map(slot));
+  for (const p of add) getOrSet(changed, keyOf(p.agencyId, p.regYear), () => []);
+  for (const [key, postings] of changed) {
+    const kept = postings.filter((p) => !goneSlots.has(slot(p)));
+    for (const p of add) if (keyOf(p.agencyId, p.regYear) === key) kept.push({ agencyId: p.agencyId, regYear: p.regYear, sequence: p.sequence });
+    if (!kept.length) continue;
+    kept.sort((x, y) => x.sequence - y.sequence);
+    groups.push({ rank: n.rank(kept[0]!.agencyId), year: kept[0]!.regYear, body: encodeList(kept, n.agencies, n.agencyIndex) });
+  }
+  if (changed.size) groups.sort((x, y) => x.rank - y.rank || x.year - y.year);
+  return groups.map((g) => g.body).join(';');
 }
 
 /**
@@ -159,6 +240,10 @@ function parseShard(body: string): Map<string, [Posting[], Posting[]]> {
  * posting of `removed` goes, the terms of `added` come in, each list kept in DIP order (`rank`: an
  * agency's place). `files`: each shard's JSON now (undefined: none); the result holds the same
  * shards, undefined for one left with no term. Byte for byte what shardFiles makes of the new state.
+ *
+ * Only the lists of the terms the change's items have (before and after) are decoded and encoded
+ * again; every other term's lists are kept as they are (renumbered only if the agencies' order of
+ * first appearance moved), so patching a large shard costs its JSON parse, not its postings.
  */
 export function patchShards(
   files: ReadonlyMap<string, string | undefined>,
@@ -167,39 +252,43 @@ export function patchShards(
   termsOf: (e: PublishedEntry) => ItemTerms,
   rank: (agencyId: string) => number,
 ): Map<string, string | undefined> {
-  const slot = (p: Posting) => `${p.agencyId}/${p.regYear}/${p.sequence}`;
   // The added items' own slots go too: a rerun after a crash finds them already in (idempotent).
-  const gone = new Set([...removed, ...added].map(slot));
-  const order = (x: Posting, y: Posting) => rank(x.agencyId) - rank(y.agencyId) || x.regYear - y.regYear || x.sequence - y.sequence;
+  const goneBySlot = [...removed, ...added];
+  // The terms each shard may change in: those of the items removed and added (where their postings are or go).
+  const changing = new Map<string, Set<string>>();
+  for (const e of [...removed, ...added]) {
+    const t = termsOf(e);
+    for (const term of [...t.title, ...t.body]) getOrSet(changing, shardOf(term), () => new Set<string>()).add(term);
+  }
+  const addedTerms = added.map((e) => {
+    const t = termsOf(e);
+    return [new Set(t.title), new Set(t.body)] as const;
+  });
   const out = new Map<string, string | undefined>();
   for (const [shard, body] of files) {
-    const byTerm = body ? parseShard(body) : new Map<string, [Posting[], Posting[]]>();
-    const touched = new Set<string>();
-    for (const [term, lists] of byTerm) {
-      for (const i of [0, 1] as const) {
-        const kept = lists[i].filter((p) => !gone.has(slot(p)));
-        if (kept.length !== lists[i].length) {
-          lists[i] = kept;
-          touched.add(term);
-        }
-      }
+    const parsed = body ? (JSON.parse(body) as { a: string[]; t: Record<string, [string, string]> }) : { a: [], t: {} };
+    const agencies = [...parsed.a];
+    const agencyIndex = new Map(agencies.map((a, i) => [a, i]));
+    const encoded = new Map(Object.entries(parsed.t));
+    for (const term of changing.get(shard) ?? []) {
+      const was = encoded.get(term);
+      const lists = ([0, 1] as const).map((i) =>
+        patchList(
+          was?.[i] ?? '',
+          { agencies, agencyIndex, rank },
+          goneBySlot,
+          added.filter((_, k) => addedTerms[k]![i].has(term)),
+        ),
+      );
+      if (!lists[0] && !lists[1]) encoded.delete(term);
+      else encoded.set(term, [lists[0]!, lists[1]!]);
     }
-    for (const e of added) {
-      const t = termsOf(e);
-      for (const [i, list] of [t.title, t.body].entries()) {
-        for (const term of list) {
-          if (shardOf(term) !== shard) continue;
-          getOrSet(byTerm, term, (): [Posting[], Posting[]] => [[], []])[i as 0 | 1].push({ agencyId: e.agencyId, regYear: e.regYear, sequence: e.sequence });
-          touched.add(term);
-        }
-      }
+    if (!encoded.size) {
+      out.set(shard, undefined);
+      continue;
     }
-    for (const term of touched) {
-      const lists = byTerm.get(term)!;
-      if (!lists[0].length && !lists[1].length) byTerm.delete(term);
-      else for (const l of lists) l.sort(order);
-    }
-    out.set(shard, byTerm.size ? serializeShard(byTerm) : undefined);
+    const terms = [...encoded.keys()].sort();
+    out.set(shard, shardJson(renumber(agencies, encoded, terms), encoded, terms));
   }
   return out;
 }
