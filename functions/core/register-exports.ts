@@ -42,11 +42,10 @@ import { catalogJsonLd, dipCsvHead, dipCsvRows, dipJsonHead, dipJsonRows, EXPORT
 import type { SiteFile } from './register/input.ts';
 import { buildModel } from './register/model.ts';
 import { type PartitionKey, parseSummary, partitionId, SUMMARY_PATH } from './register/summary.ts';
-import { LEASE_SECONDS, RegisterBusy, type RegisterSite, type RegisterStore } from './register-update.ts';
+import { type RegisterSite, type RegisterStore, withLease } from './register-update.ts';
 
 /** Exports older than this are rewritten even with nothing due: the nightly run (a little under a day, so a 10-minute schedule never skips a night). */
 export const NIGHTLY_AFTER_MS = 23 * 3_600_000;
-const RENEW_EVERY_MS = 5000;
 
 /** The content types the register serves its files with (web/register/render.ts `CONTENT_TYPES`; the core does not import the site). */
 export interface ExportContentTypes {
@@ -90,7 +89,7 @@ export async function refreshExports(
   const now = opts.now ?? new Date();
   // Checked before the lease, so that the usual tick (nothing due) takes nothing from an update.
   if (!whyNow(await store.exportsState(), now, opts.force === true)) return NOTHING;
-  return withLease(store, async (confirm) => {
+  return withLease(store, 'the exports job', async ({ confirm }) => {
     // Read again under the lease: another run may have written them meanwhile.
     const state = await store.exportsState();
     const reason = whyNow(state, now, opts.force === true);
@@ -142,29 +141,4 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
     at += c.length;
   }
   return out;
-}
-
-/**
- * The register's lease around `work`, as `updateRegister` holds it (register-update.ts: short,
- * renewed while the work waits on I/O, `confirm()` before each write throws RegisterBusy once lost).
- * (A copy of that logic, kept here because register-update.ts is being rewritten: it should become
- * one helper exported from there.)
- */
-async function withLease<T>(store: Pick<RegisterStore, 'lock' | 'renew' | 'unlock'>, work: (confirm: () => Promise<void>) => Promise<T>): Promise<T> {
-  const owner = crypto.randomUUID();
-  if (!(await store.lock(owner, LEASE_SECONDS))) throw new RegisterBusy('A register update is running; the exports will be written when it is done.');
-  let lost = false;
-  const renew = async () => {
-    if (!(await store.renew(owner, LEASE_SECONDS))) lost = true;
-  };
-  const timer = setInterval(() => void renew().catch(() => undefined), RENEW_EVERY_MS);
-  try {
-    return await work(async () => {
-      if (!lost) await renew();
-      if (lost) throw new RegisterBusy('The exports job lost the register lease; it will be retried.');
-    });
-  } finally {
-    clearInterval(timer);
-    await store.unlock(owner);
-  }
 }

@@ -128,7 +128,7 @@ const RENEW_EVERY_MS = 5000;
  * a lease that lapsed but was not taken is still ours to renew (the renewal is conditioned on the
  * owner, so a lease another update took cannot be renewed).
  */
-interface Lease {
+export interface Lease {
   owner: string;
   confirm(): Promise<void>;
 }
@@ -140,33 +140,41 @@ function partitionsOf(changes: readonly RegisterChange[]): PartitionKey[] {
   return [...out.values()];
 }
 
-export async function updateRegister(
-  store: RegisterStore,
-  site: RegisterSite,
-  renderer: RegisterRenderer,
-  opts: { full?: boolean; now?: Date } = {},
-): Promise<RegisterUpdate> {
+/**
+ * The register's lease around `work`: taken (RegisterBusy when another holder has it), renewed while
+ * the work waits on I/O (a failed renewal is tried again at the next tick), and released after it.
+ * The work calls `lease.confirm()` before each write. `who` names the holder in the busy messages.
+ */
+export async function withLease<T>(store: Pick<RegisterStore, 'lock' | 'renew' | 'unlock'>, who: string, work: (lease: Lease) => Promise<T>): Promise<T> {
   const owner = crypto.randomUUID();
-  if (!(await store.lock(owner, LEASE_SECONDS))) throw new RegisterBusy('Another register update is running; this one will be retried.');
+  if (!(await store.lock(owner, LEASE_SECONDS))) throw new RegisterBusy(`The register is busy with another update; ${who} will be retried.`);
   let lost = false;
   const renew = async () => {
     if (!(await store.renew(owner, LEASE_SECONDS))) lost = true;
   };
-  // Renewed while the update waits on I/O; a failed renewal is tried again at the next tick.
   const timer = setInterval(() => void renew().catch(() => undefined), RENEW_EVERY_MS);
   const lease: Lease = {
     owner,
     async confirm() {
       if (!lost) await renew();
-      if (lost) throw new RegisterBusy('This register update lost its lease; it will be retried.');
+      if (lost) throw new RegisterBusy(`${who} lost the register's lease; it will be retried.`);
     },
   };
   try {
-    return await updateLocked(store, site, renderer, opts, lease);
+    return await work(lease);
   } finally {
     clearInterval(timer);
     await store.unlock(owner);
   }
+}
+
+export function updateRegister(
+  store: RegisterStore,
+  site: RegisterSite,
+  renderer: RegisterRenderer,
+  opts: { full?: boolean; now?: Date } = {},
+): Promise<RegisterUpdate> {
+  return withLease(store, 'this register update', (lease) => updateLocked(store, site, renderer, opts, lease));
 }
 
 async function updateLocked(
