@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, type GetObjectCommandOutput, NoSuchKey } from '@aws-sdk/client-s3';
+import type { GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import {
   ALLOWED,
   allowedList,
@@ -24,7 +24,7 @@ import {
 import { DomainError, fail } from '../core/errors.ts';
 import { type MessageKey, message, type Text } from '../core/messages.ts';
 import { config } from './config.ts';
-import { s3 } from './s3.ts';
+import { isNoSuchKey, s3Sdk } from './s3-lazy.ts';
 
 /** How long an upload ticket can be used. */
 export const TICKET_SECONDS = 15 * 60;
@@ -61,7 +61,8 @@ export async function createUploadTicket(key: string, contentType: string, size:
   const expiresAt = new Date(Date.now() + TICKET_SECONDS * 1000).toISOString();
   // The presigned-post module is imported at the first ticket, not at the cold start of every function that may give one.
   const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
-  const { url, fields } = await createPresignedPost(s3(), {
+  const { client } = await s3Sdk();
+  const { url, fields } = await createPresignedPost(client, {
     Bucket: config.bucket('documents'),
     Key: key, // an exact key condition: the form cannot name another object
     Fields: { 'Content-Type': contentType }, // every field also becomes an exact condition
@@ -90,10 +91,11 @@ export async function verifyUpload(key: string, expected: { size: number; sha256
   const want = ALLOWED[expected.kind];
 
   let object: GetObjectCommandOutput;
+  const { client, sdk } = await s3Sdk();
   try {
-    object = await s3().send(new GetObjectCommand({ Bucket, Key: key }));
+    object = await client.send(new sdk.GetObjectCommand({ Bucket, Key: key }));
   } catch (e) {
-    if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey') {
+    if (isNoSuchKey(e)) {
       return refused(
         'missing',
         perLanguage('upload_missing', () => ({ minutes: TICKET_SECONDS / 60 })),
@@ -170,7 +172,8 @@ function lastBytes(kept: Uint8Array, chunk: Uint8Array, n: number): Uint8Array {
 }
 
 export async function deleteObject(key: string): Promise<void> {
-  await s3().send(new DeleteObjectCommand({ Bucket: config.bucket('documents'), Key: key }));
+  const { client, sdk } = await s3Sdk();
+  await client.send(new sdk.DeleteObjectCommand({ Bucket: config.bucket('documents'), Key: key }));
 }
 
 /**
@@ -178,7 +181,8 @@ export async function deleteObject(key: string): Promise<void> {
  * just behind a delete marker; that needs s3:DeleteObjectVersion (part of grantReadWrite's DeleteObject*).
  */
 async function discard(Bucket: string, Key: string, VersionId: string | undefined): Promise<void> {
-  await s3().send(new DeleteObjectCommand({ Bucket, Key, ...(VersionId ? { VersionId } : {}) }));
+  const { client, sdk } = await s3Sdk();
+  await client.send(new sdk.DeleteObjectCommand({ Bucket, Key, ...(VersionId ? { VersionId } : {}) }));
 }
 
 function refused(reason: Exclude<VerifyResult, { ok: true }>['reason'], text: Text): VerifyResult {
