@@ -5,8 +5,8 @@ import { assertRole } from '../core/access.ts';
 import { DocumentRef, ItemContent, ItemQuery, publicView } from '../core/item-model.ts';
 import { createItem, decide, inbox as inboxUseCase, itemFor, listItems, submitItem, updateItem, withdraw } from '../core/items.ts';
 import { agencyId } from '../core/model.ts';
-import { REGISTER_REBUILD_WORKFLOW } from '../core/register-events.ts';
 import type { Context } from '../core/ports.ts';
+import { REGISTER_REBUILD_WORKFLOW } from '../core/register-events.ts';
 import { endpoint } from './http.ts';
 
 const ItemParams = z.strictObject({ itemId: z.uuid() });

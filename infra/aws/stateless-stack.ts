@@ -37,8 +37,8 @@ import { pascal, RouteGroupStack, routeGroups, routeId, routeKey } from './api-r
 import { ROOT } from './bundle.ts';
 import { FunctionFactory, META } from './functions.ts';
 import { acknowledge } from './nag.ts';
-import { WorkflowTasksStack } from './workflow-tasks.ts';
 import { PUBLIC_API_PREFIX, routeThrottles, signInWebAcl } from './waf.ts';
+import { WorkflowTasksStack } from './workflow-tasks.ts';
 
 export interface StatelessStackProps extends StackProps {
   table: dynamodb.ITable;
@@ -405,11 +405,12 @@ export class StatelessStack extends Stack {
 
     // ---------------------------------------------------------------- State machines
     // Their task functions are in a nested stack (workflow-tasks.ts), the machines here.
-    const workflowTasks = (this.workflowTasks = new WorkflowTasksStack(this, 'WorkflowTasks', {
+    const workflowTasks = new WorkflowTasksStack(this, 'WorkflowTasks', {
       description: 'SIP PPID: the task functions of the state machines',
       stateMachines,
       functions,
-    }));
+    });
+    this.workflowTasks = workflowTasks;
     for (const decl of stateMachines) {
       const taskFns = workflowTasks.tasks.get(decl.id) ?? new Map<string, lambda.Function>();
       const substitutions = Object.fromEntries([...taskFns].map(([placeholder, fn]) => [placeholder, fn.functionArn]));
