@@ -38,7 +38,7 @@
  * only if no newer change moved it meanwhile (`exportsWritten(at, dueSince)` is conditioned on the
  * `dueSince` it started from), so a change that lands during a run keeps the exports due.
  */
-import { catalogJsonLd, dipCsvHead, dipCsvRows, dipJsonHead, dipJsonRows, EXPORT_PATHS, jsonTail } from './register/exports.ts';
+import { catalogJsonLd, concatBytes, dipCsvHead, dipCsvRows, dipJsonHead, dipJsonRows, EXPORT_PATHS, jsonTail } from './register/exports.ts';
 import type { SiteFile } from './register/input.ts';
 import { buildModel } from './register/model.ts';
 import { type PartitionKey, parseSummary, partitionId, SUMMARY_PATH } from './register/summary.ts';
@@ -121,8 +121,8 @@ export async function refreshExports(
     json.push(encoder.encode(jsonTail(items)));
 
     const files: SiteFile[] = [
-      { path: EXPORT_PATHS.json, body: concat(json), contentType: types.json },
-      { path: EXPORT_PATHS.csv, body: concat(csv), contentType: types.csv },
+      { path: EXPORT_PATHS.json, body: concatBytes(json), contentType: types.json },
+      { path: EXPORT_PATHS.csv, body: concatBytes(csv), contentType: types.csv },
       { path: EXPORT_PATHS.catalog, body: catalogJsonLd(m, summary), contentType: types.jsonld },
     ];
     await confirm();
@@ -131,14 +131,4 @@ export async function refreshExports(
     await store.exportsWritten(at, state.dueSince);
     return { reason, parts: summary.parts.length, items, files: paths.length, invalidated: await site.invalidate(paths) };
   });
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

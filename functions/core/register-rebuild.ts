@@ -26,7 +26,7 @@
  * the summary of the partitions they touch from their items), so a publication during a rebuild is
  * on the register once that update ran, as after `full`.
  */
-import { dipCsvHead, dipCsvRows, dipJsonHead, dipJsonRows, EXPORT_PATHS, jsonTail } from './register/exports.ts';
+import { concatBytes, dipCsvHead, dipCsvRows, dipJsonHead, dipJsonRows, EXPORT_PATHS, jsonTail } from './register/exports.ts';
 import type { PublishedEntry, RegisterInput, SiteFile } from './register/input.ts';
 import { agencyRank, buildModel } from './register/model.ts';
 import {
@@ -226,8 +226,8 @@ export async function rebuildShared(
   const put: SiteFile[] = [
     ...renderer.sharedFiles(input),
     ...renderer.searchShards(postings),
-    { path: EXPORT_PATHS.json, body: concat(json), contentType: renderer.contentTypes.json },
-    { path: EXPORT_PATHS.csv, body: concat(csv), contentType: renderer.contentTypes.csv },
+    { path: EXPORT_PATHS.json, body: concatBytes(json), contentType: renderer.contentTypes.json },
+    { path: EXPORT_PATHS.csv, body: concatBytes(csv), contentType: renderer.contentTypes.csv },
   ];
   await holdLease(store, run.owner);
   const paths = await site.apply({ put, delete: [], copies: renderer.sharedCopies(input), removeCopies: [] });
@@ -255,14 +255,4 @@ export async function rebuildFinish(
 /** A rebuild that failed releases the register at once (its next update or rebuild starts over). */
 export async function rebuildRelease(store: Pick<RebuildStore, 'unlock'>, opts: { owner: string }): Promise<void> {
   await store.unlock(opts.owner);
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

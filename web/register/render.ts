@@ -159,17 +159,22 @@ function dikExportFiles(m: Model, generatedAt: string): SiteFile[] {
 const copiesOf = (e: PublishedEntry, except: ReadonlySet<string> = new Set()) =>
   e.documents.filter((d) => d.status === 'verified' && !except.has(d.docId)).map((d) => ({ from: d.key, to: documentPath(e.itemId, d.docId, d.fileName) }));
 
+/** The files every build writes first: the stylesheet, the scripts, the icons and robots.txt. */
+function* assetFiles(m: Model): Generator<SiteFile> {
+  yield { path: 'assets/register.css', body: REGISTER_CSS, contentType: CONTENT_TYPES.css };
+  yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
+  yield { path: 'assets/permohonan.js', body: REQUEST_JS, contentType: CONTENT_TYPES.js };
+  for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
+  yield { path: ROBOTS_PATH, body: robotsTxt(m), contentType: CONTENT_TYPES.txt };
+}
+
 /**
  * Every file of the site, one at a time (an adapter can upload as it goes instead of holding a
  * 100,000-item site in memory).
  */
 export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   const m = buildModel(input);
-  yield { path: 'assets/register.css', body: REGISTER_CSS, contentType: CONTENT_TYPES.css };
-  yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
-  yield { path: 'assets/permohonan.js', body: REQUEST_JS, contentType: CONTENT_TYPES.js };
-  for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
-  yield { path: ROBOTS_PATH, body: robotsTxt(m), contentType: CONTENT_TYPES.txt };
+  yield* assetFiles(m);
   for (const [path, body] of sitemapFiles(m)) yield xml(path, body);
   yield html(NOT_FOUND_PATH, renderNotFoundPage(m));
   for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
@@ -528,11 +533,7 @@ export const partitionCopies = (input: RegisterInput) => input.items.flatMap((e)
  */
 export function* renderSharedFiles(input: RegisterInput): Generator<SiteFile> {
   const m = buildModel(input);
-  yield { path: 'assets/register.css', body: REGISTER_CSS, contentType: CONTENT_TYPES.css };
-  yield { path: 'assets/search.js', body: SEARCH_JS, contentType: CONTENT_TYPES.js };
-  yield { path: 'assets/permohonan.js', body: REQUEST_JS, contentType: CONTENT_TYPES.js };
-  for (const f of FAVICON_FILES) yield { path: f.name, body: f.body(), contentType: f.contentType };
-  yield { path: ROBOTS_PATH, body: robotsTxt(m), contentType: CONTENT_TYPES.txt };
+  yield* assetFiles(m);
   yield* sharedSitemapFiles(m);
   yield html(NOT_FOUND_PATH, renderNotFoundPage(m));
   for (const ref of allPages(m)) {

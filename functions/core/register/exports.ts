@@ -574,3 +574,14 @@ export function catalogJsonLd(m: Model, summary: RegisterSummary = summaryOf(m.i
   };
   return `${JSON.stringify(catalog, null, 2)}\n`;
 }
+
+/** The whole-register exports are made part by part: their bytes joined into one body. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
