@@ -12,6 +12,9 @@ import * as z from 'zod';
 import { agencyId } from './model.ts';
 
 export const CATEGORIES = ['berkala', 'serta_merta', 'setiap_saat'] as const;
+
+/** An item's number: its agency, registration year and sequence (`DINKES/2026/0007`). */
+export const itemNumber = (agencyId: string, regYear: number, sequence: number) => `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`;
 export const Category = z.enum(CATEGORIES).meta({
   description: 'berkala (UU 14/2008 Pasal 9), serta-merta (Pasal 10), tersedia setiap saat (Pasal 11)',
 });

@@ -14,7 +14,17 @@ import { agencyDeadline } from './agency-deadline.ts';
 import { auditEvent, SYSTEM_ACTOR } from './audit.ts';
 import { type DeadlineRule, localDateOf } from './calendar.ts';
 import { conflict, DomainError, fail, notFound } from './errors.ts';
-import type { InboxEntry, Item, ItemContent, ItemQuery, PublishedVersion, StepRecord, StepTiming, WorkingVersion } from './item-model.ts';
+import {
+  type InboxEntry,
+  type Item,
+  type ItemContent,
+  type ItemQuery,
+  itemNumber,
+  type PublishedVersion,
+  type StepRecord,
+  type StepTiming,
+  type WorkingVersion,
+} from './item-model.ts';
 import { instantInWords, ruleInWords, staffLink, staffMail } from './mail-text.ts';
 import { message } from './messages.ts';
 import type { Context, Page, Write } from './ports.ts';
@@ -199,7 +209,7 @@ export function draftItem(input: {
   return {
     itemId,
     agencyId,
-    number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
+    number: itemNumber(agencyId, regYear, sequence),
     regYear,
     sequence,
     status: 'draft',

@@ -16,6 +16,7 @@ import type { RegisterEvent } from '../../functions/core/item-model.ts';
 import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import { updateRegister } from '../../functions/core/register-update.ts';
 import { registerRenderer } from '../../web/register/render.ts';
+import { publishedEntry } from '../support/fixtures.ts';
 import { startTestHost } from '../support/host.ts';
 import { memoryRegister } from '../support/register-memory.ts';
 
@@ -24,31 +25,18 @@ afterAll(async () => {
   await host?.cleanup();
 });
 
-const entry = (agencyId: string, regYear: number, sequence: number, publishedAt: string): PublishedEntry => ({
-  itemId: `reads-${agencyId}-${regYear}-${sequence}`,
-  agencyId,
-  number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
-  versionNo: 1,
-  regYear,
-  sequence,
-  approvedBy: 'kepala.dinkes',
-  publishedAt,
-  history: [{ versionNo: 1, publishedAt }],
-  documents: [],
-  content: {
-    title: `Laporan ${agencyId} ${regYear} nomor ${sequence}`,
-    summary: `Ringkasan laporan kinerja dan anggaran ${agencyId} tahun ${regYear}, bagian ${sequence}.`,
-    holder: 'Sekretariat',
-    responsible: 'Kepala',
-    createdWhen: `Januari ${regYear}`,
-    createdWhere: 'Pontianak',
-    formats: ['softcopy'],
-    retention: '5 tahun',
-    category: (['berkala', 'setiap_saat', 'serta_merta'] as const)[sequence % 3]!,
-    year: regYear,
-    tags: [],
-  },
-});
+const entry = (agencyId: string, regYear: number, sequence: number, publishedAt: string): PublishedEntry =>
+  publishedEntry(agencyId, regYear, sequence, {
+    itemId: `reads-${agencyId}-${regYear}-${sequence}`,
+    approvedBy: 'kepala.dinkes',
+    publishedAt,
+    content: {
+      title: `Laporan ${agencyId} ${regYear} nomor ${sequence}`,
+      summary: `Ringkasan laporan kinerja dan anggaran ${agencyId} tahun ${regYear}, bagian ${sequence}.`,
+      responsible: 'Kepala',
+      category: (['berkala', 'setiap_saat', 'serta_merta'] as const)[sequence % 3]!,
+    },
+  });
 
 async function put(items: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {

@@ -1,7 +1,9 @@
 /** Records and people the tests share: an agency as the store keeps it, the seeded body's local day, requesters. */
 import ExcelJS from 'exceljs';
 import { DIP_IMPORT_COLUMNS } from '../../functions/core/documentation/import.ts';
+import { type ItemContent, itemNumber } from '../../functions/core/item-model.ts';
 import type { Agency } from '../../functions/core/model.ts';
+import type { PublishedEntry } from '../../functions/core/register/input.ts';
 
 /** An agency record (the seeded body's zone, Monday to Friday), for the renderers' and the letters' unit tests. */
 export const agencyRecord = (id: string, name: string, kind: Agency['kind'] = 'skpd', extra: Partial<Agency> = {}): Agency => ({
@@ -15,6 +17,43 @@ export const agencyRecord = (id: string, name: string, kind: Agency['kind'] = 's
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...extra,
 });
+
+/**
+ * A published item as the register reads it, in its first version: its number from its agency, year
+ * and sequence, the DIP columns filled (the title and anything else from `content`).
+ */
+export function publishedEntry(
+  agencyId: string,
+  regYear: number,
+  sequence: number,
+  opts: { content: Partial<ItemContent> & { title: string }; publishedAt: string; itemId?: string; approvedBy?: string },
+): PublishedEntry {
+  return {
+    itemId: opts.itemId ?? `${agencyId}-${regYear}-${sequence}`,
+    agencyId,
+    number: itemNumber(agencyId, regYear, sequence),
+    versionNo: 1,
+    regYear,
+    sequence,
+    approvedBy: opts.approvedBy ?? 'kepala',
+    publishedAt: opts.publishedAt,
+    history: [{ versionNo: 1, publishedAt: opts.publishedAt }],
+    documents: [],
+    content: {
+      summary: '',
+      holder: 'Sekretariat',
+      responsible: 'Kepala Dinas',
+      createdWhen: `Januari ${regYear}`,
+      createdWhere: 'Pontianak',
+      formats: ['softcopy'],
+      retention: '5 tahun',
+      category: 'berkala',
+      year: regYear,
+      tags: [],
+      ...opts.content,
+    },
+  };
+}
 
 /** The local date `offsetDays` from today in Western Indonesia (the seeded body's zone is Asia/Pontianak, UTC+7). */
 export const localDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);

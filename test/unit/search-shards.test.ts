@@ -10,7 +10,7 @@ import { mulberry32 } from '../../bench/register.bench.ts';
 import type { PublishedEntry, RegisterInput } from '../../functions/core/register/input.ts';
 import { buildModel } from '../../functions/core/register/model.ts';
 import { itemTerms, patchShards, shardFiles } from '../../functions/core/register/search-index.ts';
-import { agencyRecord } from '../support/fixtures.ts';
+import { agencyRecord, publishedEntry } from '../support/fixtures.ts';
 
 const AGENCIES = ['diskominfo', 'dinkes', 'disdikbud', 'bappeda', 'dishub', 'bpkad'].map((id, i) =>
   agencyRecord(id, `Dinas ${id}`, i === 0 ? 'ppid_utama' : 'skpd'),
@@ -29,24 +29,9 @@ function register(items: PublishedEntry[]): RegisterInput {
 
 function randomEntry(rand: () => number, agencyId: string, regYear: number, sequence: number, versionNo = 1): PublishedEntry {
   const pick = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
-  return {
-    itemId: `${agencyId}-${regYear}-${sequence}`,
-    agencyId,
-    number: `${agencyId.toUpperCase()}/${regYear}/${sequence}`,
-    versionNo,
-    regYear,
-    sequence,
-    approvedBy: 'kepala',
-    publishedAt: '2026-02-01T00:00:00.000Z',
-    history: [{ versionNo, publishedAt: '2026-02-01T00:00:00.000Z' }],
-    documents: [],
-    content: {
-      title: pick(1 + Math.floor(rand() * 3)),
-      summary: pick(Math.floor(rand() * 4)),
-      category: 'berkala',
-      year: regYear,
-    } as PublishedEntry['content'],
-  };
+  const publishedAt = '2026-02-01T00:00:00.000Z';
+  const content = { title: pick(1 + Math.floor(rand() * 3)), summary: pick(Math.floor(rand() * 4)) };
+  return { ...publishedEntry(agencyId, regYear, sequence, { content, publishedAt }), versionNo, history: [{ versionNo, publishedAt }] };
 }
 
 describe('patchShards', () => {

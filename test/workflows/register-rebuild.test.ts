@@ -16,6 +16,7 @@ import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import type { RebuildRun } from '../../functions/core/register-rebuild.ts';
 import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { registerRenderer } from '../../web/register/render.ts';
+import { publishedEntry } from '../support/fixtures.ts';
 import { emulatorS3, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -26,32 +27,15 @@ const YEARS = [2025, 2026];
 const FAILING = 'disdikbud#2025';
 
 function entry(agencyId: string, regYear: number, sequence: number): PublishedEntry {
-  const publishedAt = `${regYear}-03-${String((sequence % 27) + 1).padStart(2, '0')}T0${sequence % 10}:00:00.000Z`;
-  return {
+  return publishedEntry(agencyId, regYear, sequence, {
     itemId: `rb-${agencyId}-${regYear}-${sequence}`,
-    agencyId,
-    number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
-    versionNo: 1,
-    regYear,
-    sequence,
-    approvedBy: 'kepala',
-    publishedAt,
-    history: [{ versionNo: 1, publishedAt }],
-    documents: [],
+    publishedAt: `${regYear}-03-${String((sequence % 27) + 1).padStart(2, '0')}T0${sequence % 10}:00:00.000Z`,
     content: {
       title: `Laporan ${agencyId} ${regYear} nomor ${sequence} anggaran kinerja`,
       summary: `Ringkasan laporan ${sequence} tentang pelayanan publik ${agencyId}.`,
-      holder: 'Sekretariat',
-      responsible: 'Kepala Dinas',
-      createdWhen: `Januari ${regYear}`,
-      createdWhere: 'Pontianak',
-      formats: ['softcopy'],
-      retention: '5 tahun',
       category: CATEGORIES[sequence % CATEGORIES.length]!,
-      year: regYear,
-      tags: [],
     },
-  };
+  });
 }
 
 const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
