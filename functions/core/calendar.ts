@@ -115,13 +115,28 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Local wall-clock fields of an instant, as a UTC timestamp (ms) of that wall time. */
-function wallClockMs(instantMs: number, timeZone: string): number {
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock fields of an instant (ms) in a time zone (one formatter per zone, kept). */
+export function wallClock(instantMs: number, timeZone: string): WallClock {
   const p: Record<string, number> = {};
   for (const part of zoneFormatter(timeZone).formatToParts(instantMs)) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  return { year: p.year ?? 0, month: p.month ?? 1, day: p.day ?? 1, hour: (p.hour ?? 0) % 24, minute: p.minute ?? 0, second: p.second ?? 0 };
+}
+
+/** Local wall-clock fields of an instant, as a UTC timestamp (ms) of that wall time. */
+function wallClockMs(instantMs: number, timeZone: string): number {
+  const w = wallClock(instantMs, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
 /** Offset of the zone from UTC at an instant, in ms (positive east of Greenwich). */

@@ -5,6 +5,7 @@
  * `cron(minutes hours day-of-month month day-of-week year)` with *, ?, lists, ranges and steps,
  * evaluated in the schedule's time zone. (L, W and # are not used by this system and are refused.)
  */
+import { wallClock } from '../../functions/core/calendar.ts';
 import type { ScheduleDecl } from '../system.ts';
 
 const DOW: Record<string, number> = { SUN: 1, MON: 2, TUE: 3, WED: 4, THU: 5, FRI: 6, SAT: 7 };
@@ -28,37 +29,10 @@ function field(spec: string, min: number, max: number, names: Record<string, num
 
 const has = (f: Set<number> | 'any', v: number) => f === 'any' || f.has(v);
 
-/** One formatter per time zone: making one costs far more than using it, and nextFire asks per minute it scans. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
+/** The local fields of an instant that a cron expression names; `dow` as cron counts (SUN = 1). */
 function localParts(at: Date, timeZone: string) {
-  const parts = formatterFor(timeZone).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-    dow: DOW[get('weekday').toUpperCase()],
-  };
+  const w = wallClock(at.getTime(), timeZone);
+  return { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, dow: new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay() + 1 };
 }
 
 /** The first time strictly after `after` that the expression fires. */

@@ -2,6 +2,7 @@
  * Words of the public register in Bahasa Indonesia (first) and English. Item content itself is
  * Indonesian on both sides and is marked `lang="id"` on English pages.
  */
+import { wallClock } from '../../functions/core/calendar.ts';
 import { formatBytes } from '../../functions/core/documents.ts';
 import type { Category } from '../../functions/core/item-model.ts';
 import { DIK_NO_TIME_LIMIT } from '../../functions/core/register/dik.ts';
@@ -923,8 +924,6 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const DAY = 86_400_000;
 const FAST_FROM = Date.UTC(1900, 0, 2);
 const FAST_UNTIL = Date.UTC(2200, 0, 1);
-/** Per zone, a formatter of an instant's wall-clock time there (to know the zone's offset). */
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
 /** Zone → UTC day → the zone's offset from UTC (ms) all that day, or null when it changes during it. */
 const dayOffsets = new Map<string, Map<number, number | null>>();
 /** Language → local day → the date in words. */
@@ -932,24 +931,8 @@ const dayTexts: Record<Lang, Map<number, string>> = { id: new Map(), en: new Map
 
 /** The zone's offset from UTC in ms at `t` (a whole second). */
 function offsetAt(timeZone: string, t: number): number {
-  const f = getOrSet(
-    wallClocks,
-    timeZone,
-    () =>
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      }),
-  );
-  const p: Record<string, number> = {};
-  for (const { type, value } of f.formatToParts(t)) if (type !== 'literal') p[type] = Number(value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - t;
+  const w = wallClock(t, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - t;
 }
 
 /**

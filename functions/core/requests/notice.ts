@@ -22,7 +22,7 @@
  *
  * Pure: every date comes from the request and the context, so the same input gives the same bytes.
  */
-import { localDateOf } from '../calendar.ts';
+import { localDateOf, wallClock } from '../calendar.ts';
 import { letterheadOf, type UnitLetterhead } from '../exclusion-pdf.ts';
 import {
   type Block,
@@ -72,29 +72,6 @@ const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'
 const ZONE_ABBREVIATION: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const wallFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock fields of an instant in a zone. */
-function wallClock(ms: number, timeZone: string) {
-  let f = wallFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallFormatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour! % 24, minute: p.minute!, second: p.second! };
-}
-
 /** "WIB", "WITA", "WIT"; for another zone its offset at that instant, "UTC+05:30". */
 function zoneAbbreviation(ms: number, timeZone: string): string {
   const known = ZONE_ABBREVIATION[timeZone];
