@@ -17,7 +17,7 @@ import { refreshExports } from '../../functions/core/register-exports.ts';
 import { LEASE_SECONDS, RegisterBusy } from '../../functions/core/register-update.ts';
 import { DEMO_ITEMS } from '../../infra/local/seed.ts';
 import { CONTENT_TYPES, registerRenderer } from '../../web/register/render.ts';
-import { emulatorS3, runScheduled, startTestHost, until } from '../support/host.ts';
+import { emulatorS3, registerQuiet, runScheduled, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let s3: S3Client;
@@ -46,11 +46,7 @@ beforeAll(async () => {
   host.scheduler.stop();
   s3 = emulatorS3(host);
   await until(async () => (await registerStore.loadInput(new Date())).items.length === DEMO_ITEMS.length, 'the demo items published', 240_000);
-  await until(
-    () => ![...host.stepFunctions.executions.values()].some((e) => e.name.startsWith('register') && e.status === 'RUNNING'),
-    'the register updates done',
-    120_000,
-  );
+  await registerQuiet(host);
   // The summary (the index of parts) is written with the pages by the register's update; a register
   // built before the renderer wrote it gets the summary of its items, as a full render writes it.
   if ((await readFiles([SUMMARY_PATH])).get(SUMMARY_PATH) === undefined) {

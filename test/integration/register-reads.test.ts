@@ -17,7 +17,7 @@ import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import { updateRegister } from '../../functions/core/register-update.ts';
 import { registerRenderer } from '../../web/register/render.ts';
 import { publishedEntry } from '../support/fixtures.ts';
-import { startTestHost } from '../support/host.ts';
+import { registerQuiet, startTestHost } from '../support/host.ts';
 import { memoryRegister } from '../support/register-memory.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>> | undefined;
@@ -94,6 +94,7 @@ async function readsOfOnePublication(bulk: number, year: number, from: number): 
 describe('one publication reads the same at two register sizes', () => {
   it('reads the changed item, its partition and what the shared pages name, not the register', async () => {
     host = await startTestHost();
+    await registerQuiet(host);
     // The register grows tenfold between the two; each publication goes into a partition of the same size.
     const small = await readsOfOnePublication(60, 2024, 0);
     const large = await readsOfOnePublication(600, 2025, 100);

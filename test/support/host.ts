@@ -258,3 +258,17 @@ export async function runScheduled(host: LocalHost, stateMachine: string, timeou
     timeoutMs,
   );
 }
+
+/**
+ * For a test that runs the register's update or rebuild itself: the scheduler stopped (the exports
+ * job takes the register's lease on its tick) and whatever register updates the set-up started
+ * (the seeded agencies start one each) finished, as they hold the lease while they run.
+ */
+export async function registerQuiet(host: LocalHost, timeoutMs = 120_000): Promise<void> {
+  host.scheduler.stop();
+  await until(
+    () => ![...host.stepFunctions.executions.values()].some((e) => e.name.startsWith('register') && e.status === 'RUNNING'),
+    'the register updates done',
+    timeoutMs,
+  );
+}

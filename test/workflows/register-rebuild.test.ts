@@ -17,7 +17,7 @@ import type { RebuildRun } from '../../functions/core/register-rebuild.ts';
 import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { registerRenderer } from '../../web/register/render.ts';
 import { publishedEntry } from '../support/fixtures.ts';
-import { emulatorS3, startTestHost, until } from '../support/host.ts';
+import { emulatorS3, registerQuiet, startTestHost, until } from '../support/host.ts';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let s3: S3Client;
@@ -57,14 +57,8 @@ async function bucket(): Promise<Map<string, { body: string; contentType?: strin
 
 beforeAll(async () => {
   host = await startTestHost();
-  host.scheduler.stop();
   s3 = emulatorS3(host);
-  // Whatever register updates the set-up started are done before the rebuild (they would hold the lease).
-  await until(
-    () => ![...host.stepFunctions.executions.values()].some((e) => e.name.startsWith('register') && e.status === 'RUNNING'),
-    'the register updates done',
-    120_000,
-  );
+  await registerQuiet(host);
   // Published items written as the publication writes them (no register events: only the rebuild shows them).
   for (const agencyId of AGENCIES)
     for (const regYear of YEARS)
