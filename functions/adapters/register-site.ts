@@ -6,6 +6,7 @@
  */
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { fileText } from '../core/register/input.ts';
 import { config } from './config.ts';
 import { s3 } from './s3.ts';
 
@@ -13,6 +14,8 @@ export interface PlanFile {
   path: string;
   body: string | Uint8Array;
   contentType: string;
+  /** `gzip`: the body is compressed, stored with `Content-Encoding: gzip` (core/register/input.ts SiteFile). */
+  encoding?: 'gzip';
 }
 export interface Plan {
   put: PlanFile[];
@@ -62,7 +65,8 @@ export async function readFiles(paths: readonly string[]): Promise<Map<string, s
   await pool([...paths], 16, async (Key) => {
     try {
       const res = await s3().send(new GetObjectCommand({ Bucket, Key }));
-      out.set(Key, await res.Body!.transformToString('utf-8'));
+      const body = await res.Body!.transformToByteArray();
+      out.set(Key, fileText({ body, encoding: res.ContentEncoding === 'gzip' ? 'gzip' : undefined }));
     } catch (e) {
       if ((e as Error).name !== 'NoSuchKey' && (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw e;
       out.set(Key, undefined);
@@ -88,7 +92,9 @@ export async function applyPlan(plan: Plan, opts: { prune?: boolean } = {}): Pro
     ),
   );
   await pool(plan.put, 16, (f) =>
-    s3().send(new PutObjectCommand({ Bucket, Key: f.path, Body: f.body, ContentType: f.contentType, CacheControl: cacheControl(f.path) })),
+    s3().send(
+      new PutObjectCommand({ Bucket, Key: f.path, Body: f.body, ContentType: f.contentType, ContentEncoding: f.encoding, CacheControl: cacheControl(f.path) }),
+    ),
   );
   const removed = (await Promise.all(plan.removeCopies.map((p) => listPrefix(Bucket, p)))).flat();
   if (opts.prune) {

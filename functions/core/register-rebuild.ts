@@ -27,7 +27,7 @@
  * on the register once that update ran, as after `full`.
  */
 import { concatBytes, dipCsvHead, dipCsvRows, dipJsonHead, dipJsonRows, EXPORT_PATHS, jsonTail } from './register/exports.ts';
-import type { PublishedEntry, RegisterInput, SiteFile } from './register/input.ts';
+import { gzipFile, type PublishedEntry, type RegisterInput, type SiteFile } from './register/input.ts';
 import { agencyRank, buildModel } from './register/model.ts';
 import {
   type LatestKey,
@@ -148,7 +148,7 @@ export async function rebuildPlan(
   // LastModified has a resolution of one second.
   await new Promise((r) => setTimeout(r, Math.max(0, leased + 1100 - Date.now())));
   await holdLease(store, owner);
-  await site.apply({ put: [{ path: SUMMARY_PATH, body: serializeSummary(summary), contentType: renderer.contentTypes.json }], ...EMPTY });
+  await site.apply({ put: [gzipFile(SUMMARY_PATH, serializeSummary(summary), renderer.contentTypes.json)], ...EMPTY });
   const stamp = await site.writtenAt(SUMMARY_PATH);
   if (!stamp) throw new Error(`The register bucket has no ${SUMMARY_PATH} just written`);
   return {

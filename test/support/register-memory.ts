@@ -5,7 +5,7 @@
  * own integration tests. Every read of a record is counted (`reads`), as DynamoDB would bill it.
  */
 import type { RegisterEvent } from '../../functions/core/item-model.ts';
-import type { PublishedEntry, RegisterChange, RegisterInput, SitePlan } from '../../functions/core/register/input.ts';
+import { fileText, type PublishedEntry, type RegisterChange, type RegisterInput, type SitePlan } from '../../functions/core/register/input.ts';
 import { partitionId, partitionOf } from '../../functions/core/register/summary.ts';
 import { type RegisterSite, type RegisterStore, updateRegister } from '../../functions/core/register-update.ts';
 import { registerRenderer } from '../../web/register/render.ts';
@@ -24,8 +24,6 @@ export interface MemoryRegister {
   reads: { count: number };
   exports: { dueSince?: string; writtenAt?: string };
 }
-
-const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
 
 /** `base`: the register's input without items (body, agencies, DIK, requests…); `items`: what is published. */
 export function memoryRegister(base: Omit<RegisterInput, 'items' | 'generatedAt'>, items: readonly PublishedEntry[]): MemoryRegister {
@@ -119,7 +117,7 @@ export function memoryRegister(base: Omit<RegisterInput, 'items' | 'generatedAt'
       m.plans.push(plan);
       if (opts.prune) m.files.clear();
       for (const p of plan.delete) m.files.delete(p);
-      for (const f of plan.put) m.files.set(f.path, text(f.body));
+      for (const f of plan.put) m.files.set(f.path, fileText(f));
       return [...plan.put.map((f) => f.path), ...plan.delete];
     },
     invalidate: async (paths) => paths.length,

@@ -9,7 +9,7 @@ import type { DikEntry } from '../../functions/core/exclusion-model.ts';
 import type { DocumentRef } from '../../functions/core/item-model.ts';
 import { DIK_CSV_COLUMNS } from '../../functions/core/register/dik.ts';
 import { DIK_EXPORT_PATHS } from '../../functions/core/register/exports.ts';
-import type { PublishedEntry, RegisterInput, SiteFile } from '../../functions/core/register/input.ts';
+import { fileText, type PublishedEntry, type RegisterInput, type SiteFile } from '../../functions/core/register/input.ts';
 import { allPages, buildModel } from '../../functions/core/register/model.ts';
 import { renderDik, renderFull, renderFullFiles } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
@@ -122,8 +122,7 @@ const input = (dikEntries: DikEntry[] = DIK, over: Partial<RegisterInput> = {}):
 
 // --- helpers ------------------------------------------------------------------------------------------
 
-const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
-const siteOf = (files: Iterable<SiteFile>) => new Map([...files].map((f) => [f.path, text(f.body)]));
+const siteOf = (files: Iterable<SiteFile>) => new Map([...files].map((f) => [f.path, fileText(f)]));
 const DIK_FILES = ['dik/index.html', 'en/dik/index.html', DIK_EXPORT_PATHS.json, DIK_EXPORT_PATHS.csv];
 
 /** The row of one entry on a DIK page. */
@@ -374,7 +373,7 @@ describe('the DIK exports', () => {
     expect(hostile.title).toBe(HOSTILE_TITLE);
     expect(hostile.agencyName).toBe('bpbd');
     // Absolute links when the site's origin is known.
-    const abs = JSON.parse(text(renderDik(input(DIK, { siteUrl: 'https://ppid.example.go.id/' })).find((f) => f.path === DIK_EXPORT_PATHS.json)!.body));
+    const abs = JSON.parse(fileText(renderDik(input(DIK, { siteUrl: 'https://ppid.example.go.id/' })).find((f) => f.path === DIK_EXPORT_PATHS.json)!));
     expect(abs.items[0].url).toBe('https://ppid.example.go.id/dik/#dik-2025-7');
   });
 
@@ -418,7 +417,7 @@ describe('renderDik', () => {
     ]);
     const full = new Map([...renderFullFiles(input())].map((f) => [f.path, f]));
     for (const f of files) {
-      expect(text(f.body), f.path).toBe(text(full.get(f.path)!.body));
+      expect(fileText(f), f.path).toBe(fileText(full.get(f.path)!));
       expect(f.contentType, f.path).toBe(full.get(f.path)!.contentType);
     }
   });
@@ -460,7 +459,7 @@ describe('the DIK and the DIP apart', () => {
       expect(site.get(p), p).not.toContain('secret.pdf');
       expect(site.get(p), p).not.toContain('exclusions/x');
     }
-    for (const f of renderDik(input([smuggled, PERMANENT]))) expect(text(f.body), f.path).not.toContain('berkas/');
+    for (const f of renderDik(input([smuggled, PERMANENT]))) expect(fileText(f), f.path).not.toContain('berkas/');
     // Copies are the DIP's documents only.
     expect(plan.copies).toEqual([{ from: 'items/dinkes-2026-1/d1/Laporan.pdf', to: 'berkas/dinkes-2026-1/d1/Laporan.pdf' }]);
   });

@@ -13,7 +13,7 @@ import type { ItemContent } from '../../functions/core/item-model.ts';
 import { PublicBodyPatch } from '../../functions/core/public-body.ts';
 import type { PublicAnnualReport } from '../../functions/core/register/annual.ts';
 import { FILE_TYPE, THEME_GOVERNMENT, telUri } from '../../functions/core/register/exports.ts';
-import type { PublishedEntry, RegisterInput, SitePlan } from '../../functions/core/register/input.ts';
+import { fileText, type PublishedEntry, type RegisterInput, type SitePlan } from '../../functions/core/register/input.ts';
 import { allPages, buildModel, href, LANGS, localPath, pagePath } from '../../functions/core/register/model.ts';
 import type { PublicRequestEntry } from '../../functions/core/register/requests.ts';
 import { PART_SEQUENCES } from '../../functions/core/register/sitemap.ts';
@@ -146,8 +146,7 @@ const input = (items = ITEMS, over: Partial<RegisterInput> = {}): RegisterInput 
   ...over,
 });
 
-const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
-const siteOf = (plan: SitePlan) => new Map(plan.put.map((f) => [f.path, text(f.body)]));
+const siteOf = (plan: SitePlan) => new Map(plan.put.map((f) => [f.path, fileText(f)]));
 
 // --- point 17: open data --------------------------------------------------------------------------------
 
@@ -270,7 +269,7 @@ describe('the DCAT catalogue', () => {
 
   it('is rewritten by a DIK change, with the DIK’s new date', () => {
     const later = { ...DIK_ENTRY, exclusionId: 'ex-2', number: 'DIK/2026/0002', sequence: 2, setAt: '2026-02-20T04:00:00.000Z' };
-    const files = new Map(renderDik(input(ITEMS, { dik: [DIK_ENTRY, later] })).map((f) => [f.path, text(f.body)]));
+    const files = new Map(renderDik(input(ITEMS, { dik: [DIK_ENTRY, later] })).map((f) => [f.path, fileText(f)]));
     const dik = JSON.parse(files.get('data/catalog.jsonld')!)['dcat:dataset'].find((d: { 'dct:identifier': string }) => d['dct:identifier'] === 'dik');
     expect(dik['dct:modified']['@value']).toBe('2026-02-20T04:00:00.000Z');
   });
@@ -392,7 +391,7 @@ describe('robots.txt and the sitemap', () => {
     const { plan } = await changeThrough(base, ITEMS, [...ITEMS, added], [{ itemId: added.itemId, after: added }], times);
     const written = plan.put.map((f) => f.path).filter((p) => p.startsWith('sitemap') || p === 'robots.txt');
     expect(written.sort()).toEqual(['sitemap.xml', 'sitemap/dip/dinkes/2026-1.xml', 'sitemap/umum.xml']);
-    for (const f of plan.put.filter((x) => written.includes(x.path))) expect(text(f.body), f.path).toBe(after.get(f.path));
+    for (const f of plan.put.filter((x) => written.includes(x.path))) expect(fileText(f), f.path).toBe(after.get(f.path));
     // What it did not write is what a full render leaves unchanged.
     for (const p of ['sitemap/dip/dinkes/2025-1.xml', 'sitemap/dip/diskominfo/2026-1.xml', 'robots.txt']) expect(after.get(p)).toBe(before.get(p));
     const urls = sitemapUrls(after.get('sitemap/dip/dinkes/2026-1.xml')!);
@@ -413,7 +412,7 @@ describe('robots.txt and the sitemap', () => {
     );
     expect(gone.delete).toContain('sitemap/dip/dinkes/2025-1.xml');
     const index = gone.put.find((f) => f.path === 'sitemap.xml')!;
-    expect(sitemapIndex(text(index.body)).map((p) => p.loc)).not.toContain(`${BASE}/sitemap/dip/dinkes/2025-1.xml`);
+    expect(sitemapIndex(fileText(index)).map((p) => p.loc)).not.toContain(`${BASE}/sitemap/dip/dinkes/2025-1.xml`);
   });
 
   it('a change of the base URL or of the body’s settings asks for a full rebuild (siteKey)', () => {

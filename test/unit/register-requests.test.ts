@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { formSubmissionId } from '../../functions/api/form-submission.ts';
 import { formFields } from '../../functions/api/http.ts';
 import { dateInWords, dateTimeInWords, localDate } from '../../functions/core/date-words.ts';
-import type { RegisterInput, SitePlan } from '../../functions/core/register/input.ts';
+import { fileText, type RegisterInput, type SitePlan } from '../../functions/core/register/input.ts';
 import { type PublicRequestEntry, publicLogEntry } from '../../functions/core/register/requests.ts';
 import { type RegisterStore, updateRegister } from '../../functions/core/register-update.ts';
 import { PublicRequestForm, type Request, type RequestPersonal } from '../../functions/core/requests/model.ts';
@@ -194,8 +194,7 @@ const input = (requests: PublicRequestEntry[] = ENTRIES, generatedAt = '2026-03-
   siteUrl: 'https://ppid.example.go.id',
 });
 
-const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
-const siteOf = (plan: SitePlan) => new Map(plan.put.map((f) => [f.path, text(f.body)]));
+const siteOf = (plan: SitePlan) => new Map(plan.put.map((f) => [f.path, fileText(f)]));
 
 // --- tests --------------------------------------------------------------------------------------------
 
@@ -389,7 +388,7 @@ describe('the log pages and exports', () => {
       ].sort(),
     );
     expect(changed.sort()).toEqual(plan.put.map((f) => f.path).sort());
-    for (const f of plan.put) expect(text(f.body), f.path).toBe(after.get(f.path));
+    for (const f of plan.put) expect(fileText(f), f.path).toBe(after.get(f.path));
     // Its public documents are copied with it (request 3 has none; request 2 one).
     expect(plan.copies).toEqual([]);
     expect(renderRequests(input(ENTRIES), new Set(['2026-00002'])).copies.map((c) => c.to)).toEqual([

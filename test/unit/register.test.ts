@@ -21,7 +21,7 @@ import {
   partCsv,
   partJson,
 } from '../../functions/core/register/exports.ts';
-import type { PublishedEntry, RegisterChange, RegisterInput, SitePlan } from '../../functions/core/register/input.ts';
+import { fileText, type PublishedEntry, type RegisterChange, type RegisterInput, type SitePlan } from '../../functions/core/register/input.ts';
 import { buildModel } from '../../functions/core/register/model.ts';
 import { partExportPaths, partitionId, partitionOf, summaryOf } from '../../functions/core/register/summary.ts';
 import { stem, terms } from '../../functions/core/register/text.ts';
@@ -146,8 +146,7 @@ const input = (items: PublishedEntry[], generatedAt = '2026-03-01T00:00:00.000Z'
 
 // --- helpers ------------------------------------------------------------------------------------------
 
-const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
-const siteOf = (plan: SitePlan) => new Map(plan.put.map((f) => [f.path, text(f.body)]));
+const siteOf = (plan: SitePlan) => new Map(plan.put.map((f) => [f.path, fileText(f)]));
 
 /** What changes between two full renders: the files put with new content, and the files gone. */
 function diff(before: Map<string, string>, after: Map<string, string>) {
@@ -181,7 +180,7 @@ async function checkChange(itemsBefore: PublishedEntry[], itemsAfter: PublishedE
   expected.changed = expected.changed.filter((p) => !DEBOUNCED.has(p));
   expect(plan.put.map((f) => f.path).sort()).toEqual(expected.changed);
   expect([...plan.delete].sort()).toEqual(expected.deleted);
-  for (const f of plan.put) expect(text(f.body), f.path).toBe(after.get(f.path));
+  for (const f of plan.put) expect(fileText(f), f.path).toBe(after.get(f.path));
   // Applying the change to the old site gives the new site, but for the debounced files.
   const applied = new Map(reg.files);
   applied.delete(DIK_EXPORT_PATHS.json);
@@ -464,9 +463,9 @@ describe('full render of a small register', () => {
 
   it('writes the DIP as CSV: BOM, RFC 4180 quoting, formulas neutralised', () => {
     const file = plan.put.find((f) => f.path === 'data/dip.csv')!;
-    const bytes = new TextEncoder().encode(text(file.body));
+    const bytes = new TextEncoder().encode(fileText(file));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parseCsv(text(file.body).slice(1));
+    const rows = parseCsv(fileText(file).slice(1));
     expect(rows[0]?.slice(0, 10)).toEqual([
       'Nomor',
       'Judul',
@@ -811,7 +810,7 @@ describe('incremental changes equal the difference of two full renders', () => {
     const exports = renderExports(input([...ITEMS, added]));
     expect(exports.map((f) => f.path)).toEqual(['data/dip.json', 'data/dip.csv', 'data/catalog.jsonld']);
     const full = siteOf(renderFull(input([...ITEMS, added])));
-    for (const f of exports) expect(text(f.body)).toBe(full.get(f.path));
+    for (const f of exports) expect(fileText(f)).toBe(full.get(f.path));
   });
 
   it('republishing after a withdrawal copies the documents again', async () => {

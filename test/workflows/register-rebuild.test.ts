@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { documentClient, keys } from '../../functions/adapters/dynamodb.ts';
 import { registerStore } from '../../functions/adapters/register-store.ts';
 import { CATEGORIES } from '../../functions/core/item-model.ts';
-import type { PublishedEntry } from '../../functions/core/register/input.ts';
+import { fileText, type PublishedEntry } from '../../functions/core/register/input.ts';
 import type { RebuildRun } from '../../functions/core/register-rebuild.ts';
 import { machineArn } from '../../infra/local/stepfunctions.ts';
 import { registerRenderer } from '../../web/register/render.ts';
@@ -38,17 +38,17 @@ function entry(agencyId: string, regYear: number, sequence: number): PublishedEn
   });
 }
 
-const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
-
-async function bucket(): Promise<Map<string, { body: string; contentType?: string }>> {
+/** The register bucket: each object's content (decoded as stored), type and encoding. */
+async function bucket(): Promise<Map<string, { body: string; contentType?: string; encoding?: string }>> {
   const Bucket = host.bucketNames.register;
-  const out = new Map<string, { body: string; contentType?: string }>();
+  const out = new Map<string, { body: string; contentType?: string; encoding?: string }>();
   let ContinuationToken: string | undefined;
   do {
     const page = await s3.send(new ListObjectsV2Command({ Bucket, ContinuationToken }));
     for (const o of page.Contents ?? []) {
       const res = await s3.send(new GetObjectCommand({ Bucket, Key: o.Key! }));
-      out.set(o.Key!, { body: await res.Body!.transformToString('utf-8'), ...(res.ContentType ? { contentType: res.ContentType } : {}) });
+      const encoding = res.ContentEncoding === 'gzip' ? ('gzip' as const) : undefined;
+      out.set(o.Key!, { body: fileText({ body: await res.Body!.transformToByteArray(), encoding }), contentType: res.ContentType, encoding });
     }
     ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (ContinuationToken);
@@ -116,7 +116,9 @@ it('rebuilds the register partition by partition through the ASL, retrying a par
     expect(extra).toEqual([]);
     const missing = [...expected.keys()].filter((p) => !files.has(p));
     expect(missing).toEqual([]);
-    const differing = [...expected.values()].filter((f) => files.get(f.path)?.body !== text(f.body) || files.get(f.path)?.contentType !== f.contentType);
+    const differing = [...expected.values()].filter(
+      (f) => files.get(f.path)?.body !== fileText(f) || files.get(f.path)?.contentType !== f.contentType || files.get(f.path)?.encoding !== f.encoding,
+    );
     expect(differing.map((f) => f.path)).toEqual([]);
 
     // The build is recorded and the lease released: what the register shows is every item.

@@ -30,6 +30,7 @@
  *   assets/register.css, assets/search.js, assets/permohonan.js (the request pages' script)
  *   favicon.svg, favicon.ico                   the site's icon (web/shared/favicon.ts), linked from every page
  *   search/<prefix>.json, search/doc/<year>/<agency>/<card>.json    the split search index
+ *                                              (the shards stored gzip-compressed, as the summary: input.ts SiteFile.encoding)
  *   search/shards.json                         which shards exist (read first by the search page)
  *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data (the DCAT-AP 3 catalogue describes every dataset here)
  *   data/dik.json, data/dik.csv                                     the DIK as open data
@@ -58,7 +59,7 @@ import { type VerificationRecord, verificationPath } from '../../functions/core/
 import { ANNUAL_INDEX_PATH, annualCopies, annualIndexJson } from '../../functions/core/register/annual.ts';
 import { dikCsv, dikJson } from '../../functions/core/register/dik.ts';
 import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS, partCsv, partJson } from '../../functions/core/register/exports.ts';
-import type { PublishedEntry, RegisterChange, RegisterInput, SiteFile, SitePlan } from '../../functions/core/register/input.ts';
+import { gzipFile, type PublishedEntry, type RegisterChange, type RegisterInput, type SiteFile, type SitePlan } from '../../functions/core/register/input.ts';
 import {
   allPages,
   buildModel,
@@ -123,6 +124,8 @@ const html = (path: string, body: string): SiteFile => ({ path, body, contentTyp
 const json = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.json });
 const xml = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.xml });
 const csv = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.csv });
+/** JSON stored gzip-compressed (input.ts `SiteFile.encoding`): the search shards and the summary. */
+const gzJson = (path: string, body: string): SiteFile => gzipFile(path, body, CONTENT_TYPES.json);
 
 /** The DIP's open-data exports and the catalogue (for an adapter that refreshes them less often than every change; the DIK's come with renderDik). */
 export const renderExports = (input: RegisterInput): SiteFile[] => {
@@ -179,12 +182,12 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   yield html(NOT_FOUND_PATH, renderNotFoundPage(m));
   for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
   const shards = shardFiles(m, itemTerms);
-  for (const [shard, body] of shards) yield json(shardPath(shard), body);
+  for (const [shard, body] of shards) yield gzJson(shardPath(shard), body);
   yield json(SHARD_MANIFEST_PATH, shardManifest(shards.keys()));
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
   yield* exportFiles(m, input.generatedAt);
   yield catalogFile(m);
-  yield json(SUMMARY_PATH, serializeSummary(m.summary));
+  yield gzJson(SUMMARY_PATH, serializeSummary(m.summary));
   yield* partExportFiles(m);
   yield* dikExportFiles(m, input.generatedAt);
   yield* requestExportFiles(m);
@@ -407,7 +410,7 @@ export function renderChanges(ctx: ChangeContext, changes: readonly RegisterChan
       shardPath(shard),
       () => shardsNow.get(shard),
       () => body,
-      json,
+      gzJson,
     );
   }
   const manifestNow = ctx.files.get(SHARD_MANIFEST_PATH);
@@ -436,7 +439,7 @@ export function renderChanges(ctx: ChangeContext, changes: readonly RegisterChan
     SUMMARY_PATH,
     () => serializeSummary(mBefore.summary),
     () => serializeSummary(mAfter.summary),
-    json,
+    gzJson,
   );
   for (const key of uniquePartitions(touched)) {
     const paths = partExportPaths(key);
@@ -484,9 +487,10 @@ function uniquePartitions(entries: readonly PublishedEntry[]): PartitionKey[] {
  * ("sampai dengan", "berakhir setelah … 23.59"), with `endsAfter` in its exports. 13: the compact
  * menu of narrow screens on every page, no table caption repeating its heading. 14: the newest
  * publications on /dip/ as cards on a phone. 15: the summary (`data/dip/index.json`) and the open
- * data in parts by agency and year, which the incremental update reads and patches.
+ * data in parts by agency and year, which the incremental update reads and patches. 16: the search
+ * shards and the summary stored gzip-compressed.
  */
-export const RENDERER_VERSION = 15;
+export const RENDERER_VERSION = 16;
 
 /** This renderer as the port the core's update use case asks for (functions/core/register-update.ts). */
 export const registerRenderer: RegisterRenderer = {
@@ -541,7 +545,7 @@ export function* renderSharedFiles(input: RegisterInput): Generator<SiteFile> {
     for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
   }
   yield catalogFile(m);
-  yield json(SUMMARY_PATH, serializeSummary(m.summary));
+  yield gzJson(SUMMARY_PATH, serializeSummary(m.summary));
   yield* dikExportFiles(m, input.generatedAt);
   yield* requestExportFiles(m);
   yield json(ANNUAL_INDEX_PATH, annualIndexJson(m));
@@ -566,5 +570,5 @@ export const searchPosting = (e: PublishedEntry): SearchPosting => ({ agencyId: 
  */
 export function renderSearchShards(postings: readonly SearchPosting[]): SiteFile[] {
   const shards = shardFiles({ items: postings } as unknown as Model, (e) => (e as unknown as SearchPosting).terms);
-  return [...[...shards].map(([shard, body]) => json(shardPath(shard), body)), json(SHARD_MANIFEST_PATH, shardManifest(shards.keys()))];
+  return [...[...shards].map(([shard, body]) => gzJson(shardPath(shard), body)), json(SHARD_MANIFEST_PATH, shardManifest(shards.keys()))];
 }

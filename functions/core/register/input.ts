@@ -5,6 +5,7 @@
  * itself (the pages, web/register/render.ts) sits outside the core and imports these; the core's
  * update use case (register-update.ts) asks for it as a port.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DikEntry } from '../exclusion-model.ts';
 import type { PublishedVersion } from '../item-model.ts';
 import type { Agency } from '../model.ts';
@@ -54,7 +55,32 @@ export interface SiteFile {
   path: string;
   body: string | Uint8Array;
   contentType: string;
+  /**
+   * `gzip`: `body` is the content compressed, stored and served with `Content-Encoding: gzip` (the
+   * search shards and the summary: large machine files that every change rewrites, read by fetch
+   * and by the update, which decode it). Absent: `body` is the content.
+   */
+  encoding?: 'gzip';
 }
+
+/**
+ * A file stored gzip-compressed. Level 4: within a tenth of the smallest output for these files
+ * (JSON of ids and numbers) at half the time of the default.
+ */
+export const gzipFile = (path: string, body: string, contentType: string): SiteFile => ({
+  path,
+  body: gzipSync(body, { level: 4 }),
+  contentType,
+  encoding: 'gzip',
+});
+
+/** A file's content as text, decoded as stored (`encoding`); a byte order mark is kept (the CSV files begin with one). */
+export const fileText = (f: Pick<SiteFile, 'body' | 'encoding'>): string =>
+  f.encoding === 'gzip'
+    ? gunzipSync(f.body).toString('utf8')
+    : typeof f.body === 'string'
+      ? f.body
+      : new TextDecoder('utf-8', { ignoreBOM: true }).decode(f.body);
 
 export interface SitePlan {
   put: SiteFile[];
