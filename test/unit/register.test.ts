@@ -212,6 +212,7 @@ describe('full render of a small register', () => {
       'kategori/berkala/index.html',
       'kategori/serta-merta/index.html',
       'kategori/setiap-saat/index.html',
+      'kategori/berkala/2026/index.html',
       'instansi/diskominfo/index.html',
       'instansi/dinkes/index.html',
       'instansi/disdikbud/index.html',
@@ -230,6 +231,8 @@ describe('full render of a small register', () => {
     // 10 items → 10 item pages per language; no category chunk without rows.
     expect([...site.keys()].filter((p) => p.startsWith('informasi/'))).toHaveLength(10);
     expect(site.has('dip/2025/disdikbud/setiap-saat/1.html')).toBe(false);
+    // A category's year page only where the category has items that year.
+    expect(site.has('kategori/setiap-saat/2025/index.html')).toBe(false);
     for (const p of ['assets/register.css', 'assets/search.js', 'data/dip.json', 'data/dip.csv', 'data/catalog.jsonld', 'search/doc/2026/dinkes/1.json'])
       expect(site.has(p), p).toBe(true);
     expect([...site.keys()].some((p) => /^search\/[a-z0-9_]+\.json$/.test(p))).toBe(true);
@@ -661,6 +664,7 @@ describe('incremental changes equal the difference of two full renders', () => {
         'dip/2026/index.html',
         'instansi/dinkes/index.html',
         'kategori/berkala/index.html',
+        'kategori/berkala/2026/index.html',
         'dip/2026/dinkes/1.html',
         'dip/2026/dinkes/berkala/1.html',
         // the siblings' category filter shows the new count of "all" and "berkala"

@@ -93,6 +93,14 @@ export function describePage(m: Model, ref: PageRef, lang: Lang): string {
       );
     case 'category': {
       const c = CATEGORY_TEXT[lang][ref.category];
+      if (ref.year !== undefined) {
+        const n = countsWhere(m, { year: ref.year })[ref.category];
+        return clip(
+          id
+            ? `Informasi publik ${c.name.toLowerCase()} (${c.article} UU 14/2008) di DIP ${body}, tahun registrasi ${ref.year}: ${t.itemsCount(n)} per instansi.`
+            : `${c.name} public information (${c.article} of Law 14/2008) in the DIP of ${body}, registration year ${ref.year}: ${t.itemsCount(n)} by agency.`,
+        );
+      }
       const n = countsWhere(m)[ref.category];
       return clip(
         id

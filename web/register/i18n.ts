@@ -77,7 +77,9 @@ const id = {
   dipIntro:
     'Daftar Informasi Publik (DIP) adalah catatan yang berisi keterangan sistematis tentang seluruh informasi publik yang berada di bawah penguasaan badan publik. Pilih tahun, kategori atau instansi untuk melihat tabelnya.',
   yearIntro: 'Jumlah informasi per instansi. Pilih angka untuk membuka tabel DIP.',
-  categoryIntro: 'Jumlah informasi per tahun dan instansi. Pilih angka untuk membuka tabel DIP.',
+  categoryIntro: 'Jumlah informasi dan instansi per tahun DIP. Pilih tahun untuk melihat jumlahnya per instansi.',
+  categoryYearIntro: 'Jumlah informasi per instansi. Pilih angka untuk membuka tabel DIP.',
+  agenciesCol: 'Instansi',
   homeIntro: (body: string) => `Informasi publik yang dikuasai ${body}, dihimpun oleh PPID Utama dari PPID Pelaksana setiap perangkat daerah.`,
   address: 'Alamat',
   email: 'Surel',
@@ -522,7 +524,9 @@ const en: Dict = {
   dipIntro:
     'The Public Information List (Daftar Informasi Publik, DIP) systematically records all public information held by the public body. Choose a year, a category or an agency to open its table.',
   yearIntro: 'Number of items per agency. Choose a number to open the DIP table.',
-  categoryIntro: 'Number of items per year and agency. Choose a number to open the DIP table.',
+  categoryIntro: 'Number of items and agencies per DIP year. Choose a year to see its numbers per agency.',
+  categoryYearIntro: 'Number of items per agency. Choose a number to open the DIP table.',
+  agenciesCol: 'Agencies',
   homeIntro: (body: string) => `Public information held by ${body}, compiled by the PPID Utama from the PPID of every regional agency.`,
   address: 'Address',
   email: 'Email',

@@ -58,8 +58,11 @@ function CountCells(props: P & { year: number; agency: AgencyInfo; counts: Count
   );
 }
 
-function CountHead({ lang, first }: { lang: Lang; first: string }) {
+/** `year` (a year's page): each category's heading links to that category's page of the year, when it has items in it. */
+function CountHead({ lang, first, year }: { lang: Lang; first: string; year?: { m: Model; year: number } }) {
   const t = dict(lang);
+  const categoryRef = (category: Category): PageRef =>
+    year && countsWhere(year.m, { year: year.year })[category] > 0 ? { kind: 'category', category, year: year.year } : { kind: 'category', category };
   return (
     <thead>
       <tr>
@@ -69,7 +72,7 @@ function CountHead({ lang, first }: { lang: Lang; first: string }) {
         </th>
         {CATEGORIES.map((c) => (
           <th scope="col" class="num" key={c}>
-            <a href={href(pagePath({ kind: 'category', category: c }), lang)}>{CATEGORY_TEXT[lang][c].name}</a>
+            <a href={href(pagePath(categoryRef(c)), lang)}>{CATEGORY_TEXT[lang][c].name}</a>
           </th>
         ))}
       </tr>
@@ -333,7 +336,7 @@ function YearPage({ m, lang, year }: P & { year: number }) {
       </p>
       <TableRegion labelledBy="judul">
         <table class="counts" aria-labelledby="judul">
-          <CountHead lang={lang} first={t.colAgency} />
+          <CountHead lang={lang} first={t.colAgency} year={{ m, year }} />
           <tbody>
             {rows.map(([a, c]) => (
               <tr key={a.id}>
@@ -350,9 +353,12 @@ function YearPage({ m, lang, year }: P & { year: number }) {
   );
 }
 
+/** A category: its registration years, each with its count and the agencies that hold some, linking to the year's page. */
 function CategoryPage({ m, lang, category }: P & { category: Category }) {
   const t = dict(lang);
   const text = CATEGORY_TEXT[lang][category];
+  const years = m.years.map((year) => [year, countsWhere(m, { year })[category]] as const).filter(([, n]) => n > 0);
+  const agencies = (year: number) => m.agencies.reduce((n, a) => n + ((m.counts.get(a.id)?.get(year)?.[category] ?? 0) > 0 ? 1 : 0), 0);
   return (
     <Layout
       m={m}
@@ -362,51 +368,86 @@ function CategoryPage({ m, lang, category }: P & { category: Category }) {
       section="dip"
       crumbs={crumbsTo(lang, dipCrumb(lang), { label: text.name })}
     >
-      <h1>
+      <h1 id="judul">
         {t.colCategory}: {text.name}
       </h1>
       <p class="lead">
         {text.article} UU 14/2008. {text.about} {t.categoryIntro}
       </p>
-      {m.years.map((year) => {
-        const rows = m.agencies.map((a) => [a, m.counts.get(a.id)?.get(year)?.[category] ?? 0] as const).filter(([, n]) => n > 0);
-        if (!rows.length) return null;
-        const id = `y${year}`;
-        return (
-          <section key={year} aria-labelledby={id}>
-            <h2 id={id}>
-              {year} <span class="sub">({t.itemsCount(rows.reduce((s, [, n]) => s + n, 0))})</span>
-            </h2>
-            <TableRegion labelledBy={`${id}-cap`}>
-              <table class="counts">
-                <caption id={`${id}-cap`} class="vh">
-                  {text.name} {year}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colAgency}</th>
-                    <th scope="col" class="num">
-                      {t.total}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map(([a, n]) => (
-                    <tr key={a.id}>
-                      <th scope="row">{a.name}</th>
-                      <td
-                        class="num"
-                        dangerouslySetInnerHTML={{ __html: chunkLinksHtml(m, lang, year, a.id, category, n, `${a.name} ${year}, ${text.name}`) }}
-                      />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          </section>
-        );
-      })}
-      {m.years.length ? null : <p>{t.noItems}</p>}
+      {years.length ? (
+        <TableRegion labelledBy="judul">
+          <table class="counts" aria-labelledby="judul">
+            <thead>
+              <tr>
+                <th scope="col">{t.regYear}</th>
+                <th scope="col" class="num">
+                  {t.total}
+                </th>
+                <th scope="col" class="num">
+                  {t.agenciesCol}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {years.map(([year, n]) => (
+                <tr key={year}>
+                  <th scope="row">
+                    <a href={href(pagePath({ kind: 'category', category, year }), lang)}>{year}</a>
+                  </th>
+                  <td class="num">{num(n, lang)}</td>
+                  <td class="num">{num(agencies(year), lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      ) : (
+        <p>{t.noItems}</p>
+      )}
+    </Layout>
+  );
+}
+
+/** One category in one registration year: each agency's count, linking to its DIP tables. */
+function CategoryYearPage({ m, lang, category, year }: P & { category: Category; year: number }) {
+  const t = dict(lang);
+  const text = CATEGORY_TEXT[lang][category];
+  const rows = m.agencies.map((a) => [a, m.counts.get(a.id)?.get(year)?.[category] ?? 0] as const).filter(([, n]) => n > 0);
+  const title = `${t.colCategory}: ${text.name} ${year}`;
+  return (
+    <Layout
+      m={m}
+      lang={lang}
+      path={pagePath({ kind: 'category', category, year })}
+      title={title}
+      section="dip"
+      crumbs={crumbsTo(lang, dipCrumb(lang), { label: text.name, path: pagePath({ kind: 'category', category }) }, { label: String(year) })}
+    >
+      <h1 id="judul">{title}</h1>
+      <p class="lead">
+        {t.categoryYearIntro} {t.itemsCount(rows.reduce((sum, [, n]) => sum + n, 0))}.{' '}
+        <a href={href(pagePath({ kind: 'year', year }), lang)}>{t.dipYearTitle(year)}</a>
+      </p>
+      <TableRegion labelledBy="judul">
+        <table class="counts" aria-labelledby="judul">
+          <thead>
+            <tr>
+              <th scope="col">{t.colAgency}</th>
+              <th scope="col" class="num">
+                {t.total}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([a, n]) => (
+              <tr key={a.id}>
+                <th scope="row">{a.name}</th>
+                <td class="num" dangerouslySetInnerHTML={{ __html: chunkLinksHtml(m, lang, year, a.id, category, n, `${a.name} ${year}, ${text.name}`) }} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </Layout>
   );
 }
@@ -680,7 +721,8 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
     case 'year':
       return m.counts.size && m.years.includes(ref.year) ? <YearPage m={m} lang={lang} year={ref.year} /> : undefined;
     case 'category':
-      return <CategoryPage m={m} lang={lang} category={ref.category} />;
+      if (ref.year === undefined) return <CategoryPage m={m} lang={lang} category={ref.category} />;
+      return countsWhere(m, { year: ref.year })[ref.category] > 0 ? <CategoryYearPage m={m} lang={lang} category={ref.category} year={ref.year} /> : undefined;
     case 'agency': {
       const agency = m.agencies.find((a) => a.id === ref.agencyId);
       return agency ? <AgencyPage m={m} lang={lang} agency={agency} /> : undefined;

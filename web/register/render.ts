@@ -18,7 +18,8 @@
  *   dip/<year>/<agency>/<block>.html           DIP table: ≤100 rows, sequences (block-1)·100+1 … block·100
  *   dip/<year>/<agency>/<category>/<block>.html  the same, one category
  *   instansi/<agency>/index.html               an agency's (SKPD's) DIP: years × categories
- *   kategori/<category>/index.html             one category: years × agencies
+ *   kategori/<category>/index.html             one category: its years (count, agencies)
+ *   kategori/<category>/<year>/index.html      one category in one registration year: agencies
  *   informasi/<agency>/<year>/<sequence>.html  one item: every DIP column, versions, documents
  *   cari/index.html                            search (needs JavaScript)
  *   permohonan/index.html                      the information-request form (works without JavaScript)
@@ -35,6 +36,7 @@
  *   data/dip.json, data/dip.csv, data/catalog.jsonld                open data (the DCAT-AP 3 catalogue describes every dataset here)
  *   data/dik.json, data/dik.csv                                     the DIK as open data
  *   robots.txt, sitemap.xml, sitemap/umum.xml, sitemap/dip/<agency>/<year>-<part>.xml   findability (sitemap.ts)
+ *                                              (the sitemap's files stored gzip-compressed)
  *   data/permohonan.json, data/permohonan.csv                       answered requests, no personal data (requests.ts)
  *   laporan/index.html                         approved annual reports (UU 14/2008 Pasal 11(1) h), with their PDF (annual.ts)
  *   laporan/<year>/<number>.pdf, data/laporan-tahunan/<year>.json, data/laporan-tahunan.json   their files, copied as archived
@@ -122,7 +124,12 @@ export const CONTENT_TYPES = {
 
 const html = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.html });
 const json = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.json });
-const xml = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.xml });
+/**
+ * The sitemap's files, stored gzip-compressed like the search shards: read by crawlers, which all
+ * accept it (the sitemap protocol allows compressed sitemaps), and one part is rewritten with every
+ * publication of its agency's year (≈ 100 kB of XML for a few hundred items, ≈ 10 kB compressed).
+ */
+const sitemapXml = (path: string, body: string): SiteFile => gzipFile(path, body, CONTENT_TYPES.xml);
 const csv = (path: string, body: string): SiteFile => ({ path, body, contentType: CONTENT_TYPES.csv });
 /** JSON stored gzip-compressed (input.ts `SiteFile.encoding`): the search shards and the summary. */
 const gzJson = (path: string, body: string): SiteFile => gzipFile(path, body, CONTENT_TYPES.json);
@@ -146,7 +153,7 @@ const catalogFile = (m: Model): SiteFile => ({ path: EXPORT_PATHS.catalog, body:
  */
 function sharedSitemapFiles(m: Model): SiteFile[] {
   const files = sitemapFilesOf(m, new Set());
-  return [SITEMAP_INDEX_PATH, SHARED_PART_PATH].map((path) => xml(path, files.get(path)!));
+  return [SITEMAP_INDEX_PATH, SHARED_PART_PATH].map((path) => sitemapXml(path, files.get(path)!));
 }
 
 /** The public log's exports (not stamped: they change only with the log). */
@@ -178,7 +185,7 @@ function* assetFiles(m: Model): Generator<SiteFile> {
 export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   const m = buildModel(input);
   yield* assetFiles(m);
-  for (const [path, body] of sitemapFiles(m)) yield xml(path, body);
+  for (const [path, body] of sitemapFiles(m)) yield sitemapXml(path, body);
   yield html(NOT_FOUND_PATH, renderNotFoundPage(m));
   for (const ref of allPages(m)) for (const lang of LANGS) yield html(localPath(pagePath(ref), lang), renderPage(m, ref, lang)!);
   const shards = shardFiles(m, itemTerms);
@@ -367,7 +374,13 @@ export function renderChanges(ctx: ChangeContext, changes: readonly RegisterChan
   // Pages.
   const refs: PageRef[] = [{ kind: 'home' }, { kind: 'dip' }];
   for (const e of touched) {
-    refs.push(itemRef(e), { kind: 'agency', agencyId: e.agencyId }, { kind: 'year', year: e.regYear }, { kind: 'category', category: e.content.category });
+    refs.push(
+      itemRef(e),
+      { kind: 'agency', agencyId: e.agencyId },
+      { kind: 'year', year: e.regYear },
+      { kind: 'category', category: e.content.category },
+      { kind: 'category', category: e.content.category, year: e.regYear },
+    );
     for (const category of [undefined, ...CATEGORIES]) {
       const key: ChunkKey = chunkKeyOf(e, category);
       refs.push({ kind: 'chunk', key });
@@ -430,7 +443,7 @@ export function renderChanges(ctx: ChangeContext, changes: readonly RegisterChan
       path,
       () => sitemapBefore.get(path),
       () => sitemapAfter.get(path),
-      xml,
+      sitemapXml,
     );
   }
 
@@ -488,9 +501,10 @@ function uniquePartitions(entries: readonly PublishedEntry[]): PartitionKey[] {
  * menu of narrow screens on every page, no table caption repeating its heading. 14: the newest
  * publications on /dip/ as cards on a phone. 15: the summary (`data/dip/index.json`) and the open
  * data in parts by agency and year, which the incremental update reads and patches. 16: the search
- * shards and the summary stored gzip-compressed.
+ * shards and the summary stored gzip-compressed. 17: a category's page lists its years, each year's
+ * agencies on a page of its own (`kategori/<category>/<year>/`); the sitemap stored gzip-compressed.
  */
-export const RENDERER_VERSION = 16;
+export const RENDERER_VERSION = 17;
 
 /** This renderer as the port the core's update use case asks for (functions/core/register-update.ts). */
 export const registerRenderer: RegisterRenderer = {
@@ -521,7 +535,7 @@ export function* renderPartitionFiles(input: RegisterInput): Generator<SiteFile>
   for (const e of m.items) for (const lang of LANGS) yield html(localPath(pagePath(itemRef(e)), lang), renderPage(m, itemRef(e), lang)!);
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
   const parts = new Set(m.items.map((e) => sitemapPartPath(partOf(e))));
-  for (const [path, body] of sitemapFilesOf(m, parts)) if (parts.has(path) && body !== undefined) yield xml(path, body);
+  for (const [path, body] of sitemapFilesOf(m, parts)) if (parts.has(path) && body !== undefined) yield sitemapXml(path, body);
   yield* partExportFiles(m);
 }
 

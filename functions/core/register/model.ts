@@ -65,7 +65,8 @@ export type PageRef =
   | { kind: 'search' }
   | { kind: 'year'; year: number }
   | { kind: 'agency'; agencyId: string }
-  | { kind: 'category'; category: Category }
+  /** A category: its years (`year` absent), or one registration year's agencies. */
+  | { kind: 'category'; category: Category; year?: number }
   | { kind: 'chunk'; key: ChunkKey }
   | { kind: 'item'; agencyId: string; year: number; sequence: number }
   /** The request form (`permohonan/`), the status page, and the public log of answered requests (all, or one registration year). */
@@ -189,7 +190,7 @@ export function pagePath(ref: PageRef): string {
     case 'agency':
       return `instansi/${seg(ref.agencyId)}/index.html`;
     case 'category':
-      return `kategori/${CATEGORY_SLUG[ref.category]}/index.html`;
+      return `kategori/${CATEGORY_SLUG[ref.category]}/${ref.year !== undefined ? `${ref.year}/` : ''}index.html`;
     case 'chunk': {
       const k = ref.key;
       return `dip/${k.year}/${seg(k.agencyId)}/${k.category ? `${CATEGORY_SLUG[k.category]}/` : ''}${k.block}.html`;
@@ -403,7 +404,10 @@ export function* allPages(m: Model): Generator<PageRef> {
   yield { kind: 'dip' };
   yield { kind: 'dik' };
   yield { kind: 'search' };
-  for (const category of CATEGORIES) yield { kind: 'category', category };
+  for (const category of CATEGORIES) {
+    yield { kind: 'category', category };
+    for (const year of m.years) if (countsWhere(m, { year })[category] > 0) yield { kind: 'category', category, year };
+  }
   for (const year of m.years) yield { kind: 'year', year };
   for (const a of m.agencies) yield { kind: 'agency', agencyId: a.id };
   for (const { key } of m.chunks.values()) yield { kind: 'chunk', key };

@@ -86,12 +86,15 @@ interface SharedDates {
   agency: Map<string, string>;
   year: Map<number, string>;
   category: Map<string, string>;
+  /** By `<category>#<year>`. */
+  categoryYear: Map<string, string>;
 }
 
 function sharedDates(m: Model): SharedDates {
   const agency = new Map<string, string>();
   const year = new Map<number, string>();
   const category = new Map<string, string>();
+  const categoryYear = new Map<string, string>();
   let all: string | undefined;
   const later = <K>(map: Map<K, string>, k: K, d: string) => {
     const was = map.get(k);
@@ -105,9 +108,10 @@ function sharedDates(m: Model): SharedDates {
       later(agency, p.agencyId, d);
       later(year, p.year, d);
       later(category, cat, d);
+      later(categoryYear, `${cat}#${p.year}`, d);
     }
   }
-  return { ...(all ? { all } : {}), agency, year, category };
+  return { ...(all ? { all } : {}), agency, year, category, categoryYear };
 }
 
 /** The newest dated content of a shared page (see the module's comment); undefined for the pages that have none. */
@@ -124,7 +128,7 @@ function sharedContentDate(m: Model, d: SharedDates, ref: PageRef): string | und
     case 'agency':
       return d.agency.get(ref.agencyId);
     case 'category':
-      return d.category.get(ref.category);
+      return ref.year === undefined ? d.category.get(ref.category) : d.categoryYear.get(`${ref.category}#${ref.year}`);
     case 'requestLog':
       return newest(
         m.requests
