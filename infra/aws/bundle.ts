@@ -1,21 +1,31 @@
 /**
- * Local build of the Lambda functions: one esbuild run, no Docker.
+ * Local build of the Lambda functions: esbuild, no Docker.
  *
- * Every route and task is its own entry: a generated file (`<outdir>/.entries/<asset>.ts`) re-exports
- * only that handler's export of its module, so esbuild's tree shaking drops the module's other
- * handlers and whatever only they use (the project's modules declare no import-time side effects:
- * `"sideEffects": false` in package.json). One build with code splitting; then `api/items.list` gets
- * `<outdir>/api-items-list/` with its entry as `index.mjs` and exactly the chunks it imports,
- * statically or at first use (`await import()`), each with its source map (`handler: index.list`).
+ * Every route and task is built on its own: a generated file (`<outdir>/.entries/<asset>.ts`)
+ * re-exports only that handler's export of its module, so esbuild's tree shaking drops the module's
+ * other handlers and whatever only they use (the project's modules declare no import-time side
+ * effects: `"sideEffects": false` in package.json). `api/items.list` gets `<outdir>/api-items-list/`
+ * with its entry as `index.mjs` and the chunks it loads at first use (`await import()`), each with
+ * its source map (`handler: index.list`).
+ *
+ * One build per function, not one build of all of them with shared chunks: esbuild gives each
+ * source file to one chunk, and a file reached by several functions takes along everything it
+ * imports for any of them (a handler module's every handler, a core module's every dependency), so
+ * with a shared build `tasks/register.rebuildRelease` loaded 1,115 KB at import, alone 451 KB. The
+ * builds take minutes, so each function's directory records what its build read
+ * (`<asset>.inputs.json`) and is kept while none of it changed; `npm test` builds first (pretest).
  *
  * `lambdaBuildOptions()` is the one place the esbuild options live: the CDK stack and the bench
  * (`bench/functions.bench.ts`) both build through `bundleFunctions()`.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, buildSync } from 'esbuild';
+import { type BuildOptions, build, version as esbuildVersion } from 'esbuild';
 import { handlerExport, handlerModule, handlerModules, routes, stateMachines } from '../system.ts';
 
 /** Repository root (this file is `infra/aws/bundle.ts`). */
@@ -77,50 +87,94 @@ export function bundleFunctions(outdir = LAMBDA_OUT): Map<string, string> {
   if (missing.length) {
     throw new Error(`handler modules declared in infra/system.ts are missing: ${missing.map((m) => `functions/${m}.ts`).join(', ')}`);
   }
-  const handlers = functionHandlers();
-  // One build with code splitting (fast: every module parsed, linked and minified once), then each
-  // function's asset directory gets its entry as `index.mjs` and exactly the chunks it reaches.
-  // Beside the asset directories, at their depth, so the source maps' relative paths hold after the copy;
-  // named for this build, as the infra test files (and a synth) may bundle into the same outdir at once.
-  // The entry files keep one place (the source maps name them), each replaced whole by a rename.
-  const run = `${process.pid}-${Date.now().toString(36)}`;
-  const out = join(outdir, `.split-${run}`);
-  const entries = join(outdir, '.entries');
-  mkdirSync(entries, { recursive: true });
-  const entryPoints = handlers.map((h) => {
-    const file = join(entries, `${assetName(h)}.ts`);
-    const from = relative(entries, join(ROOT, 'functions', `${handlerModule(h)}.ts`)).replaceAll('\\', '/');
-    writeFileSync(`${file}.${run}`, `export { ${handlerExport(h)} } from '${from.startsWith('.') ? from : `./${from}`}';\n`);
-    renameSync(`${file}.${run}`, file);
-    return { in: file, out: assetName(h) };
-  });
-  const { metafile } = buildSync({ ...lambdaBuildOptions(), entryPoints, outdir: out, splitting: true, chunkNames: 'chunk-[hash]' });
-  const outputs = metafile!.outputs;
-  const byEntry = new Map(Object.entries(outputs).flatMap(([file, o]) => (o.entryPoint ? [[resolve(ROOT, o.entryPoint), file] as const] : [])));
-  const result = new Map<string, string>();
-  for (const h of handlers) {
-    const entryOut = byEntry.get(join(entries, `${assetName(h)}.ts`));
-    if (!entryOut) throw new Error(`esbuild wrote no bundle for ${h}`);
-    // The entry and every chunk it imports, statically or dynamically.
-    const files = new Set([entryOut]);
-    for (const f of files) for (const i of outputs[f]?.imports ?? []) if (!i.external && outputs[i.path]) files.add(i.path);
-    // Written beside, then put in place with renames, so a build running at the same time never
-    // sees (or leaves) a half-written asset directory.
-    const final = assetDir(h, outdir);
-    const dir = `${final}.${run}`;
-    mkdirSync(dir, { recursive: true });
-    for (const f of files) {
-      const name = f === entryOut ? 'index.mjs' : f.slice(f.lastIndexOf('/') + 1);
-      copyFileSync(resolve(ROOT, f), join(dir, name));
-      // Source maps keep the name the bundle's sourceMappingURL comment gives them.
-      copyFileSync(resolve(ROOT, `${f}.map`), join(dir, `${f.slice(f.lastIndexOf('/') + 1)}.map`));
-    }
-    if ([...files].some((f) => Object.keys(outputs[f]!.inputs).some((i) => i.includes('functions/core/official-documents/fonts.ts')))) copyDocumentAssets(dir);
-    putInPlace(dir, final, run);
-    result.set(h, join(final, 'index.mjs'));
+  // esbuild's async API builds side by side; CDK construction is synchronous, so a child process
+  // runs them and bundleFunctions waits for it (as app-builder.ts does for the staff app).
+  const script = `const { buildFunctions } = await import(${JSON.stringify(import.meta.url)}); await buildFunctions(${JSON.stringify(outdir)});`;
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+  } catch (e) {
+    const err = e as { stderr?: Buffer; stdout?: Buffer };
+    throw new Error(`bundling the Lambda functions failed:\n${err.stderr ?? ''}${err.stdout ?? ''}`);
   }
-  rmSync(out, { recursive: true, force: true });
-  return result;
+  return new Map(functionHandlers().map((h) => [h, join(assetDir(h, outdir), 'index.mjs')]));
+}
+
+/** What a function's last build read: the build's key and each input file's hash (beside its asset directory, not in it). */
+interface BuildRecord {
+  key: string;
+  inputs: Record<string, string>;
+}
+const recordPath = (final: string) => `${final}.inputs.json`;
+const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
+
+/**
+ * Builds every function on its own (see the module's comment), several at a time, into
+ * `<outdir>/<asset>/`. A function whose last build read exactly the files it would read now (same
+ * options, same entry, same content of every input) keeps its directory: a synth after a change
+ * rebuilds only the functions that change reaches. One process at a time per `outdir` (a lock
+ * directory); the others wait, then find the directories current.
+ */
+export async function buildFunctions(outdir: string): Promise<void> {
+  mkdirSync(outdir, { recursive: true });
+  const lock = join(outdir, '.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A holder that died leaves its lock: taken over after ten minutes.
+      if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    const run = `${process.pid}-${Date.now().toString(36)}`;
+    const entries = join(outdir, '.entries');
+    mkdirSync(entries, { recursive: true });
+    const hashes = new Map<string, string | undefined>();
+    const hashOf = (input: string) => {
+      if (!hashes.has(input)) {
+        const file = resolve(ROOT, input);
+        hashes.set(input, existsSync(file) ? sha1(readFileSync(file)) : undefined);
+      }
+      return hashes.get(input);
+    };
+    const handlers = functionHandlers();
+    let next = 0;
+    const buildOne = async (h: string) => {
+      const file = join(entries, `${assetName(h)}.ts`);
+      const from = relative(entries, join(ROOT, 'functions', `${handlerModule(h)}.ts`)).replaceAll('\\', '/');
+      const entry = `export { ${handlerExport(h)} } from '${from.startsWith('.') ? from : `./${from}`}';\n`;
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== entry) {
+        writeFileSync(`${file}.${run}`, entry);
+        renameSync(`${file}.${run}`, file);
+      }
+      const final = assetDir(h, outdir);
+      const options = { ...lambdaBuildOptions(), entryPoints: [{ in: file, out: 'index' }], splitting: true, chunkNames: 'chunk-[hash]' };
+      const key = sha1(JSON.stringify([esbuildVersion, options, entry]));
+      if (existsSync(join(final, 'index.mjs')) && existsSync(recordPath(final))) {
+        const record = JSON.parse(readFileSync(recordPath(final), 'utf8')) as BuildRecord;
+        if (record.key === key && Object.entries(record.inputs).every(([input, hash]) => hashOf(input) === hash)) return;
+      }
+      // Written beside, then put in place with renames, so a synth reading it never sees a half-written directory.
+      const dir = `${final}.${run}`;
+      const { metafile } = await build({ ...options, outdir: dir });
+      const inputs = Object.keys(metafile!.inputs);
+      if (inputs.some((i) => i.includes('functions/core/official-documents/fonts.ts'))) copyDocumentAssets(dir);
+      rmSync(recordPath(final), { force: true });
+      putInPlace(dir, final, run);
+      const record: BuildRecord = { key, inputs: Object.fromEntries(inputs.map((i) => [i, hashOf(i) ?? ''])) };
+      writeFileSync(recordPath(final), JSON.stringify(record));
+    };
+    await Promise.all(
+      Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
+        while (next < handlers.length) await buildOne(handlers[next++]!);
+      }),
+    );
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -178,4 +232,12 @@ function copyDocumentAssets(dir: string): void {
     mkdirSync(join(dir, to.slice(0, to.lastIndexOf('/'))), { recursive: true });
     copyFileSync(from, join(dir, to));
   }
+}
+
+// `node --import tsx infra/aws/bundle.ts`: every function built or found current (npm test's pretest,
+// so that the infra tests' synths find them built).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  const built = bundleFunctions();
+  console.log(`Lambda functions: ${built.size} bundles current in ${((performance.now() - started) / 1000).toFixed(1)} s (${relative(ROOT, LAMBDA_OUT)}/)`);
 }
