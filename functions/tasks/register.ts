@@ -57,9 +57,12 @@ const rebuildRenderer: RebuildRenderer = {
   searchShards: (postings) => renderSearchShards(postings as SearchPosting[]),
 };
 
+/** What the plan and the finish ask of the renderer: its version and content types, not its pages (each function's bundle holds only what it uses). */
+const rendererStamp = { version: RENDERER_VERSION, contentTypes: CONTENT_TYPES };
+
 /** Takes the register's lease (owner: the execution's name), writes the summary, lists the partitions. */
 export const rebuildPlan = /* @__PURE__ */ task('tasks/register.rebuildPlan', (input: { owner: string }) =>
-  rebuild.rebuildPlan(rebuildStore, rebuildSite, rebuildRenderer, { owner: input.owner }),
+  rebuild.rebuildPlan(rebuildStore, rebuildSite, rendererStamp, { owner: input.owner }),
 );
 
 /** One partition (an agency's registration year): its pages, cards, sitemap part, open-data part and documents. */
@@ -78,7 +81,7 @@ export const rebuildShared = /* @__PURE__ */ task('tasks/register.rebuildShared'
 
 /** Removes what the rebuild did not write, records the build, releases the lease. */
 export const rebuildFinish = /* @__PURE__ */ task('tasks/register.rebuildFinish', (input: { run: RebuildRun }) =>
-  rebuild.rebuildFinish(rebuildStore, rebuildSite, rebuildRenderer, input),
+  rebuild.rebuildFinish(rebuildStore, rebuildSite, rendererStamp, input),
 );
 
 /** A failed rebuild releases the register's lease. */
