@@ -20,7 +20,7 @@ import { PART_SEQUENCES } from '../../functions/core/register/sitemap.ts';
 import { siteKey } from '../../functions/core/register-update.ts';
 import { renderDik, renderFull } from '../../web/register/render.ts';
 import { parseCsv } from '../support/csv.ts';
-import { agencyRecord } from '../support/fixtures.ts';
+import { agencyRecord, publishedEntry } from '../support/fixtures.ts';
 import { catalogQuads, irisOf, isAbsoluteIri, pageHead, sitemapIndex, sitemapUrls } from '../support/register-checks.ts';
 import { changeThrough } from '../support/register-memory.ts';
 
@@ -40,17 +40,12 @@ const AGENCIES = [
 ];
 
 function entry(agencyId: string, regYear: number, sequence: number, content: Partial<ItemContent> & { title: string }, publishedAt: string): PublishedEntry {
-  const itemId = `${agencyId}-${regYear}-${sequence}`;
-  return {
-    itemId,
-    agencyId,
-    number: `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`,
-    versionNo: 1,
-    regYear,
-    sequence,
-    approvedBy: 'kepala',
+  const e = publishedEntry(agencyId, regYear, sequence, {
     publishedAt,
-    history: [{ versionNo: 1, publishedAt }],
+    content: { summary: `Ringkasan ${content.title} yang disediakan bagi masyarakat.`, year: regYear - 1, ...content },
+  });
+  return {
+    ...e,
     documents: [
       {
         docId: 'd1',
@@ -59,25 +54,12 @@ function entry(agencyId: string, regYear: number, sequence: number, content: Par
         kind: 'pdf',
         size: 2048,
         sha256: 'b'.repeat(64),
-        key: `items/${itemId}/d1/berkas utama.pdf`,
+        key: `items/${e.itemId}/d1/berkas utama.pdf`,
         status: 'verified',
         uploadedBy: 'petugas',
         uploadedAt: publishedAt,
       },
     ],
-    content: {
-      summary: `Ringkasan ${content.title} yang disediakan bagi masyarakat.`,
-      holder: 'Sekretariat',
-      responsible: 'Kepala Dinas',
-      createdWhen: `Januari ${regYear}`,
-      createdWhere: 'Pontianak',
-      formats: ['softcopy'],
-      retention: '5 tahun',
-      category: 'berkala',
-      year: regYear - 1,
-      tags: [],
-      ...content,
-    },
   };
 }
 
