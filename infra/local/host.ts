@@ -415,7 +415,7 @@ async function startParts(opts: LocalHostOptions, dataDir: string, parts: Parts,
       res.writeHead(200, {
         ...headers,
         'content-type': obj.ContentType ?? contentTypeOf(key),
-        // Stored compressed (the register's search shards and summary), served as S3 and CloudFront serve them.
+        // Stored compressed (the register's search shards, summary and sitemap), served as S3 and CloudFront serve them.
         ...(obj.ContentEncoding ? { 'content-encoding': obj.ContentEncoding } : {}),
         'cache-control': key.endsWith('.html') ? 'no-cache' : 'public, max-age=300',
       });

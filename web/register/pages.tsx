@@ -17,6 +17,7 @@ import {
   countsWhere,
   dikAnchor,
   emptyCounts,
+  hasCategoryYear,
   href,
   itemRef,
   type Lang,
@@ -62,7 +63,7 @@ function CountCells(props: P & { year: number; agency: AgencyInfo; counts: Count
 function CountHead({ lang, first, year }: { lang: Lang; first: string; year?: { m: Model; year: number } }) {
   const t = dict(lang);
   const categoryRef = (category: Category): PageRef =>
-    year && countsWhere(year.m, { year: year.year })[category] > 0 ? { kind: 'category', category, year: year.year } : { kind: 'category', category };
+    year && hasCategoryYear(year.m, category, year.year) ? { kind: 'category', category, year: year.year } : { kind: 'category', category };
   return (
     <thead>
       <tr>
@@ -722,7 +723,7 @@ function pageNode(m: Model, ref: PageRef, lang: Lang): VNode | undefined {
       return m.counts.size && m.years.includes(ref.year) ? <YearPage m={m} lang={lang} year={ref.year} /> : undefined;
     case 'category':
       if (ref.year === undefined) return <CategoryPage m={m} lang={lang} category={ref.category} />;
-      return countsWhere(m, { year: ref.year })[ref.category] > 0 ? <CategoryYearPage m={m} lang={lang} category={ref.category} year={ref.year} /> : undefined;
+      return hasCategoryYear(m, ref.category, ref.year) ? <CategoryYearPage m={m} lang={lang} category={ref.category} year={ref.year} /> : undefined;
     case 'agency': {
       const agency = m.agencies.find((a) => a.id === ref.agencyId);
       return agency ? <AgencyPage m={m} lang={lang} agency={agency} /> : undefined;

@@ -57,8 +57,8 @@ export interface SiteFile {
   contentType: string;
   /**
    * `gzip`: `body` is the content compressed, stored and served with `Content-Encoding: gzip` (the
-   * search shards and the summary: large machine files that every change rewrites, read by fetch
-   * and by the update, which decode it). Absent: `body` is the content.
+   * search shards, the summary and the sitemap: machine files that every change rewrites, read by
+   * fetch, crawlers and the update, which decode it). Absent: `body` is the content.
    */
   encoding?: 'gzip';
 }

@@ -373,6 +373,8 @@ export function countsWhere(m: Model, f: { agencyId?: string; year?: number } = 
   const key = `${f.agencyId ?? ''}|${f.year ?? ''}`;
   return { ...getOrSet(memo, key, () => sumCounts(m, f)) };
 }
+/** Whether a category has items in a registration year: its page of that year exists (`kategori/<category>/<year>/`). */
+export const hasCategoryYear = (m: Model, category: Category, year: number) => countsWhere(m, { year })[category] > 0;
 const countsMemo = new WeakMap<Map<string, Map<number, Counts>>, Map<string, Counts>>();
 
 function sumCounts(m: Model, f: { agencyId?: string; year?: number }): Counts {
@@ -406,7 +408,7 @@ export function* allPages(m: Model): Generator<PageRef> {
   yield { kind: 'search' };
   for (const category of CATEGORIES) {
     yield { kind: 'category', category };
-    for (const year of m.years) if (countsWhere(m, { year })[category] > 0) yield { kind: 'category', category, year };
+    for (const year of m.years) if (hasCategoryYear(m, category, year)) yield { kind: 'category', category, year };
   }
   for (const year of m.years) yield { kind: 'year', year };
   for (const a of m.agencies) yield { kind: 'agency', agencyId: a.id };
