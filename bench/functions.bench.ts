@@ -24,7 +24,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { bundleFunctions, lambdaBuildOptions } from '../infra/aws/bundle.ts';
 import type { Row } from './register.bench.ts';
 
@@ -81,7 +81,7 @@ export async function functionsBench(): Promise<Row[]> {
   try {
     const hello = join(dir, 'hello-world.ts');
     writeFileSync(hello, "export const handler = async () => ({ statusCode: 200, body: 'hello world' });\n");
-    buildSync({ ...lambdaBuildOptions(), entryPoints: [{ in: hello, out: 'hello-world/index' }], outdir: dir });
+    await build({ ...lambdaBuildOptions(), entryPoints: [{ in: hello, out: 'hello-world/index' }], outdir: dir });
     const helloBundle = join(dir, 'hello-world/index.mjs');
 
     // What the CDK stack deploys (.build/lambda): built, or kept where no input changed since (bundle.ts).
