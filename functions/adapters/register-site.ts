@@ -4,7 +4,7 @@
  * AWS invalidates exactly the changed paths in CloudFront. Drafts never reach this bucket: only the
  * documents a published version lists are copied.
  */
-import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { fileText } from '../core/register/input.ts';
 import { config } from './config.ts';
@@ -110,7 +110,10 @@ let cloudfront: CloudFrontClient | undefined;
 
 /**
  * Invalidates the changed paths (and, for `…/index.html`, the directory URL people use). More than
- * a thousand paths means a full rebuild: one wildcard then.
+ * a thousand paths means a full rebuild: one wildcard then. The CloudFront SDK (about 140 KB of
+ * JavaScript, an eighth of the register tasks' import) is imported here, at the first invalidation:
+ * only in AWS (the local host has no distribution), and not at all in the rebuild's plan, partition
+ * and shared tasks, which write files and leave the invalidation to its finish.
  */
 export async function invalidate(paths: string[]): Promise<number> {
   const DistributionId = process.env.REGISTER_DISTRIBUTION_ID;
@@ -120,6 +123,7 @@ export async function invalidate(paths: string[]): Promise<number> {
     encodeURI(u),
   );
   const Items = urls.length > 1000 ? ['/*'] : urls;
+  const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
   cloudfront ??= new CloudFrontClient({});
   await cloudfront.send(
     new CreateInvalidationCommand({
