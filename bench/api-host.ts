@@ -1,6 +1,6 @@
 /**
  * The local host of the API benchmark (bench/api.bench.ts), in a process of its own: started with
- * `fork()`, it starts a local host on a free port, answers `{ url, tableName, dynamodb, token }` over
+ * `fork()`, it starts a local host on a free port, answers `{ url, tableName, dynamodb, token, username }` over
  * IPC, and stops when told to (or when its parent goes). Its stdout (the handlers' EMF metric lines,
  * on as in `npm start`) is dropped by the parent.
  */
@@ -20,4 +20,5 @@ process.on('message', (m) => {
   if (m === 'stop') void stop();
 });
 process.on('disconnect', () => void stop());
-process.send?.({ url: host.url, tableName: host.tableName, dynamodb: host.endpoints.dynamodb, token: await host.tokenFor('petugas.dinkes') });
+const username = 'petugas.dinkes';
+process.send?.({ url: host.url, tableName: host.tableName, dynamodb: host.endpoints.dynamodb, token: await host.tokenFor(username), username });
