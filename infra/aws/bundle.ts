@@ -193,7 +193,8 @@ export async function buildFunctions(outdir: string): Promise<void> {
       // Written beside, then put in place with renames, so a synth reading it never sees a half-written directory.
       const dir = `${final}.${run}`;
       const { metafile } = await build({ ...options, outdir: dir });
-      const inputs = Object.keys(metafile!.inputs);
+      // Files only: a plugin's modules (`builtin-through-require:http`) are part of the key, by the plugin's name.
+      const inputs = Object.keys(metafile!.inputs).filter((i) => !/^[\w-]+:/.test(i));
       if (inputs.some((i) => i.includes('functions/core/official-documents/fonts.ts'))) copyDocumentAssets(dir);
       rmSync(recordPath(final), { force: true });
       putInPlace(dir, final, run);
