@@ -13,10 +13,13 @@ import {
   DIK_EXPORT_PATHS,
   dipCsv,
   dipCsvHead,
+  dipCsvOfParts,
   dipCsvRows,
   dipJson,
   dipJsonHead,
+  dipJsonOfParts,
   dipJsonRows,
+  EXPORT_PATHS,
   jsonTail,
   partCsv,
   partJson,
@@ -598,7 +601,23 @@ describe('open data in parts (one agency, one registration year)', () => {
     }
     expect(json + jsonTail(ITEMS.length)).toBe(dipJson(m, at));
     expect(csv).toBe(dipCsv(m));
+    // Joined from each part's own rows, as the full render writes them (each row made once).
+    const partRows = [...parts.values()];
+    expect(
+      dipJsonOfParts(
+        m,
+        at,
+        ITEMS.length,
+        partRows.map((rows) => dipJsonRows(m, rows, true)),
+      ),
+    ).toBe(dipJson(m, at));
+    expect(dipCsvOfParts(partRows.map((rows) => dipCsvRows(m, rows)))).toBe(dipCsv(m));
+    const full = siteOf(renderFull(input(ITEMS, at)));
+    expect(full.get(EXPORT_PATHS.json)).toBe(dipJson(m, at));
+    expect(full.get(EXPORT_PATHS.csv)).toBe(dipCsv(m));
     const empty = buildModel(input([]));
+    expect(dipJsonOfParts(empty, at, 0, [])).toBe(dipJson(empty, at));
+    expect(dipCsvOfParts([])).toBe(dipCsv(empty));
     expect(dipJsonHead(empty, at, 0) + dipJsonRows(empty, [], true) + jsonTail(0)).toBe(dipJson(empty, at));
     expect(JSON.parse(dipJson(empty, at)).items).toEqual([]);
   });

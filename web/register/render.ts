@@ -60,7 +60,19 @@ import { CATEGORIES } from '../../functions/core/item-model.ts';
 import { type VerificationRecord, verificationPath } from '../../functions/core/official-documents/verification.ts';
 import { ANNUAL_INDEX_PATH, annualCopies, annualIndexJson } from '../../functions/core/register/annual.ts';
 import { dikCsv, dikJson } from '../../functions/core/register/dik.ts';
-import { catalogJsonLd, DIK_EXPORT_PATHS, dipCsv, dipJson, EXPORT_PATHS, partCsv, partJson } from '../../functions/core/register/exports.ts';
+import {
+  catalogJsonLd,
+  DIK_EXPORT_PATHS,
+  dipCsv,
+  dipCsvOfParts,
+  dipCsvRows,
+  dipJson,
+  dipJsonOfParts,
+  dipJsonRows,
+  EXPORT_PATHS,
+  partCsv,
+  partJson,
+} from '../../functions/core/register/exports.ts';
 import { gzipFile, type PublishedEntry, type RegisterChange, type RegisterInput, type SiteFile, type SitePlan } from '../../functions/core/register/input.ts';
 import {
   allPages,
@@ -192,26 +204,36 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   for (const [shard, body] of shards) yield gzJson(shardPath(shard), body);
   yield json(SHARD_MANIFEST_PATH, shardManifest(shards.keys()));
   for (const [path, body] of allCardFiles(m)) yield json(path, body);
-  yield* exportFiles(m, input.generatedAt);
   yield catalogFile(m);
   yield gzJson(SUMMARY_PATH, serializeSummary(m.summary));
-  yield* partExportFiles(m);
+  // The whole DIP's exports are its parts' rows joined: each row is made once, for its part.
+  const rows = { json: [] as string[], csv: [] as string[] };
+  yield* partExportFiles(m, rows);
+  yield json(EXPORT_PATHS.json, dipJsonOfParts(m, input.generatedAt, m.items.length, rows.json));
+  yield { path: EXPORT_PATHS.csv, body: dipCsvOfParts(rows.csv), contentType: CONTENT_TYPES.csv };
   yield* dikExportFiles(m, input.generatedAt);
   yield* requestExportFiles(m);
   yield json(ANNUAL_INDEX_PATH, annualIndexJson(m));
   yield* verificationFiles(m, input.verifications ?? []);
 }
 
-/** Each partition's part of the open data (JSON and CSV), from the items in DIP order (a partition's rows are consecutive). */
-function* partExportFiles(m: Model): Generator<SiteFile> {
+/**
+ * Each partition's part of the open data (JSON and CSV), from the items in DIP order (a partition's
+ * rows are consecutive); `rows`, if given, collects each part's rows for the whole DIP's exports.
+ */
+function* partExportFiles(m: Model, rows?: { json: string[]; csv: string[] }): Generator<SiteFile> {
   for (let i = 0; i < m.items.length; ) {
     const first = m.items[i]!;
     let j = i;
     while (j < m.items.length && m.items[j]!.agencyId === first.agencyId && m.items[j]!.regYear === first.regYear) j++;
-    const rows = m.items.slice(i, j);
+    const items = m.items.slice(i, j);
     const paths = partExportPaths(partitionOf(first));
-    yield json(paths.json, partJson(m, rows));
-    yield csv(paths.csv, partCsv(m, rows));
+    const jsonRows = dipJsonRows(m, items, true);
+    const csvRows = dipCsvRows(m, items);
+    rows?.json.push(jsonRows);
+    rows?.csv.push(csvRows);
+    yield json(paths.json, partJson(m, items, partitionOf(first), jsonRows));
+    yield csv(paths.csv, partCsv(m, items, csvRows));
     i = j;
   }
 }
