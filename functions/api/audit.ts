@@ -24,7 +24,7 @@ const AuditEventSchema = z.object({
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan dalam format TTTT-BB / month as YYYY-MM');
 
 export const list = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Read the audit trail, newest first',
     description:
       "Admin and PPID Utama read every agency's events (by agency, by month across agencies, or by entity); every other role reads its own agency's events only.",
@@ -35,7 +35,7 @@ export const list = /* @__PURE__ */ endpoint(
       entityId: z.string().max(200).optional(),
     }),
     response: page(AuditEventSchema),
-  },
+  }),
   async ({ ctx, principal, query }) => {
     const { entityType, entityId, ...rest } = query;
     if (entityType && entityId) {

@@ -80,12 +80,12 @@ export const DashboardSchema = z.object({
 });
 
 export const get = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'The dashboard: per agency and in total, for a period of months (SOP 001)',
     description:
       'Read from the counters kept in the same transaction as each change: the cost is one Query per month, whatever the number of items and requests. Times are working days on the body calendar.',
     query: DashboardQuery,
     response: DashboardSchema,
-  },
+  }),
   ({ ctx, principal, query }) => dashboard(ctx, principal, query),
 );

@@ -72,7 +72,7 @@ async function peopleOf(ctx: Context, d: Dispute): Promise<Record<string, string
 const view = async (ctx: Context, d: Dispute) => ({ ...(await disputeView(ctx, d)), people: await peopleOf(ctx, d) });
 
 export const list = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'List disputes at the Komisi Informasi and in court, newest number first, with their due dates',
     query: z.strictObject({
       year: z.coerce.number().int().min(2000).max(2100).optional().meta({ description: 'The year the disputes were filed at the KI' }),
@@ -80,34 +80,35 @@ export const list = /* @__PURE__ */ endpoint(
       limit: z.coerce.number().int().min(1).max(100).default(25),
     }),
     response: z.object({ items: z.array(DisputeSchema), nextCursor: z.string().optional() }),
-  },
+  }),
   ({ ctx, principal, query }) => listDisputeViews(ctx, principal, query),
 );
 
 export const create = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary:
       'Record a dispute filed at the Komisi Informasi: its register number, the date it was filed, the claim, and the request or objection it is about when known',
     body: NewDispute,
     response: DisputeSchema,
     status: 201,
-  },
+  }),
   async ({ ctx, principal, body }) => view(ctx, await recordDispute(ctx, principal, body)),
 );
 
 export const get = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Read one dispute: stages, hearings, outcome, court appeal and kasasi, documents, timeline, and the due dates with how they were counted',
     params: Params,
     response: DisputeSchema,
-  },
+  }),
   async ({ ctx, principal, params }) => view(ctx, await getDispute(ctx, principal, params.disputeId)),
 );
 
 /** A change by the person who saw `version`: answered with the dispute as it is now. */
 const write = <B extends z.ZodType>(summary: string, body: B, fn: (ctx: Context, p: Principal, id: string, b: z.infer<B>) => Promise<Dispute>) =>
-  endpoint({ summary, params: Params, body, response: DisputeSchema }, async ({ ctx, principal, params, body: b }) =>
-    view(ctx, await fn(ctx, principal, params.disputeId, b)),
+  endpoint(
+    () => ({ summary, params: Params, body, response: DisputeSchema }),
+    async ({ ctx, principal, params, body: b }) => view(ctx, await fn(ctx, principal, params.disputeId, b)),
   );
 
 export const stage = /* @__PURE__ */ write(
@@ -127,12 +128,12 @@ export const hearing = /* @__PURE__ */ write(
 );
 
 export const hearingResult = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Record the result of a hearing (from its day on); its inbox reminder goes',
     params: z.strictObject({ disputeId, hearingId: z.uuid() }),
     body: HearingResult,
     response: DisputeSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => view(ctx, await recordHearingResult(ctx, principal, params.disputeId, params.hearingId, body)),
 );
 
@@ -161,31 +162,31 @@ export const cassationOutcome = /* @__PURE__ */ write('Record the Mahkamah Agung
 const DocumentSchema = DocumentRef.extend({ category: z.string(), description: z.string().optional() });
 
 export const upload = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary:
       'Declare a document of the dispute (application, summons, minutes, agreement, decision, appeal, court decision) and get an upload ticket; then upload and call …/verify',
     params: Params,
     body: DisputeUpload,
     response: z.object({ document: DocumentSchema, upload: UploadTicketSchema, disputeVersion: z.number() }),
     status: 201,
-  },
+  }),
   ({ ctx, principal, params, body }) => addDisputeDocument(ctx, itemUploads, principal, params.disputeId, body),
 );
 
 export const verifyUpload = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Check the uploaded document (size, type by content, SHA-256); a file that fails is removed and the reason returned',
     params: z.strictObject({ disputeId, docId: z.uuid() }),
     response: z.object({ document: DocumentSchema, disputeVersion: z.number() }),
-  },
+  }),
   ({ ctx, principal, params }) => verifyDisputeDocument(ctx, itemUploads, principal, params.disputeId, params.docId),
 );
 
 export const download = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'A short-lived link to a checked document of the dispute',
     params: z.strictObject({ disputeId, docId: z.uuid() }),
     response: z.object({ url: z.string(), expiresInSeconds: z.number() }),
-  },
+  }),
   ({ ctx, principal, params }) => disputeDocumentLink(ctx, itemUploads, principal, params.disputeId, params.docId),
 );

@@ -81,11 +81,11 @@ const Action = z.union([
 ]);
 
 export const list = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'The documentation cycles (SOP 004), newest first; a PPID Pelaksana sees those its OPD takes part in',
     query: z.strictObject({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(100).default(25) }),
     response: z.object({ items: z.array(CycleSchema), nextCursor: z.string().optional() }),
-  },
+  }),
   async ({ ctx, principal, query }) => {
     const page = await listCycles(ctx, principal, query);
     return { ...page, items: page.items.map((c) => ({ ...c })) };
@@ -93,13 +93,13 @@ export const list = /* @__PURE__ */ endpoint(
 );
 
 export const open = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary:
       'The Pejabat PID opens a documentation cycle (SOP 004): name, period, the OPDs taking part (every SKPD by default); one list per OPD waits at step 1',
     body: CycleInput,
     response: z.object({ cycle: CycleSchema, lanes: z.array(LaneSchema) }),
     status: 201,
-  },
+  }),
   async ({ ctx, principal, body }) => {
     const r = await openCycle(withWorkflows(ctx), principal, body);
     return { cycle: { ...r.cycle }, lanes: r.lanes.map(laneView) };
@@ -107,11 +107,11 @@ export const open = /* @__PURE__ */ endpoint(
 );
 
 export const board = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'The cycle board: every OPD’s list with its step, deadline, time used against the Mutu Baku and who acted',
     params: CycleParams,
     response: z.object({ cycle: CycleSchema, lanes: z.array(LaneSchema) }),
-  },
+  }),
   async ({ ctx, principal, params }) => {
     const r = await getBoard({ ...ctx, workflows }, principal, params.cycleId);
     return { cycle: { ...r.cycle }, lanes: r.lanes.map(laneView) };
@@ -119,12 +119,12 @@ export const board = /* @__PURE__ */ endpoint(
 );
 
 export const lane = /* @__PURE__ */ endpoint(
-  { summary: 'One OPD’s list in a cycle: its rows, reviews, items, hand-overs and step timings', params: LaneParams, response: LaneSchema },
+  () => ({ summary: 'One OPD’s list in a cycle: its rows, reviews, items, hand-overs and step timings', params: LaneParams, response: LaneSchema }),
   async ({ ctx, principal, params }) => laneView(await getLane(ctx, principal, params.cycleId, params.agencyId)),
 );
 
 export const act = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary:
       'Act on an OPD’s list at its step (SOP 004): send (1), review and send (2), deliver (3), pass (4), upload (5), or return one step with a note; recorded exactly once',
     description:
@@ -132,7 +132,7 @@ export const act = /* @__PURE__ */ endpoint(
     params: LaneParams,
     body: Action,
     response: LaneSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => {
     const input = (
       body.step === 1 && body.action === 'send' && body.spreadsheet

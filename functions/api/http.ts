@@ -1,8 +1,14 @@
 /**
  * The one way an HTTP handler is written: middy + zod, API Gateway HTTP API (v2) events.
  *
- *   export const create = endpoint({ summary, body: NewAgency, response: Agency, status: 201 },
+ *   export const create = endpoint(() => ({ summary, body: NewAgency, response: Agency, status: 201 }),
  *     ({ ctx, principal, body }) => createAgency(ctx, principal, body));
+ *
+ * The spec is given as a function, called once when the endpoint is made: so an endpoint's whole
+ * declaration is free of side effects, and a function's bundle (infra/aws/bundle.ts builds one per
+ * route) drops the module's other endpoints with everything only they import. A spec written in
+ * place (`endpoint({ params: z.strictObject(…) }, …)`) calls zod at import, which esbuild must keep,
+ * and with it the statement and every module its handler names.
  *
  * The pipeline (the same on AWS and on the local host, which builds the same events):
  * 1. find the route's declaration in infra/system.ts by `event.routeKey`;
@@ -267,9 +273,10 @@ function outcome<T>(s: Settled<T>): T {
 }
 
 export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType, F = undefined>(
-  spec: EndpointSpec<P, Q, B, R, F>,
+  specOf: () => EndpointSpec<P, Q, B, R, F>,
   fn: (req: Request<z.infer<P>, z.infer<Q>, z.infer<B>, F>) => Promise<z.input<R> | undefined>,
 ): EndpointHandler {
+  const spec = specOf();
   // A plain form post's repeated fields (checkboxes) are read as the schema's arrays.
   const arrays = spec.formRedirect ? arrayFieldsOf(spec.body) : new Set<string>();
   const handler = middy<Event, APIGatewayProxyStructuredResultV2>()

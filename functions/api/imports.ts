@@ -49,11 +49,11 @@ const TEMPLATE_TYPES = {
 } as const;
 
 export const template = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'The import template (headers in Bahasa Indonesia, one example row; the XLSX has a notes sheet) through a short-lived link',
     query: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
     response: z.object({ file: z.object({ url: z.string(), fileName: z.string(), contentType: z.string(), expiresInSeconds: z.number() }) }),
-  },
+  }),
   async ({ principal, query }) => {
     // The Pejabat PID's list of SOP 004 step 1 has the same columns.
     assertRole(principal, ['petugas', 'ppid_pelaksana', 'ppid_utama', 'pejabat_pid']);
@@ -69,14 +69,14 @@ export const template = /* @__PURE__ */ endpoint(
 );
 
 export const declare = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Declare a CSV or XLSX file of DIP rows (name, type, size, SHA-256) and get its upload ticket; the same file imported before is named instead',
     description:
       'POST the file to `upload.url` with `upload.fields` first and the file last as `file`, then call …/check. When the same bytes were already imported for the agency, the answer has `duplicateOf` (that import) and no ticket. Petugas and Kepala PPID Pelaksana: their own agency; PPID Utama: any (`agencyId`).',
     body: z.strictObject({ agencyId: agencyId.optional(), file: UploadRequest }),
     response: z.object({ import: ImportSchema, upload: UploadTicketSchema.optional(), duplicateOf: ImportSchema.optional() }),
     status: 201,
-  },
+  }),
   async ({ ctx, principal, body }) => {
     const r = await declareImport(ctx, itemUploads, principal, body);
     return { ...r, import: view(r.import), ...(r.duplicateOf ? { duplicateOf: view(r.duplicateOf) } : {}) };
@@ -84,12 +84,12 @@ export const declare = /* @__PURE__ */ endpoint(
 );
 
 export const get = /* @__PURE__ */ endpoint(
-  { summary: 'One import: its state, the check’s counts and the run’s progress', params: Params, response: ImportSchema },
+  () => ({ summary: 'One import: its state, the check’s counts and the run’s progress', params: Params, response: ImportSchema }),
   async ({ ctx, principal, params }) => view(await getImport(ctx, principal, params.importId)),
 );
 
 export const check = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Check the uploaded file (size, type by content, SHA-256) and validate every row with the item form’s schema; imports nothing',
     description: `Answers the counts and every bad field of every bad row with its spreadsheet line (header = line 1), its column and a message in both languages (at most 5,000 listed; \`import.check.problems\` counts them all). A file that cannot be read is refused with what is missing.`,
     params: Params,
@@ -99,7 +99,7 @@ export const check = /* @__PURE__ */ endpoint(
       problemsListed: z.number(),
       duplicateOf: ImportSchema.optional(),
     }),
-  },
+  }),
   async ({ ctx, principal, params }) => {
     const r = await checkImport({ ...ctx, files: generatedFiles }, itemUploads, principal, params.importId);
     return { ...r, import: view(r.import), ...(r.duplicateOf ? { duplicateOf: view(r.duplicateOf) } : {}) };
@@ -107,13 +107,13 @@ export const check = /* @__PURE__ */ endpoint(
 );
 
 export const run = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Import the checked file as draft items: `all` (only when every row is good) or `good_only`; runs in the ItemImport workflow',
     description:
       'Follow the progress with GET /api/imports/{importId}. A failed import may be run again: it goes on where it stopped, and no row is written twice.',
     params: Params,
     body: z.strictObject({ mode: z.enum(['all', 'good_only']) }),
     response: ImportSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => view(await runImport({ ...ctx, workflows }, principal, params.importId, body)),
 );

@@ -28,12 +28,12 @@ const ItemSchema = z
 const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: mailer() });
 
 export const list = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary:
       'List information items: by agency (newest number first); PPID Utama and admin: every agency’s, or one status across agencies (agency, then number)',
     query: ItemQuery.extend({ agencyId: agencyId.optional() }),
     response: z.object({ items: z.array(ItemSchema), nextCursor: z.string().optional() }),
-  },
+  }),
   async ({ ctx, principal, query }) => {
     const page = await listItems(ctx, principal, query);
     return { ...page, items: page.items.map(publicView) };
@@ -41,48 +41,48 @@ export const list = /* @__PURE__ */ endpoint(
 );
 
 export const create = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Create an information item with every DIP column (petugas, Kepala PPID, PPID Utama)',
     body: z.strictObject({ agencyId: agencyId.optional(), content: ItemContent }),
     response: ItemSchema,
     status: 201,
-  },
+  }),
   async ({ ctx, principal, body }) => publicView(await createItem(ctx, principal, body)),
 );
 
 export const get = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Read one item: working version, published version, documents, timing',
     params: ItemParams,
     response: ItemSchema,
     // Read with the caller's record; the agency check runs on it once the caller is known.
     prefetch: ({ ctx, params }) => ctx.store.getItem(params.itemId),
-  },
+  }),
   async ({ principal, params, prefetched }) => publicView(itemFor(principal, params.itemId, prefetched)),
 );
 
 export const update = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Change an item; a published item gets a new working version (the public keeps the published one until it is approved)',
     params: ItemParams,
     body: z.strictObject({ content: ItemContent, version }),
     response: ItemSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => publicView(await updateItem(ctx, principal, params.itemId, body)),
 );
 
 export const submit = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Submit the working version to the Kepala PPID (starts the publication workflow)',
     params: ItemParams,
     body: z.strictObject({ version }),
     response: ItemSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => publicView(await submitItem(withWorkflows(ctx), principal, params.itemId, body)),
 );
 
 export const decision = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'The Kepala PPID (or PPID Utama) approves the submitted version or returns it with a reason; recorded exactly once',
     params: ItemParams,
     body: z.strictObject({
@@ -91,22 +91,22 @@ export const decision = /* @__PURE__ */ endpoint(
       reason: z.string().trim().max(2000).optional(),
     }),
     response: ItemSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => publicView(await decide(withWorkflows(ctx), principal, params.itemId, body)),
 );
 
 export const withdrawItem = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Withdraw a published item from the DIP and the register, with a reason (Kepala PPID, PPID Utama)',
     params: ItemParams,
     body: z.strictObject({ reason: z.string().trim().min(5, 'alasan minimal 5 karakter / the reason needs at least 5 characters').max(2000) }),
     response: ItemSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => publicView(await withdraw(withWorkflows(ctx), principal, params.itemId, body)),
 );
 
 export const inbox = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'What waits for me: items to approve, returned drafts, escalations; with deadline, time left and how the deadline was computed',
     response: z.object({
       items: z.array(
@@ -122,12 +122,12 @@ export const inbox = /* @__PURE__ */ endpoint(
           .loose(),
       ),
     }),
-  },
+  }),
   async ({ ctx, principal }) => ({ items: await inboxUseCase(ctx, principal) }),
 );
 
 export const dip = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: "PPID Utama's consolidated DIP (published versions), filtered by agency, category and year",
     query: z.strictObject({
       agencyId: agencyId.optional(),
@@ -154,13 +154,17 @@ export const dip = /* @__PURE__ */ endpoint(
       nextCursor: z.string().optional(),
     }),
     prefetch: ({ ctx, query }) => ctx.store.listPublished(query),
-  },
+  }),
   // The DIP is public information: every staff user may read all of it (read with the caller's record).
   async ({ prefetched }) => prefetched,
 );
 
 export const rebuildRegister = /* @__PURE__ */ endpoint(
-  { summary: 'Rebuild the whole public register from the published versions (admin; for recovery)', response: z.object({ started: z.string() }), status: 201 },
+  () => ({
+    summary: 'Rebuild the whole public register from the published versions (admin; for recovery)',
+    response: z.object({ started: z.string() }),
+    status: 201,
+  }),
   async ({ ctx, principal }) => {
     assertRole(principal, ['admin']);
     // The RegisterRebuild workflow: a Distributed Map over the partitions (core/register-rebuild.ts).

@@ -42,7 +42,7 @@ const DEEP_CHECK_MS = 5000;
 let lastCheck: { at: number; where: string; parts: Promise<z.infer<typeof Part>[]> } | undefined;
 
 export const health = /* @__PURE__ */ endpoint(
-  { summary: 'Liveness and the versions of the parts the API talks to (checked at most every 5 s)', response: Health },
+  () => ({ summary: 'Liveness and the versions of the parts the API talks to (checked at most every 5 s)', response: Health }),
   async () => {
     const now = Date.now();
     const where = `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${config.tableName()}`;
@@ -93,10 +93,10 @@ async function ppidContact(ctx: Context): Promise<ApiContact> {
 }
 
 export const openapi: EndpointHandler = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'This API described as OpenAPI 3.1, generated from the zod schemas of every route, with the PPID as contact',
     response: z.record(z.string(), z.unknown()),
-  },
+  }),
   async ({ ctx }) => {
     const now = Date.now();
     const where = `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${config.tableName()}`;

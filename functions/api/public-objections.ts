@@ -40,7 +40,7 @@ const statusPagePath = (number: string, code: string) =>
   `/api/public/requests/status-page?nomor=${encodeURIComponent(number)}&kode=${encodeURIComponent(code)}`;
 
 export const create = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Object to the Atasan PPID on a request (its number and tracking code): the grounds (Pasal 35(1) a–g), the case, optional attachments',
     description:
       'Each ground must apply and be within 30 working days after it arose (Pasal 36(1)); a late one is refused with the date its period ended. The answer: the registration number (KBR/<year>/<nnnn>) and the Atasan PPID’s deadline (30 working days). The same submissionId files one objection.',
@@ -49,7 +49,7 @@ export const create = /* @__PURE__ */ endpoint(
     status: 201,
     maxBodyBytes: FORM_BYTES,
     formRedirect: (_r, body) => statusPagePath(body.number, body.code),
-  },
+  }),
   async ({ ctx, body }) => {
     if (body.website) fail('validation', 'request_honeypot');
     const filed = await objections.fileObjection(withWorkflows(ctx), {
@@ -65,14 +65,14 @@ export const create = /* @__PURE__ */ endpoint(
 );
 
 export const createPeriodic = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary:
       'Object that periodic information (Pasal 9) was not provided (ground b), with no earlier request: a registration number and a tracking code shown once',
     body: PeriodicObjectionForm,
     response: z.object({ objection: ObjectorSchema, trackingCode: z.string() }),
     status: 201,
     maxBodyBytes: FORM_BYTES,
-  },
+  }),
   async ({ ctx, body }) => {
     if (body.website) fail('validation', 'request_honeypot');
     const filed = await objections.filePeriodicObjection(withWorkflows(ctx), {
@@ -87,28 +87,28 @@ export const createPeriodic = /* @__PURE__ */ endpoint(
 );
 
 export const attachment = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: "Declare an objection's attachment (PDF, JPEG or PNG, at most 10 MB) and get an upload ticket; then file with its uploadId",
     body: UploadRequest,
     response: PublicUploadSchema,
     status: 201,
     maxBodyBytes: 2048,
-  },
+  }),
   ({ ctx, body }) => startPublicUpload(ctx, itemUploads, body, { type: 'objection_attachment_type', size: 'objection_attachment_size' }),
 );
 
 export const status = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: "An objection's status by its number and tracking code (an objection with no request), or a request's objections by the request's number and code",
     body: Lookup,
     response: z.object({ objections: z.array(ObjectorSchema) }),
     maxBodyBytes: 1024,
-  },
+  }),
   async ({ ctx, body }) => ({ objections: (await objections.objectionsForTracking(ctx, body.number, body.code)).objections.map(objectorView) }),
 );
 
 export const download = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'A short-lived link to the response to an objection, or to a document its follow-up provided (the objector only)',
     body: Lookup.extend({
       objection: z.string().trim().max(32),
@@ -117,6 +117,6 @@ export const download = /* @__PURE__ */ endpoint(
     response: z.object({ url: z.string(), expiresInSeconds: z.number() }),
     maxBodyBytes: 1024,
     formRedirect: (r) => r.url,
-  },
+  }),
   ({ ctx, body }) => objections.objectorFileLink(ctx, itemUploads, body),
 );

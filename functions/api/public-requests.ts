@@ -32,7 +32,7 @@ const FORM_BYTES = 32 * 1024;
 const StatusSchema = z.object({ number: z.string(), state: z.string() }).loose();
 
 export const create = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'File an information request (no account): registration number, date of receipt, statutory deadline and a tracking code shown once',
     description:
       'JSON, or a plain HTML form post (fields named requester.fullName, content.information, …) answered with 303 to the status page. The same submissionId files one request.',
@@ -42,7 +42,7 @@ export const create = /* @__PURE__ */ endpoint(
     maxBodyBytes: FORM_BYTES,
     // Only a plain form post (no JavaScript) is redirected: to the status page the API renders.
     formRedirect: (r) => statusPagePath(r.number, r.trackingCode, true),
-  },
+  }),
   async ({ ctx, body, event }) => {
     // A field people never see: whatever fills it is a robot.
     if (body.website) fail('validation', 'request_honeypot');
@@ -63,7 +63,7 @@ export const create = /* @__PURE__ */ endpoint(
 );
 
 export const powerOfAttorney = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Declare the power of attorney (PDF, JPEG or PNG, at most 10 MB) and get an upload ticket; then file with its uploadId',
     description:
       'POST the file as multipart/form-data to `upload.url` with `upload.fields` first and the file last as `file`; the server checks it when the request is filed.',
@@ -71,12 +71,12 @@ export const powerOfAttorney = /* @__PURE__ */ endpoint(
     response: PublicUploadSchema,
     status: 201,
     maxBodyBytes: 2048,
-  },
+  }),
   ({ ctx, body }) => startPowerOfAttorneyUpload(ctx, itemUploads, body),
 );
 
 export const status = /* @__PURE__ */ endpoint(
-  { summary: "A request's status by registration number and tracking code", body: Lookup, response: StatusSchema, maxBodyBytes: 1024 },
+  () => ({ summary: "A request's status by registration number and tracking code", body: Lookup, response: StatusSchema, maxBodyBytes: 1024 }),
   async ({ ctx, body }) => {
     const r = await requests.byTracking(ctx, body.number, body.code);
     // Its objections, and the grounds the requester may object on now (those the system knows first).
@@ -86,24 +86,24 @@ export const status = /* @__PURE__ */ endpoint(
 );
 
 export const clarify = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: "The requester answers the PPID's request for clarification",
     body: ClarificationReply,
     response: StatusSchema,
     maxBodyBytes: 8 * 1024,
     formRedirect: (_r, body) => statusPagePath(body.number, body.code, false),
-  },
+  }),
   async ({ ctx, body }) => requesterView(await requests.answerClarification(ctx, body)),
 );
 
 export const download = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'A short-lived link to the notice, the notice of extension, or a released document (the requester only)',
     body: Lookup.extend({ file: z.union([z.enum(['notice', 'extension']), z.uuid()], 'berkas tidak dikenal / unknown file') }),
     response: z.object({ url: z.string(), expiresInSeconds: z.number() }),
     maxBodyBytes: 1024,
     formRedirect: (r) => r.url,
-  },
+  }),
   ({ ctx, body }) => requesterFileLink(ctx, itemUploads, body),
 );
 
@@ -111,7 +111,7 @@ const statusPagePath = (number: string, code: string, fresh: boolean) =>
   `/api/public/requests/status-page?nomor=${encodeURIComponent(number)}&kode=${encodeURIComponent(code)}${fresh ? '&baru=1' : ''}`;
 
 export const statusPage = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: "The status page for people without JavaScript (HTML): the same view as the register's status page, with forms to download and answer",
     query: z.strictObject({
       nomor: z.string().trim().max(32, 'nomor pendaftaran tidak valid / the registration number is not valid'),
@@ -120,7 +120,7 @@ export const statusPage = /* @__PURE__ */ endpoint(
     }),
     response: z.string(),
     html: true,
-  },
+  }),
   async ({ ctx, query, lang }) => {
     const r = await requests.byTracking(ctx, query.nomor, query.kode);
     const [agencies, body, objections, grounds] = await Promise.all([

@@ -66,14 +66,14 @@ const DraftSchema = z.object({
 });
 
 export const issue = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Issue a report and keep it in the archive: PDF (signed), CSV, XLSX and JSON, each with its SHA-256, under a number LAP/<year>/<nnnn>',
     description:
       'PPID Utama and the administrator issue any report; a PPID Pelaksana its own SKPD’s only. The consolidated annual report is issued from its draft (/api/reports/annual/{year}/issue).',
     body: ReportSpec,
     response: ReportSchema,
     status: 201,
-  },
+  }),
   async ({ ctx, principal, body }) => {
     if (body.kind === 'annual' && !body.agencyId) fail('validation', 'report_annual_use_draft');
     const { report } = await archive.issueReport(issuing(ctx), principal, body);
@@ -82,7 +82,7 @@ export const issue = /* @__PURE__ */ endpoint(
 );
 
 export const list = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'The archive of issued reports, newest period first (a PPID Pelaksana sees its own SKPD’s)',
     query: z.strictObject({
       kind: z.enum(REPORT_KINDS).optional(),
@@ -92,7 +92,7 @@ export const list = /* @__PURE__ */ endpoint(
       limit: z.coerce.number().int().min(1).max(100).default(25),
     }),
     response: z.object({ items: z.array(ReportSchema), nextCursor: z.string().optional() }),
-  },
+  }),
   async ({ ctx, principal, query }) => {
     const page = await archive.listReports(ctx, principal, query);
     return { ...page, items: page.items.map(archive.reportView) };
@@ -100,25 +100,25 @@ export const list = /* @__PURE__ */ endpoint(
 );
 
 export const get = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'One archived report: who issued it, when, the period, the data’s as-of time and each file’s SHA-256',
     params: z.strictObject({ reportId }),
     response: ReportSchema,
     // Read with the caller's record; who may see it is decided on it once the caller is known.
     prefetch: ({ ctx, params }) => ctx.store.getReport(params.reportId),
-  },
+  }),
   async ({ principal, params, prefetched }) => archive.reportView(archive.reportFor(principal, params.reportId, prefetched)),
 );
 
 export const file = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'A short-lived link to an archived file: the bytes as issued (their SHA-256 is in the record), whatever changed since',
     params: z.strictObject({
       reportId,
       format: z.enum(archive.REPORT_FORMATS, 'format: pdf, csv, xlsx atau json / format: pdf, csv, xlsx or json'),
     }),
     response: z.object({ url: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), expiresInSeconds: z.number() }),
-  },
+  }),
   async ({ ctx, principal, params }) => ({
     ...(await archive.downloadReport(withFiles(ctx), principal, params.reportId, params.format)),
     expiresInSeconds: 300,
@@ -126,7 +126,7 @@ export const file = /* @__PURE__ */ endpoint(
 );
 
 export const getAnnual = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'The annual report’s draft of a year (PPID Utama’s narrative) with the numbers as they are now',
     params: z.strictObject({ year }),
     response: z.object({
@@ -135,28 +135,28 @@ export const getAnnual = /* @__PURE__ */ endpoint(
         .object({ title: TextSchema, periodText: TextSchema, asOf: z.string(), asOfText: TextSchema, sections: z.array(z.unknown()) })
         .meta({ description: 'The report as it reads now (ReportData in functions/core/reports/model.ts)' }),
     }),
-  },
+  }),
   ({ ctx, principal, params }) => annual.getAnnual(ctx, principal, params.year),
 );
 
 export const putAnnual = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Save PPID Utama’s narrative of the annual report (policy, facilities, staff, budget, obstacles, recommendations)',
     params: z.strictObject({ year }),
     body: z.strictObject({ narrative: AnnualNarrative, version }),
     response: DraftSchema,
-  },
+  }),
   ({ ctx, principal, params, body }) => annual.saveNarrative(ctx, principal, params.year, body),
 );
 
 export const issueAnnual = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Issue the annual report from its draft: archived with a new number (the year must have ended)',
     params: z.strictObject({ year }),
     body: z.strictObject({ version }),
     response: z.object({ draft: DraftSchema, report: ReportSchema }),
     status: 201,
-  },
+  }),
   async ({ ctx, principal, params, body }) => {
     const { draft, report } = await annual.issueAnnual(issuing(ctx), principal, params.year, body);
     return { draft, report: archive.reportView(report) };
@@ -164,12 +164,12 @@ export const issueAnnual = /* @__PURE__ */ endpoint(
 );
 
 export const approveAnnual = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'PPID Utama approves the issued annual report: it is published on the public register (UU 14/2008 Pasal 11(1) h)',
     params: z.strictObject({ year }),
     body: z.strictObject({ version }),
     response: z.object({ draft: DraftSchema, report: ReportSchema }),
-  },
+  }),
   async ({ ctx, principal, params, body }) => {
     const { draft, report } = await annual.approveAnnual({ ...ctx, workflows }, principal, params.year, body);
     return { draft, report: archive.reportView(report) };

@@ -44,7 +44,7 @@ const ReportDataSchema = z.object({
 });
 
 export const report = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'One report of the report menu (SOP 001) for a period, per SKPD or consolidated: JSON, or a PDF, CSV or XLSX file through a short-lived link',
     description:
       'Kinds: annual (Laporan Layanan Informasi Publik, Perki 1/2021), semester (ringkasan akses informasi), monthly (recap per SKPD), requests_register, objections_register, sop_compliance, dip and dik (as of `to`). PPID Utama, the admin and the Atasan PPID open any SKPD’s or the consolidated report; a PPID Pelaksana its own SKPD’s only. The numbers equal the dashboard’s. File exports are audited.',
@@ -60,7 +60,7 @@ export const report = /* @__PURE__ */ endpoint(
       report: ReportDataSchema.optional(),
       file: z.object({ url: z.string(), fileName: z.string(), contentType: z.string(), expiresInSeconds: z.number() }).optional(),
     }),
-  },
+  }),
   ({ ctx, principal, params, query, lang }) => {
     const { lang: asked, ...q } = query;
     return openReport({ ...ctx, files: generatedFiles }, principal, { kind: params.kind, ...q }, asked ?? lang);

@@ -30,7 +30,7 @@ const RequestSchema = z.object({ requestId: z.string(), number: z.string(), stat
 const withWorkflows = (ctx: Context): Context => ({ ...ctx, workflows, mailer: mailer(), registerUrl: config.registerUrl() });
 
 export const list = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'List requests, newest number first: every request (PPID Utama, Atasan PPID, admin) or those routed to your SKPD',
     query: z.strictObject({
       agencyId: agencyId.optional(),
@@ -39,7 +39,7 @@ export const list = /* @__PURE__ */ endpoint(
       limit: z.coerce.number().int().min(1).max(100).default(25),
     }),
     response: z.object({ items: z.array(RequestSchema), nextCursor: z.string().optional() }),
-  },
+  }),
   async ({ ctx, principal, query }) => {
     const page = await requests.listRequests(ctx, principal, query);
     return { ...page, items: page.items.map(requestView) };
@@ -47,12 +47,12 @@ export const list = /* @__PURE__ */ endpoint(
 );
 
 export const register = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Register a request received in person, by phone, by letter or by email, with its real date of receipt (back-dating is audited)',
     body: StaffRequestForm,
     response: z.object({ request: RequestSchema, trackingCode: z.string() }),
     status: 201,
-  },
+  }),
   async ({ ctx, principal, body }) => {
     const filed = await requests.registerRequest(withWorkflows(ctx), principal, body);
     return { request: requestView(filed.request), trackingCode: filed.trackingCode };
@@ -79,11 +79,11 @@ async function peopleOf(ctx: Context, r: Request): Promise<Record<string, string
 }
 
 export const get = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Read one request: content, deadline, routing, parts, notices, timeline (no personal data), and the names of the staff who acted on it',
     params: Params,
     response: RequestSchema,
-  },
+  }),
   async ({ ctx, principal, params }) => {
     const r = await requests.getRequest(ctx, principal, params.requestId);
     return { ...requestView(r), people: await peopleOf(ctx, r) };
@@ -91,23 +91,23 @@ export const get = /* @__PURE__ */ endpoint(
 );
 
 export const book = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary:
       'The register of requests (buku register permohonan) of one year, per SKPD or consolidated: JSON rows for the printable page, or a CSV or XLSX file through a short-lived link',
     description:
       "It holds the requesters' names, addresses and contacts: PPID Utama and the admin (every request, any SKPD's book or the consolidated one) and a PPID Pelaksana (its SKPD's book) only. Every export is audited with the number of rows.",
     query: bookQuery("An SKPD's book (the requests routed to it); without it the consolidated book"),
     response: BookSchema,
-  },
+  }),
   ({ ctx, principal, query, lang }) => requestBook({ ...ctx, files: generatedFiles }, principal, query, lang),
 );
 
 export const personal = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: "The requester's personal data (UU 27/2022): PPID Utama, the admin and the SKPDs the request was routed to",
     params: Params,
     response: z.object({ requestId: z.string(), requester: z.object({}).loose(), eraseAfter: z.string().optional() }).loose(),
-  },
+  }),
   async ({ ctx, principal, params }) => {
     const { powerOfAttorney, trackingCode: _code, ...p } = await requests.getPersonal(ctx, principal, params.requestId);
     return { ...p, ...(powerOfAttorney ? { powerOfAttorney: { fileName: powerOfAttorney.fileName, size: powerOfAttorney.size } } : {}) };
@@ -115,32 +115,32 @@ export const personal = /* @__PURE__ */ endpoint(
 );
 
 export const route = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'PPID Utama routes the request to the SKPD(s) holding the information, or records that the body does not hold it',
     params: Params,
     body: Routing,
     response: RequestSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => requestView(await requests.route(withWorkflows(ctx), principal, params.requestId, body)),
 );
 
 export const answer = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'An SKPD answers its part: granted, in part or refused (a refusal cites a DIK entry in force or an exclusion decided Ya for this request)',
     params: z.strictObject({ requestId: requestIdParam, agencyId }),
     body: PartAnswer,
     response: RequestSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => requestView(await requests.answerPart(withWorkflows(ctx), principal, params.requestId, params.agencyId, body)),
 );
 
 export const extend = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Extend the deadline once by 7 working days with written reasons, before it passes (Pasal 22(8)); the requester gets the notice of extension',
     params: Params,
     body: Extension,
     response: RequestSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => {
     const full: Context = { ...withWorkflows(ctx), files: generatedFiles, signer: documentSigner() };
     const r = await requests.extend(full, principal, params.requestId, body);
@@ -150,52 +150,52 @@ export const extend = /* @__PURE__ */ endpoint(
 );
 
 export const clarify = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Ask the requester for clarification (email and status page); the clock does not stop',
     params: Params,
     body: ClarificationQuestion,
     response: RequestSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => requestView(await requests.askClarification(withWorkflows(ctx), principal, params.requestId, body)),
 );
 
 export const deliver = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Record the delivery of the information (hardcopy, in person, courier, post) with its date; the request closes',
     params: Params,
     body: Delivery,
     response: RequestSchema,
-  },
+  }),
   async ({ ctx, principal, params, body }) => requestView(await requests.recordDelivery(ctx, principal, params.requestId, body)),
 );
 
 const RequestDocumentSchema = DocumentRef.extend({ agencyId: z.string() });
 
 export const upload = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Declare a document to release with your answer and get an upload ticket (then upload and call …/verify)',
     params: Params,
     body: UploadRequest,
     response: z.object({ document: RequestDocumentSchema, upload: UploadTicketSchema, requestVersion: z.number() }),
     status: 201,
-  },
+  }),
   ({ ctx, principal, params, body }) => addRequestDocument(ctx, itemUploads, principal, params.requestId, body),
 );
 
 export const verifyUpload = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Check the uploaded document (size, type by content, SHA-256); a file that fails is removed and the reason returned',
     params: z.strictObject({ requestId: requestIdParam, docId: z.uuid() }),
     response: z.object({ document: RequestDocumentSchema, requestVersion: z.number() }),
-  },
+  }),
   ({ ctx, principal, params }) => verifyRequestDocument(ctx, itemUploads, principal, params.requestId, params.docId),
 );
 
 export const file = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'A short-lived link to the notice, the notice of extension, an uploaded document (by id), or the power of attorney (personal data)',
     params: z.strictObject({ requestId: requestIdParam, file: z.union([z.enum(['notice', 'extension', 'power-of-attorney']), z.uuid()]) }),
     response: z.object({ url: z.string(), expiresInSeconds: z.number() }),
-  },
+  }),
   ({ ctx, principal, params }) => staffFileLink(ctx, itemUploads, principal, params.requestId, params.file),
 );

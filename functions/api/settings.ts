@@ -80,10 +80,10 @@ const Standards = z.object({
 });
 
 export const getRuleStandards = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: "Every workflow's time rules beside their standard (SOP Mutu Baku, UU 14/2008 limit), and the rules in force that depart from the SOP",
     response: Standards,
-  },
+  }),
   async ({ ctx }) => ({
     workflows: WORKFLOWS,
     standards: [...RULE_STANDARDS],
@@ -91,19 +91,22 @@ export const getRuleStandards = /* @__PURE__ */ endpoint(
   }),
 );
 
-export const getRules = /* @__PURE__ */ endpoint({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }, async ({ ctx }) => ({
-  ...(await requestRules(ctx)),
-  ...(await publicationRules(ctx)),
-}));
+export const getRules = /* @__PURE__ */ endpoint(
+  () => ({ summary: 'The deadline rules in force (defaults follow the SOPs)', response: Rules }),
+  async ({ ctx }) => ({
+    ...(await requestRules(ctx)),
+    ...(await publicationRules(ctx)),
+  }),
+);
 
 export const putRules = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Change the deadline rules (admin); applies to deadlines computed from now on; audited',
     description:
       'A rule looser than its limit in UU 14/2008 is refused (400, the law named). A rule that departs from its SOP’s Mutu Baku is saved, listed in `warnings` and in the audit event’s reason.',
     body: Rules,
     response: Rules.extend({ warnings: z.array(Finding) }),
-  },
+  }),
   async ({ ctx, principal, body }) => {
     assertRole(principal, ['admin']);
     const before = await publicationRules(ctx);
@@ -144,7 +147,7 @@ export const putRules = /* @__PURE__ */ endpoint(
 // ─── the public body: name, register address, coat of arms (letterheads) ─────────────────────────
 
 export const getBody = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'The public body as documents show it: name, register address, coat of arms',
     description:
       "With `for=print`, also `letterhead`: what the staff app's printed lists carry (the coat of arms as a `data:` URL, and each unit's PPID who signs them).",
@@ -152,7 +155,7 @@ export const getBody = /* @__PURE__ */ endpoint(
       for: z.enum(['print']).optional().meta({ description: "`print`: add the printed lists' letterhead and signatories" }),
     }),
     response: PublicBodyView.extend({ letterhead: PrintLetterheadView.optional() }),
-  },
+  }),
   async ({ ctx, query }) => {
     const body = await getPublicBody(ctx);
     return {
@@ -163,12 +166,16 @@ export const getBody = /* @__PURE__ */ endpoint(
 );
 
 export const putBody = /* @__PURE__ */ endpoint(
-  { summary: "Change the public body's name or the register address printed on documents (admin); audited", body: PublicBodyPatch, response: PublicBodyView },
+  () => ({
+    summary: "Change the public body's name or the register address printed on documents (admin); audited",
+    body: PublicBodyPatch,
+    response: PublicBodyView,
+  }),
   async ({ ctx, principal, body }) => publicBodyView(await setPublicBody({ ...ctx, workflows }, principal, body)),
 );
 
 export const coatOfArmsUpload = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Declare a new coat of arms (PNG or JPEG: name, type, size, SHA-256) and get an upload ticket (admin)',
     description: 'POST the file to `upload.url` with `upload.fields` first and the file last as `file`, then call …/coat-of-arms/verify.',
     body: UploadRequest,
@@ -176,14 +183,14 @@ export const coatOfArmsUpload = /* @__PURE__ */ endpoint(
       upload: UploadTicketSchema,
     }),
     status: 201,
-  },
+  }),
   ({ ctx, principal, body }) => startCoatOfArmsUpload(ctx, itemUploads, principal, body),
 );
 
 export const coatOfArmsVerify = /* @__PURE__ */ endpoint(
-  {
+  () => ({
     summary: 'Check the uploaded coat of arms (size, type by content, SHA-256, usable in a PDF) and put it on every letterhead (admin)',
     response: PublicBodyView,
-  },
+  }),
   async ({ ctx, principal }) => publicBodyView(await verifyCoatOfArms({ ...ctx, files: generatedFiles, workflows }, itemUploads, principal)),
 );

@@ -29,9 +29,7 @@ import { ROLE_NAMES } from '../messages.ts';
 import { officialOf } from '../official-documents/people.ts';
 import type { VerificationRecord } from '../official-documents/verification.ts';
 import type { Context, Page, Write } from '../ports.ts';
-import { buildReport } from './data.ts';
 import { type AnnualNarrative, REPORT_KINDS, type ReportData, type ReportKind, ReportSpec, type Text } from './model.ts';
-import { reportCsv, reportPdf, reportVerificationCode, reportXlsx } from './render.ts';
 
 /** Who issues reports (a PPID Pelaksana: its own SKPD's only). */
 export const REPORT_ISSUERS: readonly Role[] = ['ppid_utama', 'admin', 'ppid_pelaksana'];
@@ -163,6 +161,8 @@ export async function issueReport(
   }
   const reportId = opts.reportId ?? crypto.randomUUID();
   const files = ctx.files;
+  // The queries and the renderers (PDF, XLSX) at the first issue: the archive's reads and downloads need neither.
+  const [{ buildReport }, { reportCsv, reportPdf, reportVerificationCode, reportXlsx }] = await Promise.all([import('./data.ts'), import('./render.ts')]);
   const data: ReportData = await buildReport(ctx, spec, opts.narrative ? { narrative: opts.narrative } : undefined);
   const encoder = new TextEncoder();
   const store = async (format: ReportFormat, bytes: Uint8Array): Promise<ArchivedFile> => {
