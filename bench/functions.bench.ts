@@ -20,12 +20,12 @@
  * evaluates), the medians and the ratio; then the least, median and largest ratio.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { bundleFunctions, lambdaBuildOptions } from '../infra/aws/bundle.ts';
+import { bundleFunctions, lambdaBuildOptions, staticFiles } from '../infra/aws/bundle.ts';
 import type { Row } from './register.bench.ts';
 
 const RUNS = 5;
@@ -53,16 +53,7 @@ const bundleKb = (file: string) => {
 };
 
 /** KB of JavaScript the import itself evaluates: the entry and the chunks it imports statically, transitively. */
-function staticKb(file: string): number {
-  const dir = file.slice(0, file.lastIndexOf('/'));
-  const seen = new Set(['index.mjs']);
-  for (const f of seen) {
-    const text = readFileSync(join(dir, f), 'utf8');
-    // esbuild's static chunk imports: `import{a as b}from"./chunk-X.mjs";` or `import"./chunk-X.mjs";`
-    for (const m of text.matchAll(/(?:^|[;\n}])import\s*(?:[^"'()]*?from\s*)?["']\.\/(chunk-[\w-]+\.mjs)["']/g)) seen.add(m[1]!);
-  }
-  return [...seen].reduce((kb, f) => kb + statSync(join(dir, f)).size / 1024, 0);
-}
+const staticKb = (file: string) => staticFiles(file).reduce((kb, f) => kb + statSync(f).size / 1024, 0);
 
 /** `RUNS` rounds of one hello-world process then one process of the function: each side's medians. */
 function measure(file: string, hello: string) {

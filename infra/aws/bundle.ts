@@ -138,6 +138,25 @@ interface BuildRecord {
   inputs: Record<string, string>;
 }
 const recordPath = (final: string) => `${final}.inputs.json`;
+
+/** The files (repository-relative) a function's last build read, static imports and chunks loaded at first use alike. */
+export const builtInputs = (handler: string, outdir = LAMBDA_OUT): string[] =>
+  Object.keys((JSON.parse(readFileSync(recordPath(assetDir(handler, outdir)), 'utf8')) as BuildRecord).inputs);
+
+/**
+ * What importing a bundle evaluates: its entry (`file`, a function's `index.mjs`) and the chunks it
+ * imports statically, transitively, as paths; the chunks it loads at first use (`import()`) are not.
+ */
+export function staticFiles(file: string): string[] {
+  const dir = file.slice(0, file.lastIndexOf('/'));
+  const seen = new Set([file.slice(dir.length + 1)]);
+  for (const f of seen) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    // esbuild's static chunk imports: `import{a as b}from"./chunk-X.mjs";` or `import"./chunk-X.mjs";`
+    for (const m of text.matchAll(/(?:^|[;\n}])import\s*(?:[^"'()]*?from\s*)?["']\.\/(chunk-[\w-]+\.mjs)["']/g)) seen.add(m[1]!);
+  }
+  return [...seen].map((f) => join(dir, f));
+}
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
 
 /**

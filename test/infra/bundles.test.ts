@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assetDir, bundleFunctions, lambdaBuildOptions } from '../../infra/aws/bundle.ts';
+import { assetDir, builtInputs, bundleFunctions, lambdaBuildOptions, staticFiles } from '../../infra/aws/bundle.ts';
 import { handlerExport } from '../../infra/system.ts';
 import { removeTempDirs, tempDir } from '../support/temp-dir.ts';
 
@@ -52,18 +52,11 @@ describe('Lambda bundles', () => {
 
   it("loads at import only what its route needs: not the module's other routes' imports, nor what it imports at first use", () => {
     bundleFunctions();
-    // The sources of what importing a function's bundle evaluates: its entry and the chunks it imports
-    // statically, transitively (esbuild writes `import … from "./chunk-X.mjs"`), read from their maps.
-    const atImport = (handler: string) => {
-      const dir = assetDir(handler);
-      const files = new Set(['index.mjs']);
-      for (const f of files)
-        for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/(?:^|[;\n}])import\s*(?:[^"'()]*?from\s*)?["']\.\/(chunk-[\w-]+\.mjs)["']/g))
-          files.add(m[1]!);
-      return [...files].flatMap((f) =>
-        (JSON.parse(readFileSync(join(dir, `${f}.map`), 'utf8')) as { sources: string[] }).sources.map((x) => x.replace(/^(\.\.\/)+/, '')),
+    // The sources of what importing a function's bundle evaluates (bundle.ts `staticFiles`), read from their maps.
+    const atImport = (handler: string) =>
+      staticFiles(join(assetDir(handler), 'index.mjs')).flatMap((f) =>
+        (JSON.parse(readFileSync(`${f}.map`, 'utf8')) as { sources: string[] }).sources.map((x) => x.replace(/^(\.\.\/)+/, '')),
       );
-    };
     const reports = (sources: string[]) => sources.filter((i) => /core\/reports\/(annual|data|render)\.ts$/.test(i)).sort();
     // Reading an archived report: neither the annual report's use cases (the module's other routes)
     // nor the report queries and renderers, which only issuing needs.
@@ -73,8 +66,7 @@ describe('Lambda bundles', () => {
     // The annual report's draft reads the numbers (data.ts) at import; issuing a report loads them at its first issue.
     expect(reports(atImport('api/report-archive.getAnnual'))).toContain('functions/core/reports/annual.ts');
     expect(reports(atImport('api/report-archive.issue'))).toEqual([]);
-    const issueInputs = Object.keys((JSON.parse(readFileSync(`${assetDir('api/report-archive.issue')}.inputs.json`, 'utf8')) as { inputs: object }).inputs);
-    expect(issueInputs).toEqual(expect.arrayContaining(['functions/core/reports/data.ts', 'functions/core/reports/render.ts']));
+    expect(builtInputs('api/report-archive.issue')).toEqual(expect.arrayContaining(['functions/core/reports/data.ts', 'functions/core/reports/render.ts']));
   });
 
   it('a bundled SDK client sends its request over node:http and reads the answer', async () => {
