@@ -153,7 +153,7 @@ export const renderExports = (input: RegisterInput): SiteFile[] => {
 };
 
 function exportFiles(m: Model, generatedAt: string): SiteFile[] {
-  return [json(EXPORT_PATHS.json, dipJson(m, generatedAt)), { path: EXPORT_PATHS.csv, body: dipCsv(m), contentType: CONTENT_TYPES.csv }];
+  return [json(EXPORT_PATHS.json, dipJson(m, generatedAt)), csv(EXPORT_PATHS.csv, dipCsv(m))];
 }
 
 /** The DCAT catalogue: small, and a function of what it describes only (no build time), so every change to it rewrites it whole. */
@@ -170,12 +170,12 @@ function sharedSitemapFiles(m: Model): SiteFile[] {
 
 /** The public log's exports (not stamped: they change only with the log). */
 function requestExportFiles(m: Model): SiteFile[] {
-  return [json(REQUEST_EXPORT_PATHS.json, requestsJson(m)), { path: REQUEST_EXPORT_PATHS.csv, body: requestsCsv(m), contentType: CONTENT_TYPES.csv }];
+  return [json(REQUEST_EXPORT_PATHS.json, requestsJson(m)), csv(REQUEST_EXPORT_PATHS.csv, requestsCsv(m))];
 }
 
 /** The DIK's exports (stamped with the time of the change, like the DIP's). */
 function dikExportFiles(m: Model, generatedAt: string): SiteFile[] {
-  return [json(DIK_EXPORT_PATHS.json, dikJson(m, generatedAt)), { path: DIK_EXPORT_PATHS.csv, body: dikCsv(m), contentType: CONTENT_TYPES.csv }];
+  return [json(DIK_EXPORT_PATHS.json, dikJson(m, generatedAt)), csv(DIK_EXPORT_PATHS.csv, dikCsv(m))];
 }
 
 const copiesOf = (e: PublishedEntry, except: ReadonlySet<string> = new Set()) =>
@@ -210,7 +210,7 @@ export function* renderFullFiles(input: RegisterInput): Generator<SiteFile> {
   const rows = { json: [] as string[], csv: [] as string[] };
   yield* partExportFiles(m, rows);
   yield json(EXPORT_PATHS.json, dipJsonOfParts(m, input.generatedAt, m.items.length, rows.json));
-  yield { path: EXPORT_PATHS.csv, body: dipCsvOfParts(rows.csv), contentType: CONTENT_TYPES.csv };
+  yield csv(EXPORT_PATHS.csv, dipCsvOfParts(rows.csv));
   yield* dikExportFiles(m, input.generatedAt);
   yield* requestExportFiles(m);
   yield json(ANNUAL_INDEX_PATH, annualIndexJson(m));
