@@ -17,7 +17,8 @@
  * out (they are the OS's, not the bundle's, and only add noise).
  *
  * Each function's row: its JavaScript (entry and every chunk it may load; `static` is what the import
- * evaluates), the medians and the ratio; then the least, median and largest ratio.
+ * evaluates), the medians and the ratio; then the least, median and largest ratio. Before them the
+ * FLOORS (below): the same measurement of bundles holding only what the stack brings.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,10 +26,53 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { bundleFunctions, lambdaBuildOptions, staticFiles } from '../infra/aws/bundle.ts';
+import { bundleFunctions, lambdaBuildOptions, ROOT, staticFiles } from '../infra/aws/bundle.ts';
 import type { Row } from './register.bench.ts';
 
 const RUNS = 5;
+
+/**
+ * FLOORS, measured like every function: bundles of only what the fixed stack brings before any code
+ * of ours. `dynamodb`: the SDK's DynamoDB client and document client with the commands the adapters
+ * send (every function that reads or writes the table imports it). `api`: that, plus what every API
+ * route imports around its own code: middy, the Powertools Logger and Metrics with their middlewares
+ * (functions/observability.ts; the Tracer is loaded at the first traced invocation) and zod. No
+ * function that uses the table can start faster than the first; no API route faster than the second.
+ */
+/** The DynamoDB client and document client, with the commands the adapters send (functions/adapters/). */
+const DYNAMODB = [
+  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+  "import { BatchGetCommand, BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
+  'const commands = [BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand];',
+];
+const FLOORS: { name: string; label: string; source: string }[] = [
+  {
+    name: 'floor-dynamodb',
+    label: "the SDK's DynamoDB (document) client alone",
+    source: [
+      ...DYNAMODB,
+      'export const handler = async (e: { key: string }) => DynamoDBDocumentClient.from(new DynamoDBClient({})).send(new commands[3]!({ TableName: e.key, Key: {} }));',
+    ].join('\n'),
+  },
+  {
+    name: 'floor-api',
+    label: 'DynamoDB client, middy, Powertools Logger and Metrics, zod',
+    source: [
+      ...DYNAMODB,
+      "import { Logger } from '@aws-lambda-powertools/logger';",
+      "import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';",
+      "import { Metrics } from '@aws-lambda-powertools/metrics';",
+      "import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';",
+      "import middy from '@middy/core';",
+      "import * as z from 'zod';",
+      'const logger = new Logger();',
+      'const metrics = new Metrics();',
+      'export const handler = middy(async (e: unknown) => DynamoDBDocumentClient.from(new DynamoDBClient({})).send(new commands[3]!({ TableName: z.object({ key: z.string() }).parse(e).key, Key: {} })))',
+      '  .use(injectLambdaContext(logger))',
+      '  .use(logMetrics(metrics));',
+    ].join('\n'),
+  },
+];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -74,6 +118,14 @@ export async function functionsBench(): Promise<Row[]> {
     writeFileSync(hello, "export const handler = async () => ({ statusCode: 200, body: 'hello world' });\n");
     await build({ ...lambdaBuildOptions(), entryPoints: [{ in: hello, out: 'hello-world/index' }], outdir: dir });
     const helloBundle = join(dir, 'hello-world/index.mjs');
+    // The floors: what the stack itself loads before any of our code, bundled and measured the same way.
+    const floors: { label: string; bundle: string }[] = [];
+    for (const { name, label, source } of FLOORS) {
+      const bundle = join(dir, `${name}/index.mjs`);
+      // From the project's root, where the packages resolve.
+      await build({ ...lambdaBuildOptions(), stdin: { contents: source, resolveDir: ROOT, loader: 'ts', sourcefile: `${name}.ts` }, outfile: bundle });
+      floors.push({ label, bundle });
+    }
 
     // What the CDK stack deploys (.build/lambda): built, or kept where no input changed since (bundle.ts).
     const t0 = performance.now();
@@ -98,6 +150,13 @@ export async function functionsBench(): Promise<Row[]> {
         value: `${base.total.toFixed(1)} ms (${base.load.toFixed(1)} ms), ${statSync(helloBundle).size} B`,
       },
     ];
+    for (const f of floors) {
+      const m = measure(f.bundle, helloBundle);
+      rows.push({
+        metric: `FLOOR ${f.label}`,
+        value: `${staticKb(f.bundle).toFixed(0)} KB, init ${m.fn.total.toFixed(1)} ms ${(m.fn.total / m.hello.total).toFixed(2)}× (import ${m.fn.load.toFixed(1)} ms)`,
+      });
+    }
     const ratios: number[] = [];
     const withRatio = measured.map((m) => ({ ...m, ratio: m.fn.total / m.hello.total, loadRatio: m.fn.load / m.hello.load }));
     for (const m of withRatio.sort((a, b) => b.ratio - a.ratio)) {
