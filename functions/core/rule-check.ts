@@ -13,11 +13,18 @@ import { type DeadlineRule, deadline, endOfLocalDay } from './calendar.ts';
 
 const ZONE = 'Asia/Jakarta';
 const WEEKENDS_ONLY = { holidays: [] };
-/** One week of starts (2026-01-05 is a Monday), each at 00:00:00 and at 23:59:59 local time. */
-const STARTS: readonly Date[] = Array.from({ length: 7 }, (_, i) => `2026-01-${String(5 + i).padStart(2, '0')}`).flatMap((day) => {
-  const end = endOfLocalDay(day, ZONE);
-  return [new Date(end.getTime() - 86_399_000), end];
-});
+let starts: readonly Date[] | undefined;
+/**
+ * One week of starts (2026-01-05 is a Monday), each at 00:00:00 and at 23:59:59 local time; made at
+ * the first comparison across units, not at import (the zone's first formatter loads ICU's data).
+ */
+function STARTS(): readonly Date[] {
+  starts ??= Array.from({ length: 7 }, (_, i) => `2026-01-${String(5 + i).padStart(2, '0')}`).flatMap((day) => {
+    const end = endOfLocalDay(day, ZONE);
+    return [new Date(end.getTime() - 86_399_000), end];
+  });
+  return starts;
+}
 
 const endMs = (start: Date, rule: DeadlineRule) => Date.parse(deadline(start, rule, WEEKENDS_ONLY, ZONE).deadline);
 const same = (a: DeadlineRule, b: DeadlineRule) => a.unit === b.unit && a.amount === b.amount;
@@ -28,7 +35,7 @@ const same = (a: DeadlineRule, b: DeadlineRule) => a.unit === b.unit && a.amount
  */
 export function mayEndLater(rule: DeadlineRule, limit: DeadlineRule, orAtSameTime = false): boolean {
   if (rule.unit === limit.unit) return orAtSameTime ? rule.amount >= limit.amount : rule.amount > limit.amount;
-  return STARTS.some((s) => {
+  return STARTS().some((s) => {
     const a = endMs(s, rule);
     const b = endMs(s, limit);
     return orAtSameTime ? a >= b : a > b;

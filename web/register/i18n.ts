@@ -914,14 +914,17 @@ export const CATEGORY_TEXT: Record<Lang, Record<Category, { name: string; articl
   },
 };
 
-const numberFormats: Record<Lang, Intl.NumberFormat> = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-GB') };
+/** Made at first use, not at import: a process's first Intl object loads ICU's data (about 20 ms). */
+const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 
 /**
  * `n.toLocaleString('id-ID' | 'en-GB')`, with one formatter per language; a whole number from 0 to
  * 999 is its digits in both (no grouping), written without Intl.
  */
 export function localeNumber(n: number, lang: Lang): string {
-  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : numberFormats[lang].format(n);
+  if (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)) return String(n);
+  numberFormats[lang] ??= new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
+  return numberFormats[lang].format(n);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

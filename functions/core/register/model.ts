@@ -240,7 +240,12 @@ function agencyInfo(a: Agency): AgencyInfo {
   };
 }
 
-const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
+let collator_: Intl.Collator | undefined;
+/** Made at the first sort, not at import: a process's first Intl object loads ICU's data (about 20 ms). */
+function collator(): Intl.Collator {
+  collator_ ??= new Intl.Collator('id', { sensitivity: 'base', numeric: true });
+  return collator_;
+}
 
 /**
  * The register's agencies in display order (PPID Utama first, then by name), with an agency known
@@ -260,7 +265,7 @@ function orderAgencies(input: Pick<RegisterInput, 'agencies'>, extraIds: Iterabl
   const cached = extra ? undefined : orderMemo.get(input.agencies);
   if (cached) return { agencies: cached.map((a) => byId.get(a.id)!), byId };
   const agencies = [...byId.values()].sort((a, b) =>
-    a.kind !== b.kind ? (a.kind === 'ppid_utama' ? -1 : 1) : collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    a.kind !== b.kind ? (a.kind === 'ppid_utama' ? -1 : 1) : collator().compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   if (!extra) orderMemo.set(input.agencies, agencies);
   return { agencies, byId };
