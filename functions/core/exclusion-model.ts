@@ -16,32 +16,9 @@ import * as z from 'zod';
 import type { InboxEntry, StepTiming } from './item-model.ts';
 import { isoDate } from './model.ts';
 import { Nip } from './official-documents/people.ts';
+import { PASAL_17, PERMANENT_GROUNDS } from './pasal-17.ts';
 
-export const PASAL_17 = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
-export type Pasal17Letter = (typeof PASAL_17)[number];
-
-/** The grounds of UU 14/2008 Pasal 17, as the forms, PDFs and the register name them. */
-export const PASAL_17_TEXT: Record<Pasal17Letter, { id: string; en: string }> = {
-  a: { id: 'menghambat proses penegakan hukum', en: 'would obstruct law enforcement' },
-  b: {
-    id: 'mengganggu perlindungan hak atas kekayaan intelektual dan persaingan usaha tidak sehat',
-    en: 'would harm intellectual property or fair competition',
-  },
-  c: { id: 'membahayakan pertahanan dan keamanan negara', en: 'would endanger national defence and security' },
-  d: { id: 'mengungkapkan kekayaan alam Indonesia', en: 'would reveal Indonesia’s natural wealth' },
-  e: { id: 'merugikan ketahanan ekonomi nasional', en: 'would harm national economic resilience' },
-  f: { id: 'merugikan kepentingan hubungan luar negeri', en: 'would harm foreign relations' },
-  g: {
-    id: 'mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang',
-    en: 'would reveal private authentic deeds or wills',
-  },
-  h: { id: 'mengungkap rahasia pribadi', en: 'would reveal personal secrets' },
-  i: { id: 'memorandum atau surat-surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan', en: 'confidential inter- or intra-agency memoranda' },
-  j: { id: 'informasi yang tidak boleh diungkapkan berdasarkan undang-undang', en: 'information that another law forbids disclosing' },
-};
-
-/** The only grounds that may be excluded without an end date. */
-export const PERMANENT_GROUNDS: readonly Pasal17Letter[] = ['g', 'h'];
+export { legalBasisText, PASAL_17, PASAL_17_TEXT, type Pasal17Letter, PERMANENT_GROUNDS } from './pasal-17.ts';
 
 /** A trimmed text field whose messages name the element in both languages ("id / en" is split by the API). */
 const text = (min: number, max: number, what: { id: string; en: string }) =>
@@ -269,14 +246,6 @@ export function dikEntry(ex: Exclusion): DikEntry {
     decree: { number: d.number, date: d.date, place: d.place, official: `${d.official.name}, ${d.official.position}` },
     setAt: k.setAt,
   };
-}
-
-/** The legal basis as one line: "UU 14/2008 Pasal 17 huruf a, c; UU 36/2009 Pasal 57". */
-export function legalBasisText(b: LegalBasis, lang: 'id' | 'en' = 'id'): string {
-  const parts: string[] = [];
-  if (b.pasal17.length) parts.push(`${lang === 'id' ? 'UU 14/2008 Pasal 17 huruf' : 'Law 14/2008 Article 17 letter'} ${b.pasal17.join(', ')}`);
-  for (const l of b.otherLaws) parts.push(`${l.law} ${l.article}`);
-  return parts.join('; ');
 }
 
 /** What clients see of an exclusion: the task token stays on the server. */

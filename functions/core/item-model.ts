@@ -9,9 +9,10 @@
  * keeps the last published one until the new one is approved.
  */
 import * as z from 'zod';
+import { CATEGORIES } from './categories.ts';
 import { agencyId } from './model.ts';
 
-export const CATEGORIES = ['berkala', 'serta_merta', 'setiap_saat'] as const;
+export { CATEGORIES } from './categories.ts';
 
 /** An item's number: its agency, registration year and sequence (`DINKES/2026/0007`). */
 export const itemNumber = (agencyId: string, regYear: number, sequence: number) => `${agencyId.toUpperCase()}/${regYear}/${String(sequence).padStart(4, '0')}`;

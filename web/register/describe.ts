@@ -5,7 +5,7 @@
  * item's own text stays Indonesian, as on its page). At most ~200 characters in whole words, what a
  * search engine shows of it.
  */
-import { CATEGORIES } from '../../functions/core/item-model.ts';
+import { CATEGORIES } from '../../functions/core/categories.ts';
 import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import { blockRange, type Counts, countsWhere, type Lang, type Model, type PageRef, rowsOf } from '../../functions/core/register/model.ts';
 import { CATEGORY_TEXT, dict, localeNumber } from './i18n.ts';

@@ -4,7 +4,8 @@
  * instead of JSX trees. Byte for byte what the JSX wrote (html.ts escapes as
  * preact-render-to-string does); the frame is the same `layoutHtml` as every other page's.
  */
-import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
+import { CATEGORIES } from '../../functions/core/categories.ts';
+import type { Category } from '../../functions/core/item-model.ts';
 import type { PublishedEntry } from '../../functions/core/register/input.ts';
 import {
   BLOCK,

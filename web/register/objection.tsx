@@ -11,7 +11,7 @@
  * documents bucket as the power of attorney does. Words in i18n.ts (`obj`, `objJs`, `req`).
  */
 import { href, type Lang, type Model, pagePath } from '../../functions/core/register/model.ts';
-import { POWER_OF_ATTORNEY_MAX_BYTES } from '../../functions/core/requests/power-of-attorney.ts';
+import { POWER_OF_ATTORNEY_MAX_BYTES } from '../../functions/core/requests/forms.ts';
 import { dict } from './i18n.ts';
 import { Layout } from './layout.tsx';
 import { ContactFields, Field, FileField, FormEnd, Honeypot, objectionWords, PersonFields, POWER_OF_ATTORNEY_TYPES, Receipt } from './request.tsx';

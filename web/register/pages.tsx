@@ -6,10 +6,12 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { CATEGORIES } from '../../functions/core/categories.ts';
 import { exclusionEndsAfterLocal } from '../../functions/core/exclusion-end.ts';
 import { exclusionEndWords } from '../../functions/core/exclusion-end-words.ts';
-import { type DikEntry, PASAL_17_TEXT } from '../../functions/core/exclusion-model.ts';
-import { CATEGORIES, type Category } from '../../functions/core/item-model.ts';
+import type { DikEntry } from '../../functions/core/exclusion-model.ts';
+import type { Category } from '../../functions/core/item-model.ts';
+import { PASAL_17_TEXT } from '../../functions/core/pasal-17.ts';
 import {
   type AgencyInfo,
   CATEGORY_SLUG,

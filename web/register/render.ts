@@ -56,7 +56,7 @@
  * the catalogue (its dates) and the sitemap's index and shared part (their lastmod), all small.
  */
 
-import { CATEGORIES } from '../../functions/core/item-model.ts';
+import { CATEGORIES } from '../../functions/core/categories.ts';
 import { type VerificationRecord, verificationPath } from '../../functions/core/official-documents/verification.ts';
 import { ANNUAL_INDEX_PATH, annualCopies, annualIndexJson } from '../../functions/core/register/annual.ts';
 import { dikCsv, dikJson } from '../../functions/core/register/dik.ts';

@@ -14,8 +14,8 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { dateInWords, dateTimeInWords } from '../../functions/core/date-words.ts';
+import { GROUND_TEXT } from '../../functions/core/objections/grounds.ts';
 import type { ObjectorView } from '../../functions/core/objections/model.ts';
-import { GROUND_TEXT } from '../../functions/core/objections/model.ts';
 import type { GroundOption } from '../../functions/core/objections/objections.ts';
 import type { Lang } from '../../functions/core/register/model.ts';
 import type { RequesterView } from '../../functions/core/requests/model.ts';

@@ -27,7 +27,7 @@
 import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import { localDate } from '../../functions/core/date-words.ts';
 import { ALLOWED } from '../../functions/core/documents.ts';
-import { GROUND_TEXT, GROUNDS } from '../../functions/core/objections/model.ts';
+import { GROUND_TEXT, GROUNDS } from '../../functions/core/objections/grounds.ts';
 import { href, type Lang, type Model, pagePath } from '../../functions/core/register/model.ts';
 import {
   answeredOn,
@@ -42,8 +42,7 @@ import {
   requestDocumentHref,
   requestLogPath,
 } from '../../functions/core/register/requests.ts';
-import { DELIVERY_METHODS, OBTAIN_FORMS } from '../../functions/core/requests/model.ts';
-import { POWER_OF_ATTORNEY_MAX_BYTES } from '../../functions/core/requests/power-of-attorney.ts';
+import { DELIVERY_METHODS, OBTAIN_FORMS, POWER_OF_ATTORNEY_MAX_BYTES } from '../../functions/core/requests/forms.ts';
 import { dict } from './i18n.ts';
 import { type Crumb, idText, Layout } from './layout.tsx';
 

@@ -27,6 +27,7 @@ import { type Deadline, type ReleasedFile, Requester, req, text } from '../reque
 import { GROUNDS, type Ground } from './grounds.ts';
 
 export { GROUND_TEXT, GROUNDS, type Ground } from './grounds.ts';
+export { publicObjectionEntry } from './public-entry.ts';
 
 export const OBJECTION_CHANNELS = ['online', 'in_person', 'letter', 'email'] as const;
 
@@ -336,15 +337,3 @@ export function objectorView(o: Objection) {
   };
 }
 export type ObjectorView = ReturnType<typeof objectorView>;
-
-/** What the register's public log shows of an objection: no personal data, no case text. */
-export function publicObjectionEntry(o: Objection) {
-  return {
-    number: o.number,
-    requestNumber: o.requestNumber,
-    receivedOn: o.receivedOn,
-    grounds: o.grounds,
-    state: o.state,
-    ...(o.response ? { decision: o.response.decision, respondedAt: o.response.at } : {}),
-  };
-}

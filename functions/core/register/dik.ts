@@ -11,7 +11,8 @@
  * neutralised; the header row is Indonesian.
  */
 import { exclusionEndsAfterLocal } from '../exclusion-end.ts';
-import { type DikEntry, legalBasisText } from '../exclusion-model.ts';
+import type { DikEntry } from '../exclusion-model.ts';
+import { legalBasisText } from '../pasal-17.ts';
 import { csvCell } from './exports.ts';
 import { dikAnchor, href, type Model } from './model.ts';
 

@@ -19,7 +19,8 @@
  * (`dipJsonHead`, `dipJsonRows`, `jsonTail`; `dipCsvHead`, `dipCsvRows`) so that a job can write
  * them partition by partition, holding one partition's items at a time.
  */
-import { CATEGORIES, type Category } from '../item-model.ts';
+import { CATEGORIES } from '../categories.ts';
+import type { Category } from '../item-model.ts';
 import { csvCell } from '../tabular/table.ts';
 import { ANNUAL_INDEX_PATH, ANNUAL_PAGE_PATH, annualDataPath, annualPdfPath } from './annual.ts';
 import type { PublishedEntry } from './input.ts';

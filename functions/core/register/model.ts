@@ -16,9 +16,10 @@
  *
  * The DIK (list of excluded information) is one small page of its own, in DIK order (year, sequence).
  */
+
+import { CATEGORIES } from '../categories.ts';
 import type { DikEntry } from '../exclusion-model.ts';
 import type { Category } from '../item-model.ts';
-import { CATEGORIES } from '../item-model.ts';
 import type { Agency } from '../model.ts';
 import { ANNUAL_PAGE_PATH, annualOrder, type PublicAnnualReport } from './annual.ts';
 import type { PublishedEntry, RegisterInput } from './input.ts';

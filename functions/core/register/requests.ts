@@ -20,7 +20,9 @@
  * Deterministic: nothing here is stamped with the time of the build, so a rebuild writes the same bytes.
  */
 import { dateInWords, localDate } from '../date-words.ts';
-import { GROUND_TEXT, type Ground, type Objection, type ObjectionState, publicObjectionEntry } from '../objections/model.ts';
+import { GROUND_TEXT, type Ground } from '../objections/grounds.ts';
+import type { Objection, ObjectionState } from '../objections/model.ts';
+import { publicObjectionEntry } from '../objections/public-entry.ts';
 import type { Decision, Request } from '../requests/model.ts';
 import { type Column, toCsv } from '../tabular/table.ts';
 import { href, type Lang, type Model } from './model.ts';

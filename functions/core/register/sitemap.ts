@@ -27,7 +27,7 @@
  * the same dates renders byte for byte the same, so the incremental update compares and writes only
  * the parts that changed (see index.ts `renderChanges`).
  */
-import { CATEGORIES } from '../item-model.ts';
+import { CATEGORIES } from '../categories.ts';
 import type { PublishedEntry } from './input.ts';
 import { allPages, blockOf, type ChunkKey, href, itemRef, LANGS, type Lang, type Model, type PageRef, pagePath, rowsOf } from './model.ts';
 import { SITEMAP_PART_SEQUENCES } from './summary.ts';

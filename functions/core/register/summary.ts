@@ -17,7 +17,8 @@
  * items again: recomputing, not adding deltas, is what makes a rerun harmless. A full rebuild writes
  * it from scratch.
  */
-import { CATEGORIES, type Category } from '../item-model.ts';
+import { CATEGORIES } from '../categories.ts';
+import type { Category } from '../item-model.ts';
 import type { PublishedEntry } from './input.ts';
 import { BLOCK, firstPublishedAt, LATEST, newestOf } from './model.ts';
 

@@ -24,6 +24,7 @@ import type { DeadlineRule } from '../calendar.ts';
 import type { GeneratedFile } from '../exclusion-model.ts';
 import type { InboxEntry } from '../item-model.ts';
 import { agencyId, isoDate } from '../model.ts';
+import { DELIVERY_METHODS, OBTAIN_FORMS } from './forms.ts';
 
 /** "nama wajib diisi / the name is required" — one message per field, split by the API into id and en. */
 export const req = (id: string, en: string) => `${id} / ${en}`;
@@ -40,10 +41,7 @@ export const text = (min: number, max: number, what: { id: string; en: string })
 
 /** Individual (NIK from the KTP) or legal entity (badan hukum: its decree number). */
 export const REQUESTER_KINDS = ['individual', 'legal_entity'] as const;
-/** How to obtain the information (Perki 1/2021): see, read, hear, note; or a copy. */
-export const OBTAIN_FORMS = ['view', 'copy_softcopy', 'copy_hardcopy'] as const;
-/** How to receive it. */
-export const DELIVERY_METHODS = ['collect', 'courier', 'post', 'fax', 'email'] as const;
+export { DELIVERY_METHODS, OBTAIN_FORMS } from './forms.ts';
 /** How the request reached the body. `online` is the register's form. */
 export const CHANNELS = ['online', 'in_person', 'phone', 'letter', 'email'] as const;
 

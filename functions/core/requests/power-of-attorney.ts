@@ -11,11 +11,14 @@ import { DomainError, fail } from '../errors.ts';
 import { promoteAndCheck, type UploadsPort } from '../item-documents.ts';
 import { type MessageKey, message, type Text } from '../messages.ts';
 import type { Context } from '../ports.ts';
+import { POWER_OF_ATTORNEY_MAX_BYTES } from './forms.ts';
 import type { RequestPersonal } from './model.ts';
 
 /** A scan or a PDF. */
 const KINDS: readonly DocumentKind[] = ['pdf', 'jpeg', 'png'];
-export const POWER_OF_ATTORNEY_MAX_BYTES = 10 * 1024 * 1024;
+
+export { POWER_OF_ATTORNEY_MAX_BYTES } from './forms.ts';
+
 /** How long a declared upload may wait for its filing. */
 const INTENT_SECONDS = 24 * 3600;
 
