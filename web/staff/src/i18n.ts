@@ -1649,7 +1649,7 @@ export type MessageKey = keyof typeof messages;
 
 /**
  * The grounds of UU 14/2008 Pasal 17 as the forms, PDFs and the register name them: a copy of
- * functions/core/exclusion-model.ts PASAL_17_TEXT (the browser bundle takes no server code;
+ * functions/core/pasal-17.ts PASAL_17_TEXT (the browser bundle takes no server code;
  * test/e2e/exclusion.test.ts checks that the two agree).
  */
 export const PASAL_17_TEXT: Record<Pasal17Letter, Text> = {
