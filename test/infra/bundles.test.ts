@@ -67,6 +67,14 @@ describe('Lambda bundles', () => {
     expect(reports(atImport('api/report-archive.getAnnual'))).toContain('functions/core/reports/annual.ts');
     expect(reports(atImport('api/report-archive.issue'))).toEqual([]);
     expect(builtInputs('api/report-archive.issue')).toEqual(expect.arrayContaining(['functions/core/reports/data.ts', 'functions/core/reports/render.ts']));
+    // The register's tasks take the categories, the Pasal 17 texts and the forms' choices from plain
+    // modules, so they build none of the zod models those come from (about 45 ms of schemas at import).
+    const models = (sources: string[]) => sources.filter((i) => /core\/(model|item-model|exclusion-model|requests\/model|objections\/model)\.ts$/.test(i));
+    for (const task of ['tasks/register.update', 'tasks/register.rebuildPartition', 'tasks/register.rebuildPlan']) {
+      const sources = atImport(task);
+      expect(sources).toContain('functions/core/categories.ts');
+      expect(models(sources), task).toEqual([]);
+    }
   });
 
   it('a bundled SDK client sends its request over node:http and reads the answer', async () => {
