@@ -915,7 +915,7 @@ export const CATEGORY_TEXT: Record<Lang, Record<Category, { name: string; articl
 };
 
 /** Made at first use, not at import: a process's first Intl object loads ICU's data (about 20 ms). */
-const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
 
 /**
  * `n.toLocaleString('id-ID' | 'en-GB')`, with one formatter per language; a whole number from 0 to
@@ -923,8 +923,7 @@ const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
  */
 export function localeNumber(n: number, lang: Lang): string {
   if (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)) return String(n);
-  numberFormats[lang] ??= new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
-  return numberFormats[lang].format(n);
+  return getOrSet(numberFormats, lang, () => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB')).format(n);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

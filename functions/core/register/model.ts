@@ -16,7 +16,6 @@
  *
  * The DIK (list of excluded information) is one small page of its own, in DIK order (year, sequence).
  */
-
 import { CATEGORIES } from '../categories.ts';
 import type { DikEntry } from '../exclusion-model.ts';
 import type { Category } from '../item-model.ts';
